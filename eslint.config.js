@@ -1,0 +1,53 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: ['**/node_modules/**', '**/dist/**', 'server/drizzle/**', 'e2e/test-results/**', 'e2e/playwright-report/**', 'data/**', '.cache/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'error',
+    },
+  },
+  {
+    // Only the media adapter may speak mediasoup.
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/media/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['mediasoup', 'mediasoup/*'], message: 'Only server/src/media may import mediasoup.' }] },
+      ],
+    },
+  },
+  {
+    // Domain rules stay pure: no transport, media, database or logging in here.
+    files: ['server/src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['express', 'express-*', 'socket.io', 'socket.io-*', '@socket.io/*', 'mediasoup', 'mediasoup/*'],
+              message: 'Domain code must not depend on transports or media.',
+            },
+            {
+              group: ['pg', 'pg-*', '@electric-sql/*', 'drizzle-orm', 'drizzle-orm/*', 'redis', 'pino', 'pino-*'],
+              message: 'Domain code must not depend on the database or the logger.',
+            },
+            {
+              group: ['**/infra/**', '**/transport/**', '**/media/**', '**/calls/**', 'node:fs', 'node:net', 'node:http'],
+              message: 'Domain code must not reach into the layers around it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

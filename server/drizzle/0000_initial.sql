@@ -1,0 +1,92 @@
+CREATE TYPE "public"."occurrence_status" AS ENUM('scheduled', 'cancelled');--> statement-breakpoint
+CREATE TYPE "public"."student_role" AS ENUM('mentor', 'mentee');--> statement-breakpoint
+CREATE TABLE "devices" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"school_id" uuid NOT NULL,
+	"label" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"revoked_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "pairings" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"partnership_id" uuid NOT NULL,
+	"mentor_id" uuid NOT NULL,
+	"mentee_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "pairings_mentor_mentee" UNIQUE("mentor_id","mentee_id")
+);
+--> statement-breakpoint
+CREATE TABLE "partnerships" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"name" text NOT NULL,
+	"mentor_school_id" uuid NOT NULL,
+	"mentee_school_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "partnerships_school_pair" UNIQUE("mentor_school_id","mentee_school_id"),
+	CONSTRAINT "partnerships_two_schools" CHECK ("partnerships"."mentor_school_id" <> "partnerships"."mentee_school_id")
+);
+--> statement-breakpoint
+CREATE TABLE "schools" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"name" text NOT NULL,
+	"time_zone" text DEFAULT 'Europe/London' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "session_events" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"occurrence_id" uuid NOT NULL,
+	"type" text NOT NULL,
+	"student_id" uuid,
+	"device_id" uuid,
+	"at" timestamp with time zone NOT NULL,
+	"detail" jsonb DEFAULT '{}'::jsonb NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "session_occurrences" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"pairing_id" uuid NOT NULL,
+	"starts_at" timestamp with time zone NOT NULL,
+	"ends_at" timestamp with time zone NOT NULL,
+	"status" "occurrence_status" DEFAULT 'scheduled' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "session_occurrences_order" CHECK ("session_occurrences"."ends_at" > "session_occurrences"."starts_at")
+);
+--> statement-breakpoint
+CREATE TABLE "staff" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"school_id" uuid NOT NULL,
+	"email" text NOT NULL,
+	"full_name" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "staff_email" UNIQUE("email")
+);
+--> statement-breakpoint
+CREATE TABLE "students" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"school_id" uuid NOT NULL,
+	"first_name" text NOT NULL,
+	"last_name" text NOT NULL,
+	"year_group" integer NOT NULL,
+	"role" "student_role" NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "students_year_group" CHECK ("students"."year_group" between 7 and 13)
+);
+--> statement-breakpoint
+ALTER TABLE "devices" ADD CONSTRAINT "devices_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pairings" ADD CONSTRAINT "pairings_partnership_id_partnerships_id_fk" FOREIGN KEY ("partnership_id") REFERENCES "public"."partnerships"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pairings" ADD CONSTRAINT "pairings_mentor_id_students_id_fk" FOREIGN KEY ("mentor_id") REFERENCES "public"."students"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pairings" ADD CONSTRAINT "pairings_mentee_id_students_id_fk" FOREIGN KEY ("mentee_id") REFERENCES "public"."students"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "partnerships" ADD CONSTRAINT "partnerships_mentor_school_id_schools_id_fk" FOREIGN KEY ("mentor_school_id") REFERENCES "public"."schools"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "partnerships" ADD CONSTRAINT "partnerships_mentee_school_id_schools_id_fk" FOREIGN KEY ("mentee_school_id") REFERENCES "public"."schools"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "session_events" ADD CONSTRAINT "session_events_occurrence_id_session_occurrences_id_fk" FOREIGN KEY ("occurrence_id") REFERENCES "public"."session_occurrences"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "session_events" ADD CONSTRAINT "session_events_student_id_students_id_fk" FOREIGN KEY ("student_id") REFERENCES "public"."students"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "session_events" ADD CONSTRAINT "session_events_device_id_devices_id_fk" FOREIGN KEY ("device_id") REFERENCES "public"."devices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "session_occurrences" ADD CONSTRAINT "session_occurrences_pairing_id_pairings_id_fk" FOREIGN KEY ("pairing_id") REFERENCES "public"."pairings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "staff" ADD CONSTRAINT "staff_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "students" ADD CONSTRAINT "students_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "session_events_occurrence_idx" ON "session_events" USING btree ("occurrence_id","id");--> statement-breakpoint
+CREATE INDEX "session_occurrences_starts_idx" ON "session_occurrences" USING btree ("starts_at");--> statement-breakpoint
+CREATE INDEX "session_occurrences_pairing_idx" ON "session_occurrences" USING btree ("pairing_id");--> statement-breakpoint
+CREATE INDEX "students_school_idx" ON "students" USING btree ("school_id");

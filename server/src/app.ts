@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import express, { type Express } from 'express';
+import rateLimit from 'express-rate-limit';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import type { DeviceTokens } from './devices/device-tokens.js';
+import { AppError } from './errors.js';
+import type { Clock } from './domain/time/clock.js';
+import type { SessionRepository } from './infra/db/session-repository.js';
+import type { MediaHealth } from './media/media-port.js';
+import { deviceRoutes } from './transport/http/device.routes.js';
+import { errorHandler, notFoundHandler } from './transport/http/error-handler.js';
+import { healthRoutes } from './transport/http/health.routes.js';
+
+export interface AppDeps {
+  log: Logger;
+  clock: Clock;
+  sessions: SessionRepository;
+  deviceTokens: DeviceTokens;
+  pingDatabase: () => Promise<void>;
+  mediaHealth: () => MediaHealth;
+  /** Built tablet client to serve at `/`, when present. */
+  clientDist?: string | undefined;
+  trustProxy?: boolean;
+  /** Behind TLS in production: HSTS and upgrading requests make sense only there. */
+  production?: boolean;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
+
+/** Builds the HTTP application without listening, so tests drive it directly. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  if (deps.trustProxy) app.set('trust proxy', 1);
+
+  app.use(
+    pinoHttp({
+      logger: deps.log,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+  app.use(
+    helmet({
+      strictTransportSecurity: deps.production === true,
+      contentSecurityPolicy: {
+        directives: {
+          'upgrade-insecure-requests': deps.production ? [] : null,
+          // The call needs the camera preview and remote streams as blob/media sources.
+          'media-src': ["'self'", 'blob:'],
+          'connect-src': ["'self'", 'ws:', 'wss:'],
+          'img-src': ["'self'", 'data:', 'blob:'],
+        },
+      },
+    }),
+  );
+  app.use(express.json({ limit: '64kb' }));
+
+  app.use(healthRoutes(deps));
+  app.use('/api', rateLimit({ windowMs: 60_000, limit: 300, standardHeaders: 'draft-8', legacyHeaders: false, handler: (_req, _res, next) => next(new AppError('rate_limited', 'Too many requests. Please wait a minute and try again.')) }));
+  app.use('/api/device', deviceRoutes(deps));
+  app.use('/api', notFoundHandler);
+
+  if (deps.clientDist && fs.existsSync(path.join(deps.clientDist, 'index.html'))) {
+    const dist = deps.clientDist;
+    app.use(express.static(dist, { index: false, maxAge: '1h' }));
+    app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => res.sendFile(path.join(dist, 'index.html')));
+  }
+
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}

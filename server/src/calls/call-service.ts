@@ -1,0 +1,250 @@
+import type { ClientAckData, ClientPayload, JoinResult, SessionEndReason } from '@peerbridge/shared';
+import type { Logger } from 'pino';
+import { decideJoin } from '../domain/sessions/join-rules.js';
+import type { Clock } from '../domain/time/clock.js';
+import { AppError } from '../errors.js';
+import type { SessionEventRepository } from '../infra/db/session-event-repository.js';
+import type { SessionRecord, SessionRepository } from '../infra/db/session-repository.js';
+import type { MediaPort } from '../media/media-port.js';
+import type { CallConnection, CallEventSink } from './call-events.js';
+import { joinRefusalError } from './join-refusals.js';
+import { KeyedQueue } from './keyed-queue.js';
+import { LiveSession, type Participant } from './live-session.js';
+
+export interface CallServiceDeps {
+  sessions: SessionRepository;
+  events: SessionEventRepository;
+  media: MediaPort;
+  clock: Clock;
+  log: Logger;
+  sink: CallEventSink;
+  iceServers: (who: string) => JoinResult['iceServers'];
+}
+
+const endMessages: Record<SessionEndReason, string> = {
+  time_up: 'This session has finished.',
+  media_lost: 'The video connection was lost. Reconnecting…',
+  server_shutdown: 'Peerbridge is restarting. Please try again in a minute.',
+  replaced: 'You joined this session from another iPad.',
+};
+
+/**
+ * Live-session orchestration: who is in which call, what the media layer
+ * must do for them, and the session log. Every change to one session runs
+ * through that session's queue.
+ */
+export class CallService {
+  private readonly live = new Map<string, LiveSession>();
+  private readonly byConnection = new Map<string, { sessionId: string; studentId: string }>();
+  private readonly queue = new KeyedQueue();
+  private acceptingJoins = true;
+
+  constructor(private readonly deps: CallServiceDeps) {
+    deps.media.onRoomLost((roomId) => void this.handleRoomLost(roomId));
+  }
+
+  liveSessionCount(): number {
+    return this.live.size;
+  }
+
+  async join(conn: CallConnection, input: ClientPayload<'session:join'>): Promise<JoinResult> {
+    if (!this.acceptingJoins) throw new AppError('shutting_down', endMessages.server_shutdown);
+    const record = await this.deps.sessions.findById(input.sessionId);
+    if (!record) throw AppError.notFound('We could not find that session. Go back and pick it again.');
+    const decision = decideJoin({
+      session: record,
+      studentId: input.studentId,
+      deviceSchoolId: conn.schoolId,
+      now: this.deps.clock.now(),
+    });
+    if (!decision.allowed) {
+      const zone = [record.mentor, record.mentee].find((s) => s.schoolId === conn.schoolId)?.schoolTimeZone;
+      throw joinRefusalError(decision, zone ?? record.mentor.schoolTimeZone);
+    }
+    // A device is in one call at a time: joining again first leaves the old one.
+    await this.leave(conn.connectionId, 'rejoined');
+    return this.queue.run(record.id, () => this.admit(conn, record, input.studentId));
+  }
+
+  async leave(connectionId: string, reason: string): Promise<void> {
+    const where = this.byConnection.get(connectionId);
+    if (!where) return;
+    await this.queue.run(where.sessionId, () => this.removeParticipant(where.sessionId, where.studentId, reason, connectionId));
+  }
+
+  async connectTransport(connectionId: string, input: ClientPayload<'transport:connect'>) {
+    const { participant } = this.participantOf(connectionId);
+    await participant.peer.connectTransport(input.transportId, input.dtlsParameters);
+    return {};
+  }
+
+  async produce(connectionId: string, input: ClientPayload<'media:produce'>): Promise<ClientAckData['media:produce']> {
+    const { session, participant } = this.participantOf(connectionId);
+    const { producerId } = await participant.peer.produce(input.transportId, input.kind, input.rtpParameters);
+    participant.producers.set(producerId, { kind: input.kind, paused: false });
+    const announced = { producerId, participantId: participant.info.participantId, kind: input.kind, paused: false };
+    for (const other of session.others(participant.info.participantId)) {
+      this.deps.sink.send(other.connectionId, 'producer:added', announced);
+    }
+    return { producerId };
+  }
+
+  async consume(connectionId: string, input: ClientPayload<'media:consume'>): Promise<ClientAckData['media:consume']> {
+    const { session, participant } = this.participantOf(connectionId);
+    const owner = session.ownerOfProducer(input.producerId);
+    if (!owner || owner === participant) {
+      throw AppError.notFound('That video or audio is not part of this session.');
+    }
+    const consumer = await participant.peer.consume(input.producerId, input.rtpCapabilities);
+    return { ...consumer, participantId: owner.info.participantId };
+  }
+
+  async resumeConsumer(connectionId: string, input: ClientPayload<'media:resume-consumer'>) {
+    await this.participantOf(connectionId).participant.peer.resumeConsumer(input.consumerId);
+    return {};
+  }
+
+  async setPaused(connectionId: string, input: ClientPayload<'media:set-paused'>) {
+    const { session, participant } = this.participantOf(connectionId);
+    const producer = participant.producers.get(input.producerId);
+    if (!producer) throw AppError.notFound('That microphone or camera is not being sent from this device.');
+    await participant.peer.setProducerPaused(input.producerId, input.paused);
+    producer.paused = input.paused;
+    for (const other of session.others(participant.info.participantId)) {
+      this.deps.sink.send(other.connectionId, 'producer:paused', { producerId: input.producerId, paused: input.paused });
+    }
+    return {};
+  }
+
+  /** Stops new joins, tells everyone, logs their leaving and closes every room. */
+  async shutdown(): Promise<void> {
+    this.acceptingJoins = false;
+    await Promise.all([...this.live.keys()].map((id) => this.queue.run(id, () => this.endSession(id, 'server_shutdown'))));
+  }
+
+  private async admit(conn: CallConnection, record: SessionRecord, studentId: string): Promise<JoinResult> {
+    // The same student on a second device replaces the first (which may close an empty room, so this comes first).
+    const previous = this.live.get(record.id)?.participants.get(studentId);
+    if (previous) {
+      this.deps.sink.send(previous.connectionId, 'session:ended', { reason: 'replaced', message: endMessages.replaced });
+      await this.removeParticipant(record.id, studentId, 'replaced', previous.connectionId);
+    }
+    const session = await this.liveSession(record);
+    const self = record.mentor.id === studentId ? record.mentor : record.mentee;
+    const peer = session.room.addPeer(studentId);
+    try {
+      const [sendTransport, recvTransport] = await Promise.all([
+        peer.createTransport('send'),
+        peer.createTransport('recv'),
+      ]);
+      // The log is written before the student is told they are in.
+      await this.deps.events.append({
+        occurrenceId: record.id,
+        type: 'SessionJoined',
+        studentId,
+        deviceId: conn.deviceId,
+        at: this.deps.clock.now(),
+      });
+      const participant: Participant = {
+        connectionId: conn.connectionId,
+        deviceId: conn.deviceId,
+        peer,
+        producers: new Map(),
+        info: { participantId: studentId, firstName: self.firstName, role: self.role, schoolName: self.schoolName },
+      };
+      const others = session.others(studentId);
+      session.participants.set(studentId, participant);
+      this.byConnection.set(conn.connectionId, { sessionId: record.id, studentId });
+      for (const other of others) this.deps.sink.send(other.connectionId, 'peer:joined', participant.info);
+      this.deps.log.info({ sessionId: record.id, studentId, deviceId: conn.deviceId }, 'SessionJoined');
+      return {
+        participantId: studentId,
+        session: { id: record.id, startsAt: record.startsAt.toString(), endsAt: record.endsAt.toString() },
+        routerRtpCapabilities: session.room.rtpCapabilities,
+        sendTransport,
+        recvTransport,
+        iceServers: this.deps.iceServers(conn.deviceId),
+        peers: others.map((o) => o.info),
+        producers: others.flatMap((o) => session.producersOf(o)),
+      };
+    } catch (error) {
+      peer.close();
+      if (session.participants.size === 0) this.closeLiveSession(session);
+      throw error;
+    }
+  }
+
+  private async liveSession(record: SessionRecord): Promise<LiveSession> {
+    const existing = this.live.get(record.id);
+    if (existing && !existing.room.closed) return existing;
+    const room = await this.deps.media.openRoom(record.id);
+    const session = new LiveSession(record, room);
+    const msUntilEnd = this.deps.clock.now().until(record.endsAt).total('milliseconds');
+    session.endTimer = setTimeout(() => {
+      void this.queue.run(record.id, () => this.endSession(record.id, 'time_up'));
+    }, Math.max(0, msUntilEnd));
+    session.endTimer.unref();
+    this.live.set(record.id, session);
+    return session;
+  }
+
+  private async removeParticipant(sessionId: string, studentId: string, reason: string, connectionId: string) {
+    const session = this.live.get(sessionId);
+    const participant = session?.participants.get(studentId);
+    if (!session || !participant || participant.connectionId !== connectionId) return;
+    const producerIds = [...participant.producers.keys()];
+    participant.peer.close();
+    session.participants.delete(studentId);
+    this.byConnection.delete(connectionId);
+    for (const other of session.others(studentId)) {
+      for (const producerId of producerIds) this.deps.sink.send(other.connectionId, 'producer:closed', { producerId });
+      this.deps.sink.send(other.connectionId, 'peer:left', { participantId: studentId });
+    }
+    if (session.participants.size === 0) this.closeLiveSession(session);
+    await this.appendLeft(sessionId, studentId, participant.deviceId, reason);
+  }
+
+  private async endSession(sessionId: string, reason: SessionEndReason): Promise<void> {
+    const session = this.live.get(sessionId);
+    if (!session) return;
+    for (const participant of [...session.participants.values()]) {
+      this.deps.sink.send(participant.connectionId, 'session:ended', { reason, message: endMessages[reason] });
+      await this.removeParticipant(sessionId, participant.info.participantId, reason, participant.connectionId);
+    }
+    this.closeLiveSession(session);
+  }
+
+  private async handleRoomLost(roomId: string): Promise<void> {
+    await this.queue.run(roomId, () => this.endSession(roomId, 'media_lost'));
+  }
+
+  private closeLiveSession(session: LiveSession): void {
+    clearTimeout(session.endTimer);
+    if (this.live.get(session.record.id) === session) this.live.delete(session.record.id);
+    if (!session.room.closed) session.room.close();
+  }
+
+  private async appendLeft(sessionId: string, studentId: string, deviceId: string, reason: string) {
+    try {
+      await this.deps.events.append({
+        occurrenceId: sessionId,
+        type: 'SessionLeft',
+        studentId,
+        deviceId,
+        at: this.deps.clock.now(),
+        detail: { reason },
+      });
+    } catch (err) {
+      // The student has already gone; losing the record must be loud, not silent.
+      this.deps.log.error({ err, sessionId, studentId, reason }, 'SessionLeftNotRecorded');
+    }
+  }
+
+  private participantOf(connectionId: string): { session: LiveSession; participant: Participant } {
+    const where = this.byConnection.get(connectionId);
+    const session = where && this.live.get(where.sessionId);
+    const participant = where && session?.participants.get(where.studentId);
+    if (!session || !participant) throw AppError.notJoined();
+    return { session, participant };
+  }
+}

@@ -1,0 +1,130 @@
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const port = z.coerce.number().int().min(1).max(65535);
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().default('0.0.0.0'),
+    // 0 asks the OS for a free port (tests).
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    DATA_DIR: z.string().default(path.join(repoRoot, 'data')),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    MEDIA_WORKERS: z.coerce.number().int().min(1).max(64).default(os.availableParallelism()),
+    MEDIA_LISTEN_IP: z.union([z.ipv4(), z.ipv6()]).default('127.0.0.1'),
+    MEDIA_ANNOUNCED_ADDRESS: optionalText,
+    MEDIA_RTC_PORT: port.default(40000),
+    MEDIA_LOG_LEVEL: z.enum(['debug', 'warn', 'error', 'none']).default('warn'),
+    TURN_URLS: optionalText,
+    TURN_SECRET: optionalText,
+    CLIENT_DIST: z.string().default(path.join(repoRoot, 'client', 'dist')),
+    DEMO: flag,
+    TRUST_PROXY: flag,
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production' });
+    }
+    if (env.MEDIA_LISTEN_IP === '0.0.0.0' && !env.MEDIA_ANNOUNCED_ADDRESS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MEDIA_ANNOUNCED_ADDRESS'],
+        message: 'is required when MEDIA_LISTEN_IP is 0.0.0.0 (browsers need an address they can reach)',
+      });
+    }
+    if (env.TURN_URLS && !env.TURN_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['TURN_SECRET'], message: 'is required when TURN_URLS is set' });
+    }
+    if (env.MEDIA_RTC_PORT + env.MEDIA_WORKERS - 1 > 65535) {
+      ctx.addIssue({ code: 'custom', path: ['MEDIA_RTC_PORT'], message: 'leaves no room for one port per worker' });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  host: string;
+  port: number;
+  logLevel: Env['LOG_LEVEL'];
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  dataDir: string;
+  redisUrl: string | undefined;
+  sessionSecret: string | undefined;
+  media: {
+    workers: number;
+    listenIp: string;
+    announcedAddress: string | undefined;
+    /** Worker i listens on rtcPort + i, UDP and TCP. */
+    rtcPort: number;
+    logLevel: Env['MEDIA_LOG_LEVEL'];
+  };
+  turn: { urls: string[]; secret: string } | undefined;
+  clientDist: string;
+  demo: boolean;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once, at start-up; every problem is named, not just the first. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`),
+    );
+  }
+  const env = parsed.data;
+  return {
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL }
+      : { kind: 'pglite', dataDir: path.join(env.DATA_DIR, 'pglite') },
+    dataDir: env.DATA_DIR,
+    redisUrl: env.REDIS_URL,
+    sessionSecret: env.SESSION_SECRET,
+    media: {
+      workers: env.MEDIA_WORKERS,
+      listenIp: env.MEDIA_LISTEN_IP,
+      announcedAddress: env.MEDIA_ANNOUNCED_ADDRESS,
+      rtcPort: env.MEDIA_RTC_PORT,
+      logLevel: env.MEDIA_LOG_LEVEL,
+    },
+    turn:
+      env.TURN_URLS && env.TURN_SECRET
+        ? { urls: env.TURN_URLS.split(',').map((u) => u.trim()), secret: env.TURN_SECRET }
+        : undefined,
+    clientDist: env.CLIENT_DIST,
+    demo: env.DEMO,
+    trustProxy: env.TRUST_PROXY,
+  };
+}

@@ -1,0 +1,185 @@
+import { and, eq, gt, lt } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
+import type { DeviceTokens } from '../devices/device-tokens.js';
+import type { Db } from '../infra/db/database.js';
+import { devices, pairings, partnerships, schools, sessionOccurrences, staff, students } from '../infra/db/schema.js';
+
+/*
+ * Demo data: two schools in one partnership, three pairings, one iPad each,
+ * and sessions today around the current time, so a new user can try a call
+ * at once. Safe to run on every start: it creates what is missing and
+ * refreshes today's sessions only when none is usable now.
+ */
+
+export const DEMO_MENTOR_SCHOOL = 'Northgate Academy';
+export const DEMO_MENTEE_SCHOOL = 'Riverside High School';
+
+const mentors = [
+  { firstName: 'Priya', lastName: 'Shah', yearGroup: 12 },
+  { firstName: 'Tom', lastName: 'Okafor', yearGroup: 13 },
+  { firstName: 'Ellie', lastName: 'Morgan', yearGroup: 12 },
+];
+const mentees = [
+  { firstName: 'Sam', lastName: 'Riley', yearGroup: 11 },
+  { firstName: 'Aisha', lastName: 'Khan', yearGroup: 11 },
+  { firstName: 'Jack', lastName: 'Evans', yearGroup: 11 },
+];
+
+export interface DemoManifest {
+  schools: { id: string; name: string; role: 'mentor' | 'mentee'; deviceId: string; deviceToken: string }[];
+  sessions: {
+    id: string;
+    mentor: { id: string; firstName: string };
+    mentee: { id: string; firstName: string };
+    startsAt: string;
+    endsAt: string;
+    kind: 'now' | 'later' | 'earlier';
+  }[];
+}
+
+const toDate = (i: Temporal.Instant) => new Date(i.epochMilliseconds);
+
+export async function seedDemo(db: Db, now: Temporal.Instant, tokens: DeviceTokens): Promise<DemoManifest> {
+  const { schoolRows, pairingRows, deviceRows } = await db.transaction(async (tx) => {
+    const mentorSchool = await ensureSchool(tx, DEMO_MENTOR_SCHOOL);
+    const menteeSchool = await ensureSchool(tx, DEMO_MENTEE_SCHOOL);
+    const partnershipId = await ensurePartnership(tx, mentorSchool, menteeSchool);
+    await ensureStaff(tx, mentorSchool, 'coordinator@northgate.example', 'Ms Dana Hill');
+    await ensureStaff(tx, menteeSchool, 'coordinator@riverside.example', 'Mr Owen Price');
+    const pairs = [];
+    for (let i = 0; i < mentors.length; i++) {
+      const mentor = await ensureStudent(tx, mentorSchool, 'mentor', mentors[i]!);
+      const mentee = await ensureStudent(tx, menteeSchool, 'mentee', mentees[i]!);
+      pairs.push({ id: await ensurePairing(tx, partnershipId, mentor.id, mentee.id), mentor, mentee });
+    }
+    return {
+      schoolRows: { mentorSchool, menteeSchool },
+      pairingRows: pairs,
+      deviceRows: {
+        mentor: await ensureDevice(tx, mentorSchool, 'Library iPad 1'),
+        mentee: await ensureDevice(tx, menteeSchool, 'Learning Centre iPad 1'),
+      },
+    };
+  });
+
+  // Sessions are placed on a five-minute grid around now: one open now, one later, one already over.
+  const grid = Temporal.Instant.fromEpochMilliseconds(Math.floor(now.epochMilliseconds / 300_000) * 300_000);
+  const plans = [
+    { kind: 'now' as const, start: grid.subtract({ minutes: 5 }), minutes: 60 },
+    { kind: 'later' as const, start: grid.add({ minutes: 90 }), minutes: 30 },
+    { kind: 'earlier' as const, start: grid.subtract({ minutes: 120 }), minutes: 30 },
+  ];
+  const sessions: DemoManifest['sessions'] = [];
+  for (let i = 0; i < plans.length; i++) {
+    const plan = plans[i]!;
+    const pairing = pairingRows[i]!;
+    const occurrence = await ensureOccurrence(db, pairing.id, plan.kind, plan.start, plan.minutes, now);
+    sessions.push({
+      id: occurrence.id,
+      kind: plan.kind,
+      mentor: { id: pairing.mentor.id, firstName: pairing.mentor.firstName },
+      mentee: { id: pairing.mentee.id, firstName: pairing.mentee.firstName },
+      startsAt: occurrence.startsAt.toISOString(),
+      endsAt: occurrence.endsAt.toISOString(),
+    });
+  }
+
+  return {
+    schools: [
+      { ...schoolRows.mentorSchool, role: 'mentor', deviceId: deviceRows.mentor, deviceToken: await tokens.issue(deviceRows.mentor, schoolRows.mentorSchool.id) },
+      { ...schoolRows.menteeSchool, role: 'mentee', deviceId: deviceRows.mentee, deviceToken: await tokens.issue(deviceRows.mentee, schoolRows.menteeSchool.id) },
+    ],
+    sessions,
+  };
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+async function ensureSchool(tx: Tx, name: string) {
+  const [found] = await tx.select({ id: schools.id, name: schools.name }).from(schools).where(eq(schools.name, name)).limit(1);
+  if (found) return found;
+  const [created] = await tx.insert(schools).values({ name, timeZone: 'Europe/London' }).returning({ id: schools.id, name: schools.name });
+  return created!;
+}
+
+async function ensurePartnership(tx: Tx, mentorSchool: { id: string }, menteeSchool: { id: string }) {
+  const where = and(eq(partnerships.mentorSchoolId, mentorSchool.id), eq(partnerships.menteeSchoolId, menteeSchool.id));
+  const [found] = await tx.select({ id: partnerships.id }).from(partnerships).where(where).limit(1);
+  if (found) return found.id;
+  const [created] = await tx
+    .insert(partnerships)
+    .values({ name: 'Northgate–Riverside mentoring', mentorSchoolId: mentorSchool.id, menteeSchoolId: menteeSchool.id })
+    .returning({ id: partnerships.id });
+  return created!.id;
+}
+
+async function ensureStaff(tx: Tx, school: { id: string }, email: string, fullName: string) {
+  await tx.insert(staff).values({ schoolId: school.id, email, fullName }).onConflictDoNothing();
+}
+
+async function ensureStudent(
+  tx: Tx,
+  school: { id: string },
+  role: 'mentor' | 'mentee',
+  person: { firstName: string; lastName: string; yearGroup: number },
+) {
+  const where = and(eq(students.schoolId, school.id), eq(students.firstName, person.firstName), eq(students.lastName, person.lastName));
+  const [found] = await tx.select({ id: students.id, firstName: students.firstName }).from(students).where(where).limit(1);
+  if (found) return found;
+  const [created] = await tx
+    .insert(students)
+    .values({ schoolId: school.id, role, ...person })
+    .returning({ id: students.id, firstName: students.firstName });
+  return created!;
+}
+
+async function ensurePairing(tx: Tx, partnershipId: string, mentorId: string, menteeId: string) {
+  const [found] = await tx
+    .select({ id: pairings.id })
+    .from(pairings)
+    .where(and(eq(pairings.mentorId, mentorId), eq(pairings.menteeId, menteeId)))
+    .limit(1);
+  if (found) return found.id;
+  const [created] = await tx.insert(pairings).values({ partnershipId, mentorId, menteeId }).returning({ id: pairings.id });
+  return created!.id;
+}
+
+async function ensureDevice(tx: Tx, school: { id: string }, label: string) {
+  const [found] = await tx
+    .select({ id: devices.id })
+    .from(devices)
+    .where(and(eq(devices.schoolId, school.id), eq(devices.label, label)))
+    .limit(1);
+  if (found) return found.id;
+  const [created] = await tx.insert(devices).values({ schoolId: school.id, label }).returning({ id: devices.id });
+  return created!.id;
+}
+
+/** Reuses a session of the same kind that still fits the plan; otherwise adds the planned one. */
+async function ensureOccurrence(
+  db: Db,
+  pairingId: string,
+  kind: 'now' | 'later' | 'earlier',
+  start: Temporal.Instant,
+  minutes: number,
+  now: Temporal.Instant,
+) {
+  const nowDate = toDate(now);
+  const fits =
+    kind === 'now'
+      ? and(lt(sessionOccurrences.startsAt, nowDate), gt(sessionOccurrences.endsAt, toDate(now.add({ minutes: 30 }))))
+      : kind === 'later'
+        ? and(gt(sessionOccurrences.startsAt, toDate(now.add({ minutes: 30 }))), lt(sessionOccurrences.startsAt, toDate(now.add({ hours: 3 }))))
+        : and(lt(sessionOccurrences.endsAt, nowDate), gt(sessionOccurrences.startsAt, toDate(now.subtract({ hours: 4 }))));
+  const [found] = await db
+    .select()
+    .from(sessionOccurrences)
+    .where(and(eq(sessionOccurrences.pairingId, pairingId), eq(sessionOccurrences.status, 'scheduled'), fits))
+    .limit(1);
+  if (found) return found;
+  const [created] = await db
+    .insert(sessionOccurrences)
+    .values({ pairingId, startsAt: toDate(start), endsAt: toDate(start.add({ minutes })) })
+    .returning();
+  return created!;
+}

@@ -1,0 +1,57 @@
+import { jwtVerify, SignJWT } from 'jose';
+import { z } from 'zod';
+import { AppError } from '../errors.js';
+import type { DeviceRepository } from '../infra/db/device-repository.js';
+
+export interface DeviceIdentity {
+  deviceId: string;
+  label: string;
+  school: { id: string; name: string; timeZone: string };
+}
+
+const ISSUER = 'peerbridge';
+const AUDIENCE = 'peerbridge-device';
+const Claims = z.object({ sub: z.uuid(), sch: z.uuid() });
+
+/**
+ * A school iPad carries a signed token naming its device row. The signature
+ * proves we issued it; the row (checked on every use) lets a school revoke it.
+ */
+export class DeviceTokens {
+  private readonly key: Uint8Array;
+
+  constructor(
+    secret: string,
+    private readonly devices: DeviceRepository,
+  ) {
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  issue(deviceId: string, schoolId: string): Promise<string> {
+    return new SignJWT({ sch: schoolId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(deviceId)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .sign(this.key);
+  }
+
+  async authenticate(token: string): Promise<DeviceIdentity> {
+    let claims: z.infer<typeof Claims>;
+    try {
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+      claims = Claims.parse(payload);
+    } catch {
+      throw AppError.unauthenticated('This iPad’s Peerbridge setup code is not valid. Ask your coordinator to set it up again.');
+    }
+    const device = await this.devices.findById(claims.sub);
+    if (!device || device.school.id !== claims.sch) {
+      throw AppError.unauthenticated('This iPad is not registered with Peerbridge. Ask your coordinator to set it up.');
+    }
+    if (device.revoked) {
+      throw AppError.unauthenticated('This iPad has been removed from Peerbridge by your school.');
+    }
+    return { deviceId: device.id, label: device.label, school: device.school };
+  }
+}

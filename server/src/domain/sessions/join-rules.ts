@@ -1,0 +1,73 @@
+import { Temporal } from 'temporal-polyfill';
+import type { SessionStatus, StudentRole } from '@peerbridge/shared';
+
+/** Students may come into the call a little early so they are settled when it starts. */
+export const JOIN_OPENS_BEFORE_START = Temporal.Duration.from({ minutes: 5 });
+
+export interface SessionParticipant {
+  id: string;
+  schoolId: string;
+  role: StudentRole;
+}
+
+export interface SessionForJoin {
+  id: string;
+  cancelled: boolean;
+  startsAt: Temporal.Instant;
+  endsAt: Temporal.Instant;
+  mentor: SessionParticipant;
+  mentee: SessionParticipant;
+}
+
+export type JoinRefusal =
+  | { reason: 'cancelled' }
+  | { reason: 'not_open_yet'; opensAt: Temporal.Instant }
+  | { reason: 'over'; endedAt: Temporal.Instant }
+  | { reason: 'not_participant' };
+
+export type JoinDecision =
+  | { allowed: true; participant: SessionParticipant; partner: SessionParticipant }
+  | ({ allowed: false } & JoinRefusal);
+
+export function joinOpensAt(startsAt: Temporal.Instant): Temporal.Instant {
+  return startsAt.subtract(JOIN_OPENS_BEFORE_START);
+}
+
+export function sessionStatus(
+  session: Pick<SessionForJoin, 'cancelled' | 'startsAt' | 'endsAt'>,
+  now: Temporal.Instant,
+): SessionStatus {
+  if (session.cancelled) return 'cancelled';
+  if (Temporal.Instant.compare(now, session.endsAt) >= 0) return 'ended';
+  if (Temporal.Instant.compare(now, joinOpensAt(session.startsAt)) >= 0) return 'open';
+  return 'upcoming';
+}
+
+/**
+ * Who may join, and when: only one of the session's two students, from a
+ * device of that student's own school, from five minutes before the start
+ * until the end (the end itself is outside the window).
+ */
+export function decideJoin(input: {
+  session: SessionForJoin;
+  studentId: string;
+  deviceSchoolId: string;
+  now: Temporal.Instant;
+}): JoinDecision {
+  const { session, studentId, deviceSchoolId, now } = input;
+  const participant = [session.mentor, session.mentee].find(
+    (p) => p.id === studentId && p.schoolId === deviceSchoolId,
+  );
+  if (!participant) return { allowed: false, reason: 'not_participant' };
+  const partner = participant === session.mentor ? session.mentee : session.mentor;
+  switch (sessionStatus(session, now)) {
+    case 'cancelled':
+      return { allowed: false, reason: 'cancelled' };
+    case 'upcoming':
+      return { allowed: false, reason: 'not_open_yet', opensAt: joinOpensAt(session.startsAt) };
+    case 'ended':
+      return { allowed: false, reason: 'over', endedAt: session.endsAt };
+    case 'open':
+      return { allowed: true, participant, partner };
+  }
+}

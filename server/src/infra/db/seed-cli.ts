@@ -1,0 +1,23 @@
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../../config/config.js';
+import { seedDemo } from '../../demo/demo-data.js';
+import { DeviceTokens } from '../../devices/device-tokens.js';
+import { loadSessionSecret } from '../session-secret.js';
+import { systemClock } from '../time/system-clock.js';
+import { openDatabase } from './database.js';
+import { DeviceRepository } from './device-repository.js';
+
+/** `npm run seed -w @peerbridge/server -- [--manifest file.json]`: demo data without starting the server. */
+const { values } = parseArgs({ options: { manifest: { type: 'string' } } });
+const config = loadConfig();
+const database = await openDatabase(config.database);
+try {
+  const tokens = new DeviceTokens(loadSessionSecret(config.sessionSecret, config.dataDir), new DeviceRepository(database.db));
+  const manifest = await seedDemo(database.db, systemClock.now(), tokens);
+  const json = JSON.stringify(manifest, null, 2);
+  if (values.manifest) fs.writeFileSync(values.manifest, json);
+  else process.stdout.write(`${json}\n`);
+} finally {
+  await database.close();
+}

@@ -1,0 +1,101 @@
+import { and, eq, gt, lt } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { Temporal } from 'temporal-polyfill';
+import type { StudentRole } from '@peerbridge/shared';
+import type { Db } from './database.js';
+import { pairings, schools, sessionOccurrences, students } from './schema.js';
+
+export interface SessionStudent {
+  id: string;
+  schoolId: string;
+  schoolName: string;
+  schoolTimeZone: string;
+  firstName: string;
+  yearGroup: number;
+  role: StudentRole;
+}
+
+export interface SessionRecord {
+  id: string;
+  cancelled: boolean;
+  startsAt: Temporal.Instant;
+  endsAt: Temporal.Instant;
+  mentor: SessionStudent;
+  mentee: SessionStudent;
+}
+
+const mentor = alias(students, 'mentor');
+const mentee = alias(students, 'mentee');
+const mentorSchool = alias(schools, 'mentor_school');
+const menteeSchool = alias(schools, 'mentee_school');
+
+const toInstant = (date: Date) => Temporal.Instant.fromEpochMilliseconds(date.getTime());
+const toDate = (instant: Temporal.Instant) => new Date(instant.epochMilliseconds);
+
+export class SessionRepository {
+  constructor(private readonly db: Db) {}
+
+  private selectSessions() {
+    return this.db
+      .select({
+        id: sessionOccurrences.id,
+        status: sessionOccurrences.status,
+        startsAt: sessionOccurrences.startsAt,
+        endsAt: sessionOccurrences.endsAt,
+        mentor: {
+          id: mentor.id,
+          schoolId: mentor.schoolId,
+          firstName: mentor.firstName,
+          yearGroup: mentor.yearGroup,
+          role: mentor.role,
+          schoolName: mentorSchool.name,
+          schoolTimeZone: mentorSchool.timeZone,
+        },
+        mentee: {
+          id: mentee.id,
+          schoolId: mentee.schoolId,
+          firstName: mentee.firstName,
+          yearGroup: mentee.yearGroup,
+          role: mentee.role,
+          schoolName: menteeSchool.name,
+          schoolTimeZone: menteeSchool.timeZone,
+        },
+      })
+      .from(sessionOccurrences)
+      .innerJoin(pairings, eq(pairings.id, sessionOccurrences.pairingId))
+      .innerJoin(mentor, eq(mentor.id, pairings.mentorId))
+      .innerJoin(mentee, eq(mentee.id, pairings.menteeId))
+      .innerJoin(mentorSchool, eq(mentorSchool.id, mentor.schoolId))
+      .innerJoin(menteeSchool, eq(menteeSchool.id, mentee.schoolId));
+  }
+
+  async findById(id: string): Promise<SessionRecord | undefined> {
+    const [row] = await this.selectSessions().where(eq(sessionOccurrences.id, id)).limit(1);
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** Sessions overlapping [from, to) in which a student of the given school takes part. */
+  async listForSchool(schoolId: string, from: Temporal.Instant, to: Temporal.Instant): Promise<SessionRecord[]> {
+    const overlapping = and(lt(sessionOccurrences.startsAt, toDate(to)), gt(sessionOccurrences.endsAt, toDate(from)));
+    const [asMentorSchool, asMenteeSchool] = await Promise.all([
+      this.selectSessions().where(and(overlapping, eq(mentor.schoolId, schoolId))),
+      this.selectSessions().where(and(overlapping, eq(mentee.schoolId, schoolId))),
+    ]);
+    return [...asMentorSchool, ...asMenteeSchool]
+      .map(toRecord)
+      .sort((a, b) => Temporal.Instant.compare(a.startsAt, b.startsAt));
+  }
+}
+
+type Row = Awaited<ReturnType<ReturnType<SessionRepository['selectSessions']>['limit']>>[number];
+
+function toRecord(row: Row): SessionRecord {
+  return {
+    id: row.id,
+    cancelled: row.status === 'cancelled',
+    startsAt: toInstant(row.startsAt),
+    endsAt: toInstant(row.endsAt),
+    mentor: row.mentor,
+    mentee: row.mentee,
+  };
+}

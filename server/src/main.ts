@@ -1,0 +1,53 @@
+import { ConfigError, loadConfig } from './config/config.js';
+import { DataDirLockedError } from './infra/db/data-dir-lock.js';
+import { createLogger } from './infra/log/logger.js';
+import { startServer } from './server.js';
+import { printDemoWelcome } from './demo/demo-welcome.js';
+
+function loadConfigOrExit() {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Peerbridge cannot start.\n${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+}
+
+const config = loadConfigOrExit();
+const log = createLogger(config.logLevel);
+
+try {
+  const server = await startServer(config, log);
+  if (server.demo) printDemoWelcome(server.url, server.demo);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'SignalReceived');
+    const force = setTimeout(() => {
+      log.error('ShutdownTimedOut');
+      process.exit(1);
+    }, 15_000);
+    force.unref();
+    server
+      .close()
+      .then(() => log.flush(() => process.exit(0)))
+      .catch((err: unknown) => {
+        log.error({ err }, 'ShutdownFailed');
+        log.flush(() => process.exit(1));
+      });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+} catch (error) {
+  if (error instanceof DataDirLockedError) {
+    process.stderr.write(`Peerbridge cannot start.\n${error.message}\n`);
+    process.exit(75);
+  }
+  log.fatal({ err: error }, 'StartupFailed');
+  log.flush(() => process.exit(1));
+}

@@ -1,0 +1,52 @@
+import type { MediaKind, TransportDescription } from '@peerbridge/shared';
+
+/*
+ * The call logic's view of the SFU. Only this folder knows mediasoup; the
+ * rest of the server deals in rooms, peers and opaque string ids, so the
+ * media engine can be upgraded or replaced by touching one folder.
+ */
+
+export interface ConsumerDescription {
+  consumerId: string;
+  producerId: string;
+  kind: MediaKind;
+  rtpParameters: unknown;
+  producerPaused: boolean;
+}
+
+export interface MediaPeer {
+  createTransport(direction: 'send' | 'recv'): Promise<TransportDescription>;
+  connectTransport(transportId: string, dtlsParameters: unknown): Promise<void>;
+  produce(transportId: string, kind: MediaKind, rtpParameters: unknown): Promise<{ producerId: string }>;
+  /** Creates a paused consumer on this peer's receiving transport; the client resumes it when ready. */
+  consume(producerId: string, rtpCapabilities: unknown): Promise<ConsumerDescription>;
+  resumeConsumer(consumerId: string): Promise<void>;
+  setProducerPaused(producerId: string, paused: boolean): Promise<void>;
+  /** Producer ids this peer owns, so the call can announce them. */
+  producerIds(): string[];
+  /** Closes the peer's transports and with them its producers and consumers. */
+  close(): void;
+}
+
+export interface MediaRoom {
+  readonly id: string;
+  readonly rtpCapabilities: unknown;
+  readonly closed: boolean;
+  /** A fresh peer; a previous peer of the same id is closed first. */
+  addPeer(peerId: string): MediaPeer;
+  close(): void;
+}
+
+export interface MediaHealth {
+  workersAlive: number;
+  workersExpected: number;
+}
+
+export interface MediaPort {
+  /** The room of one live session; concurrent callers for one id get the same room. */
+  openRoom(roomId: string): Promise<MediaRoom>;
+  health(): MediaHealth;
+  /** Called when a room is lost with its worker; the call layer tells the peers. */
+  onRoomLost(listener: (roomId: string) => void): void;
+  close(): Promise<void>;
+}

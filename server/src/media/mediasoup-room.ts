@@ -1,0 +1,164 @@
+import type { types } from 'mediasoup';
+import type { MediaKind, TransportDescription } from '@peerbridge/shared';
+import { AppError } from '../errors.js';
+import { INITIAL_OUTGOING_BITRATE, MAX_INCOMING_BITRATE } from './codecs.js';
+import type { ConsumerDescription, MediaPeer, MediaRoom } from './media-port.js';
+
+/** mediasoup throws TypeError for parameters it cannot accept: that is the client's mistake, not ours. */
+async function guardMedia<T>(what: string, action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    if (error instanceof TypeError) {
+      throw AppError.badRequest(`The media server could not ${what}: ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+class MediasoupPeer implements MediaPeer {
+  private readonly transports = new Map<string, { transport: types.WebRtcTransport; direction: 'send' | 'recv' }>();
+  private readonly producers = new Map<string, types.Producer>();
+  private readonly consumers = new Map<string, types.Consumer>();
+  private closed = false;
+
+  constructor(
+    private readonly router: types.Router,
+    private readonly webRtcServer: types.WebRtcServer,
+    private readonly onClosed: () => void,
+  ) {}
+
+  async createTransport(direction: 'send' | 'recv'): Promise<TransportDescription> {
+    this.assertOpen();
+    const transport = await this.router.createWebRtcTransport({
+      webRtcServer: this.webRtcServer,
+      enableUdp: true,
+      enableTcp: true,
+      preferUdp: true,
+      initialAvailableOutgoingBitrate: INITIAL_OUTGOING_BITRATE,
+      appData: { direction },
+    });
+    if (direction === 'send') await transport.setMaxIncomingBitrate(MAX_INCOMING_BITRATE);
+    this.transports.set(transport.id, { transport, direction });
+    return {
+      id: transport.id,
+      iceParameters: transport.iceParameters,
+      iceCandidates: transport.iceCandidates,
+      dtlsParameters: transport.dtlsParameters,
+    };
+  }
+
+  async connectTransport(transportId: string, dtlsParameters: unknown): Promise<void> {
+    const { transport } = this.ownTransport(transportId);
+    if (transport.dtlsState !== 'new') {
+      throw new AppError('conflict', 'This connection is already set up.');
+    }
+    await guardMedia('connect', () => transport.connect({ dtlsParameters: dtlsParameters as types.DtlsParameters }));
+  }
+
+  async produce(transportId: string, kind: MediaKind, rtpParameters: unknown): Promise<{ producerId: string }> {
+    const { transport, direction } = this.ownTransport(transportId);
+    if (direction !== 'send') throw AppError.badRequest('Media can only be sent on the sending connection.');
+    const sameKind = [...this.producers.values()].find((p) => p.kind === kind);
+    if (sameKind) throw new AppError('conflict', `This device is already sending ${kind}.`);
+    const producer = await guardMedia('accept this media', () =>
+      transport.produce({ kind, rtpParameters: rtpParameters as types.RtpParameters }),
+    );
+    this.producers.set(producer.id, producer);
+    producer.observer.once('close', () => this.producers.delete(producer.id));
+    return { producerId: producer.id };
+  }
+
+  async consume(producerId: string, rtpCapabilities: unknown): Promise<ConsumerDescription> {
+    this.assertOpen();
+    const recv = [...this.transports.values()].find((t) => t.direction === 'recv');
+    if (!recv) throw new AppError('conflict', 'There is no receiving connection yet.');
+    const caps = rtpCapabilities as types.RtpCapabilities;
+    const canConsume = await guardMedia('check this device', async () =>
+      this.router.canConsume({ producerId, rtpCapabilities: caps }),
+    );
+    if (!canConsume) {
+      throw AppError.notFound('That video or audio is not available to this device.');
+    }
+    const consumer = await guardMedia('send this media', () =>
+      recv.transport.consume({ producerId, rtpCapabilities: caps, paused: true }),
+    );
+    this.consumers.set(consumer.id, consumer);
+    consumer.observer.once('close', () => this.consumers.delete(consumer.id));
+    return {
+      consumerId: consumer.id,
+      producerId,
+      kind: consumer.kind,
+      rtpParameters: consumer.rtpParameters,
+      producerPaused: consumer.producerPaused,
+    };
+  }
+
+  async resumeConsumer(consumerId: string): Promise<void> {
+    const consumer = this.consumers.get(consumerId);
+    if (!consumer) throw AppError.notFound('That stream is not open on this device.');
+    await consumer.resume();
+  }
+
+  async setProducerPaused(producerId: string, paused: boolean): Promise<void> {
+    const producer = this.producers.get(producerId);
+    if (!producer) throw AppError.notFound('That microphone or camera is not being sent from this device.');
+    await (paused ? producer.pause() : producer.resume());
+  }
+
+  producerIds(): string[] {
+    return [...this.producers.keys()];
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const { transport } of this.transports.values()) transport.close();
+    this.transports.clear();
+    this.onClosed();
+  }
+
+  private ownTransport(transportId: string) {
+    this.assertOpen();
+    const entry = this.transports.get(transportId);
+    if (!entry) throw AppError.notFound('That connection does not belong to this device.');
+    return entry;
+  }
+
+  private assertOpen() {
+    if (this.closed) throw AppError.notJoined();
+  }
+}
+
+export class MediasoupRoom implements MediaRoom {
+  private readonly peers = new Map<string, MediasoupPeer>();
+
+  constructor(
+    readonly id: string,
+    private readonly router: types.Router,
+    private readonly webRtcServer: types.WebRtcServer,
+  ) {}
+
+  get rtpCapabilities(): unknown {
+    return this.router.rtpCapabilities;
+  }
+
+  get closed(): boolean {
+    return this.router.closed;
+  }
+
+  addPeer(peerId: string): MediaPeer {
+    this.peers.get(peerId)?.close();
+    const peer: MediasoupPeer = new MediasoupPeer(this.router, this.webRtcServer, () => {
+      if (this.peers.get(peerId) === peer) this.peers.delete(peerId);
+    });
+    this.peers.set(peerId, peer);
+    return peer;
+  }
+
+  close(): void {
+    for (const peer of [...this.peers.values()]) peer.close();
+    this.router.close();
+  }
+}

@@ -1,0 +1,119 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { Logger } from 'pino';
+import { createClient } from 'redis';
+import { createApp } from './app.js';
+import { CallService } from './calls/call-service.js';
+import { turnIceServers } from './calls/ice-servers.js';
+import type { Config } from './config/config.js';
+import { seedDemo, type DemoManifest } from './demo/demo-data.js';
+import { DeviceTokens } from './devices/device-tokens.js';
+import type { Clock } from './domain/time/clock.js';
+import { openDatabase, type Database } from './infra/db/database.js';
+import { DeviceRepository } from './infra/db/device-repository.js';
+import { SessionEventRepository } from './infra/db/session-event-repository.js';
+import { SessionRepository } from './infra/db/session-repository.js';
+import { loadSessionSecret } from './infra/session-secret.js';
+import { systemClock } from './infra/time/system-clock.js';
+import { MediasoupMedia } from './media/mediasoup-media.js';
+import { attachCallHandlers, createSocketServer, socketEventSink } from './transport/socket/socket-server.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  database: Database;
+  deviceTokens: DeviceTokens;
+  calls: CallService;
+  demo: DemoManifest | undefined;
+  /** Graceful stop: no new joins, everyone told and logged out, rooms closed, database closed. */
+  close(): Promise<void>;
+}
+
+/** The composition root: config → database → media → app → socket.io → listen. */
+export async function startServer(config: Config, log: Logger, clock: Clock = systemClock): Promise<RunningServer> {
+  const database = await openDatabase(config.database);
+  const cleanups: (() => Promise<unknown>)[] = [() => database.close()];
+  const unwind = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((err: unknown) => log.error({ err }, 'CleanupFailed'));
+  };
+  try {
+    log.info({ database: database.kind }, 'DatabaseReady');
+    const media = await MediasoupMedia.start(
+      {
+        workers: config.media.workers,
+        listenIp: config.media.listenIp,
+        announcedAddress: config.media.announcedAddress,
+        rtcPort: config.media.rtcPort,
+        logLevel: config.media.logLevel,
+      },
+      log.child({ area: 'media' }),
+    );
+    cleanups.push(() => media.close());
+
+    const sessions = new SessionRepository(database.db);
+    const deviceTokens = new DeviceTokens(
+      loadSessionSecret(config.sessionSecret, config.dataDir),
+      new DeviceRepository(database.db),
+    );
+    const demo = config.demo ? await seedDemo(database.db, clock.now(), deviceTokens) : undefined;
+
+    const httpServer = http.createServer();
+    const io = createSocketServer(httpServer);
+    if (config.redisUrl) {
+      const pub = createClient({ url: config.redisUrl });
+      const sub = pub.duplicate();
+      await Promise.all([pub.connect(), sub.connect()]);
+      io.adapter(createAdapter(pub, sub));
+      cleanups.push(() => Promise.all([pub.quit(), sub.quit()]));
+      log.info('SocketRedisAdapterReady');
+    }
+
+    const calls = new CallService({
+      sessions,
+      events: new SessionEventRepository(database.db),
+      media,
+      clock,
+      log: log.child({ area: 'calls' }),
+      sink: socketEventSink(io),
+      iceServers: (who) => turnIceServers(config.turn, who, Math.floor(clock.now().epochMilliseconds / 1000)),
+    });
+    attachCallHandlers(io, { calls, deviceTokens, log: log.child({ area: 'socket' }) });
+
+    const app = createApp({
+      log,
+      clock,
+      sessions,
+      deviceTokens,
+      pingDatabase: () => database.ping(),
+      mediaHealth: () => media.health(),
+      clientDist: config.clientDist,
+      trustProxy: config.trustProxy,
+      production: config.env === 'production',
+    });
+    httpServer.on('request', app);
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, config.host, () => resolve());
+    });
+    const { port } = httpServer.address() as AddressInfo;
+    const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
+    log.info({ url }, 'ServerListening');
+
+    let closing: Promise<void> | undefined;
+    const close = () =>
+      (closing ??= (async () => {
+        log.info('ShutdownStarted');
+        await calls.shutdown();
+        // io.close() also closes the HTTP server and waits for it.
+        await new Promise<void>((resolve) => void io.close(() => resolve()));
+        await unwind();
+        log.info('ShutdownFinished');
+      })());
+
+    return { url, port, database, deviceTokens, calls, demo, close };
+  } catch (error) {
+    await unwind();
+    throw error;
+  }
+}

@@ -1,0 +1,46 @@
+import pino from 'pino';
+import { loadConfig } from '../config/config.js';
+import type { Clock } from '../domain/time/clock.js';
+import { startServer, type RunningServer } from '../server.js';
+import { createTestDatabase, type TestDatabase } from './test-databases.js';
+
+export interface TestServer extends RunningServer {
+  testDb: TestDatabase;
+}
+
+/**
+ * The real server — real database, real mediasoup worker, real socket.io —
+ * on an ephemeral HTTP port and a randomly chosen media port, with demo data.
+ */
+export async function startTestServer(kind: 'pglite' | 'postgres', clock?: Clock): Promise<TestServer> {
+  const testDb = await createTestDatabase(kind);
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATA_DIR: testDb.dataDir,
+      MEDIA_WORKERS: '1',
+      MEDIA_RTC_PORT: String(41000 + Math.floor(Math.random() * 8000)),
+      DEMO: '1',
+      CLIENT_DIST: '/nonexistent',
+      ...(testDb.target.kind === 'postgres' ? { DATABASE_URL: testDb.target.url } : {}),
+    });
+    try {
+      const server = await startServer(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), clock);
+      return { ...server, testDb };
+    } catch (error) {
+      lastError = error;
+      if (!String(error).includes('could not listen')) break;
+    }
+  }
+  await testDb.dispose();
+  throw lastError;
+}
+
+export async function stopTestServer(server: TestServer | undefined): Promise<void> {
+  if (!server) return;
+  await server.close();
+  await server.testDb.dispose();
+}

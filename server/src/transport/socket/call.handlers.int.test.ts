@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asc, eq } from 'drizzle-orm';
+import { sessionEvents } from '../../infra/db/schema.js';
+import { connectDevice, type DeviceSocket } from '../../test-support/device-socket.js';
+import { testDatabaseKinds } from '../../test-support/test-databases.js';
+import { startTestServer, stopTestServer, type TestServer } from '../../test-support/test-server.js';
+
+describe.each(testDatabaseKinds())('call signalling on %s with the real media worker', (kind) => {
+  let server: TestServer;
+  let mentorDevice: string;
+  let menteeDevice: string;
+  let nowSession: NonNullable<TestServer['demo']>['sessions'][number];
+  let laterSession: NonNullable<TestServer['demo']>['sessions'][number];
+  const sockets: DeviceSocket[] = [];
+  const connect = async (token: string | undefined) => {
+    const s = await connectDevice(server.url, token);
+    sockets.push(s);
+    return s;
+  };
+  const eventsOf = (sessionId: string) =>
+    server.database.db
+      .select()
+      .from(sessionEvents)
+      .where(eq(sessionEvents.occurrenceId, sessionId))
+      .orderBy(asc(sessionEvents.id));
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    const demo = server.demo!;
+    mentorDevice = demo.schools.find((s) => s.role === 'mentor')!.deviceToken;
+    menteeDevice = demo.schools.find((s) => s.role === 'mentee')!.deviceToken;
+    nowSession = demo.sessions.find((s) => s.kind === 'now')!;
+    laterSession = demo.sessions.find((s) => s.kind === 'later')!;
+  });
+
+  afterAll(async () => {
+    for (const s of sockets) s.close();
+    await stopTestServer(server);
+  });
+
+  it('refuses a connection without a device token, saying why', async () => {
+    await expect(connectDevice(server.url, undefined)).rejects.toThrow(/Invalid connection: deviceToken/);
+    await expect(connectDevice(server.url, 'not-a-token')).rejects.toThrow(/setup code is not valid/);
+  });
+
+  it('joins both students, tells each about the other, and logs each join before acknowledging it', async () => {
+    const mentor = await connect(mentorDevice);
+    const mentee = await connect(menteeDevice);
+
+    const mentorJoin = await mentor.request<{ peers: unknown[]; sendTransport: { id: string }; routerRtpCapabilities: { codecs: { mimeType: string }[] } }>(
+      'session:join',
+      { sessionId: nowSession.id, studentId: nowSession.mentor.id },
+    );
+    expect(mentorJoin.ok).toBe(true);
+    if (!mentorJoin.ok) return;
+    expect(mentorJoin.data.peers).toEqual([]);
+    const mimeTypes = mentorJoin.data.routerRtpCapabilities.codecs.map((c) => c.mimeType);
+    expect(mimeTypes).toEqual(expect.arrayContaining(['audio/opus', 'video/VP8', 'video/H264']));
+    expect(await eventsOf(nowSession.id)).toMatchObject([{ type: 'SessionJoined', studentId: nowSession.mentor.id }]);
+
+    const announced = mentor.next('peer:joined');
+    const menteeJoin = await mentee.request<{ peers: { firstName: string; schoolName: string }[] }>('session:join', {
+      sessionId: nowSession.id,
+      studentId: nowSession.mentee.id,
+    });
+    expect(menteeJoin.ok && menteeJoin.data.peers).toEqual([
+      expect.objectContaining({ firstName: nowSession.mentor.firstName, schoolName: 'Northgate Academy' }),
+    ]);
+    expect(await announced).toMatchObject({ participantId: nowSession.mentee.id, firstName: nowSession.mentee.firstName });
+
+    const left = mentor.next('peer:left');
+    expect(await mentee.request('session:leave', {})).toEqual({ ok: true, data: {} });
+    expect(await left).toEqual({ participantId: nowSession.mentee.id });
+    expect((await eventsOf(nowSession.id)).map((e) => [e.type, e.studentId])).toEqual([
+      ['SessionJoined', nowSession.mentor.id],
+      ['SessionJoined', nowSession.mentee.id],
+      ['SessionLeft', nowSession.mentee.id],
+    ]);
+
+    // A dropped connection is logged as leaving too.
+    mentor.close();
+    await expect.poll(async () => (await eventsOf(nowSession.id)).at(-1)).toMatchObject({
+      type: 'SessionLeft',
+      studentId: nowSession.mentor.id,
+      detail: { reason: 'disconnected' },
+    });
+    expect(server.calls.liveSessionCount()).toBe(0);
+  });
+
+  it("refuses a session that is not open yet, in the student's words, and writes nothing", async () => {
+    const mentor = await connect(mentorDevice);
+    const ack = await mentor.request('session:join', { sessionId: laterSession.id, studentId: laterSession.mentor.id });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'session_not_open', message: expect.stringMatching(/isn't open yet. You can join from \d\d:\d\d/) } });
+    expect(await eventsOf(laterSession.id)).toEqual([]);
+  });
+
+  it('refuses a student who is not in the session, and one joining from the other school', async () => {
+    const mentor = await connect(mentorDevice);
+    const mentee = await connect(menteeDevice);
+    const stranger = await mentor.request('session:join', { sessionId: nowSession.id, studentId: laterSession.mentor.id });
+    expect(stranger).toMatchObject({ ok: false, error: { code: 'not_participant' } });
+    const wrongSchool = await mentee.request('session:join', { sessionId: nowSession.id, studentId: nowSession.mentor.id });
+    expect(wrongSchool).toMatchObject({ ok: false, error: { code: 'not_participant' } });
+  });
+
+  it('answers malformed, oversized, unknown and out-of-order events with error acks and stays up', async () => {
+    const device = await connect(mentorDevice);
+    const cases: [string, unknown, string][] = [
+      ['session:join', 'not an object', 'bad_request'],
+      ['session:join', { sessionId: 'nope', studentId: nowSession.mentor.id }, 'bad_request'],
+      ['session:join', { sessionId: nowSession.id, studentId: nowSession.mentor.id, extra: 1 }, 'bad_request'],
+      ['session:join', { sessionId: nowSession.id, studentId: nowSession.mentor.id, pad: 'x'.repeat(70_000) }, 'payload_too_large'],
+      ['session:join', { sessionId: '00000000-0000-4000-8000-000000000000', studentId: nowSession.mentor.id }, 'not_found'],
+      ['media:produce', { transportId: 't', kind: 'video', rtpParameters: { codecs: [{}] } }, 'not_joined'],
+      ['media:consume', { producerId: 'p', rtpCapabilities: {} }, 'not_joined'],
+      ['transport:connect', { transportId: 't', dtlsParameters: { fingerprints: [] } }, 'bad_request'],
+      ['media:set-paused', { producerId: 'p', paused: 'yes' }, 'bad_request'],
+      ['no:such-event', {}, 'bad_request'],
+    ];
+    for (const [event, payload, code] of cases) {
+      const ack = await device.request(event, payload);
+      expect(ack, `${event} ${JSON.stringify(payload).slice(0, 80)}`).toMatchObject({ ok: false, error: { code, message: expect.any(String) } });
+    }
+    const missing = await device.request('session:join');
+    expect(missing).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    device.socket.emit('session:join', { sessionId: nowSession.id }); // no ack callback: ignored, not fatal
+
+    // Still serving, and the refused requests left nothing behind.
+    const join = await device.request('session:join', { sessionId: nowSession.id, studentId: nowSession.mentor.id });
+    expect(join.ok).toBe(true);
+    expect((await eventsOf(nowSession.id)).filter((e) => e.studentId === nowSession.mentor.id && e.type === 'SessionJoined')).toHaveLength(2);
+  });
+
+  it('keeps media objects private to their owner and rejects parameters the SFU cannot use', async () => {
+    const mentor = await connect(mentorDevice);
+    const join = await mentor.request<{ sendTransport: { id: string }; recvTransport: { id: string } }>('session:join', {
+      sessionId: nowSession.id,
+      studentId: nowSession.mentor.id,
+    });
+    if (!join.ok) throw new Error(join.error.message);
+    const bogusCodec = await mentor.request('media:produce', {
+      transportId: join.data.sendTransport.id,
+      kind: 'video',
+      rtpParameters: { codecs: [{ mimeType: 'video/Nonsense', payloadType: 'x' }], encodings: [{}] },
+    });
+    expect(bogusCodec).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    const wrongDirection = await mentor.request('media:produce', {
+      transportId: join.data.recvTransport.id,
+      kind: 'audio',
+      rtpParameters: { codecs: [{}] },
+    });
+    expect(wrongDirection).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    const foreign = await mentor.request('transport:connect', {
+      transportId: 'someone-elses',
+      dtlsParameters: { fingerprints: [{ algorithm: 'sha-256', value: 'AA' }] },
+    });
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const ghost = await mentor.request('media:consume', { producerId: 'ghost', rtpCapabilities: { codecs: [] } });
+    expect(ghost).toMatchObject({ ok: false, error: { code: 'not_found' } });
+
+    const health = await fetch(`${server.url}/readyz`).then((r) => r.json());
+    expect(health).toMatchObject({ status: 'ready', checks: { media: { workersAlive: 1 } } });
+  });
+});

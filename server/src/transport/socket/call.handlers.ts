@@ -1,0 +1,99 @@
+import {
+  clientPayloads,
+  MAX_EVENT_BYTES,
+  type Ack,
+  type ClientAckData,
+  type ClientEventName,
+  type ClientPayload,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '@peerbridge/shared';
+import type { Logger } from 'pino';
+import type { Socket } from 'socket.io';
+import type { CallConnection } from '../../calls/call-events.js';
+import type { CallService } from '../../calls/call-service.js';
+import { AppError, toErrorBody } from '../../errors.js';
+import { parseInput } from '../validation.js';
+import { TokenBucket } from './rate-limit.js';
+import type { SocketData } from './socket-server.js';
+
+type CallSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+type Handlers = {
+  [E in ClientEventName]: (conn: CallConnection, payload: ClientPayload<E>) => Promise<ClientAckData[E]>;
+};
+
+function callHandlers(calls: CallService): Handlers {
+  return {
+    'session:join': (conn, p) => calls.join(conn, p),
+    'session:leave': async (conn) => {
+      await calls.leave(conn.connectionId, 'left');
+      return {};
+    },
+    'transport:connect': (conn, p) => calls.connectTransport(conn.connectionId, p),
+    'media:produce': (conn, p) => calls.produce(conn.connectionId, p),
+    'media:consume': (conn, p) => calls.consume(conn.connectionId, p),
+    'media:resume-consumer': (conn, p) => calls.resumeConsumer(conn.connectionId, p),
+    'media:set-paused': (conn, p) => calls.setPaused(conn.connectionId, p),
+  };
+}
+
+function payloadBytes(payload: unknown): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(payload) ?? '');
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+/** Each handler only parses, calls and acknowledges; a bad payload is answered, never thrown. */
+export function registerCallHandlers(socket: CallSocket, calls: CallService, log: Logger): void {
+  const handlers = callHandlers(calls);
+  const bucket = new TokenBucket(60, 30);
+  const conn: CallConnection = {
+    connectionId: socket.id,
+    deviceId: socket.data.device.deviceId,
+    schoolId: socket.data.device.school.id,
+  };
+
+  const handle = async (event: ClientEventName, payload: unknown): Promise<Ack<unknown>> => {
+    try {
+      if (!bucket.take()) throw new AppError('rate_limited', 'Too many requests from this device; slow down.');
+      if (payloadBytes(payload) > MAX_EVENT_BYTES) {
+        throw new AppError('payload_too_large', `The ${event} message is too large.`);
+      }
+      const parsed = parseInput(clientPayloads[event], payload, `${event} payload`);
+      const handler = handlers[event] as (c: CallConnection, p: unknown) => Promise<unknown>;
+      const data = await handler(conn, parsed);
+      // A device that vanished while its join was in flight must not be left in the call.
+      if (socket.disconnected) await calls.leave(socket.id, 'disconnected');
+      return { ok: true, data };
+    } catch (error) {
+      if (error instanceof AppError) {
+        log.warn({ event, socketId: socket.id, code: error.code, reason: error.message }, 'SocketEventRefused');
+      } else {
+        log.error({ event, socketId: socket.id, err: error }, 'SocketEventFailed');
+      }
+      return { ok: false, error: toErrorBody(error) };
+    }
+  };
+
+  socket.onAny((event: string, ...args: unknown[]) => {
+    const ack = args.at(-1);
+    if (typeof ack !== 'function') {
+      log.warn({ event, socketId: socket.id }, 'SocketEventWithoutAck');
+      return;
+    }
+    if (!Object.hasOwn(clientPayloads, event)) {
+      ack({ ok: false, error: { code: 'bad_request', message: `Unknown event "${event}".` } });
+      log.warn({ event, socketId: socket.id }, 'SocketEventUnknown');
+      return;
+    }
+    void handle(event as ClientEventName, args.length > 1 ? args[0] : undefined).then((result) => ack(result));
+  });
+
+  socket.on('disconnect', (reason) => {
+    calls.leave(socket.id, 'disconnected').catch((err: unknown) => log.error({ err, socketId: socket.id }, 'LeaveOnDisconnectFailed'));
+    log.info({ socketId: socket.id, reason }, 'DeviceDisconnected');
+  });
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { IsoInstant, StudentRole, Uuid } from '../ids.js';
+
+/** `GET /api/device/sessions/today`: what a school iPad shows on its home screen. */
+export const SessionStatus = z.enum(['upcoming', 'open', 'ended', 'cancelled']);
+export type SessionStatus = z.infer<typeof SessionStatus>;
+
+export const TodaySession = z.object({
+  id: Uuid,
+  startsAt: IsoInstant,
+  endsAt: IsoInstant,
+  /** The moment the join button becomes usable (five minutes before the start). */
+  joinOpensAt: IsoInstant,
+  status: SessionStatus,
+  /** The student at this device's school who takes part. */
+  participant: z.object({ id: Uuid, firstName: z.string(), role: StudentRole }),
+  /** The partner: first name, school and year only. */
+  partner: z.object({
+    firstName: z.string(),
+    role: StudentRole,
+    yearGroup: z.number().int(),
+    schoolName: z.string(),
+  }),
+});
+export type TodaySession = z.infer<typeof TodaySession>;
+
+export const DeviceSchool = z.object({
+  id: Uuid,
+  name: z.string(),
+  timeZone: z.string(),
+});
+export type DeviceSchool = z.infer<typeof DeviceSchool>;
+
+export const TodaySessionsResponse = z.object({
+  school: DeviceSchool,
+  device: z.object({ id: Uuid, label: z.string() }),
+  /** Today's date at the school, e.g. 2026-11-23. */
+  date: z.iso.date(),
+  sessions: z.array(TodaySession),
+});
+export type TodaySessionsResponse = z.infer<typeof TodaySessionsResponse>;

@@ -1,0 +1,6 @@
+export * from './errors.js';
+export * from './ids.js';
+export * from './http/device-sessions.js';
+export * from './http/health.js';
+export * from './realtime/media-params.js';
+export * from './realtime/events.js';

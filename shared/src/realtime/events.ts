@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import type { Ack } from '../errors.js';
+import { MediaObjectId, StudentRole, Uuid } from '../ids.js';
+import {
+  DtlsParameters,
+  IceServer,
+  MediaKind,
+  RtpCapabilities,
+  RtpParameters,
+  TransportDescription,
+} from './media-params.js';
+
+/*
+ * The one typed map of realtime events. Names are `area:verb`.
+ * Client → server events carry a payload validated by the schema of the same
+ * name and an acknowledgement callback; server → client events are pushes.
+ */
+
+export const PeerInfo = z.object({
+  participantId: Uuid,
+  firstName: z.string(),
+  role: StudentRole,
+  schoolName: z.string(),
+});
+export type PeerInfo = z.infer<typeof PeerInfo>;
+
+export const ProducerInfo = z.object({
+  producerId: MediaObjectId,
+  participantId: Uuid,
+  kind: MediaKind,
+  paused: z.boolean(),
+});
+export type ProducerInfo = z.infer<typeof ProducerInfo>;
+
+// ---- client → server payloads -------------------------------------------
+
+export const clientPayloads = {
+  'session:join': z.strictObject({ sessionId: Uuid, studentId: Uuid }),
+  'session:leave': z.strictObject({}),
+  'transport:connect': z.strictObject({ transportId: MediaObjectId, dtlsParameters: DtlsParameters }),
+  'media:produce': z.strictObject({
+    transportId: MediaObjectId,
+    kind: MediaKind,
+    rtpParameters: RtpParameters,
+  }),
+  'media:consume': z.strictObject({ producerId: MediaObjectId, rtpCapabilities: RtpCapabilities }),
+  'media:resume-consumer': z.strictObject({ consumerId: MediaObjectId }),
+  'media:set-paused': z.strictObject({ producerId: MediaObjectId, paused: z.boolean() }),
+} as const;
+
+export type ClientEventName = keyof typeof clientPayloads;
+export type ClientPayload<E extends ClientEventName> = z.infer<(typeof clientPayloads)[E]>;
+
+// ---- acknowledgement data ----------------------------------------------
+
+export const JoinResult = z.object({
+  participantId: Uuid,
+  session: z.object({ id: Uuid, startsAt: z.string(), endsAt: z.string() }),
+  routerRtpCapabilities: z.unknown(),
+  sendTransport: TransportDescription,
+  recvTransport: TransportDescription,
+  iceServers: z.array(IceServer),
+  peers: z.array(PeerInfo),
+  producers: z.array(ProducerInfo),
+});
+export type JoinResult = z.infer<typeof JoinResult>;
+
+export const ConsumeResult = z.object({
+  consumerId: MediaObjectId,
+  producerId: MediaObjectId,
+  participantId: Uuid,
+  kind: MediaKind,
+  rtpParameters: z.unknown(),
+  producerPaused: z.boolean(),
+});
+export type ConsumeResult = z.infer<typeof ConsumeResult>;
+
+export interface ClientAckData {
+  'session:join': JoinResult;
+  'session:leave': Record<string, never>;
+  'transport:connect': Record<string, never>;
+  'media:produce': { producerId: string };
+  'media:consume': ConsumeResult;
+  'media:resume-consumer': Record<string, never>;
+  'media:set-paused': Record<string, never>;
+}
+
+export type ClientToServerEvents = {
+  [E in ClientEventName]: (payload: unknown, ack: (result: Ack<ClientAckData[E]>) => void) => void;
+};
+
+// ---- server → client pushes --------------------------------------------
+
+export const SessionEndReason = z.enum(['time_up', 'media_lost', 'server_shutdown', 'replaced']);
+export type SessionEndReason = z.infer<typeof SessionEndReason>;
+
+export interface ServerToClientEvents {
+  'peer:joined': (peer: PeerInfo) => void;
+  'peer:left': (info: { participantId: string }) => void;
+  'producer:added': (producer: ProducerInfo) => void;
+  'producer:paused': (info: { producerId: string; paused: boolean }) => void;
+  'producer:closed': (info: { producerId: string }) => void;
+  'session:ended': (info: { reason: SessionEndReason; message: string }) => void;
+}
+
+/** socket.io handshake `auth` for a school device. */
+export const DeviceHandshake = z.object({ deviceToken: z.string().min(1).max(4096) });
+
+/** Largest payload a client may send in one event (bytes). */
+export const MAX_EVENT_BYTES = 64 * 1024;

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/**
+ * WebRTC negotiation objects travel between mediasoup-client and the SFU.
+ * Their inner detail is validated by mediasoup itself; these schemas bound
+ * their shape and size so a malformed or oversized object is refused at the
+ * edge instead of reaching the media worker.
+ */
+const shortText = z.string().max(256);
+const looseEntry = z.looseObject({});
+
+export const DtlsParameters = z.object({
+  role: z.enum(['auto', 'client', 'server']).optional(),
+  fingerprints: z
+    .array(z.object({ algorithm: shortText, value: z.string().max(512) }))
+    .min(1)
+    .max(8),
+});
+
+export const RtpParameters = z.looseObject({
+  mid: shortText.optional(),
+  codecs: z.array(looseEntry).min(1).max(16),
+  headerExtensions: z.array(looseEntry).max(32).optional(),
+  encodings: z.array(looseEntry).max(8).optional(),
+  rtcp: looseEntry.optional(),
+});
+
+export const RtpCapabilities = z.looseObject({
+  codecs: z.array(looseEntry).max(128).optional(),
+  headerExtensions: z.array(looseEntry).max(64).optional(),
+});
+
+export const MediaKind = z.enum(['audio', 'video']);
+export type MediaKind = z.infer<typeof MediaKind>;
+
+/** What the client needs to build a mediasoup-client transport. */
+export const TransportDescription = z.object({
+  id: z.string(),
+  iceParameters: z.unknown(),
+  iceCandidates: z.array(z.unknown()),
+  dtlsParameters: z.unknown(),
+});
+export type TransportDescription = z.infer<typeof TransportDescription>;
+
+export const IceServer = z.object({
+  urls: z.array(z.string()),
+  username: z.string().optional(),
+  credential: z.string().optional(),
+});
+export type IceServer = z.infer<typeof IceServer>;
