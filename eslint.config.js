@@ -15,6 +15,11 @@ export default tseslint.config(
     },
   },
   {
+    // Measurements in the browser tests are printed for people to read.
+    files: ['e2e/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  {
     // Only the media adapter may speak mediasoup.
     files: ['server/src/**/*.ts'],
     ignores: ['server/src/media/**'],

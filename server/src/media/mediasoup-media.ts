@@ -72,6 +72,11 @@ export class MediasoupMedia implements MediaPort {
     };
   }
 
+  /** Operating-system pids of the live workers (for operations and tests). */
+  workerPids(): number[] {
+    return this.slots.flatMap((s) => (s.worker && !s.worker.closed ? [s.worker.pid] : []));
+  }
+
   onRoomLost(listener: (roomId: string) => void): void {
     this.roomLostListeners.push(listener);
   }
@@ -94,11 +99,17 @@ export class MediasoupMedia implements MediaPort {
     const router = await slot.worker.createRouter({ mediaCodecs });
     const room = new MediasoupRoom(roomId, router, slot.webRtcServer);
     slot.rooms.add(roomId);
+    const worker = slot.worker;
     router.observer.once('close', () => {
       slot.rooms.delete(roomId);
       void this.rooms.get(roomId)?.then((current) => {
         if (current === room) this.rooms.delete(roomId);
       });
+      // mediasoup closes a dead worker's routers before it reports the death: this is where rooms are lost.
+      if (worker.closed && !this.closing) {
+        this.log.error({ roomId, worker: slot.index }, 'MediaRoomLost');
+        for (const listener of this.roomLostListeners) listener(roomId);
+      }
     });
     this.log.info({ roomId, worker: slot.index }, 'MediaRoomOpened');
     return room;
@@ -136,15 +147,10 @@ export class MediasoupMedia implements MediaPort {
 
   private handleWorkerDeath(slot: WorkerSlot, worker: types.Worker, error: Error): void {
     if (slot.worker !== worker) return;
-    const lostRooms = [...slot.rooms];
-    this.log.error({ worker: slot.index, pid: worker.pid, err: error, lostRooms: lostRooms.length }, 'MediaWorkerDied');
+    this.log.error({ worker: slot.index, pid: worker.pid, err: error }, 'MediaWorkerDied');
     slot.worker = undefined;
     slot.webRtcServer = undefined;
     slot.rooms.clear();
-    for (const roomId of lostRooms) {
-      this.rooms.delete(roomId);
-      for (const listener of this.roomLostListeners) listener(roomId);
-    }
     this.respawn(slot, RESPAWN_DELAY_MS);
   }
 

@@ -32,7 +32,7 @@ function wrap(socket: Socket): DeviceSocket {
     next: (event, timeoutMs = 5_000) =>
       new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
-        socket.once(event as string, (payload: never) => {
+        socket.once(event as string, (payload: Parameters<ServerToClientEvents[typeof event]>[0]) => {
           clearTimeout(timer);
           resolve(payload);
         });

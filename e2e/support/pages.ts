@@ -1,0 +1,59 @@
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { recordPeerConnections } from './rtc-stats.js';
+import { deviceToken, serverInfo } from './server-info.js';
+
+/** A school iPad: its own browser context, enrolled with its school's device token. */
+export class SchoolDevice {
+  private constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+  ) {}
+
+  static async open(browser: Browser, role: 'mentor' | 'mentee'): Promise<SchoolDevice> {
+    const context = await browser.newContext();
+    await recordPeerConnections(context);
+    const page = await context.newPage();
+    await page.goto(`${serverInfo().url}/?device=${deviceToken(role)}`);
+    await expect(page.getByTestId('device-page')).toBeVisible();
+    return new SchoolDevice(context, page);
+  }
+
+  sessionCard(sessionId: string) {
+    return this.page.locator(`[data-testid="session-card"][data-session-id="${sessionId}"]`);
+  }
+
+  async openPreJoin(sessionId: string): Promise<void> {
+    await this.sessionCard(sessionId).click();
+    await expect(this.page.getByTestId('prejoin')).toBeVisible();
+    await expect(this.page.getByTestId('join-button')).toBeEnabled();
+  }
+
+  /** Taps Join and waits until the call screen is showing. */
+  async join(): Promise<void> {
+    await this.page.getByTestId('join-button').click();
+    await expect(this.page.getByTestId('call')).toBeVisible();
+  }
+
+  callState() {
+    return this.page.getByTestId('call');
+  }
+
+  async leave(): Promise<void> {
+    await this.page.getByTestId('leave-button').click();
+    await this.page.getByTestId('leave-confirm').click();
+    await expect(this.page.getByTestId('device-page')).toBeVisible();
+  }
+
+  /** Milliseconds from the tap on Join to the first decoded remote frame, from the app's performance marks. */
+  joinToFirstFrameMs(): Promise<number | null> {
+    return this.page.evaluate(() => {
+      const tapped = performance.getEntriesByName('peerbridge:join-tapped').at(-1);
+      const frame = performance.getEntriesByName('peerbridge:first-remote-frame').at(-1);
+      return tapped && frame && frame.startTime >= tapped.startTime ? frame.startTime - tapped.startTime : null;
+    });
+  }
+
+  close(): Promise<void> {
+    return this.context.close();
+  }
+}

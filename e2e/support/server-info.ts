@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const e2eDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const tmpDir = path.join(e2eDir, '.tmp');
+export const infoFile = path.join(tmpDir, 'server.json');
+
+export interface DemoManifest {
+  schools: { id: string; name: string; role: 'mentor' | 'mentee'; deviceId: string; deviceToken: string }[];
+  sessions: {
+    id: string;
+    kind: 'now' | 'later' | 'earlier';
+    mentor: { id: string; firstName: string };
+    mentee: { id: string; firstName: string };
+    startsAt: string;
+    endsAt: string;
+  }[];
+}
+
+export interface ServerInfo {
+  url: string;
+  pid: number;
+  manifest: DemoManifest;
+}
+
+/** What global-setup wrote: the running server's address and the seeded demo data. */
+export function serverInfo(): ServerInfo {
+  return JSON.parse(fs.readFileSync(infoFile, 'utf8')) as ServerInfo;
+}
+
+export function demoSession(kind: 'now' | 'later' | 'earlier') {
+  const session = serverInfo().manifest.sessions.find((s) => s.kind === kind);
+  if (!session) throw new Error(`no ${kind} session in the demo data`);
+  return session;
+}
+
+export function deviceToken(role: 'mentor' | 'mentee'): string {
+  const school = serverInfo().manifest.schools.find((s) => s.role === role);
+  if (!school) throw new Error(`no ${role} school in the demo data`);
+  return school.deviceToken;
+}
