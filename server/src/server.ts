@@ -25,6 +25,7 @@ export interface RunningServer {
   database: Database;
   deviceTokens: DeviceTokens;
   calls: CallService;
+  media: MediasoupMedia;
   demo: DemoManifest | undefined;
   /** Graceful stop: no new joins, everyone told and logged out, rooms closed, database closed. */
   close(): Promise<void>;
@@ -111,7 +112,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
         log.info('ShutdownFinished');
       })());
 
-    return { url, port, database, deviceTokens, calls, demo, close };
+    return { url, port, database, deviceTokens, calls, media, demo, close };
   } catch (error) {
     await unwind();
     throw error;

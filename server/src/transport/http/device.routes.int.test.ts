@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import request from 'supertest';
+import { TodaySessionsResponse } from '@peerbridge/shared';
+import { devices, sessionEvents } from '../../infra/db/schema.js';
+import { connectDevice } from '../../test-support/device-socket.js';
+import { testDatabaseKinds } from '../../test-support/test-databases.js';
+import { startTestServer, stopTestServer, type TestServer } from '../../test-support/test-server.js';
+
+describe.each(testDatabaseKinds())('device and health endpoints on %s', (kind) => {
+  let server: TestServer;
+  let demo: NonNullable<TestServer['demo']>;
+  const school = (role: 'mentor' | 'mentee') => demo.schools.find((s) => s.role === role)!;
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    demo = server.demo!;
+  });
+  afterAll(() => stopTestServer(server));
+
+  it('reports liveness and readiness (database and media workers)', async () => {
+    await request(server.url).get('/healthz').expect(200, { status: 'ok' });
+    const ready = await request(server.url).get('/readyz').expect(200);
+    expect(ready.body).toEqual({ status: 'ready', checks: { database: 'ok', media: { workersAlive: 1, workersExpected: 1 } } });
+  });
+
+  it("lists today's sessions of the device's own school, with partners shown by first name, school and year only", async () => {
+    const res = await request(server.url)
+      .get('/api/device/sessions/today')
+      .set('Authorization', `Bearer ${school('mentee').deviceToken}`)
+      .expect(200);
+    const body = TodaySessionsResponse.parse(res.body);
+    expect(body.school.name).toBe('Riverside High School');
+    expect(body.sessions.map((s) => s.id).sort()).toEqual(demo.sessions.map((s) => s.id).sort());
+    const now = body.sessions.find((s) => s.id === demo.sessions.find((d) => d.kind === 'now')!.id)!;
+    expect(now.status).toBe('open');
+    expect(now.participant).toMatchObject({ role: 'mentee' });
+    expect(now.partner).toEqual({ firstName: 'Priya', role: 'mentor', yearGroup: 12, schoolName: 'Northgate Academy' });
+    // No surnames of anyone, and nothing of the partner school's students beyond the three allowed facts.
+    expect(JSON.stringify(res.body)).not.toMatch(/Shah|Okafor|Morgan|Riley|Khan|Evans/);
+    expect(body.sessions.map((s) => s.status).sort()).toEqual(['ended', 'open', 'upcoming']);
+  });
+
+  it('refuses a missing, malformed or forged device token with a clear 401', async () => {
+    const missing = await request(server.url).get('/api/device/sessions/today').expect(401);
+    expect(missing.body).toEqual({ error: { code: 'unauthenticated', message: expect.stringContaining('not set up') } });
+    await request(server.url).get('/api/device/sessions/today').set('Authorization', 'Basic abc').expect(401);
+    const forged = school('mentor').deviceToken.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+    await request(server.url).get('/api/device/sessions/today').set('Authorization', `Bearer ${forged}`).expect(401);
+  });
+
+  it('refuses a revoked device, on HTTP and on the socket', async () => {
+    const revoked = await server.deviceTokens.issue(
+      await insertDevice(server, school('mentor').id, 'Lost iPad', new Date()),
+      school('mentor').id,
+    );
+    const res = await request(server.url).get('/api/device/sessions/today').set('Authorization', `Bearer ${revoked}`).expect(401);
+    expect(res.body.error.message).toMatch(/removed from Peerbridge/);
+    await expect(connectDevice(server.url, revoked)).rejects.toThrow(/removed from Peerbridge/);
+  });
+
+  it('answers unknown API paths and bad bodies with JSON errors, and sets a request id', async () => {
+    const res = await request(server.url).get('/api/nowhere').expect(404);
+    expect(res.body.error.code).toBe('not_found');
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const echoed = await request(server.url).get('/healthz').set('x-request-id', 'abcdef12-trace');
+    expect(echoed.headers['x-request-id']).toBe('abcdef12-trace');
+    const badJson = await request(server.url)
+      .post('/api/device/sessions/today')
+      .set('content-type', 'application/json')
+      .send('{"oops":');
+    expect(badJson.status).toBe(400);
+    expect(badJson.body.error).toEqual({ code: 'bad_request', message: 'The request body is not valid JSON.' });
+  });
+
+  it('leaves the session log untouched by reads', async () => {
+    const rows = await server.database.db.select().from(sessionEvents);
+    expect(rows).toEqual([]);
+  });
+});
+
+async function insertDevice(server: TestServer, schoolId: string, label: string, revokedAt: Date | null) {
+  const [row] = await server.database.db.insert(devices).values({ schoolId, label, revokedAt }).returning({ id: devices.id });
+  return row!.id;
+}
