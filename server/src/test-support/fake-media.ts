@@ -1,0 +1,110 @@
+import type { MediaKind, TransportDescription } from '@peerbridge/shared';
+import type { ConsumerDescription, MediaHealth, MediaPeer, MediaPort, MediaRoom } from '../media/media-port.js';
+
+/**
+ * An in-memory MediaPort for unit tests of call logic. It keeps the same
+ * ownership rules as the real adapter but moves no media; the real adapter is
+ * exercised by the integration and browser tests.
+ */
+export class FakeMedia implements MediaPort {
+  readonly rooms = new Map<string, FakeRoom>();
+  private readonly lostListeners: ((roomId: string) => void)[] = [];
+  private counter = 0;
+
+  nextId(prefix: string): string {
+    return `${prefix}-${++this.counter}`;
+  }
+
+  async openRoom(roomId: string): Promise<MediaRoom> {
+    const existing = this.rooms.get(roomId);
+    if (existing && !existing.closed) return existing;
+    const room = new FakeRoom(roomId, this);
+    this.rooms.set(roomId, room);
+    return room;
+  }
+
+  health(): MediaHealth {
+    return { workersAlive: 1, workersExpected: 1 };
+  }
+
+  onRoomLost(listener: (roomId: string) => void): void {
+    this.lostListeners.push(listener);
+  }
+
+  /** Simulates a worker crash taking a room with it. */
+  loseRoom(roomId: string): void {
+    this.rooms.get(roomId)?.close();
+    for (const listener of this.lostListeners) listener(roomId);
+  }
+
+  async close(): Promise<void> {
+    for (const room of this.rooms.values()) room.close();
+  }
+}
+
+class FakeRoom implements MediaRoom {
+  closed = false;
+  readonly peers = new Map<string, FakePeer>();
+  readonly rtpCapabilities = { codecs: [] };
+
+  constructor(
+    readonly id: string,
+    private readonly media: FakeMedia,
+  ) {}
+
+  addPeer(peerId: string): MediaPeer {
+    this.peers.get(peerId)?.close();
+    const peer = new FakePeer(this.media);
+    this.peers.set(peerId, peer);
+    return peer;
+  }
+
+  close(): void {
+    for (const peer of this.peers.values()) peer.close();
+    this.closed = true;
+  }
+}
+
+class FakePeer implements MediaPeer {
+  closed = false;
+  private readonly transports = new Map<string, 'send' | 'recv'>();
+  private readonly producers = new Map<string, { kind: MediaKind; paused: boolean }>();
+
+  constructor(private readonly media: FakeMedia) {}
+
+  async createTransport(direction: 'send' | 'recv'): Promise<TransportDescription> {
+    const id = this.media.nextId(direction);
+    this.transports.set(id, direction);
+    return { id, iceParameters: {}, iceCandidates: [], dtlsParameters: {} };
+  }
+
+  async connectTransport(transportId: string): Promise<void> {
+    if (!this.transports.has(transportId)) throw new Error('unknown transport');
+  }
+
+  async produce(transportId: string, kind: MediaKind): Promise<{ producerId: string }> {
+    if (this.transports.get(transportId) !== 'send') throw new Error('not a send transport');
+    const producerId = this.media.nextId(`producer-${kind}`);
+    this.producers.set(producerId, { kind, paused: false });
+    return { producerId };
+  }
+
+  async consume(producerId: string): Promise<ConsumerDescription> {
+    return { consumerId: this.media.nextId('consumer'), producerId, kind: 'video', rtpParameters: {}, producerPaused: false };
+  }
+
+  async resumeConsumer(): Promise<void> {}
+
+  async setProducerPaused(producerId: string, paused: boolean): Promise<void> {
+    const producer = this.producers.get(producerId);
+    if (producer) producer.paused = paused;
+  }
+
+  producerIds(): string[] {
+    return [...this.producers.keys()];
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+}
