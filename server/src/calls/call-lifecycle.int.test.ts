@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { sessionEvents } from '../infra/db/schema.js';
 import { connectDevice } from '../test-support/device-socket.js';
-import { startTestServer, stopTestServer, type TestServer } from '../test-support/test-server.js';
+import { startTestServer, type TestServer } from '../test-support/test-server.js';
 
 describe('live sessions when the media worker dies and when the server stops', () => {
   let server: TestServer;
