@@ -1,0 +1,510 @@
+import {
+  ConsumeResult,
+  JoinResult,
+  type MediaKind,
+  type PeerInfo,
+  type ProducerInfo,
+  type SessionEndReason,
+} from '@peerbridge/shared';
+import { reportProblem } from '../../lib/diagnostics';
+import { PeerbridgeError, toPeerbridgeError } from '../../lib/peerbridge-error';
+import {
+  connectErrorToPeerbridgeError,
+  createDeviceSocket,
+  request,
+  waitForConnection,
+  type DeviceSocket,
+} from '../../lib/socket-client';
+import { TypedEmitter } from '../../lib/typed-emitter';
+import {
+  endReasonForError,
+  initialCallState,
+  isJoined,
+  noRemoteMedia,
+  type CallEnd,
+  type CallState,
+} from './call-state';
+import { MediaSession, type MediaSignalling } from './media-session';
+import { RemoteProducers, type RemoteProducer } from './remote-producers';
+
+export interface JoinParams {
+  sessionId: string;
+  /** The student at this iPad's school who takes part. */
+  studentId: string;
+  /** Camera and microphone, owned by the screen; the client never stops them. */
+  stream: MediaStream;
+}
+
+export type CallClientEvents = {
+  state: [CallState];
+};
+
+/** Leaving must never hang the UI on a dead connection. */
+const LEAVE_TIMEOUT_MS = 2_000;
+/** After this long without the server, stop saying "Reconnecting…" and say what happened. */
+const RECONNECT_GIVE_UP_MS = 60_000;
+/** A second media loss this soon after an automatic rejoin means rejoining is not helping. */
+const AUTO_REJOIN_WINDOW_MS = 60_000;
+
+/**
+ * One device's part in one live session: signalling over socket.io, media
+ * through a MediaSession, and the state the screens render. React talks to it
+ * through `useCallClient`; nothing else in the app touches sockets or mediasoup.
+ *
+ * Every join (first or automatic) bumps `generation`; async work started for an
+ * older generation checks it and drops its result, so a slow reply from a
+ * torn-down attempt can never resurrect stale media.
+ */
+export class CallClient {
+  private readonly socket: DeviceSocket;
+  private readonly events = new TypedEmitter<CallClientEvents>();
+  private current: CallState = initialCallState;
+  private params: JoinParams | null = null;
+  private media: MediaSession | null = null;
+  private participantId: string | null = null;
+  private readonly remote = new RemoteProducers();
+  private generation = 0;
+  /** True once a join's media is set up; server pushes apply directly from then on. */
+  private live = false;
+  /** Pushes that arrive while a join is being set up, replayed once it is. */
+  private deferred: Array<() => void> | null = null;
+  private lastAutoRejoinAt = Number.NEGATIVE_INFINITY;
+  private rejoinWhenConnected = false;
+  private rejoinAttempt = 0;
+  private giveUpTimer: ReturnType<typeof setTimeout> | null = null;
+  private disposed = false;
+
+  constructor(deviceToken: string, options: { socket?: DeviceSocket } = {}) {
+    this.socket = options.socket ?? createDeviceSocket(deviceToken);
+    this.bindSocket();
+  }
+
+  get state(): CallState {
+    return this.current;
+  }
+
+  /** For `useSyncExternalStore`; an arrow so its identity is stable. */
+  readonly subscribe = (listener: (state: CallState) => void): (() => void) => this.events.on('state', listener);
+
+  /** Opens the socket early, so the handshake is done before the user taps Join. */
+  connect(): void {
+    if (!this.disposed && !this.socket.active) this.socket.connect();
+  }
+
+  /**
+   * Joins the session. Resolves once the call screen can show (transports
+   * ready, partner known); remote media and our own publishing continue in the
+   * background. Rejects with a PeerbridgeError whose message is for the user,
+   * and returns to `idle` so pre-join can show it.
+   */
+  async join(params: JoinParams): Promise<void> {
+    if (this.disposed) throw PeerbridgeError.unexpected(new Error('CallClient disposed'));
+    if (this.current.phase !== 'idle') throw new PeerbridgeError('conflict', 'Already joining this session.');
+    this.params = params;
+    this.applyTrackEnabled('audio', this.current.micEnabled);
+    this.applyTrackEnabled('video', this.current.cameraEnabled);
+    this.update({ phase: 'joining', end: null, notice: null, partner: null, remote: noRemoteMedia });
+    try {
+      await this.establish();
+    } catch (error) {
+      this.teardownMedia();
+      this.params = null;
+      // Via the getter: the phase changed since the check above, which TypeScript can't see.
+      if (this.state.phase === 'joining') this.update({ phase: 'idle' });
+      throw describeJoinFailure(error);
+    }
+  }
+
+  setMicrophoneEnabled(enabled: boolean): Promise<void> {
+    return this.setLocalEnabled('audio', enabled);
+  }
+
+  setCameraEnabled(enabled: boolean): Promise<void> {
+    return this.setLocalEnabled('video', enabled);
+  }
+
+  /** Stops sending at once, tells the server (briefly), and ends the call as `left`. */
+  async leave(): Promise<void> {
+    if (this.disposed) return;
+    const wasInSession = this.live || this.current.phase === 'joining' || this.current.phase === 'reconnecting';
+    this.teardownMedia();
+    this.stopReconnecting();
+    this.params = null;
+    this.update({ phase: 'ended', end: { reason: 'left', message: '' }, remote: noRemoteMedia, notice: null });
+    if (wasInSession && this.socket.connected) await this.sendLeave();
+  }
+
+  /** Releases everything. The server treats the socket closing as leaving. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.teardownMedia();
+    this.stopReconnecting();
+    this.socket.removeAllListeners();
+    this.socket.disconnect();
+    this.events.removeAllListeners();
+  }
+
+  // ---- joining -----------------------------------------------------------
+
+  private async establish(): Promise<void> {
+    const params = this.params;
+    if (!params) throw PeerbridgeError.unexpected(new Error('join without params'));
+    const generation = ++this.generation;
+    this.live = false;
+    this.deferred = [];
+
+    await waitForConnection(this.socket);
+    if (generation !== this.generation) return;
+
+    const ack = await request(this.socket, 'session:join', {
+      sessionId: params.sessionId,
+      studentId: params.studentId,
+    });
+    if (generation !== this.generation) return;
+    const parsed = JoinResult.safeParse(ack);
+    if (!parsed.success) {
+      reportProblem('session:join ack broke the contract', parsed.error);
+      void this.sendLeave();
+      throw PeerbridgeError.unexpected(parsed.error);
+    }
+    const joined = parsed.data;
+
+    let media: MediaSession;
+    try {
+      media = await MediaSession.create(joined, this.signalling(), () => this.onMediaFailed(generation));
+    } catch (error) {
+      // The server has us as joined; undo that so a retry is not refused as a duplicate.
+      void this.sendLeave();
+      throw error;
+    }
+    if (generation !== this.generation) {
+      media.close();
+      return;
+    }
+
+    this.media = media;
+    this.participantId = joined.participantId;
+    this.live = true;
+    const partner = joined.peers.find((peer) => peer.participantId !== joined.participantId) ?? null;
+    this.update({ phase: partner ? 'connected' : 'waiting', partner, notice: null });
+
+    // Receiving first: the partner's face is what the child is waiting for.
+    for (const producer of joined.producers) this.addRemoteProducer(producer);
+    const deferred = this.deferred ?? [];
+    this.deferred = null;
+    for (const run of deferred) run();
+
+    void this.publishLocal(media, generation);
+  }
+
+  private signalling(): MediaSignalling {
+    return {
+      connectTransport: async (transportId, dtlsParameters) => {
+        await request(this.socket, 'transport:connect', { transportId, dtlsParameters });
+      },
+      produce: async (transportId, kind, rtpParameters) => {
+        const data = await request(this.socket, 'media:produce', { transportId, kind, rtpParameters });
+        return data.producerId;
+      },
+    };
+  }
+
+  private async publishLocal(media: MediaSession, generation: number): Promise<void> {
+    const tracks = this.params?.stream.getTracks() ?? [];
+    // Audio first: if the Wi-Fi struggles, being heard matters more than being seen.
+    const ordered = [...tracks].sort((a, b) => (a.kind === 'audio' ? -1 : b.kind === 'audio' ? 1 : 0));
+    await Promise.all(ordered.map((track) => this.publishTrack(media, track, generation)));
+  }
+
+  private async publishTrack(media: MediaSession, track: MediaStreamTrack, generation: number): Promise<void> {
+    const kind: MediaKind = track.kind === 'audio' ? 'audio' : 'video';
+    const what = kind === 'audio' ? 'microphone' : 'camera';
+    if (track.readyState === 'ended') {
+      this.update({ notice: `Your ${what} has stopped. Leave and join again to restart it.` });
+      return;
+    }
+    if (!media.canProduce(kind)) {
+      this.update({ notice: `This device can't send ${kind === 'audio' ? 'sound' : 'video'} in this call.` });
+      return;
+    }
+    try {
+      const producer = await media.produce(track);
+      if (generation !== this.generation) return;
+      // The user may have muted while we were connecting; honour it.
+      const enabled = kind === 'audio' ? this.current.micEnabled : this.current.cameraEnabled;
+      if (!enabled) {
+        producer.pause();
+        await this.sendPaused(producer.id, true);
+      }
+    } catch (error) {
+      if (generation !== this.generation) return;
+      reportProblem(`could not send ${what}`, error);
+      this.update({ notice: `We couldn't send your ${what}. Try leaving and joining again.` });
+    }
+  }
+
+  // ---- remote media ------------------------------------------------------
+
+  private addRemoteProducer(info: ProducerInfo): void {
+    const entry = this.remote.add(info, this.participantId);
+    if (entry) void this.consume(entry, this.generation);
+  }
+
+  private async consume(entry: RemoteProducer, generation: number): Promise<void> {
+    const media = this.media;
+    if (!media) return;
+    const stillWanted = () => generation === this.generation && this.remote.isCurrent(entry);
+    try {
+      const result = ConsumeResult.parse(
+        await request(this.socket, 'media:consume', {
+          producerId: entry.info.producerId,
+          rtpCapabilities: media.rtpCapabilities,
+        }),
+      );
+      if (!stillWanted()) return;
+      // Pushes are ordered with acks on the socket, so this is the latest state
+      // until a later `producer:paused` says otherwise.
+      entry.paused = result.producerPaused;
+      const consumer = await media.consume(result);
+      if (!stillWanted()) {
+        media.closeConsumer(result.producerId);
+        return;
+      }
+      entry.track = consumer.track;
+      this.publishRemote();
+      // The server creates consumers paused so nothing flows before we can show it.
+      await request(this.socket, 'media:resume-consumer', { consumerId: result.consumerId });
+    } catch (error) {
+      if (!stillWanted()) return;
+      reportProblem(`could not receive ${entry.info.kind}`, error);
+      const name = this.current.partner?.firstName ?? 'your partner';
+      const what = entry.info.kind === 'audio' ? 'sound' : 'video';
+      this.update({ notice: `We couldn't receive ${name}'s ${what}. Try leaving and joining again.` });
+    }
+  }
+
+  private removeRemoteProducer(producerId: string): void {
+    if (!this.remote.delete(producerId)) return;
+    this.media?.closeConsumer(producerId);
+    this.publishRemote();
+  }
+
+  private publishRemote(): void {
+    this.update({ remote: this.remote.snapshot() });
+  }
+
+  // ---- server pushes -----------------------------------------------------
+
+  private bindSocket(): void {
+    const socket = this.socket;
+    socket.on('peer:joined', (peer) => this.whenLive(() => this.onPeerJoined(peer)));
+    socket.on('peer:left', ({ participantId }) => this.whenLive(() => this.onPeerLeft(participantId)));
+    socket.on('producer:added', (producer) => this.whenLive(() => this.addRemoteProducer(producer)));
+    socket.on('producer:paused', ({ producerId, paused }) =>
+      this.whenLive(() => {
+        if (this.remote.setPaused(producerId, paused)) this.publishRemote();
+      }),
+    );
+    socket.on('producer:closed', ({ producerId }) => this.whenLive(() => this.removeRemoteProducer(producerId)));
+    socket.on('session:ended', ({ reason, message }) => this.onSessionEnded(reason, message));
+    socket.on('disconnect', (reason) => this.onDisconnect(reason));
+    socket.on('connect', () => this.onConnect());
+    socket.on('connect_error', (error) => this.onConnectError(error));
+  }
+
+  private whenLive(run: () => void): void {
+    if (this.live) run();
+    else this.deferred?.push(run);
+  }
+
+  private onPeerJoined(peer: PeerInfo): void {
+    if (peer.participantId === this.participantId) return;
+    this.update({ partner: peer, ...(isJoined(this.current.phase) ? { phase: 'connected' as const } : {}) });
+  }
+
+  private onPeerLeft(participantId: string): void {
+    if (this.current.partner?.participantId !== participantId) return;
+    for (const producerId of this.remote.producerIdsOf(participantId)) this.removeRemoteProducer(producerId);
+    // Keep `partner` so the screen can still say who left.
+    if (isJoined(this.current.phase)) this.update({ phase: 'partner-left' });
+  }
+
+  private onSessionEnded(reason: SessionEndReason, message: string): void {
+    const phase = this.current.phase;
+    if (phase === 'idle' || phase === 'ended') return;
+    if (reason === 'media_lost') {
+      this.recover('server', message);
+      return;
+    }
+    this.finish({ reason, message });
+  }
+
+  // ---- losing and regaining the connection -------------------------------
+
+  private onMediaFailed(generation: number): void {
+    if (generation !== this.generation) return;
+    this.recover('local', 'The video connection was lost. Check the Wi-Fi, then go back and join again.');
+  }
+
+  /** Media broke but the session goes on: tear down and rejoin, once. */
+  private recover(source: 'server' | 'local', message: string): void {
+    if (!isJoined(this.current.phase)) return;
+    const now = Date.now();
+    if (now - this.lastAutoRejoinAt < AUTO_REJOIN_WINDOW_MS) {
+      this.finish({ reason: 'media_lost', message });
+      return;
+    }
+    this.lastAutoRejoinAt = now;
+    this.teardownMedia();
+    this.update({ phase: 'reconnecting', remote: noRemoteMedia });
+    // Only we noticed (ICE failed): the server still has us joined, so leave first.
+    void this.rejoin(source === 'local');
+  }
+
+  private async rejoin(leaveFirst: boolean): Promise<void> {
+    if (!this.socket.connected) {
+      this.rejoinWhenConnected = true;
+      this.armGiveUp();
+      return;
+    }
+    this.rejoinWhenConnected = false;
+    const attempt = ++this.rejoinAttempt;
+    try {
+      if (leaveFirst) await this.sendLeave();
+      await this.establish();
+      if (this.live) this.stopReconnecting();
+    } catch (error) {
+      // A newer attempt (or leaving, or an end) has taken over; this failure is old news.
+      if (attempt !== this.rejoinAttempt || this.current.phase !== 'reconnecting') return;
+      const problem = toPeerbridgeError(error);
+      if ((problem.code === 'timeout' || problem.code === 'network') && !this.socket.connected) {
+        // The socket went down under us; the reconnect handler will try again.
+        this.rejoinWhenConnected = true;
+        this.armGiveUp();
+        return;
+      }
+      this.finish({ reason: endReasonForError(problem.code), message: problem.message });
+    }
+  }
+
+  private onDisconnect(reason: string): void {
+    if (this.disposed || reason === 'io client disconnect') return;
+    const phase = this.current.phase;
+    if (isJoined(phase) || phase === 'reconnecting') {
+      // The server dropped our transports with the socket; rebuild after reconnecting.
+      this.teardownMedia();
+      this.update({ phase: 'reconnecting', remote: noRemoteMedia });
+      this.rejoinWhenConnected = true;
+      this.armGiveUp();
+    }
+    // socket.io only retries by itself when the server did not close us on purpose.
+    if (reason === 'io server disconnect' && phase !== 'ended') this.socket.connect();
+  }
+
+  private onConnect(): void {
+    if (this.rejoinWhenConnected && this.current.phase === 'reconnecting') void this.rejoin(false);
+  }
+
+  private onConnectError(error: Error): void {
+    // A refused handshake (e.g. this iPad was revoked) will not be retried; say so now.
+    if (this.current.phase === 'reconnecting' && !this.socket.active) {
+      this.finish({ reason: 'connection_lost', message: connectErrorToPeerbridgeError(error).message });
+    }
+  }
+
+  private armGiveUp(): void {
+    if (this.giveUpTimer) return;
+    this.giveUpTimer = setTimeout(() => {
+      this.giveUpTimer = null;
+      if (this.current.phase !== 'reconnecting') return;
+      this.finish({
+        reason: 'connection_lost',
+        message: "We couldn't reconnect to Peerbridge. Check the Wi-Fi, then go back and join again.",
+      });
+    }, RECONNECT_GIVE_UP_MS);
+  }
+
+  private stopReconnecting(): void {
+    this.rejoinWhenConnected = false;
+    this.rejoinAttempt++;
+    if (this.giveUpTimer) clearTimeout(this.giveUpTimer);
+    this.giveUpTimer = null;
+  }
+
+  // ---- local controls ----------------------------------------------------
+
+  private async setLocalEnabled(kind: MediaKind, enabled: boolean): Promise<void> {
+    this.update(kind === 'audio' ? { micEnabled: enabled } : { cameraEnabled: enabled });
+    // Also on the track itself, so muting works even before (or without) a producer.
+    this.applyTrackEnabled(kind, enabled);
+    const producer = this.media?.producer(kind);
+    if (!producer || producer.closed) return;
+    if (enabled) producer.resume();
+    else producer.pause();
+    await this.sendPaused(producer.id, !enabled);
+  }
+
+  private applyTrackEnabled(kind: MediaKind, enabled: boolean): void {
+    for (const track of this.params?.stream.getTracks() ?? []) {
+      if (track.kind === kind) track.enabled = enabled;
+    }
+  }
+
+  private async sendPaused(producerId: string, paused: boolean): Promise<void> {
+    try {
+      await request(this.socket, 'media:set-paused', { producerId, paused });
+    } catch (error) {
+      // Locally paused already, so privacy holds; the partner's indicator may lag.
+      reportProblem('media:set-paused failed', error);
+    }
+  }
+
+  // ---- plumbing ----------------------------------------------------------
+
+  private finish(end: CallEnd): void {
+    this.teardownMedia();
+    this.stopReconnecting();
+    this.params = null;
+    this.update({ phase: 'ended', end, remote: noRemoteMedia, notice: null });
+    // Terminal: stop socket.io reconnecting (a replaced device must not bounce back in).
+    this.socket.disconnect();
+  }
+
+  private teardownMedia(): void {
+    this.generation++;
+    this.live = false;
+    this.deferred = null;
+    this.media?.close();
+    this.media = null;
+    this.remote.clear();
+  }
+
+  private sendLeave(): Promise<void> {
+    return request(this.socket, 'session:leave', {}, LEAVE_TIMEOUT_MS).then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  private update(patch: Partial<CallState>): void {
+    if (this.disposed) return;
+    this.current = { ...this.current, ...patch };
+    this.events.emit('state', this.current);
+  }
+}
+
+/** Server refusals pass through; anything else is logged in full and explained simply. */
+function describeJoinFailure(error: unknown): PeerbridgeError {
+  if (error instanceof PeerbridgeError) return error;
+  reportProblem('join failed', error);
+  // mediasoup-client's name for "this browser cannot do WebRTC the way we need".
+  if (error instanceof Error && error.name === 'UnsupportedError') {
+    return new PeerbridgeError(
+      'unavailable',
+      "This browser can't make Peerbridge calls. Use Safari on an iPad, or Chrome or Edge on a laptop.",
+      { cause: error },
+    );
+  }
+  return toPeerbridgeError(error);
+}

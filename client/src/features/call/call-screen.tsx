@@ -1,0 +1,139 @@
+import { useCallback, useState, type ReactNode } from 'react';
+import { CalmPulse } from '../../ui/calm-pulse';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { CameraOffIcon, MicOffIcon } from '../../ui/icons';
+import { CallControls } from './call-controls';
+import { CallEnded } from './call-ended';
+import type { CallState } from './call-state';
+import { RemoteMedia } from './remote-media';
+import { useSelfVideo } from './use-media-element';
+import { useWakeLock } from './use-wake-lock';
+import './call.css';
+
+export interface CallScreenProps {
+  state: CallState;
+  /** From the timetable, used until (and after) the partner is in the call. */
+  partnerName: string;
+  partnerSchool: string;
+  localStream: MediaStream | null;
+  onToggleMic: () => void;
+  onToggleCamera: () => void;
+  onLeave: () => void;
+  onBackToSessions: () => void;
+}
+
+function StageMessage({ children }: { children: ReactNode }) {
+  return <div className="call__message">{children}</div>;
+}
+
+export function CallScreen({
+  state,
+  partnerName,
+  partnerSchool,
+  localStream,
+  onToggleMic,
+  onToggleCamera,
+  onLeave,
+  onBackToSessions,
+}: CallScreenProps) {
+  const [confirmingLeave, setConfirmingLeave] = useState(false);
+  const selfRef = useSelfVideo(localStream);
+  const { phase, remote } = state;
+  useWakeLock(phase !== 'ended');
+  const closeConfirm = useCallback(() => setConfirmingLeave(false), []);
+
+  if (phase === 'ended') {
+    return (
+      <div className="call call--ended" data-testid="call" data-state="ended">
+        <CallEnded end={state.end ?? { reason: 'connection_lost', message: '' }} onBack={onBackToSessions} />
+      </div>
+    );
+  }
+
+  const name = state.partner?.firstName ?? partnerName;
+  const school = state.partner?.schoolName ?? partnerSchool;
+
+  return (
+    <div className="call" data-testid="call" data-state={phase}>
+      <div className="call__stage">
+        <RemoteMedia videoTrack={remote.videoTrack} audioTrack={remote.audioTrack} />
+
+        {phase === 'connected' && remote.cameraOff ? (
+          <StageMessage>
+            <CameraOffIcon size={56} />
+            <p data-testid="partner-camera-off">{name}’s camera is off</p>
+          </StageMessage>
+        ) : null}
+
+        {phase === 'waiting' ? (
+          <StageMessage>
+            <CalmPulse tone="dark" />
+            <p data-testid="waiting-for-partner">Waiting for {name} to join…</p>
+            <p className="call__message-sub">They’ll see you as soon as they join.</p>
+          </StageMessage>
+        ) : null}
+
+        {phase === 'partner-left' ? (
+          <StageMessage>
+            <CalmPulse tone="dark" />
+            <p data-testid="partner-left">{name} has left the session. They may rejoin.</p>
+          </StageMessage>
+        ) : null}
+
+        {phase === 'reconnecting' ? (
+          <StageMessage>
+            <CalmPulse tone="dark" />
+            <p data-testid="reconnecting">Reconnecting…</p>
+            <p className="call__message-sub">Hold on, this usually takes a few seconds.</p>
+          </StageMessage>
+        ) : null}
+      </div>
+
+      <div className="call__label" data-testid="partner-label">
+        <span className="call__label-name">{name}</span>
+        <span className="call__label-school">{school}</span>
+        {phase === 'connected' && remote.micOff ? (
+          <span className="call__label-muted" data-testid="partner-mic-off">
+            <MicOffIcon size={22} />
+            Muted
+          </span>
+        ) : null}
+      </div>
+
+      {state.notice ? (
+        <div className="call__notice" role="status">
+          {state.notice}
+        </div>
+      ) : null}
+
+      <div className="call__self">
+        <video ref={selfRef} data-testid="self-video" className="mirrored" autoPlay muted playsInline />
+        {state.cameraEnabled ? null : <div className="call__self-off">Your camera is off</div>}
+      </div>
+
+      <CallControls
+        micEnabled={state.micEnabled}
+        cameraEnabled={state.cameraEnabled}
+        onToggleMic={onToggleMic}
+        onToggleCamera={onToggleCamera}
+        onLeave={() => setConfirmingLeave(true)}
+      />
+
+      {confirmingLeave ? (
+        <ConfirmDialog
+          title="Leave the session?"
+          confirmLabel="Leave"
+          cancelLabel="Stay"
+          confirmTestId="leave-confirm"
+          onConfirm={() => {
+            setConfirmingLeave(false);
+            onLeave();
+          }}
+          onCancel={closeConfirm}
+        >
+          You can join again while the session is still open.
+        </ConfirmDialog>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import type { PeerInfo, SessionEndReason } from '@peerbridge/shared';
+import type { PeerbridgeErrorCode } from '../../lib/peerbridge-error';
+
+/**
+ * The call as the UI sees it. `waiting` … `ended` are the in-call phases (the
+ * `data-state` of the call screen); `idle` and `joining` belong to pre-join.
+ */
+export type CallPhase = 'idle' | 'joining' | 'waiting' | 'connected' | 'partner-left' | 'reconnecting' | 'ended';
+
+/** The server's reasons, plus the ones the client decides for itself. */
+export type CallEndReason = SessionEndReason | 'connection_lost' | 'left';
+
+export interface CallEnd {
+  reason: CallEndReason;
+  message: string;
+}
+
+export interface RemoteMedia {
+  audioTrack: MediaStreamTrack | null;
+  videoTrack: MediaStreamTrack | null;
+  /** The partner paused their microphone (or camera): show it, don't leave them guessing. */
+  micOff: boolean;
+  cameraOff: boolean;
+}
+
+export interface CallState {
+  phase: CallPhase;
+  partner: PeerInfo | null;
+  remote: RemoteMedia;
+  micEnabled: boolean;
+  cameraEnabled: boolean;
+  end: CallEnd | null;
+  /** A problem worth telling the user that does not end the call. */
+  notice: string | null;
+}
+
+export const noRemoteMedia: RemoteMedia = { audioTrack: null, videoTrack: null, micOff: false, cameraOff: false };
+
+export const initialCallState: CallState = {
+  phase: 'idle',
+  partner: null,
+  remote: noRemoteMedia,
+  micEnabled: true,
+  cameraEnabled: true,
+  end: null,
+  notice: null,
+};
+
+const inCallPhases: ReadonlySet<CallPhase> = new Set(['waiting', 'connected', 'partner-left', 'reconnecting', 'ended']);
+
+export function isInCall(phase: CallPhase): boolean {
+  return inCallPhases.has(phase);
+}
+
+/** Phases in which media is flowing (or could be) and server pushes apply. */
+export function isJoined(phase: CallPhase): boolean {
+  return phase === 'waiting' || phase === 'connected' || phase === 'partner-left';
+}
+
+export function endTitle(reason: CallEndReason): string {
+  switch (reason) {
+    case 'time_up':
+      return 'This session has finished';
+    case 'replaced':
+      return 'You joined from another iPad';
+    case 'server_shutdown':
+      return 'Peerbridge is restarting; try again in a minute';
+    case 'media_lost':
+    case 'connection_lost':
+      return 'The connection was lost';
+    case 'left':
+      return 'You left the session';
+  }
+}
+
+/**
+ * A calm second line. Where the reason says it all we use our own words; where
+ * it doesn't (a failed reconnect), the server's or error's message explains.
+ */
+export function endDetail(end: CallEnd): string {
+  switch (end.reason) {
+    case 'time_up':
+      return 'Thank you for taking part.';
+    case 'replaced':
+      return 'This iPad has left the call. You can carry on from the other one.';
+    case 'server_shutdown':
+      return 'Go back to today’s sessions and join again in a minute.';
+    case 'left':
+      return '';
+    case 'media_lost':
+    case 'connection_lost':
+      return end.message || 'Check the Wi-Fi, then go back and join again.';
+  }
+}
+
+/** After an automatic rejoin fails, say why in the terms of the end screen. */
+export function endReasonForError(code: PeerbridgeErrorCode): CallEndReason {
+  switch (code) {
+    case 'session_over':
+      return 'time_up';
+    case 'shutting_down':
+      return 'server_shutdown';
+    default:
+      return 'connection_lost';
+  }
+}

@@ -1,0 +1,96 @@
+import type { DeviceSchool, TodaySession } from '@peerbridge/shared';
+import { Button } from '../../ui/button';
+import { BackIcon } from '../../ui/icons';
+import { Notice } from '../../ui/notice';
+import { Screen } from '../../ui/screen';
+import { formatTimeRange } from '../schedule/session-format';
+import { DevicePickers } from './device-pickers';
+import { MicLevelMeter } from './mic-level-meter';
+import { useSelfVideo } from './use-media-element';
+import type { LocalMedia } from './use-local-media';
+import './prejoin.css';
+
+export interface PrejoinScreenProps {
+  session: TodaySession;
+  school: DeviceSchool;
+  media: LocalMedia;
+  /** The call client exists and can take a join. */
+  canJoin: boolean;
+  joining: boolean;
+  joinError: string | null;
+  onJoin: () => void;
+  onBack: () => void;
+}
+
+/** Check camera and sound, then join. Nothing is sent to anyone until Join. */
+export function PrejoinScreen({ session, school, media, canJoin, joining, joinError, onJoin, onBack }: PrejoinScreenProps) {
+  const previewRef = useSelfVideo(media.stream);
+  const hasVideo = (media.stream?.getVideoTracks().length ?? 0) > 0;
+  const partner = session.partner;
+
+  return (
+    <Screen data-testid="prejoin" className="prejoin">
+      <div className="prejoin__bar">
+        <Button variant="secondary" data-testid="back-button" onClick={onBack}>
+          <BackIcon size={24} />
+          Back
+        </Button>
+        <span className="prejoin__when">{formatTimeRange(session.startsAt, session.endsAt, school.timeZone)}</span>
+      </div>
+
+      <header className="prejoin__header">
+        <h1 className="prejoin__title">Ready to meet {partner.firstName}?</h1>
+        <p className="prejoin__subtitle">
+          {session.participant.firstName}, you’re meeting {partner.firstName} (Year {partner.yearGroup}) from{' '}
+          {partner.schoolName}.
+        </p>
+      </header>
+
+      <div className="prejoin__body">
+        <div className="prejoin__preview">
+          <video ref={previewRef} data-testid="self-preview" className="mirrored" autoPlay muted playsInline />
+          {media.status === 'starting' ? <p className="prejoin__preview-note">Starting your camera…</p> : null}
+          {media.status === 'ready' && !hasVideo ? <p className="prejoin__preview-note">No camera</p> : null}
+          {media.status === 'failed' ? <p className="prejoin__preview-note">Camera not available</p> : null}
+        </div>
+
+        <div className="prejoin__side">
+          <div className="prejoin__mic">
+            <span className="prejoin__mic-label">Say hello — the bar should move</span>
+            <MicLevelMeter stream={media.stream} />
+          </div>
+
+          <DevicePickers media={media} />
+
+          {media.problem ? (
+            <Notice tone={media.stream ? 'info' : 'error'} data-testid="media-problem">
+              <strong>{media.problem.title}.</strong> {media.problem.advice}
+            </Notice>
+          ) : null}
+          {media.status === 'failed' ? (
+            <Button variant="secondary" onClick={media.retry} data-testid="media-retry">
+              Try again
+            </Button>
+          ) : null}
+
+          {joinError ? (
+            <Notice tone="error" data-testid="join-error">
+              {joinError}
+            </Notice>
+          ) : null}
+
+          <Button
+            size="large"
+            wide
+            data-testid="join-button"
+            disabled={!canJoin || joining || !media.stream}
+            aria-busy={joining}
+            onClick={onJoin}
+          >
+            {joining ? 'Joining…' : 'Join'}
+          </Button>
+        </div>
+      </div>
+    </Screen>
+  );
+}

@@ -1,0 +1,67 @@
+import type { ProducerInfo } from '@peerbridge/shared';
+import { noRemoteMedia, type RemoteMedia } from './call-state';
+
+export interface RemoteProducer {
+  info: ProducerInfo;
+  paused: boolean;
+  /** Set once the consumer exists; null while it is being set up. */
+  track: MediaStreamTrack | null;
+}
+
+/**
+ * Bookkeeping for the partner's producers, kept apart from the media objects
+ * so the rules (ignore our own, no duplicates, latest pause state wins) are
+ * plain code with tests.
+ */
+export class RemoteProducers {
+  private readonly entries = new Map<string, RemoteProducer>();
+
+  /** Returns the new entry, or null if it is ours or already known. */
+  add(info: ProducerInfo, selfParticipantId: string | null): RemoteProducer | null {
+    if (info.participantId === selfParticipantId || this.entries.has(info.producerId)) return null;
+    const entry: RemoteProducer = { info, paused: info.paused, track: null };
+    this.entries.set(info.producerId, entry);
+    return entry;
+  }
+
+  /** True while `entry` is still the live record for its producer (not closed or replaced). */
+  isCurrent(entry: RemoteProducer): boolean {
+    return this.entries.get(entry.info.producerId) === entry;
+  }
+
+  setPaused(producerId: string, paused: boolean): boolean {
+    const entry = this.entries.get(producerId);
+    if (!entry) return false;
+    entry.paused = paused;
+    return true;
+  }
+
+  delete(producerId: string): boolean {
+    return this.entries.delete(producerId);
+  }
+
+  producerIdsOf(participantId: string): string[] {
+    return [...this.entries.values()].filter((e) => e.info.participantId === participantId).map((e) => e.info.producerId);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  /** What the screen shows: one partner, so at most one audio and one video (the newest wins). */
+  snapshot(): RemoteMedia {
+    let audio: RemoteProducer | undefined;
+    let video: RemoteProducer | undefined;
+    for (const entry of this.entries.values()) {
+      if (entry.info.kind === 'audio') audio = entry;
+      else video = entry;
+    }
+    if (!audio && !video) return noRemoteMedia;
+    return {
+      audioTrack: audio?.track ?? null,
+      videoTrack: video?.track ?? null,
+      micOff: audio?.paused ?? false,
+      cameraOff: video?.paused ?? false,
+    };
+  }
+}

@@ -1,0 +1,85 @@
+import type { DeviceSchool, TodaySession } from '@peerbridge/shared';
+import { useState } from 'react';
+import { toPeerbridgeError } from '../../lib/peerbridge-error';
+import { CalmPulse } from '../../ui/calm-pulse';
+import { Screen } from '../../ui/screen';
+import { CallScreen } from './call-screen';
+import { isInCall } from './call-state';
+import { markJoinTapped } from './latency-marks';
+import { PrejoinScreen } from './prejoin-screen';
+import { useCallClient } from './use-call-client';
+import { useLocalMedia } from './use-local-media';
+
+export interface SessionViewProps {
+  deviceToken: string;
+  session: TodaySession;
+  school: DeviceSchool;
+  /** Back to the device page. */
+  onExit: () => void;
+}
+
+/**
+ * One session from pre-join to the end of the call. The camera stream and the
+ * call client live here, so pre-join's stream is the one the call sends.
+ */
+export function SessionView({ deviceToken, session, school, onExit }: SessionViewProps) {
+  const { client, state } = useCallClient(deviceToken);
+  // Camera off as soon as the call is over, not only when the screen closes.
+  const media = useLocalMedia(state.phase !== 'ended');
+  const [joinError, setJoinError] = useState<string | null>(null);
+  const [leaving, setLeaving] = useState(false);
+
+  const join = async () => {
+    if (!client || !media.stream) return;
+    markJoinTapped();
+    setJoinError(null);
+    try {
+      await client.join({ sessionId: session.id, studentId: session.participant.id, stream: media.stream });
+    } catch (error) {
+      setJoinError(toPeerbridgeError(error).message);
+    }
+  };
+
+  const leave = async () => {
+    setLeaving(true);
+    await client?.leave();
+    onExit();
+  };
+
+  if (leaving) {
+    return (
+      <Screen centred aria-busy="true">
+        <CalmPulse />
+        <p>Leaving…</p>
+      </Screen>
+    );
+  }
+
+  if (!isInCall(state.phase)) {
+    return (
+      <PrejoinScreen
+        session={session}
+        school={school}
+        media={media}
+        canJoin={client !== null}
+        joining={state.phase === 'joining'}
+        joinError={joinError}
+        onJoin={() => void join()}
+        onBack={onExit}
+      />
+    );
+  }
+
+  return (
+    <CallScreen
+      state={state}
+      partnerName={session.partner.firstName}
+      partnerSchool={session.partner.schoolName}
+      localStream={media.stream}
+      onToggleMic={() => void client?.setMicrophoneEnabled(!state.micEnabled)}
+      onToggleCamera={() => void client?.setCameraEnabled(!state.cameraEnabled)}
+      onLeave={() => void leave()}
+      onBackToSessions={onExit}
+    />
+  );
+}

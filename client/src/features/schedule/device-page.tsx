@@ -1,0 +1,93 @@
+import type { DeviceSchool, TodaySession } from '@peerbridge/shared';
+import { useState } from 'react';
+import { Button } from '../../ui/button';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { Notice } from '../../ui/notice';
+import { Screen } from '../../ui/screen';
+import { SessionCard } from './session-card';
+import { formatSchoolDate, formatSchoolTime, sortByStart } from './session-format';
+import { useTodaySessions } from './use-today-sessions';
+import './schedule.css';
+
+export interface DevicePageProps {
+  deviceToken: string;
+  onOpenSession: (session: TodaySession, school: DeviceSchool) => void;
+  onUnauthorized: (message: string) => void;
+  onForgetDevice: () => void;
+}
+
+/** The iPad's home screen: today's sessions at this school. */
+export function DevicePage({ deviceToken, onOpenSession, onUnauthorized, onForgetDevice }: DevicePageProps) {
+  const { data, error, loading, loadedAt, refresh } = useTodaySessions(deviceToken, onUnauthorized);
+  const [confirmingForget, setConfirmingForget] = useState(false);
+  const school = data?.school;
+
+  return (
+    <Screen data-testid="device-page" className="device-page" aria-busy={loading}>
+      <header className="device-header">
+        <div>
+          <p className="device-header__brand">Peerbridge</p>
+          <h1 className="device-header__school">{school ? school.name : "Today's sessions"}</h1>
+        </div>
+        {school ? <p className="device-header__date">{formatSchoolDate(new Date(), school.timeZone)}</p> : null}
+      </header>
+
+      {!data && loading ? <p className="device-page__loading">Loading today's sessions…</p> : null}
+
+      {!data && error ? (
+        <div className="device-page__problem">
+          <Notice tone="error">{error.message}</Notice>
+          <Button onClick={() => void refresh()}>Try again</Button>
+        </div>
+      ) : null}
+
+      {data && error ? (
+        <Notice tone="info">
+          Couldn't refresh just now
+          {loadedAt ? ` (showing the list from ${formatSchoolTime(new Date(loadedAt).toISOString(), data.school.timeZone)})` : ''}.
+          We'll keep trying.
+        </Notice>
+      ) : null}
+
+      {data && data.sessions.length === 0 ? (
+        <div className="device-page__empty">
+          <p>No sessions today at {data.school.name}</p>
+        </div>
+      ) : null}
+
+      {data && data.sessions.length > 0 ? (
+        <ul className="session-list" aria-label="Today's sessions">
+          {sortByStart(data.sessions).map((session) => (
+            <li key={session.id}>
+              <SessionCard
+                session={session}
+                timeZone={data.school.timeZone}
+                onOpen={(s) => onOpenSession(s, data.school)}
+              />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      <footer className="device-page__footer">
+        {data ? <span>{data.device.label}</span> : null}
+        <Button variant="quiet" data-testid="forget-device" onClick={() => setConfirmingForget(true)}>
+          Forget this iPad
+        </Button>
+      </footer>
+
+      {confirmingForget ? (
+        <ConfirmDialog
+          title="Forget this iPad?"
+          confirmLabel="Forget it"
+          cancelLabel="Keep it"
+          onConfirm={onForgetDevice}
+          onCancel={() => setConfirmingForget(false)}
+          confirmTestId="forget-device-confirm"
+        >
+          Nobody can use Peerbridge on this iPad until a member of staff enters the setup code again.
+        </ConfirmDialog>
+      ) : null}
+    </Screen>
+  );
+}

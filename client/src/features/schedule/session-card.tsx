@@ -1,0 +1,39 @@
+import type { TodaySession } from '@peerbridge/shared';
+import { Chip } from '../../ui/chip';
+import { canOpenSession, formatTimeRange, partnerLine, statusLabel } from './session-format';
+
+export interface SessionCardProps {
+  session: TodaySession;
+  timeZone: string;
+  onOpen: (session: TodaySession) => void;
+}
+
+/** One timetabled session as a big tappable card. Finished and cancelled cards stay visible but inert. */
+export function SessionCard({ session, timeZone, onOpen }: SessionCardProps) {
+  const openable = canOpenSession(session.status);
+  return (
+    <button
+      type="button"
+      className={`session-card session-card--${session.status}`}
+      data-testid="session-card"
+      data-session-id={session.id}
+      data-status={session.status}
+      disabled={!openable}
+      onClick={() => onOpen(session)}
+    >
+      <span className="session-card__time">{formatTimeRange(session.startsAt, session.endsAt, timeZone)}</span>
+      <span className="session-card__main">
+        <span className="session-card__student">{session.participant.firstName}</span>
+        <span className="session-card__partner">{partnerLine(session.partner)}</span>
+      </span>
+      <span className="session-card__side">
+        <Chip tone={session.status}>{statusLabel(session, timeZone)}</Chip>
+        {openable ? (
+          <span className="session-card__cta" aria-hidden="true">
+            Get ready ›
+          </span>
+        ) : null}
+      </span>
+    </button>
+  );
+}

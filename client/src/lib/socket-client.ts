@@ -1,0 +1,109 @@
+import { ErrorCode } from '@peerbridge/shared';
+import type {
+  Ack,
+  ClientAckData,
+  ClientEventName,
+  ClientPayload,
+  ClientToServerEvents,
+  ServerToClientEvents,
+} from '@peerbridge/shared';
+import { io, type Socket } from 'socket.io-client';
+import { PeerbridgeError } from './peerbridge-error';
+
+export type DeviceSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export const ACK_TIMEOUT_MS = 10_000;
+
+/**
+ * One socket per open session screen. WebSocket only: long-polling doubles the
+ * handshake on slow school Wi-Fi and some proxies mangle it. `autoConnect` is
+ * off so the owner decides when to start (and can pre-connect before Join).
+ */
+export function createDeviceSocket(deviceToken: string): DeviceSocket {
+  return io({ auth: { deviceToken }, transports: ['websocket'], autoConnect: false });
+}
+
+/**
+ * Emit a client event and wait for its acknowledgement. Resolves with the
+ * `data` of an `{ ok: true }` ack, rejects with a PeerbridgeError otherwise.
+ */
+export async function request<E extends ClientEventName>(
+  socket: DeviceSocket,
+  event: E,
+  payload: ClientPayload<E>,
+  timeoutMs: number = ACK_TIMEOUT_MS,
+): Promise<ClientAckData[E]> {
+  // socket.io's typings cannot follow a generic event name through `timeout()`;
+  // the payload is typed by our signature and the ack is checked below instead.
+  const emitter = socket.timeout(timeoutMs) as unknown as {
+    emitWithAck(event: ClientEventName, payload: unknown): Promise<unknown>;
+  };
+  let ack: unknown;
+  try {
+    ack = await emitter.emitWithAck(event, payload);
+  } catch (cause) {
+    throw PeerbridgeError.timeout(cause);
+  }
+  if (!isAck(ack)) throw PeerbridgeError.unexpected(new Error(`malformed ack for ${event}`));
+  const typed = ack as Ack<ClientAckData[E]>;
+  if (!typed.ok) throw PeerbridgeError.fromBody(typed.error);
+  return typed.data;
+}
+
+function isAck(value: unknown): value is { ok: boolean } {
+  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+}
+
+// Messages engine.io produces for transport failures; they mean nothing to a child.
+const TRANSPORT_ERROR_MESSAGES = new Set(['websocket error', 'xhr poll error', 'timeout', 'server error']);
+
+/**
+ * The server refuses a handshake with a message written for the user (e.g. a
+ * revoked device). Transport-level failures get our own wording instead.
+ */
+export function connectErrorToPeerbridgeError(err: Error & { data?: unknown; type?: unknown }): PeerbridgeError {
+  if (err.type === 'TransportError' || TRANSPORT_ERROR_MESSAGES.has(err.message)) {
+    return PeerbridgeError.network(err);
+  }
+  // A refused handshake is almost always about the device token.
+  const code = ErrorCode.safeParse((err.data as { code?: unknown } | undefined)?.code);
+  return new PeerbridgeError(code.success ? code.data : 'unauthenticated', err.message || 'Peerbridge refused the connection.', {
+    cause: err,
+  });
+}
+
+/**
+ * Resolve once the socket is connected. A refused handshake rejects at once
+ * with the server's message; a flaky network is given until the timeout,
+ * because socket.io keeps retrying on its own meanwhile.
+ */
+export function waitForConnection(socket: DeviceSocket, timeoutMs: number = ACK_TIMEOUT_MS): Promise<void> {
+  if (socket.connected) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    let lastError: PeerbridgeError | null = null;
+    const cleanup = () => {
+      clearTimeout(timer);
+      socket.off('connect', onConnect);
+      socket.off('connect_error', onError);
+    };
+    const onConnect = () => {
+      cleanup();
+      resolve();
+    };
+    const onError = (err: Error) => {
+      lastError = connectErrorToPeerbridgeError(err);
+      // socket.active is false when the server itself refused us: no retry is coming.
+      if (!socket.active) {
+        cleanup();
+        reject(lastError);
+      }
+    };
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(lastError ?? PeerbridgeError.timeout());
+    }, timeoutMs);
+    socket.on('connect', onConnect);
+    socket.on('connect_error', onError);
+    if (!socket.active) socket.connect();
+  });
+}
