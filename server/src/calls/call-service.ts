@@ -1,4 +1,4 @@
-import type { ClientAckData, ClientPayload, JoinResult, SessionEndReason } from '@peerbridge/shared';
+import type { ClientAckData, ClientPayload, JoinResult, ProducerInfo, SessionEndReason } from '@peerbridge/shared';
 import type { Logger } from 'pino';
 import { decideJoin } from '../domain/sessions/join-rules.js';
 import type { Clock } from '../domain/time/clock.js';
@@ -43,6 +43,10 @@ export class CallService {
     deps.media.onRoomLost((roomId) => void this.handleRoomLost(roomId));
   }
 
+  capabilities(): ClientAckData['media:capabilities'] {
+    return { routerRtpCapabilities: this.deps.media.routerRtpCapabilities() };
+  }
+
   liveSessionCount(): number {
     return this.live.size;
   }
@@ -63,7 +67,7 @@ export class CallService {
     }
     // A device is in one call at a time: joining again first leaves the old one.
     await this.leave(conn.connectionId, 'rejoined');
-    return this.queue.run(record.id, () => this.admit(conn, record, input.studentId));
+    return this.queue.run(record.id, () => this.admit(conn, record, input.studentId, input.rtpCapabilities));
   }
 
   async leave(connectionId: string, reason: string): Promise<void> {
@@ -122,7 +126,12 @@ export class CallService {
     await Promise.all([...this.live.keys()].map((id) => this.queue.run(id, () => this.endSession(id, 'server_shutdown'))));
   }
 
-  private async admit(conn: CallConnection, record: SessionRecord, studentId: string): Promise<JoinResult> {
+  private async admit(
+    conn: CallConnection,
+    record: SessionRecord,
+    studentId: string,
+    rtpCapabilities: unknown,
+  ): Promise<JoinResult> {
     // The same student on a second device replaces the first (which may close an empty room, so this comes first).
     const previous = this.live.get(record.id)?.participants.get(studentId);
     if (previous) {
@@ -153,6 +162,8 @@ export class CallService {
         info: { participantId: studentId, firstName: self.firstName, role: self.role, schoolName: self.schoolName },
       };
       const others = session.others(studentId);
+      const producers = others.flatMap((o) => session.producersOf(o));
+      const consumers = rtpCapabilities ? await this.prepareConsumers(participant, producers, rtpCapabilities) : [];
       session.participants.set(studentId, participant);
       this.byConnection.set(conn.connectionId, { sessionId: record.id, studentId });
       for (const other of others) this.deps.sink.send(other.connectionId, 'peer:joined', participant.info);
@@ -165,13 +176,33 @@ export class CallService {
         recvTransport,
         iceServers: this.deps.iceServers(conn.deviceId),
         peers: others.map((o) => o.info),
-        producers: others.flatMap((o) => session.producersOf(o)),
+        producers,
+        consumers,
       };
     } catch (error) {
       peer.close();
       if (session.participants.size === 0) this.closeLiveSession(session);
       throw error;
     }
+  }
+
+  /**
+   * Consumers for the partner's media, made during the join. One that cannot
+   * be made is left out: the client then asks for it the ordinary way.
+   */
+  private async prepareConsumers(participant: Participant, producers: ProducerInfo[], rtpCapabilities: unknown) {
+    const made = await Promise.all(
+      producers.map((producer) =>
+        participant.peer.consume(producer.producerId, rtpCapabilities).then(
+          (consumer) => ({ ...consumer, participantId: producer.participantId }),
+          (err: unknown) => {
+            this.deps.log.warn({ err, producerId: producer.producerId }, 'ConsumerNotPrepared');
+            return undefined;
+          },
+        ),
+      ),
+    );
+    return made.filter((c) => c !== undefined);
   }
 
   private async liveSession(record: SessionRecord): Promise<LiveSession> {

@@ -43,6 +43,8 @@ export interface MediaHealth {
 }
 
 export interface MediaPort {
+  /** The capabilities every room's router has (all routers are built from one codec list). */
+  routerRtpCapabilities(): unknown;
   /** The room of one live session; concurrent callers for one id get the same room. */
   openRoom(roomId: string): Promise<MediaRoom>;
   health(): MediaHealth;

@@ -30,6 +30,7 @@ export class MediasoupMedia implements MediaPort {
   private readonly rooms = new Map<string, Promise<MediasoupRoom>>();
   private readonly roomLostListeners: ((roomId: string) => void)[] = [];
   private closing = false;
+  private capabilities: unknown;
 
   private constructor(
     private readonly options: MediasoupOptions,
@@ -48,6 +49,7 @@ export class MediasoupMedia implements MediaPort {
     const media = new MediasoupMedia(options, log);
     try {
       await Promise.all(media.slots.map((slot) => media.startWorker(slot)));
+      media.capabilities = await media.probeCapabilities();
     } catch (error) {
       await media.close();
       throw error;
@@ -63,6 +65,10 @@ export class MediasoupMedia implements MediaPort {
     this.rooms.set(roomId, created);
     created.catch(() => this.rooms.delete(roomId));
     return created;
+  }
+
+  routerRtpCapabilities(): unknown {
+    return this.capabilities;
   }
 
   health(): MediaHealth {
@@ -89,6 +95,16 @@ export class MediasoupMedia implements MediaPort {
       slot.webRtcServer = undefined;
     }
     this.rooms.clear();
+  }
+
+  /** mediasoup derives a router's capabilities from its codec list alone, so one probe router tells them. */
+  private async probeCapabilities(): Promise<unknown> {
+    const worker = this.slots[0]?.worker;
+    if (!worker) throw new Error('No media worker is available');
+    const router = await worker.createRouter({ mediaCodecs });
+    const capabilities = router.rtpCapabilities;
+    router.close();
+    return capabilities;
   }
 
   private async createRoom(roomId: string): Promise<MediasoupRoom> {

@@ -15,6 +15,10 @@ export class FakeMedia implements MediaPort {
     return `${prefix}-${++this.counter}`;
   }
 
+  routerRtpCapabilities(): unknown {
+    return { codecs: [] };
+  }
+
   async openRoom(roomId: string): Promise<MediaRoom> {
     const existing = this.rooms.get(roomId);
     if (existing && !existing.closed) return existing;

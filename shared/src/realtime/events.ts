@@ -35,7 +35,13 @@ export type ProducerInfo = z.infer<typeof ProducerInfo>;
 // ---- client → server payloads -------------------------------------------
 
 export const clientPayloads = {
-  'session:join': z.strictObject({ sessionId: Uuid, studentId: Uuid }),
+  /** The router's capabilities, so a device can load them while the student is still on pre-join. */
+  'media:capabilities': z.strictObject({}),
+  /**
+   * With the device's rtpCapabilities, the server also prepares consumers for
+   * the partner's media in the same round trip: the first frame comes sooner.
+   */
+  'session:join': z.strictObject({ sessionId: Uuid, studentId: Uuid, rtpCapabilities: RtpCapabilities.optional() }),
   'session:leave': z.strictObject({}),
   'transport:connect': z.strictObject({ transportId: MediaObjectId, dtlsParameters: DtlsParameters }),
   'media:produce': z.strictObject({
@@ -53,18 +59,6 @@ export type ClientPayload<E extends ClientEventName> = z.infer<(typeof clientPay
 
 // ---- acknowledgement data ----------------------------------------------
 
-export const JoinResult = z.object({
-  participantId: Uuid,
-  session: z.object({ id: Uuid, startsAt: z.string(), endsAt: z.string() }),
-  routerRtpCapabilities: z.unknown(),
-  sendTransport: TransportDescription,
-  recvTransport: TransportDescription,
-  iceServers: z.array(IceServer),
-  peers: z.array(PeerInfo),
-  producers: z.array(ProducerInfo),
-});
-export type JoinResult = z.infer<typeof JoinResult>;
-
 export const ConsumeResult = z.object({
   consumerId: MediaObjectId,
   producerId: MediaObjectId,
@@ -75,7 +69,23 @@ export const ConsumeResult = z.object({
 });
 export type ConsumeResult = z.infer<typeof ConsumeResult>;
 
+export const JoinResult = z.object({
+  participantId: Uuid,
+  session: z.object({ id: Uuid, startsAt: z.string(), endsAt: z.string() }),
+  routerRtpCapabilities: z.unknown(),
+  sendTransport: TransportDescription,
+  recvTransport: TransportDescription,
+  iceServers: z.array(IceServer),
+  peers: z.array(PeerInfo),
+  producers: z.array(ProducerInfo),
+  /** Consumers already created for `producers` (when the join carried rtpCapabilities); created paused. */
+  consumers: z.array(ConsumeResult),
+});
+export type JoinResult = z.infer<typeof JoinResult>;
+
+
 export interface ClientAckData {
+  'media:capabilities': { routerRtpCapabilities: unknown };
   'session:join': JoinResult;
   'session:leave': Record<string, never>;
   'transport:connect': Record<string, never>;

@@ -24,7 +24,7 @@ import {
   type CallEnd,
   type CallState,
 } from './call-state';
-import { MediaSession, type MediaSignalling } from './media-session';
+import { MediaSession, type LoadedDevice, type MediaSignalling } from './media-session';
 import { RemoteProducers, type RemoteProducer } from './remote-producers';
 
 export interface JoinParams {
@@ -73,6 +73,8 @@ export class CallClient {
   private rejoinAttempt = 0;
   private giveUpTimer: ReturnType<typeof setTimeout> | null = null;
   private disposed = false;
+  /** A Device loaded while pre-join shows; null until asked for, or after a failure (retried next time). */
+  private devicePreload: Promise<LoadedDevice | null> | null = null;
 
   constructor(deviceToken: string, options: { socket?: DeviceSocket } = {}) {
     this.socket = options.socket ?? createDeviceSocket(deviceToken);
@@ -89,6 +91,27 @@ export class CallClient {
   /** Opens the socket early, so the handshake is done before the user taps Join. */
   connect(): void {
     if (!this.disposed && !this.socket.active) this.socket.connect();
+    void this.preloadDevice();
+  }
+
+  /**
+   * Loads the media Device before Join is tapped, so the join can carry our
+   * capabilities and the server prepares the partner's media in the same
+   * round trip. Never rejects: without it, the join simply takes the longer way.
+   */
+  private preloadDevice(): Promise<LoadedDevice | null> {
+    this.devicePreload ??= (async () => {
+      try {
+        await waitForConnection(this.socket);
+        const { routerRtpCapabilities } = await request(this.socket, 'media:capabilities', {});
+        return await MediaSession.loadDevice(routerRtpCapabilities);
+      } catch (error) {
+        reportProblem('could not prepare the media device early', error);
+        this.devicePreload = null;
+        return null;
+      }
+    })();
+    return this.devicePreload;
   }
 
   /**
@@ -155,11 +178,13 @@ export class CallClient {
     this.deferred = [];
 
     await waitForConnection(this.socket);
+    const preloaded = await this.preloadDevice();
     if (generation !== this.generation) return;
 
     const ack = await request(this.socket, 'session:join', {
       sessionId: params.sessionId,
       studentId: params.studentId,
+      ...(preloaded ? { rtpCapabilities: preloaded.device.rtpCapabilities } : {}),
     });
     if (generation !== this.generation) return;
     const parsed = JoinResult.safeParse(ack);
@@ -172,7 +197,7 @@ export class CallClient {
 
     let media: MediaSession;
     try {
-      media = await MediaSession.create(joined, this.signalling(), () => this.onMediaFailed(generation));
+      media = await MediaSession.create(joined, this.signalling(), () => this.onMediaFailed(generation), preloaded);
     } catch (error) {
       // The server has us as joined; undo that so a retry is not refused as a duplicate.
       void this.sendLeave();
@@ -190,7 +215,8 @@ export class CallClient {
     this.update({ phase: partner ? 'connected' : 'waiting', partner, notice: null });
 
     // Receiving first: the partner's face is what the child is waiting for.
-    for (const producer of joined.producers) this.addRemoteProducer(producer);
+    const prepared = new Map(joined.consumers.map((c) => [c.producerId, c]));
+    for (const producer of joined.producers) this.addRemoteProducer(producer, prepared.get(producer.producerId));
     const deferred = this.deferred ?? [];
     this.deferred = null;
     for (const run of deferred) run();
@@ -246,22 +272,25 @@ export class CallClient {
 
   // ---- remote media ------------------------------------------------------
 
-  private addRemoteProducer(info: ProducerInfo): void {
+  /** `prepared`: a consumer the server already made during the join, saving a round trip. */
+  private addRemoteProducer(info: ProducerInfo, prepared?: ConsumeResult): void {
     const entry = this.remote.add(info, this.participantId);
-    if (entry) void this.consume(entry, this.generation);
+    if (entry) void this.consume(entry, this.generation, prepared);
   }
 
-  private async consume(entry: RemoteProducer, generation: number): Promise<void> {
+  private async consume(entry: RemoteProducer, generation: number, prepared?: ConsumeResult): Promise<void> {
     const media = this.media;
     if (!media) return;
     const stillWanted = () => generation === this.generation && this.remote.isCurrent(entry);
     try {
-      const result = ConsumeResult.parse(
-        await request(this.socket, 'media:consume', {
-          producerId: entry.info.producerId,
-          rtpCapabilities: media.rtpCapabilities,
-        }),
-      );
+      const result =
+        prepared ??
+        ConsumeResult.parse(
+          await request(this.socket, 'media:consume', {
+            producerId: entry.info.producerId,
+            rtpCapabilities: media.rtpCapabilities,
+          }),
+        );
       if (!stillWanted()) return;
       // Pushes are ordered with acks on the socket, so this is the latest state
       // until a later `producer:paused` says otherwise.

@@ -30,6 +30,12 @@ function transportOptions(description: TransportDescription, join: JoinResult): 
   };
 }
 
+export interface LoadedDevice {
+  device: types.Device;
+  /** The router capabilities it was loaded with, to tell whether it fits a router. */
+  loadedFor: string;
+}
+
 export class MediaSession {
   private readonly producers = new Map<MediaKind, types.Producer>();
   private readonly consumers = new Map<string, types.Consumer>();
@@ -45,14 +51,32 @@ export class MediaSession {
    * Loads a Device for the router and builds both transports. `onConnectionFailed`
    * fires if ICE/DTLS gives up on either transport (e.g. the Wi-Fi dropped).
    */
+  /**
+   * Loads a Device for a router's capabilities. Done while the student is on
+   * pre-join, so the join itself need not wait for it.
+   */
+  static async loadDevice(routerRtpCapabilities: unknown): Promise<LoadedDevice> {
+    // factory() picks the handler for this browser (Safari on iPad included).
+    const device = await Device.factory();
+    await device.load({ routerRtpCapabilities: routerRtpCapabilities as types.RtpCapabilities });
+    return { device, loadedFor: JSON.stringify(routerRtpCapabilities) };
+  }
+
+  /**
+   * Builds both transports on a Device for the join's router (reusing the
+   * preloaded one when the router's capabilities match). `onConnectionFailed`
+   * fires if ICE/DTLS gives up on either transport (e.g. the Wi-Fi dropped).
+   */
   static async create(
     join: JoinResult,
     signalling: MediaSignalling,
     onConnectionFailed: () => void,
+    preloaded: LoadedDevice | null = null,
   ): Promise<MediaSession> {
-    // factory() picks the handler for this browser (Safari on iPad included).
-    const device = await Device.factory();
-    await device.load({ routerRtpCapabilities: join.routerRtpCapabilities as types.RtpCapabilities });
+    const device =
+      preloaded && preloaded.loadedFor === JSON.stringify(join.routerRtpCapabilities)
+        ? preloaded.device
+        : (await MediaSession.loadDevice(join.routerRtpCapabilities)).device;
 
     const sendTransport = device.createSendTransport(transportOptions(join.sendTransport, join));
     const recvTransport = device.createRecvTransport(transportOptions(join.recvTransport, join));

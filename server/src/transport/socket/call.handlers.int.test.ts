@@ -161,4 +161,40 @@ describe.each(testDatabaseKinds())('call signalling on %s with the real media wo
     const health = await fetch(`${server.url}/readyz`).then((r) => r.json());
     expect(health).toMatchObject({ status: 'ready', checks: { media: { workersAlive: 1 } } });
   });
+
+  it('advertises router capabilities before the join and prepares consumers for the partner within it', async () => {
+    const mentor = await connect(mentorDevice);
+    const mentee = await connect(menteeDevice);
+    const caps = await mentee.request<{ routerRtpCapabilities: { codecs: unknown[] } }>('media:capabilities', {});
+    if (!caps.ok) throw new Error(caps.error.message);
+
+    const mentorJoin = await mentor.request<{ sendTransport: { id: string }; routerRtpCapabilities: unknown }>('session:join', {
+      sessionId: nowSession.id,
+      studentId: nowSession.mentor.id,
+    });
+    if (!mentorJoin.ok) throw new Error(mentorJoin.error.message);
+    expect(mentorJoin.data.routerRtpCapabilities).toEqual(caps.data.routerRtpCapabilities);
+    const produced = await mentor.request<{ producerId: string }>('media:produce', {
+      transportId: mentorJoin.data.sendTransport.id,
+      kind: 'audio',
+      rtpParameters: {
+        mid: '0',
+        codecs: [{ mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2, parameters: {}, rtcpFeedback: [] }],
+        headerExtensions: [],
+        encodings: [{ ssrc: 11111111 }],
+        rtcp: { cname: 'mentor', reducedSize: true },
+      },
+    });
+    if (!produced.ok) throw new Error(produced.error.message);
+
+    const menteeJoin = await mentee.request<{ producers: { producerId: string }[]; consumers: { producerId: string; kind: string; participantId: string }[] }>(
+      'session:join',
+      { sessionId: nowSession.id, studentId: nowSession.mentee.id, rtpCapabilities: caps.data.routerRtpCapabilities },
+    );
+    if (!menteeJoin.ok) throw new Error(menteeJoin.error.message);
+    expect(menteeJoin.data.producers.map((p) => p.producerId)).toEqual([produced.data.producerId]);
+    expect(menteeJoin.data.consumers).toEqual([
+      expect.objectContaining({ producerId: produced.data.producerId, kind: 'audio', participantId: nowSession.mentor.id }),
+    ]);
+  });
 });

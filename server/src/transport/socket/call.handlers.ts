@@ -25,6 +25,7 @@ type Handlers = {
 
 function callHandlers(calls: CallService): Handlers {
   return {
+    'media:capabilities': async () => calls.capabilities(),
     'session:join': (conn, p) => calls.join(conn, p),
     'session:leave': async (conn) => {
       await calls.leave(conn.connectionId, 'left');
