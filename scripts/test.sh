@@ -13,10 +13,12 @@ npm run typecheck --silent
 say "Linting"
 npm run lint --silent
 
-if [ -n "${TEST_DATABASE_URL:-}" ]; then
-  say "Unit and integration tests (PGlite and PostgreSQL at ${TEST_DATABASE_URL%%\?*})"
-else
-  say "Unit and integration tests (PGlite; set TEST_DATABASE_URL to add PostgreSQL)"
+databases="PGlite"
+if [ -n "${TEST_DATABASE_URL:-}" ]; then databases+=" and PostgreSQL at ${TEST_DATABASE_URL%%\?*}"; fi
+if [ -n "${TEST_REDIS_URL:-}" ]; then databases+="; Redis adapter at ${TEST_REDIS_URL}"; fi
+say "Unit and integration tests ($databases)"
+if [ -z "${TEST_DATABASE_URL:-}" ]; then
+  echo "    (TEST_DATABASE_URL adds PostgreSQL, TEST_REDIS_URL the Redis adapter; .ci/run sets both)"
 fi
 npx vitest run
 

@@ -12,7 +12,11 @@ export interface TestServer extends RunningServer {
  * The real server — real database, real mediasoup worker, real socket.io —
  * on an ephemeral HTTP port and a randomly chosen media port, with demo data.
  */
-export async function startTestServer(kind: 'pglite' | 'postgres', clock?: Clock): Promise<TestServer> {
+export async function startTestServer(
+  kind: 'pglite' | 'postgres',
+  clock?: Clock,
+  extraEnv: Record<string, string> = {},
+): Promise<TestServer> {
   const testDb = await createTestDatabase(kind);
   let lastError: unknown;
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -26,6 +30,7 @@ export async function startTestServer(kind: 'pglite' | 'postgres', clock?: Clock
       DEMO: '1',
       CLIENT_DIST: '/nonexistent',
       ...(testDb.target.kind === 'postgres' ? { DATABASE_URL: testDb.target.url } : {}),
+      ...extraEnv,
     });
     try {
       const server = await startServer(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), clock);
