@@ -1,9 +1,32 @@
 CREATE TYPE "public"."occurrence_status" AS ENUM('scheduled', 'cancelled');--> statement-breakpoint
+CREATE TYPE "public"."staff_role" AS ENUM('coordinator', 'dsl', 'supervisor', 'admin');--> statement-breakpoint
 CREATE TYPE "public"."student_role" AS ENUM('mentor', 'mentee');--> statement-breakpoint
+CREATE TABLE "coordinator_notices" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"school_id" uuid NOT NULL,
+	"occurrence_id" uuid,
+	"student_id" uuid,
+	"kind" text NOT NULL,
+	"message" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"resolved_at" timestamp with time zone,
+	CONSTRAINT "coordinator_notices_once" UNIQUE("occurrence_id","student_id","kind")
+);
+--> statement-breakpoint
+CREATE TABLE "device_enrolment_codes" (
+	"code_hash" text PRIMARY KEY NOT NULL,
+	"device_id" uuid NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"used_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "devices" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"school_id" uuid NOT NULL,
 	"label" text NOT NULL,
+	"enrolled_by" uuid,
+	"pin_failed_attempts" integer DEFAULT 0 NOT NULL,
+	"pin_locked_until" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"revoked_at" timestamp with time zone
 );
@@ -27,6 +50,14 @@ CREATE TABLE "partnerships" (
 	CONSTRAINT "partnerships_two_schools" CHECK ("partnerships"."mentor_school_id" <> "partnerships"."mentee_school_id")
 );
 --> statement-breakpoint
+CREATE TABLE "record_views" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"staff_id" uuid NOT NULL,
+	"target_kind" text NOT NULL,
+	"target_id" uuid NOT NULL,
+	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "schools" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"name" text NOT NULL,
@@ -37,11 +68,23 @@ CREATE TABLE "schools" (
 CREATE TABLE "session_events" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"occurrence_id" uuid NOT NULL,
+	"seq" integer NOT NULL,
 	"type" text NOT NULL,
-	"student_id" uuid,
+	"actor" uuid,
 	"device_id" uuid,
-	"at" timestamp with time zone NOT NULL,
-	"detail" jsonb DEFAULT '{}'::jsonb NOT NULL
+	"at" timestamp (3) with time zone NOT NULL,
+	"detail" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"prev_hash" text NOT NULL,
+	"hash" text NOT NULL,
+	CONSTRAINT "session_events_seq" UNIQUE("occurrence_id","seq")
+);
+--> statement-breakpoint
+CREATE TABLE "session_log_anchors" (
+	"occurrence_id" uuid NOT NULL,
+	"purged_through_seq" integer NOT NULL,
+	"head_hash" text NOT NULL,
+	"purged_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "session_log_anchors_occurrence_id_pk" PRIMARY KEY("occurrence_id")
 );
 --> statement-breakpoint
 CREATE TABLE "session_occurrences" (
@@ -56,11 +99,24 @@ CREATE TABLE "session_occurrences" (
 --> statement-breakpoint
 CREATE TABLE "staff" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"school_id" uuid NOT NULL,
+	"school_id" uuid,
 	"email" text NOT NULL,
 	"full_name" text NOT NULL,
+	"password_hash" text NOT NULL,
+	"roles" "staff_role"[] NOT NULL,
+	"failed_logins" integer DEFAULT 0 NOT NULL,
+	"locked_until" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "staff_email" UNIQUE("email")
+	CONSTRAINT "staff_email" UNIQUE("email"),
+	CONSTRAINT "staff_school_unless_admin" CHECK ("staff"."school_id" is not null or "staff"."roles" = array['admin']::staff_role[])
+);
+--> statement-breakpoint
+CREATE TABLE "staff_sessions" (
+	"token_hash" text PRIMARY KEY NOT NULL,
+	"staff_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"revoked_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "students" (
@@ -70,23 +126,36 @@ CREATE TABLE "students" (
 	"last_name" text NOT NULL,
 	"year_group" integer NOT NULL,
 	"role" "student_role" NOT NULL,
+	"pin_hash" text,
+	"pin_failed_attempts" integer DEFAULT 0 NOT NULL,
+	"pin_locked_until" timestamp with time zone,
+	"parental_consent_at" timestamp with time zone,
+	"training_completed_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "students_year_group" CHECK ("students"."year_group" between 7 and 13)
 );
 --> statement-breakpoint
+ALTER TABLE "coordinator_notices" ADD CONSTRAINT "coordinator_notices_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "coordinator_notices" ADD CONSTRAINT "coordinator_notices_occurrence_id_session_occurrences_id_fk" FOREIGN KEY ("occurrence_id") REFERENCES "public"."session_occurrences"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "coordinator_notices" ADD CONSTRAINT "coordinator_notices_student_id_students_id_fk" FOREIGN KEY ("student_id") REFERENCES "public"."students"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "device_enrolment_codes" ADD CONSTRAINT "device_enrolment_codes_device_id_devices_id_fk" FOREIGN KEY ("device_id") REFERENCES "public"."devices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "devices" ADD CONSTRAINT "devices_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "devices" ADD CONSTRAINT "devices_enrolled_by_staff_id_fk" FOREIGN KEY ("enrolled_by") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pairings" ADD CONSTRAINT "pairings_partnership_id_partnerships_id_fk" FOREIGN KEY ("partnership_id") REFERENCES "public"."partnerships"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pairings" ADD CONSTRAINT "pairings_mentor_id_students_id_fk" FOREIGN KEY ("mentor_id") REFERENCES "public"."students"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pairings" ADD CONSTRAINT "pairings_mentee_id_students_id_fk" FOREIGN KEY ("mentee_id") REFERENCES "public"."students"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "partnerships" ADD CONSTRAINT "partnerships_mentor_school_id_schools_id_fk" FOREIGN KEY ("mentor_school_id") REFERENCES "public"."schools"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "partnerships" ADD CONSTRAINT "partnerships_mentee_school_id_schools_id_fk" FOREIGN KEY ("mentee_school_id") REFERENCES "public"."schools"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "record_views" ADD CONSTRAINT "record_views_staff_id_staff_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "session_events" ADD CONSTRAINT "session_events_occurrence_id_session_occurrences_id_fk" FOREIGN KEY ("occurrence_id") REFERENCES "public"."session_occurrences"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "session_events" ADD CONSTRAINT "session_events_student_id_students_id_fk" FOREIGN KEY ("student_id") REFERENCES "public"."students"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "session_events" ADD CONSTRAINT "session_events_device_id_devices_id_fk" FOREIGN KEY ("device_id") REFERENCES "public"."devices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "session_log_anchors" ADD CONSTRAINT "session_log_anchors_occurrence_id_session_occurrences_id_fk" FOREIGN KEY ("occurrence_id") REFERENCES "public"."session_occurrences"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "session_occurrences" ADD CONSTRAINT "session_occurrences_pairing_id_pairings_id_fk" FOREIGN KEY ("pairing_id") REFERENCES "public"."pairings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staff" ADD CONSTRAINT "staff_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "staff_sessions" ADD CONSTRAINT "staff_sessions_staff_id_staff_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "students" ADD CONSTRAINT "students_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "session_events_occurrence_idx" ON "session_events" USING btree ("occurrence_id","id");--> statement-breakpoint
+CREATE INDEX "record_views_target_idx" ON "record_views" USING btree ("target_kind","target_id");--> statement-breakpoint
 CREATE INDEX "session_occurrences_starts_idx" ON "session_occurrences" USING btree ("starts_at");--> statement-breakpoint
 CREATE INDEX "session_occurrences_pairing_idx" ON "session_occurrences" USING btree ("pairing_id");--> statement-breakpoint
+CREATE INDEX "staff_sessions_staff_idx" ON "staff_sessions" USING btree ("staff_id");--> statement-breakpoint
 CREATE INDEX "students_school_idx" ON "students" USING btree ("school_id");

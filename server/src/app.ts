@@ -6,20 +6,44 @@ import rateLimit from 'express-rate-limit';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
+import type { DeviceEnrolment } from './devices/device-enrolment.js';
 import type { DeviceTokens } from './devices/device-tokens.js';
 import { AppError } from './errors.js';
 import type { Clock } from './domain/time/clock.js';
+import type { DeviceRepository } from './infra/db/device-repository.js';
+import type { RecordViewRepository } from './infra/db/record-view-repository.js';
+import type { SessionEventRepository } from './infra/db/session-event-repository.js';
 import type { SessionRepository } from './infra/db/session-repository.js';
+import type { NoticeRepository } from './infra/db/notice-repository.js';
+import type { StudentRepository } from './infra/db/student-repository.js';
+import type { StaffAuth } from './staff/staff-auth.js';
+import type { StudentSignIn } from './students/student-sign-in.js';
+import { staffStudentRoutes } from './transport/http/staff-students.routes.js';
+import { studentSignInRoutes } from './transport/http/student-sign-in.routes.js';
 import type { MediaHealth } from './media/media-port.js';
+import { deviceEnrolmentRoutes } from './transport/http/device-enrolment.routes.js';
 import { deviceRoutes } from './transport/http/device.routes.js';
 import { errorHandler, notFoundHandler } from './transport/http/error-handler.js';
 import { healthRoutes } from './transport/http/health.routes.js';
+import { staffDeviceRoutes } from './transport/http/staff-devices.routes.js';
+import { staffSessionLogRoutes } from './transport/http/staff-session-logs.routes.js';
+import { requireStaff } from './transport/http/staff-session.js';
+import { staffRoutes } from './transport/http/staff.routes.js';
 
 export interface AppDeps {
   log: Logger;
   clock: Clock;
   sessions: SessionRepository;
+  events: SessionEventRepository;
+  views: RecordViewRepository;
+  devices: DeviceRepository;
   deviceTokens: DeviceTokens;
+  enrolment: DeviceEnrolment;
+  staffAuth: StaffAuth;
+  students: StudentRepository;
+  notices: NoticeRepository;
+  signIn: StudentSignIn;
+  onDeviceRevoked: (deviceId: string) => Promise<void>;
   pingDatabase: () => Promise<void>;
   mediaHealth: () => MediaHealth;
   /** Built tablet client to serve at `/`, when present. */
@@ -67,7 +91,12 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(healthRoutes(deps));
   app.use('/api', rateLimit({ windowMs: 60_000, limit: 300, standardHeaders: 'draft-8', legacyHeaders: false, handler: (_req, _res, next) => next(new AppError('rate_limited', 'Too many requests. Please wait a minute and try again.')) }));
-  app.use('/api/device', deviceRoutes(deps));
+  app.use('/api/device', deviceEnrolmentRoutes(deps), studentSignInRoutes(deps), deviceRoutes(deps));
+  app.use('/api/staff', staffRoutes({ staffAuth: deps.staffAuth, secureCookies: deps.production === true }));
+  const staffOnly = requireStaff(deps.staffAuth);
+  app.use('/api/staff/devices', staffOnly, staffDeviceRoutes(deps));
+  app.use('/api/staff/sessions', staffOnly, staffSessionLogRoutes(deps));
+  app.use('/api/staff', staffOnly, staffStudentRoutes(deps));
   app.use('/api', notFoundHandler);
 
   if (deps.clientDist && fs.existsSync(path.join(deps.clientDist, 'index.html'))) {

@@ -8,16 +8,25 @@ import { CallService } from './calls/call-service.js';
 import { turnIceServers } from './calls/ice-servers.js';
 import type { Config } from './config/config.js';
 import { seedDemo, type DemoManifest } from './demo/demo-data.js';
+import { DeviceEnrolment } from './devices/device-enrolment.js';
 import { DeviceTokens } from './devices/device-tokens.js';
 import type { Clock } from './domain/time/clock.js';
 import { openDatabase, type Database } from './infra/db/database.js';
 import { DeviceRepository } from './infra/db/device-repository.js';
 import { SessionEventRepository } from './infra/db/session-event-repository.js';
+import { RecordViewRepository } from './infra/db/record-view-repository.js';
 import { SessionRepository } from './infra/db/session-repository.js';
+import { StaffRepository } from './infra/db/staff-repository.js';
+import { NoticeRepository } from './infra/db/notice-repository.js';
+import { StudentRepository } from './infra/db/student-repository.js';
+import { StaffAuth } from './staff/staff-auth.js';
+import { JoinTokens } from './students/join-tokens.js';
+import { StudentSignIn } from './students/student-sign-in.js';
+import { ConsentNotices } from './calls/consent-notices.js';
 import { loadSessionSecret } from './infra/session-secret.js';
 import { systemClock } from './infra/time/system-clock.js';
 import { MediasoupMedia } from './media/mediasoup-media.js';
-import { attachCallHandlers, createSocketServer, socketEventSink } from './transport/socket/socket-server.js';
+import { attachCallHandlers, createSocketServer, deviceRoom, socketEventSink } from './transport/socket/socket-server.js';
 
 export interface RunningServer {
   url: string;
@@ -53,10 +62,14 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     cleanups.push(() => media.close());
 
     const sessions = new SessionRepository(database.db);
-    const deviceTokens = new DeviceTokens(
-      loadSessionSecret(config.sessionSecret, config.dataDir),
-      new DeviceRepository(database.db),
-    );
+    const events = new SessionEventRepository(database.db);
+    const devices = new DeviceRepository(database.db);
+    const secret = loadSessionSecret(config.sessionSecret, config.dataDir);
+    const deviceTokens = new DeviceTokens(secret, devices);
+    const joinTokens = new JoinTokens(secret, clock);
+    const students = new StudentRepository(database.db);
+    const noticeRepository = new NoticeRepository(database.db);
+    const consentNotices = new ConsentNotices(noticeRepository);
     const demo = config.demo ? await seedDemo(database.db, clock.now(), deviceTokens) : undefined;
 
     const httpServer = http.createServer();
@@ -72,12 +85,14 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
 
     const calls = new CallService({
       sessions,
-      events: new SessionEventRepository(database.db),
+      events,
       media,
       clock,
       log: log.child({ area: 'calls' }),
       sink: socketEventSink(io),
       iceServers: (who) => turnIceServers(config.turn, who, Math.floor(clock.now().epochMilliseconds / 1000)),
+      joinTokens,
+      notices: consentNotices,
     });
     attachCallHandlers(io, { calls, deviceTokens, log: log.child({ area: 'socket' }) });
 
@@ -85,7 +100,19 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       log,
       clock,
       sessions,
+      events,
+      views: new RecordViewRepository(database.db),
+      devices,
       deviceTokens,
+      enrolment: new DeviceEnrolment(devices, deviceTokens, clock),
+      staffAuth: new StaffAuth(new StaffRepository(database.db), clock),
+      students,
+      notices: noticeRepository,
+      signIn: new StudentSignIn({ sessions, students, joinTokens, notices: consentNotices, clock }),
+      onDeviceRevoked: async (deviceId) => {
+        await calls.removeDevice(deviceId);
+        io.in(deviceRoom(deviceId)).disconnectSockets(true);
+      },
       pingDatabase: () => database.ping(),
       mediaHealth: () => media.health(),
       clientDist: config.clientDist,

@@ -33,8 +33,8 @@ describe('live sessions when the media worker dies and when the server stops', (
     const mentor = await connectDevice(server.url, token('mentor'));
     const mentee = await connectDevice(server.url, token('mentee'));
     const session = nowSession();
-    expect((await mentor.request('session:join', { sessionId: session.id, studentId: session.mentor.id })).ok).toBe(true);
-    expect((await mentee.request('session:join', { sessionId: session.id, studentId: session.mentee.id })).ok).toBe(true);
+    expect((await mentor.join(session.id, session.mentor.id)).ok).toBe(true);
+    expect((await mentee.join(session.id, session.mentee.id)).ok).toBe(true);
 
     const mentorTold = mentor.next('session:ended', 10_000);
     const menteeTold = mentee.next('session:ended', 10_000);
@@ -44,7 +44,7 @@ describe('live sessions when the media worker dies and when the server stops', (
     await expect.poll(leftReasons).toEqual(['media_lost', 'media_lost']);
 
     await expect.poll(() => server.media.health(), { timeout: 10_000 }).toMatchObject({ workersAlive: 1 });
-    const rejoin = await mentor.request('session:join', { sessionId: session.id, studentId: session.mentor.id });
+    const rejoin = await mentor.join(session.id, session.mentor.id);
     expect(rejoin.ok).toBe(true);
     mentor.close();
     mentee.close();
@@ -54,7 +54,7 @@ describe('live sessions when the media worker dies and when the server stops', (
   it('on shutdown, tells everyone, logs them out and refuses new joins', async () => {
     const mentor = await connectDevice(server.url, token('mentor'));
     const session = nowSession();
-    expect((await mentor.request('session:join', { sessionId: session.id, studentId: session.mentor.id })).ok).toBe(true);
+    expect((await mentor.join(session.id, session.mentor.id)).ok).toBe(true);
     const told = mentor.next('session:ended');
     const closing = server.close();
     stopped = true;

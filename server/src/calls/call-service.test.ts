@@ -6,6 +6,8 @@ import type { SessionRecord, SessionRepository } from '../infra/db/session-repos
 import { FakeMedia } from '../test-support/fake-media.js';
 import type { CallEventSink } from './call-events.js';
 import { CallService } from './call-service.js';
+import type { ConsentNotices } from './consent-notices.js';
+import type { JoinTokens } from '../students/join-tokens.js';
 
 const now = Temporal.Instant.from('2026-11-24T08:45:00Z');
 const student = (id: string, schoolId: string, role: 'mentor' | 'mentee') => ({
@@ -16,6 +18,7 @@ const student = (id: string, schoolId: string, role: 'mentor' | 'mentee') => ({
   firstName: id === 'mentor' ? 'Priya' : 'Sam',
   yearGroup: role === 'mentor' ? 12 : 11,
   role,
+  eligible: true,
 });
 const record: SessionRecord = {
   id: 'session-1',
@@ -54,10 +57,13 @@ describe('CallService with a fake media port', () => {
       log: pino({ level: 'silent' }),
       sink,
       iceServers: () => [],
+      // Join tokens and consent notices have their own tests; here every token is good.
+      joinTokens: { verify: async () => undefined } as unknown as JoinTokens,
+      notices: { consentMissing: async () => undefined } as unknown as ConsentNotices,
     });
   });
 
-  const join = (conn: ReturnType<typeof mentorConn>, studentId: string) => calls.join(conn, { sessionId: record.id, studentId });
+  const join = (conn: ReturnType<typeof mentorConn>, studentId: string) => calls.join(conn, { sessionId: record.id, studentId, joinToken: 'signed-in' });
 
   it('does not admit a student whose join could not be logged, and leaves no room behind', async () => {
     appendFails = true;
@@ -71,7 +77,7 @@ describe('CallService with a fake media port', () => {
     await join(menteeConn, 'mentee');
     await join(mentorConn('second'), 'mentor');
     expect(sent).toContainEqual({ to: 'first', event: 'session:ended', payload: expect.objectContaining({ reason: 'replaced' }) });
-    expect(logged.map((e) => [e.type, e.studentId, e.detail?.reason])).toEqual([
+    expect(logged.map((e) => [e.type, e.actor, e.detail?.reason])).toEqual([
       ['SessionJoined', 'mentor', undefined],
       ['SessionJoined', 'mentee', undefined],
       ['SessionLeft', 'mentor', 'replaced'],

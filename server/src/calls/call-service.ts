@@ -7,6 +7,8 @@ import type { SessionEventRepository } from '../infra/db/session-event-repositor
 import type { SessionRecord, SessionRepository } from '../infra/db/session-repository.js';
 import type { MediaPort } from '../media/media-port.js';
 import type { CallConnection, CallEventSink } from './call-events.js';
+import type { JoinTokens } from '../students/join-tokens.js';
+import type { ConsentNotices } from './consent-notices.js';
 import { joinRefusalError } from './join-refusals.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { LiveSession, type Participant } from './live-session.js';
@@ -19,6 +21,8 @@ export interface CallServiceDeps {
   log: Logger;
   sink: CallEventSink;
   iceServers: (who: string) => JoinResult['iceServers'];
+  joinTokens: JoinTokens;
+  notices: ConsentNotices;
 }
 
 const endMessages: Record<SessionEndReason, string> = {
@@ -26,6 +30,7 @@ const endMessages: Record<SessionEndReason, string> = {
   media_lost: 'The video connection was lost. Reconnecting…',
   server_shutdown: 'Peerbridge is restarting. Please try again in a minute.',
   replaced: 'You joined this session from another iPad.',
+  device_revoked: 'This iPad has been removed from Peerbridge by your school.',
 };
 
 /**
@@ -53,6 +58,11 @@ export class CallService {
 
   async join(conn: CallConnection, input: ClientPayload<'session:join'>): Promise<JoinResult> {
     if (!this.acceptingJoins) throw new AppError('shutting_down', endMessages.server_shutdown);
+    await this.deps.joinTokens.verify(input.joinToken, {
+      studentId: input.studentId,
+      sessionId: input.sessionId,
+      deviceId: conn.deviceId,
+    });
     const record = await this.deps.sessions.findById(input.sessionId);
     if (!record) throw AppError.notFound('We could not find that session. Go back and pick it again.');
     const decision = decideJoin({
@@ -62,6 +72,7 @@ export class CallService {
       now: this.deps.clock.now(),
     });
     if (!decision.allowed) {
+      if (decision.reason === 'consent_missing') await this.deps.notices.consentMissing(record, decision.missing);
       const zone = [record.mentor, record.mentee].find((s) => s.schoolId === conn.schoolId)?.schoolTimeZone;
       throw joinRefusalError(decision, zone ?? record.mentor.schoolTimeZone);
     }
@@ -120,6 +131,16 @@ export class CallService {
     return {};
   }
 
+  /** A revoked device leaves every call it is in, told why, and the log says so. */
+  async removeDevice(deviceId: string): Promise<void> {
+    for (const [connectionId, where] of [...this.byConnection]) {
+      const participant = this.live.get(where.sessionId)?.participants.get(where.studentId);
+      if (participant?.deviceId !== deviceId) continue;
+      this.deps.sink.send(connectionId, 'session:ended', { reason: 'device_revoked', message: endMessages.device_revoked });
+      await this.leave(connectionId, 'device_revoked');
+    }
+  }
+
   /** Stops new joins, tells everyone, logs their leaving and closes every room. */
   async shutdown(): Promise<void> {
     this.acceptingJoins = false;
@@ -150,7 +171,7 @@ export class CallService {
       await this.deps.events.append({
         occurrenceId: record.id,
         type: 'SessionJoined',
-        studentId,
+        actor: studentId,
         deviceId: conn.deviceId,
         at: this.deps.clock.now(),
       });
@@ -260,7 +281,7 @@ export class CallService {
       await this.deps.events.append({
         occurrenceId: sessionId,
         type: 'SessionLeft',
-        studentId,
+        actor: studentId,
         deviceId,
         at: this.deps.clock.now(),
         detail: { reason },

@@ -15,6 +15,12 @@ export function joinRefusalError(refusal: JoinRefusal, schoolTimeZone: string): 
         `This session isn't open yet. You can join from ${localClockTime(refusal.opensAt, schoolTimeZone)}.`,
         { opensAt: refusal.opensAt.toString() },
       );
+    case 'consent_missing':
+      return new AppError(
+        'forbidden',
+        "This session can't start yet: your school still needs to record something before you can meet. Your coordinator has been told.",
+        { missing: refusal.missing },
+      );
     case 'over':
       return new AppError(
         'session_over',

@@ -1,6 +1,7 @@
 import { and, eq, gt, lt } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { DeviceTokens } from '../devices/device-tokens.js';
+import { hashSecret } from '../staff/passwords.js';
 import type { Db } from '../infra/db/database.js';
 import { devices, pairings, partnerships, schools, sessionOccurrences, staff, students } from '../infra/db/schema.js';
 
@@ -25,6 +26,19 @@ const mentees = [
   { firstName: 'Jack', lastName: 'Evans', yearGroup: 11 },
 ];
 
+/** Demo sign-ins, printed at start-up. Never used outside demo data. */
+export const DEMO_STAFF_PASSWORD = 'demo-password-1';
+export const DEMO_STUDENT_PIN = '1234';
+
+export const demoStaff = [
+  { school: 'mentor', role: 'coordinator', email: 'coordinator@northgate.example', fullName: 'Ms Dana Hill' },
+  { school: 'mentor', role: 'dsl', email: 'dsl@northgate.example', fullName: 'Mr Ravi Patel' },
+  { school: 'mentor', role: 'supervisor', email: 'supervisor@northgate.example', fullName: 'Mrs Jo Walsh' },
+  { school: 'mentee', role: 'coordinator', email: 'coordinator@riverside.example', fullName: 'Mr Owen Price' },
+  { school: 'mentee', role: 'dsl', email: 'dsl@riverside.example', fullName: 'Ms Grace Adeyemi' },
+  { school: 'mentee', role: 'supervisor', email: 'supervisor@riverside.example', fullName: 'Mr Luke Brennan' },
+] as const;
+
 export interface DemoManifest {
   schools: { id: string; name: string; role: 'mentor' | 'mentee'; deviceId: string; deviceToken: string }[];
   sessions: {
@@ -44,8 +58,9 @@ export async function seedDemo(db: Db, now: Temporal.Instant, tokens: DeviceToke
     const mentorSchool = await ensureSchool(tx, DEMO_MENTOR_SCHOOL);
     const menteeSchool = await ensureSchool(tx, DEMO_MENTEE_SCHOOL);
     const partnershipId = await ensurePartnership(tx, mentorSchool, menteeSchool);
-    await ensureStaff(tx, mentorSchool, 'coordinator@northgate.example', 'Ms Dana Hill');
-    await ensureStaff(tx, menteeSchool, 'coordinator@riverside.example', 'Mr Owen Price');
+    for (const member of demoStaff) {
+      await ensureStaff(tx, member.school === 'mentor' ? mentorSchool : menteeSchool, member);
+    }
     const pairs = [];
     for (let i = 0; i < mentors.length; i++) {
       const mentor = await ensureStudent(tx, mentorSchool, 'mentor', mentors[i]!);
@@ -113,8 +128,16 @@ async function ensurePartnership(tx: Tx, mentorSchool: { id: string }, menteeSch
   return created!.id;
 }
 
-async function ensureStaff(tx: Tx, school: { id: string }, email: string, fullName: string) {
-  await tx.insert(staff).values({ schoolId: school.id, email, fullName }).onConflictDoNothing();
+async function ensureStaff(tx: Tx, school: { id: string }, member: (typeof demoStaff)[number]) {
+  const [found] = await tx.select({ id: staff.id }).from(staff).where(eq(staff.email, member.email)).limit(1);
+  if (found) return;
+  await tx.insert(staff).values({
+    schoolId: school.id,
+    email: member.email,
+    fullName: member.fullName,
+    roles: [member.role],
+    passwordHash: await hashSecret(DEMO_STAFF_PASSWORD),
+  });
 }
 
 async function ensureStudent(
@@ -126,9 +149,17 @@ async function ensureStudent(
   const where = and(eq(students.schoolId, school.id), eq(students.firstName, person.firstName), eq(students.lastName, person.lastName));
   const [found] = await tx.select({ id: students.id, firstName: students.firstName }).from(students).where(where).limit(1);
   if (found) return found;
+  // Demo students have their consent and training on record and a known PIN.
+  const recorded = new Date();
   const [created] = await tx
     .insert(students)
-    .values({ schoolId: school.id, role, ...person })
+    .values({
+      schoolId: school.id,
+      role,
+      ...person,
+      pinHash: await hashSecret(DEMO_STUDENT_PIN),
+      ...(role === 'mentee' ? { parentalConsentAt: recorded } : { trainingCompletedAt: recorded }),
+    })
     .returning({ id: students.id, firstName: students.firstName });
   return created!;
 }

@@ -39,3 +39,14 @@ export const TodaySessionsResponse = z.object({
   sessions: z.array(TodaySession),
 });
 export type TodaySessionsResponse = z.infer<typeof TodaySessionsResponse>;
+
+/** `POST /api/device/sign-in`: a student confirms who they are with their PIN. */
+export const StudentSignInRequest = z.strictObject({
+  sessionId: Uuid,
+  studentId: Uuid,
+  pin: z.string().regex(/^\d{4}$/, 'must be 4 digits'),
+});
+export type StudentSignInRequest = z.infer<typeof StudentSignInRequest>;
+
+export const StudentSignInResponse = z.object({ joinToken: z.string(), expiresAt: IsoInstant });
+export type StudentSignInResponse = z.infer<typeof StudentSignInResponse>;

@@ -41,7 +41,13 @@ export const clientPayloads = {
    * With the device's rtpCapabilities, the server also prepares consumers for
    * the partner's media in the same round trip: the first frame comes sooner.
    */
-  'session:join': z.strictObject({ sessionId: Uuid, studentId: Uuid, rtpCapabilities: RtpCapabilities.optional() }),
+  'session:join': z.strictObject({
+    sessionId: Uuid,
+    studentId: Uuid,
+    /** From `POST /api/device/sign-in` (the student's PIN), for this session on this device. */
+    joinToken: z.string().min(1).max(4096),
+    rtpCapabilities: RtpCapabilities.optional(),
+  }),
   'session:leave': z.strictObject({}),
   'transport:connect': z.strictObject({ transportId: MediaObjectId, dtlsParameters: DtlsParameters }),
   'media:produce': z.strictObject({
@@ -101,7 +107,7 @@ export type ClientToServerEvents = {
 
 // ---- server → client pushes --------------------------------------------
 
-export const SessionEndReason = z.enum(['time_up', 'media_lost', 'server_shutdown', 'replaced']);
+export const SessionEndReason = z.enum(['time_up', 'media_lost', 'server_shutdown', 'replaced', 'device_revoked']);
 export type SessionEndReason = z.infer<typeof SessionEndReason>;
 
 export interface ServerToClientEvents {

@@ -70,6 +70,8 @@ export function endTitle(reason: CallEndReason): string {
       return 'The connection was lost';
     case 'left':
       return 'You left the session';
+    case 'device_revoked':
+      return 'This iPad has been removed from Peerbridge';
   }
 }
 
@@ -87,6 +89,8 @@ export function endDetail(end: CallEnd): string {
       return 'Go back to today’s sessions and join again in a minute.';
     case 'left':
       return '';
+    case 'device_revoked':
+      return 'Your school has removed this iPad. Ask your coordinator if you need it set up again.';
     case 'media_lost':
     case 'connection_lost':
       return end.message || 'Check the Wi-Fi, then go back and join again.';

@@ -8,8 +8,8 @@ const session: SessionForJoin = {
   cancelled: false,
   startsAt: start,
   endsAt: start.add({ minutes: 30 }),
-  mentor: { id: 'mentor', schoolId: 'school-a', role: 'mentor' },
-  mentee: { id: 'mentee', schoolId: 'school-b', role: 'mentee' },
+  mentor: { id: 'mentor', schoolId: 'school-a', role: 'mentor', eligible: true },
+  mentee: { id: 'mentee', schoolId: 'school-b', role: 'mentee', eligible: true },
 };
 const at = (minutesFromStart: number, seconds = 0) => start.add({ minutes: minutesFromStart }).add({ seconds });
 const mentorJoin = (now: Temporal.Instant) =>
@@ -64,6 +64,34 @@ describe('who may join', () => {
   it('checks identity before time, so an outsider learns nothing about the timetable', () => {
     const decision = decideJoin({ session, studentId: 'someone-else', deviceSchoolId: 'school-a', now: at(-60) });
     expect(decision.allowed === false && decision.reason).toBe('not_participant');
+  });
+});
+
+describe('consent', () => {
+  it("refuses both students while the mentee's parental consent is missing, naming what is missing", () => {
+    const withoutConsent = { ...session, mentee: { ...session.mentee, eligible: false } };
+    for (const [studentId, deviceSchoolId] of [['mentor', 'school-a'], ['mentee', 'school-b']]) {
+      expect(decideJoin({ session: withoutConsent, studentId: studentId!, deviceSchoolId: deviceSchoolId!, now: at(0) })).toEqual({
+        allowed: false,
+        reason: 'consent_missing',
+        missing: [{ studentId: 'mentee', schoolId: 'school-b', what: 'parental_consent' }],
+      });
+    }
+  });
+
+  it("names the mentor's missing training too", () => {
+    const untrained = { ...session, mentor: { ...session.mentor, eligible: false }, mentee: { ...session.mentee, eligible: false } };
+    const decision = decideJoin({ session: untrained, studentId: 'mentor', deviceSchoolId: 'school-a', now: at(0) });
+    expect(decision.allowed === false && decision.reason === 'consent_missing' && decision.missing.map((m) => m.what)).toEqual([
+      'parental_consent',
+      'mentor_training',
+    ]);
+  });
+
+  it('does not reveal consent problems to someone outside the window', () => {
+    const withoutConsent = { ...session, mentee: { ...session.mentee, eligible: false } };
+    const decision = decideJoin({ session: withoutConsent, studentId: 'mentor', deviceSchoolId: 'school-a', now: at(-30) });
+    expect(decision.allowed === false && decision.reason).toBe('not_open_yet');
   });
 });
 

@@ -8,6 +8,8 @@ export interface SessionParticipant {
   id: string;
   schoolId: string;
   role: StudentRole;
+  /** Parental consent (mentee) or completed training (mentor) is on record. */
+  eligible: boolean;
 }
 
 export interface SessionForJoin {
@@ -23,7 +25,26 @@ export type JoinRefusal =
   | { reason: 'cancelled' }
   | { reason: 'not_open_yet'; opensAt: Temporal.Instant }
   | { reason: 'over'; endedAt: Temporal.Instant }
-  | { reason: 'not_participant' };
+  | { reason: 'not_participant' }
+  | { reason: 'consent_missing'; missing: MissingConsent[] };
+
+export interface MissingConsent {
+  studentId: string;
+  schoolId: string;
+  what: 'parental_consent' | 'mentor_training';
+}
+
+/** A session may only happen when both children are cleared to take part. */
+export function missingConsents(session: Pick<SessionForJoin, 'mentor' | 'mentee'>): MissingConsent[] {
+  const missing: MissingConsent[] = [];
+  if (!session.mentee.eligible) {
+    missing.push({ studentId: session.mentee.id, schoolId: session.mentee.schoolId, what: 'parental_consent' });
+  }
+  if (!session.mentor.eligible) {
+    missing.push({ studentId: session.mentor.id, schoolId: session.mentor.schoolId, what: 'mentor_training' });
+  }
+  return missing;
+}
 
 export type JoinDecision =
   | { allowed: true; participant: SessionParticipant; partner: SessionParticipant }
@@ -46,7 +67,8 @@ export function sessionStatus(
 /**
  * Who may join, and when: only one of the session's two students, from a
  * device of that student's own school, from five minutes before the start
- * until the end (the end itself is outside the window).
+ * until the end (the end itself is outside the window), and only when both
+ * students' consent or training is on record.
  */
 export function decideJoin(input: {
   session: SessionForJoin;
@@ -67,7 +89,10 @@ export function decideJoin(input: {
       return { allowed: false, reason: 'not_open_yet', opensAt: joinOpensAt(session.startsAt) };
     case 'ended':
       return { allowed: false, reason: 'over', endedAt: session.endsAt };
-    case 'open':
+    case 'open': {
+      const missing = missingConsents(session);
+      if (missing.length > 0) return { allowed: false, reason: 'consent_missing', missing };
       return { allowed: true, participant, partner };
+    }
   }
 }

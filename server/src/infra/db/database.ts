@@ -25,6 +25,9 @@ export interface Database {
 
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
 
+/** The role the migrations create; the application works as it, so the logs stay append-only. */
+const APP_ROLE = 'peerbridge_app';
+
 /** An arbitrary constant: every node takes this advisory lock so only one migrates at a time. */
 const MIGRATION_LOCK_KEY = 4_242_001;
 
@@ -39,6 +42,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     const client = await PGlite.create(dataDir);
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     await migratePglite(drizzlePglite(client), { migrationsFolder });
+    await client.exec(`set role ${APP_ROLE}`);
     return {
       db,
       kind: 'pglite',
@@ -60,15 +64,26 @@ async function openPglite(dataDir: string): Promise<Database> {
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+  // Migrations run on a connection of their own, as the login user (they need DDL rights) ...
+  const migrator = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  await migrator.connect();
   try {
-    const migrator = await pool.connect();
-    try {
-      await migrator.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-      await migratePg(drizzlePg(migrator), { migrationsFolder });
-    } finally {
-      await migrator.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
-      migrator.release();
+    await migrator.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await migratePg(drizzlePg(migrator), { migrationsFolder });
+  } finally {
+    await migrator.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await migrator.end();
+  }
+  // ... while every pooled connection works as the application role. Queries on a new
+  // connection queue behind this statement, so none runs with more rights than the role's.
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+  pool.on('connect', (client) => {
+    client.query(`set role ${APP_ROLE}`).catch(() => undefined);
+  });
+  try {
+    const { rows } = await pool.query<{ current_user: string }>('select current_user');
+    if (rows[0]?.current_user !== APP_ROLE) {
+      throw new Error(`Could not switch to the database role ${APP_ROLE}; grant it to the user in DATABASE_URL.`);
     }
   } catch (error) {
     await pool.end();

@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import type { Temporal } from 'temporal-polyfill';
 import type { Db } from './database.js';
-import { devices, schools } from './schema.js';
+import { deviceEnrolmentCodes, devices, schools } from './schema.js';
 
 export interface DeviceRecord {
   id: string;
@@ -27,9 +28,58 @@ export class DeviceRepository {
     return row ? { id: row.id, label: row.label, revoked: row.revokedAt !== null, school: row.school } : undefined;
   }
 
-  async create(schoolId: string, label: string): Promise<string> {
-    const [row] = await this.db.insert(devices).values({ schoolId, label }).returning({ id: devices.id });
-    if (!row) throw new Error('Device insert returned no row');
-    return row.id;
+  /** A new device with its one-time enrolment code, written together or not at all. */
+  async createWithCode(input: { schoolId: string; label: string; enrolledBy: string; codeHash: string; expiresAt: Temporal.Instant }) {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(devices)
+        .values({ schoolId: input.schoolId, label: input.label, enrolledBy: input.enrolledBy })
+        .returning({ id: devices.id, label: devices.label });
+      await tx
+        .insert(deviceEnrolmentCodes)
+        .values({ codeHash: input.codeHash, deviceId: row!.id, expiresAt: new Date(input.expiresAt.epochMilliseconds) });
+      return row!;
+    });
+  }
+
+  /** Marks the code used and returns its device, if the code is unused, unexpired and its device not revoked. */
+  async redeemCode(codeHash: string, now: Temporal.Instant): Promise<{ deviceId: string; schoolId: string } | undefined> {
+    const nowDate = new Date(now.epochMilliseconds);
+    return this.db.transaction(async (tx) => {
+      const [used] = await tx
+        .update(deviceEnrolmentCodes)
+        .set({ usedAt: nowDate })
+        .where(
+          and(eq(deviceEnrolmentCodes.codeHash, codeHash), isNull(deviceEnrolmentCodes.usedAt), gt(deviceEnrolmentCodes.expiresAt, nowDate)),
+        )
+        .returning({ deviceId: deviceEnrolmentCodes.deviceId });
+      if (!used) return undefined;
+      const [device] = await tx
+        .select({ deviceId: devices.id, schoolId: devices.schoolId })
+        .from(devices)
+        .where(and(eq(devices.id, used.deviceId), isNull(devices.revokedAt)))
+        .limit(1);
+      return device;
+    });
+  }
+
+  async listForSchool(schoolId: string) {
+    return this.db
+      .select({ id: devices.id, label: devices.label, createdAt: devices.createdAt, revokedAt: devices.revokedAt })
+      .from(devices)
+      .where(eq(devices.schoolId, schoolId))
+      .orderBy(desc(devices.createdAt));
+  }
+
+  async findSchoolOf(id: string): Promise<string | undefined> {
+    const [row] = await this.db.select({ schoolId: devices.schoolId }).from(devices).where(eq(devices.id, id)).limit(1);
+    return row?.schoolId;
+  }
+
+  async revoke(id: string, now: Temporal.Instant): Promise<void> {
+    await this.db
+      .update(devices)
+      .set({ revokedAt: new Date(now.epochMilliseconds) })
+      .where(and(eq(devices.id, id), isNull(devices.revokedAt)));
   }
 }

@@ -5,6 +5,7 @@ import {
   index,
   integer,
   jsonb,
+  primaryKey,
   pgEnum,
   pgTable,
   text,
@@ -50,6 +51,14 @@ export const students = pgTable(
     lastName: text('last_name').notNull(),
     yearGroup: integer('year_group').notNull(),
     role: studentRole('role').notNull(),
+    /** argon2id of the 4-digit PIN a coordinator sets; students have no passwords. */
+    pinHash: text('pin_hash'),
+    pinFailedAttempts: integer('pin_failed_attempts').notNull().default(0),
+    pinLockedUntil: timestamp('pin_locked_until', { withTimezone: true }),
+    /** Mentees need parental consent on record before any session. */
+    parentalConsentAt: timestamp('parental_consent_at', { withTimezone: true }),
+    /** Mentors need their training (child protection, confidentiality) completed. */
+    trainingCompletedAt: timestamp('training_completed_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -58,16 +67,40 @@ export const students = pgTable(
   ],
 );
 
+export const staffRole = pgEnum('staff_role', ['coordinator', 'dsl', 'supervisor', 'admin']);
+
+/** Staff accounts. A deployment admin has no school and no access to children's records. */
 export const staff = pgTable(
   'staff',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    schoolId: uuid('school_id').notNull().references(() => schools.id),
+    schoolId: uuid('school_id').references(() => schools.id),
     email: text('email').notNull(),
     fullName: text('full_name').notNull(),
+    /** argon2id; never logged, never returned. */
+    passwordHash: text('password_hash').notNull(),
+    roles: staffRole('roles').array().notNull(),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [unique('staff_email').on(t.email)],
+  (t) => [
+    unique('staff_email').on(t.email),
+    check('staff_school_unless_admin', sql`${t.schoolId} is not null or ${t.roles} = array['admin']::staff_role[]`),
+  ],
+);
+
+/** Signed-in staff: the cookie holds a random token; only its sha256 is stored. */
+export const staffSessions = pgTable(
+  'staff_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    staffId: uuid('staff_id').notNull().references(() => staff.id),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('staff_sessions_staff_idx').on(t.staffId)],
 );
 
 export const pairings = pgTable(
@@ -107,21 +140,82 @@ export const devices = pgTable('devices', {
   id: uuid('id').primaryKey().defaultRandom(),
   schoolId: uuid('school_id').notNull().references(() => schools.id),
   label: text('label').notNull(),
+  enrolledBy: uuid('enrolled_by').references(() => staff.id),
+  pinFailedAttempts: integer('pin_failed_attempts').notNull().default(0),
+  pinLockedUntil: timestamp('pin_locked_until', { withTimezone: true }),
   createdAt: createdAt(),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 });
 
-/** The session event log: append-only record of who joined and left, when, from which device. */
+/** One-time codes typed on an iPad to enrol it; exchanged once for the device token. */
+export const deviceEnrolmentCodes = pgTable('device_enrolment_codes', {
+  codeHash: text('code_hash').primaryKey(),
+  deviceId: uuid('device_id').notNull().references(() => devices.id),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+});
+
+/**
+ * The session event log: append-only, ordered by seq within each session, and
+ * hash-chained (each entry stores the hash of the one before) so a row changed
+ * behind the application's back is detected. The migrations stop the
+ * application from updating or deleting rows here.
+ */
 export const sessionEvents = pgTable(
   'session_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     occurrenceId: uuid('occurrence_id').notNull().references(() => sessionOccurrences.id),
+    seq: integer('seq').notNull(),
     type: text('type').notNull(),
-    studentId: uuid('student_id').references(() => students.id),
+    /** Who acted: a student or staff id; null for the system (e.g. the session ending). */
+    actor: uuid('actor'),
     deviceId: uuid('device_id').references(() => devices.id),
-    at: timestamp('at', { withTimezone: true }).notNull(),
+    at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
     detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
   },
-  (t) => [index('session_events_occurrence_idx').on(t.occurrenceId, t.id)],
+  (t) => [unique('session_events_seq').on(t.occurrenceId, t.seq)],
+);
+
+/** Where a session's chain continues from after older entries were purged by the retention policy. */
+export const sessionLogAnchors = pgTable(
+  'session_log_anchors',
+  {
+    occurrenceId: uuid('occurrence_id').notNull().references(() => sessionOccurrences.id),
+    purgedThroughSeq: integer('purged_through_seq').notNull(),
+    headHash: text('head_hash').notNull(),
+    purgedAt: timestamp('purged_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.occurrenceId] })],
+);
+
+/** Every time staff open a session log or a concern, a row here says who, what and when. Append-only. */
+export const recordViews = pgTable(
+  'record_views',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    staffId: uuid('staff_id').notNull().references(() => staff.id),
+    targetKind: text('target_kind').notNull(),
+    targetId: uuid('target_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('record_views_target_idx').on(t.targetKind, t.targetId)],
+);
+
+/** Things a coordinator must fix, e.g. a session refused because consent is not on record. */
+export const coordinatorNotices = pgTable(
+  'coordinator_notices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id').notNull().references(() => schools.id),
+    occurrenceId: uuid('occurrence_id').references(() => sessionOccurrences.id),
+    studentId: uuid('student_id').references(() => students.id),
+    kind: text('kind').notNull(),
+    message: text('message').notNull(),
+    createdAt: createdAt(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (t) => [unique('coordinator_notices_once').on(t.occurrenceId, t.studentId, t.kind)],
 );

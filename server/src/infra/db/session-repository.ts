@@ -13,6 +13,8 @@ export interface SessionStudent {
   firstName: string;
   yearGroup: number;
   role: StudentRole;
+  /** Parental consent (mentee) or completed training (mentor) is on record. */
+  eligible: boolean;
 }
 
 export interface SessionRecord {
@@ -50,6 +52,8 @@ export class SessionRepository {
           role: mentor.role,
           schoolName: mentorSchool.name,
           schoolTimeZone: mentorSchool.timeZone,
+          parentalConsentAt: mentor.parentalConsentAt,
+          trainingCompletedAt: mentor.trainingCompletedAt,
         },
         mentee: {
           id: mentee.id,
@@ -59,6 +63,8 @@ export class SessionRepository {
           role: mentee.role,
           schoolName: menteeSchool.name,
           schoolTimeZone: menteeSchool.timeZone,
+          parentalConsentAt: mentee.parentalConsentAt,
+          trainingCompletedAt: mentee.trainingCompletedAt,
         },
       })
       .from(sessionOccurrences)
@@ -95,7 +101,12 @@ function toRecord(row: Row): SessionRecord {
     cancelled: row.status === 'cancelled',
     startsAt: toInstant(row.startsAt),
     endsAt: toInstant(row.endsAt),
-    mentor: row.mentor,
-    mentee: row.mentee,
+    mentor: toStudent(row.mentor),
+    mentee: toStudent(row.mentee),
   };
+}
+
+function toStudent(row: Row['mentor']): SessionStudent {
+  const { parentalConsentAt, trainingCompletedAt, ...rest } = row;
+  return { ...rest, eligible: row.role === 'mentee' ? parentalConsentAt !== null : trainingCompletedAt !== null };
 }

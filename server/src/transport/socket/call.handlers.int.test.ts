@@ -22,7 +22,7 @@ describe.each(testDatabaseKinds())('call signalling on %s with the real media wo
       .select()
       .from(sessionEvents)
       .where(eq(sessionEvents.occurrenceId, sessionId))
-      .orderBy(asc(sessionEvents.id));
+      .orderBy(asc(sessionEvents.seq));
 
   beforeAll(async () => {
     server = await startTestServer(kind);
@@ -47,22 +47,16 @@ describe.each(testDatabaseKinds())('call signalling on %s with the real media wo
     const mentor = await connect(mentorDevice);
     const mentee = await connect(menteeDevice);
 
-    const mentorJoin = await mentor.request<{ peers: unknown[]; sendTransport: { id: string }; routerRtpCapabilities: { codecs: { mimeType: string }[] } }>(
-      'session:join',
-      { sessionId: nowSession.id, studentId: nowSession.mentor.id },
-    );
+    const mentorJoin = await mentor.join<{ peers: unknown[]; sendTransport: { id: string }; routerRtpCapabilities: { codecs: { mimeType: string }[] } }>(nowSession.id, nowSession.mentor.id);
     expect(mentorJoin.ok).toBe(true);
     if (!mentorJoin.ok) return;
     expect(mentorJoin.data.peers).toEqual([]);
     const mimeTypes = mentorJoin.data.routerRtpCapabilities.codecs.map((c) => c.mimeType);
     expect(mimeTypes).toEqual(expect.arrayContaining(['audio/opus', 'video/VP8', 'video/H264']));
-    expect(await eventsOf(nowSession.id)).toMatchObject([{ type: 'SessionJoined', studentId: nowSession.mentor.id }]);
+    expect(await eventsOf(nowSession.id)).toMatchObject([{ type: 'SessionJoined', actor: nowSession.mentor.id }]);
 
     const announced = mentor.next('peer:joined');
-    const menteeJoin = await mentee.request<{ peers: { firstName: string; schoolName: string }[] }>('session:join', {
-      sessionId: nowSession.id,
-      studentId: nowSession.mentee.id,
-    });
+    const menteeJoin = await mentee.join<{ peers: { firstName: string; schoolName: string }[] }>(nowSession.id, nowSession.mentee.id);
     expect(menteeJoin.ok && menteeJoin.data.peers).toEqual([
       expect.objectContaining({ firstName: nowSession.mentor.firstName, schoolName: 'Northgate Academy' }),
     ]);
@@ -71,7 +65,7 @@ describe.each(testDatabaseKinds())('call signalling on %s with the real media wo
     const left = mentor.next('peer:left');
     expect(await mentee.request('session:leave', {})).toEqual({ ok: true, data: {} });
     expect(await left).toEqual({ participantId: nowSession.mentee.id });
-    expect((await eventsOf(nowSession.id)).map((e) => [e.type, e.studentId])).toEqual([
+    expect((await eventsOf(nowSession.id)).map((e) => [e.type, e.actor])).toEqual([
       ['SessionJoined', nowSession.mentor.id],
       ['SessionJoined', nowSession.mentee.id],
       ['SessionLeft', nowSession.mentee.id],
@@ -81,7 +75,7 @@ describe.each(testDatabaseKinds())('call signalling on %s with the real media wo
     mentor.close();
     await expect.poll(async () => (await eventsOf(nowSession.id)).at(-1)).toMatchObject({
       type: 'SessionLeft',
-      studentId: nowSession.mentor.id,
+      actor: nowSession.mentor.id,
       detail: { reason: 'disconnected' },
     });
     expect(server.calls.liveSessionCount()).toBe(0);
@@ -89,7 +83,7 @@ describe.each(testDatabaseKinds())('call signalling on %s with the real media wo
 
   it("refuses a session that is not open yet, in the student's words, and writes nothing", async () => {
     const mentor = await connect(mentorDevice);
-    const ack = await mentor.request('session:join', { sessionId: laterSession.id, studentId: laterSession.mentor.id });
+    const ack = await mentor.join(laterSession.id, laterSession.mentor.id);
     expect(ack).toMatchObject({ ok: false, error: { code: 'session_not_open', message: expect.stringMatching(/isn't open yet. You can join from \d\d:\d\d/) } });
     expect(await eventsOf(laterSession.id)).toEqual([]);
   });
@@ -97,9 +91,9 @@ describe.each(testDatabaseKinds())('call signalling on %s with the real media wo
   it('refuses a student who is not in the session, and one joining from the other school', async () => {
     const mentor = await connect(mentorDevice);
     const mentee = await connect(menteeDevice);
-    const stranger = await mentor.request('session:join', { sessionId: nowSession.id, studentId: laterSession.mentor.id });
+    const stranger = await mentor.join(nowSession.id, laterSession.mentor.id);
     expect(stranger).toMatchObject({ ok: false, error: { code: 'not_participant' } });
-    const wrongSchool = await mentee.request('session:join', { sessionId: nowSession.id, studentId: nowSession.mentor.id });
+    const wrongSchool = await mentee.join(nowSession.id, nowSession.mentor.id);
     expect(wrongSchool).toMatchObject({ ok: false, error: { code: 'not_participant' } });
   });
 
@@ -110,7 +104,8 @@ describe.each(testDatabaseKinds())('call signalling on %s with the real media wo
       ['session:join', { sessionId: 'nope', studentId: nowSession.mentor.id }, 'bad_request'],
       ['session:join', { sessionId: nowSession.id, studentId: nowSession.mentor.id, extra: 1 }, 'bad_request'],
       ['session:join', { sessionId: nowSession.id, studentId: nowSession.mentor.id, pad: 'x'.repeat(70_000) }, 'payload_too_large'],
-      ['session:join', { sessionId: '00000000-0000-4000-8000-000000000000', studentId: nowSession.mentor.id }, 'not_found'],
+      ['session:join', { sessionId: nowSession.id, studentId: nowSession.mentor.id }, 'bad_request'],
+      ['session:join', { sessionId: nowSession.id, studentId: nowSession.mentor.id, joinToken: 'forged' }, 'unauthenticated'],
       ['media:produce', { transportId: 't', kind: 'video', rtpParameters: { codecs: [{}] } }, 'not_joined'],
       ['media:consume', { producerId: 'p', rtpCapabilities: {} }, 'not_joined'],
       ['transport:connect', { transportId: 't', dtlsParameters: { fingerprints: [] } }, 'bad_request'],
@@ -126,17 +121,14 @@ describe.each(testDatabaseKinds())('call signalling on %s with the real media wo
     device.socket.emit('session:join', { sessionId: nowSession.id }); // no ack callback: ignored, not fatal
 
     // Still serving, and the refused requests left nothing behind.
-    const join = await device.request('session:join', { sessionId: nowSession.id, studentId: nowSession.mentor.id });
+    const join = await device.join(nowSession.id, nowSession.mentor.id);
     expect(join.ok).toBe(true);
-    expect((await eventsOf(nowSession.id)).filter((e) => e.studentId === nowSession.mentor.id && e.type === 'SessionJoined')).toHaveLength(2);
+    expect((await eventsOf(nowSession.id)).filter((e) => e.actor === nowSession.mentor.id && e.type === 'SessionJoined')).toHaveLength(2);
   });
 
   it('keeps media objects private to their owner and rejects parameters the SFU cannot use', async () => {
     const mentor = await connect(mentorDevice);
-    const join = await mentor.request<{ sendTransport: { id: string }; recvTransport: { id: string } }>('session:join', {
-      sessionId: nowSession.id,
-      studentId: nowSession.mentor.id,
-    });
+    const join = await mentor.join<{ sendTransport: { id: string }; recvTransport: { id: string } }>(nowSession.id, nowSession.mentor.id);
     if (!join.ok) throw new Error(join.error.message);
     const bogusCodec = await mentor.request('media:produce', {
       transportId: join.data.sendTransport.id,
@@ -168,10 +160,7 @@ describe.each(testDatabaseKinds())('call signalling on %s with the real media wo
     const caps = await mentee.request<{ routerRtpCapabilities: { codecs: unknown[] } }>('media:capabilities', {});
     if (!caps.ok) throw new Error(caps.error.message);
 
-    const mentorJoin = await mentor.request<{ sendTransport: { id: string }; routerRtpCapabilities: unknown }>('session:join', {
-      sessionId: nowSession.id,
-      studentId: nowSession.mentor.id,
-    });
+    const mentorJoin = await mentor.join<{ sendTransport: { id: string }; routerRtpCapabilities: unknown }>(nowSession.id, nowSession.mentor.id);
     if (!mentorJoin.ok) throw new Error(mentorJoin.error.message);
     expect(mentorJoin.data.routerRtpCapabilities).toEqual(caps.data.routerRtpCapabilities);
     const produced = await mentor.request<{ producerId: string }>('media:produce', {
@@ -187,10 +176,7 @@ describe.each(testDatabaseKinds())('call signalling on %s with the real media wo
     });
     if (!produced.ok) throw new Error(produced.error.message);
 
-    const menteeJoin = await mentee.request<{ producers: { producerId: string }[]; consumers: { producerId: string; kind: string; participantId: string }[] }>(
-      'session:join',
-      { sessionId: nowSession.id, studentId: nowSession.mentee.id, rtpCapabilities: caps.data.routerRtpCapabilities },
-    );
+    const menteeJoin = await mentee.join<{ producers: { producerId: string }[]; consumers: { producerId: string; kind: string; participantId: string }[] }>(nowSession.id, nowSession.mentee.id, { rtpCapabilities: caps.data.routerRtpCapabilities });
     if (!menteeJoin.ok) throw new Error(menteeJoin.error.message);
     expect(menteeJoin.data.producers.map((p) => p.producerId)).toEqual([produced.data.producerId]);
     expect(menteeJoin.data.consumers).toEqual([

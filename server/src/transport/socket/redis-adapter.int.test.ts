@@ -21,9 +21,9 @@ describe.runIf(redisUrl)('socket.io on the Redis adapter', () => {
     const session = demo.sessions.find((s) => s.kind === 'now')!;
     const mentor = await connectDevice(server.url, demo.schools.find((s) => s.role === 'mentor')!.deviceToken);
     const mentee = await connectDevice(server.url, demo.schools.find((s) => s.role === 'mentee')!.deviceToken);
-    expect((await mentor.request('session:join', { sessionId: session.id, studentId: session.mentor.id })).ok).toBe(true);
+    expect((await mentor.join(session.id, session.mentor.id)).ok).toBe(true);
     const announced = mentor.next('peer:joined');
-    expect((await mentee.request('session:join', { sessionId: session.id, studentId: session.mentee.id })).ok).toBe(true);
+    expect((await mentee.join(session.id, session.mentee.id)).ok).toBe(true);
     expect(await announced).toMatchObject({ participantId: session.mentee.id });
     mentor.close();
     mentee.close();

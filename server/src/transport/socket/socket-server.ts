@@ -22,6 +22,9 @@ export type CallServer = Server<ClientToServerEvents, ServerToClientEvents, Reco
 /** Anything larger is dropped by socket.io itself; below it, oversized events get an error ack. */
 const HARD_MESSAGE_LIMIT_BYTES = 1024 * 1024;
 
+/** Every socket of a device is in this room, so revoking the device can reach them all. */
+export const deviceRoom = (deviceId: string) => `device:${deviceId}`;
+
 export function createSocketServer(httpServer: http.Server): CallServer {
   return new Server(httpServer, {
     maxHttpBufferSize: HARD_MESSAGE_LIMIT_BYTES,
@@ -62,6 +65,7 @@ export function attachCallHandlers(
 
   io.on('connection', (socket) => {
     deps.log.info({ socketId: socket.id, deviceId: socket.data.device.deviceId }, 'DeviceConnected');
+    void socket.join(deviceRoom(socket.data.device.deviceId));
     registerCallHandlers(socket, deps.calls, deps.log);
   });
 }

@@ -1,0 +1,57 @@
+/*
+ * Who may do what, for which school. Pure: the callers pass in who is asking
+ * and which schools the thing belongs to; the answer is yes or no. Every
+ * route and socket event for staff goes through `can`.
+ */
+
+export const staffRoles = ['coordinator', 'dsl', 'supervisor', 'admin'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+export interface StaffPrincipal {
+  staffId: string;
+  /** Null for a deployment admin, who belongs to no school. */
+  schoolId: string | null;
+  roles: readonly StaffRole[];
+}
+
+export type StaffAction =
+  | 'students:read' // own school's students in full
+  | 'students:manage' // PINs, consent and training records
+  | 'devices:manage' // enrol and revoke school iPads
+  | 'sessions:read' // the school's timetabled sessions
+  | 'session-log:read' // a session's event log (DSL), every view itself recorded
+  | 'session-log:verify'
+  | 'sessions:observe' // join a live session as an observer
+  | 'concerns:raise'
+  | 'concerns:handle' // read, amend, export concerns
+  | 'notices:read'; // what a coordinator must fix (e.g. missing consent)
+
+const grants: Record<StaffRole, readonly StaffAction[]> = {
+  coordinator: ['students:read', 'students:manage', 'devices:manage', 'sessions:read', 'concerns:raise', 'notices:read'],
+  dsl: [
+    'students:read',
+    'sessions:read',
+    'session-log:read',
+    'session-log:verify',
+    'sessions:observe',
+    'concerns:raise',
+    'concerns:handle',
+  ],
+  supervisor: ['sessions:read', 'sessions:observe', 'concerns:raise'],
+  // Runs the deployment; no access to children's records by default.
+  admin: [],
+};
+
+/**
+ * Allowed when one of the principal's roles grants the action and the thing
+ * belongs to the principal's school. A session belongs to both of its schools,
+ * so either school's staff qualify — each sees only what their role allows.
+ */
+export function can(principal: StaffPrincipal, action: StaffAction, owningSchoolIds: readonly string[]): boolean {
+  if (!principal.schoolId || !owningSchoolIds.includes(principal.schoolId)) return false;
+  return principal.roles.some((role) => grants[role].includes(action));
+}
+
+export function hasRoleFor(principal: StaffPrincipal, action: StaffAction): boolean {
+  return principal.roles.some((role) => grants[role].includes(action));
+}

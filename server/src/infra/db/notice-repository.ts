@@ -1,0 +1,39 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Db } from './database.js';
+import { coordinatorNotices, students } from './schema.js';
+
+export interface NewNotice {
+  schoolId: string;
+  occurrenceId: string;
+  studentId: string;
+  kind: 'consent_missing';
+  message: string;
+}
+
+export class NoticeRepository {
+  constructor(private readonly db: Db) {}
+
+  /** One open notice per session, student and kind: a child tapping Join again does not pile them up. */
+  async raise(notice: NewNotice): Promise<void> {
+    await this.db.insert(coordinatorNotices).values(notice).onConflictDoNothing();
+  }
+
+  async openForSchool(schoolId: string) {
+    const rows = await this.db
+      .select({
+        id: coordinatorNotices.id,
+        kind: coordinatorNotices.kind,
+        message: coordinatorNotices.message,
+        occurrenceId: coordinatorNotices.occurrenceId,
+        studentId: coordinatorNotices.studentId,
+        studentName: students.firstName,
+        studentSurname: students.lastName,
+        createdAt: coordinatorNotices.createdAt,
+      })
+      .from(coordinatorNotices)
+      .leftJoin(students, eq(students.id, coordinatorNotices.studentId))
+      .where(and(eq(coordinatorNotices.schoolId, schoolId), isNull(coordinatorNotices.resolvedAt)))
+      .orderBy(desc(coordinatorNotices.createdAt));
+    return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+  }
+}

@@ -1,0 +1,12 @@
+import request from 'supertest';
+import type { TestServer } from './test-server.js';
+
+export const DEMO_PASSWORD = 'demo-password-1';
+
+/** A signed-in staff member's browser: supertest's agent keeps the session cookie. */
+export async function signInStaff(server: TestServer, email: string, password = DEMO_PASSWORD) {
+  const agent = request.agent(server.url);
+  const res = await agent.post('/api/staff/login').send({ email, password });
+  if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return agent;
+}

@@ -1,0 +1,54 @@
+import { Router } from 'express';
+import { Uuid } from '@peerbridge/shared';
+import type { Clock } from '../../domain/time/clock.js';
+import { AppError } from '../../errors.js';
+import type { RecordViewRepository } from '../../infra/db/record-view-repository.js';
+import type { SessionEventRepository } from '../../infra/db/session-event-repository.js';
+import type { SessionRepository } from '../../infra/db/session-repository.js';
+import { parseInput } from '../validation.js';
+import { assertCan, staffOf } from './staff-session.js';
+
+/** Safeguarding leads read and verify the logs of sessions that involve their school's students. */
+export function staffSessionLogRoutes(deps: {
+  sessions: SessionRepository;
+  events: SessionEventRepository;
+  views: RecordViewRepository;
+  clock: Clock;
+}): Router {
+  const router = Router();
+
+  const sessionFor = async (rawId: unknown) => {
+    const id = parseInput(Uuid, rawId, 'session id');
+    const session = await deps.sessions.findById(id);
+    if (!session) throw AppError.notFound('No such session.');
+    return { id, schools: [session.mentor.schoolId, session.mentee.schoolId] };
+  };
+
+  router.get('/:id/log', async (req, res) => {
+    const staff = staffOf(res);
+    const session = await sessionFor(req.params.id);
+    assertCan(staff, 'session-log:read', session.schools);
+    // The view is on the record before the log is shown.
+    await deps.views.record(staff.staffId, 'session_log', session.id, deps.clock.now());
+    const entries = await deps.events.list(session.id);
+    res.json({
+      entries: entries.map((e) => ({ seq: e.seq, type: e.type, at: e.at, actor: e.actor, deviceId: e.deviceId, detail: e.detail, hash: e.hash })),
+    });
+  });
+
+  router.get('/:id/log/verify', async (req, res) => {
+    const staff = staffOf(res);
+    const session = await sessionFor(req.params.id);
+    assertCan(staff, 'session-log:verify', session.schools);
+    res.json(await deps.events.verify(session.id));
+  });
+
+  router.get('/:id/log/views', async (req, res) => {
+    const staff = staffOf(res);
+    const session = await sessionFor(req.params.id);
+    assertCan(staff, 'session-log:read', session.schools);
+    res.json({ views: await deps.views.viewsOf('session_log', session.id) });
+  });
+
+  return router;
+}

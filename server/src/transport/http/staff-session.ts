@@ -1,0 +1,63 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { StaffAction } from '../../domain/access/policy.js';
+import { can, hasRoleFor } from '../../domain/access/policy.js';
+import { AppError } from '../../errors.js';
+import type { StaffAuth, StaffIdentity } from '../../staff/staff-auth.js';
+
+export const STAFF_COOKIE = 'pb_staff';
+
+export function readCookie(req: Request, name: string): string | undefined {
+  const header = req.headers.cookie;
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}
+
+/** httpOnly (no script can read it), SameSite=Strict (no cross-site request carries it), Secure in production. */
+export function setStaffCookie(res: Response, token: string, maxAgeMs: number, secure: boolean): void {
+  res.cookie(STAFF_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: maxAgeMs });
+}
+
+export function clearStaffCookie(res: Response, secure: boolean): void {
+  res.clearCookie(STAFF_COOKIE, { httpOnly: true, sameSite: 'strict', secure, path: '/' });
+}
+
+export function staffOf(res: Response): StaffIdentity {
+  const staff = res.locals.staff as StaffIdentity | undefined;
+  if (!staff) throw AppError.unauthenticated('Please sign in.');
+  return staff;
+}
+
+/** Signed-in staff only; the identity is on `res.locals.staff` afterwards. */
+export function requireStaff(auth: StaffAuth): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const token = readCookie(req, STAFF_COOKIE);
+    if (!token) return next(AppError.unauthenticated('Please sign in.'));
+    auth.authenticate(token).then(
+      (staff) => {
+        res.locals.staff = staff;
+        next();
+      },
+      next,
+    );
+  };
+}
+
+/** A role check before the thing is even looked up: refuses staff whose roles never allow the action. */
+export function requireRole(action: StaffAction): RequestHandler {
+  return (_req, res, next) => {
+    next(hasRoleFor(staffOf(res), action) ? undefined : forbidden());
+  };
+}
+
+/** The school check once the thing is found: it must belong to (one of) the staff member's school(s). */
+export function assertCan(staff: StaffIdentity, action: StaffAction, owningSchoolIds: readonly string[]): void {
+  if (!can(staff, action, owningSchoolIds)) throw forbidden();
+}
+
+function forbidden() {
+  return new AppError('forbidden', 'Your account does not have access to that.');
+}

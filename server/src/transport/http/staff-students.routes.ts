@@ -1,0 +1,56 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { Uuid } from '@peerbridge/shared';
+import type { Clock } from '../../domain/time/clock.js';
+import { AppError } from '../../errors.js';
+import type { NoticeRepository } from '../../infra/db/notice-repository.js';
+import type { StudentRepository } from '../../infra/db/student-repository.js';
+import { hashSecret } from '../../staff/passwords.js';
+import { parseInput } from '../validation.js';
+import { assertCan, requireRole, staffOf } from './staff-session.js';
+
+const SetPinRequest = z.strictObject({ pin: z.string().regex(/^\d{4}$/, 'must be 4 digits') });
+const EligibilityRequest = z
+  .strictObject({ parentalConsent: z.boolean().optional(), trainingCompleted: z.boolean().optional() })
+  .refine((b) => b.parentalConsent !== undefined || b.trainingCompleted !== undefined, 'say what to record');
+
+/** Coordinators manage their own school's students: PINs, consent and training records. */
+export function staffStudentRoutes(deps: { students: StudentRepository; notices: NoticeRepository; clock: Clock }): Router {
+  const router = Router();
+
+  const ownStudent = async (staff: ReturnType<typeof staffOf>, rawId: unknown, action: 'students:read' | 'students:manage') => {
+    const id = parseInput(Uuid, rawId, 'student id');
+    const schoolId = await deps.students.findSchoolOf(id);
+    if (!schoolId) throw AppError.notFound('No such student.');
+    assertCan(staff, action, [schoolId]);
+    return id;
+  };
+
+  router.get('/students', requireRole('students:read'), async (_req, res) => {
+    const staff = staffOf(res);
+    assertCan(staff, 'students:read', [staff.schoolId!]);
+    res.json({ students: await deps.students.listForSchool(staff.schoolId!) });
+  });
+
+  router.put('/students/:id/pin', requireRole('students:manage'), async (req, res) => {
+    const id = await ownStudent(staffOf(res), req.params.id, 'students:manage');
+    const { pin } = parseInput(SetPinRequest, req.body, 'PIN');
+    await deps.students.setPin(id, await hashSecret(pin));
+    res.status(204).end();
+  });
+
+  router.put('/students/:id/eligibility', requireRole('students:manage'), async (req, res) => {
+    const id = await ownStudent(staffOf(res), req.params.id, 'students:manage');
+    const change = parseInput(EligibilityRequest, req.body, 'consent record');
+    await deps.students.setEligibility(id, change, deps.clock.now());
+    res.status(204).end();
+  });
+
+  router.get('/notices', requireRole('notices:read'), async (_req, res) => {
+    const staff = staffOf(res);
+    assertCan(staff, 'notices:read', [staff.schoolId!]);
+    res.json({ notices: await deps.notices.openForSchool(staff.schoolId!) });
+  });
+
+  return router;
+}

@@ -1,0 +1,51 @@
+import { Router } from 'express';
+import rateLimit from 'express-rate-limit';
+import { LoginRequest, type StaffMe } from '@peerbridge/shared';
+import { AppError } from '../../errors.js';
+import type { StaffAuth, StaffIdentity } from '../../staff/staff-auth.js';
+import { STAFF_SESSION_LIFETIME } from '../../staff/staff-auth.js';
+import { parseInput } from '../validation.js';
+import { clearStaffCookie, readCookie, requireStaff, setStaffCookie, STAFF_COOKIE, staffOf } from './staff-session.js';
+
+function me(staff: StaffIdentity): StaffMe {
+  return {
+    id: staff.staffId,
+    email: staff.email,
+    fullName: staff.fullName,
+    roles: [...staff.roles],
+    school: staff.schoolId && staff.schoolName ? { id: staff.schoolId, name: staff.schoolName } : null,
+  };
+}
+
+export function staffRoutes(deps: { staffAuth: StaffAuth; secureCookies: boolean }): Router {
+  const router = Router();
+  // Per address, on top of the per-account lockout: slows a guesser trying many accounts.
+  const loginLimit = rateLimit({
+    windowMs: 60_000,
+    limit: 10,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, _res, next) =>
+      next(new AppError('rate_limited', 'Too many sign-in attempts from this network. Wait a minute and try again.')),
+  });
+
+  router.post('/login', loginLimit, async (req, res) => {
+    const body = parseInput(LoginRequest, req.body, 'sign-in');
+    const { token, staff, expiresAt } = await deps.staffAuth.login(body.email, body.password);
+    setStaffCookie(res, token, STAFF_SESSION_LIFETIME.total('milliseconds'), deps.secureCookies);
+    res.json({ staff: me(staff), expiresAt: expiresAt.toString() });
+  });
+
+  router.post('/logout', async (req, res) => {
+    const token = readCookie(req, STAFF_COOKIE);
+    if (token) await deps.staffAuth.logout(token);
+    clearStaffCookie(res, deps.secureCookies);
+    res.status(204).end();
+  });
+
+  router.get('/me', requireStaff(deps.staffAuth), (_req, res) => {
+    res.json({ staff: me(staffOf(res)) });
+  });
+
+  return router;
+}
