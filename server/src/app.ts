@@ -27,6 +27,7 @@ import { errorHandler, notFoundHandler } from './transport/http/error-handler.js
 import { healthRoutes } from './transport/http/health.routes.js';
 import { staffDeviceRoutes } from './transport/http/staff-devices.routes.js';
 import { staffSessionLogRoutes } from './transport/http/staff-session-logs.routes.js';
+import { staffSessionListRoutes } from './transport/http/staff-sessions.routes.js';
 import { requireStaff } from './transport/http/staff-session.js';
 import { staffRoutes } from './transport/http/staff.routes.js';
 
@@ -95,7 +96,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/staff', staffRoutes({ staffAuth: deps.staffAuth, secureCookies: deps.production === true }));
   const staffOnly = requireStaff(deps.staffAuth);
   app.use('/api/staff/devices', staffOnly, staffDeviceRoutes(deps));
-  app.use('/api/staff/sessions', staffOnly, staffSessionLogRoutes(deps));
+  app.use('/api/staff/sessions', staffOnly, staffSessionListRoutes(deps), staffSessionLogRoutes(deps));
   app.use('/api/staff', staffOnly, staffStudentRoutes(deps));
   app.use('/api', notFoundHandler);
 

@@ -16,6 +16,7 @@ const student = (id: string, schoolId: string, role: 'mentor' | 'mentee') => ({
   schoolName: schoolId === 'school-a' ? 'Northgate' : 'Riverside',
   schoolTimeZone: 'Europe/London',
   firstName: id === 'mentor' ? 'Priya' : 'Sam',
+  lastName: 'Example',
   yearGroup: role === 'mentor' ? 12 : 11,
   role,
   eligible: true,

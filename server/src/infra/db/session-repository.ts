@@ -1,9 +1,9 @@
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, lt } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { Temporal } from 'temporal-polyfill';
 import type { StudentRole } from '@peerbridge/shared';
 import type { Db } from './database.js';
-import { pairings, schools, sessionOccurrences, students } from './schema.js';
+import { pairings, schools, sessionEvents, sessionOccurrences, students } from './schema.js';
 
 export interface SessionStudent {
   id: string;
@@ -11,6 +11,8 @@ export interface SessionStudent {
   schoolName: string;
   schoolTimeZone: string;
   firstName: string;
+  /** Only ever shown to staff of the student's own school. */
+  lastName: string;
   yearGroup: number;
   role: StudentRole;
   /** Parental consent (mentee) or completed training (mentor) is on record. */
@@ -48,6 +50,7 @@ export class SessionRepository {
           id: mentor.id,
           schoolId: mentor.schoolId,
           firstName: mentor.firstName,
+          lastName: mentor.lastName,
           yearGroup: mentor.yearGroup,
           role: mentor.role,
           schoolName: mentorSchool.name,
@@ -59,6 +62,7 @@ export class SessionRepository {
           id: mentee.id,
           schoolId: mentee.schoolId,
           firstName: mentee.firstName,
+          lastName: mentee.lastName,
           yearGroup: mentee.yearGroup,
           role: mentee.role,
           schoolName: menteeSchool.name,
@@ -90,6 +94,17 @@ export class SessionRepository {
     return [...asMentorSchool, ...asMenteeSchool]
       .map(toRecord)
       .sort((a, b) => Temporal.Instant.compare(a.startsAt, b.startsAt));
+  }
+
+  /** How many log entries each session has (for the DSL's list). */
+  async eventCounts(sessionIds: string[]): Promise<Map<string, number>> {
+    if (sessionIds.length === 0) return new Map();
+    const rows = await this.db
+      .select({ id: sessionEvents.occurrenceId, n: count() })
+      .from(sessionEvents)
+      .where(inArray(sessionEvents.occurrenceId, sessionIds))
+      .groupBy(sessionEvents.occurrenceId);
+    return new Map(rows.map((r) => [r.id, Number(r.n)]));
   }
 }
 
