@@ -35,6 +35,7 @@ export interface RunningServer {
   deviceTokens: DeviceTokens;
   calls: CallService;
   media: MediasoupMedia;
+  events: SessionEventRepository;
   demo: DemoManifest | undefined;
   /** Graceful stop: no new joins, everyone told and logged out, rooms closed, database closed. */
   close(): Promise<void>;
@@ -139,7 +140,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
         log.info('ShutdownFinished');
       })());
 
-    return { url, port, database, deviceTokens, calls, media, demo, close };
+    return { url, port, database, deviceTokens, calls, media, events, demo, close };
   } catch (error) {
     await unwind();
     throw error;

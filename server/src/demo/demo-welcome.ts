@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { localClockTime } from '../domain/time/school-day.js';
-import type { DemoManifest } from './demo-data.js';
+import { DEMO_STAFF_PASSWORD, DEMO_STUDENT_PIN, demoStaff, type DemoManifest } from './demo-data.js';
 
 const local = (iso: string) => localClockTime(Temporal.Instant.from(iso), 'Europe/London');
 
@@ -14,6 +14,11 @@ export function printDemoWelcome(url: string, demo: DemoManifest): void {
     '  (a normal window for one school and a private window for the other):',
     '',
     ...demo.schools.map((s) => `    ${s.name} (${s.role}s):\n      ${url}/?device=${s.deviceToken}\n`),
+    `  Every demo student's PIN is ${DEMO_STUDENT_PIN}.`,
+    '',
+    `  Staff sign in at ${url}/staff with password ${DEMO_STAFF_PASSWORD}:`,
+    ...demoStaff.map((m) => `    ${m.email.padEnd(32)} ${m.role}`),
+    '',
     '  Sessions today:',
     ...demo.sessions.map(
       (s) =>

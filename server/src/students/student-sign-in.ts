@@ -1,4 +1,10 @@
-import { afterFailure, isLocked, STUDENT_PIN_LOCKOUT, type LockoutState } from '../domain/access/login-lockout.js';
+import {
+  afterFailure,
+  DEVICE_PIN_LOCKOUT,
+  isLocked,
+  STUDENT_PIN_LOCKOUT,
+  type LockoutState,
+} from '../domain/access/login-lockout.js';
 import { decideJoin, joinOpensAt } from '../domain/sessions/join-rules.js';
 import type { Clock } from '../domain/time/clock.js';
 import { localClockTime } from '../domain/time/school-day.js';
@@ -48,7 +54,7 @@ export class StudentSignIn {
     }
     if (!(await verifySecret(student.pinHash, input.pin))) {
       const studentNext = afterFailure(student, STUDENT_PIN_LOCKOUT, now);
-      const deviceNext = afterFailure(deviceState, STUDENT_PIN_LOCKOUT, now);
+      const deviceNext = afterFailure(deviceState, DEVICE_PIN_LOCKOUT, now);
       await Promise.all([
         this.deps.students.savePinState(input.studentId, studentNext),
         this.deps.students.saveDeviceGuessState(device.deviceId, deviceNext),
@@ -58,7 +64,9 @@ export class StudentSignIn {
       const left = STUDENT_PIN_LOCKOUT.maxFailures - studentNext.failures;
       throw AppError.unauthenticated(`That PIN isn't right. You have ${left} ${left === 1 ? 'try' : 'tries'} left.`);
     }
-    if (student.failures > 0) await this.deps.students.savePinState(input.studentId, { failures: 0, lockedUntil: null });
+    const cleared = { failures: 0, lockedUntil: null };
+    if (student.failures > 0) await this.deps.students.savePinState(input.studentId, cleared);
+    if (deviceState.failures > 0) await this.deps.students.saveDeviceGuessState(device.deviceId, cleared);
 
     // Consent is checked after the PIN so that only the real student hears about it, and the coordinator is told.
     if (!decision.allowed) {

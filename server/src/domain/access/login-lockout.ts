@@ -13,6 +13,12 @@ export interface LockoutPolicy {
 
 export const STAFF_LOGIN_LOCKOUT: LockoutPolicy = { maxFailures: 5, lockFor: Temporal.Duration.from({ minutes: 15 }) };
 export const STUDENT_PIN_LOCKOUT: LockoutPolicy = { maxFailures: 5, lockFor: Temporal.Duration.from({ minutes: 10 }) };
+/**
+ * A shared iPad locks later than one student does: one child forgetting their
+ * PIN must not lock out everyone else at that device, but someone cycling
+ * through names is stopped.
+ */
+export const DEVICE_PIN_LOCKOUT: LockoutPolicy = { maxFailures: 10, lockFor: Temporal.Duration.from({ minutes: 10 }) };
 
 export interface LockoutState {
   failures: number;

@@ -20,9 +20,11 @@ function me(staff: StaffIdentity): StaffMe {
 export function staffRoutes(deps: { staffAuth: StaffAuth; secureCookies: boolean }): Router {
   const router = Router();
   // Per address, on top of the per-account lockout: slows a guesser trying many accounts.
+  // Only failures count, so a school's staff signing in together behind one address are not held up.
   const loginLimit = rateLimit({
     windowMs: 60_000,
     limit: 10,
+    skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, _res, next) =>

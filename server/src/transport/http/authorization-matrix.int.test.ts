@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import request from 'supertest';
+import { connectDevice } from '../../test-support/device-socket.js';
+import { addOtherSchoolAndAdmin } from '../../test-support/other-school.js';
+import { signInStaff } from '../../test-support/staff-agent.js';
+import { testDatabaseKinds } from '../../test-support/test-databases.js';
+import { startTestServer, stopTestServer, type TestServer } from '../../test-support/test-server.js';
+
+/*
+ * Every staff route and socket event × every role × own school / partner
+ * school / other school, with the expected answer. "Own" is Northgate (the
+ * mentor school, owner of the students and devices named in the paths);
+ * "partner" is Riverside; "other" is Hillcrest, outside the partnership.
+ */
+type Scope = 'own' | 'partner' | 'other';
+type Role = 'coordinator' | 'dsl' | 'supervisor';
+const emailDomain: Record<Scope, string> = { own: 'northgate', partner: 'riverside', other: 'hillcrest' };
+
+interface Fixture {
+  studentId: string;
+  deviceId: () => Promise<string>;
+  sessionId: string;
+}
+
+interface RouteCase {
+  name: string;
+  method: 'get' | 'post' | 'put';
+  path: (f: Fixture) => Promise<string> | string;
+  body?: object;
+  /** Who gets a success: a set of "scope:role"; everyone else signed in gets 403. */
+  allowed: Set<`${Scope}:${Role}`>;
+}
+
+const all = (roles: Role[], scopes: Scope[] = ['own', 'partner', 'other']) =>
+  new Set(scopes.flatMap((s) => roles.map((r) => `${s}:${r}` as const)));
+
+const routes: RouteCase[] = [
+  // Lists are always of the asker's own school, so every school's role-holders get their own list.
+  { name: 'list students', method: 'get', path: () => '/api/staff/students', allowed: all(['coordinator', 'dsl']) },
+  { name: 'set a PIN', method: 'put', path: (f) => `/api/staff/students/${f.studentId}/pin`, body: { pin: '1234' }, allowed: all(['coordinator'], ['own']) },
+  {
+    name: 'record consent',
+    method: 'put',
+    path: (f) => `/api/staff/students/${f.studentId}/eligibility`,
+    body: { trainingCompleted: true },
+    allowed: all(['coordinator'], ['own']),
+  },
+  { name: 'list devices', method: 'get', path: () => '/api/staff/devices', allowed: all(['coordinator']) },
+  { name: 'enrol a device', method: 'post', path: () => '/api/staff/devices', body: { label: 'Matrix iPad' }, allowed: all(['coordinator']) },
+  { name: 'revoke a device', method: 'post', path: async (f) => `/api/staff/devices/${await f.deviceId()}/revoke`, allowed: all(['coordinator'], ['own']) },
+  { name: 'list notices', method: 'get', path: () => '/api/staff/notices', allowed: all(['coordinator']) },
+  { name: 'list sessions', method: 'get', path: () => '/api/staff/sessions', allowed: all(['coordinator', 'dsl', 'supervisor']) },
+  { name: 'read a session log', method: 'get', path: (f) => `/api/staff/sessions/${f.sessionId}/log`, allowed: all(['dsl'], ['own', 'partner']) },
+  { name: 'verify a session log', method: 'get', path: (f) => `/api/staff/sessions/${f.sessionId}/log/verify`, allowed: all(['dsl'], ['own', 'partner']) },
+  { name: 'see who viewed a log', method: 'get', path: (f) => `/api/staff/sessions/${f.sessionId}/log/views`, allowed: all(['dsl'], ['own', 'partner']) },
+];
+
+const principals: { scope: Scope; role: Role }[] = (['own', 'partner', 'other'] as const).flatMap((scope) =>
+  (['coordinator', 'dsl', 'supervisor'] as const).map((role) => ({ scope, role })),
+);
+
+describe.each(testDatabaseKinds())('authorization matrix on %s', (kind) => {
+  let server: TestServer;
+  let fixture: Fixture;
+  let cases = 0;
+  const agents = new Map<string, Awaited<ReturnType<typeof signInStaff>>>();
+  const agentFor = async (email: string) => {
+    if (!agents.has(email)) agents.set(email, await signInStaff(server, email));
+    return agents.get(email)!;
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    await addOtherSchoolAndAdmin(server);
+    const demo = server.demo!;
+    const own = await agentFor('coordinator@northgate.example');
+    fixture = {
+      studentId: demo.sessions[0]!.mentor.id,
+      sessionId: demo.sessions.find((s) => s.kind === 'now')!.id,
+      // Revoking is destructive: each case gets a fresh Northgate device.
+      deviceId: async () => (await own.post('/api/staff/devices').send({ label: 'To revoke' }).expect(201)).body.device.id,
+    };
+  });
+  afterAll(async () => {
+    console.info(`authorization matrix on ${kind}: ${cases} cases`);
+    await stopTestServer(server);
+  });
+
+  for (const route of routes) {
+    it(`${route.name}: allowed exactly for ${[...route.allowed].join(', ')}`, async () => {
+      for (const { scope, role } of principals) {
+        const agent = await agentFor(`${role}@${emailDomain[scope]}.example`);
+        const path = await route.path(fixture);
+        const res = await agent[route.method](path).send(route.body);
+        const expected = route.allowed.has(`${scope}:${role}`);
+        expect(res.status < 300, `${scope} ${role}: ${route.method.toUpperCase()} ${path} → ${res.status}`).toBe(expected);
+        if (!expected) expect(res.body.error.code, `${scope} ${role}`).toBe('forbidden');
+        cases++;
+      }
+      // A deployment admin sees no children's records, and nobody signed out gets anything.
+      const admin = await agentFor('admin@peerbridge.example');
+      const path = await route.path(fixture);
+      expect((await admin[route.method](path).send(route.body)).status).toBe(403);
+      const anonymous = await request(server.url)[route.method](path).send(route.body);
+      expect(anonymous.status).toBe(401);
+      cases += 2;
+    });
+  }
+
+  it('device endpoints and socket events: only a device of the student’s own school, never staff or strangers', async () => {
+    const demo = server.demo!;
+    const session = demo.sessions.find((s) => s.kind === 'now')!;
+    const mentorDevice = demo.schools.find((s) => s.role === 'mentor')!.deviceToken;
+    const menteeDevice = demo.schools.find((s) => s.role === 'mentee')!.deviceToken;
+
+    // A staff cookie is not a device.
+    const staffAgent = await agentFor('coordinator@northgate.example');
+    await staffAgent.get('/api/device/sessions/today').expect(401);
+    await staffAgent.post('/api/device/sign-in').send({ sessionId: session.id, studentId: session.mentor.id, pin: '1234' }).expect(401);
+    await expect(connectDevice(server.url, undefined)).rejects.toThrow();
+    cases += 3;
+
+    const own = await connectDevice(server.url, mentorDevice);
+    const partner = await connectDevice(server.url, menteeDevice);
+    // Own school's device, own student: in. The partner school's device for that student: refused at sign-in and at join.
+    expect((await own.join(session.id, session.mentor.id)).ok).toBe(true);
+    expect(await partner.join(session.id, session.mentor.id)).toMatchObject({ ok: false, error: { code: 'not_participant' } });
+    const token = await own.signIn(session.id, session.mentor.id);
+    const stolen = await partner.request('session:join', {
+      sessionId: session.id,
+      studentId: session.mentor.id,
+      joinToken: token.ok ? token.data.joinToken : '',
+    });
+    expect(stolen, 'a join token is bound to the device it was issued to').toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    cases += 3;
+
+    // The call events need a joined device; the partner's device, not joined, is refused every one.
+    for (const event of ['transport:connect', 'media:produce', 'media:consume', 'media:resume-consumer', 'media:set-paused'] as const) {
+      const payloads: Record<typeof event, object> = {
+        'transport:connect': { transportId: 't', dtlsParameters: { fingerprints: [{ algorithm: 'sha-256', value: 'AA' }] } },
+        'media:produce': { transportId: 't', kind: 'audio', rtpParameters: { codecs: [{}] } },
+        'media:consume': { producerId: 'p', rtpCapabilities: {} },
+        'media:resume-consumer': { consumerId: 'c' },
+        'media:set-paused': { producerId: 'p', paused: true },
+      };
+      expect(await partner.request(event, payloads[event]), event).toMatchObject({ ok: false, error: { code: 'not_joined' } });
+      cases++;
+    }
+    own.close();
+    partner.close();
+  });
+});
