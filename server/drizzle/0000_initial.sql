@@ -1,6 +1,29 @@
 CREATE TYPE "public"."occurrence_status" AS ENUM('scheduled', 'cancelled');--> statement-breakpoint
 CREATE TYPE "public"."staff_role" AS ENUM('coordinator', 'dsl', 'supervisor', 'admin');--> statement-breakpoint
 CREATE TYPE "public"."student_role" AS ENUM('mentor', 'mentee');--> statement-breakpoint
+CREATE TABLE "concern_amendments" (
+	"concern_id" uuid NOT NULL,
+	"seq" integer NOT NULL,
+	"at" timestamp (3) with time zone NOT NULL,
+	"by_staff_id" uuid,
+	"by_student_id" uuid,
+	"kind" text NOT NULL,
+	"payload" jsonb NOT NULL,
+	CONSTRAINT "concern_amendments_concern_id_seq_pk" PRIMARY KEY("concern_id","seq")
+);
+--> statement-breakpoint
+CREATE TABLE "concerns" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"session_id" uuid,
+	"raised_at" timestamp (3) with time zone NOT NULL,
+	"source" jsonb NOT NULL,
+	"children" jsonb NOT NULL,
+	"school_ids" uuid[] NOT NULL,
+	"what_happened" text,
+	"present_at_time" jsonb NOT NULL,
+	"log_excerpt" jsonb NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "coordinator_notices" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"school_id" uuid NOT NULL,
@@ -45,6 +68,8 @@ CREATE TABLE "partnerships" (
 	"name" text NOT NULL,
 	"mentor_school_id" uuid NOT NULL,
 	"mentee_school_id" uuid NOT NULL,
+	"chat_keywords" text[],
+	"session_log_retention_days" integer DEFAULT 365 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "partnerships_school_pair" UNIQUE("mentor_school_id","mentee_school_id"),
 	CONSTRAINT "partnerships_two_schools" CHECK ("partnerships"."mentor_school_id" <> "partnerships"."mentee_school_id")
@@ -135,6 +160,10 @@ CREATE TABLE "students" (
 	CONSTRAINT "students_year_group" CHECK ("students"."year_group" between 7 and 13)
 );
 --> statement-breakpoint
+ALTER TABLE "concern_amendments" ADD CONSTRAINT "concern_amendments_concern_id_concerns_id_fk" FOREIGN KEY ("concern_id") REFERENCES "public"."concerns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "concern_amendments" ADD CONSTRAINT "concern_amendments_by_staff_id_staff_id_fk" FOREIGN KEY ("by_staff_id") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "concern_amendments" ADD CONSTRAINT "concern_amendments_by_student_id_students_id_fk" FOREIGN KEY ("by_student_id") REFERENCES "public"."students"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "concerns" ADD CONSTRAINT "concerns_session_id_session_occurrences_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."session_occurrences"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "coordinator_notices" ADD CONSTRAINT "coordinator_notices_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "coordinator_notices" ADD CONSTRAINT "coordinator_notices_occurrence_id_session_occurrences_id_fk" FOREIGN KEY ("occurrence_id") REFERENCES "public"."session_occurrences"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "coordinator_notices" ADD CONSTRAINT "coordinator_notices_student_id_students_id_fk" FOREIGN KEY ("student_id") REFERENCES "public"."students"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -154,6 +183,7 @@ ALTER TABLE "session_occurrences" ADD CONSTRAINT "session_occurrences_pairing_id
 ALTER TABLE "staff" ADD CONSTRAINT "staff_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staff_sessions" ADD CONSTRAINT "staff_sessions_staff_id_staff_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "students" ADD CONSTRAINT "students_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "concerns_raised_idx" ON "concerns" USING btree ("raised_at");--> statement-breakpoint
 CREATE INDEX "record_views_target_idx" ON "record_views" USING btree ("target_kind","target_id");--> statement-breakpoint
 CREATE INDEX "session_occurrences_starts_idx" ON "session_occurrences" USING btree ("starts_at");--> statement-breakpoint
 CREATE INDEX "session_occurrences_pairing_idx" ON "session_occurrences" USING btree ("pairing_id");--> statement-breakpoint

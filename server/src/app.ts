@@ -18,6 +18,9 @@ import type { NoticeRepository } from './infra/db/notice-repository.js';
 import type { StudentRepository } from './infra/db/student-repository.js';
 import type { StaffAuth } from './staff/staff-auth.js';
 import type { StudentSignIn } from './students/student-sign-in.js';
+import type { ConcernService } from './concerns/concern-service.js';
+import { staffConcernRoutes } from './transport/http/staff-concerns.routes.js';
+import { liveSessionRoutes } from './transport/http/staff-live.routes.js';
 import { staffStudentRoutes } from './transport/http/staff-students.routes.js';
 import { studentSignInRoutes } from './transport/http/student-sign-in.routes.js';
 import type { MediaHealth } from './media/media-port.js';
@@ -44,6 +47,9 @@ export interface AppDeps {
   students: StudentRepository;
   notices: NoticeRepository;
   signIn: StudentSignIn;
+  concerns: ConcernService;
+  /** Live sessions involving a school's students, for staff who may observe. */
+  liveSessions: (schoolId: string) => { sessionId: string; students: number; observers: number }[];
   onDeviceRevoked: (deviceId: string) => Promise<void>;
   pingDatabase: () => Promise<void>;
   mediaHealth: () => MediaHealth;
@@ -97,7 +103,7 @@ export function createApp(deps: AppDeps): Express {
   const staffOnly = requireStaff(deps.staffAuth);
   app.use('/api/staff/devices', staffOnly, staffDeviceRoutes(deps));
   app.use('/api/staff/sessions', staffOnly, staffSessionListRoutes(deps), staffSessionLogRoutes(deps));
-  app.use('/api/staff', staffOnly, staffStudentRoutes(deps));
+  app.use('/api/staff', staffOnly, staffStudentRoutes(deps), staffConcernRoutes(deps), liveSessionRoutes(deps));
   app.use('/api', notFoundHandler);
 
   if (deps.clientDist && fs.existsSync(path.join(deps.clientDist, 'index.html'))) {

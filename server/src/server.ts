@@ -20,6 +20,9 @@ import { StaffRepository } from './infra/db/staff-repository.js';
 import { NoticeRepository } from './infra/db/notice-repository.js';
 import { StudentRepository } from './infra/db/student-repository.js';
 import { StaffAuth } from './staff/staff-auth.js';
+import { CallChat } from './calls/call-chat.js';
+import { ConcernService } from './concerns/concern-service.js';
+import { ConcernRepository } from './infra/db/concern-repository.js';
 import { JoinTokens } from './students/join-tokens.js';
 import { StudentSignIn } from './students/student-sign-in.js';
 import { ConsentNotices } from './calls/consent-notices.js';
@@ -95,18 +98,34 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       joinTokens,
       notices: consentNotices,
     });
-    attachCallHandlers(io, { calls, deviceTokens, log: log.child({ area: 'socket' }) });
+    const staffAuth = new StaffAuth(new StaffRepository(database.db), clock);
+    const views = new RecordViewRepository(database.db);
+    const sink = socketEventSink(io);
+    const chat = new CallChat({ calls, events, sink, clock, log: log.child({ area: 'chat' }) });
+    const concerns = new ConcernService({
+      concerns: new ConcernRepository(database.db),
+      sessions,
+      events,
+      views,
+      calls,
+      sink,
+      clock,
+      log: log.child({ area: 'concerns' }),
+    });
+    attachCallHandlers(io, { calls, chat, concerns, deviceTokens, staffAuth, log: log.child({ area: 'socket' }) });
 
     const app = createApp({
       log,
       clock,
       sessions,
       events,
-      views: new RecordViewRepository(database.db),
+      views,
+      concerns,
+      liveSessions: (schoolId: string) => calls.liveSessionsFor(schoolId),
       devices,
       deviceTokens,
       enrolment: new DeviceEnrolment(devices, deviceTokens, clock),
-      staffAuth: new StaffAuth(new StaffRepository(database.db), clock),
+      staffAuth,
       students,
       notices: noticeRepository,
       signIn: new StudentSignIn({ sessions, students, joinTokens, notices: consentNotices, clock }),

@@ -28,6 +28,7 @@ const record: SessionRecord = {
   endsAt: Temporal.Instant.from('2026-11-24T09:10:00Z'),
   mentor: student('mentor', 'school-a', 'mentor'),
   mentee: student('mentee', 'school-b', 'mentee'),
+  chatKeywords: null,
 };
 const mentorConn = (id = 'conn-mentor') => ({ connectionId: id, deviceId: 'ipad-a', schoolId: 'school-a' });
 const menteeConn = { connectionId: 'conn-mentee', deviceId: 'ipad-b', schoolId: 'school-b' };
@@ -44,7 +45,10 @@ describe('CallService with a fake media port', () => {
     logged = [];
     sent = [];
     appendFails = false;
-    const sink: CallEventSink = { send: (to, event, payload) => void sent.push({ to, event, payload }) };
+    const sink: CallEventSink = {
+      send: (to, event, payload) => void sent.push({ to, event, payload }),
+      toSchoolDsls: (school, event, payload) => void sent.push({ to: `dsl:${school}`, event, payload }),
+    };
     calls = new CallService({
       sessions: { findById: async (id: string) => (id === record.id ? record : undefined) } as unknown as SessionRepository,
       events: {

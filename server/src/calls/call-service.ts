@@ -1,4 +1,14 @@
-import type { ClientAckData, ClientPayload, JoinResult, ProducerInfo, SessionEndReason } from '@peerbridge/shared';
+import type {
+  ClientAckData,
+  ClientPayload,
+  JoinResult,
+  ObserveResult,
+  ObserverInfo,
+  ProducerInfo,
+  SessionEndReason,
+} from '@peerbridge/shared';
+import { can } from '../domain/access/policy.js';
+import { sessionStatus } from '../domain/sessions/join-rules.js';
 import type { Logger } from 'pino';
 import { decideJoin } from '../domain/sessions/join-rules.js';
 import type { Clock } from '../domain/time/clock.js';
@@ -12,6 +22,7 @@ import type { ConsentNotices } from './consent-notices.js';
 import { joinRefusalError } from './join-refusals.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { LiveSession, type Participant } from './live-session.js';
+import type { MediaPeer } from '../media/media-port.js';
 
 export interface CallServiceDeps {
   sessions: SessionRepository;
@@ -40,7 +51,7 @@ const endMessages: Record<SessionEndReason, string> = {
  */
 export class CallService {
   private readonly live = new Map<string, LiveSession>();
-  private readonly byConnection = new Map<string, { sessionId: string; studentId: string }>();
+  private readonly byConnection = new Map<string, { sessionId: string; participantId: string }>();
   private readonly queue = new KeyedQueue();
   private acceptingJoins = true;
 
@@ -58,6 +69,7 @@ export class CallService {
 
   async join(conn: CallConnection, input: ClientPayload<'session:join'>): Promise<JoinResult> {
     if (!this.acceptingJoins) throw new AppError('shutting_down', endMessages.server_shutdown);
+    if (!conn.deviceId) throw new AppError('forbidden', 'Students join from a school iPad; staff observe instead.');
     await this.deps.joinTokens.verify(input.joinToken, {
       studentId: input.studentId,
       sessionId: input.sessionId,
@@ -84,7 +96,39 @@ export class CallService {
   async leave(connectionId: string, reason: string): Promise<void> {
     const where = this.byConnection.get(connectionId);
     if (!where) return;
-    await this.queue.run(where.sessionId, () => this.removeParticipant(where.sessionId, where.studentId, reason, connectionId));
+    await this.queue.run(where.sessionId, () => this.removeParticipant(where.sessionId, where.participantId, reason, connectionId));
+  }
+
+  /**
+   * A DSL or supervisor of either school joins a live session to watch. They
+   * get a receiving connection only, and both students are told at once.
+   */
+  async observe(conn: CallConnection, input: ClientPayload<'observe:join'>): Promise<ObserveResult> {
+    if (!this.acceptingJoins) throw new AppError('shutting_down', endMessages.server_shutdown);
+    const staff = conn.staff;
+    if (!staff) throw new AppError('forbidden', 'Only staff can observe a session.');
+    const record = await this.deps.sessions.findById(input.sessionId);
+    if (!record) throw AppError.notFound('No such session.');
+    if (!can(staff, 'sessions:observe', [record.mentor.schoolId, record.mentee.schoolId])) {
+      throw new AppError('forbidden', 'Your account cannot observe this session.');
+    }
+    if (sessionStatus(record, this.deps.clock.now()) !== 'open') {
+      throw new AppError('session_not_open', 'This session is not happening now.');
+    }
+    await this.leave(conn.connectionId, 'rejoined');
+    return this.queue.run(record.id, () => this.admitObserver(conn, record, staff, input.rtpCapabilities));
+  }
+
+  /** Sessions with someone in them, for the staff who may observe them. */
+  liveSessionsFor(staffSchoolId: string): { sessionId: string; students: number; observers: number }[] {
+    return [...this.live.values()]
+      .filter((s) => s.schoolIds().includes(staffSchoolId) && s.students().length > 0)
+      .map((s) => ({ sessionId: s.record.id, students: s.students().length, observers: s.observers().length }));
+  }
+
+  /** The live session and participant behind a connection (for chat and concerns). */
+  whereIs(connectionId: string): { session: LiveSession; participant: Participant } {
+    return this.participantOf(connectionId);
   }
 
   async connectTransport(connectionId: string, input: ClientPayload<'transport:connect'>) {
@@ -95,10 +139,11 @@ export class CallService {
 
   async produce(connectionId: string, input: ClientPayload<'media:produce'>): Promise<ClientAckData['media:produce']> {
     const { session, participant } = this.participantOf(connectionId);
+    if (participant.kind === 'observer') throw new AppError('forbidden', 'Observers receive only; they never send.');
     const { producerId } = await participant.peer.produce(input.transportId, input.kind, input.rtpParameters);
     participant.producers.set(producerId, { kind: input.kind, paused: false });
-    const announced = { producerId, participantId: participant.info.participantId, kind: input.kind, paused: false };
-    for (const other of session.others(participant.info.participantId)) {
+    const announced = { producerId, participantId: participant.id, kind: input.kind, paused: false };
+    for (const other of session.others(participant.id)) {
       this.deps.sink.send(other.connectionId, 'producer:added', announced);
     }
     return { producerId };
@@ -111,7 +156,7 @@ export class CallService {
       throw AppError.notFound('That video or audio is not part of this session.');
     }
     const consumer = await participant.peer.consume(input.producerId, input.rtpCapabilities);
-    return { ...consumer, participantId: owner.info.participantId };
+    return { ...consumer, participantId: owner.id };
   }
 
   async resumeConsumer(connectionId: string, input: ClientPayload<'media:resume-consumer'>) {
@@ -125,7 +170,7 @@ export class CallService {
     if (!producer) throw AppError.notFound('That microphone or camera is not being sent from this device.');
     await participant.peer.setProducerPaused(input.producerId, input.paused);
     producer.paused = input.paused;
-    for (const other of session.others(participant.info.participantId)) {
+    for (const other of session.others(participant.id)) {
       this.deps.sink.send(other.connectionId, 'producer:paused', { producerId: input.producerId, paused: input.paused });
     }
     return {};
@@ -134,7 +179,7 @@ export class CallService {
   /** A revoked device leaves every call it is in, told why, and the log says so. */
   async removeDevice(deviceId: string): Promise<void> {
     for (const [connectionId, where] of [...this.byConnection]) {
-      const participant = this.live.get(where.sessionId)?.participants.get(where.studentId);
+      const participant = this.live.get(where.sessionId)?.participants.get(where.participantId);
       if (participant?.deviceId !== deviceId) continue;
       this.deps.sink.send(connectionId, 'session:ended', { reason: 'device_revoked', message: endMessages.device_revoked });
       await this.leave(connectionId, 'device_revoked');
@@ -176,6 +221,8 @@ export class CallService {
         at: this.deps.clock.now(),
       });
       const participant: Participant = {
+        kind: 'student',
+        id: studentId,
         connectionId: conn.connectionId,
         deviceId: conn.deviceId,
         peer,
@@ -184,9 +231,8 @@ export class CallService {
       };
       const others = session.others(studentId);
       const producers = others.flatMap((o) => session.producersOf(o));
-      const consumers = rtpCapabilities ? await this.prepareConsumers(participant, producers, rtpCapabilities) : [];
-      session.participants.set(studentId, participant);
-      this.byConnection.set(conn.connectionId, { sessionId: record.id, studentId });
+      const consumers = rtpCapabilities ? await this.prepareConsumers(peer, producers, rtpCapabilities) : [];
+      this.register(session, participant);
       for (const other of others) this.deps.sink.send(other.connectionId, 'peer:joined', participant.info);
       this.deps.log.info({ sessionId: record.id, studentId, deviceId: conn.deviceId }, 'SessionJoined');
       return {
@@ -195,10 +241,11 @@ export class CallService {
         routerRtpCapabilities: session.room.rtpCapabilities,
         sendTransport,
         recvTransport,
-        iceServers: this.deps.iceServers(conn.deviceId),
-        peers: others.map((o) => o.info),
+        iceServers: this.deps.iceServers(conn.deviceId ?? studentId),
+        peers: session.students().filter((p) => p.id !== studentId).map((p) => p.info),
         producers,
         consumers,
+        observers: session.observers().map((o) => o.info),
       };
     } catch (error) {
       peer.close();
@@ -207,14 +254,69 @@ export class CallService {
     }
   }
 
+  private async admitObserver(
+    conn: CallConnection,
+    record: SessionRecord,
+    staff: NonNullable<CallConnection['staff']>,
+    rtpCapabilities: unknown,
+  ): Promise<ObserveResult> {
+    const session = this.live.get(record.id);
+    if (!session || session.students().length === 0) {
+      throw new AppError('session_not_open', 'Nobody is in this session yet; you can observe once a student has joined.');
+    }
+    const previous = session.participants.get(staff.staffId);
+    if (previous) await this.removeParticipant(record.id, staff.staffId, 'replaced', previous.connectionId);
+    const peer = session.room.addPeer(staff.staffId);
+    try {
+      const recvTransport = await peer.createTransport('recv');
+      const info: ObserverInfo = {
+        observerId: staff.staffId,
+        name: staff.fullName,
+        schoolName: staff.schoolName ?? '',
+        role: staff.roles.includes('dsl') ? 'dsl' : 'supervisor',
+      };
+      await this.deps.events.append({
+        occurrenceId: record.id,
+        type: 'ObserverJoined',
+        actor: staff.staffId,
+        at: this.deps.clock.now(),
+        detail: { name: info.name, schoolName: info.schoolName, role: info.role },
+      });
+      const others = session.others(staff.staffId);
+      const producers = others.flatMap((o) => session.producersOf(o));
+      const consumers = rtpCapabilities ? await this.prepareConsumers(peer, producers, rtpCapabilities) : [];
+      this.register(session, { kind: 'observer', id: staff.staffId, connectionId: conn.connectionId, deviceId: null, peer, producers: new Map(), info });
+      for (const other of others) this.deps.sink.send(other.connectionId, 'observer:joined', info);
+      this.deps.log.info({ sessionId: record.id, staffId: staff.staffId }, 'ObserverJoined');
+      return {
+        session: { id: record.id, startsAt: record.startsAt.toString(), endsAt: record.endsAt.toString() },
+        routerRtpCapabilities: session.room.rtpCapabilities,
+        recvTransport,
+        iceServers: this.deps.iceServers(staff.staffId),
+        peers: session.students().map((p) => p.info),
+        producers,
+        consumers,
+        observers: session.observers().map((o) => o.info),
+      };
+    } catch (error) {
+      peer.close();
+      throw error;
+    }
+  }
+
+  private register(session: LiveSession, participant: Participant): void {
+    session.participants.set(participant.id, participant);
+    this.byConnection.set(participant.connectionId, { sessionId: session.record.id, participantId: participant.id });
+  }
+
   /**
    * Consumers for the partner's media, made during the join. One that cannot
    * be made is left out: the client then asks for it the ordinary way.
    */
-  private async prepareConsumers(participant: Participant, producers: ProducerInfo[], rtpCapabilities: unknown) {
+  private async prepareConsumers(peer: MediaPeer, producers: ProducerInfo[], rtpCapabilities: unknown) {
     const made = await Promise.all(
       producers.map((producer) =>
-        participant.peer.consume(producer.producerId, rtpCapabilities).then(
+        peer.consume(producer.producerId, rtpCapabilities).then(
           (consumer) => ({ ...consumer, participantId: producer.participantId }),
           (err: unknown) => {
             this.deps.log.warn({ err, producerId: producer.producerId }, 'ConsumerNotPrepared');
@@ -240,20 +342,28 @@ export class CallService {
     return session;
   }
 
-  private async removeParticipant(sessionId: string, studentId: string, reason: string, connectionId: string) {
+  private async removeParticipant(sessionId: string, participantId: string, reason: string, connectionId: string) {
     const session = this.live.get(sessionId);
-    const participant = session?.participants.get(studentId);
+    const participant = session?.participants.get(participantId);
     if (!session || !participant || participant.connectionId !== connectionId) return;
     const producerIds = [...participant.producers.keys()];
     participant.peer.close();
-    session.participants.delete(studentId);
+    session.participants.delete(participantId);
     this.byConnection.delete(connectionId);
-    for (const other of session.others(studentId)) {
+    for (const other of session.others(participantId)) {
       for (const producerId of producerIds) this.deps.sink.send(other.connectionId, 'producer:closed', { producerId });
-      this.deps.sink.send(other.connectionId, 'peer:left', { participantId: studentId });
+      if (participant.kind === 'student') this.deps.sink.send(other.connectionId, 'peer:left', { participantId });
+      else this.deps.sink.send(other.connectionId, 'observer:left', { observerId: participantId });
     }
-    if (session.participants.size === 0) this.closeLiveSession(session);
-    await this.appendLeft(sessionId, studentId, participant.deviceId, reason);
+    // Observers alone do not keep a call open.
+    if (session.students().length === 0) {
+      for (const observer of session.observers()) {
+        this.deps.sink.send(observer.connectionId, 'session:ended', { reason: 'time_up', message: 'Both students have left.' });
+        await this.removeParticipant(sessionId, observer.id, 'students_left', observer.connectionId);
+      }
+      this.closeLiveSession(session);
+    }
+    await this.appendLeft(sessionId, participant, reason);
   }
 
   private async endSession(sessionId: string, reason: SessionEndReason): Promise<void> {
@@ -261,7 +371,7 @@ export class CallService {
     if (!session) return;
     for (const participant of [...session.participants.values()]) {
       this.deps.sink.send(participant.connectionId, 'session:ended', { reason, message: endMessages[reason] });
-      await this.removeParticipant(sessionId, participant.info.participantId, reason, participant.connectionId);
+      await this.removeParticipant(sessionId, participant.id, reason, participant.connectionId);
     }
     this.closeLiveSession(session);
   }
@@ -276,26 +386,26 @@ export class CallService {
     if (!session.room.closed) session.room.close();
   }
 
-  private async appendLeft(sessionId: string, studentId: string, deviceId: string, reason: string) {
+  private async appendLeft(sessionId: string, participant: Participant, reason: string) {
     try {
       await this.deps.events.append({
         occurrenceId: sessionId,
-        type: 'SessionLeft',
-        actor: studentId,
-        deviceId,
+        type: participant.kind === 'student' ? 'SessionLeft' : 'ObserverLeft',
+        actor: participant.id,
+        deviceId: participant.deviceId,
         at: this.deps.clock.now(),
         detail: { reason },
       });
     } catch (err) {
-      // The student has already gone; losing the record must be loud, not silent.
-      this.deps.log.error({ err, sessionId, studentId, reason }, 'SessionLeftNotRecorded');
+      // They have already gone; losing the record must be loud, not silent.
+      this.deps.log.error({ err, sessionId, participantId: participant.id, reason }, 'SessionLeftNotRecorded');
     }
   }
 
   private participantOf(connectionId: string): { session: LiveSession; participant: Participant } {
     const where = this.byConnection.get(connectionId);
     const session = where && this.live.get(where.sessionId);
-    const participant = where && session?.participants.get(where.studentId);
+    const participant = where && session?.participants.get(where.participantId);
     if (!session || !participant) throw AppError.notJoined();
     return { session, participant };
   }

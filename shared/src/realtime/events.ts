@@ -58,12 +58,25 @@ export const clientPayloads = {
   'media:consume': z.strictObject({ producerId: MediaObjectId, rtpCapabilities: RtpCapabilities }),
   'media:resume-consumer': z.strictObject({ consumerId: MediaObjectId }),
   'media:set-paused': z.strictObject({ producerId: MediaObjectId, paused: z.boolean() }),
+  /** A DSL or supervisor watches a live session: receives audio and video, sends none. */
+  'observe:join': z.strictObject({ sessionId: Uuid, rtpCapabilities: RtpCapabilities.optional() }),
+  'chat:send': z.strictObject({ text: z.string().trim().min(1, 'is empty').max(500, 'is too long (500 characters at most)') }),
+  /** The "I'm worried" button: one tap, then optionally a sentence in the child's own words. */
+  'concern:raise': z.strictObject({ text: z.string().trim().max(2000).optional() }),
 } as const;
 
 export type ClientEventName = keyof typeof clientPayloads;
 export type ClientPayload<E extends ClientEventName> = z.infer<(typeof clientPayloads)[E]>;
 
 // ---- acknowledgement data ----------------------------------------------
+
+export const ObserverInfo = z.object({
+  observerId: Uuid,
+  name: z.string(),
+  schoolName: z.string(),
+  role: z.enum(['dsl', 'supervisor']),
+});
+export type ObserverInfo = z.infer<typeof ObserverInfo>;
 
 export const ConsumeResult = z.object({
   consumerId: MediaObjectId,
@@ -86,9 +99,34 @@ export const JoinResult = z.object({
   producers: z.array(ProducerInfo),
   /** Consumers already created for `producers` (when the join carried rtpCapabilities); created paused. */
   consumers: z.array(ConsumeResult),
+  /** Staff observing the session right now (shown to the students). */
+  observers: z.array(ObserverInfo),
 });
 export type JoinResult = z.infer<typeof JoinResult>;
 
+
+
+export const ObserveResult = JoinResult.omit({ participantId: true, sendTransport: true }).extend({
+  observers: z.array(ObserverInfo),
+});
+export type ObserveResult = z.infer<typeof ObserveResult>;
+
+export const ChatMessage = z.object({
+  fromParticipantId: Uuid,
+  firstName: z.string(),
+  text: z.string(),
+  at: z.string(),
+});
+export type ChatMessage = z.infer<typeof ChatMessage>;
+
+export const SafeguardingAlert = z.object({
+  kind: z.enum(['concern_raised', 'chat_flagged']),
+  sessionId: Uuid.nullable(),
+  concernId: Uuid.optional(),
+  summary: z.string(),
+  at: z.string(),
+});
+export type SafeguardingAlert = z.infer<typeof SafeguardingAlert>;
 
 export interface ClientAckData {
   'media:capabilities': { routerRtpCapabilities: unknown };
@@ -99,6 +137,9 @@ export interface ClientAckData {
   'media:consume': ConsumeResult;
   'media:resume-consumer': Record<string, never>;
   'media:set-paused': Record<string, never>;
+  'observe:join': ObserveResult;
+  'chat:send': { delivered: boolean; explanation?: string };
+  'concern:raise': { concernId: string };
 }
 
 export type ClientToServerEvents = {
@@ -117,6 +158,12 @@ export interface ServerToClientEvents {
   'producer:paused': (info: { producerId: string; paused: boolean }) => void;
   'producer:closed': (info: { producerId: string }) => void;
   'session:ended': (info: { reason: SessionEndReason; message: string }) => void;
+  /** Both students always see who is observing, for as long as it lasts. */
+  'observer:joined': (observer: ObserverInfo) => void;
+  'observer:left': (info: { observerId: string }) => void;
+  'chat:message': (message: ChatMessage) => void;
+  /** To signed-in safeguarding leads of the schools involved. */
+  'safeguarding:alert': (alert: SafeguardingAlert) => void;
 }
 
 /** socket.io handshake `auth` for a school device. */

@@ -318,7 +318,9 @@ function sharesAccount(tokens: Token[], i: number): ContactKind | null {
 // Digits are collected across separators and number words into runs; a run of
 // nine or more digits is a phone number (every UK number is 10 or 11). Short
 // number shapes people write every day (8.40, 9/10, 24/11/2026) are set aside
-// first so that a few of them in one sentence do not add up to nine.
+// first so that a few of them in one sentence do not add up to nine, and a
+// list that only goes up or only down ("5, 8, 11, 14, 17, 20", a maths
+// sequence) is not read as one number: phone numbers almost never do that.
 
 const MIN_PHONE_DIGITS = 9;
 const RUN_JOINERS = new Set(['.', '-', '–', '—', '/', '\\', '(', ')', '[', ']', ',', '_', '*', '|', '~', "'", '"']);
@@ -359,6 +361,8 @@ function hasPhoneNumber(tokens: Token[], used: boolean[]): boolean {
   let repeat = 1;
   let joiners = 0;
   let openTens = false; // "seventy" then "seven" is 77, not 707
+  let groups: string[] = [];
+  let listLike = true;
   const add = (d: string, tens = false) => {
     if (openTens && /^[1-9]$/.test(d)) digits = digits.slice(0, -1);
     digits += d[0]!.repeat(repeat - 1) + d;
@@ -367,7 +371,9 @@ function hasPhoneNumber(tokens: Token[], used: boolean[]): boolean {
     openTens = tens;
   };
   const endRun = () => {
-    const isPhone = digits.length >= MIN_PHONE_DIGITS;
+    const isPhone = digits.length >= MIN_PHONE_DIGITS && !(listLike && isSequence(groups));
+    groups = [];
+    listLike = true;
     digits = '';
     repeat = 1;
     joiners = 0;
@@ -379,10 +385,12 @@ function hasPhoneNumber(tokens: Token[], used: boolean[]): boolean {
     if (t && !used[i] && !everyday[i]) {
       if (t.kind === 'num') {
         add(t.text);
+        groups.push(t.text);
         continue;
       }
       const words = t.kind === 'word' ? numberWords(t.text) : null;
       if (words) {
+        listLike = false;
         for (const w of words) {
           const times = REPEAT_WORDS[w];
           const zeros = ZERO_WORDS[w];
@@ -392,12 +400,32 @@ function hasPhoneNumber(tokens: Token[], used: boolean[]): boolean {
         }
         continue;
       }
-      if (t.kind === 'punct' && RUN_JOINERS.has(t.text) && ++joiners <= MAX_JOINERS) continue;
-      if (t.text === '+' && !digits) continue; // "+44"
+      if (t.kind === 'punct' && RUN_JOINERS.has(t.text) && ++joiners <= MAX_JOINERS) {
+        listLike &&= t.text === ',';
+        continue;
+      }
+      if (t.text === '+' && !digits) {
+        listLike = false;
+        continue; // "+44"
+      }
     }
     if (endRun()) return true;
   }
   return false;
+}
+
+/**
+ * At least three plain numbers only rising or only falling. Groups are all up to three digits, or all four
+ * (years): a mobile without its 0 written "7700 900 123" falls too, but mixes the two.
+ */
+function isSequence(groups: string[]): boolean {
+  const years = groups.every((g) => g.length === 4);
+  const small = groups.every((g) => g.length <= 3);
+  if (groups.length < 3 || !(years || small) || groups.some((g) => g.length > 1 && g.startsWith('0'))) return false;
+  const values = groups.map(Number);
+  const rising = values.every((v, i) => i === 0 || v >= values[i - 1]!);
+  const falling = values.every((v, i) => i === 0 || v <= values[i - 1]!);
+  return rising || falling;
 }
 
 /** Marks times and decimals (8.40, 3.14159), scores (9/10) and dates (24/11/2026, 2026-11-24). */

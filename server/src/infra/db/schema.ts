@@ -32,6 +32,10 @@ export const partnerships = pgTable(
     name: text('name').notNull(),
     mentorSchoolId: uuid('mentor_school_id').notNull().references(() => schools.id),
     menteeSchoolId: uuid('mentee_school_id').notNull().references(() => schools.id),
+    /** The partnership's safeguarding keyword list for chat; null means the default list. */
+    chatKeywords: text('chat_keywords').array(),
+    /** Ordinary session logs are kept this long; anything attached to a concern follows the child-protection schedule. */
+    sessionLogRetentionDays: integer('session_log_retention_days').notNull().default(365),
     createdAt: createdAt(),
   },
   (t) => [
@@ -218,4 +222,38 @@ export const coordinatorNotices = pgTable(
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
   },
   (t) => [unique('coordinator_notices_once').on(t.occurrenceId, t.studentId, t.kind)],
+);
+
+/**
+ * A safeguarding concern. The row holds what was true when it was raised and
+ * never changes; everything after is an appended amendment.
+ */
+export const concerns = pgTable(
+  'concerns',
+  {
+    id: uuid('id').primaryKey(),
+    sessionId: uuid('session_id').references(() => sessionOccurrences.id),
+    raisedAt: timestamp('raised_at', { withTimezone: true, precision: 3 }).notNull(),
+    source: jsonb('source').notNull(),
+    children: jsonb('children').notNull(),
+    schoolIds: uuid('school_ids').array().notNull(),
+    whatHappened: text('what_happened'),
+    presentAtTime: jsonb('present_at_time').notNull(),
+    logExcerpt: jsonb('log_excerpt').notNull(),
+  },
+  (t) => [index('concerns_raised_idx').on(t.raisedAt)],
+);
+
+export const concernAmendments = pgTable(
+  'concern_amendments',
+  {
+    concernId: uuid('concern_id').notNull().references(() => concerns.id),
+    seq: integer('seq').notNull(),
+    at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
+    byStaffId: uuid('by_staff_id').references(() => staff.id),
+    byStudentId: uuid('by_student_id').references(() => students.id),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.concernId, t.seq] })],
 );

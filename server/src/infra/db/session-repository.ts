@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { Temporal } from 'temporal-polyfill';
 import type { StudentRole } from '@peerbridge/shared';
 import type { Db } from './database.js';
-import { pairings, schools, sessionEvents, sessionOccurrences, students } from './schema.js';
+import { pairings, partnerships, schools, sessionEvents, sessionOccurrences, students } from './schema.js';
 
 export interface SessionStudent {
   id: string;
@@ -26,6 +26,8 @@ export interface SessionRecord {
   endsAt: Temporal.Instant;
   mentor: SessionStudent;
   mentee: SessionStudent;
+  /** The partnership's chat keyword list; null means the default list. */
+  chatKeywords: string[] | null;
 }
 
 const mentor = alias(students, 'mentor');
@@ -46,6 +48,7 @@ export class SessionRepository {
         status: sessionOccurrences.status,
         startsAt: sessionOccurrences.startsAt,
         endsAt: sessionOccurrences.endsAt,
+        chatKeywords: partnerships.chatKeywords,
         mentor: {
           id: mentor.id,
           schoolId: mentor.schoolId,
@@ -73,6 +76,7 @@ export class SessionRepository {
       })
       .from(sessionOccurrences)
       .innerJoin(pairings, eq(pairings.id, sessionOccurrences.pairingId))
+      .innerJoin(partnerships, eq(partnerships.id, pairings.partnershipId))
       .innerJoin(mentor, eq(mentor.id, pairings.mentorId))
       .innerJoin(mentee, eq(mentee.id, pairings.menteeId))
       .innerJoin(mentorSchool, eq(mentorSchool.id, mentor.schoolId))
@@ -118,6 +122,7 @@ function toRecord(row: Row): SessionRecord {
     endsAt: toInstant(row.endsAt),
     mentor: toStudent(row.mentor),
     mentee: toStudent(row.mentee),
+    chatKeywords: row.chatKeywords,
   };
 }
 

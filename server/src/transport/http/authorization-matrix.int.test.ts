@@ -82,7 +82,7 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (kind) => {
     };
   });
   afterAll(async () => {
-    console.info(`authorization matrix on ${kind}: ${cases} cases`);
+    process.stdout.write(`authorization matrix on ${kind}: ${cases} cases\n`);
     await stopTestServer(server);
   });
 

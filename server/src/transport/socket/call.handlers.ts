@@ -10,8 +10,10 @@ import {
 } from '@peerbridge/shared';
 import type { Logger } from 'pino';
 import type { Socket } from 'socket.io';
+import type { CallChat } from '../../calls/call-chat.js';
 import type { CallConnection } from '../../calls/call-events.js';
 import type { CallService } from '../../calls/call-service.js';
+import type { ConcernService } from '../../concerns/concern-service.js';
 import { AppError, toErrorBody } from '../../errors.js';
 import { parseInput } from '../validation.js';
 import { TokenBucket } from './rate-limit.js';
@@ -23,7 +25,30 @@ type Handlers = {
   [E in ClientEventName]: (conn: CallConnection, payload: ClientPayload<E>) => Promise<ClientAckData[E]>;
 };
 
-function callHandlers(calls: CallService): Handlers {
+/** Which events each kind of connection may send at all; the services check the rest. */
+const deviceEvents: ReadonlySet<ClientEventName> = new Set<ClientEventName>([
+  'media:capabilities',
+  'session:join',
+  'session:leave',
+  'transport:connect',
+  'media:produce',
+  'media:consume',
+  'media:resume-consumer',
+  'media:set-paused',
+  'chat:send',
+  'concern:raise',
+]);
+const staffEvents: ReadonlySet<ClientEventName> = new Set<ClientEventName>([
+  'media:capabilities',
+  'observe:join',
+  'session:leave',
+  'transport:connect',
+  'media:consume',
+  'media:resume-consumer',
+]);
+
+function handlersFor(deps: { calls: CallService; chat: CallChat; concerns: ConcernService }): Handlers {
+  const { calls } = deps;
   return {
     'media:capabilities': async () => calls.capabilities(),
     'session:join': (conn, p) => calls.join(conn, p),
@@ -36,6 +61,9 @@ function callHandlers(calls: CallService): Handlers {
     'media:consume': (conn, p) => calls.consume(conn.connectionId, p),
     'media:resume-consumer': (conn, p) => calls.resumeConsumer(conn.connectionId, p),
     'media:set-paused': (conn, p) => calls.setPaused(conn.connectionId, p),
+    'observe:join': (conn, p) => calls.observe(conn, p),
+    'chat:send': (conn, p) => deps.chat.send(conn.connectionId, p.text),
+    'concern:raise': (conn, p) => deps.concerns.raiseFromCall(conn.connectionId, p.text),
   };
 }
 
@@ -48,26 +76,33 @@ function payloadBytes(payload: unknown): number {
 }
 
 /** Each handler only parses, calls and acknowledges; a bad payload is answered, never thrown. */
-export function registerCallHandlers(socket: CallSocket, calls: CallService, log: Logger): void {
-  const handlers = callHandlers(calls);
+export function registerCallHandlers(
+  socket: CallSocket,
+  deps: { calls: CallService; chat: CallChat; concerns: ConcernService },
+  log: Logger,
+): void {
+  const handlers = handlersFor(deps);
   const bucket = new TokenBucket(60, 30);
-  const conn: CallConnection = {
-    connectionId: socket.id,
-    deviceId: socket.data.device.deviceId,
-    schoolId: socket.data.device.school.id,
-  };
+  const { device, staff } = socket.data;
+  const allowed = device ? deviceEvents : staffEvents;
+  const conn: CallConnection = device
+    ? { connectionId: socket.id, deviceId: device.deviceId, schoolId: device.school.id }
+    : { connectionId: socket.id, deviceId: null, schoolId: staff!.schoolId ?? '', staff };
 
   const handle = async (event: ClientEventName, payload: unknown): Promise<Ack<unknown>> => {
     try {
       if (!bucket.take()) throw new AppError('rate_limited', 'Too many requests from this device; slow down.');
+      if (!allowed.has(event)) {
+        throw new AppError('forbidden', device ? 'A school iPad cannot do that.' : 'Staff cannot do that in a session.');
+      }
       if (payloadBytes(payload) > MAX_EVENT_BYTES) {
         throw new AppError('payload_too_large', `The ${event} message is too large.`);
       }
       const parsed = parseInput(clientPayloads[event], payload, `${event} payload`);
       const handler = handlers[event] as (c: CallConnection, p: unknown) => Promise<unknown>;
       const data = await handler(conn, parsed);
-      // A device that vanished while its join was in flight must not be left in the call.
-      if (socket.disconnected) await calls.leave(socket.id, 'disconnected');
+      // A connection that vanished while its join was in flight must not be left in the call.
+      if (socket.disconnected) await deps.calls.leave(socket.id, 'disconnected');
       return { ok: true, data };
     } catch (error) {
       if (error instanceof AppError) {
@@ -94,7 +129,7 @@ export function registerCallHandlers(socket: CallSocket, calls: CallService, log
   });
 
   socket.on('disconnect', (reason) => {
-    calls.leave(socket.id, 'disconnected').catch((err: unknown) => log.error({ err, socketId: socket.id }, 'LeaveOnDisconnectFailed'));
-    log.info({ socketId: socket.id, reason }, 'DeviceDisconnected');
+    deps.calls.leave(socket.id, 'disconnected').catch((err: unknown) => log.error({ err, socketId: socket.id }, 'LeaveOnDisconnectFailed'));
+    log.info({ socketId: socket.id, reason }, 'Disconnected');
   });
 }

@@ -6,16 +6,19 @@ import {
 } from '@peerbridge/shared';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
+import type { CallChat } from '../../calls/call-chat.js';
 import type { CallEventSink } from '../../calls/call-events.js';
 import type { CallService } from '../../calls/call-service.js';
+import type { ConcernService } from '../../concerns/concern-service.js';
 import type { DeviceIdentity, DeviceTokens } from '../../devices/device-tokens.js';
 import { AppError, toErrorBody } from '../../errors.js';
+import type { StaffAuth, StaffIdentity } from '../../staff/staff-auth.js';
+import { STAFF_COOKIE } from '../http/staff-session.js';
 import { parseInput } from '../validation.js';
 import { registerCallHandlers } from './call.handlers.js';
 
-export interface SocketData {
-  device: DeviceIdentity;
-}
+/** A socket is either a school device or a signed-in member of staff. */
+export type SocketData = { device: DeviceIdentity; staff?: undefined } | { staff: StaffIdentity; device?: undefined };
 
 export type CallServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -24,6 +27,8 @@ const HARD_MESSAGE_LIMIT_BYTES = 1024 * 1024;
 
 /** Every socket of a device is in this room, so revoking the device can reach them all. */
 export const deviceRoom = (deviceId: string) => `device:${deviceId}`;
+/** Signed-in safeguarding leads of a school, for live alerts. */
+export const dslRoom = (schoolId: string) => `dsl:${schoolId}`;
 
 export function createSocketServer(httpServer: http.Server): CallServer {
   return new Server(httpServer, {
@@ -39,23 +44,47 @@ export function socketEventSink(io: CallServer): CallEventSink {
     send: (connectionId, event, ...args) => {
       io.to(connectionId).emit(event, ...args);
     },
+    toSchoolDsls: (schoolId, event, ...args) => {
+      io.to(dslRoom(schoolId)).emit(event, ...args);
+    },
   };
+}
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of header?.split(';') ?? []) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
 }
 
 export function attachCallHandlers(
   io: CallServer,
-  deps: { calls: CallService; deviceTokens: DeviceTokens; log: Logger },
+  deps: {
+    calls: CallService;
+    chat: CallChat;
+    concerns: ConcernService;
+    deviceTokens: DeviceTokens;
+    staffAuth: StaffAuth;
+    log: Logger;
+  },
 ): void {
   io.use((socket, next) => {
     const handshake = (async () => {
-      const { deviceToken } = parseInput(DeviceHandshake, socket.handshake.auth, 'connection');
-      socket.data.device = await deps.deviceTokens.authenticate(deviceToken);
+      const staffToken = cookieValue(socket.handshake.headers.cookie, STAFF_COOKIE);
+      const auth = socket.handshake.auth as Record<string, unknown>;
+      if (auth.deviceToken === undefined && staffToken) {
+        socket.data = { staff: await deps.staffAuth.authenticate(staffToken) };
+        return;
+      }
+      const { deviceToken } = parseInput(DeviceHandshake, auth, 'connection');
+      socket.data = { device: await deps.deviceTokens.authenticate(deviceToken) };
     })();
     handshake.then(
       () => next(),
       (error: unknown) => {
         const body = toErrorBody(error);
-        if (!(error instanceof AppError)) deps.log.error({ err: error }, 'DeviceHandshakeFailed');
+        if (!(error instanceof AppError)) deps.log.error({ err: error }, 'SocketHandshakeFailed');
         const refusal = new Error(body.message) as Error & { data?: unknown };
         refusal.data = body;
         next(refusal);
@@ -64,8 +93,14 @@ export function attachCallHandlers(
   });
 
   io.on('connection', (socket) => {
-    deps.log.info({ socketId: socket.id, deviceId: socket.data.device.deviceId }, 'DeviceConnected');
-    void socket.join(deviceRoom(socket.data.device.deviceId));
-    registerCallHandlers(socket, deps.calls, deps.log);
+    const { device, staff } = socket.data;
+    if (device) {
+      deps.log.info({ socketId: socket.id, deviceId: device.deviceId }, 'DeviceConnected');
+      void socket.join(deviceRoom(device.deviceId));
+    } else if (staff) {
+      deps.log.info({ socketId: socket.id, staffId: staff.staffId }, 'StaffConnected');
+      if (staff.schoolId && staff.roles.includes('dsl')) void socket.join(dslRoom(staff.schoolId));
+    }
+    registerCallHandlers(socket, deps, deps.log);
   });
 }

@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { can } from '../domain/access/policy.js';
+import { concernToJson, concernsToCsv } from '../domain/concerns/concern-export.js';
+import { amendConcern, childChronology, currentStatus, dslRecipients, raiseConcern } from '../domain/concerns/concern-workflow.js';
+import type { Concern, ConcernChange, ConcernChild, ConcernStatus } from '../domain/concerns/concern.js';
+import { ConcernInputError } from '../domain/concerns/concern.js';
+import type { Clock } from '../domain/time/clock.js';
+import { AppError } from '../errors.js';
+import type { CallEventSink } from '../calls/call-events.js';
+import type { CallService } from '../calls/call-service.js';
+import type { ConcernRepository } from '../infra/db/concern-repository.js';
+import type { RecordViewRepository } from '../infra/db/record-view-repository.js';
+import type { SessionEventRepository } from '../infra/db/session-event-repository.js';
+import type { SessionRecord, SessionRepository } from '../infra/db/session-repository.js';
+import type { StaffIdentity } from '../staff/staff-auth.js';
+
+const LOG_EXCERPT_ENTRIES = 20;
+
+function childrenOf(record: SessionRecord): ConcernChild[] {
+  return [record.mentor, record.mentee].map((s) => ({ studentId: s.id, schoolId: s.schoolId, firstName: s.firstName, lastName: s.lastName }));
+}
+
+/**
+ * Concerns: raised by a child in one tap, or by staff; delivered to the DSL of
+ * every child involved at once; handled through appended amendments only.
+ */
+export class ConcernService {
+  constructor(
+    private readonly deps: {
+      concerns: ConcernRepository;
+      sessions: SessionRepository;
+      events: SessionEventRepository;
+      views: RecordViewRepository;
+      calls: CallService;
+      sink: CallEventSink;
+      clock: Clock;
+      log: Logger;
+    },
+  ) {}
+
+  /** The "I'm worried" button in a call. */
+  async raiseFromCall(connectionId: string, text: string | undefined): Promise<{ concernId: string }> {
+    const { session, participant } = this.deps.calls.whereIs(connectionId);
+    if (participant.kind !== 'student') throw new AppError('forbidden', 'Staff raise concerns from their own screen.');
+    const present = [
+      ...session.students().map((s) => `${s.info.firstName} (${s.info.schoolName})`),
+      ...session.observers().map((o) => `${o.info.name} (${o.info.schoolName}, observing)`),
+    ];
+    const concern = await this.raise(session.record, { kind: 'student', studentId: participant.id }, childrenOf(session.record), text?.trim() || null, present);
+    await this.deps.events.append({
+      occurrenceId: session.record.id,
+      type: 'ConcernRaised',
+      actor: participant.id,
+      deviceId: participant.deviceId,
+      at: this.deps.clock.now(),
+      detail: { concernId: concern.id },
+    });
+    return { concernId: concern.id };
+  }
+
+  /** The staff concern form: about a session's children, or children of the staff member's own school. */
+  async raiseByStaff(staff: StaffIdentity, input: { sessionId?: string | undefined; studentIds: string[]; whatHappened: string }) {
+    let record: SessionRecord | undefined;
+    if (input.sessionId) {
+      record = await this.deps.sessions.findById(input.sessionId);
+      if (!record) throw AppError.notFound('No such session.');
+    }
+    if (!record) throw AppError.badRequest('Choose the session the concern is about.');
+    if (!can(staff, 'concerns:raise', [record.mentor.schoolId, record.mentee.schoolId])) {
+      throw new AppError('forbidden', 'Your account cannot raise concerns about this session.');
+    }
+    const children = childrenOf(record).filter((c) => input.studentIds.includes(c.studentId));
+    if (children.length !== input.studentIds.length) throw AppError.badRequest('Every child named must be one of the session’s two students.');
+    const concern = await this.raise(record, { kind: 'staff', staffId: staff.staffId }, children, input.whatHappened, [`${staff.fullName} (staff)`]);
+    return { concernId: concern.id };
+  }
+
+  async list(staff: StaffIdentity, status?: ConcernStatus) {
+    const all = await this.deps.concerns.listForSchool(staff.schoolId!);
+    return all
+      .filter((c) => can(staff, 'concerns:handle', c.schoolIds))
+      .map((c) => ({ id: c.id, raisedAt: c.raisedAt, status: currentStatus(c), sessionId: c.sessionId, children: c.children.map((ch) => ({ firstName: ch.firstName, schoolId: ch.schoolId })) }))
+      .filter((c) => !status || c.status === status);
+  }
+
+  /** Opening a concern is itself recorded. */
+  async view(staff: StaffIdentity, id: string) {
+    const concern = await this.forHandling(staff, id);
+    await this.deps.views.record(staff.staffId, 'concern', id, this.deps.clock.now());
+    return concernToJson(concern, staff.schoolId!);
+  }
+
+  async amend(staff: StaffIdentity, id: string, change: ConcernChange) {
+    const concern = await this.forHandling(staff, id);
+    const result = amendConcern(concern, change, { kind: 'staff', staffId: staff.staffId }, this.deps.clock.now().toString());
+    if (!result.ok) throw new AppError('conflict', result.reason);
+    await this.deps.concerns.appendAmendments(id, result.concern.amendments.slice(concern.amendments.length));
+    return concernToJson(result.concern, staff.schoolId!);
+  }
+
+  async exportCsv(staff: StaffIdentity, id: string): Promise<string> {
+    return concernsToCsv([await this.forHandling(staff, id)]);
+  }
+
+  async chronology(staff: StaffIdentity, studentId: string, studentSchoolId: string) {
+    if (!can(staff, 'concerns:handle', [studentSchoolId])) throw new AppError('forbidden', 'Your account does not have access to that.');
+    return childChronology(await this.deps.concerns.listForStudent(studentId), studentId);
+  }
+
+  private async forHandling(staff: StaffIdentity, id: string): Promise<Concern> {
+    const concern = await this.deps.concerns.findById(id);
+    if (!concern) throw AppError.notFound('No such concern.');
+    if (!can(staff, 'concerns:handle', concern.schoolIds)) throw new AppError('forbidden', 'Your account does not have access to that.');
+    return concern;
+  }
+
+  private async raise(
+    record: SessionRecord,
+    source: Concern['source'],
+    children: ConcernChild[],
+    whatHappened: string | null,
+    presentAtTime: string[],
+  ): Promise<Concern> {
+    const now = this.deps.clock.now();
+    const log = await this.deps.events.list(record.id);
+    let concern: Concern;
+    try {
+      concern = raiseConcern(
+        {
+          id: randomUUID(),
+          sessionId: record.id,
+          source,
+          children,
+          whatHappened,
+          presentAtTime,
+          logExcerpt: log.slice(-LOG_EXCERPT_ENTRIES).map((e) => ({
+            at: e.at,
+            type: e.type,
+            summary: typeof e.detail.reason === 'string' ? `${e.type} (${e.detail.reason})` : e.type,
+          })),
+        },
+        now.toString(),
+      );
+    } catch (error) {
+      if (error instanceof ConcernInputError) throw AppError.badRequest(error.message);
+      throw error;
+    }
+    await this.deps.concerns.insert(concern);
+    const recipients = dslRecipients(concern, await this.deps.concerns.dslsOf(concern.schoolIds));
+    for (const { schoolId, staffIds } of recipients) {
+      // A school with no DSL on record must not swallow a concern: say so loudly.
+      if (staffIds.length === 0) this.deps.log.error({ concernId: concern.id, schoolId }, 'ConcernHasNoDslAtSchool');
+      this.deps.sink.toSchoolDsls(schoolId, 'safeguarding:alert', {
+        kind: 'concern_raised',
+        sessionId: record.id,
+        concernId: concern.id,
+        summary: source.kind === 'student' ? 'A student pressed “I’m worried” during a session.' : 'A member of staff raised a concern.',
+        at: now.toString(),
+      });
+    }
+    this.deps.log.warn({ concernId: concern.id, sessionId: record.id }, 'ConcernRaised');
+    return concern;
+  }
+}
