@@ -30,7 +30,8 @@ export async function connectDevice(url: string, deviceToken: string | undefined
 
 export const DEMO_PIN = '1234';
 
-function wrap(socket: Socket, url: string, deviceToken: string): DeviceSocket {
+/** Request/response helpers around a connected socket (the sign-in helpers need a device token). */
+export function wrap(socket: Socket, url: string, deviceToken: string): DeviceSocket {
   const signIn = async (sessionId: string, studentId: string, pin = DEMO_PIN): Promise<Ack<{ joinToken: string }>> => {
     const res = await fetch(`${url}/api/device/sign-in`, {
       method: 'POST',
