@@ -83,6 +83,14 @@ CREATE TABLE "record_views" (
 	"at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "retention_purges" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"ran_at" timestamp with time zone NOT NULL,
+	"sessions_purged" integer NOT NULL,
+	"entries_purged" integer NOT NULL,
+	"sessions_kept_for_concerns" integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "schools" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"name" text NOT NULL,

@@ -21,7 +21,7 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE O
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO peerbridge_app;
 --> statement-breakpoint
 -- Append-only: insert and read, nothing else.
-REVOKE UPDATE, DELETE, TRUNCATE ON session_events, session_log_anchors, record_views, concerns, concern_amendments FROM peerbridge_app;
+REVOKE UPDATE, DELETE, TRUNCATE ON session_events, session_log_anchors, record_views, concerns, concern_amendments, retention_purges FROM peerbridge_app;
 --> statement-breakpoint
 -- Defence in depth, and the same guarantee where grants do not bite (the
 -- embedded database runs as a superuser): a trigger refuses every change.
@@ -44,3 +44,43 @@ CREATE TRIGGER session_events_append_only
 CREATE TRIGGER session_events_no_truncate
   BEFORE TRUNCATE ON session_events
   FOR EACH STATEMENT EXECUTE FUNCTION peerbridge_refuse_log_change();
+--> statement-breakpoint
+-- Retention: the only way session log entries are ever deleted. It runs with the
+-- migration owner's rights but decides for itself what may go: only a session
+-- that ended longer ago than its partnership keeps logs, and never one that a
+-- concern is attached to (those follow the child-protection schedule). The
+-- chain's head is kept as an anchor, so what remains still verifies.
+CREATE OR REPLACE FUNCTION peerbridge_purge_session_log(p_occurrence uuid) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+DECLARE
+  purged integer;
+  head record;
+BEGIN
+  IF NOT EXISTS (
+    SELECT 1
+    FROM session_occurrences o
+    JOIN pairings p ON p.id = o.pairing_id
+    JOIN partnerships pa ON pa.id = p.partnership_id
+    WHERE o.id = p_occurrence
+      AND o.ends_at < now() - make_interval(days => pa.session_log_retention_days)
+  ) OR EXISTS (SELECT 1 FROM concerns c WHERE c.session_id = p_occurrence) THEN
+    RETURN 0;
+  END IF;
+  SELECT seq, hash INTO head FROM session_events WHERE occurrence_id = p_occurrence ORDER BY seq DESC LIMIT 1;
+  IF NOT FOUND THEN
+    RETURN 0;
+  END IF;
+  PERFORM set_config('peerbridge.retention_purge', 'on', true);
+  DELETE FROM session_events WHERE occurrence_id = p_occurrence;
+  GET DIAGNOSTICS purged = ROW_COUNT;
+  PERFORM set_config('peerbridge.retention_purge', 'off', true);
+  INSERT INTO session_log_anchors (occurrence_id, purged_through_seq, head_hash, purged_at)
+  VALUES (p_occurrence, head.seq, head.hash, now())
+  ON CONFLICT (occurrence_id) DO UPDATE
+    SET purged_through_seq = excluded.purged_through_seq, head_hash = excluded.head_hash, purged_at = excluded.purged_at;
+  RETURN purged;
+END $$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION peerbridge_purge_session_log(uuid) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION peerbridge_purge_session_log(uuid) TO peerbridge_app;

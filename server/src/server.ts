@@ -23,6 +23,8 @@ import { StaffAuth } from './staff/staff-auth.js';
 import { CallChat } from './calls/call-chat.js';
 import { ConcernService } from './concerns/concern-service.js';
 import { ConcernRepository } from './infra/db/concern-repository.js';
+import { RetentionRepository } from './infra/db/retention-repository.js';
+import { RetentionJob } from './retention/retention-job.js';
 import { JoinTokens } from './students/join-tokens.js';
 import { StudentSignIn } from './students/student-sign-in.js';
 import { ConsentNotices } from './calls/consent-notices.js';
@@ -39,6 +41,7 @@ export interface RunningServer {
   calls: CallService;
   media: MediasoupMedia;
   events: SessionEventRepository;
+  retention: RetentionJob;
   demo: DemoManifest | undefined;
   /** Graceful stop: no new joins, everyone told and logged out, rooms closed, database closed. */
   close(): Promise<void>;
@@ -112,6 +115,9 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       clock,
       log: log.child({ area: 'concerns' }),
     });
+    const retention = new RetentionJob({ retention: new RetentionRepository(database.db), clock, log: log.child({ area: 'retention' }) });
+    if (config.env !== 'test') retention.startDaily();
+    cleanups.push(async () => retention.stop());
     attachCallHandlers(io, { calls, chat, concerns, deviceTokens, staffAuth, log: log.child({ area: 'socket' }) });
 
     const app = createApp({
@@ -159,7 +165,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
         log.info('ShutdownFinished');
       })());
 
-    return { url, port, database, deviceTokens, calls, media, events, demo, close };
+    return { url, port, database, deviceTokens, calls, media, events, retention, demo, close };
   } catch (error) {
     await unwind();
     throw error;

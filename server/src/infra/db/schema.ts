@@ -257,3 +257,12 @@ export const concernAmendments = pgTable(
   },
   (t) => [primaryKey({ columns: [t.concernId, t.seq] })],
 );
+
+/** What each run of the retention job removed: kept so that a purge is itself on the record. Append-only. */
+export const retentionPurges = pgTable('retention_purges', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  ranAt: timestamp('ran_at', { withTimezone: true }).notNull(),
+  sessionsPurged: integer('sessions_purged').notNull(),
+  entriesPurged: integer('entries_purged').notNull(),
+  sessionsKeptForConcerns: integer('sessions_kept_for_concerns').notNull(),
+});
