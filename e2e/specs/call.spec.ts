@@ -51,9 +51,9 @@ test('a student cannot join a session that is not happening now', async ({ brows
   const device = await SchoolDevice.open(browser, 'mentor');
   try {
     await expect(device.sessionCard(later.id)).toHaveAttribute('data-status', 'upcoming');
-    await device.openPreJoin(later.id);
-    await device.page.getByTestId('join-button').click();
-    await expect(device.page.getByTestId('join-error')).toContainText("isn't open yet");
+    await device.signIn(later.id);
+    await expect(device.page.getByTestId('pin-error')).toContainText("isn't open yet");
+    await expect(device.page.getByTestId('prejoin')).toHaveCount(0);
     await expect(device.page.getByTestId('call')).toHaveCount(0);
   } finally {
     await device.close();

@@ -2,6 +2,9 @@ import { expect, type Browser, type BrowserContext, type Page } from '@playwrigh
 import { recordPeerConnections } from './rtc-stats.js';
 import { deviceToken, serverInfo } from './server-info.js';
 
+/** Every demo student's PIN. */
+export const DEMO_PIN = '1234';
+
 /** A school iPad: its own browser context, enrolled with its school's device token. */
 export class SchoolDevice {
   private constructor(
@@ -22,8 +25,16 @@ export class SchoolDevice {
     return this.page.locator(`[data-testid="session-card"][data-session-id="${sessionId}"]`);
   }
 
-  async openPreJoin(sessionId: string): Promise<void> {
+  /** Taps the session and types the student's PIN. */
+  async signIn(sessionId: string, pin = DEMO_PIN): Promise<void> {
     await this.sessionCard(sessionId).click();
+    await expect(this.page.getByTestId('pin-entry')).toBeVisible();
+    await this.page.getByTestId('pin-input').fill(pin);
+    await this.page.getByTestId('pin-submit').click();
+  }
+
+  async openPreJoin(sessionId: string): Promise<void> {
+    await this.signIn(sessionId);
     await expect(this.page.getByTestId('prejoin')).toBeVisible();
     await expect(this.page.getByTestId('join-button')).toBeEnabled();
   }
