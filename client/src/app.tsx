@@ -3,6 +3,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { DeviceSetup } from './features/device/device-setup';
 import { useDeviceToken } from './features/device/use-device-token';
 import { DevicePage } from './features/schedule/device-page';
+import { PinEntryScreen } from './features/sign-in/pin-entry-screen';
 import { CalmPulse } from './ui/calm-pulse';
 import { Screen } from './ui/screen';
 
@@ -11,14 +12,38 @@ import { Screen } from './ui/screen';
 const loadSessionView = () => import('./features/call/session-view');
 const SessionView = lazy(() => loadSessionView().then((m) => ({ default: m.SessionView })));
 
-/*
- * Routing is a two-state machine, not a router: the device page, or one
- * session (pre-join → call → end). The address stays `/` so a reload always
- * lands on the device page, which is the safe place for a shared iPad to be.
- */
-type Route = { name: 'device' } | { name: 'session'; session: TodaySession; school: DeviceSchool };
+// Staff pages never load on a child's screen, and the iPad app never carries them.
+const StaffArea = lazy(() => import('./features/staff/staff-area').then((m) => ({ default: m.StaffArea })));
+
+/** `/staff` (and anything below it) is the staff area; every other address is the iPad app. */
+export function isStaffPath(pathname: string): boolean {
+  return pathname === '/staff' || pathname.startsWith('/staff/');
+}
 
 export function App() {
+  if (isStaffPath(window.location.pathname)) {
+    return (
+      <Suspense fallback={<Waiting />}>
+        <StaffArea />
+      </Suspense>
+    );
+  }
+  return <DeviceApp />;
+}
+
+/*
+ * The iPad app's routing is a small state machine, not a router: the device
+ * page, the PIN screen for one session, or that session (pre-join → call →
+ * end). The address stays `/` so a reload always lands on the device page,
+ * which is the safe place for a shared iPad to be, and the join token (which
+ * lives only in this state) is gone with it.
+ */
+type Route =
+  | { name: 'device' }
+  | { name: 'sign-in'; session: TodaySession; school: DeviceSchool; message: string | null }
+  | { name: 'session'; session: TodaySession; school: DeviceSchool; joinToken: string };
+
+function DeviceApp() {
   const { token, setupMessage, save, forget } = useDeviceToken();
   const [route, setRoute] = useState<Route>({ name: 'device' });
 
@@ -37,21 +62,33 @@ export function App() {
 
   if (!token) return <DeviceSetup message={setupMessage} onSubmit={save} />;
 
-  if (route.name === 'session') {
+  if (route.name === 'sign-in') {
+    const { session, school } = route;
     return (
-      <Suspense
-        fallback={
-          <Screen centred aria-busy="true">
-            <CalmPulse />
-          </Screen>
-        }
-      >
+      <PinEntryScreen
+        key={session.id}
+        deviceToken={token}
+        session={session}
+        school={school}
+        message={route.message}
+        onSignedIn={(joinToken) => setRoute({ name: 'session', session, school, joinToken })}
+        onBack={toDevicePage}
+      />
+    );
+  }
+
+  if (route.name === 'session') {
+    const { session, school } = route;
+    return (
+      <Suspense fallback={<Waiting />}>
         <SessionView
-          key={route.session.id}
+          key={session.id}
           deviceToken={token}
-          session={route.session}
-          school={route.school}
+          session={session}
+          school={school}
+          joinToken={route.joinToken}
           onExit={toDevicePage}
+          onSignInRequired={(message) => setRoute({ name: 'sign-in', session, school, message })}
         />
       </Suspense>
     );
@@ -60,9 +97,17 @@ export function App() {
   return (
     <DevicePage
       deviceToken={token}
-      onOpenSession={(session, school) => setRoute({ name: 'session', session, school })}
+      onOpenSession={(session, school) => setRoute({ name: 'sign-in', session, school, message: null })}
       onUnauthorized={onUnauthorized}
       onForgetDevice={() => forget(null)}
     />
+  );
+}
+
+function Waiting() {
+  return (
+    <Screen centred aria-busy="true">
+      <CalmPulse />
+    </Screen>
   );
 }

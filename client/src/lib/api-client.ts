@@ -1,29 +1,88 @@
-import { ErrorBody } from '@peerbridge/shared';
+import { ErrorCode } from '@peerbridge/shared';
 import { z } from 'zod';
-import { PeerbridgeError } from './peerbridge-error';
+import { PeerbridgeError, type PeerbridgeErrorCode } from './peerbridge-error';
 
-const ErrorEnvelope = z.object({ error: ErrorBody });
+/*
+ * The error envelope, read loosely on purpose: a code this client does not
+ * know yet (the server moves on independently) must not cost the user the
+ * server's message, which is the part written for them.
+ */
+const ErrorEnvelope = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string().min(1),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+
+/**
+ * Who a request speaks for. A school iPad sends its device token; staff ride
+ * on an httpOnly session cookie the browser attaches by itself; enrolment
+ * codes are redeemed by an iPad that has no identity yet.
+ */
+export type ApiAuth = { kind: 'device'; deviceToken: string } | { kind: 'staff' } | { kind: 'none' };
+
+export const deviceAuth = (deviceToken: string): ApiAuth => ({ kind: 'device', deviceToken });
+export const staffAuth: ApiAuth = { kind: 'staff' };
+export const noAuth: ApiAuth = { kind: 'none' };
 
 export interface ApiRequestOptions {
-  deviceToken: string;
-  signal?: AbortSignal;
+  auth: ApiAuth;
+  signal?: AbortSignal | undefined;
 }
+
+type Method = 'GET' | 'POST' | 'PUT';
 
 /**
  * GET a JSON resource and validate it with the shared schema, so a server
  * change that breaks the contract fails here, loudly, instead of rendering
  * half a screen. Every failure becomes a PeerbridgeError with a readable message.
  */
-export async function apiGet<S extends z.ZodType>(
+export async function apiGet<S extends z.ZodType>(path: string, schema: S, options: ApiRequestOptions): Promise<z.infer<S>> {
+  return parse(schema, await send('GET', path, undefined, options));
+}
+
+/** POST or PUT a JSON body and validate the JSON answer. */
+export async function apiSend<S extends z.ZodType>(
+  method: Exclude<Method, 'GET'>,
   path: string,
+  body: unknown,
   schema: S,
-  { deviceToken, signal }: ApiRequestOptions,
+  options: ApiRequestOptions,
 ): Promise<z.infer<S>> {
+  return parse(schema, await send(method, path, body, options));
+}
+
+/** POST or PUT where success is "204 No Content": only failures carry information. */
+export async function apiSendNoContent(
+  method: Exclude<Method, 'GET'>,
+  path: string,
+  body: unknown,
+  options: ApiRequestOptions,
+): Promise<void> {
+  await send(method, path, body, options);
+}
+
+function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw PeerbridgeError.unexpected(parsed.error);
+  return parsed.data;
+}
+
+async function send(method: Method, path: string, body: unknown, { auth, signal }: ApiRequestOptions): Promise<unknown> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (auth.kind === 'device') headers.Authorization = `Bearer ${auth.deviceToken}`;
+
   let response: Response;
   try {
     response = await fetch(path, {
-      method: 'GET',
-      headers: { Accept: 'application/json', Authorization: `Bearer ${deviceToken}` },
+      method,
+      headers,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      // Only staff calls carry the staff cookie: a coordinator who signed in on
+      // a shared iPad must not lend their session to the children's screens.
+      credentials: auth.kind === 'staff' ? 'same-origin' : 'omit',
       cache: 'no-store',
       ...(signal ? { signal } : {}),
     });
@@ -32,22 +91,46 @@ export async function apiGet<S extends z.ZodType>(
     throw PeerbridgeError.network(cause);
   }
 
-  const body: unknown = await response.json().catch(() => undefined);
-
-  if (!response.ok) throw errorFromResponse(response.status, body);
-
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw PeerbridgeError.unexpected(parsed.error);
-  return parsed.data;
+  const json: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw errorFromResponse(response.status, json, auth);
+  return json;
 }
 
-function errorFromResponse(status: number, body: unknown): PeerbridgeError {
+export function errorFromResponse(status: number, body: unknown, auth: ApiAuth): PeerbridgeError {
   const envelope = ErrorEnvelope.safeParse(body);
-  if (envelope.success) return PeerbridgeError.fromBody(envelope.data.error);
+  if (envelope.success) {
+    const { code, message, details } = envelope.data.error;
+    const known = ErrorCode.safeParse(code);
+    return new PeerbridgeError(known.success ? known.data : codeForStatus(status), message, details ? { details } : {});
+  }
   // A proxy or a crashed server answers without our envelope; keep the status meaning.
-  if (status === 401) {
+  if (status === 401 && auth.kind === 'device') {
     return new PeerbridgeError('unauthenticated', 'This iPad needs to be set up again. Ask a member of staff.');
   }
+  if (status === 401) return new PeerbridgeError('unauthenticated', 'Please sign in again.');
   if (status >= 500) return PeerbridgeError.network(undefined, 'Peerbridge is having trouble. Try again in a minute.');
   return PeerbridgeError.unexpected();
+}
+
+function codeForStatus(status: number): PeerbridgeErrorCode {
+  switch (status) {
+    case 400:
+      return 'bad_request';
+    case 401:
+      return 'unauthenticated';
+    case 403:
+      return 'forbidden';
+    case 404:
+      return 'not_found';
+    case 409:
+      return 'conflict';
+    case 413:
+      return 'payload_too_large';
+    case 429:
+      return 'rate_limited';
+    case 503:
+      return 'unavailable';
+    default:
+      return 'internal';
+  }
 }

@@ -87,3 +87,12 @@ export function SpeakerIcon(props: IconProps) {
     </Svg>
   );
 }
+
+export function BackspaceIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M21 5H9l-6 7 6 7h12a1 1 0 0 0 1-1V6a1 1 0 0 0-1-1z" />
+      <path d="M12 9l6 6M18 9l-6 6" />
+    </Svg>
+  );
+}

@@ -31,8 +31,23 @@ export interface JoinParams {
   sessionId: string;
   /** The student at this iPad's school who takes part. */
   studentId: string;
+  /**
+   * From the student's PIN sign-in. Reused by automatic rejoins: it stays
+   * valid until the session ends, so a Wi-Fi blip never asks for the PIN again.
+   */
+  joinToken: string;
   /** Camera and microphone, owned by the screen; the client never stops them. */
   stream: MediaStream;
+}
+
+/**
+ * The server refused the join token (it ran out, or belongs to another
+ * session or iPad). Only a fresh PIN sign-in helps, so the screen goes back there.
+ */
+export class SignInRequiredError extends PeerbridgeError {
+  constructor(message: string, cause?: unknown) {
+    super('unauthenticated', message, { cause });
+  }
 }
 
 export type CallClientEvents = {
@@ -184,7 +199,14 @@ export class CallClient {
     const ack = await request(this.socket, 'session:join', {
       sessionId: params.sessionId,
       studentId: params.studentId,
+      joinToken: params.joinToken,
       ...(preloaded ? { rtpCapabilities: preloaded.device.rtpCapabilities } : {}),
+    }).catch((error: unknown) => {
+      // The device itself was accepted at the handshake, so "unauthenticated" here is about the join token.
+      if (error instanceof PeerbridgeError && error.code === 'unauthenticated') {
+        throw new SignInRequiredError(error.message, error);
+      }
+      throw error;
     });
     if (generation !== this.generation) return;
     const parsed = JoinResult.safeParse(ack);

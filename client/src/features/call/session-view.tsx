@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { toPeerbridgeError } from '../../lib/peerbridge-error';
 import { CalmPulse } from '../../ui/calm-pulse';
 import { Screen } from '../../ui/screen';
+import { SignInRequiredError } from './call-client';
 import { CallScreen } from './call-screen';
 import { isInCall } from './call-state';
 import { markJoinTapped } from './latency-marks';
@@ -14,15 +15,19 @@ export interface SessionViewProps {
   deviceToken: string;
   session: TodaySession;
   school: DeviceSchool;
+  /** From the student's PIN sign-in; held in memory only, dropped when this screen closes. */
+  joinToken: string;
   /** Back to the device page. */
   onExit: () => void;
+  /** The join token was refused: back to the PIN screen, saying why. */
+  onSignInRequired: (message: string) => void;
 }
 
 /**
  * One session from pre-join to the end of the call. The camera stream and the
  * call client live here, so pre-join's stream is the one the call sends.
  */
-export function SessionView({ deviceToken, session, school, onExit }: SessionViewProps) {
+export function SessionView({ deviceToken, session, school, joinToken, onExit, onSignInRequired }: SessionViewProps) {
   const { client, state } = useCallClient(deviceToken);
   // Camera off as soon as the call is over, not only when the screen closes.
   const media = useLocalMedia(state.phase !== 'ended');
@@ -34,8 +39,12 @@ export function SessionView({ deviceToken, session, school, onExit }: SessionVie
     markJoinTapped();
     setJoinError(null);
     try {
-      await client.join({ sessionId: session.id, studentId: session.participant.id, stream: media.stream });
+      await client.join({ sessionId: session.id, studentId: session.participant.id, joinToken, stream: media.stream });
     } catch (error) {
+      if (error instanceof SignInRequiredError) {
+        onSignInRequired(error.message);
+        return;
+      }
       setJoinError(toPeerbridgeError(error).message);
     }
   };

@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import { parseSetupCode } from '../../lib/device-token';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
 import { Screen } from '../../ui/screen';
+import { useDeviceSetup } from './use-device-setup';
 import './device.css';
 
 export interface DeviceSetupProps {
@@ -11,20 +11,15 @@ export interface DeviceSetupProps {
   onSubmit: (token: string) => void;
 }
 
-/** Shown on an iPad with no device token. Staff paste the setup code (or link) once. */
+/** Shown on an iPad with no device token. Staff type the one-time setup code (or paste a link) once. */
 export function DeviceSetup({ message, onSubmit }: DeviceSetupProps) {
   const inputId = useId();
   const [value, setValue] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const { submit, busy, problem, clearProblem } = useDeviceSetup(onSubmit);
 
-  const submit = (event: FormEvent) => {
+  const onFormSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const token = parseSetupCode(value);
-    if (!token) {
-      setProblem('Paste the setup code from the staff page first.');
-      return;
-    }
-    onSubmit(token);
+    void submit(value);
   };
 
   return (
@@ -32,10 +27,11 @@ export function DeviceSetup({ message, onSubmit }: DeviceSetupProps) {
       <p className="device-setup__brand">Peerbridge</p>
       <h1 className="device-setup__title">This iPad isn't set up for Peerbridge yet</h1>
       <p className="device-setup__lead">
-        A member of staff can set it up by opening the setup link on this iPad, or by pasting the setup code below.
+        A member of staff can set it up by typing the setup code from the staff page below, or by opening the setup
+        link on this iPad.
       </p>
       {message ? <Notice tone="error">{message}</Notice> : null}
-      <form className="device-setup__form" onSubmit={submit} noValidate>
+      <form className="device-setup__form" onSubmit={onFormSubmit} noValidate>
         <label htmlFor={inputId} className="device-setup__label">
           Setup code
         </label>
@@ -44,24 +40,26 @@ export function DeviceSetup({ message, onSubmit }: DeviceSetupProps) {
           className="device-setup__input"
           data-testid="device-code-input"
           value={value}
+          placeholder="K7QMD-2XH9P"
           onChange={(event) => {
             setValue(event.target.value);
-            setProblem(null);
+            clearProblem();
           }}
           autoComplete="off"
-          autoCapitalize="off"
+          autoCapitalize="characters"
           autoCorrect="off"
           spellCheck={false}
+          enterKeyHint="go"
           aria-invalid={problem ? true : undefined}
           aria-describedby={problem ? `${inputId}-problem` : undefined}
         />
         {problem ? (
-          <p id={`${inputId}-problem`} className="device-setup__problem">
+          <p id={`${inputId}-problem`} className="device-setup__problem" data-testid="device-setup-error" role="alert">
             {problem}
           </p>
         ) : null}
-        <Button type="submit" size="large" wide data-testid="device-code-submit">
-          Set up this iPad
+        <Button type="submit" size="large" wide data-testid="device-code-submit" disabled={busy} aria-busy={busy}>
+          {busy ? 'Setting up…' : 'Set up this iPad'}
         </Button>
       </form>
     </Screen>

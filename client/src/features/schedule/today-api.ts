@@ -1,6 +1,6 @@
 import { TodaySessionsResponse } from '@peerbridge/shared';
-import { apiGet } from '../../lib/api-client';
+import { apiGet, deviceAuth } from '../../lib/api-client';
 
 export function fetchTodaySessions(deviceToken: string, signal?: AbortSignal): Promise<TodaySessionsResponse> {
-  return apiGet('/api/device/sessions/today', TodaySessionsResponse, signal ? { deviceToken, signal } : { deviceToken });
+  return apiGet('/api/device/sessions/today', TodaySessionsResponse, { auth: deviceAuth(deviceToken), signal });
 }

@@ -1,0 +1,164 @@
+import type { DeviceSummary } from '@peerbridge/shared';
+import { useCallback, useId, useState, type FormEvent } from 'react';
+import { Button } from '../../ui/button';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { Notice } from '../../ui/notice';
+import { useStaffErrors } from '../staff/staff-context';
+import { formatDate } from '../staff/staff-format';
+import { LoadState, RefreshButton, StaffSection } from '../staff/staff-section';
+import { useStaffResource } from '../staff/use-staff-resource';
+import { EnrolmentCodeCard } from './enrolment-code-card';
+import { enrolDevice, fetchSchoolDevices, revokeDevice, type EnrolledDevice } from './staff-devices-api';
+import './devices-section.css';
+
+/** Coordinators: enrol the school's iPads for Peerbridge, and take them off it. */
+export function DevicesSection() {
+  const devices = useStaffResource(useCallback((signal: AbortSignal) => fetchSchoolDevices(signal), []));
+  const handleError = useStaffErrors();
+  const [enrolled, setEnrolled] = useState<EnrolledDevice | null>(null);
+  const [revoking, setRevoking] = useState<DeviceSummary | null>(null);
+  const [revokeBusy, setRevokeBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const confirmRevoke = async () => {
+    if (!revoking) return;
+    setRevokeBusy(true);
+    try {
+      await revokeDevice(revoking.id);
+      setProblem(null);
+      await devices.reload();
+    } catch (error) {
+      setProblem(handleError(error).message);
+    } finally {
+      setRevokeBusy(false);
+      setRevoking(null);
+    }
+  };
+
+  const list = devices.data ? sortDevices(devices.data) : null;
+
+  return (
+    <StaffSection
+      id="staff-devices"
+      title="iPads"
+      testId="devices-section"
+      actions={<RefreshButton onClick={() => void devices.reload()} loading={devices.loading} />}
+    >
+      {enrolled ? (
+        <EnrolmentCodeCard enrolled={enrolled} onDone={() => setEnrolled(null)} />
+      ) : (
+        <EnrolForm
+          onEnrolled={(result) => {
+            setEnrolled(result);
+            void devices.reload();
+          }}
+        />
+      )}
+
+      {problem ? <Notice tone="error">{problem}</Notice> : null}
+      <LoadState
+        loading={devices.loading}
+        error={devices.error}
+        hasData={list !== null}
+        onRetry={() => void devices.reload()}
+        what="iPads"
+      />
+
+      {list && list.length === 0 ? <p className="staff-muted">No iPads enrolled yet.</p> : null}
+      {list && list.length > 0 ? (
+        <ul className="staff-list" aria-label="Enrolled iPads">
+          {list.map((device) => (
+            <li key={device.id} className="staff-row" data-testid="device-row" data-device-id={device.id}>
+              <div className="staff-row__main">
+                <span className="staff-row__title">{device.label}</span>
+                <span className="staff-muted">
+                  Enrolled {formatDate(device.createdAt)}
+                  {device.revokedAt ? ` · removed ${formatDate(device.revokedAt)}` : ''}
+                </span>
+              </div>
+              {device.revokedAt ? (
+                <span className="staff-tag staff-tag--off">Removed</span>
+              ) : (
+                <Button variant="danger" data-testid="device-revoke" onClick={() => setRevoking(device)}>
+                  Remove
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      {revoking ? (
+        <ConfirmDialog
+          title={`Remove “${revoking.label}” from Peerbridge?`}
+          confirmLabel="Remove iPad"
+          cancelLabel="Keep it"
+          busy={revokeBusy}
+          onConfirm={() => void confirmRevoke()}
+          onCancel={() => setRevoking(null)}
+          confirmTestId="device-revoke-confirm"
+        >
+          It is signed out straight away. If a call is running on it now, that call ends. To use it again you will
+          need to enrol it again with a new code.
+        </ConfirmDialog>
+      ) : null}
+    </StaffSection>
+  );
+}
+
+function EnrolForm({ onEnrolled }: { onEnrolled: (enrolled: EnrolledDevice) => void }) {
+  const id = useId();
+  const handleError = useStaffErrors();
+  const [label, setLabel] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!label.trim()) {
+      setError('Give the iPad a name first, e.g. the label on its case.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      onEnrolled(await enrolDevice(label.trim()));
+      setLabel('');
+    } catch (cause) {
+      setError(handleError(cause).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="staff-inline-form" onSubmit={(event) => void submit(event)} noValidate>
+      <label htmlFor={id} className="staff-field__label">
+        Enrol an iPad
+      </label>
+      <div className="staff-inline-form__row">
+        <input
+          id={id}
+          className="pb-input"
+          data-testid="device-label-input"
+          placeholder="Name, e.g. Library iPad 3"
+          maxLength={80}
+          value={label}
+          onChange={(event) => setLabel(event.target.value)}
+          disabled={busy}
+        />
+        <Button type="submit" data-testid="device-enrol-submit" disabled={busy} aria-busy={busy}>
+          {busy ? 'Enrolling…' : 'Get a setup code'}
+        </Button>
+      </div>
+      {error ? <Notice tone="error">{error}</Notice> : null}
+    </form>
+  );
+}
+
+/** Working iPads first (by name), removed ones after: removing is rare, using is daily. */
+function sortDevices(devices: readonly DeviceSummary[]): DeviceSummary[] {
+  return [...devices].sort(
+    (a, b) => Number(a.revokedAt !== null) - Number(b.revokedAt !== null) || a.label.localeCompare(b.label, 'en-GB'),
+  );
+}

@@ -1,0 +1,58 @@
+import { useCallback } from 'react';
+import { formatDateTime } from '../staff/staff-format';
+import { LoadState, RefreshButton, StaffSection } from '../staff/staff-section';
+import { useStaffResource } from '../staff/use-staff-resource';
+import { fetchNotices, type CoordinatorNotice } from './notices-api';
+
+const kindLabels: Record<string, string> = {
+  consent_missing: 'Consent or training missing',
+};
+
+/** Coordinators: what Peerbridge needs them to fix, e.g. a session refused for missing consent. */
+export function NoticesSection() {
+  const notices = useStaffResource(useCallback((signal: AbortSignal) => fetchNotices(signal), []));
+
+  return (
+    <StaffSection
+      id="staff-notices"
+      title="Notices"
+      testId="notices-section"
+      actions={<RefreshButton onClick={() => void notices.reload()} loading={notices.loading} />}
+    >
+      <LoadState
+        loading={notices.loading}
+        error={notices.error}
+        hasData={notices.data !== null}
+        onRetry={() => void notices.reload()}
+        what="notices"
+      />
+      {notices.data && notices.data.length === 0 ? <p className="staff-muted">Nothing needs your attention.</p> : null}
+      {notices.data && notices.data.length > 0 ? (
+        <ul className="staff-list" aria-label="Notices">
+          {notices.data.map((notice) => (
+            <li key={String(notice.id)} className="staff-row staff-row--notice" data-testid="notice-row">
+              <div className="staff-row__main">
+                <span className="staff-row__title">
+                  {kindLabels[notice.kind] ?? humanise(notice.kind)}
+                  {studentName(notice) ? ` · ${studentName(notice)}` : ''}
+                </span>
+                <span>{notice.message}</span>
+                <span className="staff-muted">{formatDateTime(notice.createdAt)}</span>
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </StaffSection>
+  );
+}
+
+function studentName(notice: CoordinatorNotice): string | null {
+  return [notice.studentName, notice.studentSurname].filter(Boolean).join(' ') || null;
+}
+
+/** A kind this screen has no words for yet still reads as words: "device_revoked" → "Device revoked". */
+function humanise(kind: string): string {
+  const spaced = kind.replace(/[_-]+/g, ' ').trim();
+  return spaced ? spaced[0]!.toUpperCase() + spaced.slice(1) : 'Notice';
+}

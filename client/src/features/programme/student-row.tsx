@@ -1,0 +1,221 @@
+import { useId, useState, type FormEvent } from 'react';
+import { Button } from '../../ui/button';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { Notice } from '../../ui/notice';
+import { isCompletePin, sanitisePin } from '../sign-in/pin-code';
+import { useStaffErrors } from '../staff/staff-context';
+import { formatDate } from '../staff/staff-format';
+import { missingRequirements, readinessLabel } from './student-readiness';
+import { setStudentEligibility, setStudentPin, type EligibilityChange, type SchoolStudent } from './students-api';
+
+export interface StudentRowProps {
+  student: SchoolStudent;
+  /** Something was saved: the list reloads to show the server's record, not our guess. */
+  onChanged: () => Promise<void>;
+}
+
+interface PendingRecord {
+  title: string;
+  body: string;
+  confirmLabel: string;
+  change: EligibilityChange;
+}
+
+/** One student: whether they can take part yet, and the coordinator's actions to get them there. */
+export function StudentRow({ student, onChanged }: StudentRowProps) {
+  const handleError = useStaffErrors();
+  const [editingPin, setEditingPin] = useState(false);
+  const [pending, setPending] = useState<PendingRecord | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const ready = missingRequirements(student).length === 0;
+  const isMentee = student.role === 'mentee';
+  const name = `${student.firstName} ${student.lastName}`;
+
+  const run = async (action: () => Promise<void>, success: string) => {
+    setBusy(true);
+    setProblem(null);
+    setSaved(null);
+    try {
+      await action();
+      setSaved(success);
+      await onChanged();
+      return true;
+    } catch (error) {
+      setProblem(handleError(error).message);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const recordedAt = isMentee ? student.parentalConsentAt : student.trainingCompletedAt;
+  const recordName = isMentee ? 'Parental consent' : 'Mentor training';
+  const askToRecord = (): PendingRecord =>
+    isMentee
+      ? recordedAt
+        ? {
+            title: `Withdraw parental consent for ${student.firstName}?`,
+            body: `${student.firstName} will not be able to join sessions until consent is recorded again.`,
+            confirmLabel: 'Withdraw consent',
+            change: { parentalConsent: false },
+          }
+        : {
+            title: `Record parental consent for ${student.firstName}?`,
+            body: `Only record this once a parent or carer has agreed to ${student.firstName} taking part in video mentoring.`,
+            confirmLabel: 'Record consent',
+            change: { parentalConsent: true },
+          }
+      : recordedAt
+        ? {
+            title: `Remove ${student.firstName}'s training record?`,
+            body: `${student.firstName} will not be able to mentor until the training is recorded again.`,
+            confirmLabel: 'Remove record',
+            change: { trainingCompleted: false },
+          }
+        : {
+            title: `Record that ${student.firstName} has completed mentor training?`,
+            body: 'Only record this once the child protection and confidentiality training is done.',
+            confirmLabel: 'Record training',
+            change: { trainingCompleted: true },
+          };
+
+  return (
+    <li className="staff-row student-row" data-testid="student-row" data-student-id={student.id}>
+      <div className="student-row__who">
+        <span className="staff-row__title">{name}</span>
+        <span className="staff-muted">
+          Year {student.yearGroup} · {isMentee ? 'Mentee' : 'Mentor'}
+        </span>
+        <span className={`staff-tag ${ready ? 'staff-tag--ok' : 'staff-tag--todo'}`} data-testid="student-readiness">
+          {readinessLabel(student)}
+        </span>
+      </div>
+
+      <div className="student-row__facts">
+        <div className="student-row__fact">
+          <span>
+            <strong>PIN:</strong> {student.hasPin ? 'set' : 'not set yet'}
+          </span>
+          {!editingPin ? (
+            <Button
+              variant="secondary"
+              data-testid="student-set-pin"
+              disabled={busy}
+              onClick={() => {
+                setSaved(null);
+                setEditingPin(true);
+              }}
+            >
+              {student.hasPin ? 'Change PIN' : 'Set PIN'}
+            </Button>
+          ) : null}
+        </div>
+        {editingPin ? (
+          <PinForm
+            studentName={student.firstName}
+            busy={busy}
+            onCancel={() => setEditingPin(false)}
+            onSave={async (pin) => {
+              const ok = await run(() => setStudentPin(student.id, pin), `PIN saved. Tell ${student.firstName} in person.`);
+              if (ok) setEditingPin(false);
+            }}
+          />
+        ) : null}
+
+        <div className="student-row__fact">
+          <span>
+            <strong>{recordName}:</strong> {recordedAt ? `recorded ${formatDate(recordedAt)}` : 'not recorded'}
+          </span>
+          <Button
+            variant={recordedAt ? 'quiet' : 'secondary'}
+            data-testid={isMentee ? 'student-consent-toggle' : 'student-training-toggle'}
+            disabled={busy}
+            onClick={() => setPending(askToRecord())}
+          >
+            {recordedAt ? (isMentee ? 'Withdraw' : 'Remove') : 'Record'}
+          </Button>
+        </div>
+
+        {saved ? <p className="staff-saved" role="status">{saved}</p> : null}
+        {problem ? <Notice tone="error">{problem}</Notice> : null}
+      </div>
+
+      {pending ? (
+        <ConfirmDialog
+          title={pending.title}
+          confirmLabel={pending.confirmLabel}
+          cancelLabel="Cancel"
+          confirmTone={pending.change.parentalConsent === false || pending.change.trainingCompleted === false ? 'danger' : 'primary'}
+          busy={busy}
+          confirmTestId="student-record-confirm"
+          onCancel={() => setPending(null)}
+          onConfirm={() => {
+            const { change } = pending;
+            setPending(null);
+            void run(() => setStudentEligibility(student.id, change), 'Saved.');
+          }}
+        >
+          {pending.body}
+        </ConfirmDialog>
+      ) : null}
+    </li>
+  );
+}
+
+function PinForm({
+  studentName,
+  busy,
+  onSave,
+  onCancel,
+}: {
+  studentName: string;
+  busy: boolean;
+  onSave: (pin: string) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const id = useId();
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!isCompletePin(pin)) {
+      setError('A PIN is exactly 4 numbers.');
+      return;
+    }
+    setError(null);
+    void onSave(pin);
+  };
+
+  return (
+    <form className="student-pin-form" onSubmit={submit} noValidate>
+      <label htmlFor={id} className="staff-field__label">
+        New PIN for {studentName}
+      </label>
+      <div className="staff-inline-form__row">
+        <input
+          id={id}
+          className="pb-input student-pin-form__input"
+          data-testid="student-pin-input"
+          type="password"
+          inputMode="numeric"
+          pattern="[0-9]*"
+          autoComplete="off"
+          maxLength={4}
+          value={pin}
+          onChange={(event) => setPin(sanitisePin(event.target.value))}
+          disabled={busy}
+        />
+        <Button type="submit" data-testid="student-pin-save" disabled={busy}>
+          Save PIN
+        </Button>
+        <Button variant="quiet" onClick={onCancel} disabled={busy}>
+          Cancel
+        </Button>
+      </div>
+      {error ? <p className="staff-field__error">{error}</p> : null}
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+import { useCallback } from 'react';
+import { LoadState, RefreshButton, StaffSection } from '../staff/staff-section';
+import { useStaffResource } from '../staff/use-staff-resource';
+import { StudentRow } from './student-row';
+import { countNotReady, sortStudents } from './student-readiness';
+import { fetchSchoolStudents } from './students-api';
+import './programme.css';
+
+/** Coordinators: their own school's students, PINs, and the consent or training each needs. */
+export function StudentsSection() {
+  const students = useStaffResource(useCallback((signal: AbortSignal) => fetchSchoolStudents(signal), []));
+  const list = students.data ? sortStudents(students.data) : null;
+
+  return (
+    <StaffSection
+      id="staff-students"
+      title="Students"
+      testId="students-section"
+      actions={<RefreshButton onClick={() => void students.reload()} loading={students.loading} />}
+    >
+      <p className="staff-muted">
+        Mentees need parental consent and mentors need their training recorded before they can join a session. Each
+        student signs in on the iPad with a 4-number PIN.
+      </p>
+      <LoadState
+        loading={students.loading}
+        error={students.error}
+        hasData={list !== null}
+        onRetry={() => void students.reload()}
+        what="students"
+      />
+      {list && list.length > 0 ? (
+        <p className="staff-summary" data-testid="students-not-ready">
+          {countNotReady(list) === 0
+            ? 'Everyone is ready to take part.'
+            : `${countNotReady(list)} of ${list.length} students can't take part yet.`}
+        </p>
+      ) : null}
+      {list && list.length === 0 ? <p className="staff-muted">No students at your school yet.</p> : null}
+      {list && list.length > 0 ? (
+        <ul className="staff-list" aria-label="Students">
+          {list.map((student) => (
+            <StudentRow key={student.id} student={student} onChanged={students.reload} />
+          ))}
+        </ul>
+      ) : null}
+    </StaffSection>
+  );
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { describeLogEntry, peopleInLog } from './log-entry-words';
+import type { LogEntry } from './session-log-api';
+
+const SAM = '11111111-1111-4111-8111-111111111111';
+const MS_JONES = '22222222-2222-4222-8222-222222222222';
+
+const entry = (type: string, detail: Record<string, unknown> = {}, actor: string | null = SAM): LogEntry => ({
+  seq: 1,
+  type,
+  at: '2026-11-23T08:40:00Z',
+  actor,
+  deviceId: null,
+  detail,
+  hash: 'h',
+});
+
+const names = new Map([[SAM, 'Sam']]);
+
+describe('describeLogEntry', () => {
+  it('says who joined and why they left', () => {
+    expect(describeLogEntry(entry('SessionJoined'), names).text).toBe('Sam joined');
+    expect(describeLogEntry(entry('SessionLeft', { reason: 'left' }), names).text).toBe('Sam left (tapped Leave)');
+    expect(describeLogEntry(entry('SessionLeft', { reason: 'media_lost' }), names).text).toBe(
+      'Sam left (the video connection was lost)',
+    );
+  });
+
+  it('keeps a reason it has no words for, both in the sentence and in the facts', () => {
+    const words = describeLogEntry(entry('SessionLeft', { reason: 'fire_drill' }), names);
+    expect(words.text).toBe('Sam left (fire drill)');
+    expect(words.facts).toContainEqual({ label: 'reason', value: 'fire_drill' });
+  });
+
+  it('falls back to "a student" and a short id when the name is not known', () => {
+    const words = describeLogEntry(entry('SessionJoined'), new Map());
+    expect(words.text).toBe('A student joined');
+    expect(words.facts).toContainEqual({ label: 'who', value: '11111111…' });
+  });
+
+  it('names the camera or microphone that was turned off', () => {
+    expect(describeLogEntry(entry('MediaToggled', { kind: 'video', paused: true }), names).text).toBe(
+      'Sam turned their camera off',
+    );
+    expect(describeLogEntry(entry('MediaToggled', {}), names).text).toBe('Sam turned their microphone or camera on or off');
+  });
+
+  it('flags concerns and blocked messages, and quotes chat in the child’s own words', () => {
+    expect(describeLogEntry(entry('ConcernRaised'), names)).toMatchObject({ text: 'Sam raised a concern', attention: true });
+    expect(describeLogEntry(entry('ChatMessageBlocked', { reason: 'phone number' }), names).attention).toBe(true);
+    expect(describeLogEntry(entry('ChatMessageSent', { text: 'see you next week' }), names).quote).toBe('see you next week');
+  });
+
+  it('names an observer on leaving from their joining entry', () => {
+    const log = [
+      entry('ObserverJoined', { name: 'Ms Jones', role: 'dsl', schoolName: 'Northgate' }, MS_JONES),
+      entry('ObserverLeft', { reason: 'students_left' }, MS_JONES),
+    ];
+    const people = peopleInLog(log, null);
+    expect(describeLogEntry(log[0]!, people).text).toBe('Ms Jones started observing');
+    expect(describeLogEntry(log[0]!, people).facts).toContainEqual({ label: 'role', value: 'dsl' });
+    expect(describeLogEntry(log[1]!, people).text).toBe('Ms Jones stopped observing (both students had left)');
+  });
+
+  it('shows an entry type it does not know yet, in readable form', () => {
+    expect(describeLogEntry(entry('TargetAgreed', { target: 'read a poem' }, null), names)).toMatchObject({
+      text: 'Target Agreed',
+      facts: [{ label: 'target', value: 'read a poem' }],
+    });
+  });
+});

@@ -1,0 +1,125 @@
+import type { LogEntry, StaffSessionSummary } from './session-log-api';
+
+/**
+ * A session log entry in plain words for a safeguarding lead, plus the raw
+ * facts behind it: the words are for reading, the facts for the record (a
+ * DSL may quote them in CPOMS or MyConcern), so nothing in `detail` is hidden.
+ */
+export interface EntryWords {
+  text: string;
+  /** Entries a DSL must not skim past. */
+  attention: boolean;
+  /** The child's own words where the entry carries them (a chat message). */
+  quote: string | null;
+  facts: Array<{ label: string; value: string }>;
+}
+
+/** Names the log can put to actor ids: the session's students (when the server sends their ids) and observers. */
+export function peopleInLog(entries: readonly LogEntry[], session: StaffSessionSummary | null): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const student of session ? [session.mentor, session.mentee] : []) {
+    if (student.id) names.set(student.id, student.firstName);
+  }
+  // An observer's name is on their ObserverJoined entry; their ObserverLeft carries only the id.
+  for (const entry of entries) {
+    const name = text(entry.detail.name);
+    if (entry.type === 'ObserverJoined' && entry.actor && name) names.set(entry.actor, name);
+  }
+  return names;
+}
+
+const leaveReasons: Record<string, string> = {
+  left: 'tapped Leave',
+  disconnected: 'the connection dropped',
+  rejoined: 'joined again',
+  replaced: 'joined again from another device',
+  device_revoked: 'the iPad was removed from Peerbridge',
+  time_up: 'the session time was over',
+  media_lost: 'the video connection was lost',
+  server_shutdown: 'Peerbridge restarted',
+  students_left: 'both students had left',
+};
+
+export function describeLogEntry(entry: LogEntry, names: ReadonlyMap<string, string>): EntryWords {
+  const used = new Set<string>();
+  const take = (key: string): unknown => {
+    used.add(key);
+    return entry.detail[key];
+  };
+  const named = entry.actor ? names.get(entry.actor) : undefined;
+  const student = named ?? 'A student';
+  const staff = () => text(take('name')) ?? named ?? 'A member of staff';
+  const because = (reason: unknown) => {
+    const r = text(reason);
+    return r ? ` (${leaveReasons[r] ?? r.replace(/_/g, ' ')})` : '';
+  };
+
+  let words: string;
+  let attention = false;
+  let quote: string | null = null;
+
+  switch (entry.type) {
+    case 'SessionJoined':
+      words = `${student} joined`;
+      break;
+    case 'SessionLeft':
+      words = `${student} left${because(take('reason'))}`;
+      break;
+    case 'SessionReconnected':
+      words = `${student} reconnected`;
+      break;
+    case 'MediaToggled':
+      words = `${student} ${mediaChange(take('kind'), take('paused'), take('enabled'))}`;
+      break;
+    case 'ChatMessageSent':
+      words = `${student} sent a chat message`;
+      quote = text(take('text')) ?? text(take('message'));
+      break;
+    case 'ChatMessageBlocked':
+      words = `A chat message from ${named ?? 'a student'} was blocked${because(take('reason'))}`;
+      attention = true;
+      break;
+    case 'ConcernRaised':
+      words = `${named ?? 'Someone'} raised a concern`;
+      attention = true;
+      break;
+    case 'ObserverJoined':
+      words = `${staff()} started observing`;
+      break;
+    case 'ObserverLeft':
+      words = `${staff()} stopped observing${because(take('reason'))}`;
+      break;
+    case 'SessionEnded':
+      words = `The session ended${because(take('reason'))}`;
+      break;
+    default:
+      // A kind of entry this screen does not know yet still shows, in the server's own name.
+      words = entry.type.replace(/([a-z])([A-Z])/g, '$1 $2');
+  }
+
+  const facts: EntryWords['facts'] = [];
+  if (entry.actor && !named) facts.push({ label: 'who', value: shortId(entry.actor) });
+  if (entry.deviceId) facts.push({ label: 'device', value: shortId(entry.deviceId) });
+  for (const [key, value] of Object.entries(entry.detail)) {
+    if (!used.has(key) || (key === 'reason' && !leaveReasons[String(value)])) {
+      facts.push({ label: key, value: typeof value === 'string' ? value : JSON.stringify(value) });
+    }
+  }
+  return { text: words, attention, quote, facts };
+}
+
+function mediaChange(kind: unknown, paused: unknown, enabled: unknown): string {
+  const what = kind === 'audio' ? 'microphone' : kind === 'video' ? 'camera' : null;
+  const on = typeof enabled === 'boolean' ? enabled : typeof paused === 'boolean' ? !paused : null;
+  if (!what || on === null) return 'turned their microphone or camera on or off';
+  return `turned their ${what} ${on ? 'on' : 'off'}`;
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() ? value : null;
+}
+
+/** Enough of an id to tell two people apart on screen, without a wall of hex. */
+function shortId(id: string): string {
+  return id.length > 8 ? `${id.slice(0, 8)}…` : id;
+}

@@ -1,0 +1,37 @@
+import { useCallback } from 'react';
+import { formatDateTime } from '../staff/staff-format';
+import { LoadState, RefreshButton } from '../staff/staff-section';
+import { useStaffResource } from '../staff/use-staff-resource';
+import { fetchLogViews } from './session-log-api';
+
+/** Every opening of a log is recorded; this shows that record. Mounted once the log has loaded, so it includes you. */
+export function LogViews({ sessionId }: { sessionId: string }) {
+  const views = useStaffResource(useCallback((signal: AbortSignal) => fetchLogViews(sessionId, signal), [sessionId]));
+
+  return (
+    <section className="log-views" data-testid="log-views" aria-label="Who has viewed this log">
+      <div className="log-views__header">
+        <h4 className="log-views__title">Who has viewed this log</h4>
+        <RefreshButton onClick={() => void views.reload()} loading={views.loading} />
+      </div>
+      <LoadState
+        loading={views.loading}
+        error={views.error}
+        hasData={views.data !== null}
+        onRetry={() => void views.reload()}
+        what="views"
+      />
+      {views.data && views.data.length === 0 ? <p className="staff-muted">No views recorded.</p> : null}
+      {views.data && views.data.length > 0 ? (
+        <ul className="log-views__list">
+          {views.data.map((view, index) => (
+            <li key={`${view.staffId}-${view.at}-${index}`} data-testid="log-view">
+              <span className="log-views__who">{view.fullName}</span>
+              <span className="staff-muted">{formatDateTime(view.at)}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { describeStudent, filterSessions, matchesStudentName, rangeProblem } from './session-filters';
+import type { StaffSessionSummary } from './session-log-api';
+
+const session = (id: string, startsAt: string, menteeFirst = 'Priya', menteeLast: string | undefined = 'Shah'): StaffSessionSummary => ({
+  id,
+  startsAt,
+  endsAt: startsAt,
+  status: 'ended',
+  mentor: { firstName: 'Sam', yearGroup: 12, schoolName: 'Oakfield Academy' },
+  mentee: { firstName: menteeFirst, ...(menteeLast ? { lastName: menteeLast } : {}), yearGroup: 11, schoolName: 'Northgate' },
+  eventCount: 3,
+});
+
+describe('matchesStudentName', () => {
+  it('finds either student by any part of their name, ignoring case and accents', () => {
+    expect(matchesStudentName(session('1', '2026-11-23T08:40:00Z'), 'sam')).toBe(true);
+    expect(matchesStudentName(session('1', '2026-11-23T08:40:00Z'), 'PRIYA sh')).toBe(true);
+    expect(matchesStudentName(session('1', '2026-11-23T08:40:00Z', 'Chloé', 'Brown'), 'chloe')).toBe(true);
+  });
+
+  it("does not mix words from the two students' names", () => {
+    expect(matchesStudentName(session('1', '2026-11-23T08:40:00Z'), 'sam shah')).toBe(false);
+  });
+
+  it('lets everything through an empty filter', () => {
+    expect(matchesStudentName(session('1', '2026-11-23T08:40:00Z'), '   ')).toBe(true);
+  });
+});
+
+describe('filterSessions', () => {
+  it('lists the newest first', () => {
+    const list = filterSessions([session('old', '2026-11-20T08:40:00Z'), session('new', '2026-11-23T08:40:00Z')], '');
+    expect(list.map((s) => s.id)).toEqual(['new', 'old']);
+  });
+});
+
+describe('rangeProblem', () => {
+  it('accepts a range in order and refuses one back to front', () => {
+    expect(rangeProblem({ from: '2026-11-16', to: '2026-11-30' })).toBeNull();
+    expect(rangeProblem({ from: '2026-11-30', to: '2026-11-16' })).toMatch(/after/);
+    expect(rangeProblem({ from: '', to: '2026-11-16' })).toMatch(/both dates/);
+  });
+});
+
+describe('describeStudent', () => {
+  it('shows a partner school student by first name, year and school only', () => {
+    expect(describeStudent({ firstName: 'Sam', yearGroup: 12, schoolName: 'Oakfield Academy' })).toBe(
+      'Sam (Year 12, Oakfield Academy)',
+    );
+  });
+});

@@ -1,0 +1,90 @@
+import { useCallback, useMemo } from 'react';
+import { Button } from '../../ui/button';
+import { formatDate, formatTimeWithSeconds } from '../staff/staff-format';
+import { LoadState } from '../staff/staff-section';
+import { useStaffResource } from '../staff/use-staff-resource';
+import { describeLogEntry, peopleInLog } from './log-entry-words';
+import { LogVerify } from './log-verify';
+import { LogViews } from './log-views';
+import { describeStudent } from './session-filters';
+import { fetchSessionLog, type StaffSessionSummary } from './session-log-api';
+
+export interface SessionLogPanelProps {
+  session: StaffSessionSummary;
+  onClose: () => void;
+}
+
+/** One session's log as a timeline, with the integrity check and the record of who has read it. */
+export function SessionLogPanel({ session, onClose }: SessionLogPanelProps) {
+  const log = useStaffResource(useCallback((signal: AbortSignal) => fetchSessionLog(session.id, signal), [session.id]));
+  const entries = useMemo(() => [...(log.data ?? [])].sort((a, b) => a.seq - b.seq), [log.data]);
+  const people = useMemo(() => peopleInLog(entries, session), [entries, session]);
+
+  return (
+    <article className="session-log" data-testid="session-log" aria-label="Session log">
+      <header className="session-log__header">
+        <div>
+          <h3 className="session-log__title">Log for {formatDate(session.startsAt)}</h3>
+          <p className="staff-muted">
+            {describeStudent(session.mentor)} mentoring {describeStudent(session.mentee)}
+          </p>
+        </div>
+        <Button variant="quiet" onClick={onClose}>
+          Close
+        </Button>
+      </header>
+
+      <p className="staff-muted session-log__note">Opening a log is recorded, with your name and the time.</p>
+
+      <LoadState
+        loading={log.loading}
+        error={log.error}
+        hasData={log.data !== null}
+        onRetry={() => void log.reload()}
+        what="log"
+      />
+
+      {log.data && entries.length === 0 ? (
+        <p className="staff-muted">Nothing has been logged for this session: nobody has joined it.</p>
+      ) : null}
+
+      {entries.length > 0 ? (
+        <ol className="log-timeline">
+          {entries.map((entry) => {
+            const words = describeLogEntry(entry, people);
+            return (
+              <li
+                key={entry.seq}
+                className={`log-entry ${words.attention ? 'log-entry--attention' : ''}`}
+                data-testid="log-entry"
+                data-type={entry.type}
+                data-seq={entry.seq}
+              >
+                <span className="log-entry__time">
+                  <time dateTime={entry.at}>{formatTimeWithSeconds(entry.at)}</time>
+                  <span className="log-entry__seq">#{entry.seq}</span>
+                </span>
+                <span className="log-entry__body">
+                  <span className="log-entry__text">{words.text}</span>
+                  {words.quote ? <q className="log-entry__quote">{words.quote}</q> : null}
+                  {words.facts.length > 0 ? (
+                    <span className="log-entry__facts">
+                      {words.facts.map((fact) => `${fact.label}: ${fact.value}`).join(' · ')}
+                    </span>
+                  ) : null}
+                </span>
+              </li>
+            );
+          })}
+        </ol>
+      ) : null}
+
+      {log.data ? (
+        <>
+          <LogVerify sessionId={session.id} />
+          <LogViews sessionId={session.id} />
+        </>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,159 @@
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Chip, type ChipTone } from '../../ui/chip';
+import { defaultSessionRange, formatDate, formatTime, type DateRange } from '../staff/staff-format';
+import { LoadState, RefreshButton, StaffSection } from '../staff/staff-section';
+import { useStaffResource } from '../staff/use-staff-resource';
+import { describeStudent, filterSessions, rangeProblem } from './session-filters';
+import { fetchStaffSessions, type StaffSessionSummary } from './session-log-api';
+import { SessionLogPanel } from './session-log-panel';
+import './safeguarding.css';
+
+const statusWords: Record<ChipTone, string> = {
+  open: 'Open now',
+  upcoming: 'Upcoming',
+  ended: 'Finished',
+  cancelled: 'Cancelled',
+};
+
+function isChipTone(status: string): status is ChipTone {
+  return status in statusWords;
+}
+
+/** Safeguarding leads: sessions involving their school's students, and each one's log. */
+export function SessionsSection() {
+  const id = useId();
+  const [range, setRange] = useState<DateRange>(() => defaultSessionRange(new Date()));
+  const [nameFilter, setNameFilter] = useState('');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const problem = rangeProblem(range);
+
+  const sessions = useStaffResource(
+    useCallback(
+      // An impossible range is explained next to the dates; there is nothing to ask the server.
+      (signal: AbortSignal) => (problem ? Promise.resolve([]) : fetchStaffSessions(range, signal)),
+      [range, problem],
+    ),
+  );
+  const shown = useMemo(() => filterSessions(sessions.data ?? [], nameFilter), [sessions.data, nameFilter]);
+  const selected = sessions.data?.find((session) => session.id === selectedId) ?? null;
+
+  useEffect(() => {
+    // Stacked layout (portrait iPad): the log opens below the list, so bring it into view.
+    if (selectedId) panelRef.current?.scrollIntoView?.({ behavior: 'smooth', block: 'nearest' });
+  }, [selectedId]);
+
+  return (
+    <StaffSection
+      id="staff-sessions"
+      title="Sessions and logs"
+      testId="sessions-section"
+      actions={<RefreshButton onClick={() => void sessions.reload()} loading={sessions.loading} />}
+    >
+      <div className="session-filters">
+        <label className="session-filters__field">
+          <span className="staff-field__label">From</span>
+          <input
+            className="pb-input"
+            type="date"
+            data-testid="sessions-from"
+            value={range.from}
+            onChange={(event) => setRange((r) => ({ ...r, from: event.target.value }))}
+          />
+        </label>
+        <label className="session-filters__field">
+          <span className="staff-field__label">To</span>
+          <input
+            className="pb-input"
+            type="date"
+            data-testid="sessions-to"
+            value={range.to}
+            onChange={(event) => setRange((r) => ({ ...r, to: event.target.value }))}
+          />
+        </label>
+        <label className="session-filters__field session-filters__field--grow">
+          <span className="staff-field__label">Student name</span>
+          <input
+            className="pb-input"
+            type="search"
+            data-testid="sessions-name-filter"
+            placeholder="First name or surname"
+            autoComplete="off"
+            value={nameFilter}
+            onChange={(event) => setNameFilter(event.target.value)}
+            aria-describedby={`${id}-count`}
+          />
+        </label>
+      </div>
+      {problem ? <p className="staff-field__error">{problem}</p> : null}
+
+      <LoadState
+        loading={sessions.loading}
+        error={sessions.error}
+        hasData={sessions.data !== null}
+        onRetry={() => void sessions.reload()}
+        what="sessions"
+      />
+
+      <div className={`sessions-layout ${selected ? 'sessions-layout--with-log' : ''}`}>
+        <div>
+          {sessions.data && !problem ? (
+            <p id={`${id}-count`} className="staff-muted" role="status">
+              {shown.length === sessions.data.length
+                ? `${shown.length} ${shown.length === 1 ? 'session' : 'sessions'}`
+                : `${shown.length} of ${sessions.data.length} sessions match “${nameFilter.trim()}”`}
+            </p>
+          ) : null}
+          {shown.length > 0 && !problem ? (
+            <ul className="staff-list" aria-label="Sessions">
+              {shown.map((session) => (
+                <li key={session.id}>
+                  <SessionRow
+                    session={session}
+                    selected={session.id === selectedId}
+                    onSelect={() => setSelectedId(session.id === selectedId ? null : session.id)}
+                  />
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+        {selected ? (
+          <div ref={panelRef} className="sessions-layout__log">
+            <SessionLogPanel key={selected.id} session={selected} onClose={() => setSelectedId(null)} />
+          </div>
+        ) : null}
+      </div>
+    </StaffSection>
+  );
+}
+
+function SessionRow({ session, selected, onSelect }: { session: StaffSessionSummary; selected: boolean; onSelect: () => void }) {
+  return (
+    <button
+      type="button"
+      className={`session-row ${selected ? 'session-row--selected' : ''}`}
+      data-testid="session-row"
+      data-session-id={session.id}
+      aria-pressed={selected}
+      onClick={onSelect}
+    >
+      <span className="session-row__when">
+        <span>{formatDate(session.startsAt)}</span>
+        <strong>
+          {formatTime(session.startsAt)}–{formatTime(session.endsAt)}
+        </strong>
+      </span>
+      <span className="session-row__who">
+        <span>{describeStudent(session.mentor)}</span>
+        <span className="staff-muted">mentoring {describeStudent(session.mentee)}</span>
+      </span>
+      <span className="session-row__side">
+        {isChipTone(session.status) ? <Chip tone={session.status}>{statusWords[session.status]}</Chip> : <span>{session.status}</span>}
+        <span className="staff-muted">
+          {session.eventCount} log {session.eventCount === 1 ? 'entry' : 'entries'}
+        </span>
+      </span>
+    </button>
+  );
+}

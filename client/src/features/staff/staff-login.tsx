@@ -1,0 +1,84 @@
+import { useId, useState, type FormEvent } from 'react';
+import { toPeerbridgeError } from '../../lib/peerbridge-error';
+import { Button } from '../../ui/button';
+import { Notice } from '../../ui/notice';
+import { Screen } from '../../ui/screen';
+
+export interface StaffLoginProps {
+  /** Why the form is showing, e.g. the sign-in ran out. */
+  message: string | null;
+  onSignIn: (email: string, password: string) => Promise<void>;
+}
+
+export function StaffLogin({ message, onSignIn }: StaffLoginProps) {
+  const id = useId();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await onSignIn(email.trim(), password);
+      // Signed in: this form is unmounted, so no more state updates here.
+    } catch (cause) {
+      setError(toPeerbridgeError(cause).message);
+      setPassword('');
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Screen centred className="staff-login-screen">
+      <p className="staff-brand">Peerbridge · Staff</p>
+      <h1 className="staff-login__title">Sign in</h1>
+      {message ? (
+        <Notice tone="info" data-testid="staff-login-message">
+          {message}
+        </Notice>
+      ) : null}
+      <form className="staff-login" data-testid="staff-login" onSubmit={(event) => void submit(event)} noValidate>
+        <label htmlFor={`${id}-email`} className="staff-field__label">
+          School email
+        </label>
+        <input
+          id={`${id}-email`}
+          className="pb-input"
+          data-testid="staff-email"
+          type="email"
+          autoComplete="username"
+          autoCapitalize="off"
+          autoCorrect="off"
+          spellCheck={false}
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          disabled={busy}
+        />
+        <label htmlFor={`${id}-password`} className="staff-field__label">
+          Password
+        </label>
+        <input
+          id={`${id}-password`}
+          className="pb-input"
+          data-testid="staff-password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          disabled={busy}
+        />
+        {error ? (
+          <Notice tone="error" data-testid="staff-login-error">
+            {error}
+          </Notice>
+        ) : null}
+        <Button type="submit" size="large" wide data-testid="staff-login-submit" disabled={busy} aria-busy={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </Button>
+      </form>
+    </Screen>
+  );
+}

@@ -1,0 +1,47 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { PeerbridgeError } from '../../lib/peerbridge-error';
+import { useStaffErrors } from './staff-context';
+
+export interface StaffResource<T> {
+  data: T | null;
+  error: PeerbridgeError | null;
+  loading: boolean;
+  reload: () => Promise<void>;
+}
+
+/**
+ * Loads one staff resource and reloads it on demand. `load` must be stable
+ * (wrap it in useCallback): a new function means "load something else".
+ * A newer load aborts an older one, so a slow answer never overwrites a fresh one.
+ */
+export function useStaffResource<T>(load: (signal: AbortSignal) => Promise<T>): StaffResource<T> {
+  const handleError = useStaffErrors();
+  const [state, setState] = useState<{ data: T | null; error: PeerbridgeError | null; loading: boolean }>({
+    data: null,
+    error: null,
+    loading: true,
+  });
+  const inFlight = useRef<AbortController | null>(null);
+
+  const reload = useCallback(async () => {
+    inFlight.current?.abort();
+    const controller = new AbortController();
+    inFlight.current = controller;
+    setState((s) => ({ ...s, loading: true }));
+    try {
+      const data = await load(controller.signal);
+      if (!controller.signal.aborted) setState({ data, error: null, loading: false });
+    } catch (cause) {
+      if (controller.signal.aborted) return;
+      const error = handleError(cause);
+      setState((s) => ({ ...s, error, loading: false }));
+    }
+  }, [load, handleError]);
+
+  useEffect(() => {
+    void reload();
+    return () => inFlight.current?.abort();
+  }, [reload]);
+
+  return { ...state, reload };
+}
