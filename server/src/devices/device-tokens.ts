@@ -43,15 +43,20 @@ export class DeviceTokens {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
       claims = Claims.parse(payload);
     } catch {
-      throw AppError.unauthenticated('This iPad’s Peerbridge setup code is not valid. Ask your coordinator to set it up again.');
+      throw deviceRefused('This iPad’s Peerbridge setup code is not valid. Ask your coordinator to set it up again.');
     }
     const device = await this.devices.findById(claims.sub);
     if (!device || device.school.id !== claims.sch) {
-      throw AppError.unauthenticated('This iPad is not registered with Peerbridge. Ask your coordinator to set it up.');
+      throw deviceRefused('This iPad is not registered with Peerbridge. Ask your coordinator to set it up.');
     }
     if (device.revoked) {
-      throw AppError.unauthenticated('This iPad has been removed from Peerbridge by your school.');
+      throw deviceRefused('This iPad has been removed from Peerbridge by your school.');
     }
     return { deviceId: device.id, label: device.label, school: device.school };
   }
+}
+
+/** Marked so the iPad can tell "this device is not set up" apart from a wrong PIN. */
+function deviceRefused(message: string): AppError {
+  return new AppError('unauthenticated', message, { scope: 'device' });
 }

@@ -18,6 +18,16 @@ export class NoticeRepository {
     await this.db.insert(coordinatorNotices).values(notice).onConflictDoNothing();
   }
 
+  /** Marks a school's notice dealt with; false when there is no such open notice at that school. */
+  async resolve(id: string, schoolId: string, at: Date): Promise<boolean> {
+    const rows = await this.db
+      .update(coordinatorNotices)
+      .set({ resolvedAt: at })
+      .where(and(eq(coordinatorNotices.id, id), eq(coordinatorNotices.schoolId, schoolId), isNull(coordinatorNotices.resolvedAt)))
+      .returning({ id: coordinatorNotices.id });
+    return rows.length > 0;
+  }
+
   async openForSchool(schoolId: string) {
     const rows = await this.db
       .select({

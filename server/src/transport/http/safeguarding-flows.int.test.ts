@@ -44,10 +44,12 @@ describe.each(testDatabaseKinds())('safeguarding flows on %s', (kind) => {
       await expect
         .poll(async () => (await server.events.list(session.id)).at(-1))
         .toMatchObject({ type: 'SessionLeft', actor: session.mentor.id, detail: { reason: 'device_revoked' } });
-      await request(server.url)
+      const refused = await request(server.url)
         .get('/api/device/sessions/today')
         .set('Authorization', `Bearer ${redeemed.body.deviceToken}`)
         .expect(401);
+      // Marked as the device's problem, so the iPad goes back to set-up rather than asking for a PIN again.
+      expect(refused.body.error).toMatchObject({ code: 'unauthenticated', details: { scope: 'device' } });
     });
   });
 
@@ -88,11 +90,15 @@ describe.each(testDatabaseKinds())('safeguarding flows on %s', (kind) => {
         expect(notices.body.notices).toEqual([
           expect.objectContaining({ kind: 'consent_missing', studentName: session.mentee.firstName, message: expect.stringMatching(/parental consent is not on record/) }),
         ]);
-        // Northgate's coordinator has nothing to fix, and sees nothing of Riverside's notice.
+        // Northgate's coordinator has nothing to fix, sees nothing of Riverside's notice and cannot resolve it.
         const northgate = await signInStaff(server, 'coordinator@northgate.example');
         expect((await northgate.get('/api/staff/notices').expect(200)).body.notices).toEqual([]);
+        const noticeId = notices.body.notices[0].id;
+        await northgate.post(`/api/staff/notices/${noticeId}/resolve`).expect(404);
         // Recording the consent clears the way.
         await riverside.put(`/api/staff/students/${session.mentee.id}/eligibility`).send({ parentalConsent: true }).expect(204);
+        await riverside.post(`/api/staff/notices/${noticeId}/resolve`).expect(204);
+        expect((await riverside.get('/api/staff/notices').expect(200)).body.notices).toEqual([]);
         const again = await connectDevice(server.url, deviceToken('mentor'));
         expect((await again.signIn(session.id, session.mentor.id)).ok).toBe(true);
         again.close();

@@ -16,7 +16,7 @@ const MAX_RANGE_DAYS = 366;
 
 /** A partner school's student is shown by first name, school and year only. */
 function studentView(student: SessionStudent, viewerSchoolId: string) {
-  const base = { firstName: student.firstName, yearGroup: student.yearGroup, schoolName: student.schoolName };
+  const base = { id: student.id, firstName: student.firstName, yearGroup: student.yearGroup, schoolName: student.schoolName };
   return student.schoolId === viewerSchoolId ? { ...base, lastName: student.lastName } : base;
 }
 

@@ -52,5 +52,16 @@ export function staffStudentRoutes(deps: { students: StudentRepository; notices:
     res.json({ notices: await deps.notices.openForSchool(staff.schoolId!) });
   });
 
+  router.post('/notices/:id/resolve', requireRole('notices:read'), async (req, res) => {
+    const staff = staffOf(res);
+    const id = parseInput(Uuid, req.params.id, 'notice id');
+    assertCan(staff, 'notices:read', [staff.schoolId!]);
+    // Scoped to the asker's school in the query itself: another school's notice is simply not found.
+    if (!(await deps.notices.resolve(id, staff.schoolId!, new Date(deps.clock.now().epochMilliseconds)))) {
+      throw AppError.notFound('No such open notice at your school.');
+    }
+    res.status(204).end();
+  });
+
   return router;
 }
