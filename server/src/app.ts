@@ -2,13 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
-import rateLimit from 'express-rate-limit';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { DeviceEnrolment } from './devices/device-enrolment.js';
 import type { DeviceTokens } from './devices/device-tokens.js';
-import { AppError } from './errors.js';
 import type { Clock } from './domain/time/clock.js';
 import type { DeviceRepository } from './infra/db/device-repository.js';
 import type { RecordViewRepository } from './infra/db/record-view-repository.js';
@@ -28,6 +26,7 @@ import { deviceEnrolmentRoutes } from './transport/http/device-enrolment.routes.
 import { deviceRoutes } from './transport/http/device.routes.js';
 import { errorHandler, notFoundHandler } from './transport/http/error-handler.js';
 import { healthRoutes } from './transport/http/health.routes.js';
+import { perMinuteLimit } from './transport/http/rate-limits.js';
 import { staffDeviceRoutes } from './transport/http/staff-devices.routes.js';
 import { staffSessionLogRoutes } from './transport/http/staff-session-logs.routes.js';
 import { staffSessionListRoutes } from './transport/http/staff-sessions.routes.js';
@@ -97,7 +96,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: '64kb' }));
 
   app.use(healthRoutes(deps));
-  app.use('/api', rateLimit({ windowMs: 60_000, limit: 300, standardHeaders: 'draft-8', legacyHeaders: false, handler: (_req, _res, next) => next(new AppError('rate_limited', 'Too many requests. Please wait a minute and try again.')) }));
+  app.use('/api', perMinuteLimit(300, 'Too many requests. Please wait a minute and try again.'));
   app.use('/api/device', deviceEnrolmentRoutes(deps), studentSignInRoutes(deps), deviceRoutes(deps));
   app.use('/api/staff', staffRoutes({ staffAuth: deps.staffAuth, secureCookies: deps.production === true }));
   const staffOnly = requireStaff(deps.staffAuth);

@@ -1,7 +1,6 @@
 import { Router } from 'express';
-import rateLimit from 'express-rate-limit';
+import { perMinuteLimit } from './rate-limits.js';
 import { LoginRequest, type StaffMe } from '@peerbridge/shared';
-import { AppError } from '../../errors.js';
 import type { StaffAuth, StaffIdentity } from '../../staff/staff-auth.js';
 import { STAFF_SESSION_LIFETIME } from '../../staff/staff-auth.js';
 import { parseInput } from '../validation.js';
@@ -20,15 +19,8 @@ function me(staff: StaffIdentity): StaffMe {
 export function staffRoutes(deps: { staffAuth: StaffAuth; secureCookies: boolean }): Router {
   const router = Router();
   // Per address, on top of the per-account lockout: slows a guesser trying many accounts.
-  // Only failures count, so a school's staff signing in together behind one address are not held up.
-  const loginLimit = rateLimit({
-    windowMs: 60_000,
-    limit: 10,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, _res, next) =>
-      next(new AppError('rate_limited', 'Too many sign-in attempts from this network. Wait a minute and try again.')),
+  const loginLimit = perMinuteLimit(10, 'Too many sign-in attempts from this network. Wait a minute and try again.', {
+    failuresOnly: true,
   });
 
   router.post('/login', loginLimit, async (req, res) => {
