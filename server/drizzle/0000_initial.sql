@@ -159,12 +159,15 @@ CREATE TABLE "students" (
 	"last_name" text NOT NULL,
 	"year_group" integer NOT NULL,
 	"role" "student_role" NOT NULL,
+	"admission_number" text,
+	"tutor_group" text,
 	"pin_hash" text,
 	"pin_failed_attempts" integer DEFAULT 0 NOT NULL,
 	"pin_locked_until" timestamp with time zone,
 	"parental_consent_at" timestamp with time zone,
 	"training_completed_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "students_admission_number" UNIQUE("school_id","admission_number"),
 	CONSTRAINT "students_year_group" CHECK ("students"."year_group" between 7 and 13)
 );
 --> statement-breakpoint

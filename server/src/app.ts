@@ -18,6 +18,8 @@ import type { StaffAuth } from './staff/staff-auth.js';
 import type { StudentSignIn } from './students/student-sign-in.js';
 import type { ConcernService } from './concerns/concern-service.js';
 import { staffConcernRoutes } from './transport/http/staff-concerns.routes.js';
+import { staffImportRoutes } from './transport/http/staff-import.routes.js';
+import type { StudentImportRepository } from './infra/db/student-import-repository.js';
 import { liveSessionRoutes } from './transport/http/staff-live.routes.js';
 import { staffStudentRoutes } from './transport/http/staff-students.routes.js';
 import { studentSignInRoutes } from './transport/http/student-sign-in.routes.js';
@@ -47,6 +49,7 @@ export interface AppDeps {
   notices: NoticeRepository;
   signIn: StudentSignIn;
   concerns: ConcernService;
+  imports: StudentImportRepository;
   /** Live sessions involving a school's students, for staff who may observe. */
   liveSessions: (schoolId: string) => { sessionId: string; students: number; observers: number }[];
   onDeviceRevoked: (deviceId: string) => Promise<void>;
@@ -102,7 +105,7 @@ export function createApp(deps: AppDeps): Express {
   const staffOnly = requireStaff(deps.staffAuth);
   app.use('/api/staff/devices', staffOnly, staffDeviceRoutes(deps));
   app.use('/api/staff/sessions', staffOnly, staffSessionListRoutes(deps), staffSessionLogRoutes(deps));
-  app.use('/api/staff', staffOnly, staffStudentRoutes(deps), staffConcernRoutes(deps), liveSessionRoutes(deps));
+  app.use('/api/staff', staffOnly, staffStudentRoutes(deps), staffConcernRoutes(deps), liveSessionRoutes(deps), staffImportRoutes(deps));
   app.use('/api', notFoundHandler);
 
   if (deps.clientDist && fs.existsSync(path.join(deps.clientDist, 'index.html'))) {

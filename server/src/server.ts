@@ -24,6 +24,7 @@ import { CallChat } from './calls/call-chat.js';
 import { ConcernService } from './concerns/concern-service.js';
 import { ConcernRepository } from './infra/db/concern-repository.js';
 import { RetentionRepository } from './infra/db/retention-repository.js';
+import { StudentImportRepository } from './infra/db/student-import-repository.js';
 import { RetentionJob } from './retention/retention-job.js';
 import { JoinTokens } from './students/join-tokens.js';
 import { StudentSignIn } from './students/student-sign-in.js';
@@ -127,6 +128,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       events,
       views,
       concerns,
+      imports: new StudentImportRepository(database.db),
       liveSessions: (schoolId: string) => calls.liveSessionsFor(schoolId),
       devices,
       deviceTokens,

@@ -55,6 +55,9 @@ export const students = pgTable(
     lastName: text('last_name').notNull(),
     yearGroup: integer('year_group').notNull(),
     role: studentRole('role').notNull(),
+    /** The school's own id for the student (from its MIS); imports match on it. */
+    admissionNumber: text('admission_number'),
+    tutorGroup: text('tutor_group'),
     /** argon2id of the 4-digit PIN a coordinator sets; students have no passwords. */
     pinHash: text('pin_hash'),
     pinFailedAttempts: integer('pin_failed_attempts').notNull().default(0),
@@ -67,6 +70,7 @@ export const students = pgTable(
   },
   (t) => [
     index('students_school_idx').on(t.schoolId),
+    unique('students_admission_number').on(t.schoolId, t.admissionNumber),
     check('students_year_group', sql`${t.yearGroup} between 7 and 13`),
   ],
 );

@@ -1,0 +1,52 @@
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { CsvSyntaxError, parseCsv } from '../../domain/import/csv.js';
+import { readStudentRows } from '../../domain/import/student-rows.js';
+import { AppError } from '../../errors.js';
+import type { StudentImportRepository } from '../../infra/db/student-import-repository.js';
+import { parseInput } from '../validation.js';
+import { assertCan, requireRole, staffOf } from './staff-session.js';
+
+const Query = z.strictObject({ dryRun: z.enum(['true', 'false']).optional() });
+
+/**
+ * Coordinators import their school's students from an MIS export. A dry run
+ * reports every bad row; an import with any bad row writes nothing.
+ */
+export function staffImportRoutes(deps: { imports: StudentImportRepository }): Router {
+  const router = Router();
+  const csvBody = express.text({ type: ['text/csv', 'text/plain', 'application/csv'], limit: '2mb' });
+
+  router.post('/import/students', requireRole('students:manage'), csvBody, async (req, res) => {
+    const staff = staffOf(res);
+    assertCan(staff, 'students:manage', [staff.schoolId!]);
+    const { dryRun } = parseInput(Query, req.query, 'import options');
+    if (typeof req.body !== 'string') throw AppError.badRequest('Send the CSV file as the request body (Content-Type: text/csv).');
+    let records;
+    try {
+      records = parseCsv(req.body);
+    } catch (error) {
+      if (error instanceof CsvSyntaxError) {
+        throw AppError.badRequest(`The file is not valid CSV: ${error.message}.`, { problems: [{ line: error.line, reason: error.message }] });
+      }
+      throw error;
+    }
+    const { rows, problems } = readStudentRows(records);
+    const existing = await deps.imports.existingAdmissionNumbers(staff.schoolId!, rows.map((r) => r.admissionNumber));
+    const summary = {
+      dryRun: dryRun === 'true',
+      rows: rows.length + problems.length,
+      toCreate: rows.filter((r) => !existing.has(r.admissionNumber)).length,
+      toUpdate: rows.filter((r) => existing.has(r.admissionNumber)).length,
+      problems,
+    };
+    if (problems.length > 0) {
+      res.status(422).json({ ...summary, written: false, message: `${problems.length} row(s) need fixing; nothing was imported.` });
+      return;
+    }
+    if (!summary.dryRun) await deps.imports.upsert(staff.schoolId!, rows);
+    res.json({ ...summary, written: !summary.dryRun });
+  });
+
+  return router;
+}
