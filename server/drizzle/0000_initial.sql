@@ -1,6 +1,13 @@
 CREATE TYPE "public"."occurrence_status" AS ENUM('scheduled', 'cancelled');--> statement-breakpoint
 CREATE TYPE "public"."staff_role" AS ENUM('coordinator', 'dsl', 'supervisor', 'admin');--> statement-breakpoint
 CREATE TYPE "public"."student_role" AS ENUM('mentor', 'mentee');--> statement-breakpoint
+CREATE TABLE "calendar_feeds" (
+	"token_hash" text PRIMARY KEY NOT NULL,
+	"staff_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"revoked_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "concern_amendments" (
 	"concern_id" uuid NOT NULL,
 	"seq" integer NOT NULL,
@@ -75,6 +82,16 @@ CREATE TABLE "partnerships" (
 	CONSTRAINT "partnerships_two_schools" CHECK ("partnerships"."mentor_school_id" <> "partnerships"."mentee_school_id")
 );
 --> statement-breakpoint
+CREATE TABLE "programmes" (
+	"partnership_id" uuid PRIMARY KEY NOT NULL,
+	"start_date" date NOT NULL,
+	"end_date" date NOT NULL,
+	"session_minutes" integer DEFAULT 30 NOT NULL,
+	"frequency" text DEFAULT 'weekly' NOT NULL,
+	"goals" text DEFAULT '' NOT NULL,
+	"caseload_limit" integer DEFAULT 3 NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "record_views" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"staff_id" uuid NOT NULL,
@@ -89,6 +106,39 @@ CREATE TABLE "retention_purges" (
 	"sessions_purged" integer NOT NULL,
 	"entries_purged" integer NOT NULL,
 	"sessions_kept_for_concerns" integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "schedule_changes" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"partnership_id" uuid NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"by_staff_id" uuid,
+	"kind" text NOT NULL,
+	"occurrence_id" uuid,
+	"detail" jsonb NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "school_calendars" (
+	"school_id" uuid PRIMARY KEY NOT NULL,
+	"bell_schedule" jsonb NOT NULL,
+	"cycle_weeks" integer NOT NULL,
+	"known_week_a_monday" date NOT NULL,
+	"terms" jsonb NOT NULL,
+	"devices" integer NOT NULL,
+	"rooms" text[],
+	"updated_at" timestamp with time zone NOT NULL,
+	"updated_by" uuid
+);
+--> statement-breakpoint
+CREATE TABLE "school_closures" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"school_id" uuid NOT NULL,
+	"date" date NOT NULL,
+	"from_time" text,
+	"to_time" text,
+	"reason" text NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "schools" (
@@ -126,8 +176,18 @@ CREATE TABLE "session_occurrences" (
 	"starts_at" timestamp with time zone NOT NULL,
 	"ends_at" timestamp with time zone NOT NULL,
 	"status" "occurrence_status" DEFAULT 'scheduled' NOT NULL,
+	"series_id" uuid,
+	"cancel_reason" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "session_occurrences_order" CHECK ("session_occurrences"."ends_at" > "session_occurrences"."starts_at")
+);
+--> statement-breakpoint
+CREATE TABLE "session_series" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"pairing_id" uuid NOT NULL,
+	"pattern" jsonb NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "staff" (
@@ -152,6 +212,12 @@ CREATE TABLE "staff_sessions" (
 	"revoked_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "student_availability" (
+	"student_id" uuid PRIMARY KEY NOT NULL,
+	"slots" jsonb NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "students" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"school_id" uuid NOT NULL,
@@ -171,6 +237,7 @@ CREATE TABLE "students" (
 	CONSTRAINT "students_year_group" CHECK ("students"."year_group" between 7 and 13)
 );
 --> statement-breakpoint
+ALTER TABLE "calendar_feeds" ADD CONSTRAINT "calendar_feeds_staff_id_staff_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "concern_amendments" ADD CONSTRAINT "concern_amendments_concern_id_concerns_id_fk" FOREIGN KEY ("concern_id") REFERENCES "public"."concerns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "concern_amendments" ADD CONSTRAINT "concern_amendments_by_staff_id_staff_id_fk" FOREIGN KEY ("by_staff_id") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "concern_amendments" ADD CONSTRAINT "concern_amendments_by_student_id_students_id_fk" FOREIGN KEY ("by_student_id") REFERENCES "public"."students"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -186,16 +253,29 @@ ALTER TABLE "pairings" ADD CONSTRAINT "pairings_mentor_id_students_id_fk" FOREIG
 ALTER TABLE "pairings" ADD CONSTRAINT "pairings_mentee_id_students_id_fk" FOREIGN KEY ("mentee_id") REFERENCES "public"."students"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "partnerships" ADD CONSTRAINT "partnerships_mentor_school_id_schools_id_fk" FOREIGN KEY ("mentor_school_id") REFERENCES "public"."schools"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "partnerships" ADD CONSTRAINT "partnerships_mentee_school_id_schools_id_fk" FOREIGN KEY ("mentee_school_id") REFERENCES "public"."schools"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "programmes" ADD CONSTRAINT "programmes_partnership_id_partnerships_id_fk" FOREIGN KEY ("partnership_id") REFERENCES "public"."partnerships"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "record_views" ADD CONSTRAINT "record_views_staff_id_staff_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "schedule_changes" ADD CONSTRAINT "schedule_changes_partnership_id_partnerships_id_fk" FOREIGN KEY ("partnership_id") REFERENCES "public"."partnerships"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "schedule_changes" ADD CONSTRAINT "schedule_changes_by_staff_id_staff_id_fk" FOREIGN KEY ("by_staff_id") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "schedule_changes" ADD CONSTRAINT "schedule_changes_occurrence_id_session_occurrences_id_fk" FOREIGN KEY ("occurrence_id") REFERENCES "public"."session_occurrences"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "school_calendars" ADD CONSTRAINT "school_calendars_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "school_calendars" ADD CONSTRAINT "school_calendars_updated_by_staff_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "school_closures" ADD CONSTRAINT "school_closures_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "school_closures" ADD CONSTRAINT "school_closures_created_by_staff_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "session_events" ADD CONSTRAINT "session_events_occurrence_id_session_occurrences_id_fk" FOREIGN KEY ("occurrence_id") REFERENCES "public"."session_occurrences"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "session_events" ADD CONSTRAINT "session_events_device_id_devices_id_fk" FOREIGN KEY ("device_id") REFERENCES "public"."devices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "session_log_anchors" ADD CONSTRAINT "session_log_anchors_occurrence_id_session_occurrences_id_fk" FOREIGN KEY ("occurrence_id") REFERENCES "public"."session_occurrences"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "session_occurrences" ADD CONSTRAINT "session_occurrences_pairing_id_pairings_id_fk" FOREIGN KEY ("pairing_id") REFERENCES "public"."pairings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "session_series" ADD CONSTRAINT "session_series_pairing_id_pairings_id_fk" FOREIGN KEY ("pairing_id") REFERENCES "public"."pairings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "session_series" ADD CONSTRAINT "session_series_created_by_staff_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staff" ADD CONSTRAINT "staff_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staff_sessions" ADD CONSTRAINT "staff_sessions_staff_id_staff_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "student_availability" ADD CONSTRAINT "student_availability_student_id_students_id_fk" FOREIGN KEY ("student_id") REFERENCES "public"."students"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "students" ADD CONSTRAINT "students_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "concerns_raised_idx" ON "concerns" USING btree ("raised_at");--> statement-breakpoint
 CREATE INDEX "record_views_target_idx" ON "record_views" USING btree ("target_kind","target_id");--> statement-breakpoint
+CREATE INDEX "schedule_changes_partnership_idx" ON "schedule_changes" USING btree ("partnership_id","id");--> statement-breakpoint
+CREATE INDEX "school_closures_school_idx" ON "school_closures" USING btree ("school_id","date");--> statement-breakpoint
 CREATE INDEX "session_occurrences_starts_idx" ON "session_occurrences" USING btree ("starts_at");--> statement-breakpoint
 CREATE INDEX "session_occurrences_pairing_idx" ON "session_occurrences" USING btree ("pairing_id");--> statement-breakpoint
 CREATE INDEX "staff_sessions_staff_idx" ON "staff_sessions" USING btree ("staff_id");--> statement-breakpoint

@@ -21,7 +21,7 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE O
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO peerbridge_app;
 --> statement-breakpoint
 -- Append-only: insert and read, nothing else.
-REVOKE UPDATE, DELETE, TRUNCATE ON session_events, session_log_anchors, record_views, concerns, concern_amendments, retention_purges FROM peerbridge_app;
+REVOKE UPDATE, DELETE, TRUNCATE ON session_events, session_log_anchors, record_views, concerns, concern_amendments, retention_purges, schedule_changes FROM peerbridge_app;
 --> statement-breakpoint
 -- Defence in depth, and the same guarantee where grants do not bite (the
 -- embedded database runs as a superuser): a trigger refuses every change.

@@ -20,6 +20,12 @@ import type { ConcernService } from './concerns/concern-service.js';
 import { staffConcernRoutes } from './transport/http/staff-concerns.routes.js';
 import { staffImportRoutes } from './transport/http/staff-import.routes.js';
 import type { StudentImportRepository } from './infra/db/student-import-repository.js';
+import type { CalendarFeedRepository } from './infra/db/calendar-feed-repository.js';
+import type { CalendarRepository } from './infra/db/calendar-repository.js';
+import type { PartnershipRepository } from './infra/db/partnership-repository.js';
+import { staffCalendarRoutes } from './transport/http/staff-calendar.routes.js';
+import type { StaffRepository } from './infra/db/staff-repository.js';
+import { publicCalendarFeedRoutes, staffCalendarFeedRoutes } from './transport/http/calendar-feed.routes.js';
 import { liveSessionRoutes } from './transport/http/staff-live.routes.js';
 import { staffStudentRoutes } from './transport/http/staff-students.routes.js';
 import { studentSignInRoutes } from './transport/http/student-sign-in.routes.js';
@@ -50,6 +56,10 @@ export interface AppDeps {
   signIn: StudentSignIn;
   concerns: ConcernService;
   imports: StudentImportRepository;
+  feeds: CalendarFeedRepository;
+  calendars: CalendarRepository;
+  partnerships: PartnershipRepository;
+  staffRecords: StaffRepository;
   /** Live sessions involving a school's students, for staff who may observe. */
   liveSessions: (schoolId: string) => { sessionId: string; students: number; observers: number }[];
   onDeviceRevoked: (deviceId: string) => Promise<void>;
@@ -105,7 +115,18 @@ export function createApp(deps: AppDeps): Express {
   const staffOnly = requireStaff(deps.staffAuth);
   app.use('/api/staff/devices', staffOnly, staffDeviceRoutes(deps));
   app.use('/api/staff/sessions', staffOnly, staffSessionListRoutes(deps), staffSessionLogRoutes(deps));
-  app.use('/api/staff', staffOnly, staffStudentRoutes(deps), staffConcernRoutes(deps), liveSessionRoutes(deps), staffImportRoutes(deps));
+  app.use(
+    '/api/staff',
+    staffOnly,
+    staffStudentRoutes(deps),
+    staffConcernRoutes(deps),
+    liveSessionRoutes(deps),
+    staffImportRoutes(deps),
+    staffCalendarFeedRoutes(deps),
+    staffCalendarRoutes(deps),
+  );
+  app.use('/calendar', perMinuteLimit(60, 'Too many calendar requests. Please wait a minute.'));
+  app.use(publicCalendarFeedRoutes({ ...deps, staff: deps.staffRecords }));
   app.use('/api', notFoundHandler);
 
   if (deps.clientDist && fs.existsSync(path.join(deps.clientDist, 'index.html'))) {

@@ -25,6 +25,9 @@ import { ConcernService } from './concerns/concern-service.js';
 import { ConcernRepository } from './infra/db/concern-repository.js';
 import { RetentionRepository } from './infra/db/retention-repository.js';
 import { StudentImportRepository } from './infra/db/student-import-repository.js';
+import { CalendarFeedRepository } from './infra/db/calendar-feed-repository.js';
+import { CalendarRepository } from './infra/db/calendar-repository.js';
+import { PartnershipRepository } from './infra/db/partnership-repository.js';
 import { RetentionJob } from './retention/retention-job.js';
 import { JoinTokens } from './students/join-tokens.js';
 import { StudentSignIn } from './students/student-sign-in.js';
@@ -102,7 +105,8 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       joinTokens,
       notices: consentNotices,
     });
-    const staffAuth = new StaffAuth(new StaffRepository(database.db), clock);
+    const staffRecords = new StaffRepository(database.db);
+    const staffAuth = new StaffAuth(staffRecords, clock);
     const views = new RecordViewRepository(database.db);
     const sink = socketEventSink(io);
     const chat = new CallChat({ calls, events, sink, clock, log: log.child({ area: 'chat' }) });
@@ -129,6 +133,10 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       views,
       concerns,
       imports: new StudentImportRepository(database.db),
+      feeds: new CalendarFeedRepository(database.db),
+      calendars: new CalendarRepository(database.db),
+      partnerships: new PartnershipRepository(database.db),
+      staffRecords,
       liveSessions: (schoolId: string) => calls.liveSessionsFor(schoolId),
       devices,
       deviceTokens,

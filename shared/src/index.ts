@@ -5,3 +5,4 @@ export * from './http/health.js';
 export * from './realtime/media-params.js';
 export * from './realtime/events.js';
 export * from './http/staff.js';
+export * from './http/scheduling.js';

@@ -122,6 +122,8 @@ describe.each(testDatabaseKinds())('observers, chat and concerns in a live call 
     const queue = await dsl.get('/api/staff/concerns?status=new').expect(200);
     expect(queue.body.concerns.map((c: { id: string }) => c.id)).toContain(id);
     const opened = await dsl.get(`/api/staff/concerns/${id}`).expect(200);
+    const viewed = await dsl.get(`/api/staff/concerns/${id}/views`).expect(200);
+    expect(viewed.body.views).toEqual([expect.objectContaining({ fullName: 'Ms Grace Adeyemi' })]);
     expect(JSON.stringify(opened.body)).toContain(JSON.stringify(words).slice(1, -1));
     // Riverside's DSL sees Riverside's child in full and Northgate's by first name only.
     expect(JSON.stringify(opened.body)).toContain('Riley');

@@ -91,6 +91,12 @@ export class ConcernService {
     return concernToJson(concern, staff.schoolId!);
   }
 
+  /** Who has opened a concern, and when. */
+  async views(staff: StaffIdentity, id: string) {
+    await this.forHandling(staff, id);
+    return this.deps.views.viewsOf('concern', id);
+  }
+
   async amend(staff: StaffIdentity, id: string, change: ConcernChange) {
     const concern = await this.forHandling(staff, id);
     const result = amendConcern(concern, change, { kind: 'staff', staffId: staff.staffId }, this.deps.clock.now().toString());

@@ -24,10 +24,19 @@ export type StaffAction =
   | 'sessions:observe' // join a live session as an observer
   | 'concerns:raise'
   | 'concerns:handle' // read, amend, export concerns
-  | 'notices:read'; // what a coordinator must fix (e.g. missing consent)
+  | 'notices:read' // what a coordinator must fix (e.g. missing consent)
+  | 'schedule:manage'; // calendars, availability, programmes, series, pairings
 
 const grants: Record<StaffRole, readonly StaffAction[]> = {
-  coordinator: ['students:read', 'students:manage', 'devices:manage', 'sessions:read', 'concerns:raise', 'notices:read'],
+  coordinator: [
+    'students:read',
+    'students:manage',
+    'devices:manage',
+    'sessions:read',
+    'concerns:raise',
+    'notices:read',
+    'schedule:manage',
+  ],
   dsl: [
     'students:read',
     'sessions:read',

@@ -3,6 +3,7 @@ import {
   bigserial,
   check,
   index,
+  date,
   integer,
   jsonb,
   primaryKey,
@@ -134,6 +135,9 @@ export const sessionOccurrences = pgTable(
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     status: occurrenceStatus('status').notNull().default('scheduled'),
+    /** The weekly series it belongs to, if it was created from one. */
+    seriesId: uuid('series_id'),
+    cancelReason: text('cancel_reason'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -270,3 +274,80 @@ export const retentionPurges = pgTable('retention_purges', {
   entriesPurged: integer('entries_purged').notNull(),
   sessionsKeptForConcerns: integer('sessions_kept_for_concerns').notNull(),
 });
+
+/** A staff member's secret calendar-feed address; only its hash is stored, and it can be revoked. */
+export const calendarFeeds = pgTable('calendar_feeds', {
+  tokenHash: text('token_hash').primaryKey(),
+  staffId: uuid('staff_id').notNull().references(() => staff.id),
+  createdAt: createdAt(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+});
+
+/** A school's time: bell schedule, Week A/B cycle, terms and its iPad pool. Closures live apart. */
+export const schoolCalendars = pgTable('school_calendars', {
+  schoolId: uuid('school_id').primaryKey().references(() => schools.id),
+  bellSchedule: jsonb('bell_schedule').$type<Record<string, { name: string; start: string; end: string }[]>>().notNull(),
+  cycleWeeks: integer('cycle_weeks').notNull(),
+  knownWeekAMonday: date('known_week_a_monday').notNull(),
+  terms: jsonb('terms').$type<{ name: string; start: string; end: string }[]>().notNull(),
+  devices: integer('devices').notNull(),
+  rooms: text('rooms').array(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  updatedBy: uuid('updated_by').references(() => staff.id),
+});
+
+export const schoolClosures = pgTable(
+  'school_closures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id').notNull().references(() => schools.id),
+    date: date('date').notNull(),
+    fromTime: text('from_time'),
+    toTime: text('to_time'),
+    reason: text('reason').notNull(),
+    createdBy: uuid('created_by').references(() => staff.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('school_closures_school_idx').on(t.schoolId, t.date)],
+);
+
+export const studentAvailability = pgTable('student_availability', {
+  studentId: uuid('student_id').primaryKey().references(() => students.id),
+  slots: jsonb('slots').$type<{ week: 'A' | 'B' | 'any'; weekday: number; period: string }[]>().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
+
+/** What a partnership is running: dates, session length and frequency, goals, mentors' caseload limit. */
+export const programmes = pgTable('programmes', {
+  partnershipId: uuid('partnership_id').primaryKey().references(() => partnerships.id),
+  startDate: date('start_date').notNull(),
+  endDate: date('end_date').notNull(),
+  sessionMinutes: integer('session_minutes').notNull().default(30),
+  frequency: text('frequency').notNull().default('weekly'),
+  goals: text('goals').notNull().default(''),
+  caseloadLimit: integer('caseload_limit').notNull().default(3),
+});
+
+export const sessionSeries = pgTable('session_series', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  pairingId: uuid('pairing_id').notNull().references(() => pairings.id),
+  /** The candidate it was made from: weekday and local start time at the anchor school. */
+  pattern: jsonb('pattern').$type<Record<string, unknown>>().notNull(),
+  createdBy: uuid('created_by').references(() => staff.id),
+  createdAt: createdAt(),
+});
+
+/** Every timetable change both coordinators must see: who, when, why. Append-only. */
+export const scheduleChanges = pgTable(
+  'schedule_changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    partnershipId: uuid('partnership_id').notNull().references(() => partnerships.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    byStaffId: uuid('by_staff_id').references(() => staff.id),
+    kind: text('kind').notNull(),
+    occurrenceId: uuid('occurrence_id').references(() => sessionOccurrences.id),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('schedule_changes_partnership_idx').on(t.partnershipId, t.id)],
+);

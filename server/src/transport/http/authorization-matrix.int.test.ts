@@ -20,13 +20,17 @@ interface Fixture {
   studentId: string;
   deviceId: () => Promise<string>;
   sessionId: string;
+  concernId: string;
+  partnerStudentId: string;
 }
 
 interface RouteCase {
   name: string;
   method: 'get' | 'post' | 'put';
   path: (f: Fixture) => Promise<string> | string;
-  body?: object;
+  body?: object | ((f: Fixture) => object);
+  /** Sent as text/csv instead of JSON. */
+  csv?: string;
   /** Who gets a success: a set of "scope:role"; everyone else signed in gets 403. */
   allowed: Set<`${Scope}:${Role}`>;
 }
@@ -53,6 +57,25 @@ const routes: RouteCase[] = [
   { name: 'read a session log', method: 'get', path: (f) => `/api/staff/sessions/${f.sessionId}/log`, allowed: all(['dsl'], ['own', 'partner']) },
   { name: 'verify a session log', method: 'get', path: (f) => `/api/staff/sessions/${f.sessionId}/log/verify`, allowed: all(['dsl'], ['own', 'partner']) },
   { name: 'see who viewed a log', method: 'get', path: (f) => `/api/staff/sessions/${f.sessionId}/log/views`, allowed: all(['dsl'], ['own', 'partner']) },
+  { name: 'list live sessions', method: 'get', path: () => '/api/staff/live-sessions', allowed: all(['dsl', 'supervisor']) },
+  { name: 'list concerns', method: 'get', path: () => '/api/staff/concerns', allowed: all(['dsl']) },
+  { name: 'open a concern', method: 'get', path: (f) => `/api/staff/concerns/${f.concernId}`, allowed: all(['dsl'], ['own', 'partner']) },
+  {
+    name: 'raise a concern about a session',
+    method: 'post',
+    path: () => '/api/staff/concerns',
+    body: (f) => ({ sessionId: f.sessionId, studentIds: [f.partnerStudentId], whatHappened: 'Seemed upset at the end.' }),
+    allowed: all(['coordinator', 'dsl', 'supervisor'], ['own', 'partner']),
+  },
+  { name: "read a child's chronology", method: 'get', path: (f) => `/api/staff/students/${f.studentId}/chronology`, allowed: all(['dsl'], ['own']) },
+  {
+    name: 'import students (dry run)',
+    method: 'post',
+    path: () => '/api/staff/import/students?dryRun=true',
+    csv: 'Adno,Forename,Surname,Year\nM1,Ann,Lee,12\n',
+    allowed: all(['coordinator']),
+  },
+  { name: 'create a calendar feed', method: 'post', path: () => '/api/staff/calendar-feed', allowed: all(['coordinator', 'dsl', 'supervisor']) },
 ];
 
 const principals: { scope: Scope; role: Role }[] = (['own', 'partner', 'other'] as const).flatMap((scope) =>
@@ -74,7 +97,15 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (kind) => {
     await addOtherSchoolAndAdmin(server);
     const demo = server.demo!;
     const own = await agentFor('coordinator@northgate.example');
+    const now = demo.sessions.find((s) => s.kind === 'now')!;
+    const dsl = await agentFor('dsl@northgate.example');
+    const concern = await dsl
+      .post('/api/staff/concerns')
+      .send({ sessionId: now.id, studentIds: [now.mentor.id, now.mentee.id], whatHappened: 'A matrix fixture.' })
+      .expect(201);
     fixture = {
+      concernId: concern.body.concernId,
+      partnerStudentId: now.mentee.id,
       studentId: demo.sessions[0]!.mentor.id,
       sessionId: demo.sessions.find((s) => s.kind === 'now')!.id,
       // Revoking is destructive: each case gets a fresh Northgate device.
@@ -86,12 +117,18 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (kind) => {
     await stopTestServer(server);
   });
 
+  const send = (agent: ReturnType<typeof request> | Awaited<ReturnType<typeof signInStaff>>, route: RouteCase, path: string) => {
+    const pending = agent[route.method](path);
+    if (route.csv !== undefined) return pending.type('text/csv').send(route.csv);
+    return pending.send(typeof route.body === 'function' ? route.body(fixture) : route.body);
+  };
+
   for (const route of routes) {
     it(`${route.name}: allowed exactly for ${[...route.allowed].join(', ')}`, async () => {
       for (const { scope, role } of principals) {
         const agent = await agentFor(`${role}@${emailDomain[scope]}.example`);
         const path = await route.path(fixture);
-        const res = await agent[route.method](path).send(route.body);
+        const res = await send(agent, route, path);
         const expected = route.allowed.has(`${scope}:${role}`);
         expect(res.status < 300, `${scope} ${role}: ${route.method.toUpperCase()} ${path} → ${res.status}`).toBe(expected);
         if (!expected) expect(res.body.error.code, `${scope} ${role}`).toBe('forbidden');
@@ -100,8 +137,8 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (kind) => {
       // A deployment admin sees no children's records, and nobody signed out gets anything.
       const admin = await agentFor('admin@peerbridge.example');
       const path = await route.path(fixture);
-      expect((await admin[route.method](path).send(route.body)).status).toBe(403);
-      const anonymous = await request(server.url)[route.method](path).send(route.body);
+      expect((await send(admin, route, path)).status).toBe(403);
+      const anonymous = await send(request(server.url), route, path);
       expect(anonymous.status).toBe(401);
       cases += 2;
     });

@@ -39,6 +39,10 @@ export function staffConcernRoutes(deps: { concerns: ConcernService; students: S
     res.json({ concern: await deps.concerns.view(staffOf(res), parseInput(Uuid, req.params.id, 'concern id')) });
   });
 
+  router.get('/concerns/:id/views', requireRole('concerns:handle'), async (req, res) => {
+    res.json({ views: await deps.concerns.views(staffOf(res), parseInput(Uuid, req.params.id, 'concern id')) });
+  });
+
   router.post('/concerns/:id/amendments', requireRole('concerns:handle'), async (req, res) => {
     const id = parseInput(Uuid, req.params.id, 'concern id');
     const change = parseInput(AmendRequest, req.body, 'amendment');

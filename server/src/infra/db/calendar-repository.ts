@@ -1,0 +1,115 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
+import type { AvailabilityBody, ClosureBody, ProgrammeBody, SchoolCalendarBody } from '@peerbridge/shared';
+import type { Availability, Closure, Period, SchoolCalendar, Weekday } from '../../domain/scheduling/calendar.js';
+import type { Db } from './database.js';
+import { programmes, schoolCalendars, schoolClosures, schools, studentAvailability, students } from './schema.js';
+
+const time = (t: string) => Temporal.PlainTime.from(t);
+const day = (d: string) => Temporal.PlainDate.from(d);
+
+/** School calendars, closures, student availability and programmes, read back as domain values. */
+export class CalendarRepository {
+  constructor(private readonly db: Db) {}
+
+  async save(schoolId: string, body: SchoolCalendarBody, by: string, at: Temporal.Instant): Promise<void> {
+    const row = {
+      bellSchedule: body.bellSchedule,
+      cycleWeeks: body.cycle.weeks,
+      knownWeekAMonday: body.cycle.knownWeekAMonday,
+      terms: body.terms,
+      devices: body.devicePool.devices,
+      rooms: body.devicePool.rooms ?? null,
+      updatedAt: new Date(at.epochMilliseconds),
+      updatedBy: by,
+    };
+    await this.db.transaction(async (tx) => {
+      await tx.update(schools).set({ timeZone: body.timeZone }).where(eq(schools.id, schoolId));
+      await tx.insert(schoolCalendars).values({ schoolId, ...row }).onConflictDoUpdate({ target: schoolCalendars.schoolId, set: row });
+    });
+  }
+
+  /** The calendar as the scheduler sees it, or undefined if the school has not set one up. */
+  async load(schoolId: string): Promise<SchoolCalendar | undefined> {
+    const [row] = await this.db
+      .select({ calendar: schoolCalendars, timeZone: schools.timeZone })
+      .from(schoolCalendars)
+      .innerJoin(schools, eq(schools.id, schoolCalendars.schoolId))
+      .where(eq(schoolCalendars.schoolId, schoolId))
+      .limit(1);
+    if (!row) return undefined;
+    const closures = await this.db.select().from(schoolClosures).where(eq(schoolClosures.schoolId, schoolId)).orderBy(asc(schoolClosures.date));
+    const bell = {} as Record<Weekday, Period[]>;
+    for (const weekday of [1, 2, 3, 4, 5] as const) {
+      bell[weekday] = (row.calendar.bellSchedule[String(weekday)] ?? []).map((p) => ({ name: p.name, start: time(p.start), end: time(p.end) }));
+    }
+    return {
+      schoolId,
+      timeZone: row.timeZone,
+      bellSchedule: bell,
+      cycle: { weeks: row.calendar.cycleWeeks === 1 ? 1 : 2, knownWeekAMonday: day(row.calendar.knownWeekAMonday) },
+      terms: row.calendar.terms.map((t) => ({ name: t.name, start: day(t.start), end: day(t.end) })),
+      closures: closures.map(
+        (c): Closure => ({
+          date: day(c.date),
+          ...(c.fromTime ? { from: time(c.fromTime) } : {}),
+          ...(c.toTime ? { to: time(c.toTime) } : {}),
+          reason: c.reason,
+        }),
+      ),
+      devicePool: { devices: row.calendar.devices },
+    };
+  }
+
+  /** The stored form, for the coordinator's screen. */
+  async loadBody(schoolId: string) {
+    const [row] = await this.db.select().from(schoolCalendars).where(eq(schoolCalendars.schoolId, schoolId)).limit(1);
+    const closures = await this.db.select().from(schoolClosures).where(eq(schoolClosures.schoolId, schoolId)).orderBy(asc(schoolClosures.date));
+    return { calendar: row, closures };
+  }
+
+  async addClosure(schoolId: string, closure: ClosureBody, by: string): Promise<string> {
+    const [row] = await this.db
+      .insert(schoolClosures)
+      .values({ schoolId, date: closure.date, fromTime: closure.from ?? null, toTime: closure.to ?? null, reason: closure.reason, createdBy: by })
+      .returning({ id: schoolClosures.id });
+    return row!.id;
+  }
+
+  async setAvailability(studentId: string, body: AvailabilityBody, at: Temporal.Instant): Promise<void> {
+    const row = { slots: body.slots, updatedAt: new Date(at.epochMilliseconds) };
+    await this.db.insert(studentAvailability).values({ studentId, ...row }).onConflictDoUpdate({ target: studentAvailability.studentId, set: row });
+  }
+
+  async availabilityOf(studentIds: string[]): Promise<Map<string, Availability>> {
+    if (studentIds.length === 0) return new Map();
+    const rows = await this.db
+      .select({ studentId: studentAvailability.studentId, slots: studentAvailability.slots, schoolId: students.schoolId })
+      .from(studentAvailability)
+      .innerJoin(students, eq(students.id, studentAvailability.studentId))
+      .where(inArray(studentAvailability.studentId, studentIds));
+    return new Map(
+      rows.map((r) => [
+        r.studentId,
+        { studentId: r.studentId, schoolId: r.schoolId, slots: r.slots.map((s) => ({ ...s, weekday: s.weekday as Weekday })) },
+      ]),
+    );
+  }
+
+  async saveProgramme(partnershipId: string, body: ProgrammeBody): Promise<void> {
+    const row = {
+      startDate: body.start,
+      endDate: body.end,
+      sessionMinutes: body.sessionMinutes,
+      frequency: body.frequency,
+      goals: body.goals,
+      caseloadLimit: body.caseloadLimit,
+    };
+    await this.db.insert(programmes).values({ partnershipId, ...row }).onConflictDoUpdate({ target: programmes.partnershipId, set: row });
+  }
+
+  async programmeOf(partnershipId: string) {
+    const [row] = await this.db.select().from(programmes).where(and(eq(programmes.partnershipId, partnershipId))).limit(1);
+    return row;
+  }
+}

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInStaff } from '../../test-support/staff-agent.js';
+import { typicalCalendar } from '../../test-support/calendar-fixtures.js';
+import { testDatabaseKinds } from '../../test-support/test-databases.js';
+import { startTestServer, stopTestServer, type TestServer } from '../../test-support/test-server.js';
+
+describe.each(testDatabaseKinds())('school calendars and programmes on %s', (kind) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+  });
+  afterAll(() => stopTestServer(server));
+
+  it('stores a school calendar that the scheduler reads back with Temporal values', async () => {
+    const coordinator = await signInStaff(server, 'coordinator@northgate.example');
+    await coordinator.put('/api/staff/calendar').send(typicalCalendar()).expect(204);
+    const stored = await coordinator.get('/api/staff/calendar').expect(200);
+    expect(stored.body.calendar).toMatchObject({ cycleWeeks: 2, knownWeekAMonday: '2026-09-07', devices: 4 });
+  });
+
+  it('names every problem in a bad calendar and stores nothing', async () => {
+    const coordinator = await signInStaff(server, 'coordinator@riverside.example');
+    const bad = typicalCalendar({
+      timeZone: 'Mars/Olympus',
+      cycle: { weeks: 2, knownWeekAMonday: '2026-09-08' },
+      devicePool: { devices: -1 },
+    });
+    bad.bellSchedule[3] = [
+      { name: 'P1', start: '09:00', end: '09:50' },
+      { name: 'P2', start: '09:30', end: '10:40' },
+    ];
+    const res = await coordinator.put('/api/staff/calendar').send(bad).expect(400);
+    const message: string = res.body.error.message;
+    for (const field of ['timeZone', 'cycle.knownWeekAMonday', 'devicePool.devices', 'bellSchedule.3']) expect(message).toContain(field);
+    expect((await coordinator.get('/api/staff/calendar').expect(200)).body.calendar).toBeUndefined();
+  });
+
+  it("lets a coordinator set their own students' availability only", async () => {
+    const session = server.demo!.sessions[0]!;
+    const northgate = await signInStaff(server, 'coordinator@northgate.example');
+    const slots = { slots: [{ week: 'A', weekday: 2, period: 'Registration' }] };
+    await northgate.put(`/api/staff/students/${session.mentor.id}/availability`).send(slots).expect(204);
+    await northgate.put(`/api/staff/students/${session.mentee.id}/availability`).send(slots).expect(403);
+    await northgate.put(`/api/staff/students/${session.mentor.id}/availability`).send({ slots: [{ week: 'C', weekday: 9, period: '' }] }).expect(400);
+    const dsl = await signInStaff(server, 'dsl@northgate.example');
+    await dsl.put(`/api/staff/students/${session.mentor.id}/availability`).send(slots).expect(403);
+  });
+
+  it("lets either school's coordinator set the partnership's programme", async () => {
+    const [partnership] = await server.database.db.query.partnerships.findMany();
+    const body = { start: '2026-09-14', end: '2027-07-16', goals: 'Confidence in English poetry, then maths.' };
+    const riverside = await signInStaff(server, 'coordinator@riverside.example');
+    await riverside.put(`/api/staff/partnerships/${partnership!.id}/programme`).send(body).expect(204);
+    const northgate = await signInStaff(server, 'coordinator@northgate.example');
+    const read = await northgate.get(`/api/staff/partnerships/${partnership!.id}/programme`).expect(200);
+    expect(read.body.programme).toMatchObject({ startDate: '2026-09-14', sessionMinutes: 30, frequency: 'weekly', caseloadLimit: 3 });
+    await northgate.put(`/api/staff/partnerships/${partnership!.id}/programme`).send({ ...body, end: '2026-01-01' }).expect(400);
+  });
+});
