@@ -24,6 +24,9 @@ import type { CalendarFeedRepository } from './infra/db/calendar-feed-repository
 import type { CalendarRepository } from './infra/db/calendar-repository.js';
 import type { PartnershipRepository } from './infra/db/partnership-repository.js';
 import { staffCalendarRoutes } from './transport/http/staff-calendar.routes.js';
+import { staffSchedulingRoutes } from './transport/http/staff-scheduling.routes.js';
+import type { SchedulingRepository } from './infra/db/scheduling-repository.js';
+import type { SchedulingService } from './scheduling/scheduling-service.js';
 import type { StaffRepository } from './infra/db/staff-repository.js';
 import { publicCalendarFeedRoutes, staffCalendarFeedRoutes } from './transport/http/calendar-feed.routes.js';
 import { liveSessionRoutes } from './transport/http/staff-live.routes.js';
@@ -58,6 +61,8 @@ export interface AppDeps {
   imports: StudentImportRepository;
   feeds: CalendarFeedRepository;
   calendars: CalendarRepository;
+  scheduling: SchedulingRepository;
+  schedulingService: SchedulingService;
   partnerships: PartnershipRepository;
   staffRecords: StaffRepository;
   /** Live sessions involving a school's students, for staff who may observe. */
@@ -124,6 +129,7 @@ export function createApp(deps: AppDeps): Express {
     staffImportRoutes(deps),
     staffCalendarFeedRoutes(deps),
     staffCalendarRoutes(deps),
+    staffSchedulingRoutes(deps),
   );
   app.use('/calendar', perMinuteLimit(60, 'Too many calendar requests. Please wait a minute.'));
   app.use(publicCalendarFeedRoutes({ ...deps, staff: deps.staffRecords }));

@@ -28,6 +28,8 @@ import { StudentImportRepository } from './infra/db/student-import-repository.js
 import { CalendarFeedRepository } from './infra/db/calendar-feed-repository.js';
 import { CalendarRepository } from './infra/db/calendar-repository.js';
 import { PartnershipRepository } from './infra/db/partnership-repository.js';
+import { SchedulingRepository } from './infra/db/scheduling-repository.js';
+import { SchedulingService } from './scheduling/scheduling-service.js';
 import { RetentionJob } from './retention/retention-job.js';
 import { JoinTokens } from './students/join-tokens.js';
 import { StudentSignIn } from './students/student-sign-in.js';
@@ -106,6 +108,8 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       notices: consentNotices,
     });
     const staffRecords = new StaffRepository(database.db);
+    const calendars = new CalendarRepository(database.db);
+    const scheduling = new SchedulingRepository(database.db);
     const staffAuth = new StaffAuth(staffRecords, clock);
     const views = new RecordViewRepository(database.db);
     const sink = socketEventSink(io);
@@ -134,7 +138,9 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       concerns,
       imports: new StudentImportRepository(database.db),
       feeds: new CalendarFeedRepository(database.db),
-      calendars: new CalendarRepository(database.db),
+      calendars,
+      scheduling,
+      schedulingService: new SchedulingService({ calendars, scheduling, clock }),
       partnerships: new PartnershipRepository(database.db),
       staffRecords,
       liveSessions: (schoolId: string) => calls.liveSessionsFor(schoolId),

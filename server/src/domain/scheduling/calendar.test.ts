@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { closuresOn, cycleWeekOf, termContaining } from './calendar.js';
+import { timelineOf } from './school-timeline.js';
+import { closure, date, school, terms } from './test-fixtures.js';
+import { epochDayOf } from './zone-clock.js';
+
+describe('cycleWeekOf', () => {
+  const twoWeek = school('s', { cycle: { weeks: 2, knownWeekAMonday: date('2025-09-01') } });
+
+  it.each([
+    ['the known Monday', '2025-09-01', 'A'],
+    ['the Friday of that week', '2025-09-05', 'A'],
+    ['the weekend keeps its week', '2025-09-07', 'A'],
+    ['the next Monday', '2025-09-08', 'B'],
+    ['two weeks on', '2025-09-15', 'A'],
+    ['after the October half-term (the cycle keeps running)', '2025-11-03', 'B'],
+    ['after Christmas, 18 calendar weeks on', '2026-01-05', 'A'],
+    ['the week before the known Week A', '2025-08-29', 'B'],
+    ['two weeks before', '2025-08-18', 'A'],
+  ])('%s (%s) is Week %s', (_label, iso, expected) => {
+    expect(cycleWeekOf(twoWeek, date(iso))).toBe(expected);
+  });
+
+  it('is always Week A on a one-week timetable', () => {
+    const oneWeek = school('s', { cycle: { weeks: 1, knownWeekAMonday: date('2025-09-01') } });
+    expect(['2025-09-01', '2025-09-08', '2025-09-15'].map((d) => cycleWeekOf(oneWeek, date(d)))).toEqual(['A', 'A', 'A']);
+  });
+
+  it('accepts a known Week A date that is not a Monday', () => {
+    const midweek = school('s', { cycle: { weeks: 2, knownWeekAMonday: date('2025-09-03') } });
+    expect(cycleWeekOf(midweek, date('2025-09-01'))).toBe('A');
+    expect(cycleWeekOf(midweek, date('2025-09-08'))).toBe('B');
+  });
+
+  it('agrees with the precomputed timeline for every day of a year', () => {
+    const timeline = timelineOf(twoWeek);
+    for (let d = date('2025-08-01'); d.year < 2027; d = d.add({ days: 1 })) {
+      const bit = timeline.day(epochDayOf(d)).cycleBit;
+      expect(bit === 1 ? 'A' : 'B', d.toString()).toBe(cycleWeekOf(twoWeek, d));
+    }
+  });
+});
+
+describe('terms and closures', () => {
+  const calendar = school('s', {
+    terms: terms(['Autumn 1', '2025-09-03', '2025-10-24'], ['Autumn 2', '2025-11-03', '2025-12-19']),
+    closures: [closure('2025-10-10', 'INSET day'), closure('2025-11-12', 'Trip', '12:00')],
+  });
+
+  it.each([
+    ['2025-09-02', undefined],
+    ['2025-09-03', 'Autumn 1'],
+    ['2025-10-24', 'Autumn 1'],
+    ['2025-10-27', undefined],
+    ['2025-11-03', 'Autumn 2'],
+  ])('%s is in term %s', (iso, name) => {
+    expect(termContaining(calendar, date(iso))?.name).toBe(name);
+  });
+
+  it('marks holidays and whole-day closures as shut, and keeps partial closures as spans', () => {
+    const timeline = timelineOf(calendar);
+    expect(timeline.day(epochDayOf(date('2025-10-28'))).shut).toEqual({ reason: 'holiday' });
+    expect(timeline.day(epochDayOf(date('2025-10-10'))).shut).toEqual({ reason: 'closure', detail: 'INSET day' });
+    const trip = timeline.day(epochDayOf(date('2025-11-12')));
+    expect(trip.shut).toBeUndefined();
+    expect(trip.partialClosures).toEqual([{ startMs: Date.parse('2025-11-12T12:00:00Z'), endMs: Infinity, detail: 'Trip' }]);
+    expect(closuresOn(calendar, date('2025-11-12')).map((c) => c.reason)).toEqual(['Trip']);
+  });
+});

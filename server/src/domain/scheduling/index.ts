@@ -1,0 +1,10 @@
+export * from './calendar.js';
+export { BookingIndex } from './booking-index.js';
+export type { LostReason, Loss, Side } from './slot-rules.js';
+export { findSlots } from './slot-finder.js';
+export type { Candidate, LostDate, Occurrence, SlotSearch } from './slot-finder.js';
+export { bookingsOf, impactOfClosure, occurrencesOf } from './series.js';
+export type { ClosureImpact, ClosureImpactInput, NoReplacementReason } from './series.js';
+export { caseloadConflict, checkSeriesConflicts } from './conflicts.js';
+export type { SeriesConflict, SeriesConflictInput, SeriesParticipant } from './conflicts.js';
+export { formatAtSchool, formatSchoolDate } from './format.js';

@@ -1,0 +1,173 @@
+import { and, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { Temporal } from 'temporal-polyfill';
+import type { Booking } from '../../domain/scheduling/calendar.js';
+import type { Db } from './database.js';
+import { pairings, partnerships, schools, scheduleChanges, sessionOccurrences, sessionSeries, students } from './schema.js';
+
+const mentor = alias(students, 'mentor');
+const mentee = alias(students, 'mentee');
+const instant = (d: Date) => Temporal.Instant.fromEpochMilliseconds(d.getTime());
+
+export interface PairingRecord {
+  id: string;
+  partnershipId: string;
+  mentor: { id: string; firstName: string; schoolId: string };
+  mentee: { id: string; firstName: string; schoolId: string };
+}
+
+/** Pairings, series and their occurrences, and the change log both coordinators read. */
+export class SchedulingRepository {
+  constructor(private readonly db: Db) {}
+
+  async pairing(id: string): Promise<PairingRecord | undefined> {
+    const [row] = await this.db
+      .select({
+        id: pairings.id,
+        partnershipId: pairings.partnershipId,
+        mentor: { id: mentor.id, firstName: mentor.firstName, schoolId: mentor.schoolId },
+        mentee: { id: mentee.id, firstName: mentee.firstName, schoolId: mentee.schoolId },
+      })
+      .from(pairings)
+      .innerJoin(mentor, eq(mentor.id, pairings.mentorId))
+      .innerJoin(mentee, eq(mentee.id, pairings.menteeId))
+      .where(eq(pairings.id, id))
+      .limit(1);
+    return row;
+  }
+
+  async schoolNames(ids: string[]): Promise<Map<string, string>> {
+    const rows = await this.db.select({ id: schools.id, name: schools.name }).from(schools).where(inArray(schools.id, ids));
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** Every scheduled session touching these schools in [from, to), as one booking per school end. */
+  async bookings(schoolIds: string[], from: Temporal.Instant, to: Temporal.Instant): Promise<Booking[]> {
+    const rows = await this.db
+      .select({
+        start: sessionOccurrences.startsAt,
+        end: sessionOccurrences.endsAt,
+        mentorId: mentor.id,
+        mentorSchool: mentor.schoolId,
+        menteeId: mentee.id,
+        menteeSchool: mentee.schoolId,
+      })
+      .from(sessionOccurrences)
+      .innerJoin(pairings, eq(pairings.id, sessionOccurrences.pairingId))
+      .innerJoin(mentor, eq(mentor.id, pairings.mentorId))
+      .innerJoin(mentee, eq(mentee.id, pairings.menteeId))
+      .where(
+        and(
+          eq(sessionOccurrences.status, 'scheduled'),
+          lt(sessionOccurrences.startsAt, new Date(to.epochMilliseconds)),
+          gte(sessionOccurrences.endsAt, new Date(from.epochMilliseconds)),
+          or(inArray(mentor.schoolId, schoolIds), inArray(mentee.schoolId, schoolIds)),
+        ),
+      );
+    return rows.flatMap((r) => [
+      { schoolId: r.mentorSchool, studentIds: [r.mentorId], start: instant(r.start), end: instant(r.end) },
+      { schoolId: r.menteeSchool, studentIds: [r.menteeId], start: instant(r.start), end: instant(r.end) },
+    ]);
+  }
+
+  /** Mentees this mentor has a series with in the partnership (the caseload). */
+  async caseload(mentorId: string, partnershipId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectDistinct({ menteeId: pairings.menteeId })
+      .from(sessionSeries)
+      .innerJoin(pairings, eq(pairings.id, sessionSeries.pairingId))
+      .where(and(eq(pairings.mentorId, mentorId), eq(pairings.partnershipId, partnershipId)));
+    return rows.map((r) => r.menteeId);
+  }
+
+  /** The series, its occurrences and the change-log entry, together or not at all. */
+  async createSeries(input: {
+    pairing: PairingRecord;
+    pattern: Record<string, unknown>;
+    occurrences: { start: Temporal.Instant; end: Temporal.Instant }[];
+    by: string;
+    at: Temporal.Instant;
+  }): Promise<string> {
+    return this.db.transaction(async (tx) => {
+      const [series] = await tx
+        .insert(sessionSeries)
+        .values({ pairingId: input.pairing.id, pattern: input.pattern, createdBy: input.by })
+        .returning({ id: sessionSeries.id });
+      await tx.insert(sessionOccurrences).values(
+        input.occurrences.map((o) => ({
+          pairingId: input.pairing.id,
+          seriesId: series!.id,
+          startsAt: new Date(o.start.epochMilliseconds),
+          endsAt: new Date(o.end.epochMilliseconds),
+        })),
+      );
+      await tx.insert(scheduleChanges).values({
+        partnershipId: input.pairing.partnershipId,
+        at: new Date(input.at.epochMilliseconds),
+        byStaffId: input.by,
+        kind: 'series_created',
+        detail: { pairingId: input.pairing.id, seriesId: series!.id, sessions: input.occurrences.length, ...input.pattern },
+      });
+      return series!.id;
+    });
+  }
+
+  /** Future scheduled occurrences of series whose pairing involves the school. */
+  async futureSeriesOccurrences(schoolId: string, from: Temporal.Instant) {
+    return this.db
+      .select({
+        id: sessionOccurrences.id,
+        pairingId: sessionOccurrences.pairingId,
+        start: sessionOccurrences.startsAt,
+        end: sessionOccurrences.endsAt,
+      })
+      .from(sessionOccurrences)
+      .innerJoin(pairings, eq(pairings.id, sessionOccurrences.pairingId))
+      .innerJoin(mentor, eq(mentor.id, pairings.mentorId))
+      .innerJoin(mentee, eq(mentee.id, pairings.menteeId))
+      .where(
+        and(
+          eq(sessionOccurrences.status, 'scheduled'),
+          sql`${sessionOccurrences.seriesId} is not null`,
+          gte(sessionOccurrences.startsAt, new Date(from.epochMilliseconds)),
+          or(eq(mentor.schoolId, schoolId), eq(mentee.schoolId, schoolId)),
+        ),
+      );
+  }
+
+  async cancelWithChange(input: {
+    occurrenceId: string;
+    partnershipId: string;
+    reason: string;
+    proposal: Record<string, unknown> | null;
+    by: string;
+    at: Temporal.Instant;
+  }): Promise<void> {
+    const at = new Date(input.at.epochMilliseconds);
+    await this.db.transaction(async (tx) => {
+      await tx
+        .update(sessionOccurrences)
+        .set({ status: 'cancelled', cancelReason: input.reason })
+        .where(eq(sessionOccurrences.id, input.occurrenceId));
+      await tx.insert(scheduleChanges).values({
+        partnershipId: input.partnershipId,
+        at,
+        byStaffId: input.by,
+        kind: 'occurrence_cancelled',
+        occurrenceId: input.occurrenceId,
+        detail: { reason: input.reason, proposedReplacement: input.proposal },
+      });
+    });
+  }
+
+  async changesFor(schoolId: string) {
+    const rows = await this.db
+      .select({ change: scheduleChanges })
+      .from(scheduleChanges)
+      .innerJoin(partnerships, eq(partnerships.id, scheduleChanges.partnershipId))
+      .where(or(eq(partnerships.mentorSchoolId, schoolId), eq(partnerships.menteeSchoolId, schoolId)))
+      .orderBy(sql`${scheduleChanges.id} desc`)
+      .limit(500);
+    return rows.map((r) => ({ ...r.change, at: r.change.at.toISOString() }));
+  }
+}

@@ -1,0 +1,202 @@
+import { Temporal } from 'temporal-polyfill';
+import { can } from '../domain/access/policy.js';
+import type { Clock } from '../domain/time/clock.js';
+import {
+  checkSeriesConflicts,
+  findSlots,
+  formatAtSchool,
+  impactOfClosure,
+  type Candidate,
+  type SchoolCalendar,
+} from '../domain/scheduling/index.js';
+import { AppError } from '../errors.js';
+import type { CalendarRepository } from '../infra/db/calendar-repository.js';
+import type { PairingRecord, SchedulingRepository } from '../infra/db/scheduling-repository.js';
+import type { StaffIdentity } from '../staff/staff-auth.js';
+import type { ClosureBody } from '@peerbridge/shared';
+
+const candidateId = (c: Pick<Candidate, 'weekday' | 'localStart'>) =>
+  `${c.weekday}@${c.localStart.toString({ smallestUnit: 'minute' })}`;
+const WEEKDAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
+
+interface PairingContext {
+  pairing: PairingRecord;
+  mentorSchool: SchoolCalendar;
+  menteeSchool: SchoolCalendar;
+  names: Map<string, string>;
+  search: Omit<Parameters<typeof findSlots>[0], 'bookings'>;
+}
+
+/** Slot finding, series creation and closure handling for coordinators, over stored calendars. */
+export class SchedulingService {
+  constructor(
+    private readonly deps: { calendars: CalendarRepository; scheduling: SchedulingRepository; clock: Clock },
+  ) {}
+
+  async candidates(staff: StaffIdentity, pairingId: string) {
+    const ctx = await this.context(staff, pairingId);
+    const bookings = await this.bookingsFor(ctx);
+    const found = findSlots({ ...ctx.search, bookings, limit: 10 }).slice(0, 10);
+    return found.map((c) => this.describe(c, ctx));
+  }
+
+  async createSeries(staff: StaffIdentity, pairingId: string, wanted: string) {
+    const ctx = await this.context(staff, pairingId);
+    // The weekly pattern from the calendars alone; bookings are then checked as conflicts, with reasons.
+    const pattern = findSlots({ ...ctx.search, bookings: [] }).find((c) => candidateId(c) === wanted);
+    if (!pattern) {
+      throw new AppError('conflict', `${ctx.pairing.mentor.firstName} and ${ctx.pairing.mentee.firstName} are not both free then. Pick one of the suggested times.`);
+    }
+    const bookings = await this.bookingsFor(ctx);
+    const participant = (side: 'mentor' | 'mentee') => ({
+      studentId: ctx.pairing[side].id,
+      firstName: ctx.pairing[side].firstName,
+      school: side === 'mentor' ? ctx.mentorSchool : ctx.menteeSchool,
+      schoolName: ctx.names.get(ctx.pairing[side].schoolId) ?? '',
+    });
+    const programme = await this.deps.calendars.programmeOf(ctx.pairing.partnershipId);
+    const conflicts = checkSeriesConflicts({
+      occurrences: pattern.sessions,
+      mentor: participant('mentor'),
+      mentee: participant('mentee'),
+      bookings,
+      caseload: {
+        currentMenteeIds: await this.deps.scheduling.caseload(ctx.pairing.mentor.id, ctx.pairing.partnershipId),
+        limit: programme?.caseloadLimit ?? 3,
+      },
+    });
+    if (conflicts.length > 0) {
+      throw new AppError('conflict', conflicts[0]!.message, { conflicts: conflicts.map((c) => ({ code: c.code, message: c.message })) });
+    }
+    const seriesId = await this.deps.scheduling.createSeries({
+      pairing: ctx.pairing,
+      pattern: { weekday: pattern.weekday, localStart: pattern.localStart.toString({ smallestUnit: 'minute' }), anchorSchoolId: pattern.anchor.schoolId },
+      occurrences: pattern.sessions,
+      by: staff.staffId,
+      at: this.deps.clock.now(),
+    });
+    return { seriesId, ...this.describe(pattern, ctx) };
+  }
+
+  /**
+   * A new closure cancels the series sessions it covers at either school;
+   * each cancellation proposes a same-week replacement for a coordinator to accept.
+   */
+  async addClosure(staff: StaffIdentity, body: ClosureBody) {
+    const schoolId = staff.schoolId!;
+    await this.deps.calendars.addClosure(schoolId, body, staff.staffId);
+    const now = this.deps.clock.now();
+    const affected = await this.deps.scheduling.futureSeriesOccurrences(schoolId, now);
+    const byPairing = new Map<string, typeof affected>();
+    for (const o of affected) byPairing.set(o.pairingId, [...(byPairing.get(o.pairingId) ?? []), o]);
+    const changes: { occurrenceId: string; reason: string; proposal: string | null }[] = [];
+    for (const [pairingId, occurrences] of byPairing) {
+      const ctx = await this.context(staff, pairingId, { skipAccessCheck: true });
+      const bookings = await this.bookingsFor(ctx);
+      const impacts = impactOfClosure({
+        ...ctx.search,
+        occurrences: occurrences.map((o) => ({
+          date: Temporal.Instant.fromEpochMilliseconds(o.start.getTime()).toZonedDateTimeISO(ctx.menteeSchool.timeZone).toPlainDate(),
+          start: Temporal.Instant.fromEpochMilliseconds(o.start.getTime()),
+          end: Temporal.Instant.fromEpochMilliseconds(o.end.getTime()),
+        })),
+        today: now.toZonedDateTimeISO(ctx.menteeSchool.timeZone).toPlainDate(),
+        bookings,
+      });
+      for (const impact of impacts) {
+        const stored = occurrences.find((o) => o.start.getTime() === impact.occurrence.start.epochMilliseconds)!;
+        const reason = `${this.schoolLabel(ctx, impact.cancelledBecause.school)}: ${impact.cancelledBecause.detail ?? impact.cancelledBecause.reason}`;
+        const proposal = impact.replacement
+          ? { start: impact.replacement.start.toString(), end: impact.replacement.end.toString() }
+          : null;
+        await this.deps.scheduling.cancelWithChange({
+          occurrenceId: stored.id,
+          partnershipId: ctx.pairing.partnershipId,
+          reason,
+          proposal: proposal ?? { none: impact.noReplacement?.message ?? null },
+          by: staff.staffId,
+          at: now,
+        });
+        changes.push({
+          occurrenceId: stored.id,
+          reason,
+          proposal: impact.replacement ? formatAtSchool(impact.replacement.start, ctx.menteeSchool.timeZone) : null,
+        });
+      }
+    }
+    return { cancelled: changes };
+  }
+
+  private async context(staff: StaffIdentity, pairingId: string, options: { skipAccessCheck?: boolean } = {}): Promise<PairingContext> {
+    const pairing = await this.deps.scheduling.pairing(pairingId);
+    if (!pairing) throw AppError.notFound('No such pairing.');
+    if (!options.skipAccessCheck && !can(staff, 'schedule:manage', [pairing.mentor.schoolId, pairing.mentee.schoolId])) {
+      throw new AppError('forbidden', 'Your account does not have access to that.');
+    }
+    const names = await this.deps.scheduling.schoolNames([pairing.mentor.schoolId, pairing.mentee.schoolId]);
+    const [mentorSchool, menteeSchool, programme, availability] = await Promise.all([
+      this.deps.calendars.load(pairing.mentor.schoolId),
+      this.deps.calendars.load(pairing.mentee.schoolId),
+      this.deps.calendars.programmeOf(pairing.partnershipId),
+      this.deps.calendars.availabilityOf([pairing.mentor.id, pairing.mentee.id]),
+    ]);
+    const missing = [
+      !mentorSchool && `${names.get(pairing.mentor.schoolId)} has not set up its calendar`,
+      !menteeSchool && `${names.get(pairing.mentee.schoolId)} has not set up its calendar`,
+      !programme && 'the programme has no dates yet',
+      !availability.get(pairing.mentor.id) && `${pairing.mentor.firstName} has no availability recorded`,
+      !availability.get(pairing.mentee.id) && `${pairing.mentee.firstName} has no availability recorded`,
+    ].filter((m): m is string => typeof m === 'string');
+    if (missing.length > 0) throw new AppError('conflict', `Times cannot be suggested yet: ${missing.join('; ')}.`, { missing });
+    return {
+      pairing,
+      mentorSchool: mentorSchool!,
+      menteeSchool: menteeSchool!,
+      names,
+      search: {
+        mentor: availability.get(pairing.mentor.id)!,
+        mentee: availability.get(pairing.mentee.id)!,
+        mentorSchool: mentorSchool!,
+        menteeSchool: menteeSchool!,
+        programme: {
+          start: Temporal.PlainDate.from(programme!.startDate),
+          end: Temporal.PlainDate.from(programme!.endDate),
+          sessionMinutes: programme!.sessionMinutes,
+          frequency: 'weekly',
+        },
+      },
+    };
+  }
+
+  private bookingsFor(ctx: PairingContext) {
+    const zone = ctx.menteeSchool.timeZone;
+    const from = ctx.search.programme.start.toZonedDateTime({ timeZone: zone }).toInstant();
+    const to = ctx.search.programme.end.add({ days: 1 }).toZonedDateTime({ timeZone: zone }).toInstant();
+    return this.deps.scheduling.bookings([ctx.pairing.mentor.schoolId, ctx.pairing.mentee.schoolId], from, to);
+  }
+
+  private schoolLabel(ctx: PairingContext, side: 'mentor' | 'mentee' | 'both'): string {
+    if (side === 'both') return 'Both schools';
+    return ctx.names.get(ctx.pairing[side].schoolId) ?? side;
+  }
+
+  private describe(c: Candidate, ctx: PairingContext) {
+    const schoolOf = (side: 'mentor' | 'mentee' | 'both') => this.schoolLabel(ctx, side);
+    return {
+      id: candidateId(c),
+      weekday: c.weekday,
+      label: `${WEEKDAY_NAMES[c.weekday]}s at ${c.localStart.toString({ smallestUnit: 'minute' })} (${schoolOf('mentee')} time, ${c.menteePeriod})`,
+      localStart: c.localStart.toString({ smallestUnit: 'minute' }),
+      menteePeriod: c.menteePeriod,
+      everyWeekSameSlot: c.everyWeekSameSlot,
+      sessions: c.sessions.length,
+      firstSession: c.sessions[0]?.start.toString() ?? null,
+      lostDates: c.lostDates.map((l) => ({
+        date: l.date.toString(),
+        school: schoolOf(l.school),
+        reason: l.reason,
+        detail: l.detail ?? null,
+      })),
+    };
+  }
+}
