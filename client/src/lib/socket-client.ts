@@ -10,7 +10,10 @@ import type {
 import { io, type Socket } from 'socket.io-client';
 import { PeerbridgeError } from './peerbridge-error';
 
-export type DeviceSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+/** Every Peerbridge socket speaks the same typed map; who it speaks for is settled at the handshake. */
+export type PeerbridgeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type DeviceSocket = PeerbridgeSocket;
+export type StaffSocket = PeerbridgeSocket;
 
 export const ACK_TIMEOUT_MS = 10_000;
 
@@ -24,11 +27,22 @@ export function createDeviceSocket(deviceToken: string): DeviceSocket {
 }
 
 /**
+ * A staff socket sends no auth payload at all: the server recognises staff by
+ * their httpOnly session cookie, which the browser attaches to the same-origin
+ * WebSocket handshake by itself (script never sees it). `forceNew` so the
+ * alerts socket and an observing socket are separate connections: stopping
+ * one must not drop the other.
+ */
+export function createStaffSocket(): StaffSocket {
+  return io({ transports: ['websocket'], autoConnect: false, forceNew: true });
+}
+
+/**
  * Emit a client event and wait for its acknowledgement. Resolves with the
  * `data` of an `{ ok: true }` ack, rejects with a PeerbridgeError otherwise.
  */
 export async function request<E extends ClientEventName>(
-  socket: DeviceSocket,
+  socket: PeerbridgeSocket,
   event: E,
   payload: ClientPayload<E>,
   timeoutMs: number = ACK_TIMEOUT_MS,
@@ -77,7 +91,7 @@ export function connectErrorToPeerbridgeError(err: Error & { data?: unknown; typ
  * with the server's message; a flaky network is given until the timeout,
  * because socket.io keeps retrying on its own meanwhile.
  */
-export function waitForConnection(socket: DeviceSocket, timeoutMs: number = ACK_TIMEOUT_MS): Promise<void> {
+export function waitForConnection(socket: PeerbridgeSocket, timeoutMs: number = ACK_TIMEOUT_MS): Promise<void> {
   if (socket.connected) return Promise.resolve();
   return new Promise((resolve, reject) => {
     let lastError: PeerbridgeError | null = null;

@@ -96,3 +96,46 @@ export function BackspaceIcon(props: IconProps) {
     </Svg>
   );
 }
+
+export function ChatIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-4.6A8 8 0 1 1 21 12z" />
+    </Svg>
+  );
+}
+
+/** The "I'm worried" button: a heart held in a hand, help rather than alarm. */
+export function CareIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M12 13.5l-3.3-3.2a2.1 2.1 0 0 1 3-3l.3.3.3-.3a2.1 2.1 0 0 1 3 3z" />
+      <path d="M3 15h3l4 3h5.5a1.5 1.5 0 0 0 0-3H12M6 15v5M15.5 15l3.6-1.8a1.5 1.5 0 0 1 1.6 2.4L17 19.5" />
+    </Svg>
+  );
+}
+
+export function EyeIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12z" />
+      <circle cx="12" cy="12" r="3" />
+    </Svg>
+  );
+}
+
+export function CloseIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M6 6l12 12M18 6L6 18" />
+    </Svg>
+  );
+}
+
+export function SendIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M22 2L11 13M22 2l-7 20-4-9-9-4z" />
+    </Svg>
+  );
+}

@@ -1,6 +1,8 @@
 import {
+  ChatMessage,
   ConsumeResult,
   JoinResult,
+  type ClientAckData,
   type MediaKind,
   type PeerInfo,
   type ProducerInfo,
@@ -24,7 +26,9 @@ import {
   type CallEnd,
   type CallState,
 } from './call-state';
+import { sendableText, type ChatEntry } from './chat-log';
 import { MediaSession, type LoadedDevice, type MediaSignalling } from './media-session';
+import { withObserver, withoutObserver } from './observers';
 import { RemoteProducers, type RemoteProducer } from './remote-producers';
 
 export interface JoinParams {
@@ -53,6 +57,17 @@ export class SignInRequiredError extends PeerbridgeError {
 export type CallClientEvents = {
   state: [CallState];
 };
+
+/** What `chat:send` answers: a blocked message comes back with the server's explanation for the child. */
+export type ChatSendResult = ClientAckData['chat:send'];
+
+/** How a join's media is built; tests pass a stand-in because there is no WebRTC in Node. */
+export type CreateMediaSession = typeof MediaSession.create;
+
+export interface CallClientOptions {
+  socket?: DeviceSocket;
+  createMediaSession?: CreateMediaSession;
+}
 
 /** Leaving must never hang the UI on a dead connection. */
 const LEAVE_TIMEOUT_MS = 2_000;
@@ -90,9 +105,12 @@ export class CallClient {
   private disposed = false;
   /** A Device loaded while pre-join shows; null until asked for, or after a failure (retried next time). */
   private devicePreload: Promise<LoadedDevice | null> | null = null;
+  private readonly createMediaSession: CreateMediaSession;
+  private chatSeq = 0;
 
-  constructor(deviceToken: string, options: { socket?: DeviceSocket } = {}) {
+  constructor(deviceToken: string, options: CallClientOptions = {}) {
     this.socket = options.socket ?? createDeviceSocket(deviceToken);
+    this.createMediaSession = options.createMediaSession ?? ((...args) => MediaSession.create(...args));
     this.bindSocket();
   }
 
@@ -161,6 +179,44 @@ export class CallClient {
     return this.setLocalEnabled('video', enabled);
   }
 
+  /**
+   * Sends a chat message. Resolves with the server's verdict: a blocked message
+   * (contact details) was not sent and comes back with an explanation for the
+   * child. Only a delivered message joins the chat, because the server does
+   * not echo our own messages back. Rejects when the server could not be asked.
+   */
+  async sendChat(text: string): Promise<ChatSendResult> {
+    const body = sendableText(text);
+    if (!body) throw new PeerbridgeError('bad_request', 'Write a message first (500 characters at most).');
+    this.assertCanTellServer('send messages');
+    const result = await request(this.socket, 'chat:send', { text: body });
+    if (result.delivered) this.appendChat({ from: 'self', firstName: '', text: body, at: new Date().toISOString() });
+    return result;
+  }
+
+  /**
+   * The "I'm worried" button: raises a concern to the safeguarding leads of
+   * both children's schools. Without words it is the one-tap report; with
+   * words it is a second report carrying them (the server keeps each as its
+   * own concern). Rejects, so the child can be told and try again.
+   */
+  async raiseConcern(text?: string): Promise<void> {
+    const words = text?.trim();
+    this.assertCanTellServer('send this');
+    await request(this.socket, 'concern:raise', words ? { text: words } : {});
+  }
+
+  /**
+   * Without a socket, socket.io would buffer the event and send it after a
+   * reconnect, long after we had told the child it failed; say so at once instead.
+   */
+  private assertCanTellServer(what: string): void {
+    if (!this.socket.connected) throw PeerbridgeError.network();
+    if (!this.live) {
+      throw new PeerbridgeError('not_joined', `We can't ${what} until the call is back. Try again in a moment.`);
+    }
+  }
+
   /** Stops sending at once, tells the server (briefly), and ends the call as `left`. */
   async leave(): Promise<void> {
     if (this.disposed) return;
@@ -219,7 +275,7 @@ export class CallClient {
 
     let media: MediaSession;
     try {
-      media = await MediaSession.create(joined, this.signalling(), () => this.onMediaFailed(generation), preloaded);
+      media = await this.createMediaSession(joined, this.signalling(), () => this.onMediaFailed(generation), preloaded);
     } catch (error) {
       // The server has us as joined; undo that so a retry is not refused as a duplicate.
       void this.sendLeave();
@@ -234,7 +290,8 @@ export class CallClient {
     this.participantId = joined.participantId;
     this.live = true;
     const partner = joined.peers.find((peer) => peer.participantId !== joined.participantId) ?? null;
-    this.update({ phase: partner ? 'connected' : 'waiting', partner, notice: null });
+    // Observers as of this join; a rejoin replaces the list, since who watches may have changed meanwhile.
+    this.update({ phase: partner ? 'connected' : 'waiting', partner, notice: null, observers: joined.observers });
 
     // Receiving first: the partner's face is what the child is waiting for.
     const prepared = new Map(joined.consumers.map((c) => [c.producerId, c]));
@@ -358,6 +415,13 @@ export class CallClient {
       }),
     );
     socket.on('producer:closed', ({ producerId }) => this.whenLive(() => this.removeRemoteProducer(producerId)));
+    socket.on('observer:joined', (observer) =>
+      this.whenLive(() => this.update({ observers: withObserver(this.current.observers, observer) })),
+    );
+    socket.on('observer:left', ({ observerId }) =>
+      this.whenLive(() => this.update({ observers: withoutObserver(this.current.observers, observerId) })),
+    );
+    socket.on('chat:message', (message) => this.onChatMessage(message));
     socket.on('session:ended', ({ reason, message }) => this.onSessionEnded(reason, message));
     socket.on('disconnect', (reason) => this.onDisconnect(reason));
     socket.on('connect', () => this.onConnect());
@@ -379,6 +443,22 @@ export class CallClient {
     for (const producerId of this.remote.producerIdsOf(participantId)) this.removeRemoteProducer(producerId);
     // Keep `partner` so the screen can still say who left.
     if (isJoined(this.current.phase)) this.update({ phase: 'partner-left' });
+  }
+
+  private onChatMessage(message: unknown): void {
+    const parsed = ChatMessage.safeParse(message);
+    if (!parsed.success) {
+      reportProblem('chat:message broke the contract', parsed.error);
+      return;
+    }
+    const phase = this.current.phase;
+    if (phase === 'idle' || phase === 'ended') return;
+    const { fromParticipantId, firstName, text, at } = parsed.data;
+    this.appendChat({ from: fromParticipantId === this.participantId ? 'self' : 'partner', firstName, text, at });
+  }
+
+  private appendChat(entry: Omit<ChatEntry, 'id'>): void {
+    this.update({ chat: [...this.current.chat, { id: `m${++this.chatSeq}`, ...entry }] });
   }
 
   private onSessionEnded(reason: SessionEndReason, message: string): void {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { CameraIcon, CameraOffIcon, LeaveIcon, MicIcon, MicOffIcon } from '../../ui/icons';
+import { CameraIcon, CameraOffIcon, CareIcon, ChatIcon, LeaveIcon, MicIcon, MicOffIcon } from '../../ui/icons';
 
 function Toggle({
   testId,
@@ -40,14 +40,31 @@ function Toggle({
 export interface CallControlsProps {
   micEnabled: boolean;
   cameraEnabled: boolean;
+  chatOpen: boolean;
+  /** Messages from the partner not yet seen: a dot on the Chat button. */
+  chatUnread: number;
   onToggleMic: () => void;
   onToggleCamera: () => void;
+  onToggleChat: () => void;
+  onWorried: () => void;
   onLeave: () => void;
+  ref?: (element: HTMLDivElement | null) => (() => void) | undefined;
 }
 
-export function CallControls({ micEnabled, cameraEnabled, onToggleMic, onToggleCamera, onLeave }: CallControlsProps) {
+export function CallControls({
+  micEnabled,
+  cameraEnabled,
+  chatOpen,
+  chatUnread,
+  onToggleMic,
+  onToggleCamera,
+  onToggleChat,
+  onWorried,
+  onLeave,
+  ref,
+}: CallControlsProps) {
   return (
-    <div className="call__controls" role="toolbar" aria-label="Call controls">
+    <div ref={ref} className="call__controls" role="toolbar" aria-label="Call controls">
       <Toggle
         testId="toggle-mic"
         label="Microphone"
@@ -66,6 +83,33 @@ export function CallControls({ micEnabled, cameraEnabled, onToggleMic, onToggleC
         offText="Off"
         onToggle={onToggleCamera}
       />
+      <button
+        type="button"
+        className={`call-toggle call-toggle--plain${chatOpen ? ' call-toggle--open' : ''}`}
+        data-testid="chat-toggle"
+        aria-pressed={chatOpen}
+        aria-label={chatUnread > 0 ? 'Chat, new message' : 'Chat'}
+        onClick={onToggleChat}
+      >
+        <span className="call-toggle__circle">
+          <ChatIcon />
+          {chatUnread > 0 ? <span className="call-toggle__dot" data-testid="chat-unread" aria-hidden="true" /> : null}
+        </span>
+        <span className="call-toggle__label">Chat</span>
+        <span className="call-toggle__state" aria-hidden="true">
+          {chatUnread > 0 ? 'New message' : chatOpen ? 'Open' : '\u00a0'}
+        </span>
+      </button>
+      {/* Always here, never behind a menu: one tap tells a safeguarding lead. Calm colours, not Leave's red. */}
+      <button type="button" className="call-toggle call-worried" data-testid="worried-button" onClick={onWorried}>
+        <span className="call-toggle__circle">
+          <CareIcon />
+        </span>
+        <span className="call-toggle__label">I’m worried</span>
+        <span className="call-toggle__state" aria-hidden="true">
+          Tell an adult
+        </span>
+      </button>
       <button type="button" className="call-leave" data-testid="leave-button" onClick={onLeave}>
         <LeaveIcon />
         Leave

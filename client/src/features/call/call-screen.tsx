@@ -1,13 +1,20 @@
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useState, type CSSProperties, type ReactNode } from 'react';
 import { CalmPulse } from '../../ui/calm-pulse';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { CameraOffIcon, MicOffIcon } from '../../ui/icons';
+import type { ChatSendResult } from './call-client';
 import { CallControls } from './call-controls';
 import { CallEnded } from './call-ended';
 import type { CallState } from './call-state';
+import { ChatPanel } from './chat-panel';
+import { ObserverBanner } from './observer-banner';
 import { RemoteMedia } from './remote-media';
+import { useChat } from './use-chat';
+import { useElementHeight } from './use-element-height';
 import { useSelfVideo } from './use-media-element';
 import { useWakeLock } from './use-wake-lock';
+import { useWorriedFlow } from './use-worried-flow';
+import { WorriedDialog } from './worried-dialog';
 import './call.css';
 
 export interface CallScreenProps {
@@ -15,9 +22,14 @@ export interface CallScreenProps {
   /** From the timetable, used until (and after) the partner is in the call. */
   partnerName: string;
   partnerSchool: string;
+  /** The school's zone, for the times on chat messages. */
+  timeZone: string;
   localStream: MediaStream | null;
   onToggleMic: () => void;
   onToggleCamera: () => void;
+  onSendChat: (text: string) => Promise<ChatSendResult>;
+  /** Raises a concern; rejects if it did not reach the server. */
+  onRaiseConcern: (text?: string) => Promise<void>;
   onLeave: () => void;
   onBackToSessions: () => void;
 }
@@ -30,9 +42,12 @@ export function CallScreen({
   state,
   partnerName,
   partnerSchool,
+  timeZone,
   localStream,
   onToggleMic,
   onToggleCamera,
+  onSendChat,
+  onRaiseConcern,
   onLeave,
   onBackToSessions,
 }: CallScreenProps) {
@@ -41,6 +56,10 @@ export function CallScreen({
   const { phase, remote } = state;
   useWakeLock(phase !== 'ended');
   const closeConfirm = useCallback(() => setConfirmingLeave(false), []);
+  const chat = useChat(state.chat, onSendChat);
+  const worried = useWorriedFlow(onRaiseConcern);
+  const [bannerRef, bannerHeight] = useElementHeight<HTMLDivElement>();
+  const [controlsRef, controlsHeight] = useElementHeight<HTMLDivElement>();
 
   if (phase === 'ended') {
     return (
@@ -53,8 +72,21 @@ export function CallScreen({
   const name = state.partner?.firstName ?? partnerName;
   const school = state.partner?.schoolName ?? partnerSchool;
 
+  // The banner and the controls say how tall they are; everything else keeps out of their way (call.css).
+  const layout = {
+    '--call-banner-height': `${bannerHeight}px`,
+    ...(controlsHeight > 0 ? { '--call-controls-height': `${controlsHeight}px` } : {}),
+  } as CSSProperties;
+
   return (
-    <div className="call" data-testid="call" data-state={phase}>
+    <div
+      className={`call${chat.open ? ' call--chat-open' : ''}${state.observers.length > 0 ? ' call--observed' : ''}`}
+      data-testid="call"
+      data-state={phase}
+      style={layout}
+    >
+      <ObserverBanner ref={bannerRef} observers={state.observers} />
+
       <div className="call__stage">
         <RemoteMedia videoTrack={remote.videoTrack} audioTrack={remote.audioTrack} />
 
@@ -111,13 +143,40 @@ export function CallScreen({
         {state.cameraEnabled ? null : <div className="call__self-off">Your camera is off</div>}
       </div>
 
+      {chat.open ? (
+        <ChatPanel
+          entries={state.chat}
+          partnerName={name}
+          partnerAway={phase === 'waiting' || phase === 'partner-left'}
+          timeZone={timeZone}
+          composer={chat.composer}
+          onEdit={chat.edit}
+          onSend={() => void chat.submit()}
+          onClose={() => chat.setOpen(false)}
+        />
+      ) : null}
+
       <CallControls
+        ref={controlsRef}
         micEnabled={state.micEnabled}
         cameraEnabled={state.cameraEnabled}
+        chatOpen={chat.open}
+        chatUnread={chat.unread}
         onToggleMic={onToggleMic}
         onToggleCamera={onToggleCamera}
+        onToggleChat={() => chat.setOpen(!chat.open)}
+        onWorried={() => void worried.tap()}
         onLeave={() => setConfirmingLeave(true)}
       />
+
+      {worried.state.step !== 'closed' ? (
+        <WorriedDialog
+          state={worried.state}
+          onRetry={() => void worried.tap()}
+          onSendWords={(text) => void worried.sendWords(text)}
+          onClose={worried.close}
+        />
+      ) : null}
 
       {confirmingLeave ? (
         <ConfirmDialog

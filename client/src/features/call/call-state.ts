@@ -1,5 +1,6 @@
-import type { PeerInfo, SessionEndReason } from '@peerbridge/shared';
+import type { ObserverInfo, PeerInfo, SessionEndReason } from '@peerbridge/shared';
 import type { PeerbridgeErrorCode } from '../../lib/peerbridge-error';
+import type { ChatEntry } from './chat-log';
 
 /**
  * The call as the UI sees it. `waiting` … `ended` are the in-call phases (the
@@ -32,6 +33,10 @@ export interface CallState {
   end: CallEnd | null;
   /** A problem worth telling the user that does not end the call. */
   notice: string | null;
+  /** Staff watching right now. Both students always see them (safeguarding: never observed unknowingly). */
+  observers: ObserverInfo[];
+  /** This call's chat, oldest first. Kept across automatic rejoins: it is the same session. */
+  chat: ChatEntry[];
 }
 
 export const noRemoteMedia: RemoteMedia = { audioTrack: null, videoTrack: null, micOff: false, cameraOff: false };
@@ -44,6 +49,8 @@ export const initialCallState: CallState = {
   cameraEnabled: true,
   end: null,
   notice: null,
+  observers: [],
+  chat: [],
 };
 
 const inCallPhases: ReadonlySet<CallPhase> = new Set(['waiting', 'connected', 'partner-left', 'reconnecting', 'ended']);

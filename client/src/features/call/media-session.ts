@@ -1,12 +1,13 @@
-import type { ConsumeResult, JoinResult, MediaKind, TransportDescription } from '@peerbridge/shared';
+import type { ConsumeResult, IceServer, JoinResult, MediaKind, ObserveResult, TransportDescription } from '@peerbridge/shared';
 import { Device, type types } from 'mediasoup-client';
 
 /**
- * The media half of one join: a loaded Device, a send and a receive transport,
- * and the producers and consumers on them. It knows nothing about sockets;
- * whatever it must tell the server goes through `MediaSignalling`, which the
- * CallClient implements. One MediaSession per join: a rejoin builds a new one,
+ * The media half of one join: a loaded Device, a send transport (students
+ * only) and a receive transport, and the producers and consumers on them. It
+ * knows nothing about sockets; whatever it must tell the server goes through
+ * `MediaSignalling`, which the CallClient (or the ObserveClient) implements. One MediaSession per join: a rejoin builds a new one,
  * which is simpler and safer than repairing transports the server has dropped.
+ * The one file that imports mediasoup-client; staff observing use it too.
  */
 export interface MediaSignalling {
   connectTransport(transportId: string, dtlsParameters: types.DtlsParameters): Promise<void>;
@@ -19,14 +20,14 @@ const VIDEO_ENCODINGS: types.RtpEncodingParameters[] = [{ maxBitrate: 500_000, m
 // FEC keeps speech intelligible through packet loss; DTX saves bandwidth in silences.
 const AUDIO_CODEC_OPTIONS: types.ProducerCodecOptions = { opusFec: true, opusDtx: true };
 
-function transportOptions(description: TransportDescription, join: JoinResult): types.TransportOptions {
+function transportOptions(description: TransportDescription, iceServers: IceServer[]): types.TransportOptions {
   // The inner detail is mediasoup's own format, checked by mediasoup-client itself.
   return {
     id: description.id,
     iceParameters: description.iceParameters as types.IceParameters,
     iceCandidates: description.iceCandidates as types.IceCandidate[],
     dtlsParameters: description.dtlsParameters as types.DtlsParameters,
-    iceServers: join.iceServers,
+    iceServers,
   };
 }
 
@@ -43,14 +44,11 @@ export class MediaSession {
 
   private constructor(
     private readonly device: types.Device,
-    private readonly sendTransport: types.Transport,
+    /** Null for staff observing: they receive only, and the server gives them nothing to send on. */
+    private readonly sendTransport: types.Transport | null,
     private readonly recvTransport: types.Transport,
   ) {}
 
-  /**
-   * Loads a Device for the router and builds both transports. `onConnectionFailed`
-   * fires if ICE/DTLS gives up on either transport (e.g. the Wi-Fi dropped).
-   */
   /**
    * Loads a Device for a router's capabilities. Done while the student is on
    * pre-join, so the join itself need not wait for it.
@@ -73,28 +71,51 @@ export class MediaSession {
     onConnectionFailed: () => void,
     preloaded: LoadedDevice | null = null,
   ): Promise<MediaSession> {
-    const device =
-      preloaded && preloaded.loadedFor === JSON.stringify(join.routerRtpCapabilities)
-        ? preloaded.device
-        : (await MediaSession.loadDevice(join.routerRtpCapabilities)).device;
-
-    const sendTransport = device.createSendTransport(transportOptions(join.sendTransport, join));
-    const recvTransport = device.createRecvTransport(transportOptions(join.recvTransport, join));
+    const device = await MediaSession.deviceFor(join.routerRtpCapabilities, preloaded);
+    const sendTransport = device.createSendTransport(transportOptions(join.sendTransport, join.iceServers));
+    const recvTransport = device.createRecvTransport(transportOptions(join.recvTransport, join.iceServers));
     const session = new MediaSession(device, sendTransport, recvTransport);
+    session.watch(signalling, onConnectionFailed);
+    sendTransport.on('produce', ({ kind, rtpParameters }, callback, errback) => {
+      signalling.produce(sendTransport.id, kind, rtpParameters).then((id) => callback({ id }), errback);
+    });
+    return session;
+  }
 
-    for (const transport of [sendTransport, recvTransport]) {
+  /**
+   * A receive-only session for staff observing a call: one receive transport,
+   * no producers ever. Same failure signal as a student's session.
+   */
+  static async createReceiveOnly(
+    observed: ObserveResult,
+    signalling: Pick<MediaSignalling, 'connectTransport'>,
+    onConnectionFailed: () => void,
+    preloaded: LoadedDevice | null = null,
+  ): Promise<MediaSession> {
+    const device = await MediaSession.deviceFor(observed.routerRtpCapabilities, preloaded);
+    const recvTransport = device.createRecvTransport(transportOptions(observed.recvTransport, observed.iceServers));
+    const session = new MediaSession(device, null, recvTransport);
+    session.watch(signalling, onConnectionFailed);
+    return session;
+  }
+
+  /** The preloaded Device when it was loaded for this router; otherwise a fresh one. */
+  private static async deviceFor(routerRtpCapabilities: unknown, preloaded: LoadedDevice | null): Promise<types.Device> {
+    return preloaded && preloaded.loadedFor === JSON.stringify(routerRtpCapabilities)
+      ? preloaded.device
+      : (await MediaSession.loadDevice(routerRtpCapabilities)).device;
+  }
+
+  private watch(signalling: Pick<MediaSignalling, 'connectTransport'>, onConnectionFailed: () => void): void {
+    for (const transport of [this.sendTransport, this.recvTransport]) {
+      if (!transport) continue;
       transport.on('connect', ({ dtlsParameters }, callback, errback) => {
         signalling.connectTransport(transport.id, dtlsParameters).then(callback, errback);
       });
       transport.on('connectionstatechange', (state) => {
-        if (state === 'failed' && !session.closed) onConnectionFailed();
+        if (state === 'failed' && !this.closed) onConnectionFailed();
       });
     }
-    sendTransport.on('produce', ({ kind, rtpParameters }, callback, errback) => {
-      signalling.produce(sendTransport.id, kind, rtpParameters).then((id) => callback({ id }), errback);
-    });
-
-    return session;
   }
 
   get rtpCapabilities(): types.RtpCapabilities {
@@ -102,7 +123,7 @@ export class MediaSession {
   }
 
   canProduce(kind: MediaKind): boolean {
-    return this.device.canProduce(kind);
+    return this.sendTransport !== null && this.device.canProduce(kind);
   }
 
   producer(kind: MediaKind): types.Producer | undefined {
@@ -115,6 +136,7 @@ export class MediaSession {
    */
   async produce(track: MediaStreamTrack): Promise<types.Producer> {
     const kind: MediaKind = track.kind === 'audio' ? 'audio' : 'video';
+    if (!this.sendTransport) throw new Error('this media session only receives');
     const producer = await this.sendTransport.produce(
       kind === 'video'
         ? { track, encodings: VIDEO_ENCODINGS, stopTracks: false }
@@ -153,7 +175,7 @@ export class MediaSession {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.sendTransport.close();
+    this.sendTransport?.close();
     this.recvTransport.close();
     this.producers.clear();
     this.consumers.clear();

@@ -60,4 +60,14 @@ describe('RemoteProducers', () => {
     expect(remote.producerIdsOf(PARTNER).sort()).toEqual(['a', 'v']);
     expect(remote.producerIdsOf(ME)).toEqual([]);
   });
+
+  it('keeps two people apart for a screen that shows both', () => {
+    const remote = new RemoteProducers();
+    remote.add(producer('v1', 'video', ME), null)!.track = fakeTrack('t1');
+    const other = remote.add(producer('v2', 'video', PARTNER, true), null)!;
+    other.track = fakeTrack('t2');
+    expect(remote.snapshotOf(ME)).toMatchObject({ videoTrack: { id: 't1' }, cameraOff: false });
+    expect(remote.snapshotOf(PARTNER)).toMatchObject({ videoTrack: { id: 't2' }, cameraOff: true, audioTrack: null });
+    expect(remote.snapshotOf('someone-else')).toEqual({ audioTrack: null, videoTrack: null, micOff: false, cameraOff: false });
+  });
 });

@@ -50,9 +50,19 @@ export class RemoteProducers {
 
   /** What the screen shows: one partner, so at most one audio and one video (the newest wins). */
   snapshot(): RemoteMedia {
+    return this.mediaOf(() => true);
+  }
+
+  /** One participant's media, for a screen that shows several people (staff observing). */
+  snapshotOf(participantId: string): RemoteMedia {
+    return this.mediaOf((entry) => entry.info.participantId === participantId);
+  }
+
+  private mediaOf(include: (entry: RemoteProducer) => boolean): RemoteMedia {
     let audio: RemoteProducer | undefined;
     let video: RemoteProducer | undefined;
     for (const entry of this.entries.values()) {
+      if (!include(entry)) continue;
       if (entry.info.kind === 'audio') audio = entry;
       else video = entry;
     }

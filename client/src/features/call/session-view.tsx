@@ -1,6 +1,6 @@
 import type { DeviceSchool, TodaySession } from '@peerbridge/shared';
-import { useState } from 'react';
-import { toPeerbridgeError } from '../../lib/peerbridge-error';
+import { useCallback, useState } from 'react';
+import { PeerbridgeError, toPeerbridgeError } from '../../lib/peerbridge-error';
 import { CalmPulse } from '../../ui/calm-pulse';
 import { Screen } from '../../ui/screen';
 import { SignInRequiredError } from './call-client';
@@ -49,6 +49,16 @@ export function SessionView({ deviceToken, session, school, joinToken, onExit, o
     }
   };
 
+  // Stable, so the chat and worried hooks don't rebuild their callbacks on every state change.
+  const sendChat = useCallback(
+    (text: string) => (client ? client.sendChat(text) : Promise.reject(PeerbridgeError.network())),
+    [client],
+  );
+  const raiseConcern = useCallback(
+    (text?: string) => (client ? client.raiseConcern(text) : Promise.reject(PeerbridgeError.network())),
+    [client],
+  );
+
   const leave = async () => {
     setLeaving(true);
     await client?.leave();
@@ -84,9 +94,12 @@ export function SessionView({ deviceToken, session, school, joinToken, onExit, o
       state={state}
       partnerName={session.partner.firstName}
       partnerSchool={session.partner.schoolName}
+      timeZone={school.timeZone}
       localStream={media.stream}
       onToggleMic={() => void client?.setMicrophoneEnabled(!state.micEnabled)}
       onToggleCamera={() => void client?.setCameraEnabled(!state.cameraEnabled)}
+      onSendChat={sendChat}
+      onRaiseConcern={raiseConcern}
       onLeave={() => void leave()}
       onBackToSessions={onExit}
     />

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
 import { Button } from '../../ui/button';
 import { formatDate, formatTimeWithSeconds } from '../staff/staff-format';
 import { LoadState } from '../staff/staff-section';
@@ -12,10 +12,12 @@ import { fetchSessionLog, type StaffSessionSummary } from './session-log-api';
 export interface SessionLogPanelProps {
   session: StaffSessionSummary;
   onClose: () => void;
+  /** Things to do about this session (raising a concern), above the log. */
+  actions?: ReactNode;
 }
 
 /** One session's log as a timeline, with the integrity check and the record of who has read it. */
-export function SessionLogPanel({ session, onClose }: SessionLogPanelProps) {
+export function SessionLogPanel({ session, onClose, actions }: SessionLogPanelProps) {
   const log = useStaffResource(useCallback((signal: AbortSignal) => fetchSessionLog(session.id, signal), [session.id]));
   const entries = useMemo(() => [...(log.data ?? [])].sort((a, b) => a.seq - b.seq), [log.data]);
   const people = useMemo(() => peopleInLog(entries, session), [entries, session]);
@@ -35,6 +37,7 @@ export function SessionLogPanel({ session, onClose }: SessionLogPanelProps) {
       </header>
 
       <p className="staff-muted session-log__note">Opening a log is recorded, with your name and the time.</p>
+      {actions}
 
       <LoadState
         loading={log.loading}

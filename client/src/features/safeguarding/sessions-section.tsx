@@ -1,8 +1,14 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Chip, type ChipTone } from '../../ui/chip';
+import { Notice } from '../../ui/notice';
+import { useStaffContext } from '../staff/staff-context';
 import { defaultSessionRange, formatDate, formatTime, type DateRange } from '../staff/staff-format';
+import { useStaffNavigation } from '../staff/staff-navigation';
 import { LoadState, RefreshButton, StaffSection } from '../staff/staff-section';
+import { canRaiseConcerns, canReadSessionLogs, sectionTitle } from '../staff/staff-sections';
 import { useStaffResource } from '../staff/use-staff-resource';
+import { RaiseConcern } from './raise-concern-form';
+import { SessionDetailPanel } from './session-detail-panel';
 import { describeStudent, filterSessions, rangeProblem } from './session-filters';
 import { fetchStaffSessions, type StaffSessionSummary } from './session-log-api';
 import { SessionLogPanel } from './session-log-panel';
@@ -19,9 +25,18 @@ function isChipTone(status: string): status is ChipTone {
   return status in statusWords;
 }
 
-/** Safeguarding leads: sessions involving their school's students, and each one's log. */
+/**
+ * Sessions involving the school's students. Safeguarding leads open each
+ * one's log; everyone who may raise a concern (coordinators, supervisors,
+ * leads) raises it from here.
+ */
 export function SessionsSection() {
   const id = useId();
+  const { staff } = useStaffContext();
+  const { focus } = useStaffNavigation();
+  const readsLogs = canReadSessionLogs(staff.roles);
+  const raises = canRaiseConcerns(staff.roles);
+  const [missingFocus, setMissingFocus] = useState(false);
   const [range, setRange] = useState<DateRange>(() => defaultSessionRange(new Date()));
   const [nameFilter, setNameFilter] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -38,15 +53,40 @@ export function SessionsSection() {
   const shown = useMemo(() => filterSessions(sessions.data ?? [], nameFilter), [sessions.data, nameFilter]);
   const selected = sessions.data?.find((session) => session.id === selectedId) ?? null;
 
+  // A log opened from an alert or a concern is brought to the top; one tapped in the list only into view.
+  const scrollBlock = useRef<ScrollLogicalPosition>('nearest');
   useEffect(() => {
     // Stacked layout (portrait iPad): the log opens below the list, so bring it into view.
-    if (selectedId) panelRef.current?.scrollIntoView?.({ behavior: 'smooth', block: 'nearest' });
+    if (selectedId) panelRef.current?.scrollIntoView?.({ behavior: 'smooth', block: scrollBlock.current });
+    scrollBlock.current = 'nearest';
   }, [selectedId]);
+
+  // "Open the session log" from an alert or a concern. Alerts are about sessions happening now,
+  // which the default dates include; one outside the dates shown is said, and found once the
+  // dates are changed to include it. Each request is carried out once.
+  const loadedSessions = sessions.data;
+  const handledFocus = useRef<number | null>(null);
+  const scrolledFocus = useRef<number | null>(null);
+  useEffect(() => {
+    if (focus?.kind !== 'session' || !loadedSessions || handledFocus.current === focus.nonce) return;
+    const found = loadedSessions.some((session) => session.id === focus.sessionId);
+    setMissingFocus(!found);
+    if (found) {
+      handledFocus.current = focus.nonce;
+      setNameFilter('');
+      if (selectedId === focus.sessionId) panelRef.current?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
+      scrollBlock.current = 'start';
+      setSelectedId(focus.sessionId);
+    } else if (scrolledFocus.current !== focus.nonce) {
+      scrolledFocus.current = focus.nonce;
+      document.getElementById('staff-sessions')?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
+    }
+  }, [focus, loadedSessions, selectedId]);
 
   return (
     <StaffSection
       id="staff-sessions"
-      title="Sessions and logs"
+      title={sectionTitle('sessions', staff.roles)}
       testId="sessions-section"
       actions={<RefreshButton onClick={() => void sessions.reload()} loading={sessions.loading} />}
     >
@@ -86,6 +126,9 @@ export function SessionsSection() {
         </label>
       </div>
       {problem ? <p className="staff-field__error">{problem}</p> : null}
+      {missingFocus ? (
+        <Notice tone="info">That session isn’t between the dates shown. Change the dates to find it.</Notice>
+      ) : null}
 
       <LoadState
         loading={sessions.loading}
@@ -120,7 +163,18 @@ export function SessionsSection() {
         </div>
         {selected ? (
           <div ref={panelRef} className="sessions-layout__log">
-            <SessionLogPanel key={selected.id} session={selected} onClose={() => setSelectedId(null)} />
+            {readsLogs ? (
+              <SessionLogPanel
+                key={selected.id}
+                session={selected}
+                onClose={() => setSelectedId(null)}
+                actions={raises ? <RaiseConcern key={selected.id} session={selected} /> : null}
+              />
+            ) : (
+              <SessionDetailPanel key={selected.id} session={selected} onClose={() => setSelectedId(null)}>
+                {raises ? <RaiseConcern session={selected} /> : null}
+              </SessionDetailPanel>
+            )}
           </div>
         ) : null}
       </div>

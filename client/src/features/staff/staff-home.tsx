@@ -1,13 +1,18 @@
-import { useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { toPeerbridgeError } from '../../lib/peerbridge-error';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
 import { DevicesSection } from '../device/devices-section';
+import { LiveSessionsSection } from '../observe/live-sessions-section';
 import { NoticesSection } from '../programme/notices-section';
 import { StudentsSection } from '../programme/students-section';
+import { AlertsStatusLine, AlertToasts } from '../safeguarding/alert-toasts';
+import { ConcernsSection } from '../safeguarding/concerns-section';
 import { SessionsSection } from '../safeguarding/sessions-section';
+import { useSafeguardingAlerts } from '../safeguarding/use-safeguarding-alerts';
 import { useStaffContext } from './staff-context';
-import { emptyAreaNote, sectionsFor, sectionTitles, type StaffSection } from './staff-sections';
+import { StaffNavigationContext, type StaffFocus, type StaffNavigation } from './staff-navigation';
+import { emptyAreaNote, handlesConcerns, sectionsFor, sectionTitle, type StaffSection } from './staff-sections';
 import { useIdleSignOut } from './use-idle-sign-out';
 
 export interface StaffHomeProps {
@@ -18,6 +23,8 @@ const IDLE_MESSAGE = "You were signed out after 15 minutes without use, so nobod
 
 const sectionViews: Record<StaffSection, () => ReactNode> = {
   notices: () => <NoticesSection />,
+  concerns: () => <ConcernsSection />,
+  live: () => <LiveSessionsSection />,
   sessions: () => <SessionsSection />,
   students: () => <StudentsSection />,
   devices: () => <DevicesSection />,
@@ -30,6 +37,8 @@ export function StaffHome({ onSignOut }: StaffHomeProps) {
   const [signOutError, setSignOutError] = useState<string | null>(null);
   const sections = sectionsFor(staff.roles);
   const note = emptyAreaNote(staff.roles);
+  const navigation = useNavigationState();
+  const alerts = useSafeguardingAlerts(handlesConcerns(staff.roles), navigation.concernsChanged);
 
   const signOut = async () => {
     setSigningOut(true);
@@ -43,44 +52,75 @@ export function StaffHome({ onSignOut }: StaffHomeProps) {
     }
   };
 
-  useIdleSignOut(() => {
-    // Even if the server can't be told, take the records off the screen.
-    onSignOut(IDLE_MESSAGE).catch(() => expire(IDLE_MESSAGE));
-  });
+  useIdleSignOut(
+    () => {
+      // Even if the server can't be told, take the records off the screen.
+      onSignOut(IDLE_MESSAGE).catch(() => expire(IDLE_MESSAGE));
+    },
+    undefined,
+    { paused: navigation.watching },
+  );
 
   return (
-    <main className="staff-page">
-      <header className="staff-header" data-testid="staff-home">
-        <div>
-          <p className="staff-brand">Peerbridge · Staff</p>
-          <h1 className="staff-header__name">{staff.fullName}</h1>
-          <p className="staff-header__school">{staff.school ? staff.school.name : 'No school'}</p>
-        </div>
-        <Button variant="secondary" data-testid="staff-logout" onClick={() => void signOut()} disabled={signingOut}>
-          {signingOut ? 'Signing out…' : 'Sign out'}
-        </Button>
-      </header>
-      {signOutError ? <Notice tone="error">{signOutError}</Notice> : null}
+    <StaffNavigationContext value={navigation.value}>
+      <main className="staff-page">
+        <header className="staff-header" data-testid="staff-home">
+          <div>
+            <p className="staff-brand">Peerbridge · Staff</p>
+            <h1 className="staff-header__name">{staff.fullName}</h1>
+            <p className="staff-header__school">{staff.school ? staff.school.name : 'No school'}</p>
+            {handlesConcerns(staff.roles) ? <AlertsStatusLine status={alerts.status} /> : null}
+          </div>
+          <Button variant="secondary" data-testid="staff-logout" onClick={() => void signOut()} disabled={signingOut}>
+            {signingOut ? 'Signing out…' : 'Sign out'}
+          </Button>
+        </header>
+        {signOutError ? <Notice tone="error">{signOutError}</Notice> : null}
 
-      {sections.length > 1 ? (
-        <nav className="staff-jump" aria-label="Sections">
-          {sections.map((section) => (
-            <a key={section} className="staff-jump__link" href={`#staff-${section}`}>
-              {sectionTitles[section]}
-            </a>
-          ))}
-        </nav>
-      ) : null}
+        <AlertToasts
+          alerts={alerts.alerts}
+          onOpenConcern={navigation.value.openConcern}
+          onOpenSessionLog={navigation.value.openSessionLog}
+          onDismiss={alerts.dismiss}
+        />
 
-      {note ? (
-        <Notice tone="info" data-testid="staff-no-access">
-          {note}
-        </Notice>
-      ) : null}
+        {sections.length > 1 ? (
+          <nav className="staff-jump" aria-label="Sections">
+            {sections.map((section) => (
+              <a key={section} className="staff-jump__link" href={`#staff-${section}`}>
+                {sectionTitle(section, staff.roles)}
+              </a>
+            ))}
+          </nav>
+        ) : null}
 
-      {sections.map((section) => (
-        <div key={section}>{sectionViews[section]()}</div>
-      ))}
-    </main>
+        {note ? (
+          <Notice tone="info" data-testid="staff-no-access">
+            {note}
+          </Notice>
+        ) : null}
+
+        {sections.map((section) => (
+          <div key={section}>{sectionViews[section]()}</div>
+        ))}
+      </main>
+    </StaffNavigationContext>
   );
+}
+
+/** The state behind StaffNavigation, kept here so every section sees the same requests. */
+function useNavigationState() {
+  const [focus, setFocus] = useState<StaffFocus | null>(null);
+  const [concernsVersion, setConcernsVersion] = useState(0);
+  const [watching, setWatching] = useState(false);
+
+  const openConcern = useCallback((concernId: string) => setFocus({ kind: 'concern', concernId, nonce: Date.now() }), []);
+  const openSessionLog = useCallback((sessionId: string) => setFocus({ kind: 'session', sessionId, nonce: Date.now() }), []);
+  const concernsChanged = useCallback(() => setConcernsVersion((v) => v + 1), []);
+
+  const value = useMemo<StaffNavigation>(
+    () => ({ focus, openConcern, openSessionLog, concernsVersion, concernsChanged, setWatching }),
+    [focus, openConcern, openSessionLog, concernsVersion, concernsChanged],
+  );
+  return { value, watching, concernsChanged };
 }

@@ -1,27 +1,54 @@
 import { describe, expect, it } from 'vitest';
-import { emptyAreaNote, sectionsFor } from './staff-sections';
+import { canRaiseConcerns, canReadSessionLogs, emptyAreaNote, sectionsFor, sectionTitle } from './staff-sections';
 
 describe('sectionsFor', () => {
-  it('gives a coordinator the notices, students and iPads', () => {
-    expect(sectionsFor(['coordinator'])).toEqual(['notices', 'students', 'devices']);
+  it('gives a coordinator the notices, sessions (to raise concerns), students and iPads', () => {
+    expect(sectionsFor(['coordinator'])).toEqual(['notices', 'sessions', 'students', 'devices']);
   });
 
-  it('gives a safeguarding lead the session logs only', () => {
-    expect(sectionsFor(['dsl'])).toEqual(['sessions']);
+  it('gives a safeguarding lead concerns first, then live sessions and the logs', () => {
+    expect(sectionsFor(['dsl'])).toEqual(['concerns', 'live', 'sessions']);
+  });
+
+  it('gives a supervisor live sessions to observe and the sessions list', () => {
+    expect(sectionsFor(['supervisor'])).toEqual(['live', 'sessions']);
+    expect(emptyAreaNote(['supervisor'])).toBeNull();
   });
 
   it('combines roles without repeating a section', () => {
-    expect(sectionsFor(['dsl', 'coordinator', 'supervisor'])).toEqual(['notices', 'sessions', 'students', 'devices']);
+    expect(sectionsFor(['dsl', 'coordinator', 'supervisor'])).toEqual([
+      'notices',
+      'concerns',
+      'live',
+      'sessions',
+      'students',
+      'devices',
+    ]);
   });
 
   it("keeps an admin away from children's records", () => {
     expect(sectionsFor(['admin'])).toEqual([]);
     expect(emptyAreaNote(['admin'])).toMatch(/no access to children's records/);
+    expect(canRaiseConcerns(['admin'])).toBe(false);
   });
 
   it('explains an account with nothing to show', () => {
-    expect(emptyAreaNote(['supervisor'])).toMatch(/observe live sessions/);
     expect(emptyAreaNote([])).toMatch(/no staff roles/);
     expect(emptyAreaNote(['coordinator'])).toBeNull();
+  });
+});
+
+describe('what each role may do in the sessions list', () => {
+  it('shows logs to safeguarding leads only', () => {
+    expect(canReadSessionLogs(['dsl'])).toBe(true);
+    expect(canReadSessionLogs(['coordinator', 'supervisor'])).toBe(false);
+    expect(sectionTitle('sessions', ['dsl'])).toBe('Sessions and logs');
+    expect(sectionTitle('sessions', ['supervisor'])).toBe('Sessions');
+  });
+
+  it('lets every member of school staff raise a concern', () => {
+    expect(canRaiseConcerns(['coordinator'])).toBe(true);
+    expect(canRaiseConcerns(['supervisor'])).toBe(true);
+    expect(canRaiseConcerns(['dsl'])).toBe(true);
   });
 });

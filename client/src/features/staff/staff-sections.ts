@@ -5,36 +5,59 @@ import type { StaffRole } from '@peerbridge/shared';
  * split (see its access policy); this only avoids showing doors that would
  * answer "no access".
  */
-export type StaffSection = 'notices' | 'students' | 'devices' | 'sessions';
+export type StaffSection = 'notices' | 'concerns' | 'live' | 'sessions' | 'students' | 'devices';
 
 const sectionsByRole: Record<StaffRole, readonly StaffSection[]> = {
-  // Notices first: they are the things a coordinator has to fix today.
-  coordinator: ['notices', 'students', 'devices'],
-  dsl: ['sessions'],
-  supervisor: [],
+  // Notices first: they are the things a coordinator has to fix today. The
+  // sessions list is where anyone who may raise a concern raises one.
+  coordinator: ['notices', 'sessions', 'students', 'devices'],
+  dsl: ['concerns', 'live', 'sessions'],
+  supervisor: ['live', 'sessions'],
   admin: [],
 };
 
-const order: readonly StaffSection[] = ['notices', 'sessions', 'students', 'devices'];
+// Concerns before anything else: a child waiting to be heard comes first.
+const order: readonly StaffSection[] = ['notices', 'concerns', 'live', 'sessions', 'students', 'devices'];
 
 export function sectionsFor(roles: readonly StaffRole[]): StaffSection[] {
   const wanted = new Set(roles.flatMap((role) => sectionsByRole[role]));
   return order.filter((section) => wanted.has(section));
 }
 
-export const sectionTitles: Record<StaffSection, string> = {
-  notices: 'Notices',
-  sessions: 'Sessions and logs',
-  students: 'Students',
-  devices: 'iPads',
-};
+/** Only safeguarding leads read session logs; everyone else sees the list of sessions. */
+export function canReadSessionLogs(roles: readonly StaffRole[]): boolean {
+  return roles.includes('dsl');
+}
+
+/** Safeguarding leads handle concerns and get live alerts about them. */
+export function handlesConcerns(roles: readonly StaffRole[]): boolean {
+  return roles.includes('dsl');
+}
+
+export function canRaiseConcerns(roles: readonly StaffRole[]): boolean {
+  return roles.some((role) => role === 'coordinator' || role === 'dsl' || role === 'supervisor');
+}
+
+export function sectionTitle(section: StaffSection, roles: readonly StaffRole[]): string {
+  switch (section) {
+    case 'notices':
+      return 'Notices';
+    case 'concerns':
+      return 'Concerns';
+    case 'live':
+      return 'Live sessions';
+    case 'sessions':
+      return canReadSessionLogs(roles) ? 'Sessions and logs' : 'Sessions';
+    case 'students':
+      return 'Students';
+    case 'devices':
+      return 'iPads';
+  }
+}
 
 /** A plain explanation for accounts that see no sections at all. */
 export function emptyAreaNote(roles: readonly StaffRole[]): string | null {
   if (sectionsFor(roles).length > 0) return null;
-  if (roles.includes('supervisor')) {
-    return 'Supervisors observe live sessions at their school. There are no records to manage from this account.';
-  }
   if (roles.includes('admin')) {
     return "This account runs Peerbridge. It has no access to children's records.";
   }

@@ -12,10 +12,17 @@ const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as con
  * Compares wall-clock times rather than trusting one long timer, because a
  * sleeping iPad or a background tab pauses timers.
  */
-export function useIdleSignOut(onIdle: () => void, limitMs: number = STAFF_IDLE_LIMIT_MS): void {
+export function useIdleSignOut(
+  onIdle: () => void,
+  limitMs: number = STAFF_IDLE_LIMIT_MS,
+  options: { paused?: boolean } = {},
+): void {
   const onIdleRef = useRef(onIdle);
+  // Watching a live session is using the page, without a tap for many minutes.
+  const pausedRef = useRef(options.paused ?? false);
   useEffect(() => {
     onIdleRef.current = onIdle;
+    pausedRef.current = options.paused ?? false;
   });
 
   useEffect(() => {
@@ -25,6 +32,7 @@ export function useIdleSignOut(onIdle: () => void, limitMs: number = STAFF_IDLE_
       lastActivity = Date.now();
     };
     const check = () => {
+      if (pausedRef.current) lastActivity = Date.now();
       if (fired || Date.now() - lastActivity < limitMs) return;
       fired = true;
       onIdleRef.current();

@@ -6,7 +6,8 @@ export interface StaffResource<T> {
   data: T | null;
   error: PeerbridgeError | null;
   loading: boolean;
-  reload: () => Promise<void>;
+  /** `quiet`: a background refresh (polling) that doesn't show "Refreshing…" every time. */
+  reload: (options?: { quiet?: boolean }) => Promise<void>;
 }
 
 /**
@@ -23,11 +24,11 @@ export function useStaffResource<T>(load: (signal: AbortSignal) => Promise<T>): 
   });
   const inFlight = useRef<AbortController | null>(null);
 
-  const reload = useCallback(async () => {
+  const reload = useCallback(async (options: { quiet?: boolean } = {}) => {
     inFlight.current?.abort();
     const controller = new AbortController();
     inFlight.current = controller;
-    setState((s) => ({ ...s, loading: true }));
+    if (!options.quiet) setState((s) => ({ ...s, loading: true }));
     try {
       const data = await load(controller.signal);
       if (!controller.signal.aborted) setState({ data, error: null, loading: false });

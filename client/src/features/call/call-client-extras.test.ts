@@ -1,0 +1,180 @@
+import type { ObserverInfo } from '@peerbridge/shared';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { DeviceSocket } from '../../lib/socket-client';
+import { CallClient, type CreateMediaSession } from './call-client';
+import type { MediaSession } from './media-session';
+
+type Ack = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
+
+const SESSION = '11111111-1111-4111-8111-111111111111';
+const ME = '22222222-2222-4222-8222-222222222222';
+const PARTNER = '33333333-3333-4333-8333-333333333333';
+
+const grace: ObserverInfo = {
+  observerId: '44444444-4444-4444-8444-444444444444',
+  name: 'Ms Grace Adeyemi',
+  schoolName: 'Riverside High School',
+  role: 'dsl',
+};
+const jo: ObserverInfo = {
+  observerId: '55555555-5555-4555-8555-555555555555',
+  name: 'Mrs Jo Walsh',
+  schoolName: 'Northgate School',
+  role: 'supervisor',
+};
+
+const transport = (id: string) => ({ id, iceParameters: {}, iceCandidates: [], dtlsParameters: {} });
+
+function joinResult(observers: ObserverInfo[]) {
+  return {
+    participantId: ME,
+    session: { id: SESSION, startsAt: '2026-01-01T09:00:00Z', endsAt: '2026-01-01T09:30:00Z' },
+    routerRtpCapabilities: {},
+    sendTransport: transport('send'),
+    recvTransport: transport('recv'),
+    iceServers: [],
+    peers: [{ participantId: PARTNER, firstName: 'Priya', role: 'mentor', schoolName: 'Northgate School' }],
+    producers: [],
+    consumers: [],
+    observers,
+  };
+}
+
+/** A socket.io stand-in that records what is sent and lets the test push server events. */
+function fakeSocket(answer: (event: string, payload: unknown) => Ack) {
+  const sent: Array<{ event: string; payload: unknown }> = [];
+  const handlers = new Map<string, Array<(...args: unknown[]) => void>>();
+  const socket = {
+    connected: true,
+    active: true,
+    on: (event: string, handler: (...args: unknown[]) => void) => {
+      handlers.set(event, [...(handlers.get(event) ?? []), handler]);
+      return socket;
+    },
+    off: () => socket,
+    connect: () => socket,
+    disconnect: () => socket,
+    removeAllListeners: () => socket,
+    timeout: () => ({
+      emitWithAck: async (event: string, payload: unknown) => {
+        sent.push({ event, payload });
+        return answer(event, payload);
+      },
+    }),
+  };
+  const push = (event: string, ...args: unknown[]) => {
+    for (const handler of handlers.get(event) ?? []) handler(...args);
+  };
+  return { socket: socket as unknown as DeviceSocket, sent, push };
+}
+
+const fakeMedia: CreateMediaSession = async () =>
+  ({ close: () => undefined, closeConsumer: () => undefined, rtpCapabilities: {} }) as unknown as MediaSession;
+
+const JOIN = {
+  sessionId: SESSION,
+  studentId: ME,
+  joinToken: 'join-token',
+  stream: { getTracks: () => [] } as unknown as MediaStream,
+};
+
+async function joinedClient(options: { observers?: ObserverInfo[]; answer?: (event: string, payload: unknown) => Ack } = {}) {
+  // Everything else succeeds quietly (the early Device load then fails in Node, which a join tolerates).
+  const answer = options.answer ?? ((): Ack => ({ ok: true, data: {} }));
+  const fake = fakeSocket((event, payload) =>
+    event === 'session:join' ? { ok: true, data: joinResult(options.observers ?? []) } : answer(event, payload),
+  );
+  const client = new CallClient('device-token', { socket: fake.socket, createMediaSession: fakeMedia });
+  await client.join(JOIN);
+  return { client, ...fake };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('CallClient observers', () => {
+  it('shows the staff already watching when the student joins', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { client } = await joinedClient({ observers: [grace] });
+    expect(client.state.phase).toBe('connected');
+    expect(client.state.observers).toEqual([grace]);
+    client.dispose();
+  });
+
+  it('adds observers as they arrive and removes them as they leave', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { client, push } = await joinedClient();
+    push('observer:joined', grace);
+    push('observer:joined', jo);
+    push('observer:joined', grace);
+    expect(client.state.observers.map((o) => o.name)).toEqual(['Ms Grace Adeyemi', 'Mrs Jo Walsh']);
+    push('observer:left', { observerId: grace.observerId });
+    expect(client.state.observers).toEqual([jo]);
+    client.dispose();
+  });
+});
+
+describe('CallClient chat', () => {
+  it("adds the partner's messages and our delivered ones", async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { client, push, sent } = await joinedClient({ answer: () => ({ ok: true, data: { delivered: true } }) });
+    push('chat:message', { fromParticipantId: PARTNER, firstName: 'Priya', text: 'Hi!', at: '2026-01-01T09:01:00Z' });
+    await expect(client.sendChat('  Hello  ')).resolves.toEqual({ delivered: true });
+    expect(sent.at(-1)).toEqual({ event: 'chat:send', payload: { text: 'Hello' } });
+    expect(client.state.chat.map((m) => [m.from, m.text])).toEqual([
+      ['partner', 'Hi!'],
+      ['self', 'Hello'],
+    ]);
+    client.dispose();
+  });
+
+  it('keeps a blocked message out of the chat and hands back the explanation', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const verdict = { delivered: false, explanation: 'Phone numbers are not shared in Peerbridge.' };
+    const { client } = await joinedClient({ answer: () => ({ ok: true, data: verdict }) });
+    await expect(client.sendChat('07700 900123')).resolves.toEqual(verdict);
+    expect(client.state.chat).toEqual([]);
+    client.dispose();
+  });
+
+  it('ignores a malformed push instead of breaking the screen', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { client, push } = await joinedClient();
+    push('chat:message', { text: 42 });
+    expect(client.state.chat).toEqual([]);
+    client.dispose();
+  });
+});
+
+describe('CallClient concerns', () => {
+  it('raises with one tap, and sends words as a second report', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { client, sent } = await joinedClient({ answer: () => ({ ok: true, data: { concernId: grace.observerId } }) });
+    await client.raiseConcern();
+    await client.raiseConcern('  He asked where I live.  ');
+    await client.raiseConcern('   ');
+    expect(sent.filter((s) => s.event === 'concern:raise').map((s) => s.payload)).toEqual([
+      {},
+      { text: 'He asked where I live.' },
+      {},
+    ]);
+    client.dispose();
+  });
+
+  it("rejects with the server's message so the child can be told and try again", async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { client } = await joinedClient({
+      answer: () => ({ ok: false, error: { code: 'internal', message: 'Something went wrong. Please try again.' } }),
+    });
+    await expect(client.raiseConcern()).rejects.toMatchObject({ message: 'Something went wrong. Please try again.' });
+    client.dispose();
+  });
+
+  it('says at once when there is no connection, rather than sending it late', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { client, socket, sent } = await joinedClient();
+    (socket as unknown as { connected: boolean }).connected = false;
+    await expect(client.raiseConcern()).rejects.toMatchObject({ code: 'network' });
+    expect(sent.some((s) => s.event === 'concern:raise')).toBe(false);
+    client.dispose();
+  });
+});

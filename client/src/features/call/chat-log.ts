@@ -1,0 +1,33 @@
+/*
+ * The in-call chat as the screen sees it. Messages pass the server's filter
+ * (no contact details between children) and are on the session record; the
+ * server never echoes our own messages back, so the client adds them itself
+ * once the server says they were delivered.
+ */
+
+export interface ChatEntry {
+  /** Local and unique within one call screen: React's key. */
+  id: string;
+  from: 'self' | 'partner';
+  firstName: string;
+  text: string;
+  /** ISO instant: the server's for the partner's messages, this iPad's clock for our own. */
+  at: string;
+}
+
+/** The server's limit (`chat:send`, counted like `String.length`). */
+export const CHAT_MAX_CHARS = 500;
+
+/** Shown on the side of the counter only near the limit, so most children never see a number. */
+export const CHAT_COUNTER_FROM = 400;
+
+/** The partner's messages that arrived after the first `seen` entries: the unread dot. */
+export function unreadCount(entries: readonly ChatEntry[], seen: number): number {
+  return entries.slice(Math.max(0, seen)).filter((entry) => entry.from === 'partner').length;
+}
+
+/** What the server will accept: trimmed, not empty, not too long. */
+export function sendableText(text: string): string | null {
+  const trimmed = text.trim();
+  return trimmed.length > 0 && trimmed.length <= CHAT_MAX_CHARS ? trimmed : null;
+}

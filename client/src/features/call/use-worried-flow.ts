@@ -1,0 +1,54 @@
+import { useCallback, useReducer, useRef } from 'react';
+import { toPeerbridgeError } from '../../lib/peerbridge-error';
+import { isBusy, worriedClosed, worriedReducer } from './worried-flow';
+
+/** Drives the "I'm worried" dialog; the rules are in worried-flow.ts. */
+export function useWorriedFlow(raise: (text?: string) => Promise<void>) {
+  const [state, dispatch] = useReducer(worriedReducer, worriedClosed);
+  // One report at a time, whatever the fingers do.
+  const inFlight = useRef(false);
+
+  const once = useCallback(async (run: () => Promise<void>) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    try {
+      await run();
+    } finally {
+      inFlight.current = false;
+    }
+  }, []);
+
+  const tap = useCallback(
+    () =>
+      once(async () => {
+        dispatch({ type: 'tap' });
+        try {
+          await raise();
+          dispatch({ type: 'raised' });
+        } catch (error) {
+          dispatch({ type: 'raise-failed', message: toPeerbridgeError(error).message });
+        }
+      }),
+    [once, raise],
+  );
+
+  const sendWords = useCallback(
+    (text: string) =>
+      once(async () => {
+        dispatch({ type: 'send-words' });
+        try {
+          await raise(text);
+          dispatch({ type: 'words-sent' });
+        } catch (error) {
+          dispatch({ type: 'words-failed', message: toPeerbridgeError(error).message });
+        }
+      }),
+    [once, raise],
+  );
+
+  const close = useCallback(() => {
+    if (!isBusy(state)) dispatch({ type: 'close' });
+  }, [state]);
+
+  return { state, tap, sendWords, close };
+}

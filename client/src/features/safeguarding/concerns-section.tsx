@@ -1,0 +1,144 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useStaffContext } from '../staff/staff-context';
+import { formatDateTime } from '../staff/staff-format';
+import { useStaffNavigation } from '../staff/staff-navigation';
+import { LoadState, RefreshButton, StaffSection } from '../staff/staff-section';
+import { usePolling } from '../staff/use-polling';
+import { useStaffResource } from '../staff/use-staff-resource';
+import { ConcernDetail } from './concern-detail';
+import { describeConcernChildren, groupConcerns, statusWords } from './concern-queue';
+import { fetchConcerns, type ConcernSummary } from './concerns-api';
+import './concerns.css';
+import './safeguarding.css';
+
+/**
+ * A safety net under the live alerts: if the alerts socket is down, a new
+ * concern still appears within a minute of the page being open.
+ */
+const QUEUE_POLL_MS = 60_000;
+
+/** Safeguarding leads: concerns about their school's children, new first, and each one's record. */
+export function ConcernsSection() {
+  const { staff } = useStaffContext();
+  const { focus, concernsVersion } = useStaffNavigation();
+  const concerns = useStaffResource(useCallback((signal: AbortSignal) => fetchConcerns(signal), []));
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const groups = useMemo(() => groupConcerns(concerns.data ?? []), [concerns.data]);
+  const reload = concerns.reload;
+
+  usePolling(() => void reload({ quiet: true }), QUEUE_POLL_MS);
+
+  // An alert arrived, or a concern was raised elsewhere on this page.
+  useEffect(() => {
+    if (concernsVersion > 0) void reload({ quiet: true });
+  }, [concernsVersion, reload]);
+
+  // A record opened from an alert is brought to the top; one tapped in the queue only into view.
+  const scrollBlock = useRef<ScrollLogicalPosition>('nearest');
+  useEffect(() => {
+    if (selectedId) panelRef.current?.scrollIntoView?.({ behavior: 'smooth', block: scrollBlock.current });
+    scrollBlock.current = 'nearest';
+  }, [selectedId]);
+
+  // "Open the concern" from an alert. Each request once, even if it names the record already open.
+  const handledFocus = useRef<number | null>(null);
+  useEffect(() => {
+    if (focus?.kind !== 'concern' || handledFocus.current === focus.nonce) return;
+    handledFocus.current = focus.nonce;
+    if (selectedId === focus.concernId) panelRef.current?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
+    scrollBlock.current = 'start';
+    setSelectedId(focus.concernId);
+  }, [focus, selectedId]);
+
+  return (
+    <StaffSection
+      id="staff-concerns"
+      title="Concerns"
+      testId="concerns-section"
+      actions={<RefreshButton onClick={() => void reload()} loading={concerns.loading} />}
+    >
+      <LoadState
+        loading={concerns.loading}
+        error={concerns.error}
+        hasData={concerns.data !== null}
+        onRetry={() => void reload()}
+        what="concerns"
+      />
+      {concerns.data && concerns.data.length === 0 ? (
+        <p className="staff-muted">No concerns have been raised about your school’s students.</p>
+      ) : null}
+
+      <div className={`sessions-layout ${selectedId ? 'sessions-layout--with-log' : ''}`}>
+        <div className="concern-queue">
+          {groups.map((group) => (
+            <section key={group.status} className="concern-group" aria-label={statusWords[group.status]}>
+              <h3 className="concern-group__title">
+                {statusWords[group.status]} <span className="staff-muted">({group.concerns.length})</span>
+              </h3>
+              <ul className="staff-list">
+                {group.concerns.map((concern) => (
+                  <li key={concern.id}>
+                    <ConcernRow
+                      concern={concern}
+                      ownSchoolId={staff.school?.id ?? null}
+                      selected={concern.id === selectedId}
+                      onSelect={() => setSelectedId(concern.id === selectedId ? null : concern.id)}
+                    />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+        {selectedId ? (
+          <div ref={panelRef} className="sessions-layout__log">
+            <ConcernDetail
+              key={selectedId}
+              concernId={selectedId}
+              queue={concerns.data ?? []}
+              onClose={() => setSelectedId(null)}
+              onOpenConcern={setSelectedId}
+              onChanged={() => void reload({ quiet: true })}
+            />
+          </div>
+        ) : null}
+      </div>
+    </StaffSection>
+  );
+}
+
+function ConcernRow({
+  concern,
+  ownSchoolId,
+  selected,
+  onSelect,
+}: {
+  concern: ConcernSummary;
+  ownSchoolId: string | null;
+  selected: boolean;
+  onSelect: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      className={`session-row concern-row concern-row--${concern.status} ${selected ? 'session-row--selected' : ''}`}
+      data-testid="concern-row"
+      data-concern-id={concern.id}
+      data-status={concern.status}
+      aria-pressed={selected}
+      onClick={onSelect}
+    >
+      <span className="session-row__when">
+        <strong>{formatDateTime(concern.raisedAt)}</strong>
+      </span>
+      <span className="session-row__who">
+        <span>{describeConcernChildren(concern.children, ownSchoolId)}</span>
+        <span className="staff-muted">{concern.sessionId ? 'Raised about a session' : 'Not linked to a session'}</span>
+      </span>
+      <span className="session-row__side">
+        <span className={`concern-status concern-status--${concern.status}`}>{statusWords[concern.status]}</span>
+      </span>
+    </button>
+  );
+}

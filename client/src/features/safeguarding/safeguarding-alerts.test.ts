@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { StaffSocket } from '../../lib/socket-client';
+import { alertKey, SafeguardingAlertsClient, withAlert, type ShownAlert } from './safeguarding-alerts';
+
+const SESSION = '11111111-1111-4111-8111-111111111111';
+const CONCERN = '22222222-2222-4222-8222-222222222222';
+
+function fakeSocket() {
+  const handlers = new Map<string, Array<(...args: unknown[]) => void>>();
+  const socket = {
+    active: false,
+    on: (event: string, handler: (...args: unknown[]) => void) => {
+      handlers.set(event, [...(handlers.get(event) ?? []), handler]);
+      return socket;
+    },
+    connect: vi.fn(() => {
+      socket.active = true;
+      return socket;
+    }),
+    disconnect: vi.fn(() => socket),
+    removeAllListeners: () => socket,
+  };
+  const push = (event: string, ...args: unknown[]) => {
+    for (const handler of handlers.get(event) ?? []) handler(...args);
+  };
+  return { socket, push };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+const raised = {
+  kind: 'concern_raised' as const,
+  sessionId: SESSION,
+  concernId: CONCERN,
+  summary: 'A student pressed “I’m worried” during a session.',
+  at: '2026-01-01T09:00:00Z',
+};
+
+describe('SafeguardingAlertsClient', () => {
+  it('passes alerts on and says when it is connected', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { socket, push } = fakeSocket();
+    const client = new SafeguardingAlertsClient({ socket: socket as unknown as StaffSocket });
+    const alerts: ShownAlert[] = [];
+    const statuses: string[] = [];
+    client.on('alert', (alert) => alerts.push(alert));
+    client.on('status', (status) => statuses.push(status));
+    client.start();
+    expect(socket.connect).toHaveBeenCalled();
+    push('connect');
+    push('safeguarding:alert', raised);
+    expect(alerts).toEqual([{ ...raised, key: alertKey(raised) }]);
+    socket.active = false;
+    push('connect_error', new Error('Please sign in.'));
+    expect(statuses).toEqual(['on', 'off']);
+    client.dispose();
+    expect(socket.disconnect).toHaveBeenCalled();
+  });
+
+  it('does not swallow an alert it cannot read', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { socket, push } = fakeSocket();
+    const client = new SafeguardingAlertsClient({ socket: socket as unknown as StaffSocket });
+    const alerts: ShownAlert[] = [];
+    client.on('alert', (alert) => alerts.push(alert));
+    push('safeguarding:alert', { kind: 'something_new' });
+    expect(alerts[0]?.summary).toMatch(/could not be read/);
+    client.dispose();
+  });
+});
+
+describe('withAlert', () => {
+  it('shows the newest first, each happening once, and only the latest few', () => {
+    const a = { ...raised, key: 'a' };
+    const b = { ...raised, key: 'b' };
+    expect(withAlert([a], b).map((x) => x.key)).toEqual(['b', 'a']);
+    expect(withAlert([a, b], { ...a }).map((x) => x.key)).toEqual(['a', 'b']);
+    expect(withAlert([a, b], { ...raised, key: 'c' }, 2).map((x) => x.key)).toEqual(['c', 'a']);
+  });
+});
