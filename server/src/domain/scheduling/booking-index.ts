@@ -34,6 +34,16 @@ class SortedSpans {
     return false;
   }
 
+  /** Appends (end, -1) for each span ending inside (fromMs, toMs]; the -1 is the caller's label slot. */
+  endsWithin(fromMs: number, toMs: number, into: number[]): void {
+    const earliestStart = fromMs - this.longestMs;
+    for (let i = this.firstStartingAtOrAfter(toMs) - 1; i >= 0; i--) {
+      const span = this.spans[i]!;
+      if (span.startMs < earliestStart) break;
+      if (span.endMs > fromMs && span.endMs <= toMs) into.push(span.endMs, -1);
+    }
+  }
+
   private firstStartingAtOrAfter(ms: number): number {
     let lo = 0;
     let hi = this.spans.length;
@@ -62,7 +72,8 @@ export class BookingIndex {
     const span = { startMs: booking.start.epochMilliseconds, endMs: booking.end.epochMilliseconds, booking };
     if (span.endMs <= span.startMs) return;
     spansFor(this.bySchool, booking.schoolId).insert(span);
-    for (const studentId of new Set(booking.studentIds)) spansFor(this.byStudent, studentId).insert(span);
+    const students = booking.studentIds.length === 1 ? booking.studentIds : new Set(booking.studentIds);
+    for (const studentId of students) spansFor(this.byStudent, studentId).insert(span);
   }
 
   /** Whether `needed` more devices fit at the school throughout [startMs, endMs). */
@@ -100,14 +111,11 @@ export class BookingIndex {
   /**
    * Where bookings at the schools or of the students end inside (fromMs, toMs]: the first
    * moments a device or student that was taken becomes free again, so worth offering as starts.
+   * Appended to `into` as (end, -1) pairs, the layout `startsOn` uses.
    */
   endsWithin(schoolIds: readonly string[], studentIds: readonly string[], fromMs: number, toMs: number, into: number[]): void {
-    const collect = (s: Span) => {
-      if (s.endMs > fromMs && s.endMs <= toMs) into.push(s.endMs);
-      return false;
-    };
-    for (const id of schoolIds) this.bySchool.get(id)?.some(fromMs, toMs, collect);
-    for (const id of studentIds) this.byStudent.get(id)?.some(fromMs, toMs, collect);
+    for (const id of schoolIds) this.bySchool.get(id)?.endsWithin(fromMs, toMs, into);
+    for (const id of studentIds) this.byStudent.get(id)?.endsWithin(fromMs, toMs, into);
   }
 }
 

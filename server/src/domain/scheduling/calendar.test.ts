@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { closuresOn, cycleWeekOf, termContaining } from './calendar.js';
 import { timelineOf } from './school-timeline.js';
-import { closure, date, school, terms } from './test-fixtures.js';
-import { epochDayOf } from './zone-clock.js';
+import { closure, date, instant, school, terms } from './test-fixtures.js';
+import { epochDayOf, instantOf as instantOfMs } from './zone-clock.js';
 
 describe('cycleWeekOf', () => {
   const twoWeek = school('s', { cycle: { weeks: 2, knownWeekAMonday: date('2025-09-01') } });
@@ -63,7 +63,25 @@ describe('terms and closures', () => {
     expect(timeline.day(epochDayOf(date('2025-10-10'))).shut).toEqual({ reason: 'closure', detail: 'INSET day' });
     const trip = timeline.day(epochDayOf(date('2025-11-12')));
     expect(trip.shut).toBeUndefined();
-    expect(trip.partialClosures).toEqual([{ startMs: Date.parse('2025-11-12T12:00:00Z'), endMs: Infinity, detail: 'Trip' }]);
+    expect(trip.partialClosures).toEqual([{ startMs: instant('2025-11-12T12:00:00Z').epochMilliseconds, endMs: Infinity, detail: 'Trip' }]);
     expect(closuresOn(calendar, date('2025-11-12')).map((c) => c.reason)).toEqual(['Trip']);
+  });
+});
+
+describe('school timelines', () => {
+  it('share period instants between schools with the same bells and zone, but not across zones', () => {
+    const day = epochDayOf(date('2026-03-31'));
+    const london = timelineOf(school('a')).periods(day);
+    expect(timelineOf(school('b')).periods(day)).toBe(london);
+    const dublin = timelineOf(school('c', { timeZone: 'Europe/Dublin' })).periods(day);
+    expect(dublin).not.toBe(london);
+    expect(dublin.map((p) => p.startMs)).toEqual(london.map((p) => p.startMs));
+    const paris = timelineOf(school('d', { timeZone: 'Europe/Paris' })).periods(day);
+    const first = (periods: typeof london) => instantOfMs(periods[0]!.startMs);
+    expect(first(paris).until(first(london)).total('hours')).toBe(1);
+  });
+
+  it('has no periods at the weekend', () => {
+    expect(timelineOf(school('a')).periods(epochDayOf(date('2026-03-28')))).toEqual([]);
   });
 });

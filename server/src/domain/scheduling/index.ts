@@ -1,6 +1,7 @@
 export * from './calendar.js';
 export { BookingIndex } from './booking-index.js';
-export type { LostReason, Loss, Side } from './slot-rules.js';
+export type { LostReason, Loss } from './slot-rules.js';
+export type { Side } from './pairing.js';
 export { findSlots } from './slot-finder.js';
 export type { Candidate, LostDate, Occurrence, SlotSearch } from './slot-finder.js';
 export { bookingsOf, impactOfClosure, occurrencesOf } from './series.js';

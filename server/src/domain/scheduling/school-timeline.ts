@@ -1,5 +1,6 @@
-import type { Period, SchoolCalendar } from './calendar.js';
+import type { Closure, Period, SchoolCalendar } from './calendar.js';
 import { isWeekday, minuteOfDay } from './calendar.js';
+import { DayCache } from './day-cache.js';
 import { epochDayOf, localEpochMs, weekdayOfEpochDay } from './zone-clock.js';
 
 /*
@@ -48,6 +49,22 @@ export interface SchoolTimeline {
 }
 
 const timelines = new WeakMap<SchoolCalendar, SchoolTimeline>();
+const HOLIDAY: DayShut = { reason: 'holiday' };
+const NONE: readonly never[] = [];
+
+/** Bounded like the zone clock's caches: a long-running server sees many days. */
+const MAX_SHARED_DAYS = 200_000;
+const periodsBySchedule = new Map<string, Map<number, readonly DayPeriod[]>>();
+
+function sharedPeriods(timeZone: string, bells: readonly Period[]): Map<number, readonly DayPeriod[]> {
+  const key = `${timeZone}|${bells.map((p) => `${p.name}@${p.start.toString()}-${p.end.toString()}`).join(',')}`;
+  let shared = periodsBySchedule.get(key);
+  if (!shared) {
+    shared = new Map();
+    periodsBySchedule.set(key, shared);
+  }
+  return shared;
+}
 
 export function timelineOf(calendar: SchoolCalendar): SchoolTimeline {
   let timeline = timelines.get(calendar);
@@ -67,13 +84,17 @@ function buildTimeline(calendar: SchoolCalendar): SchoolTimeline {
   const { timeZone } = calendar;
   const terms = calendar.terms.map((t) => [epochDayOf(t.start), epochDayOf(t.end)] as const);
   const knownMonday = epochDayOf(calendar.cycle.knownWeekAMonday) - (calendar.cycle.knownWeekAMonday.dayOfWeek - 1);
-  const closuresByDay = new Map<number, SchoolCalendar['closures'][number][]>();
+  const inTerm = (epochDay: number) => {
+    for (const [start, end] of terms) if (start <= epochDay && epochDay <= end) return true;
+    return false;
+  };
+  const closuresByDay = new Map<number, Closure[]>();
   for (const closure of calendar.closures) {
     const key = epochDayOf(closure.date);
     closuresByDay.set(key, [...(closuresByDay.get(key) ?? []), closure]);
   }
-  const days = new Map<number, SchoolDay>();
-  const periodsByDay = new Map<number, readonly DayPeriod[]>();
+  const days = new DayCache<SchoolDay>();
+  const periodsByDay = new DayCache<readonly DayPeriod[]>();
 
   function day(epochDay: number): SchoolDay {
     let found = days.get(epochDay);
@@ -81,11 +102,18 @@ function buildTimeline(calendar: SchoolCalendar): SchoolTimeline {
     const weekday = weekdayOfEpochDay(epochDay);
     const weeksSinceKnownA = Math.floor((epochDay - (weekday - 1) - knownMonday) / 7);
     const cycleBit: CycleBit = calendar.cycle.weeks === 1 || weeksSinceKnownA % 2 === 0 ? 1 : 2;
-    const closures = closuresByDay.get(epochDay) ?? [];
+    const open: SchoolDay = { epochDay, weekday, cycleBit, shut: inTerm(epochDay) ? undefined : HOLIDAY, partialClosures: NONE };
+    const closures = closuresByDay.get(epochDay);
+    found = closures ? withClosures(open, closures) : open;
+    days.set(epochDay, found);
+    return found;
+  }
+
+  function withClosures(open: SchoolDay, closures: readonly Closure[]): SchoolDay {
+    const { epochDay } = open;
     const whole = closures.filter((c) => !c.from && !c.to);
-    let shut: DayShut | undefined;
-    if (!terms.some(([start, end]) => start <= epochDay && epochDay <= end)) shut = { reason: 'holiday' };
-    else if (whole.length > 0) shut = { reason: 'closure', detail: whole.map((c) => c.reason).join('; ') };
+    const shut: DayShut | undefined =
+      open.shut ?? (whole.length > 0 ? { reason: 'closure', detail: whole.map((c) => c.reason).join('; ') } : undefined);
     const partialClosures = closures
       .filter((c) => c.from || c.to)
       .map((c) => ({
@@ -94,9 +122,7 @@ function buildTimeline(calendar: SchoolCalendar): SchoolTimeline {
         endMs: c.to ? localEpochMs(timeZone, epochDay, minuteOfDay(c.to)) : Infinity,
         detail: c.reason,
       }));
-    found = { epochDay, weekday, cycleBit, shut, partialClosures };
-    days.set(epochDay, found);
-    return found;
+    return { ...open, shut, partialClosures };
   }
 
   const bellsByWeekday = new Map<number, readonly Period[]>();
@@ -110,19 +136,32 @@ function buildTimeline(calendar: SchoolCalendar): SchoolTimeline {
     return found;
   }
 
+  // Many schools ring the same bells in the same zone; they share one set of period instants.
+  const sharedByWeekday = new Map<number, Map<number, readonly DayPeriod[]>>();
   function periods(epochDay: number): readonly DayPeriod[] {
-    let found = periodsByDay.get(epochDay);
-    if (found) return found;
-    found = bells(weekdayOfEpochDay(epochDay)).map((p, index) => {
-      const startMinute = minuteOfDay(p.start);
-      return {
-        index,
-        name: p.name,
-        startMinute,
-        startMs: localEpochMs(timeZone, epochDay, startMinute),
-        endMs: localEpochMs(timeZone, epochDay, minuteOfDay(p.end)),
-      };
-    });
+    const own = periodsByDay.get(epochDay);
+    if (own) return own;
+    const weekday = weekdayOfEpochDay(epochDay);
+    let shared = sharedByWeekday.get(weekday);
+    if (!shared) {
+      shared = sharedPeriods(timeZone, bells(weekday));
+      sharedByWeekday.set(weekday, shared);
+    }
+    let found = shared.get(epochDay);
+    if (!found) {
+      if (shared.size > MAX_SHARED_DAYS) shared.clear();
+      found = bells(weekday).map((p, index) => {
+        const startMinute = minuteOfDay(p.start);
+        return {
+          index,
+          name: p.name,
+          startMinute,
+          startMs: localEpochMs(timeZone, epochDay, startMinute),
+          endMs: localEpochMs(timeZone, epochDay, minuteOfDay(p.end)),
+        };
+      });
+      shared.set(epochDay, found);
+    }
     periodsByDay.set(epochDay, found);
     return found;
   }

@@ -1,9 +1,11 @@
-import { Temporal } from 'temporal-polyfill';
+import type { Temporal } from 'temporal-polyfill';
 import type { Availability, Booking } from './calendar.js';
 import type { Candidate, Occurrence } from './slot-finder.js';
-import type { Loss, PairingInput } from './slot-rules.js';
-import { closedDuring, lossAt, pairingOf, startsOn } from './slot-rules.js';
-import { dateOfEpochDay, epochDayOf, localMomentOf, weekdayOfEpochDay } from './zone-clock.js';
+import type { Pairing, PairingInput } from './pairing.js';
+import { pairingOf } from './pairing.js';
+import type { Loss } from './slot-rules.js';
+import { closedDuring, lossAt, startsOn } from './slot-rules.js';
+import { dateOfEpochDay, epochDayOf, instantOf, localMomentOf, weekdayOfEpochDay } from './zone-clock.js';
 
 /** The occurrences a series created from a candidate stores for the whole programme. */
 export function occurrencesOf(candidate: Candidate): Occurrence[] {
@@ -75,7 +77,7 @@ export function impactOfClosure(input: ClosureImpactInput): ClosureImpact[] {
 }
 
 function replacementFor(
-  pairing: ReturnType<typeof pairingOf>,
+  pairing: Pairing,
   cancelledDay: number,
   earliestDay: number,
 ): Pick<ClosureImpact, 'replacement' | 'noReplacement'> {
@@ -88,7 +90,7 @@ function replacementFor(
   for (const day of days) {
     const found: number[] = [];
     startsOn(pairing, day, found);
-    const starts = [...new Set(found)].sort((a, b) => a - b);
+    const starts = [...new Set(found.filter((_, i) => i % 2 === 0))].sort((a, b) => a - b);
     if (starts.length > 0 && reason === 'schools_closed') reason = 'no_shared_time';
     for (const startMs of starts) {
       const loss = lossAt(pairing, day, startMs);
@@ -96,8 +98,8 @@ function replacementFor(
         return {
           replacement: {
             date: dateOfEpochDay(day),
-            start: Temporal.Instant.fromEpochMilliseconds(startMs),
-            end: Temporal.Instant.fromEpochMilliseconds(startMs + pairing.lengthMs),
+            start: instantOf(startMs),
+            end: instantOf(startMs + pairing.lengthMs),
           },
         };
       }

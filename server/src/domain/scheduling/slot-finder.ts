@@ -1,9 +1,11 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Programme, Weekday } from './calendar.js';
 import { DEFAULT_SESSION_MINUTES, isWeekday, timeOfMinute } from './calendar.js';
-import type { Loss, Pairing, PairingInput } from './slot-rules.js';
-import { lossAt, menteeMinuteOf, pairingOf, startsOn } from './slot-rules.js';
-import { dateOfEpochDay, epochDayOf, localEpochMs, weekdayOfEpochDay } from './zone-clock.js';
+import type { Pairing, PairingInput } from './pairing.js';
+import { pairingOf } from './pairing.js';
+import type { Loss } from './slot-rules.js';
+import { lossAt, startsOn } from './slot-rules.js';
+import { dateOfEpochDay, epochDayOf, instantOf, localEpochMs, weekdayOfEpochDay } from './zone-clock.js';
 
 /** One session on the absolute timeline; `date` is the mentee school's local date. */
 export interface Occurrence {
@@ -72,7 +74,7 @@ export function findSlots(input: SlotSearch): Candidate[] {
     if (!isWeekday(weekday)) continue;
     starts.length = 0;
     startsOn(pairing, day, starts);
-    for (const startMs of starts) keys.add(weekday * 1440 + menteeMinuteOf(pairing, day, startMs));
+    for (let i = 1; i < starts.length; i += 2) keys.add(weekday * 1440 + starts[i]!);
   }
 
   const patterns: Pattern[] = [];
@@ -125,8 +127,8 @@ function materialise(p: Pairing, pattern: Pattern, sessionMinutes: number): Cand
     menteePeriod: period?.name ?? '',
     sessions: pattern.sessions.map(({ day, startMs }) => ({
       date: dateOfEpochDay(day),
-      start: Temporal.Instant.fromEpochMilliseconds(startMs),
-      end: Temporal.Instant.fromEpochMilliseconds(startMs + p.lengthMs),
+      start: instantOf(startMs),
+      end: instantOf(startMs + p.lengthMs),
     })),
     lostDates: pattern.losses.map(({ day, loss }) => ({ date: dateOfEpochDay(day), ...loss })),
     everyWeekSameSlot: pattern.everyWeekSameSlot,

@@ -19,6 +19,7 @@ const MAX_ENTRIES_PER_ZONE = 400_000;
 const datesByEpochDay = new Map<number, Temporal.PlainDate>();
 const localToMs = new Map<string, Map<number, number>>();
 const msToLocal = new Map<string, Map<number, LocalMoment>>();
+const instants = new Map<number, Temporal.Instant>();
 
 export interface LocalMoment {
   epochDay: number;
@@ -82,4 +83,18 @@ function zoneCache<V>(caches: Map<string, Map<number, V>>, timeZone: string): Ma
     cache.clear();
   }
   return cache;
+}
+
+/**
+ * Temporal.Instant for an epoch-millisecond count. Instants are immutable, and a network's
+ * sessions start at the same few bell times, so one object per moment is shared.
+ */
+export function instantOf(epochMs: number): Temporal.Instant {
+  let instant = instants.get(epochMs);
+  if (!instant) {
+    instant = Temporal.Instant.fromEpochMilliseconds(epochMs);
+    if (instants.size > MAX_ENTRIES_PER_ZONE) instants.clear();
+    instants.set(epochMs, instant);
+  }
+  return instant;
 }

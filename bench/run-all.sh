@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Runs every benchmark and prints its figures; targets are stated in bench/README.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+for bench in slot-finder network-schedule matcher; do
+  npx --no-install tsx "bench/${bench}.bench.ts"
+done
