@@ -227,6 +227,7 @@ CREATE TABLE "students" (
 	"role" "student_role" NOT NULL,
 	"admission_number" text,
 	"tutor_group" text,
+	"subjects" text[] DEFAULT '{}'::text[] NOT NULL,
 	"pin_hash" text,
 	"pin_failed_attempts" integer DEFAULT 0 NOT NULL,
 	"pin_locked_until" timestamp with time zone,

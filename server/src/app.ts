@@ -27,6 +27,9 @@ import { staffCalendarRoutes } from './transport/http/staff-calendar.routes.js';
 import { staffSchedulingRoutes } from './transport/http/staff-scheduling.routes.js';
 import type { SchedulingRepository } from './infra/db/scheduling-repository.js';
 import type { SchedulingService } from './scheduling/scheduling-service.js';
+import type { MatchingRepository } from './infra/db/matching-repository.js';
+import type { MatchingService } from './scheduling/matching-service.js';
+import { staffMatchingRoutes } from './transport/http/staff-matching.routes.js';
 import type { StaffRepository } from './infra/db/staff-repository.js';
 import { publicCalendarFeedRoutes, staffCalendarFeedRoutes } from './transport/http/calendar-feed.routes.js';
 import { liveSessionRoutes } from './transport/http/staff-live.routes.js';
@@ -62,6 +65,8 @@ export interface AppDeps {
   feeds: CalendarFeedRepository;
   calendars: CalendarRepository;
   scheduling: SchedulingRepository;
+  matching: MatchingRepository;
+  matchingService: MatchingService;
   schedulingService: SchedulingService;
   partnerships: PartnershipRepository;
   staffRecords: StaffRepository;
@@ -130,6 +135,7 @@ export function createApp(deps: AppDeps): Express {
     staffCalendarFeedRoutes(deps),
     staffCalendarRoutes(deps),
     staffSchedulingRoutes(deps),
+    staffMatchingRoutes(deps),
   );
   app.use('/calendar', perMinuteLimit(60, 'Too many calendar requests. Please wait a minute.'));
   app.use(publicCalendarFeedRoutes({ ...deps, staff: deps.staffRecords }));

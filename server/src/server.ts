@@ -30,6 +30,8 @@ import { CalendarRepository } from './infra/db/calendar-repository.js';
 import { PartnershipRepository } from './infra/db/partnership-repository.js';
 import { SchedulingRepository } from './infra/db/scheduling-repository.js';
 import { SchedulingService } from './scheduling/scheduling-service.js';
+import { MatchingService } from './scheduling/matching-service.js';
+import { MatchingRepository } from './infra/db/matching-repository.js';
 import { RetentionJob } from './retention/retention-job.js';
 import { JoinTokens } from './students/join-tokens.js';
 import { StudentSignIn } from './students/student-sign-in.js';
@@ -110,6 +112,8 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     const staffRecords = new StaffRepository(database.db);
     const calendars = new CalendarRepository(database.db);
     const scheduling = new SchedulingRepository(database.db);
+    const matching = new MatchingRepository(database.db);
+    const partnerships = new PartnershipRepository(database.db);
     const staffAuth = new StaffAuth(staffRecords, clock);
     const views = new RecordViewRepository(database.db);
     const sink = socketEventSink(io);
@@ -141,7 +145,9 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       calendars,
       scheduling,
       schedulingService: new SchedulingService({ calendars, scheduling, clock }),
-      partnerships: new PartnershipRepository(database.db),
+      matching,
+      matchingService: new MatchingService({ matching, calendars, partnerships }),
+      partnerships,
       staffRecords,
       liveSessions: (schoolId: string) => calls.liveSessionsFor(schoolId),
       devices,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { pairings, sessionOccurrences } from '../infra/db/schema.js';
+import { pairings, sessionOccurrences, students } from '../infra/db/schema.js';
 import { typicalCalendar } from '../test-support/calendar-fixtures.js';
 import { addOtherSchoolAndAdmin } from '../test-support/other-school.js';
 import { signInStaff } from '../test-support/staff-agent.js';
@@ -97,5 +97,48 @@ describe.each(testDatabaseKinds())('cross-school scheduling on %s', (kind) => {
     await other.get(`/api/staff/pairings/${pairingIds[0]}/candidates`).expect(403);
     const bad = await northgate.post('/api/staff/calendar/closures').send({ date: '2026-13-01', from: '10:00', to: '09:00', reason: '' }).expect(400);
     for (const field of ['date', 'to', 'reason']) expect(bad.body.error.message).toContain(field);
+  });
+
+  it('suggests pairings that explain themselves, never an ineligible student, and pairs only on a coordinator’s say', async () => {
+    const db = server.database.db;
+    const riversideId = server.demo!.schools.find((x) => x.role === 'mentee')!.id;
+    const [zara, yusuf] = await db
+      .insert(students)
+      .values([
+        { schoolId: riversideId, firstName: 'Zara', lastName: 'Ali', yearGroup: 11, role: 'mentee', parentalConsentAt: new Date(), subjects: ['english:poetry'] },
+        { schoolId: riversideId, firstName: 'Yusuf', lastName: 'Bakr', yearGroup: 11, role: 'mentee', parentalConsentAt: null, subjects: ['maths'] },
+      ])
+      .returning();
+    for (const id of [zara!.id, yusuf!.id]) {
+      await riverside.put(`/api/staff/students/${id}/availability`).send({ slots: [{ week: 'any', weekday: 2, period: 'P1' }] }).expect(204);
+    }
+    const partnershipId = (await db.query.partnerships.findFirst())!.id;
+    await riverside.put(`/api/staff/partnerships/${partnershipId}/programme`).send({ start: '2026-09-14', end: '2027-07-16', caseloadLimit: 3 }).expect(204);
+    await northgate.put(`/api/staff/students/${server.demo!.sessions[2]!.mentor.id}/subjects`).send({ subjects: ['English:Poetry'] }).expect(204);
+    await northgate.put(`/api/staff/students/${server.demo!.sessions[2]!.mentor.id}/subjects`).send({ subjects: ['poetry!'] }).expect(400);
+
+    const res = await riverside.post(`/api/staff/partnerships/${partnershipId}/suggestions`).send({}).expect(200);
+    const forZara = res.body.suggestions.find((s: { menteeId: string }) => s.menteeId === zara!.id);
+    expect(forZara).toMatchObject({ mentor: 'Ellie', mentee: 'Zara Ali', score: { subjectFit: expect.any(Number), total: expect.any(Number) } });
+    expect(forZara.explanation.length).toBeGreaterThan(0);
+    expect(res.body.suggestions.some((s: { menteeId: string }) => s.menteeId === yusuf!.id)).toBe(false);
+    expect(res.body.unmatched).toContainEqual(expect.objectContaining({ menteeId: yusuf!.id, reason: 'not_eligible' }));
+    expect(res.body.totalScore).toBeGreaterThanOrEqual(res.body.greedyScore);
+    // A rejected pair is not suggested again.
+    const after = await riverside
+      .post(`/api/staff/partnerships/${partnershipId}/suggestions`)
+      .send({ excluded: [{ menteeId: zara!.id, mentorId: forZara.mentorId }] })
+      .expect(200);
+    const zaraNow = after.body.suggestions.find((s: { menteeId: string }) => s.menteeId === zara!.id);
+    expect(zaraNow?.mentorId).not.toBe(forZara.mentorId);
+    // Suggesting wrote nothing; accepting pairs them.
+    expect((await db.select().from(pairings).where(eq(pairings.menteeId, zara!.id))).length).toBe(0);
+    await riverside.post(`/api/staff/partnerships/${partnershipId}/pairings`).send({ menteeId: zara!.id, mentorId: forZara.mentorId }).expect(201);
+    await riverside.post(`/api/staff/partnerships/${partnershipId}/pairings`).send({ menteeId: zara!.id, mentorId: forZara.mentorId }).expect(409);
+    await riverside.post(`/api/staff/partnerships/${partnershipId}/pairings`).send({ menteeId: forZara.mentorId, mentorId: zara!.id }).expect(400);
+    const accepted = await riverside.post(`/api/staff/partnerships/${partnershipId}/suggestions`).send({}).expect(200);
+    expect(accepted.body.kept).toContainEqual(expect.objectContaining({ menteeId: zara!.id, mentorId: forZara.mentorId }));
+    const other = await signInStaff(server, 'coordinator@hillcrest.example');
+    await other.post(`/api/staff/partnerships/${partnershipId}/suggestions`).send({}).expect(403);
   });
 });

@@ -59,6 +59,8 @@ export const students = pgTable(
     /** The school's own id for the student (from its MIS); imports match on it. */
     admissionNumber: text('admission_number'),
     tutorGroup: text('tutor_group'),
+    /** Mentees: what they want help with ('english:poetry', 'maths'); mentors: what they can offer. */
+    subjects: text('subjects').array().notNull().default(sql`'{}'::text[]`),
     /** argon2id of the 4-digit PIN a coordinator sets; students have no passwords. */
     pinHash: text('pin_hash'),
     pinFailedAttempts: integer('pin_failed_attempts').notNull().default(0),
