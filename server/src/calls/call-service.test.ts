@@ -86,7 +86,7 @@ describe('CallService with a fake media port', () => {
       ['SessionJoined', 'mentor', undefined],
       ['SessionJoined', 'mentee', undefined],
       ['SessionLeft', 'mentor', 'replaced'],
-      ['SessionJoined', 'mentor', undefined],
+      ['SessionReconnected', 'mentor', undefined],
     ]);
     // The old connection no longer speaks for the student.
     await expect(calls.setPaused('first', { producerId: 'x', paused: true })).rejects.toMatchObject({ code: 'not_joined' });
@@ -101,6 +101,18 @@ describe('CallService with a fake media port', () => {
     await expect(calls.consume('conn-mentee', { producerId, rtpCapabilities: {} })).resolves.toMatchObject({ participantId: 'mentor' });
   });
 
+  it('logs a camera turned off and on, before acknowledging it', async () => {
+    const mentor = await join(mentorConn(), 'mentor');
+    await join(menteeConn, 'mentee');
+    const { producerId } = await calls.produce('conn-mentor', { transportId: mentor.sendTransport.id, kind: 'video', rtpParameters: { codecs: [{}] } });
+    await calls.setPaused('conn-mentor', { producerId, paused: true });
+    await calls.setPaused('conn-mentor', { producerId, paused: false });
+    expect(logged.filter((e) => e.type === 'MediaToggled').map((e) => e.detail)).toEqual([
+      { kind: 'video', on: false },
+      { kind: 'video', on: true },
+    ]);
+  });
+
   it('ends the session for everyone at its end time', async () => {
     vi.useFakeTimers();
     try {
@@ -109,6 +121,7 @@ describe('CallService with a fake media port', () => {
       await vi.advanceTimersByTimeAsync(now.until(record.endsAt).total('milliseconds'));
       expect(sent.filter((s) => s.event === 'session:ended').map((s) => s.to).sort()).toEqual(['conn-mentee', 'conn-mentor']);
       expect(logged.filter((e) => e.type === 'SessionLeft').map((e) => e.detail?.reason)).toEqual(['time_up', 'time_up']);
+      expect(logged.at(-1)).toMatchObject({ type: 'SessionEnded', detail: { reason: 'time_up' } });
       expect(calls.liveSessionCount()).toBe(0);
     } finally {
       vi.useRealTimers();

@@ -54,6 +54,8 @@ export class CallService {
   private readonly byConnection = new Map<string, { sessionId: string; participantId: string }>();
   private readonly queue = new KeyedQueue();
   private acceptingJoins = true;
+  /** Students whose last leaving was not their choice (dropped, media lost, replaced), by session. */
+  private readonly droppedRecently = new Map<string, boolean>();
 
   constructor(private readonly deps: CallServiceDeps) {
     deps.media.onRoomLost((roomId) => void this.handleRoomLost(roomId));
@@ -170,6 +172,14 @@ export class CallService {
     if (!producer) throw AppError.notFound('That microphone or camera is not being sent from this device.');
     await participant.peer.setProducerPaused(input.producerId, input.paused);
     producer.paused = input.paused;
+    await this.deps.events.append({
+      occurrenceId: session.record.id,
+      type: 'MediaToggled',
+      actor: participant.id,
+      deviceId: participant.deviceId,
+      at: this.deps.clock.now(),
+      detail: { kind: producer.kind, on: !input.paused },
+    });
     for (const other of session.others(participant.id)) {
       this.deps.sink.send(other.connectionId, 'producer:paused', { producerId: input.producerId, paused: input.paused });
     }
@@ -212,10 +222,13 @@ export class CallService {
         peer.createTransport('send'),
         peer.createTransport('recv'),
       ]);
-      // The log is written before the student is told they are in.
+      // The log is written before the student is told they are in. Coming back after a
+      // dropped connection or lost media is a reconnection, so the timeline reads truthfully.
+      const reconnecting = this.droppedRecently.get(`${record.id}:${studentId}`) === true;
+      this.droppedRecently.delete(`${record.id}:${studentId}`);
       await this.deps.events.append({
         occurrenceId: record.id,
-        type: 'SessionJoined',
+        type: reconnecting ? 'SessionReconnected' : 'SessionJoined',
         actor: studentId,
         deviceId: conn.deviceId,
         at: this.deps.clock.now(),
@@ -374,6 +387,11 @@ export class CallService {
       await this.removeParticipant(sessionId, participant.id, reason, participant.connectionId);
     }
     this.closeLiveSession(session);
+    if (reason === 'time_up') {
+      await this.deps.events
+        .append({ occurrenceId: sessionId, type: 'SessionEnded', at: this.deps.clock.now(), detail: { reason } })
+        .catch((err: unknown) => this.deps.log.error({ err, sessionId }, 'SessionEndedNotRecorded'));
+    }
   }
 
   private async handleRoomLost(roomId: string): Promise<void> {
@@ -387,6 +405,9 @@ export class CallService {
   }
 
   private async appendLeft(sessionId: string, participant: Participant, reason: string) {
+    if (participant.kind === 'student' && ['disconnected', 'media_lost', 'replaced', 'rejoined'].includes(reason)) {
+      this.droppedRecently.set(`${sessionId}:${participant.id}`, true);
+    }
     try {
       await this.deps.events.append({
         occurrenceId: sessionId,

@@ -102,6 +102,10 @@ describe.each(testDatabaseKinds())('observers, chat and concerns in a live call 
     expect(await mentee.request('chat:send', { text: "I'm scared to go home tonight" })).toEqual({ ok: true, data: { delivered: true } });
     await expect.poll(() => alerts.map((a) => a.length)).toEqual([1, 1, 0, 0]);
     expect(alerts[0]![0]).toMatchObject({ kind: 'chat_flagged', sessionId: session().id });
+    // The DSL's list marks the session as flagged.
+    const dsl = await signInStaff(server, 'dsl@riverside.example');
+    const list = await dsl.get('/api/staff/sessions').expect(200);
+    expect(list.body.sessions.find((s: { id: string }) => s.id === session().id)).toMatchObject({ flagged: true });
   });
 
   it('raises a concern from the call to both DSLs, who can handle, export and audit it', async () => {

@@ -4,7 +4,7 @@ import { describeLiveCounts, joinLiveSessions, unknownSessionIds } from './live-
 
 function session(id: string, startsAt: string): StaffSessionSummary {
   const student = { firstName: 'Sam', yearGroup: 12, schoolName: 'Northgate' };
-  return { id, startsAt, endsAt: startsAt, status: 'open', mentor: student, mentee: student, eventCount: 0 };
+  return { id, startsAt, endsAt: startsAt, status: 'open', mentor: student, mentee: student, eventCount: 0, flagged: false };
 }
 
 describe('joinLiveSessions', () => {

@@ -10,6 +10,7 @@ const session = (id: string, startsAt: string, menteeFirst = 'Priya', menteeLast
   mentor: { firstName: 'Sam', yearGroup: 12, schoolName: 'Oakfield Academy' },
   mentee: { firstName: menteeFirst, ...(menteeLast ? { lastName: menteeLast } : {}), yearGroup: 11, schoolName: 'Northgate' },
   eventCount: 3,
+  flagged: false,
 });
 
 describe('matchesStudentName', () => {
@@ -48,5 +49,14 @@ describe('describeStudent', () => {
     expect(describeStudent({ firstName: 'Sam', yearGroup: 12, schoolName: 'Oakfield Academy' })).toBe(
       'Sam (Year 12, Oakfield Academy)',
     );
+  });
+});
+
+describe('flagged filter', () => {
+  it('keeps only sessions with a concern or a flagged chat when asked', () => {
+    const quiet = { ...session('quiet', '2026-11-23T08:40:00Z'), flagged: false };
+    const flagged = { ...session('flagged', '2026-11-24T08:40:00Z'), flagged: true };
+    expect(filterSessions([quiet, flagged], '', true).map((s) => s.id)).toEqual(['flagged']);
+    expect(filterSessions([quiet, flagged], '', false)).toHaveLength(2);
   });
 });

@@ -21,9 +21,13 @@ export function matchesStudentName(session: StaffSessionSummary, query: string):
 }
 
 /** Newest first: a safeguarding lead usually arrives about something that just happened. */
-export function filterSessions(sessions: readonly StaffSessionSummary[], query: string): StaffSessionSummary[] {
+export function filterSessions(
+  sessions: readonly StaffSessionSummary[],
+  query: string,
+  flaggedOnly = false,
+): StaffSessionSummary[] {
   return sessions
-    .filter((session) => matchesStudentName(session, query))
+    .filter((session) => matchesStudentName(session, query) && (!flaggedOnly || session.flagged))
     .sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt));
 }
 

@@ -27,6 +27,8 @@ export const StaffSessionSummary = z.object({
   mentor: SessionStudent,
   mentee: SessionStudent,
   eventCount: z.number().int(),
+  /** A concern was raised or a chat message matched the safeguarding list. */
+  flagged: z.boolean().default(false),
 });
 export type StaffSessionSummary = z.infer<typeof StaffSessionSummary>;
 

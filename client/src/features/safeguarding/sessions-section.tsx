@@ -39,6 +39,7 @@ export function SessionsSection() {
   const [missingFocus, setMissingFocus] = useState(false);
   const [range, setRange] = useState<DateRange>(() => defaultSessionRange(new Date()));
   const [nameFilter, setNameFilter] = useState('');
+  const [flaggedOnly, setFlaggedOnly] = useState(false);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const problem = rangeProblem(range);
@@ -50,7 +51,10 @@ export function SessionsSection() {
       [range, problem],
     ),
   );
-  const shown = useMemo(() => filterSessions(sessions.data ?? [], nameFilter), [sessions.data, nameFilter]);
+  const shown = useMemo(
+    () => filterSessions(sessions.data ?? [], nameFilter, flaggedOnly),
+    [sessions.data, nameFilter, flaggedOnly],
+  );
   const selected = sessions.data?.find((session) => session.id === selectedId) ?? null;
 
   // A log opened from an alert or a concern is brought to the top; one tapped in the list only into view.
@@ -123,6 +127,15 @@ export function SessionsSection() {
             onChange={(event) => setNameFilter(event.target.value)}
             aria-describedby={`${id}-count`}
           />
+        </label>
+        <label className="session-filters__field session-filters__check">
+          <input
+            type="checkbox"
+            data-testid="sessions-flagged-filter"
+            checked={flaggedOnly}
+            onChange={(event) => setFlaggedOnly(event.target.checked)}
+          />
+          <span>Flagged only (a concern, or chat on the safeguarding list)</span>
         </label>
       </div>
       {problem ? <p className="staff-field__error">{problem}</p> : null}
@@ -204,6 +217,7 @@ function SessionRow({ session, selected, onSelect }: { session: StaffSessionSumm
       </span>
       <span className="session-row__side">
         {isChipTone(session.status) ? <Chip tone={session.status}>{statusWords[session.status]}</Chip> : <span>{session.status}</span>}
+        {session.flagged ? <Chip tone="cancelled">Flagged</Chip> : null}
         <span className="staff-muted">
           {session.eventCount} log {session.eventCount === 1 ? 'entry' : 'entries'}
         </span>

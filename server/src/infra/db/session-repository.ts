@@ -1,4 +1,4 @@
-import { and, count, eq, gt, inArray, lt } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { Temporal } from 'temporal-polyfill';
 import type { StudentRole } from '@peerbridge/shared';
@@ -100,15 +100,22 @@ export class SessionRepository {
       .sort((a, b) => Temporal.Instant.compare(a.startsAt, b.startsAt));
   }
 
-  /** How many log entries each session has (for the DSL's list). */
-  async eventCounts(sessionIds: string[]): Promise<Map<string, number>> {
+  /**
+   * How many log entries each session has, and whether any is flagged (a
+   * concern raised, or chat matching the keyword list), for the DSL's list.
+   */
+  async eventCounts(sessionIds: string[]): Promise<Map<string, { entries: number; flagged: boolean }>> {
     if (sessionIds.length === 0) return new Map();
     const rows = await this.db
-      .select({ id: sessionEvents.occurrenceId, n: count() })
+      .select({
+        id: sessionEvents.occurrenceId,
+        n: count(),
+        flags: sql<number>`count(*) filter (where ${sessionEvents.type} = 'ConcernRaised' or ${sessionEvents.detail} ? 'flaggedKeywords')`,
+      })
       .from(sessionEvents)
       .where(inArray(sessionEvents.occurrenceId, sessionIds))
       .groupBy(sessionEvents.occurrenceId);
-    return new Map(rows.map((r) => [r.id, Number(r.n)]));
+    return new Map(rows.map((r) => [r.id, { entries: Number(r.n), flagged: Number(r.flags) > 0 }]));
   }
 }
 

@@ -50,7 +50,8 @@ export function staffSessionListRoutes(deps: { sessions: SessionRepository; cloc
         status: sessionStatus(r, now),
         mentor: studentView(r.mentor, staff.schoolId!),
         mentee: studentView(r.mentee, staff.schoolId!),
-        eventCount: counts.get(r.id) ?? 0,
+        eventCount: counts.get(r.id)?.entries ?? 0,
+        flagged: counts.get(r.id)?.flagged ?? false,
       })),
     });
   });
