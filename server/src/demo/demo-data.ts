@@ -2,6 +2,7 @@ import { and, eq, gt, lt } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { DeviceTokens } from '../devices/device-tokens.js';
 import { hashSecret } from '../staff/passwords.js';
+import { seedDemoScheduling } from './demo-scheduling.js';
 import type { Db } from '../infra/db/database.js';
 import { devices, pairings, partnerships, schools, sessionOccurrences, staff, students } from '../infra/db/schema.js';
 
@@ -54,7 +55,7 @@ export interface DemoManifest {
 const toDate = (i: Temporal.Instant) => new Date(i.epochMilliseconds);
 
 export async function seedDemo(db: Db, now: Temporal.Instant, tokens: DeviceTokens): Promise<DemoManifest> {
-  const { schoolRows, pairingRows, deviceRows } = await db.transaction(async (tx) => {
+  const { partnershipId, schoolRows, pairingRows, deviceRows } = await db.transaction(async (tx) => {
     const mentorSchool = await ensureSchool(tx, DEMO_MENTOR_SCHOOL);
     const menteeSchool = await ensureSchool(tx, DEMO_MENTEE_SCHOOL);
     const partnershipId = await ensurePartnership(tx, mentorSchool, menteeSchool);
@@ -68,6 +69,7 @@ export async function seedDemo(db: Db, now: Temporal.Instant, tokens: DeviceToke
       pairs.push({ id: await ensurePairing(tx, partnershipId, mentor.id, mentee.id), mentor, mentee });
     }
     return {
+      partnershipId,
       schoolRows: { mentorSchool, menteeSchool },
       pairingRows: pairs,
       deviceRows: {
@@ -75,6 +77,14 @@ export async function seedDemo(db: Db, now: Temporal.Instant, tokens: DeviceToke
         mentee: await ensureDevice(tx, menteeSchool, 'Learning Centre iPad 1'),
       },
     };
+  });
+
+  await seedDemoScheduling(db, now, {
+    partnershipId,
+    mentorSchoolId: schoolRows.mentorSchool.id,
+    menteeSchoolId: schoolRows.menteeSchool.id,
+    mentorIds: pairingRows.map((p) => p.mentor.id),
+    menteeIds: pairingRows.map((p) => p.mentee.id),
   });
 
   // Sessions are placed on a five-minute grid around now: one open now, one later, one already over.

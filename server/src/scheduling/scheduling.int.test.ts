@@ -119,7 +119,10 @@ describe.each(testDatabaseKinds())('cross-school scheduling on %s', (kind) => {
 
     const res = await riverside.post(`/api/staff/partnerships/${partnershipId}/suggestions`).send({}).expect(200);
     const forZara = res.body.suggestions.find((s: { menteeId: string }) => s.menteeId === zara!.id);
-    expect(forZara).toMatchObject({ mentor: 'Ellie', mentee: 'Zara Ali', score: { subjectFit: expect.any(Number), total: expect.any(Number) } });
+    // Both mentors who offer English poetry are good fits; partner-school mentors appear by first name only.
+    expect(forZara).toMatchObject({ mentee: 'Zara Ali', score: { subjectFit: expect.any(Number), total: expect.any(Number) } });
+    expect(['Priya', 'Ellie']).toContain(forZara.mentor);
+    expect(forZara.score.subjectFit).toBeGreaterThan(0);
     expect(forZara.explanation.length).toBeGreaterThan(0);
     expect(res.body.suggestions.some((s: { menteeId: string }) => s.menteeId === yusuf!.id)).toBe(false);
     expect(res.body.unmatched).toContainEqual(expect.objectContaining({ menteeId: yusuf!.id, reason: 'not_eligible' }));

@@ -12,7 +12,7 @@ const day = (d: string) => Temporal.PlainDate.from(d);
 export class CalendarRepository {
   constructor(private readonly db: Db) {}
 
-  async save(schoolId: string, body: SchoolCalendarBody, by: string, at: Temporal.Instant): Promise<void> {
+  async save(schoolId: string, body: SchoolCalendarBody, by: string | null, at: Temporal.Instant): Promise<void> {
     const row = {
       bellSchedule: body.bellSchedule,
       cycleWeeks: body.cycle.weeks,
@@ -64,8 +64,9 @@ export class CalendarRepository {
   /** The stored form, for the coordinator's screen. */
   async loadBody(schoolId: string) {
     const [row] = await this.db.select().from(schoolCalendars).where(eq(schoolCalendars.schoolId, schoolId)).limit(1);
+    const [school] = await this.db.select({ timeZone: schools.timeZone }).from(schools).where(eq(schools.id, schoolId)).limit(1);
     const closures = await this.db.select().from(schoolClosures).where(eq(schoolClosures.schoolId, schoolId)).orderBy(asc(schoolClosures.date));
-    return { calendar: row, closures };
+    return { calendar: row, timeZone: school?.timeZone ?? 'Europe/London', closures };
   }
 
   async addClosure(schoolId: string, closure: ClosureBody, by: string): Promise<string> {

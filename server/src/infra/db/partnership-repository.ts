@@ -1,6 +1,12 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray, or } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from './database.js';
-import { partnerships } from './schema.js';
+import { pairings, partnerships, schools, students } from './schema.js';
+
+const mentorSchool = alias(schools, 'mentor_school');
+const menteeSchool = alias(schools, 'mentee_school');
+const mentor = alias(students, 'mentor');
+const mentee = alias(students, 'mentee');
 
 export class PartnershipRepository {
   constructor(private readonly db: Db) {}
@@ -8,5 +14,36 @@ export class PartnershipRepository {
   async findById(id: string) {
     const [row] = await this.db.select().from(partnerships).where(eq(partnerships.id, id)).limit(1);
     return row ? { ...row, schoolIds: [row.mentorSchoolId, row.menteeSchoolId] } : undefined;
+  }
+
+  /** The partnerships a school is in, with their pairings by first name (partner students appear no other way). */
+  async listForSchool(schoolId: string) {
+    const rows = await this.db
+      .select({
+        id: partnerships.id,
+        name: partnerships.name,
+        mentorSchool: { id: mentorSchool.id, name: mentorSchool.name },
+        menteeSchool: { id: menteeSchool.id, name: menteeSchool.name },
+      })
+      .from(partnerships)
+      .innerJoin(mentorSchool, eq(mentorSchool.id, partnerships.mentorSchoolId))
+      .innerJoin(menteeSchool, eq(menteeSchool.id, partnerships.menteeSchoolId))
+      .where(or(eq(partnerships.mentorSchoolId, schoolId), eq(partnerships.menteeSchoolId, schoolId)));
+    if (rows.length === 0) return [];
+    const pairs = await this.db
+      .select({
+        id: pairings.id,
+        partnershipId: pairings.partnershipId,
+        mentor: { id: mentor.id, firstName: mentor.firstName },
+        mentee: { id: mentee.id, firstName: mentee.firstName },
+      })
+      .from(pairings)
+      .innerJoin(mentor, eq(mentor.id, pairings.mentorId))
+      .innerJoin(mentee, eq(mentee.id, pairings.menteeId))
+      .where(inArray(pairings.partnershipId, rows.map((r) => r.id)));
+    return rows.map((r) => ({
+      ...r,
+      pairings: pairs.filter((p) => p.partnershipId === r.id).map(({ partnershipId: _, ...p }) => p),
+    }));
   }
 }

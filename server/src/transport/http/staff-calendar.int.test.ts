@@ -20,6 +20,7 @@ describe.each(testDatabaseKinds())('school calendars and programmes on %s', (kin
 
   it('names every problem in a bad calendar and stores nothing', async () => {
     const coordinator = await signInStaff(server, 'coordinator@riverside.example');
+    const before = (await coordinator.get('/api/staff/calendar').expect(200)).body.calendar;
     const bad = typicalCalendar({
       timeZone: 'Mars/Olympus',
       cycle: { weeks: 2, knownWeekAMonday: '2026-09-08' },
@@ -32,7 +33,7 @@ describe.each(testDatabaseKinds())('school calendars and programmes on %s', (kin
     const res = await coordinator.put('/api/staff/calendar').send(bad).expect(400);
     const message: string = res.body.error.message;
     for (const field of ['timeZone', 'cycle.knownWeekAMonday', 'devicePool.devices', 'bellSchedule.3']) expect(message).toContain(field);
-    expect((await coordinator.get('/api/staff/calendar').expect(200)).body.calendar).toBeUndefined();
+    expect((await coordinator.get('/api/staff/calendar').expect(200)).body.calendar).toEqual(before);
   });
 
   it("lets a coordinator set their own students' availability only", async () => {
@@ -55,5 +56,22 @@ describe.each(testDatabaseKinds())('school calendars and programmes on %s', (kin
     const read = await northgate.get(`/api/staff/partnerships/${partnership!.id}/programme`).expect(200);
     expect(read.body.programme).toMatchObject({ startDate: '2026-09-14', sessionMinutes: 30, frequency: 'weekly', caseloadLimit: 3 });
     await northgate.put(`/api/staff/partnerships/${partnership!.id}/programme`).send({ ...body, end: '2026-01-01' }).expect(400);
+  });
+
+  it("lists a coordinator's partnerships with pairings by first name, and both schools' timetables", async () => {
+    const northgate = await signInStaff(server, 'coordinator@northgate.example');
+    const list = await northgate.get('/api/staff/partnerships').expect(200);
+    expect(list.body.partnerships).toHaveLength(1);
+    const [partnership] = list.body.partnerships;
+    expect(partnership.pairings).toHaveLength(3);
+    expect(JSON.stringify(list.body)).not.toMatch(/Shah|Riley|lastName/);
+    const timetables = await northgate.get(`/api/staff/partnerships/${partnership.id}/timetables`).expect(200);
+    expect(timetables.body.schools.map((s: { role: string; name: string }) => `${s.role}:${s.name}`)).toEqual([
+      'mentor:Northgate Academy',
+      'mentee:Riverside High School',
+    ]);
+    expect(timetables.body.schools[0].bellSchedule['2'][1]).toEqual({ name: 'P1', start: '09:00', end: '09:50' });
+    const dsl = await signInStaff(server, 'dsl@northgate.example');
+    await dsl.get('/api/staff/partnerships').expect(403);
   });
 });

@@ -16,7 +16,46 @@ export function staffCalendarRoutes(deps: {
   clock: Clock;
 }): Router {
   const router = Router();
-  router.use(['/calendar', '/students/:id/availability', '/partnerships/:id/programme'], requireRole('schedule:manage'));
+  const partnershipFor = async (staff: ReturnType<typeof staffOf>, raw: unknown) => {
+    const partnership = await deps.partnerships.findById(parseInput(Uuid, raw, 'partnership id'));
+    if (!partnership) throw AppError.notFound('No such partnership.');
+    assertCan(staff, 'schedule:manage', partnership.schoolIds);
+    return partnership;
+  };
+  router.use(
+    ['/calendar', '/students/:id/availability', '/partnerships', '/partnerships/:id/programme', '/partnerships/:id/timetables'],
+    requireRole('schedule:manage'),
+  );
+
+  router.get('/partnerships', async (_req, res) => {
+    const staff = staffOf(res);
+    assertCan(staff, 'schedule:manage', [staff.schoolId!]);
+    res.json({ partnerships: await deps.partnerships.listForSchool(staff.schoolId!) });
+  });
+
+  /** Both schools' bell schedules for the side-by-side week view: no student data. */
+  router.get('/partnerships/:id/timetables', async (req, res) => {
+    const partnership = await partnershipFor(staffOf(res), req.params.id);
+    const names = await deps.partnerships.listForSchool(staffOf(res).schoolId!);
+    const named = names.find((p) => p.id === partnership.id)!;
+    const schools = await Promise.all(
+      [
+        { id: partnership.mentorSchoolId, role: 'mentor' as const, name: named.mentorSchool.name },
+        { id: partnership.menteeSchoolId, role: 'mentee' as const, name: named.menteeSchool.name },
+      ].map(async (school) => {
+        const { calendar, timeZone } = await deps.calendars.loadBody(school.id);
+        return {
+          schoolId: school.id,
+          name: school.name,
+          role: school.role,
+          timeZone,
+          bellSchedule: calendar?.bellSchedule ?? null,
+          cycle: calendar ? { weeks: calendar.cycleWeeks, knownWeekAMonday: calendar.knownWeekAMonday } : null,
+        };
+      }),
+    );
+    res.json({ schools });
+  });
 
   router.get('/calendar', async (_req, res) => {
     const staff = staffOf(res);
@@ -42,12 +81,6 @@ export function staffCalendarRoutes(deps: {
     res.status(204).end();
   });
 
-  const partnershipFor = async (staff: ReturnType<typeof staffOf>, raw: unknown) => {
-    const partnership = await deps.partnerships.findById(parseInput(Uuid, raw, 'partnership id'));
-    if (!partnership) throw AppError.notFound('No such partnership.');
-    assertCan(staff, 'schedule:manage', partnership.schoolIds);
-    return partnership;
-  };
 
   router.get('/partnerships/:id/programme', async (req, res) => {
     const partnership = await partnershipFor(staffOf(res), req.params.id);
