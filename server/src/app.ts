@@ -78,6 +78,7 @@ export interface AppDeps {
   /** Built tablet client to serve at `/`, when present. */
   clientDist?: string | undefined;
   trustProxy?: boolean;
+  apiRateLimitPerMinute?: number;
   /** Behind TLS in production: HSTS and upgrading requests make sense only there. */
   production?: boolean;
 }
@@ -119,7 +120,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: '64kb' }));
 
   app.use(healthRoutes(deps));
-  app.use('/api', perMinuteLimit(300, 'Too many requests. Please wait a minute and try again.'));
+  app.use('/api', perMinuteLimit(deps.apiRateLimitPerMinute ?? 1200, 'Too many requests. Please wait a minute and try again.'));
   app.use('/api/device', deviceEnrolmentRoutes(deps), studentSignInRoutes(deps), deviceRoutes(deps));
   app.use('/api/staff', staffRoutes({ staffAuth: deps.staffAuth, secureCookies: deps.production === true }));
   const staffOnly = requireStaff(deps.staffAuth);

@@ -166,6 +166,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       clientDist: config.clientDist,
       trustProxy: config.trustProxy,
       production: config.env === 'production',
+      apiRateLimitPerMinute: config.apiRateLimitPerMinute,
     });
     httpServer.on('request', app);
     await new Promise<void>((resolve, reject) => {

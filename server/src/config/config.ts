@@ -39,6 +39,8 @@ const EnvSchema = z
     TURN_SECRET: optionalText,
     CLIENT_DIST: z.string().default(path.join(repoRoot, 'client', 'dist')),
     DEMO: flag,
+    /** Requests per minute per address to /api; a whole school shares one address, so it is generous. */
+    API_RATE_LIMIT: z.coerce.number().int().min(10).max(1_000_000).default(1200),
     TRUST_PROXY: flag,
   })
   .superRefine((env, ctx) => {
@@ -83,6 +85,7 @@ export interface Config {
   clientDist: string;
   demo: boolean;
   trustProxy: boolean;
+  apiRateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -126,5 +129,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     clientDist: env.CLIENT_DIST,
     demo: env.DEMO,
     trustProxy: env.TRUST_PROXY,
+    apiRateLimitPerMinute: env.API_RATE_LIMIT,
   };
 }

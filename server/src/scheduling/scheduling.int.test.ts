@@ -95,6 +95,7 @@ describe.each(testDatabaseKinds())('cross-school scheduling on %s', (kind) => {
     const other = await signInStaff(server, 'coordinator@hillcrest.example');
     expect((await other.get('/api/staff/schedule-changes').expect(200)).body.changes).toEqual([]);
     await other.get(`/api/staff/pairings/${pairingIds[0]}/candidates`).expect(403);
+    await other.post(`/api/staff/pairings/${pairingIds[0]}/series`).send({ candidateId: '2@09:00' }).expect(403);
     const bad = await northgate.post('/api/staff/calendar/closures').send({ date: '2026-13-01', from: '10:00', to: '09:00', reason: '' }).expect(400);
     for (const field of ['date', 'to', 'reason']) expect(bad.body.error.message).toContain(field);
   });
@@ -143,5 +144,6 @@ describe.each(testDatabaseKinds())('cross-school scheduling on %s', (kind) => {
     expect(accepted.body.kept).toContainEqual(expect.objectContaining({ menteeId: zara!.id, mentorId: forZara.mentorId }));
     const other = await signInStaff(server, 'coordinator@hillcrest.example');
     await other.post(`/api/staff/partnerships/${partnershipId}/suggestions`).send({}).expect(403);
+    await other.post(`/api/staff/partnerships/${partnershipId}/pairings`).send({ menteeId: yusuf!.id, mentorId: forZara.mentorId }).expect(403);
   });
 });

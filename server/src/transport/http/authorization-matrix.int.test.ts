@@ -22,6 +22,8 @@ interface Fixture {
   sessionId: string;
   concernId: string;
   partnerStudentId: string;
+  partnershipId: string;
+  pairingId: string;
 }
 
 interface RouteCase {
@@ -76,6 +78,23 @@ const routes: RouteCase[] = [
     allowed: all(['coordinator']),
   },
   { name: 'create a calendar feed', method: 'post', path: () => '/api/staff/calendar-feed', allowed: all(['coordinator', 'dsl', 'supervisor']) },
+  // Timetabling: a school's own calendar and students; a partnership's shared things for both its schools.
+  { name: 'read own calendar', method: 'get', path: () => '/api/staff/calendar', allowed: all(['coordinator']) },
+  { name: 'add a closure', method: 'post', path: () => '/api/staff/calendar/closures', body: { date: '2027-06-30', reason: 'Matrix trip' }, allowed: all(['coordinator']) },
+  { name: 'list partnerships', method: 'get', path: () => '/api/staff/partnerships', allowed: all(['coordinator']) },
+  { name: 'read both timetables', method: 'get', path: (f) => `/api/staff/partnerships/${f.partnershipId}/timetables`, allowed: all(['coordinator'], ['own', 'partner']) },
+  { name: 'read the programme', method: 'get', path: (f) => `/api/staff/partnerships/${f.partnershipId}/programme`, allowed: all(['coordinator'], ['own', 'partner']) },
+  {
+    name: 'set availability',
+    method: 'put',
+    path: (f) => `/api/staff/students/${f.studentId}/availability`,
+    body: { slots: [{ week: 'any', weekday: 2, period: 'P1' }] },
+    allowed: all(['coordinator'], ['own']),
+  },
+  { name: 'set subjects', method: 'put', path: (f) => `/api/staff/students/${f.studentId}/subjects`, body: { subjects: ['english:poetry'] }, allowed: all(['coordinator'], ['own']) },
+  { name: 'find slots for a pairing', method: 'get', path: (f) => `/api/staff/pairings/${f.pairingId}/candidates`, allowed: all(['coordinator'], ['own', 'partner']) },
+  { name: 'suggest pairings', method: 'post', path: (f) => `/api/staff/partnerships/${f.partnershipId}/suggestions`, body: {}, allowed: all(['coordinator'], ['own', 'partner']) },
+  { name: 'see schedule changes', method: 'get', path: () => '/api/staff/schedule-changes', allowed: all(['coordinator']) },
 ];
 
 const principals: { scope: Scope; role: Role }[] = (['own', 'partner', 'other'] as const).flatMap((scope) =>
@@ -103,7 +122,10 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (kind) => {
       .post('/api/staff/concerns')
       .send({ sessionId: now.id, studentIds: [now.mentor.id, now.mentee.id], whatHappened: 'A matrix fixture.' })
       .expect(201);
+    const partnerships = await own.get('/api/staff/partnerships').expect(200);
     fixture = {
+      partnershipId: partnerships.body.partnerships[0].id,
+      pairingId: partnerships.body.partnerships[0].pairings[0].id,
       concernId: concern.body.concernId,
       partnerStudentId: now.mentee.id,
       studentId: demo.sessions[0]!.mentor.id,
