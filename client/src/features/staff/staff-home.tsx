@@ -10,6 +10,7 @@ import { AlertsStatusLine, AlertToasts } from '../safeguarding/alert-toasts';
 import { ConcernsSection } from '../safeguarding/concerns-section';
 import { SessionsSection } from '../safeguarding/sessions-section';
 import { useSafeguardingAlerts } from '../safeguarding/use-safeguarding-alerts';
+import { TimetableSection } from '../scheduling/timetable-section';
 import { useStaffContext } from './staff-context';
 import { StaffNavigationContext, type StaffFocus, type StaffNavigation } from './staff-navigation';
 import { emptyAreaNote, handlesConcerns, sectionsFor, sectionTitle, type StaffSection } from './staff-sections';
@@ -26,6 +27,7 @@ const sectionViews: Record<StaffSection, () => ReactNode> = {
   concerns: () => <ConcernsSection />,
   live: () => <LiveSessionsSection />,
   sessions: () => <SessionsSection />,
+  timetable: () => <TimetableSection />,
   students: () => <StudentsSection />,
   devices: () => <DevicesSection />,
 };

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { canRaiseConcerns, canReadSessionLogs, emptyAreaNote, sectionsFor, sectionTitle } from './staff-sections';
 
 describe('sectionsFor', () => {
-  it('gives a coordinator the notices, sessions (to raise concerns), students and iPads', () => {
-    expect(sectionsFor(['coordinator'])).toEqual(['notices', 'sessions', 'students', 'devices']);
+  it('gives a coordinator the notices, sessions (to raise concerns), timetable, students and iPads', () => {
+    expect(sectionsFor(['coordinator'])).toEqual(['notices', 'sessions', 'timetable', 'students', 'devices']);
+    expect(sectionTitle('timetable', ['coordinator'])).toBe('Timetable');
   });
 
   it('gives a safeguarding lead concerns first, then live sessions and the logs', () => {
@@ -21,6 +22,7 @@ describe('sectionsFor', () => {
       'concerns',
       'live',
       'sessions',
+      'timetable',
       'students',
       'devices',
     ]);

@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { Button } from '../../ui/button';
+import { Notice } from '../../ui/notice';
+import { useStaffErrors } from '../staff/staff-context';
+import { summariseLostDates } from './lost-dates';
+import { createSeries, type Candidate, type Pairing } from './scheduling-api';
+import { conflictMessages, firstSessionWords } from './schedule-words';
+
+type Outcome = { kind: 'created'; message: string } | { kind: 'refused'; messages: string[] };
+
+/** A pairing's candidate slots, best first; booking one creates its weekly series for the whole programme. */
+export function CandidateList({
+  pairing,
+  candidates,
+  onBooked,
+}: {
+  pairing: Pairing;
+  candidates: readonly Candidate[];
+  onBooked: () => void;
+}) {
+  const handleError = useStaffErrors();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  const book = async (candidate: Candidate) => {
+    setBusy(candidate.id);
+    setOutcome(null);
+    try {
+      await createSeries(pairing.id, candidate.id);
+      setOutcome({
+        kind: 'created',
+        message: `Booked: ${pairing.mentor.firstName} and ${pairing.mentee.firstName}, ${candidate.label}, ${candidate.sessions} sessions.`,
+      });
+      onBooked();
+    } catch (cause) {
+      const error = handleError(cause);
+      setOutcome({ kind: 'refused', messages: conflictMessages(error) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <>
+      {/* Above the list, not in a card: once booked, that time may leave the list. */}
+      {outcome?.kind === 'created' ? (
+        <Notice tone="info" data-testid="series-result">
+          {outcome.message}
+        </Notice>
+      ) : null}
+      {outcome?.kind === 'refused' ? (
+        <Notice tone="error" data-testid="series-conflicts">
+          <p>Not booked, because:</p>
+          <ul>
+            {outcome.messages.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
+      {candidates.length === 0 ? <p className="staff-muted">No weekly time suits both students at both schools.</p> : null}
+      <ol className="staff-list candidate-list" aria-label="Possible weekly times, best first">
+      {candidates.map((candidate) => (
+        <li key={candidate.id} className="staff-row candidate-card" data-testid="candidate-card" data-candidate-id={candidate.id}>
+          <div className="staff-row__main">
+            <span className="staff-row__title">{candidate.label}</span>
+            <span className="candidate-card__facts">
+              {candidate.everyWeekSameSlot ? <span className="staff-tag staff-tag--ok">Every week</span> : null}
+              <span>
+                {candidate.sessions} {candidate.sessions === 1 ? 'session' : 'sessions'} · {firstSessionWords(candidate.firstSession)}
+              </span>
+            </span>
+            {summariseLostDates(candidate.lostDates).map((line) => (
+              <span key={line.school} className="staff-muted">
+                {line.sentence}
+              </span>
+            ))}
+          </div>
+          <Button
+            data-testid="create-series"
+            onClick={() => void book(candidate)}
+            disabled={busy !== null}
+            aria-busy={busy === candidate.id}
+          >
+            {busy === candidate.id ? 'Booking…' : 'Book this every week'}
+          </Button>
+        </li>
+      ))}
+      </ol>
+    </>
+  );
+}

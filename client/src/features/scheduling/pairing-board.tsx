@@ -1,0 +1,164 @@
+import { useCallback, useState } from 'react';
+import { Button } from '../../ui/button';
+import { Notice } from '../../ui/notice';
+import { useStaffErrors } from '../staff/staff-context';
+import { LoadState, RefreshButton } from '../staff/staff-section';
+import { useStaffResource } from '../staff/use-staff-resource';
+import { comparisonWords, emptyReview, forgetPair, formatScore, rejectPair, swapMentor, swapOptions, type PairingReview } from './pairing-review';
+import { acceptPairing, fetchSuggestions, type Suggestion } from './scheduling-api';
+
+/**
+ * Suggested pairings for the partnership with their reasons. Reject and Swap
+ * only change what is asked for next; nothing is paired until Accept.
+ */
+export function PairingBoard({ partnershipId, onPaired }: { partnershipId: string; onPaired: () => void }) {
+  const handleError = useStaffErrors();
+  const [review, setReview] = useState<PairingReview>(emptyReview);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const board = useStaffResource(
+    useCallback((signal: AbortSignal) => fetchSuggestions(partnershipId, review, signal), [partnershipId, review]),
+  );
+
+  const accept = async (s: Suggestion) => {
+    setBusy(true);
+    setProblem(null);
+    setDone(null);
+    try {
+      await acceptPairing(partnershipId, { menteeId: s.menteeId, mentorId: s.mentorId });
+      setDone(`${s.mentee} is now paired with ${s.mentor}.`);
+      // The server keeps it from now on; the new review also reloads the board.
+      setReview((r) => forgetPair(r, s));
+      onPaired();
+    } catch (cause) {
+      setProblem(handleError(cause).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const data = board.data;
+  return (
+    <div className="pairing-board" data-testid="pairing-board">
+      <div className="scheduling-panel__head">
+        <h3 className="scheduling-panel__title">Suggested pairings</h3>
+        <RefreshButton onClick={() => void board.reload()} loading={board.loading} />
+      </div>
+      {review.excluded.length + review.locked.length > 0 ? (
+        <div className="staff-load-problem">
+          <span className="staff-muted">
+            {review.excluded.length} rejected, {review.locked.length} swapped so far.
+          </span>
+          <Button variant="quiet" onClick={() => setReview(emptyReview)}>
+            Start again
+          </Button>
+        </div>
+      ) : null}
+      {problem ? <Notice tone="error">{problem}</Notice> : null}
+      {done ? <Notice tone="info">{done}</Notice> : null}
+      <LoadState loading={board.loading} error={board.error} hasData={data !== null} onRetry={() => void board.reload()} what="suggestions" />
+      {data ? (
+        <>
+          <p className="staff-summary">{comparisonWords(data.totalScore, data.greedyScore)}</p>
+          {data.suggestions.length === 0 ? <p className="staff-muted">No new pairings to suggest.</p> : null}
+          <ul className="staff-list" aria-label="Suggested pairings">
+            {data.suggestions.map((s) => (
+              <SuggestionRow
+                key={`${s.menteeId}-${s.mentorId}`}
+                suggestion={s}
+                options={swapOptions(data.suggestions, s)}
+                busy={busy || board.loading}
+                onAccept={() => void accept(s)}
+                onReject={() => setReview((r) => rejectPair(r, s))}
+                onSwap={(mentorId) => setReview((r) => swapMentor(r, s.menteeId, mentorId))}
+              />
+            ))}
+          </ul>
+          {data.unmatched.length > 0 ? (
+            <>
+              <h4 className="scheduling-panel__subtitle">Not matched</h4>
+              <ul className="staff-list" aria-label="Mentees not matched">
+                {data.unmatched.map((u) => (
+                  <li key={u.menteeId} className="staff-row" data-testid="unmatched-row" data-reason={u.reason}>
+                    <div className="staff-row__main">
+                      <span className="staff-row__title">{u.mentee}</span>
+                      <span>{u.explanation}</span>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {data.kept.length > 0 ? (
+            <p className="staff-muted">
+              Already paired: {data.kept.map((k) => `${k.mentee} with ${k.mentor}`).join('; ')}.
+            </p>
+          ) : null}
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function SuggestionRow({
+  suggestion: s,
+  options,
+  busy,
+  onAccept,
+  onReject,
+  onSwap,
+}: {
+  suggestion: Suggestion;
+  options: { id: string; name: string }[];
+  busy: boolean;
+  onAccept: () => void;
+  onReject: () => void;
+  onSwap: (mentorId: string) => void;
+}) {
+  return (
+    <li className="staff-row suggestion-row" data-testid="suggestion-row" data-mentee-id={s.menteeId} data-mentor-id={s.mentorId}>
+      <div className="staff-row__main">
+        <span className="staff-row__title">
+          {s.mentee} with {s.mentor}
+        </span>
+        <span className="suggestion-row__score">
+          <span>Subject fit {formatScore(s.score.subjectFit)}</span>
+          <span>Free slots {formatScore(s.score.slotAvailability)}</span>
+          <span>Caseload {formatScore(s.score.caseloadBalance)}</span>
+          <strong>Total {formatScore(s.score.total)}</strong>
+        </span>
+        <ul className="suggestion-row__why">
+          {s.explanation.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </div>
+      <div className="suggestion-row__actions">
+        <Button data-testid="suggestion-accept" onClick={onAccept} disabled={busy}>
+          Accept
+        </Button>
+        <Button variant="secondary" data-testid="suggestion-reject" onClick={onReject} disabled={busy}>
+          Reject
+        </Button>
+        {options.length > 0 ? (
+          <select
+            className="pb-input suggestion-row__swap"
+            data-testid="suggestion-swap"
+            aria-label={`Swap ${s.mentee}'s mentor`}
+            value=""
+            disabled={busy}
+            onChange={(event) => event.target.value && onSwap(event.target.value)}
+          >
+            <option value="">Swap mentor…</option>
+            {options.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        ) : null}
+      </div>
+    </li>
+  );
+}

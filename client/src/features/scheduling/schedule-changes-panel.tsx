@@ -1,0 +1,145 @@
+import { useId, useState, type FormEvent } from 'react';
+import { Button } from '../../ui/button';
+import { Notice } from '../../ui/notice';
+import { useStaffErrors } from '../staff/staff-context';
+import { formatDateTime } from '../staff/staff-format';
+import { LoadState, RefreshButton } from '../staff/staff-section';
+import type { StaffResource } from '../staff/use-staff-resource';
+import { addClosure, type CancelledSession, type ScheduleChange } from './scheduling-api';
+import { describeChange } from './schedule-words';
+
+/** Cancelled and booked sessions at both schools of every partnership, newest first, and closures. */
+export function ScheduleChangesPanel({ changes, onClosureAdded }: { changes: StaffResource<ScheduleChange[]>; onClosureAdded: () => void }) {
+  return (
+    <div className="schedule-changes" data-testid="schedule-changes">
+      <div className="scheduling-panel__head">
+        <h3 className="scheduling-panel__title">Changes to sessions</h3>
+        <RefreshButton onClick={() => void changes.reload()} loading={changes.loading} />
+      </div>
+      <ClosureForm onAdded={onClosureAdded} />
+      <LoadState
+        loading={changes.loading}
+        error={changes.error}
+        hasData={changes.data !== null}
+        onRetry={() => void changes.reload()}
+        what="changes"
+      />
+      {changes.data && changes.data.length === 0 ? <p className="staff-muted">No sessions booked or cancelled yet.</p> : null}
+      {changes.data && changes.data.length > 0 ? (
+        <ul className="staff-list" aria-label="Changes to sessions">
+          {changes.data.map((change) => {
+            const words = describeChange(change);
+            return (
+              <li
+                key={String(change.id)}
+                className={`staff-row schedule-change schedule-change--${words.tone}`}
+                data-testid="schedule-change"
+                data-kind={change.kind}
+              >
+                <div className="staff-row__main">
+                  <span className="staff-row__title">{words.title}</span>
+                  {words.lines.map((line) => (
+                    <span key={line}>{line}</span>
+                  ))}
+                  <span className="staff-muted">{formatDateTime(change.at)}</span>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/** Tell Peerbridge the school is closed (an INSET day, a trip, snow); sessions then are cancelled and moved. */
+function ClosureForm({ onAdded }: { onAdded: () => void }) {
+  const id = useId();
+  const handleError = useStaffErrors();
+  const [date, setDate] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [cancelled, setCancelled] = useState<CancelledSession[] | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!date || !reason.trim()) {
+      setError('Give the date and the reason, e.g. INSET day.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setCancelled(null);
+    try {
+      setCancelled(await addClosure({ date, reason: reason.trim(), ...(from ? { from } : {}), ...(to ? { to } : {}) }));
+      setDate('');
+      setFrom('');
+      setTo('');
+      setReason('');
+      onAdded();
+    } catch (cause) {
+      setError(handleError(cause).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="closure-form" data-testid="closure-form" onSubmit={(event) => void submit(event)} noValidate>
+      <fieldset className="closure-form__fields" disabled={busy}>
+        <legend className="staff-field__label">Add a closure at your school</legend>
+        <label htmlFor={`${id}-date`}>
+          Date
+          <input id={`${id}-date`} type="date" className="pb-input" data-testid="closure-date" value={date} onChange={(e) => setDate(e.target.value)} />
+        </label>
+        <label htmlFor={`${id}-from`}>
+          From (optional)
+          <input id={`${id}-from`} type="time" className="pb-input" data-testid="closure-from" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label htmlFor={`${id}-to`}>
+          To (optional)
+          <input id={`${id}-to`} type="time" className="pb-input" data-testid="closure-to" value={to} onChange={(e) => setTo(e.target.value)} />
+        </label>
+        <label htmlFor={`${id}-reason`} className="closure-form__reason">
+          Reason
+          <input
+            id={`${id}-reason`}
+            className="pb-input"
+            data-testid="closure-reason"
+            placeholder="e.g. INSET day"
+            maxLength={200}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </label>
+        <Button type="submit" data-testid="closure-submit" aria-busy={busy}>
+          {busy ? 'Adding…' : 'Add closure'}
+        </Button>
+      </fieldset>
+      {error ? <Notice tone="error">{error}</Notice> : null}
+      {cancelled ? (
+        <Notice tone="info" data-testid="closure-result">
+          {cancelled.length === 0 ? (
+            'Closure added. No booked sessions were affected.'
+          ) : (
+            <>
+              <p>
+                Closure added. {cancelled.length} {cancelled.length === 1 ? 'session was' : 'sessions were'} cancelled:
+              </p>
+              <ul>
+                {cancelled.map((c) => (
+                  <li key={c.occurrenceId}>
+                    {c.reason}: {c.proposal ? `proposed instead ${c.proposal}` : 'no replacement in the same week'}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </Notice>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { PeerbridgeError } from '../../lib/peerbridge-error';
+import { conflictMessages, describeChange } from './schedule-words';
+
+describe('conflictMessages', () => {
+  it('lists every conflict the server gave', () => {
+    const error = new PeerbridgeError('conflict', 'The series clashes.', {
+      details: { conflicts: [{ code: 'student_booked', message: 'Amira is already booked.' }, { code: 'devices', message: 'No iPad free.' }] },
+    });
+    expect(conflictMessages(error)).toEqual(['Amira is already booked.', 'No iPad free.']);
+  });
+
+  it("falls back to the error's own message", () => {
+    expect(conflictMessages(new PeerbridgeError('conflict', 'Caseload full.'))).toEqual(['Caseload full.']);
+  });
+});
+
+describe('describeChange', () => {
+  const base = { id: 1, at: '2026-11-23T10:00:00Z', byStaffId: 's', occurrenceId: 'o' };
+
+  it('gives a cancelled session its reason and the proposed replacement in school time', () => {
+    const words = describeChange({
+      ...base,
+      kind: 'occurrence_cancelled',
+      detail: {
+        reason: 'Riverside High School: INSET day',
+        proposedReplacement: { start: '2026-11-25T08:40:00Z', end: '2026-11-25T09:10:00Z' },
+      },
+    });
+    expect(words).toEqual({
+      title: 'Session cancelled',
+      tone: 'cancelled',
+      lines: ['Riverside High School: INSET day', 'Proposed replacement: Wed 25 Nov 2026, 08:40–09:10'],
+    });
+  });
+
+  it('says when no replacement could be found', () => {
+    const words = describeChange({
+      ...base,
+      kind: 'occurrence_cancelled',
+      detail: { reason: 'Snow', proposedReplacement: { none: 'Both students are busy all week.' } },
+    });
+    expect(words.lines[1]).toBe('No replacement in the same week: Both students are busy all week.');
+    expect(describeChange({ ...base, kind: 'occurrence_cancelled', detail: { proposedReplacement: { none: null } } }).lines).toEqual([
+      'No reason given.',
+      'No replacement in the same week.',
+    ]);
+  });
+
+  it('describes a new series by its weekday, time and number of sessions', () => {
+    const words = describeChange({ ...base, kind: 'series_created', detail: { weekday: 2, localStart: '08:40', sessions: 12 } });
+    expect(words.lines).toEqual(['Tuesdays at 08:40, 12 sessions']);
+  });
+});

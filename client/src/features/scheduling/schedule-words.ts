@@ -1,0 +1,76 @@
+import type { PeerbridgeError } from '../../lib/peerbridge-error';
+import { formatDate, formatDateTime, formatTime } from '../staff/staff-format';
+import type { ScheduleChange } from './scheduling-api';
+import { WEEKDAY_NAMES } from './school-week';
+
+/**
+ * Every reason a series was refused. The server sends one per conflict in
+ * `details.conflicts` (a student booked, the iPads gone, a caseload full);
+ * showing only the first would send the coordinator round the loop again.
+ */
+export function conflictMessages(error: PeerbridgeError): string[] {
+  const conflicts = error.details?.conflicts;
+  if (Array.isArray(conflicts)) {
+    const messages = conflicts
+      .map((c: unknown) => (c && typeof c === 'object' && 'message' in c ? String((c as { message: unknown }).message) : null))
+      .filter((m): m is string => Boolean(m));
+    if (messages.length > 0) return messages;
+  }
+  return [error.message];
+}
+
+export interface ChangeWords {
+  title: string;
+  tone: 'cancelled' | 'created' | 'other';
+  lines: string[];
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() ? value : null;
+}
+
+function replacementWords(proposal: unknown): string {
+  if (proposal && typeof proposal === 'object') {
+    const { start, end, none } = proposal as { start?: unknown; end?: unknown; none?: unknown };
+    const from = text(start);
+    if (from) {
+      const to = text(end);
+      return `Proposed replacement: ${formatDateTime(from)}${to ? `–${formatTime(to)}` : ''}`;
+    }
+    const why = text(none);
+    if (why !== null || 'none' in proposal) return `No replacement in the same week${why ? `: ${why}` : '.'}`;
+  }
+  return 'No replacement proposed.';
+}
+
+/** A schedule change in the words both coordinators read: what happened, why, and what now. */
+export function describeChange(change: ScheduleChange): ChangeWords {
+  const detail = change.detail ?? {};
+  switch (change.kind) {
+    case 'occurrence_cancelled':
+      return {
+        title: 'Session cancelled',
+        tone: 'cancelled',
+        lines: [text(detail.reason) ?? 'No reason given.', replacementWords(detail.proposedReplacement)],
+      };
+    case 'series_created': {
+      const weekday = typeof detail.weekday === 'number' ? WEEKDAY_NAMES[detail.weekday] : undefined;
+      const start = text(detail.localStart);
+      const sessions = typeof detail.sessions === 'number' ? detail.sessions : null;
+      const when = weekday ? `${weekday}s${start ? ` at ${start}` : ''}` : null;
+      const count = sessions === null ? null : `${sessions} ${sessions === 1 ? 'session' : 'sessions'}`;
+      return {
+        title: 'Weekly sessions booked',
+        tone: 'created',
+        lines: [[when, count].filter(Boolean).join(', ') || 'A weekly series was created.'],
+      };
+    }
+    default:
+      return { title: change.kind.replace(/[_-]+/g, ' '), tone: 'other', lines: [] };
+  }
+}
+
+/** "First session Tue 1 Dec 2026" for a candidate card. */
+export function firstSessionWords(firstSession: string | null): string {
+  return firstSession ? `First session ${formatDate(firstSession)}` : 'No sessions in the programme';
+}

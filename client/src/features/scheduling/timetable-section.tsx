@@ -1,0 +1,164 @@
+import { useCallback, useId, useState } from 'react';
+import { formatDate, schoolDate } from '../staff/staff-format';
+import { LoadState, RefreshButton, StaffSection } from '../staff/staff-section';
+import { useStaffResource } from '../staff/use-staff-resource';
+import { CandidateList } from './candidate-list';
+import { PairingBoard } from './pairing-board';
+import { ScheduleChangesPanel } from './schedule-changes-panel';
+import { fetchCandidates, fetchPartnerships, fetchProgramme, fetchScheduleChanges, fetchTimetables } from './scheduling-api';
+import { WeekView } from './week-view';
+import './scheduling.css';
+
+/**
+ * Coordinators: the two schools' timetables side by side, when a pairing can
+ * meet and booking it, suggested pairings, and what has changed since.
+ */
+export function TimetableSection() {
+  const ids = useId();
+  const partnerships = useStaffResource(useCallback((signal: AbortSignal) => fetchPartnerships(signal), []));
+  const changes = useStaffResource(useCallback((signal: AbortSignal) => fetchScheduleChanges(signal), []));
+  const [chosenPartnership, setChosenPartnership] = useState<string | null>(null);
+  const [chosenPairing, setChosenPairing] = useState<string | null>(null);
+  const [date, setDate] = useState(() => schoolDate(new Date()));
+
+  const list = partnerships.data ?? [];
+  const partnership = list.find((p) => p.id === chosenPartnership) ?? list[0] ?? null;
+  const pairing = partnership?.pairings.find((p) => p.id === chosenPairing) ?? partnership?.pairings[0] ?? null;
+  const partnershipId = partnership?.id ?? null;
+  const pairingId = pairing?.id ?? null;
+
+  const timetables = useStaffResource(
+    useCallback((signal: AbortSignal) => (partnershipId ? fetchTimetables(partnershipId, signal) : Promise.resolve(null)), [partnershipId]),
+  );
+  const programme = useStaffResource(
+    useCallback((signal: AbortSignal) => (partnershipId ? fetchProgramme(partnershipId, signal) : Promise.resolve(null)), [partnershipId]),
+  );
+  const candidates = useStaffResource(
+    useCallback((signal: AbortSignal) => (pairingId ? fetchCandidates(pairingId, signal) : Promise.resolve(null)), [pairingId]),
+  );
+
+  const refreshAll = () => {
+    void partnerships.reload();
+    void timetables.reload();
+    void programme.reload();
+    void candidates.reload();
+    void changes.reload();
+  };
+
+  return (
+    <StaffSection
+      id="staff-timetable"
+      title="Timetable"
+      testId="timetable-section"
+      actions={<RefreshButton onClick={refreshAll} loading={partnerships.loading} />}
+    >
+      <LoadState
+        loading={partnerships.loading}
+        error={partnerships.error}
+        hasData={partnerships.data !== null}
+        onRetry={() => void partnerships.reload()}
+        what="partnerships"
+      />
+      {partnerships.data && list.length === 0 ? <p className="staff-muted">Your school is in no partnership yet.</p> : null}
+
+      {partnership ? (
+        <div className="scheduling-pickers">
+          <label htmlFor={`${ids}-partnership`} className="scheduling-picker">
+            <span className="staff-field__label">Partnership</span>
+            <select
+              id={`${ids}-partnership`}
+              className="pb-input"
+              data-testid="partnership-select"
+              value={partnership.id}
+              onChange={(event) => {
+                setChosenPartnership(event.target.value);
+                setChosenPairing(null);
+              }}
+            >
+              {list.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name} ({p.mentorSchool.name} → {p.menteeSchool.name})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label htmlFor={`${ids}-pairing`} className="scheduling-picker">
+            <span className="staff-field__label">Pairing</span>
+            <select
+              id={`${ids}-pairing`}
+              className="pb-input"
+              data-testid="pairing-select"
+              value={pairing?.id ?? ''}
+              disabled={partnership.pairings.length === 0}
+              onChange={(event) => setChosenPairing(event.target.value)}
+            >
+              {partnership.pairings.length === 0 ? <option value="">No pairings yet</option> : null}
+              {partnership.pairings.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.mentor.firstName} (mentor) with {p.mentee.firstName}
+                </option>
+              ))}
+            </select>
+          </label>
+          {programme.data ? (
+            <p className="staff-muted scheduling-pickers__programme">
+              Programme {formatDate(`${programme.data.startDate}T12:00:00Z`)} to {formatDate(`${programme.data.endDate}T12:00:00Z`)}, {programme.data.sessionMinutes}-minute sessions
+              {programme.data.goals ? `: ${programme.data.goals}` : ''}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+
+      {partnership ? (
+        <>
+          <LoadState
+            loading={timetables.loading}
+            error={timetables.error}
+            hasData={timetables.data != null}
+            onRetry={() => void timetables.reload()}
+            what="timetables"
+          />
+          {timetables.data ? (
+            <WeekView
+              schools={timetables.data}
+              candidates={candidates.data ?? []}
+              sessionMinutes={programme.data?.sessionMinutes ?? 30}
+              date={date}
+              onDateChange={setDate}
+            />
+          ) : null}
+
+          {pairing ? (
+            <div className="scheduling-panel">
+              <h3 className="scheduling-panel__title">
+                When {pairing.mentor.firstName} and {pairing.mentee.firstName} can meet
+              </h3>
+              <LoadState
+                loading={candidates.loading}
+                error={candidates.error}
+                hasData={candidates.data != null}
+                onRetry={() => void candidates.reload()}
+                what="possible times"
+              />
+              {candidates.data ? (
+                <CandidateList
+                  key={pairing.id}
+                  pairing={pairing}
+                  candidates={candidates.data}
+                  onBooked={() => {
+                    void candidates.reload({ quiet: true });
+                    void changes.reload({ quiet: true });
+                  }}
+                />
+              ) : null}
+            </div>
+          ) : null}
+
+          <PairingBoard key={partnership.id} partnershipId={partnership.id} onPaired={() => void partnerships.reload({ quiet: true })} />
+        </>
+      ) : null}
+
+      <ScheduleChangesPanel changes={changes} onClosureAdded={() => void changes.reload({ quiet: true })} />
+    </StaffSection>
+  );
+}
