@@ -4,4 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export DEMO=1
+# Quiet by default so the welcome with the iPad links stays on screen; LOG_LEVEL=info shows every request.
+export LOG_LEVEL="${LOG_LEVEL:-warn}"
 exec npm run start -w @peerbridge/server --silent
