@@ -57,7 +57,7 @@ export interface RunningServer {
 
 /** The composition root: config → database → media → app → socket.io → listen. */
 export async function startServer(config: Config, log: Logger, clock: Clock = systemClock): Promise<RunningServer> {
-  const database = await openDatabase(config.database);
+  const database = await openDatabase(config.database, (err) => log.error({ err }, 'DatabaseConnectionLost'));
   const cleanups: (() => Promise<unknown>)[] = [() => database.close()];
   const unwind = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((err: unknown) => log.error({ err }, 'CleanupFailed'));

@@ -32,8 +32,8 @@ const APP_ROLE = 'peerbridge_app';
 const MIGRATION_LOCK_KEY = 4_242_001;
 
 /** Opens the database and brings its schema up to date. The same migrations run on both drivers. */
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return target.kind === 'pglite' ? openPglite(target.dataDir) : openPostgres(target.url);
+export async function openDatabase(target: DatabaseTarget, onIdleError?: (error: Error) => void): Promise<Database> {
+  return target.kind === 'pglite' ? openPglite(target.dataDir) : openPostgres(target.url, onIdleError);
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
@@ -63,7 +63,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   }
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, onIdleError?: (error: Error) => void): Promise<Database> {
   // Migrations run on a connection of their own, as the login user (they need DDL rights) ...
   const migrator = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   await migrator.connect();
@@ -74,12 +74,12 @@ async function openPostgres(url: string): Promise<Database> {
     await migrator.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await migrator.end();
   }
-  // ... while every pooled connection works as the application role. Queries on a new
-  // connection queue behind this statement, so none runs with more rights than the role's.
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
-  pool.on('connect', (client) => {
-    client.query(`set role ${APP_ROLE}`).catch(() => undefined);
-  });
+  // ... while every pooled connection works as the application role from its first
+  // statement: the role is a startup parameter, so no query ever runs with more rights.
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000, options: `-c role=${APP_ROLE}` });
+  // An idle connection dropped by the server (a restart, a failover) must not take the process down;
+  // the pool replaces it on next use.
+  pool.on('error', (error) => onIdleError?.(error));
   try {
     const { rows } = await pool.query<{ current_user: string }>('select current_user');
     if (rows[0]?.current_user !== APP_ROLE) {
