@@ -42,6 +42,12 @@ export class SchedulingService {
 
   async createSeries(staff: StaffIdentity, pairingId: string, wanted: string) {
     const ctx = await this.context(staff, pairingId);
+    // The programme is weekly: one series per pairing.
+    const existing = await this.deps.scheduling.existingSeries(pairingId);
+    if (existing) {
+      const when = `${WEEKDAY_NAMES[Number(existing.weekday)]}s at ${String(existing.localStart)}`;
+      throw new AppError('conflict', `${ctx.pairing.mentor.firstName} and ${ctx.pairing.mentee.firstName} already meet every week (${when}).`);
+    }
     // The weekly pattern from the calendars alone; bookings are then checked as conflicts, with reasons.
     const pattern = findSlots({ ...ctx.search, bookings: [] }).find((c) => candidateId(c) === wanted);
     if (!pattern) {

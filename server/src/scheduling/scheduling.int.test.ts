@@ -66,12 +66,12 @@ describe.each(testDatabaseKinds())('cross-school scheduling on %s', (kind) => {
     const devices = await riverside.post(`/api/staff/pairings/${pairingIds[1]}/series`).send({ candidateId: '2@09:00' }).expect(409);
     expect(devices.body.error.message).toMatch(/^The only iPad at Riverside High School is booked at 09:00 on Tue/);
 
-    // The same pairing again: both students are already booked.
+    // The same pairing again: it already meets weekly.
     const again = await riverside.post(`/api/staff/pairings/${pairingIds[0]}/series`).send({ candidateId: '2@09:00' }).expect(409);
-    expect(again.body.error.message).toMatch(/already has a session at 09:00 on Tue/);
+    expect(again.body.error.message).toBe('Priya and Sam already meet every week (Tuesdays at 09:00).');
 
     // A time the students are not both free.
-    const never = await riverside.post(`/api/staff/pairings/${pairingIds[0]}/series`).send({ candidateId: '1@13:30' }).expect(409);
+    const never = await riverside.post(`/api/staff/pairings/${pairingIds[2]}/series`).send({ candidateId: '1@13:30' }).expect(409);
     expect(never.body.error.message).toMatch(/not both free then/);
   });
 
@@ -82,7 +82,13 @@ describe.each(testDatabaseKinds())('cross-school scheduling on %s', (kind) => {
       .values({ partnershipId: (await server.database.db.query.partnerships.findFirst())!.id, mentorId: demo.sessions[0]!.mentor.id, menteeId: demo.sessions[1]!.mentee.id })
       .returning();
     const res = await northgate.post(`/api/staff/pairings/${extra!.id}/series`).send({ candidateId: '2@09:00' }).expect(409);
-    expect(res.body.error.details.conflicts.map((c: { code: string }) => c.code)).toContain('caseload_limit');
+    const codes = res.body.error.details.conflicts.map((c: { code: string }) => c.code);
+    // Priya is over her limit, and already meets Sam at that time.
+    expect(codes).toContain('caseload_limit');
+    expect(codes).toContain('student_already_booked');
+    expect(res.body.error.details.conflicts.find((c: { code: string }) => c.code === 'student_already_booked').message).toMatch(
+      /^Priya already has a session at 09:00 on Tue/,
+    );
     expect(res.body.error.details.conflicts.find((c: { code: string }) => c.code === 'caseload_limit').message).toBe('Priya already mentors 1 student (the limit)');
   });
 

@@ -70,6 +70,12 @@ export class SchedulingRepository {
     ]);
   }
 
+  /** The weekly pattern a pairing already meets on, if any. */
+  async existingSeries(pairingId: string): Promise<Record<string, unknown> | undefined> {
+    const [row] = await this.db.select({ pattern: sessionSeries.pattern }).from(sessionSeries).where(eq(sessionSeries.pairingId, pairingId)).limit(1);
+    return row?.pattern;
+  }
+
   /** Mentees this mentor has a series with in the partnership (the caseload). */
   async caseload(mentorId: string, partnershipId: string): Promise<string[]> {
     const rows = await this.db
