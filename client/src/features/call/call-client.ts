@@ -1,6 +1,6 @@
+import type { ConsumeResult } from '@peerbridge/shared';
 import {
   ChatMessage,
-  ConsumeResult,
   JoinResult,
   type ClientAckData,
   type MediaKind,
@@ -29,6 +29,7 @@ import {
 import { sendableText, type ChatEntry } from './chat-log';
 import { MediaSession, type LoadedDevice, type MediaSignalling } from './media-session';
 import { withObserver, withoutObserver } from './observers';
+import { receiveRemote } from './receive-remote';
 import { RemoteProducers, type RemoteProducer } from './remote-producers';
 
 export interface JoinParams {
@@ -362,27 +363,7 @@ export class CallClient {
     if (!media) return;
     const stillWanted = () => generation === this.generation && this.remote.isCurrent(entry);
     try {
-      const result =
-        prepared ??
-        ConsumeResult.parse(
-          await request(this.socket, 'media:consume', {
-            producerId: entry.info.producerId,
-            rtpCapabilities: media.rtpCapabilities,
-          }),
-        );
-      if (!stillWanted()) return;
-      // Pushes are ordered with acks on the socket, so this is the latest state
-      // until a later `producer:paused` says otherwise.
-      entry.paused = result.producerPaused;
-      const consumer = await media.consume(result);
-      if (!stillWanted()) {
-        media.closeConsumer(result.producerId);
-        return;
-      }
-      entry.track = consumer.track;
-      this.publishRemote();
-      // The server creates consumers paused so nothing flows before we can show it.
-      await request(this.socket, 'media:resume-consumer', { consumerId: result.consumerId });
+      await receiveRemote({ socket: this.socket, media, entry, prepared, stillWanted, onTrack: () => this.publishRemote() });
     } catch (error) {
       if (!stillWanted()) return;
       reportProblem(`could not receive ${entry.info.kind}`, error);

@@ -1,6 +1,6 @@
+import type { ConsumeResult } from '@peerbridge/shared';
 import {
   ChatMessage,
-  ConsumeResult,
   ObserveResult,
   type ObserverInfo,
   type PeerInfo,
@@ -11,6 +11,7 @@ import { PeerbridgeError, toPeerbridgeError } from '../../lib/peerbridge-error';
 import { createStaffSocket, request, waitForConnection, type StaffSocket } from '../../lib/socket-client';
 import { TypedEmitter } from '../../lib/typed-emitter';
 import { MediaSession, type LoadedDevice } from '../call/media-session';
+import { receiveRemote } from '../call/receive-remote';
 import { withObserver, withoutObserver } from '../call/observers';
 import { RemoteProducers, type RemoteProducer } from '../call/remote-producers';
 import { initialObserveState, orderStudents, type ObserveState } from './observe-state';
@@ -200,24 +201,7 @@ export class ObserveClient {
     if (!session) return;
     const stillWanted = () => this.session === session && this.remote.isCurrent(entry);
     try {
-      const result =
-        prepared ??
-        ConsumeResult.parse(
-          await request(this.socket, 'media:consume', {
-            producerId: entry.info.producerId,
-            rtpCapabilities: session.rtpCapabilities,
-          }),
-        );
-      if (!stillWanted()) return;
-      entry.paused = result.producerPaused;
-      const consumer = await session.consume(result);
-      if (!stillWanted()) {
-        session.closeConsumer(result.producerId);
-        return;
-      }
-      entry.track = consumer.track;
-      this.publishStudents();
-      await request(this.socket, 'media:resume-consumer', { consumerId: result.consumerId });
+      await receiveRemote({ socket: this.socket, media: session, entry, prepared, stillWanted, onTrack: () => this.publishStudents() });
     } catch (error) {
       if (!stillWanted()) return;
       reportProblem(`could not receive ${entry.info.kind}`, error);
