@@ -133,6 +133,52 @@ export class SchedulingService {
     return { cancelled: changes };
   }
 
+  /** A coordinator accepts the replacement proposed when a closure cancelled a session. */
+  async acceptReplacement(staff: StaffIdentity, changeId: number) {
+    const change = await this.deps.scheduling.change(changeId);
+    if (!change || change.kind !== 'occurrence_cancelled' || !change.occurrenceId) {
+      throw AppError.notFound('No such cancelled session.');
+    }
+    const cancelled = await this.deps.scheduling.occurrence(change.occurrenceId);
+    if (!cancelled) throw AppError.notFound('No such cancelled session.');
+    const ctx = await this.context(staff, cancelled.pairingId);
+    const proposal = change.detail.proposedReplacement as { start?: string; end?: string } | null;
+    if (!proposal?.start || !proposal.end) {
+      throw new AppError('conflict', 'No replacement was found for that session in the same week.');
+    }
+    if (await this.deps.scheduling.replacementBooked(cancelled.id)) {
+      throw new AppError('conflict', 'The replacement for that session is already booked.');
+    }
+    const start = Temporal.Instant.from(proposal.start);
+    const end = Temporal.Instant.from(proposal.end);
+    // Things may have moved since it was proposed: check again, as for a new series.
+    const participant = (side: 'mentor' | 'mentee') => ({
+      studentId: ctx.pairing[side].id,
+      firstName: ctx.pairing[side].firstName,
+      school: side === 'mentor' ? ctx.mentorSchool : ctx.menteeSchool,
+      schoolName: ctx.names.get(ctx.pairing[side].schoolId) ?? '',
+    });
+    const conflicts = checkSeriesConflicts({
+      occurrences: [{ date: start.toZonedDateTimeISO(ctx.menteeSchool.timeZone).toPlainDate(), start, end }],
+      mentor: participant('mentor'),
+      mentee: participant('mentee'),
+      bookings: await this.bookingsFor(ctx),
+      caseload: { currentMenteeIds: [ctx.pairing.mentee.id] },
+    });
+    if (conflicts.length > 0) {
+      throw new AppError('conflict', conflicts[0]!.message, { conflicts: conflicts.map((c) => ({ code: c.code, message: c.message })) });
+    }
+    const occurrenceId = await this.deps.scheduling.bookReplacement({
+      cancelled,
+      partnershipId: ctx.pairing.partnershipId,
+      start,
+      end,
+      by: staff.staffId,
+      at: this.deps.clock.now(),
+    });
+    return { occurrenceId, when: formatAtSchool(start, ctx.menteeSchool.timeZone) };
+  }
+
   private async context(staff: StaffIdentity, pairingId: string, options: { skipAccessCheck?: boolean } = {}): Promise<PairingContext> {
     const pairing = await this.deps.scheduling.pairing(pairingId);
     if (!pairing) throw AppError.notFound('No such pairing.');

@@ -35,7 +35,7 @@ describe.each(testDatabaseKinds())('cross-school scheduling on %s', (kind) => {
     for (const session of demo.sessions) {
       const free = { slots: [{ week: 'any', weekday: 2, period: 'Registration' }, { week: 'any', weekday: 2, period: 'P1' }, { week: 'A', weekday: 4, period: 'P3' }] };
       await northgate.put(`/api/staff/students/${session.mentor.id}/availability`).send(free).expect(204);
-      await riverside.put(`/api/staff/students/${session.mentee.id}/availability`).send({ slots: [{ week: 'any', weekday: 2, period: 'Registration' }, { week: 'any', weekday: 2, period: 'P1' }] }).expect(204);
+      await riverside.put(`/api/staff/students/${session.mentee.id}/availability`).send({ slots: [{ week: 'any', weekday: 2, period: 'Registration' }, { week: 'any', weekday: 2, period: 'P1' }, { week: 'any', weekday: 4, period: 'P3' }] }).expect(204);
     }
     const rows = await server.database.db.select().from(pairings);
     pairingIds = demo.sessions.map((s) => rows.find((p) => p.mentorId === s.mentor.id)!.id);
@@ -95,12 +95,22 @@ describe.each(testDatabaseKinds())('cross-school scheduling on %s', (kind) => {
   it('cancels the sessions a new closure covers, proposes a same-week replacement, and shows both coordinators', async () => {
     const res = await northgate.post('/api/staff/calendar/closures').send({ date: '2026-12-01', reason: 'INSET day' }).expect(201);
     expect(res.body.cancelled).toEqual([expect.objectContaining({ reason: 'Northgate Academy: INSET day' })]);
+    // The same week's Thursday (Week A at Northgate, when Priya is free in P3) is proposed.
+    expect(res.body.cancelled[0].proposal).toBe('11:00 on Thu 3 December');
     const riversideSees = await riverside.get('/api/staff/schedule-changes').expect(200);
     expect(riversideSees.body.changes.map((c: { kind: string }) => c.kind)).toEqual(['occurrence_cancelled', 'series_created']);
     expect(riversideSees.body.changes[0].byStaffId).toBeDefined();
+
+    // Either coordinator may book the proposal, once.
+    const changeId = riversideSees.body.changes[0].id;
+    const booked = await riverside.post(`/api/staff/schedule-changes/${changeId}/accept-replacement`).expect(201);
+    expect(booked.body.when).toBe('11:00 on Thu 3 December');
+    await northgate.post(`/api/staff/schedule-changes/${changeId}/accept-replacement`).expect(409);
+    await northgate.post('/api/staff/schedule-changes/not-a-number/accept-replacement').expect(400);
     const other = await signInStaff(server, 'coordinator@hillcrest.example');
     expect((await other.get('/api/staff/schedule-changes').expect(200)).body.changes).toEqual([]);
     await other.get(`/api/staff/pairings/${pairingIds[0]}/candidates`).expect(403);
+    await other.post(`/api/staff/schedule-changes/${changeId}/accept-replacement`).expect(403);
     await other.post(`/api/staff/pairings/${pairingIds[0]}/series`).send({ candidateId: '2@09:00' }).expect(403);
     const bad = await northgate.post('/api/staff/calendar/closures').send({ date: '2026-13-01', from: '10:00', to: '09:00', reason: '' }).expect(400);
     for (const field of ['date', 'to', 'reason']) expect(bad.body.error.message).toContain(field);

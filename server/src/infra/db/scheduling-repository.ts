@@ -166,6 +166,57 @@ export class SchedulingRepository {
     });
   }
 
+  async change(id: number) {
+    const [row] = await this.db.select().from(scheduleChanges).where(eq(scheduleChanges.id, id)).limit(1);
+    return row;
+  }
+
+  /** Whether a cancelled occurrence's replacement has been booked already. */
+  async replacementBooked(occurrenceId: string): Promise<boolean> {
+    const [row] = await this.db
+      .select({ id: scheduleChanges.id })
+      .from(scheduleChanges)
+      .where(and(eq(scheduleChanges.occurrenceId, occurrenceId), eq(scheduleChanges.kind, 'replacement_booked')))
+      .limit(1);
+    return row !== undefined;
+  }
+
+  async occurrence(id: string) {
+    const [row] = await this.db.select().from(sessionOccurrences).where(eq(sessionOccurrences.id, id)).limit(1);
+    return row;
+  }
+
+  /** Books the proposed replacement and records it against the cancelled session, together. */
+  async bookReplacement(input: {
+    cancelled: { id: string; pairingId: string; seriesId: string | null };
+    partnershipId: string;
+    start: Temporal.Instant;
+    end: Temporal.Instant;
+    by: string;
+    at: Temporal.Instant;
+  }): Promise<string> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(sessionOccurrences)
+        .values({
+          pairingId: input.cancelled.pairingId,
+          seriesId: input.cancelled.seriesId,
+          startsAt: new Date(input.start.epochMilliseconds),
+          endsAt: new Date(input.end.epochMilliseconds),
+        })
+        .returning({ id: sessionOccurrences.id });
+      await tx.insert(scheduleChanges).values({
+        partnershipId: input.partnershipId,
+        at: new Date(input.at.epochMilliseconds),
+        byStaffId: input.by,
+        kind: 'replacement_booked',
+        occurrenceId: input.cancelled.id,
+        detail: { replacementOccurrenceId: row!.id, start: input.start.toString(), end: input.end.toString() },
+      });
+      return row!.id;
+    });
+  }
+
   async changesFor(schoolId: string) {
     const rows = await this.db
       .select({ change: scheduleChanges })

@@ -2,7 +2,10 @@ import { Router } from 'express';
 import { ClosureBody, CreateSeriesBody, Uuid } from '@peerbridge/shared';
 import type { SchedulingRepository } from '../../infra/db/scheduling-repository.js';
 import type { SchedulingService } from '../../scheduling/scheduling-service.js';
+import { z } from 'zod';
 import { parseInput } from '../validation.js';
+
+const ChangeId = z.coerce.number({ message: 'must be a number' }).int().positive();
 import { assertCan, requireRole, staffOf } from './staff-session.js';
 
 /** The slot finder, weekly series and closures, for coordinators; thin: parse, call, map. */
@@ -26,6 +29,11 @@ export function staffSchedulingRoutes(deps: { schedulingService: SchedulingServi
     assertCan(staff, 'schedule:manage', [staff.schoolId!]);
     const body = parseInput(ClosureBody, req.body, 'closure');
     res.status(201).json(await deps.schedulingService.addClosure(staff, body));
+  });
+
+  router.post('/schedule-changes/:id/accept-replacement', async (req, res) => {
+    const id = parseInput(ChangeId, req.params.id, 'change id');
+    res.status(201).json(await deps.schedulingService.acceptReplacement(staffOf(res), id));
   });
 
   router.get('/schedule-changes', async (_req, res) => {
