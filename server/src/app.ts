@@ -20,6 +20,7 @@ import type { ConcernService } from './concerns/concern-service.js';
 import { staffConcernRoutes } from './transport/http/staff-concerns.routes.js';
 import { staffImportRoutes } from './transport/http/staff-import.routes.js';
 import type { StudentImportRepository } from './infra/db/student-import-repository.js';
+import type { StaffImport } from './staff/staff-import.js';
 import type { CalendarFeedRepository } from './infra/db/calendar-feed-repository.js';
 import type { CalendarRepository } from './infra/db/calendar-repository.js';
 import type { PartnershipRepository } from './infra/db/partnership-repository.js';
@@ -62,6 +63,7 @@ export interface AppDeps {
   signIn: StudentSignIn;
   concerns: ConcernService;
   imports: StudentImportRepository;
+  staffImport: StaffImport;
   feeds: CalendarFeedRepository;
   calendars: CalendarRepository;
   scheduling: SchedulingRepository;
@@ -122,7 +124,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRoutes(deps));
   app.use('/api', perMinuteLimit(deps.apiRateLimitPerMinute ?? 1200, 'Too many requests. Please wait a minute and try again.'));
   app.use('/api/device', deviceEnrolmentRoutes(deps), studentSignInRoutes(deps), deviceRoutes(deps));
-  app.use('/api/staff', staffRoutes({ staffAuth: deps.staffAuth, secureCookies: deps.production === true }));
+  app.use('/api/staff', staffRoutes({ staffAuth: deps.staffAuth, staffImport: deps.staffImport, secureCookies: deps.production === true }));
   const staffOnly = requireStaff(deps.staffAuth);
   app.use('/api/staff/devices', staffOnly, staffDeviceRoutes(deps));
   app.use('/api/staff/sessions', staffOnly, staffSessionListRoutes(deps), staffSessionLogRoutes(deps));

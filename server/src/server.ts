@@ -25,6 +25,8 @@ import { ConcernService } from './concerns/concern-service.js';
 import { ConcernRepository } from './infra/db/concern-repository.js';
 import { RetentionRepository } from './infra/db/retention-repository.js';
 import { StudentImportRepository } from './infra/db/student-import-repository.js';
+import { StaffImportRepository } from './infra/db/staff-import-repository.js';
+import { StaffImport } from './staff/staff-import.js';
 import { CalendarFeedRepository } from './infra/db/calendar-feed-repository.js';
 import { CalendarRepository } from './infra/db/calendar-repository.js';
 import { PartnershipRepository } from './infra/db/partnership-repository.js';
@@ -141,6 +143,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       views,
       concerns,
       imports: new StudentImportRepository(database.db),
+      staffImport: new StaffImport({ imports: new StaffImportRepository(database.db), clock }),
       feeds: new CalendarFeedRepository(database.db),
       calendars,
       scheduling,

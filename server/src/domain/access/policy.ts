@@ -25,7 +25,8 @@ export type StaffAction =
   | 'concerns:raise'
   | 'concerns:handle' // read, amend, export concerns
   | 'notices:read' // what a coordinator must fix (e.g. missing consent)
-  | 'schedule:manage'; // calendars, availability, programmes, series, pairings
+  | 'schedule:manage' // calendars, availability, programmes, series, pairings
+  | 'staff:import'; // staff accounts from the MIS export (granting only roles the importer holds)
 
 const grants: Record<StaffRole, readonly StaffAction[]> = {
   coordinator: [
@@ -36,6 +37,7 @@ const grants: Record<StaffRole, readonly StaffAction[]> = {
     'concerns:raise',
     'notices:read',
     'schedule:manage',
+    'staff:import',
   ],
   dsl: [
     'students:read',
@@ -45,6 +47,7 @@ const grants: Record<StaffRole, readonly StaffAction[]> = {
     'sessions:observe',
     'concerns:raise',
     'concerns:handle',
+    'staff:import',
   ],
   supervisor: ['sessions:read', 'sessions:observe', 'concerns:raise'],
   // Runs the deployment; no access to children's records by default.

@@ -353,3 +353,11 @@ export const scheduleChanges = pgTable(
   },
   (t) => [index('schedule_changes_partnership_idx').on(t.partnershipId, t.id)],
 );
+
+/** One-time codes with which a newly imported member of staff chooses their password. Only hashes are stored. */
+export const staffSetupCodes = pgTable('staff_setup_codes', {
+  codeHash: text('code_hash').primaryKey(),
+  staffId: uuid('staff_id').notNull().references(() => staff.id),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+});

@@ -4,6 +4,7 @@ import { CsvSyntaxError, parseCsv } from '../../domain/import/csv.js';
 import { readStudentRows } from '../../domain/import/student-rows.js';
 import { AppError } from '../../errors.js';
 import type { StudentImportRepository } from '../../infra/db/student-import-repository.js';
+import type { StaffImport } from '../../staff/staff-import.js';
 import { parseInput } from '../validation.js';
 import { assertCan, requireRole, staffOf } from './staff-session.js';
 
@@ -13,7 +14,7 @@ const Query = z.strictObject({ dryRun: z.enum(['true', 'false']).optional() });
  * Coordinators import their school's students from an MIS export. A dry run
  * reports every bad row; an import with any bad row writes nothing.
  */
-export function staffImportRoutes(deps: { imports: StudentImportRepository }): Router {
+export function staffImportRoutes(deps: { imports: StudentImportRepository; staffImport: StaffImport }): Router {
   const router = Router();
   const csvBody = express.text({ type: ['text/csv', 'text/plain', 'application/csv'], limit: '2mb' });
 
@@ -46,6 +47,19 @@ export function staffImportRoutes(deps: { imports: StudentImportRepository }): R
     }
     if (!summary.dryRun) await deps.imports.upsert(staff.schoolId!, rows);
     res.json({ ...summary, written: !summary.dryRun });
+  });
+
+  router.post('/import/staff', requireRole('staff:import'), csvBody, async (req, res) => {
+    const staff = staffOf(res);
+    assertCan(staff, 'staff:import', [staff.schoolId!]);
+    const { dryRun } = parseInput(Query, req.query, 'import options');
+    if (typeof req.body !== 'string') throw AppError.badRequest('Send the CSV file as the request body (Content-Type: text/csv).');
+    const result = await deps.staffImport.import(staff, req.body, dryRun === 'true');
+    if (result.problems.length > 0) {
+      res.status(422).json({ ...result, message: `${result.problems.length} row(s) need fixing; nothing was imported.` });
+      return;
+    }
+    res.json(result);
   });
 
   return router;

@@ -1,4 +1,6 @@
 import { Router } from 'express';
+import { z } from 'zod';
+import type { StaffImport } from '../../staff/staff-import.js';
 import { perMinuteLimit } from './rate-limits.js';
 import { LoginRequest, type StaffMe } from '@peerbridge/shared';
 import type { StaffAuth, StaffIdentity } from '../../staff/staff-auth.js';
@@ -16,7 +18,12 @@ function me(staff: StaffIdentity): StaffMe {
   };
 }
 
-export function staffRoutes(deps: { staffAuth: StaffAuth; secureCookies: boolean }): Router {
+const SetPasswordRequest = z.strictObject({
+  code: z.string().trim().min(1, 'is required').max(40),
+  password: z.string().min(12, 'must be at least 12 characters').max(200),
+});
+
+export function staffRoutes(deps: { staffAuth: StaffAuth; staffImport: StaffImport; secureCookies: boolean }): Router {
   const router = Router();
   // Per address, on top of the per-account lockout: slows a guesser trying many accounts.
   const loginLimit = perMinuteLimit(10, 'Too many sign-in attempts from this network. Wait a minute and try again.', {
@@ -28,6 +35,13 @@ export function staffRoutes(deps: { staffAuth: StaffAuth; secureCookies: boolean
     const { token, staff, expiresAt } = await deps.staffAuth.login(body.email, body.password);
     setStaffCookie(res, token, STAFF_SESSION_LIFETIME.total('milliseconds'), deps.secureCookies);
     res.json({ staff: me(staff), expiresAt: expiresAt.toString() });
+  });
+
+  /** A newly imported member of staff chooses their password with the one-time code they were given. */
+  router.post('/set-password', perMinuteLimit(10, 'Too many tries. Wait a minute and try again.', { failuresOnly: true }), async (req, res) => {
+    const body = parseInput(SetPasswordRequest, req.body, 'set-up');
+    await deps.staffImport.setPassword(body.code, body.password);
+    res.status(204).end();
   });
 
   router.post('/logout', async (req, res) => {
