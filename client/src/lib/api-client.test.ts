@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { apiGet, apiSendNoContent, deviceAuth, errorFromResponse, staffAuth } from './api-client';
+import { apiGet, apiSendCsv, apiSendNoContent, deviceAuth, errorFromResponse, staffAuth } from './api-client';
 import { PeerbridgeError } from './peerbridge-error';
 
 function stubFetch(status: number, body?: unknown) {
@@ -60,5 +60,31 @@ describe('errorFromResponse', () => {
   it('words a bare 401 for whoever is asking', () => {
     expect(errorFromResponse(401, undefined, deviceAuth('t')).message).toMatch(/iPad needs to be set up/);
     expect(errorFromResponse(401, undefined, staffAuth).message).toBe('Please sign in again.');
+  });
+});
+
+describe('apiSendCsv', () => {
+  const Report = z.object({ written: z.boolean(), problems: z.array(z.object({ line: z.number(), reason: z.string() })) });
+
+  it('sends the file as text/csv, untouched', async () => {
+    const fetchMock = stubFetch(200, { written: false, problems: [] });
+    await expect(apiSendCsv('/api/staff/import/students?dryRun=true', 'a,b\n1,2\n', Report, { auth: staffAuth })).resolves.toEqual({
+      written: false,
+      problems: [],
+    });
+    const init = fetchMock.mock.calls[0]![1] as RequestInit;
+    expect(init.method).toBe('POST');
+    expect((init.headers as Record<string, string>)['Content-Type']).toBe('text/csv');
+    expect(init.body).toBe('a,b\n1,2\n');
+  });
+
+  it('reads a 422 import report as an answer', async () => {
+    stubFetch(422, { written: false, problems: [{ line: 14, reason: 'year is missing' }] });
+    await expect(apiSendCsv('/api/x', 'x', Report, { auth: staffAuth })).resolves.toMatchObject({ problems: [{ line: 14 }] });
+  });
+
+  it('still rejects with the message of an error envelope', async () => {
+    stubFetch(400, { error: { code: 'bad_request', message: 'The file is not valid CSV.' } });
+    await expect(apiSendCsv('/api/x', 'x', Report, { auth: staffAuth })).rejects.toMatchObject({ message: 'The file is not valid CSV.' });
   });
 });

@@ -63,15 +63,38 @@ export async function apiSendNoContent(
   await send(method, path, body, options);
 }
 
+/**
+ * POST a CSV file (an MIS export) as `text/csv`. A 422 that is not an error
+ * envelope is an answer, not a failure: an import report listing every row to
+ * fix, so `schema` must describe it as well as the success.
+ */
+export async function apiSendCsv<S extends z.ZodType>(path: string, csv: string, schema: S, options: ApiRequestOptions): Promise<z.infer<S>> {
+  return parse(schema, await send('POST', path, new TextBody(csv, 'text/csv'), options, [422]));
+}
+
+/** A body sent as it is, not as JSON. */
+class TextBody {
+  constructor(
+    readonly text: string,
+    readonly contentType: string,
+  ) {}
+}
+
 function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw PeerbridgeError.unexpected(parsed.error);
   return parsed.data;
 }
 
-async function send(method: Method, path: string, body: unknown, { auth, signal }: ApiRequestOptions): Promise<unknown> {
+async function send(
+  method: Method,
+  path: string,
+  body: unknown,
+  { auth, signal }: ApiRequestOptions,
+  answerStatuses: readonly number[] = [],
+): Promise<unknown> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined) headers['Content-Type'] = body instanceof TextBody ? body.contentType : 'application/json';
   if (auth.kind === 'device') headers.Authorization = `Bearer ${auth.deviceToken}`;
 
   let response: Response;
@@ -79,7 +102,7 @@ async function send(method: Method, path: string, body: unknown, { auth, signal 
     response = await fetch(path, {
       method,
       headers,
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(body !== undefined ? { body: body instanceof TextBody ? body.text : JSON.stringify(body) } : {}),
       // Only staff calls carry the staff cookie: a coordinator who signed in on
       // a shared iPad must not lend their session to the children's screens.
       credentials: auth.kind === 'staff' ? 'same-origin' : 'omit',
@@ -92,8 +115,9 @@ async function send(method: Method, path: string, body: unknown, { auth, signal 
   }
 
   const json: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) throw errorFromResponse(response.status, json, auth);
-  return json;
+  if (response.ok) return json;
+  if (answerStatuses.includes(response.status) && !ErrorEnvelope.safeParse(json).success) return json;
+  throw errorFromResponse(response.status, json, auth);
 }
 
 export function errorFromResponse(status: number, body: unknown, auth: ApiAuth): PeerbridgeError {

@@ -1,6 +1,8 @@
 import { useCallback } from 'react';
+import { CsvImportPanel } from '../staff/csv-import-panel';
 import { LoadState, RefreshButton, StaffSection } from '../staff/staff-section';
 import { useStaffResource } from '../staff/use-staff-resource';
+import { importStudents, studentImportSummary } from './student-import-api';
 import { StudentRow } from './student-row';
 import { countNotReady, sortStudents } from './student-readiness';
 import { fetchSchoolStudents } from './students-api';
@@ -44,6 +46,21 @@ export function StudentsSection() {
           ))}
         </ul>
       ) : null}
+      <CsvImportPanel
+        title="Import students from your MIS"
+        intro="A CSV export with the columns admission number, first name, surname and year (tutor group if you have it). Students already here are matched by admission number and updated."
+        testIds={{
+          panel: 'import-students',
+          file: 'import-file',
+          check: 'import-check',
+          run: 'import-run',
+          problems: 'import-problems',
+          summary: 'import-summary',
+        }}
+        send={importStudents}
+        summary={studentImportSummary}
+        onImported={() => void students.reload({ quiet: true })}
+      />
     </StaffSection>
   );
 }

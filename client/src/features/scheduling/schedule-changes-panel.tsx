@@ -5,8 +5,8 @@ import { useStaffErrors } from '../staff/staff-context';
 import { formatDateTime } from '../staff/staff-format';
 import { LoadState, RefreshButton } from '../staff/staff-section';
 import type { StaffResource } from '../staff/use-staff-resource';
-import { addClosure, type CancelledSession, type ScheduleChange } from './scheduling-api';
-import { describeChange } from './schedule-words';
+import { acceptReplacement, addClosure, type CancelledSession, type ScheduleChange } from './scheduling-api';
+import { describeChange, hasProposedReplacement, isReplacementBooked } from './schedule-words';
 
 /** Cancelled and booked sessions at both schools of every partnership, newest first, and closures. */
 export function ScheduleChangesPanel({ changes, onClosureAdded }: { changes: StaffResource<ScheduleChange[]>; onClosureAdded: () => void }) {
@@ -27,7 +27,7 @@ export function ScheduleChangesPanel({ changes, onClosureAdded }: { changes: Sta
       {changes.data && changes.data.length === 0 ? <p className="staff-muted">No sessions booked or cancelled yet.</p> : null}
       {changes.data && changes.data.length > 0 ? (
         <ul className="staff-list" aria-label="Changes to sessions">
-          {changes.data.map((change) => {
+          {changes.data.map((change, _index, all) => {
             const words = describeChange(change);
             return (
               <li
@@ -43,10 +43,59 @@ export function ScheduleChangesPanel({ changes, onClosureAdded }: { changes: Sta
                   ))}
                   <span className="staff-muted">{formatDateTime(change.at)}</span>
                 </div>
+                {hasProposedReplacement(change) ? (
+                  <BookReplacement
+                    changeId={change.id}
+                    booked={isReplacementBooked(change, all)}
+                    onBooked={() => void changes.reload({ quiet: true })}
+                  />
+                ) : null}
               </li>
             );
           })}
         </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * Book what a closure proposed instead. The result stays beside the button
+ * (the row keeps its key while the list reloads underneath with the booking),
+ * and a refusal (already booked, a new clash) is the server's reason, word for word.
+ */
+function BookReplacement({ changeId, booked, onBooked }: { changeId: ScheduleChange['id']; booked: boolean; onBooked: () => void }) {
+  const handleError = useStaffErrors();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
+
+  const book = async () => {
+    setBusy(true);
+    setResult(null);
+    try {
+      const booked = await acceptReplacement(changeId);
+      setResult({ ok: true, message: `Booked for ${booked.when}.` });
+      onBooked();
+    } catch (cause) {
+      setResult({ ok: false, message: handleError(cause).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="schedule-change__book">
+      {result?.ok ? null : booked ? (
+        <span className="staff-saved">Replacement booked.</span>
+      ) : (
+        <Button variant="secondary" data-testid="book-replacement" onClick={() => void book()} disabled={busy} aria-busy={busy}>
+          {busy ? 'Booking…' : 'Book the replacement'}
+        </Button>
+      )}
+      {result ? (
+        <Notice tone={result.ok ? 'info' : 'error'} data-testid="replacement-result">
+          {result.message}
+        </Notice>
       ) : null}
     </div>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PeerbridgeError } from '../../lib/peerbridge-error';
-import { conflictMessages, describeChange } from './schedule-words';
+import { conflictMessages, describeChange, hasProposedReplacement, isReplacementBooked } from './schedule-words';
 
 describe('conflictMessages', () => {
   it('lists every conflict the server gave', () => {
@@ -50,5 +50,42 @@ describe('describeChange', () => {
   it('describes a new series by its weekday, time and number of sessions', () => {
     const words = describeChange({ ...base, kind: 'series_created', detail: { weekday: 2, localStart: '08:40', sessions: 12 } });
     expect(words.lines).toEqual(['Tuesdays at 08:40, 12 sessions']);
+  });
+});
+
+describe('replacement bookings', () => {
+  const cancelled = {
+    id: 7,
+    at: '2026-11-23T10:00:00Z',
+    kind: 'occurrence_cancelled',
+    occurrenceId: 'occ-1',
+    detail: { reason: 'INSET day', proposedReplacement: { start: '2026-12-03T11:00:00Z', end: '2026-12-03T11:30:00Z' } },
+  };
+  const booked = {
+    id: 8,
+    at: '2026-11-23T11:00:00Z',
+    kind: 'replacement_booked',
+    occurrenceId: 'occ-1',
+    detail: { replacementOccurrenceId: 'occ-2', start: '2026-12-03T11:00:00Z', end: '2026-12-03T11:30:00Z' },
+  };
+
+  it('describes a booked replacement in school time', () => {
+    expect(describeChange(booked)).toEqual({
+      title: 'Replacement session booked',
+      tone: 'created',
+      lines: ['For Thu 3 Dec 2026, 11:00–11:30, instead of the cancelled one.'],
+    });
+  });
+
+  it('offers to book a proposed replacement until it is booked', () => {
+    expect(hasProposedReplacement(cancelled)).toBe(true);
+    expect(isReplacementBooked(cancelled, [cancelled])).toBe(false);
+    expect(isReplacementBooked(cancelled, [booked, cancelled])).toBe(true);
+  });
+
+  it('offers nothing without a proposed start', () => {
+    const none = { ...cancelled, detail: { reason: 'Snow', proposedReplacement: { none: 'Both schools are closed all week' } } };
+    expect(hasProposedReplacement(none)).toBe(false);
+    expect(hasProposedReplacement(booked)).toBe(false);
   });
 });

@@ -53,6 +53,15 @@ export function describeChange(change: ScheduleChange): ChangeWords {
         tone: 'cancelled',
         lines: [text(detail.reason) ?? 'No reason given.', replacementWords(detail.proposedReplacement)],
       };
+    case 'replacement_booked': {
+      const start = text(detail.start);
+      const end = text(detail.end);
+      return {
+        title: 'Replacement session booked',
+        tone: 'created',
+        lines: [start ? `For ${formatDateTime(start)}${end ? `–${formatTime(end)}` : ''}, instead of the cancelled one.` : 'Booked instead of the cancelled one.'],
+      };
+    }
     case 'series_created': {
       const weekday = typeof detail.weekday === 'number' ? WEEKDAY_NAMES[detail.weekday] : undefined;
       const start = text(detail.localStart);
@@ -68,6 +77,18 @@ export function describeChange(change: ScheduleChange): ChangeWords {
     default:
       return { title: change.kind.replace(/[_-]+/g, ' '), tone: 'other', lines: [] };
   }
+}
+
+/** Whether a cancellation came with a proposed replacement that could be booked (the server checks again then). */
+export function hasProposedReplacement(change: ScheduleChange): boolean {
+  if (change.kind !== 'occurrence_cancelled' || !change.occurrenceId) return false;
+  const proposal = change.detail?.proposedReplacement;
+  return Boolean(proposal && typeof proposal === 'object' && text((proposal as { start?: unknown }).start));
+}
+
+/** Whether that replacement is booked already: the booking is logged against the cancelled session. */
+export function isReplacementBooked(change: ScheduleChange, all: readonly ScheduleChange[]): boolean {
+  return all.some((other) => other.kind === 'replacement_booked' && other.occurrenceId === change.occurrenceId);
 }
 
 /** "First session Tue 1 Dec 2026" for a candidate card. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiGet, apiSend, staffAuth } from '../../lib/api-client';
+import { apiGet, apiSend, apiSendNoContent, staffAuth } from '../../lib/api-client';
 
 /*
  * The coordinator's scheduling endpoints. Not in @peerbridge/shared yet (only
@@ -47,6 +47,15 @@ export const Programme = z.object({
   caseloadLimit: z.number(),
 });
 export type Programme = z.infer<typeof Programme>;
+
+/** What `PUT …/programme` takes (the shared ProgrammeBody, weekly being the only frequency). */
+export interface ProgrammeInput {
+  start: string;
+  end: string;
+  sessionMinutes: number;
+  goals: string;
+  caseloadLimit: number;
+}
 
 export const LostDate = z.object({
   date: z.string(),
@@ -153,6 +162,10 @@ export async function fetchProgramme(partnershipId: string, signal?: AbortSignal
     .programme;
 }
 
+export function saveProgramme(partnershipId: string, input: ProgrammeInput): Promise<void> {
+  return apiSendNoContent('PUT', `/api/staff/partnerships/${id(partnershipId)}/programme`, input, { auth: staffAuth });
+}
+
 export async function fetchCandidates(pairingId: string, signal?: AbortSignal): Promise<Candidate[]> {
   const schema = z.object({ candidates: z.array(Candidate) });
   return (await apiGet(`/api/staff/pairings/${id(pairingId)}/candidates`, schema, { auth: staffAuth, signal }))
@@ -172,6 +185,16 @@ export async function fetchScheduleChanges(signal?: AbortSignal): Promise<Schedu
 export async function addClosure(closure: ClosureInput): Promise<CancelledSession[]> {
   const schema = z.object({ cancelled: z.array(CancelledSession) });
   return (await apiSend('POST', '/api/staff/calendar/closures', closure, schema, { auth: staffAuth })).cancelled;
+}
+
+export const BookedReplacement = z.object({ occurrenceId: z.string(), when: z.string() });
+export type BookedReplacement = z.infer<typeof BookedReplacement>;
+
+/** Book the replacement a closure proposed; the server checks for clashes again (409 with its reason). */
+export function acceptReplacement(changeId: string | number): Promise<BookedReplacement> {
+  return apiSend('POST', `/api/staff/schedule-changes/${id(String(changeId))}/accept-replacement`, undefined, BookedReplacement, {
+    auth: staffAuth,
+  });
 }
 
 export async function fetchSuggestions(

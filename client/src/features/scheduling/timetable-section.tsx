@@ -4,6 +4,7 @@ import { LoadState, RefreshButton, StaffSection } from '../staff/staff-section';
 import { useStaffResource } from '../staff/use-staff-resource';
 import { CandidateList } from './candidate-list';
 import { PairingBoard } from './pairing-board';
+import { ProgrammeForm } from './programme-form';
 import { ScheduleChangesPanel } from './schedule-changes-panel';
 import { fetchCandidates, fetchPartnerships, fetchProgramme, fetchScheduleChanges, fetchTimetables } from './scheduling-api';
 import { WeekView } from './week-view';
@@ -111,6 +112,26 @@ export function TimetableSection() {
 
       {partnership ? (
         <>
+          {!programme.loading && !programme.error ? (
+            <ProgrammeForm
+              // A fresh form per partnership; a (non-quiet) refresh unmounts it while loading, so it restarts from the server.
+              key={partnership.id}
+              partnershipId={partnership.id}
+              programme={programme.data}
+              onSaved={() => {
+                void programme.reload({ quiet: true });
+                void candidates.reload({ quiet: true });
+              }}
+            />
+          ) : (
+            <LoadState
+              loading={programme.loading}
+              error={programme.error}
+              hasData={false}
+              onRetry={() => void programme.reload()}
+              what="programme"
+            />
+          )}
           <LoadState
             loading={timetables.loading}
             error={timetables.error}

@@ -1,6 +1,6 @@
 import { LoginResponse, StaffMe } from '@peerbridge/shared';
 import { z } from 'zod';
-import { apiGet, apiSend, apiSendNoContent, staffAuth } from '../../lib/api-client';
+import { apiGet, apiSend, apiSendNoContent, noAuth, staffAuth } from '../../lib/api-client';
 
 const MeResponse = z.object({ staff: StaffMe });
 
@@ -18,4 +18,9 @@ export async function fetchStaffMe(signal?: AbortSignal): Promise<StaffMe> {
 
 export function signOutStaff(): Promise<void> {
   return apiSendNoContent('POST', '/api/staff/logout', undefined, { auth: staffAuth });
+}
+
+/** A newly imported member of staff chooses a password with their one-time set-up code (nobody is signed in yet). */
+export function setStaffPassword(code: string, password: string): Promise<void> {
+  return apiSendNoContent('POST', '/api/staff/set-password', { code, password }, { auth: noAuth });
 }

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { toPeerbridgeError } from '../../lib/peerbridge-error';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
+import { StaffAccountsSection } from '../accounts/staff-accounts-section';
 import { DevicesSection } from '../device/devices-section';
 import { LiveSessionsSection } from '../observe/live-sessions-section';
 import { NoticesSection } from '../programme/notices-section';
@@ -30,6 +31,7 @@ const sectionViews: Record<StaffSection, () => ReactNode> = {
   timetable: () => <TimetableSection />,
   students: () => <StudentsSection />,
   devices: () => <DevicesSection />,
+  accounts: () => <StaffAccountsSection />,
 };
 
 /** The signed-in staff page: who you are, and the sections your roles allow, one under another. */

@@ -3,6 +3,7 @@ import { toPeerbridgeError } from '../../lib/peerbridge-error';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
 import { Screen } from '../../ui/screen';
+import { StaffSetupAccount } from './staff-setup-account';
 
 export interface StaffLoginProps {
   /** Why the form is showing, e.g. the sign-in ran out. */
@@ -16,6 +17,8 @@ export function StaffLogin({ message, onSignIn }: StaffLoginProps) {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // New staff arrive with a one-time set-up code instead of a password.
+  const [settingUp, setSettingUp] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -30,6 +33,16 @@ export function StaffLogin({ message, onSignIn }: StaffLoginProps) {
       setBusy(false);
     }
   };
+
+  if (settingUp) {
+    return (
+      <Screen centred className="staff-login-screen">
+        <p className="staff-brand">Peerbridge · Staff</p>
+        <h1 className="staff-login__title">Set up your account</h1>
+        <StaffSetupAccount onBack={() => setSettingUp(false)} />
+      </Screen>
+    );
+  }
 
   return (
     <Screen centred className="staff-login-screen">
@@ -79,6 +92,9 @@ export function StaffLogin({ message, onSignIn }: StaffLoginProps) {
           {busy ? 'Signing in…' : 'Sign in'}
         </Button>
       </form>
+      <Button variant="quiet" data-testid="setup-account-link" onClick={() => setSettingUp(true)}>
+        I have a set-up code
+      </Button>
     </Screen>
   );
 }

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { canRaiseConcerns, canReadSessionLogs, emptyAreaNote, sectionsFor, sectionTitle } from './staff-sections';
 
 describe('sectionsFor', () => {
-  it('gives a coordinator the notices, sessions (to raise concerns), timetable, students and iPads', () => {
-    expect(sectionsFor(['coordinator'])).toEqual(['notices', 'sessions', 'timetable', 'students', 'devices']);
+  it('gives a coordinator the notices, sessions (to raise concerns), timetable, students, iPads and staff accounts', () => {
+    expect(sectionsFor(['coordinator'])).toEqual(['notices', 'sessions', 'timetable', 'students', 'devices', 'accounts']);
+    expect(sectionTitle('accounts', ['coordinator'])).toBe('Staff accounts');
     expect(sectionTitle('timetable', ['coordinator'])).toBe('Timetable');
   });
 
@@ -25,6 +26,7 @@ describe('sectionsFor', () => {
       'timetable',
       'students',
       'devices',
+      'accounts',
     ]);
   });
 

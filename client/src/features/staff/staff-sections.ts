@@ -5,20 +5,20 @@ import type { StaffRole } from '@peerbridge/shared';
  * split (see its access policy); this only avoids showing doors that would
  * answer "no access".
  */
-export type StaffSection = 'notices' | 'concerns' | 'live' | 'sessions' | 'timetable' | 'students' | 'devices';
+export type StaffSection = 'notices' | 'concerns' | 'live' | 'sessions' | 'timetable' | 'students' | 'devices' | 'accounts';
 
 const sectionsByRole: Record<StaffRole, readonly StaffSection[]> = {
   // Notices first: they are the things a coordinator has to fix today. The
   // sessions list is where anyone who may raise a concern raises one. The
   // timetable (finding times, booking series, pairing) is coordinators' own.
-  coordinator: ['notices', 'sessions', 'timetable', 'students', 'devices'],
+  coordinator: ['notices', 'sessions', 'timetable', 'students', 'devices', 'accounts'],
   dsl: ['concerns', 'live', 'sessions'],
   supervisor: ['live', 'sessions'],
   admin: [],
 };
 
 // Concerns before anything else: a child waiting to be heard comes first.
-const order: readonly StaffSection[] = ['notices', 'concerns', 'live', 'sessions', 'timetable', 'students', 'devices'];
+const order: readonly StaffSection[] = ['notices', 'concerns', 'live', 'sessions', 'timetable', 'students', 'devices', 'accounts'];
 
 export function sectionsFor(roles: readonly StaffRole[]): StaffSection[] {
   const wanted = new Set(roles.flatMap((role) => sectionsByRole[role]));
@@ -55,6 +55,8 @@ export function sectionTitle(section: StaffSection, roles: readonly StaffRole[])
       return 'Students';
     case 'devices':
       return 'iPads';
+    case 'accounts':
+      return 'Staff accounts';
   }
 }
 

@@ -1,0 +1,31 @@
+import { CsvImportPanel } from '../staff/csv-import-panel';
+import { StaffSection } from '../staff/staff-section';
+import { SetupCodes } from './setup-codes';
+import { importStaff } from './staff-import-api';
+import { staffImportSummary } from './staff-import-words';
+import './accounts.css';
+
+/** Coordinators: add their school's staff from an MIS export; each new person gets a one-time set-up code. */
+export function StaffAccountsSection() {
+  return (
+    <StaffSection id="staff-accounts" title="Staff accounts" testId="staff-accounts-section">
+      <CsvImportPanel
+        title="Import staff from your MIS"
+        intro='A CSV file with the columns first name, surname, email and role: coordinator, dsl (safeguarding lead) or supervisor, several separated by ";". People who already have an account are left as they are.'
+        testIds={{
+          panel: 'import-staff',
+          file: 'import-staff-file',
+          check: 'import-staff-check',
+          run: 'import-staff-run',
+          problems: 'import-staff-problems',
+          summary: 'import-staff-summary',
+        }}
+        send={importStaff}
+        summary={staffImportSummary}
+        afterImport={(report) => <SetupCodes created={report.created ?? []} />}
+        // Nothing on this page lists staff yet, so there is nothing to reload.
+        onImported={() => undefined}
+      />
+    </StaffSection>
+  );
+}

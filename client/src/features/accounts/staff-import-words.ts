@@ -1,0 +1,26 @@
+import { count } from '../staff/csv-import';
+import { formatDateTime } from '../staff/staff-format';
+import type { CreatedAccount, StaffImportReport } from './staff-import-api';
+
+/** "2 new staff accounts, 1 already has one" */
+export function staffImportSummary(report: StaffImportReport): string {
+  return `${count(report.toCreate, 'new staff account', 'new staff accounts')}, ${report.existing} already ${report.existing === 1 ? 'has one' : 'have one'}`;
+}
+
+const ROLE_NAMES: Record<string, string> = {
+  coordinator: 'coordinator',
+  dsl: 'safeguarding lead',
+  supervisor: 'supervisor',
+  admin: 'administrator',
+};
+
+/** "coordinator and safeguarding lead" */
+export function roleWords(roles: readonly string[]): string {
+  const names = roles.map((role) => ROLE_NAMES[role] ?? role);
+  return names.length <= 1 ? (names[0] ?? 'no role') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** What to do with a set-up code, said once: the server keeps only its hash. */
+export function setupCodeWords(account: CreatedAccount): string {
+  return `Give this code to ${account.fullName}; it lets them choose a password, once, until ${formatDateTime(account.expiresAt)}.`;
+}
