@@ -62,6 +62,15 @@ const routes: RouteCase[] = [
   { name: 'list live sessions', method: 'get', path: () => '/api/staff/live-sessions', allowed: all(['dsl', 'supervisor']) },
   { name: 'list concerns', method: 'get', path: () => '/api/staff/concerns', allowed: all(['dsl']) },
   { name: 'open a concern', method: 'get', path: (f) => `/api/staff/concerns/${f.concernId}`, allowed: all(['dsl'], ['own', 'partner']) },
+  { name: 'see who opened a concern', method: 'get', path: (f) => `/api/staff/concerns/${f.concernId}/views`, allowed: all(['dsl'], ['own', 'partner']) },
+  {
+    name: 'add a note to a concern',
+    method: 'post',
+    path: (f) => `/api/staff/concerns/${f.concernId}/amendments`,
+    body: { kind: 'note', text: 'Spoke to the form tutor.' },
+    allowed: all(['dsl'], ['own', 'partner']),
+  },
+  { name: 'export a concern as CSV', method: 'get', path: (f) => `/api/staff/concerns/${f.concernId}/export.csv`, allowed: all(['dsl'], ['own', 'partner']) },
   {
     name: 'raise a concern about a session',
     method: 'post',
