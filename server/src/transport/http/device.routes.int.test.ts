@@ -44,7 +44,9 @@ describe.each(testDatabaseKinds())('device and health endpoints on %s', (kind) =
     const missing = await request(server.url).get('/api/device/sessions/today').expect(401);
     expect(missing.body).toEqual({ error: { code: 'unauthenticated', message: expect.stringContaining('not set up') } });
     await request(server.url).get('/api/device/sessions/today').set('Authorization', 'Basic abc').expect(401);
-    const forged = school('mentor').deviceToken.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+    // Change the signature's first character: every bit of it counts (the last one carries padding bits).
+    const [header, payload, signature] = school('mentor').deviceToken.split('.');
+    const forged = `${header}.${payload}.${signature![0] === 'A' ? 'B' : 'A'}${signature!.slice(1)}`;
     await request(server.url).get('/api/device/sessions/today').set('Authorization', `Bearer ${forged}`).expect(401);
   });
 
