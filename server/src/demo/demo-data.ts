@@ -3,6 +3,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { DeviceTokens } from '../devices/device-tokens.js';
 import { hashSecret } from '../staff/passwords.js';
 import { seedDemoScheduling } from './demo-scheduling.js';
+import { schoolDayAt } from '../domain/time/school-day.js';
 import type { Db } from '../infra/db/database.js';
 import { devices, pairings, partnerships, schools, sessionOccurrences, staff, students } from '../infra/db/schema.js';
 
@@ -87,13 +88,7 @@ export async function seedDemo(db: Db, now: Temporal.Instant, tokens: DeviceToke
     menteeIds: pairingRows.map((p) => p.mentee.id),
   });
 
-  // Sessions are placed on a five-minute grid around now: one open now, one later, one already over.
-  const grid = Temporal.Instant.fromEpochMilliseconds(Math.floor(now.epochMilliseconds / 300_000) * 300_000);
-  const plans = [
-    { kind: 'now' as const, start: grid.subtract({ minutes: 5 }), minutes: 60 },
-    { kind: 'later' as const, start: grid.add({ minutes: 90 }), minutes: 30 },
-    { kind: 'earlier' as const, start: grid.subtract({ minutes: 120 }), minutes: 30 },
-  ];
+  const plans = demoSessionTimes(now);
   const sessions: DemoManifest['sessions'] = [];
   for (let i = 0; i < plans.length; i++) {
     const plan = plans[i]!;
@@ -116,6 +111,36 @@ export async function seedDemo(db: Db, now: Temporal.Instant, tokens: DeviceToke
     ],
     sessions,
   };
+}
+
+/**
+ * Today's demo sessions around now, on a five-minute grid: one open now, one
+ * later today and one already over today. Late in the evening or just after
+ * midnight "later" and "earlier" are squeezed into what is left of the school's
+ * day so that all three still show on today's list.
+ */
+export function demoSessionTimes(now: Temporal.Instant) {
+  const grid = Temporal.Instant.fromEpochMilliseconds(Math.floor(now.epochMilliseconds / 300_000) * 300_000);
+  const day = schoolDayAt(now, 'Europe/London');
+  const before = (a: Temporal.Instant, b: Temporal.Instant) => Temporal.Instant.compare(a, b) < 0;
+
+  // "Later" only has to start before midnight (it may run on past it) and after its join window opens.
+  let later = grid.add({ minutes: 90 });
+  const soonest = Temporal.Instant.fromEpochMilliseconds(Math.ceil(now.add({ minutes: 6 }).epochMilliseconds / 60_000) * 60_000);
+  if (!before(later, day.end) && before(soonest, day.end)) later = soonest;
+
+  let earlier = grid.subtract({ minutes: 120 });
+  let earlierMinutes = 30;
+  if (before(earlier, day.start)) {
+    earlier = day.start;
+    earlierMinutes = Math.min(30, Math.floor(earlier.until(now).total('minutes')) - 1);
+    if (earlierMinutes < 1) [earlier, earlierMinutes] = [grid.subtract({ minutes: 120 }), 30];
+  }
+  return [
+    { kind: 'now' as const, start: grid.subtract({ minutes: 5 }), minutes: 60 },
+    { kind: 'later' as const, start: later, minutes: 30 },
+    { kind: 'earlier' as const, start: earlier, minutes: earlierMinutes },
+  ];
 }
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -210,7 +235,7 @@ async function ensureOccurrence(
     kind === 'now'
       ? and(lt(sessionOccurrences.startsAt, nowDate), gt(sessionOccurrences.endsAt, toDate(now.add({ minutes: 30 }))))
       : kind === 'later'
-        ? and(gt(sessionOccurrences.startsAt, toDate(now.add({ minutes: 30 }))), lt(sessionOccurrences.startsAt, toDate(now.add({ hours: 3 }))))
+        ? and(gt(sessionOccurrences.startsAt, toDate(now.add({ minutes: 5 }))), lt(sessionOccurrences.startsAt, toDate(now.add({ hours: 3 }))))
         : and(lt(sessionOccurrences.endsAt, nowDate), gt(sessionOccurrences.startsAt, toDate(now.subtract({ hours: 4 }))));
   const [found] = await db
     .select()
