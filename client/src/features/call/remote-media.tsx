@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { SpeakerIcon } from '../../ui/icons';
 import { watchFirstFrame } from './latency-marks';
+import { useRemoteAudio } from './use-remote-audio';
 import { useTrackStream } from './use-media-element';
 
 export interface RemoteMediaProps {
@@ -16,10 +17,9 @@ export interface RemoteMediaProps {
  */
 export function RemoteMedia({ videoTrack, audioTrack }: RemoteMediaProps) {
   const videoRef = useRef<HTMLVideoElement>(null);
-  const audioRef = useRef<HTMLAudioElement>(null);
   const videoStream = useTrackStream(videoTrack);
   const audioStream = useTrackStream(audioTrack);
-  const [audioBlocked, setAudioBlocked] = useState(false);
+  const { ref: audioRef, blocked: audioBlocked, unlock: unlockAudio } = useRemoteAudio(audioStream);
 
   useEffect(() => {
     const video = videoRef.current;
@@ -31,27 +31,6 @@ export function RemoteMedia({ videoTrack, audioTrack }: RemoteMediaProps) {
     video.play().catch(() => undefined);
     return stopWatching;
   }, [videoStream]);
-
-  useEffect(() => {
-    const audio = audioRef.current;
-    if (!audio) return;
-    audio.srcObject = audioStream;
-    if (!audioStream) return;
-    audio.play().then(
-      () => setAudioBlocked(false),
-      (error: unknown) => {
-        // iPad Safari refuses sound that did not start from a tap; ask for one.
-        if (error instanceof DOMException && error.name === 'NotAllowedError') setAudioBlocked(true);
-      },
-    );
-  }, [audioStream]);
-
-  const unlockAudio = () => {
-    audioRef.current?.play().then(
-      () => setAudioBlocked(false),
-      () => undefined,
-    );
-  };
 
   return (
     <>

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { CameraOffIcon, MicOffIcon, SpeakerIcon } from '../../ui/icons';
 import { useTrackStream } from '../call/use-media-element';
+import { useRemoteAudio } from '../call/use-remote-audio';
 import type { ObservedStudent } from './observe-state';
 
 /**
@@ -11,10 +12,9 @@ import type { ObservedStudent } from './observe-state';
 export function ObservedStudentTile({ student }: { student: ObservedStudent }) {
   const { peer, media } = student;
   const videoRef = useRef<HTMLVideoElement>(null);
-  const audioRef = useRef<HTMLAudioElement>(null);
   const videoStream = useTrackStream(media.videoTrack);
   const audioStream = useTrackStream(media.audioTrack);
-  const [audioBlocked, setAudioBlocked] = useState(false);
+  const { ref: audioRef, blocked: audioBlocked, unlock } = useRemoteAudio(audioStream);
 
   useEffect(() => {
     const video = videoRef.current;
@@ -22,26 +22,6 @@ export function ObservedStudentTile({ student }: { student: ObservedStudent }) {
     video.srcObject = videoStream;
     if (videoStream) video.play().catch(() => undefined);
   }, [videoStream]);
-
-  useEffect(() => {
-    const audio = audioRef.current;
-    if (!audio) return;
-    audio.srcObject = audioStream;
-    if (!audioStream) return;
-    audio.play().then(
-      () => setAudioBlocked(false),
-      (error: unknown) => {
-        if (error instanceof DOMException && error.name === 'NotAllowedError') setAudioBlocked(true);
-      },
-    );
-  }, [audioStream]);
-
-  const unlock = () => {
-    audioRef.current?.play().then(
-      () => setAudioBlocked(false),
-      () => undefined,
-    );
-  };
 
   return (
     <figure className="observe-tile" data-participant-id={peer.participantId}>
