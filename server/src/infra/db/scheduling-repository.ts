@@ -41,10 +41,12 @@ export class SchedulingRepository {
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
-  /** Every scheduled session touching these schools in [from, to), as one booking per school end. */
-  async bookings(schoolIds: string[], from: Temporal.Instant, to: Temporal.Instant): Promise<Booking[]> {
-    const rows = await this.db
+  /** Scheduled occurrences with both students of their pairing, for the queries below to filter. */
+  private scheduledWithStudents() {
+    return this.db
       .select({
+        id: sessionOccurrences.id,
+        pairingId: sessionOccurrences.pairingId,
         start: sessionOccurrences.startsAt,
         end: sessionOccurrences.endsAt,
         mentorId: mentor.id,
@@ -55,7 +57,12 @@ export class SchedulingRepository {
       .from(sessionOccurrences)
       .innerJoin(pairings, eq(pairings.id, sessionOccurrences.pairingId))
       .innerJoin(mentor, eq(mentor.id, pairings.mentorId))
-      .innerJoin(mentee, eq(mentee.id, pairings.menteeId))
+      .innerJoin(mentee, eq(mentee.id, pairings.menteeId));
+  }
+
+  /** Every scheduled session touching these schools in [from, to), as one booking per school end. */
+  async bookings(schoolIds: string[], from: Temporal.Instant, to: Temporal.Instant): Promise<Booking[]> {
+    const rows = await this.scheduledWithStudents()
       .where(
         and(
           eq(sessionOccurrences.status, 'scheduled'),
@@ -120,17 +127,7 @@ export class SchedulingRepository {
 
   /** Future scheduled occurrences of series whose pairing involves the school. */
   async futureSeriesOccurrences(schoolId: string, from: Temporal.Instant) {
-    return this.db
-      .select({
-        id: sessionOccurrences.id,
-        pairingId: sessionOccurrences.pairingId,
-        start: sessionOccurrences.startsAt,
-        end: sessionOccurrences.endsAt,
-      })
-      .from(sessionOccurrences)
-      .innerJoin(pairings, eq(pairings.id, sessionOccurrences.pairingId))
-      .innerJoin(mentor, eq(mentor.id, pairings.mentorId))
-      .innerJoin(mentee, eq(mentee.id, pairings.menteeId))
+    return this.scheduledWithStudents()
       .where(
         and(
           eq(sessionOccurrences.status, 'scheduled'),
