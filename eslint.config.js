@@ -15,6 +15,29 @@ export default tseslint.config(
     },
   },
   {
+    // Nothing reads the wall clock except the clock modules: the server, the demo data and
+    // every test run at an instant they are handed, so the suite passes at any time of day.
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['server/src/infra/time/**', 'client/src/lib/clock.ts', '**/test-support/**', 'e2e/support/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Read time from the injected Clock (server) or lib/clock.ts (client), not Date.now().',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Read time from the injected Clock (server) or lib/clock.ts (client), not new Date().',
+        },
+        {
+          selector: "MemberExpression[object.name='Temporal'][property.name='Now']",
+          message: 'Read time from the injected Clock, not Temporal.Now.',
+        },
+      ],
+    },
+  },
+  {
     // Measurements in the browser tests are printed for people to read.
     files: ['e2e/**/*.ts'],
     rules: { 'no-console': 'off' },

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { e2eDir, infoFile, tmpDir, type ServerInfo } from './server-info.js';
+import { e2eDir, e2eInstant, infoFile, tmpDir, type ServerInfo } from './server-info.js';
 
 const repoRoot = path.resolve(e2eDir, '..');
 const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
@@ -19,8 +19,8 @@ function freePort(): Promise<number> {
 }
 
 async function waitUntilReady(url: string, server: ReturnType<typeof spawn>, deadlineMs: number) {
-  const deadline = Date.now() + deadlineMs;
-  while (Date.now() < deadline) {
+  const deadline = performance.now() + deadlineMs;
+  while (performance.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode} while starting`);
     try {
       const res = await fetch(`${url}/readyz`);
@@ -33,7 +33,7 @@ async function waitUntilReady(url: string, server: ReturnType<typeof spawn>, dea
   throw new Error(`the server at ${url} was not ready within ${deadlineMs} ms`);
 }
 
-/** Starts the real server (fresh embedded database, demo data, built client) for the whole run. */
+/** Starts the real server (fresh embedded database, demo data, built client, clock at `e2eInstant`) for the whole run. */
 export default async function globalSetup() {
   if (!fs.existsSync(path.join(repoRoot, 'client', 'dist', 'index.html'))) {
     throw new Error('client/dist is missing: run `npm run setup` (or `npm test`, which runs it) first');
@@ -50,6 +50,8 @@ export default async function globalSetup() {
     MEDIA_WORKERS: '1',
     MEDIA_RTC_PORT: String(port + 1),
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+    // The seeding and the server share one stated instant, never the machine's clock.
+    CLOCK_START: e2eInstant,
   };
   const manifestFile = path.join(tmpDir, 'manifest.json');
   const seeded = spawnSync(tsx, ['server/src/infra/db/seed-cli.ts', '--manifest', manifestFile], {

@@ -6,6 +6,14 @@ export const e2eDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
 export const tmpDir = path.join(e2eDir, '.tmp');
 export const infoFile = path.join(tmpDir, 'server.json');
 
+/**
+ * The instant the server's clock starts at for the whole browser run (it then moves with
+ * real time), so the demo's "open now" session is open whatever the machine's clock says.
+ * `PEERBRIDGE_TEST_NOW` picks another, as `scripts/test-at-instants.sh` does. The same
+ * default as the integration tests' (server/src/test-support/test-clock.ts).
+ */
+export const e2eInstant = process.env.PEERBRIDGE_TEST_NOW?.trim() || '2026-11-25T10:20:00Z';
+
 export interface DemoManifest {
   schools: { id: string; name: string; role: 'mentor' | 'mentee'; deviceId: string; deviceToken: string }[];
   sessions: {

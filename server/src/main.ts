@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from './config/config.js';
 import { DataDirLockedError } from './infra/db/data-dir-lock.js';
 import { createLogger } from './infra/log/logger.js';
 import { startServer } from './server.js';
+import { serverClock } from './infra/time/system-clock.js';
 import { printDemoWelcome } from './demo/demo-welcome.js';
 
 function loadConfigOrExit() {
@@ -20,7 +21,7 @@ const config = loadConfigOrExit();
 const log = createLogger(config.logLevel);
 
 try {
-  const server = await startServer(config, log);
+  const server = await startServer(config, log, serverClock(config.clockStart));
   if (server.demo) printDemoWelcome(server.url, server.demo);
 
   let stopping = false;

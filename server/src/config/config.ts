@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -42,6 +43,20 @@ const EnvSchema = z
     /** Requests per minute per address to /api; a whole school shares one address, so it is generous. */
     API_RATE_LIMIT: z.coerce.number().int().min(10).max(1_000_000).default(1200),
     TRUST_PROXY: flag,
+    /** Tests only: the instant the server's clock starts at (it then moves with real time). */
+    CLOCK_START: optionalText.pipe(
+      z
+        .string()
+        .transform((v, ctx) => {
+          try {
+            return Temporal.Instant.from(v);
+          } catch {
+            ctx.addIssue({ code: 'custom', message: 'must be an ISO instant such as 2026-12-01T09:16:00Z' });
+            return z.NEVER;
+          }
+        })
+        .optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -56,6 +71,10 @@ const EnvSchema = z
     }
     if (env.TURN_URLS && !env.TURN_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['TURN_SECRET'], message: 'is required when TURN_URLS is set' });
+    }
+    if (env.CLOCK_START && env.NODE_ENV !== 'test') {
+      // A server whose clock is not the real one would open and close join windows at the wrong times.
+      ctx.addIssue({ code: 'custom', path: ['CLOCK_START'], message: 'is for tests only (NODE_ENV=test)' });
     }
     if (env.MEDIA_RTC_PORT + env.MEDIA_WORKERS - 1 > 65535) {
       ctx.addIssue({ code: 'custom', path: ['MEDIA_RTC_PORT'], message: 'leaves no room for one port per worker' });
@@ -86,6 +105,8 @@ export interface Config {
   demo: boolean;
   trustProxy: boolean;
   apiRateLimitPerMinute: number;
+  /** Set only under NODE_ENV=test: the server's clock starts here instead of at the wall clock. */
+  clockStart: Temporal.Instant | undefined;
 }
 
 export class ConfigError extends Error {
@@ -130,5 +151,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     demo: env.DEMO,
     trustProxy: env.TRUST_PROXY,
     apiRateLimitPerMinute: env.API_RATE_LIMIT,
+    clockStart: env.CLOCK_START,
   };
 }

@@ -65,8 +65,8 @@ export async function seedDemo(db: Db, now: Temporal.Instant, tokens: DeviceToke
     }
     const pairs = [];
     for (let i = 0; i < mentors.length; i++) {
-      const mentor = await ensureStudent(tx, mentorSchool, 'mentor', mentors[i]!);
-      const mentee = await ensureStudent(tx, menteeSchool, 'mentee', mentees[i]!);
+      const mentor = await ensureStudent(tx, mentorSchool, 'mentor', mentors[i]!, now);
+      const mentee = await ensureStudent(tx, menteeSchool, 'mentee', mentees[i]!, now);
       pairs.push({ id: await ensurePairing(tx, partnershipId, mentor.id, mentee.id), mentor, mentee });
     }
     return {
@@ -180,12 +180,13 @@ async function ensureStudent(
   school: { id: string },
   role: 'mentor' | 'mentee',
   person: { firstName: string; lastName: string; yearGroup: number },
+  now: Temporal.Instant,
 ) {
   const where = and(eq(students.schoolId, school.id), eq(students.firstName, person.firstName), eq(students.lastName, person.lastName));
   const [found] = await tx.select({ id: students.id, firstName: students.firstName }).from(students).where(where).limit(1);
   if (found) return found;
   // Demo students have their consent and training on record and a known PIN.
-  const recorded = new Date();
+  const recorded = toDate(now);
   const [created] = await tx
     .insert(students)
     .values({

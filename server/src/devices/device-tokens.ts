@@ -2,6 +2,7 @@ import { jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import type { DeviceRepository } from '../infra/db/device-repository.js';
+import type { Clock } from '../domain/time/clock.js';
 
 export interface DeviceIdentity {
   deviceId: string;
@@ -23,6 +24,7 @@ export class DeviceTokens {
   constructor(
     secret: string,
     private readonly devices: DeviceRepository,
+    private readonly clock: Clock,
   ) {
     this.key = new TextEncoder().encode(secret);
   }
@@ -33,14 +35,14 @@ export class DeviceTokens {
       .setSubject(deviceId)
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
-      .setIssuedAt()
+      .setIssuedAt(Math.floor(this.clock.now().epochMilliseconds / 1000))
       .sign(this.key);
   }
 
   async authenticate(token: string): Promise<DeviceIdentity> {
     let claims: z.infer<typeof Claims>;
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], currentDate: new Date(this.clock.now().epochMilliseconds) });
       claims = Claims.parse(payload);
     } catch {
       throw deviceRefused('This iPad’s Peerbridge setup code is not valid. Ask your coordinator to set it up again.');

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import { concerns, pairings, sessionOccurrences } from '../infra/db/schema.js';
 import { RetentionRepository } from '../infra/db/retention-repository.js';
@@ -10,6 +11,12 @@ describe.each(testDatabaseKinds())('log retention on %s', (kind) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer(kind);
+    // The purge function decides what is due by the database's own clock (a server that lied
+    // about the time must not be able to purge early), so this test runs the server's clock
+    // from the database's "now"; all its dates are then relative to that one instant.
+    const result = (await server.database.db.execute(sql`select now() as now`)) as unknown as { rows: { now: Date | string }[] };
+    const [row] = result.rows;
+    server.clock.jumpTo(Temporal.Instant.fromEpochMilliseconds(new Date(row!.now).getTime()));
   });
   afterAll(() => stopTestServer(server));
 
@@ -17,7 +24,7 @@ describe.each(testDatabaseKinds())('log retention on %s', (kind) => {
   async function pastSessionWithLog(daysAgo: number): Promise<string> {
     const db = server.database.db;
     const [pairing] = await db.select().from(pairings).limit(1);
-    const end = Temporal.Now.instant().subtract({ hours: 24 * daysAgo });
+    const end = server.clock.now().subtract({ hours: 24 * daysAgo });
     const [occurrence] = await db
       .insert(sessionOccurrences)
       .values({ pairingId: pairing!.id, startsAt: new Date(end.subtract({ minutes: 30 }).epochMilliseconds), endsAt: new Date(end.epochMilliseconds) })
@@ -36,7 +43,7 @@ describe.each(testDatabaseKinds())('log retention on %s', (kind) => {
     await server.database.db.insert(concerns).values({
       id: '6f1f0c8e-3a1e-4c55-9d1e-0a1b2c3d4e5f',
       sessionId: withConcern,
-      raisedAt: new Date(),
+      raisedAt: new Date(server.clock.now().epochMilliseconds),
       source: { kind: 'staff', staffId: 'x' },
       children: [{ studentId: pairing!.menteeId }],
       schoolIds: [],

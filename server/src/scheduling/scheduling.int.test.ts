@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { pairings, sessionOccurrences, students } from '../infra/db/schema.js';
-import { typicalCalendar } from '../test-support/calendar-fixtures.js';
+import { schoolYearAfter, typicalCalendar } from '../test-support/calendar-fixtures.js';
 import { addOtherSchoolAndAdmin } from '../test-support/other-school.js';
 import { signInStaff } from '../test-support/staff-agent.js';
 import { testDatabaseKinds } from '../test-support/test-databases.js';
@@ -14,22 +14,25 @@ describe.each(testDatabaseKinds())('cross-school scheduling on %s', (kind) => {
   let northgate: Agent;
   let riverside: Agent;
   let pairingIds: string[];
+  // Every date below is a 2026–27 one, moved to the first such school year after the test clock's today.
+  let year: ReturnType<typeof schoolYearAfter>;
 
   beforeAll(async () => {
     server = await startTestServer(kind);
+    year = schoolYearAfter(server.clock.now());
     await addOtherSchoolAndAdmin(server);
     northgate = await signInStaff(server, 'coordinator@northgate.example');
     riverside = await signInStaff(server, 'coordinator@riverside.example');
-    await northgate.put('/api/staff/calendar').send(typicalCalendar()).expect(204);
+    await northgate.put('/api/staff/calendar').send(year.calendar(typicalCalendar())).expect(204);
     // Riverside's half-term falls a week later, and it runs a one-week timetable.
     const riversideCalendar = typicalCalendar({ cycle: { weeks: 1, knownWeekAMonday: '2026-09-07' }, devicePool: { devices: 1 } });
     riversideCalendar.terms[0] = { name: 'Autumn 1', start: '2026-09-03', end: '2026-10-30' };
     riversideCalendar.terms[1] = { name: 'Autumn 2', start: '2026-11-09', end: '2026-12-18' };
-    await riverside.put('/api/staff/calendar').send(riversideCalendar).expect(204);
+    await riverside.put('/api/staff/calendar').send(year.calendar(riversideCalendar)).expect(204);
     const partnershipId = (await server.database.db.query.partnerships.findFirst())!.id;
     await riverside
       .put(`/api/staff/partnerships/${partnershipId}/programme`)
-      .send({ start: '2026-09-14', end: '2027-07-16', caseloadLimit: 1 })
+      .send(year.programme({ start: '2026-09-14', end: '2027-07-16', caseloadLimit: 1 }))
       .expect(204);
     const demo = server.demo!;
     for (const session of demo.sessions) {
@@ -51,8 +54,8 @@ describe.each(testDatabaseKinds())('cross-school scheduling on %s', (kind) => {
     // Northgate's half-term (26–30 Oct) and Riverside's a week later (2–6 Nov) both cost a Tuesday.
     expect(best.lostDates).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ date: '2026-10-27', school: 'Northgate Academy', reason: 'holiday' }),
-        expect.objectContaining({ date: '2026-11-03', school: 'Riverside High School', reason: 'holiday' }),
+        expect.objectContaining({ date: year.date('2026-10-27'), school: 'Northgate Academy', reason: 'holiday' }),
+        expect.objectContaining({ date: year.date('2026-11-03'), school: 'Riverside High School', reason: 'holiday' }),
       ]),
     );
   });
@@ -93,10 +96,10 @@ describe.each(testDatabaseKinds())('cross-school scheduling on %s', (kind) => {
   });
 
   it('cancels the sessions a new closure covers, proposes a same-week replacement, and shows both coordinators', async () => {
-    const res = await northgate.post('/api/staff/calendar/closures').send({ date: '2026-12-01', reason: 'INSET day' }).expect(201);
+    const res = await northgate.post('/api/staff/calendar/closures').send({ date: year.date('2026-12-01'), reason: 'INSET day' }).expect(201);
     expect(res.body.cancelled).toEqual([expect.objectContaining({ reason: 'Northgate Academy: INSET day' })]);
     // The same week's Thursday (Week A at Northgate, when Priya is free in P3) is proposed.
-    expect(res.body.cancelled[0].proposal).toBe('11:00 on Thu 3 December');
+    expect(res.body.cancelled[0].proposal).toBe(`11:00 on ${year.dayLabel('2026-12-03')}`);
     const riversideSees = await riverside.get('/api/staff/schedule-changes').expect(200);
     expect(riversideSees.body.changes.map((c: { kind: string }) => c.kind)).toEqual(['occurrence_cancelled', 'series_created']);
     expect(riversideSees.body.changes[0].byStaffId).toBeDefined();
@@ -104,7 +107,7 @@ describe.each(testDatabaseKinds())('cross-school scheduling on %s', (kind) => {
     // Either coordinator may book the proposal, once.
     const changeId = riversideSees.body.changes[0].id;
     const booked = await riverside.post(`/api/staff/schedule-changes/${changeId}/accept-replacement`).expect(201);
-    expect(booked.body.when).toBe('11:00 on Thu 3 December');
+    expect(booked.body.when).toBe(`11:00 on ${year.dayLabel('2026-12-03')}`);
     await northgate.post(`/api/staff/schedule-changes/${changeId}/accept-replacement`).expect(409);
     await northgate.post('/api/staff/schedule-changes/not-a-number/accept-replacement').expect(400);
     const other = await signInStaff(server, 'coordinator@hillcrest.example');
@@ -122,7 +125,7 @@ describe.each(testDatabaseKinds())('cross-school scheduling on %s', (kind) => {
     const [zara, yusuf] = await db
       .insert(students)
       .values([
-        { schoolId: riversideId, firstName: 'Zara', lastName: 'Ali', yearGroup: 11, role: 'mentee', parentalConsentAt: new Date(), subjects: ['english:poetry'] },
+        { schoolId: riversideId, firstName: 'Zara', lastName: 'Ali', yearGroup: 11, role: 'mentee', parentalConsentAt: new Date(server.clock.now().epochMilliseconds), subjects: ['english:poetry'] },
         { schoolId: riversideId, firstName: 'Yusuf', lastName: 'Bakr', yearGroup: 11, role: 'mentee', parentalConsentAt: null, subjects: ['maths'] },
       ])
       .returning();
@@ -130,7 +133,7 @@ describe.each(testDatabaseKinds())('cross-school scheduling on %s', (kind) => {
       await riverside.put(`/api/staff/students/${id}/availability`).send({ slots: [{ week: 'any', weekday: 2, period: 'P1' }] }).expect(204);
     }
     const partnershipId = (await db.query.partnerships.findFirst())!.id;
-    await riverside.put(`/api/staff/partnerships/${partnershipId}/programme`).send({ start: '2026-09-14', end: '2027-07-16', caseloadLimit: 3 }).expect(204);
+    await riverside.put(`/api/staff/partnerships/${partnershipId}/programme`).send(year.programme({ start: '2026-09-14', end: '2027-07-16', caseloadLimit: 3 })).expect(204);
     await northgate.put(`/api/staff/students/${server.demo!.sessions[2]!.mentor.id}/subjects`).send({ subjects: ['English:Poetry'] }).expect(204);
     await northgate.put(`/api/staff/students/${server.demo!.sessions[2]!.mentor.id}/subjects`).send({ subjects: ['poetry!'] }).expect(400);
 

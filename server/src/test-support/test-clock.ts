@@ -1,15 +1,26 @@
 import { Temporal } from 'temporal-polyfill';
-import type { Clock } from '../domain/time/clock.js';
+import { MovingClock } from '../infra/time/system-clock.js';
 
-/** A clock tests can move; real time passes through it unless it is frozen. */
-export class TestClock implements Clock {
-  private offset = Temporal.Duration.from({ seconds: 0 });
+/**
+ * Every integration test runs at a stated instant, never at whatever the machine's clock
+ * says: `PEERBRIDGE_TEST_NOW` (an ISO instant) when set, as the awkward-instants check in
+ * `scripts/test-at-instants.sh` does, else this default: an ordinary Wednesday morning in
+ * term, London time.
+ */
+export const DEFAULT_TEST_INSTANT = '2026-11-25T10:20:00Z';
 
-  now(): Temporal.Instant {
-    return Temporal.Now.instant().add(this.offset);
+export function testInstant(): Temporal.Instant {
+  const stated = process.env.PEERBRIDGE_TEST_NOW?.trim() || DEFAULT_TEST_INSTANT;
+  try {
+    return Temporal.Instant.from(stated);
+  } catch {
+    throw new Error(`PEERBRIDGE_TEST_NOW must be an ISO instant such as 2026-12-01T09:16:00Z (got "${stated}")`);
   }
+}
 
-  advance(duration: Temporal.DurationLike): void {
-    this.offset = this.offset.add(duration);
+/** A clock that starts at the test instant (or `start`) and moves with real time; `advance` jumps. */
+export class TestClock extends MovingClock {
+  constructor(start: Temporal.Instant = testInstant()) {
+    super(start);
   }
 }

@@ -1,20 +1,23 @@
 import pino from 'pino';
 import { loadConfig } from '../config/config.js';
-import type { Clock } from '../domain/time/clock.js';
 import { startServer, type RunningServer } from '../server.js';
 import { createTestDatabase, type TestDatabase } from './test-databases.js';
+import { TestClock } from './test-clock.js';
 
 export interface TestServer extends RunningServer {
   testDb: TestDatabase;
+  /** The server's clock: tests read "now" from it and move it, never the machine's clock. */
+  clock: TestClock;
 }
 
 /**
  * The real server — real database, real mediasoup worker, real socket.io —
- * on an ephemeral HTTP port and a randomly chosen media port, with demo data.
+ * on an ephemeral HTTP port and a randomly chosen media port, with demo data
+ * seeded around the test clock's instant (see test-clock.ts).
  */
 export async function startTestServer(
   kind: 'pglite' | 'postgres',
-  clock?: Clock,
+  clock: TestClock = new TestClock(),
   extraEnv: Record<string, string> = {},
 ): Promise<TestServer> {
   const testDb = await createTestDatabase(kind);
@@ -36,7 +39,7 @@ export async function startTestServer(
     });
     try {
       const server = await startServer(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), clock);
-      return { ...server, testDb };
+      return { ...server, testDb, clock };
     } catch (error) {
       lastError = error;
       if (!String(error).includes('could not listen')) break;

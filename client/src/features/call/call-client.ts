@@ -31,6 +31,7 @@ import { MediaSession, type LoadedDevice, type MediaSignalling } from './media-s
 import { withObserver, withoutObserver } from './observers';
 import { receiveRemote } from './receive-remote';
 import { RemoteProducers, type RemoteProducer } from './remote-producers';
+import { now } from '../../lib/clock';
 
 export interface JoinParams {
   sessionId: string;
@@ -191,7 +192,7 @@ export class CallClient {
     if (!body) throw new PeerbridgeError('bad_request', 'Write a message first (500 characters at most).');
     this.assertCanTellServer('send messages');
     const result = await request(this.socket, 'chat:send', { text: body });
-    if (result.delivered) this.appendChat({ from: 'self', firstName: '', text: body, at: new Date().toISOString() });
+    if (result.delivered) this.appendChat({ from: 'self', firstName: '', text: body, at: now().toISOString() });
     return result;
   }
 
@@ -462,12 +463,13 @@ export class CallClient {
   /** Media broke but the session goes on: tear down and rejoin, once. */
   private recover(source: 'server' | 'local', message: string): void {
     if (!isJoined(this.current.phase)) return;
-    const now = Date.now();
-    if (now - this.lastAutoRejoinAt < AUTO_REJOIN_WINDOW_MS) {
+    // Monotonic: a wall-clock change must not open or close the window.
+    const at = performance.now();
+    if (at - this.lastAutoRejoinAt < AUTO_REJOIN_WINDOW_MS) {
       this.finish({ reason: 'media_lost', message });
       return;
     }
-    this.lastAutoRejoinAt = now;
+    this.lastAutoRejoinAt = at;
     this.teardownMedia();
     this.update({ phase: 'reconnecting', remote: noRemoteMedia });
     // Only we noticed (ICE failed): the server still has us joined, so leave first.

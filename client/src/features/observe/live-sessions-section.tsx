@@ -11,6 +11,7 @@ import { useStaffResource } from '../staff/use-staff-resource';
 import { fetchLiveSessions } from './live-sessions-api';
 import { describeLiveCounts, joinLiveSessions, unknownSessionIds, type LiveSessionRow } from './live-sessions';
 import './live-sessions.css';
+import { now } from '../../lib/clock';
 
 // The watch view carries mediasoup-client: only staff who actually observe download it.
 const ObserveView = lazy(() => import('./observe-view').then((m) => ({ default: m.ObserveView })));
@@ -24,7 +25,7 @@ export function LiveSessionsSection() {
   const sessions = useStaffResource(
     useCallback((signal: AbortSignal) => {
       // Live sessions are today's; names and times come from the ordinary sessions list.
-      const today = schoolDate(new Date());
+      const today = schoolDate(now());
       return fetchStaffSessions({ from: today, to: today }, signal);
     }, []),
   );

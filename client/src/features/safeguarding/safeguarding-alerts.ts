@@ -2,6 +2,7 @@ import { SafeguardingAlert } from '@peerbridge/shared';
 import { reportProblem } from '../../lib/diagnostics';
 import { createStaffSocket, type StaffSocket } from '../../lib/socket-client';
 import { TypedEmitter } from '../../lib/typed-emitter';
+import { now } from '../../lib/clock';
 
 /**
  * Whether live alerts can reach this screen. A safeguarding lead must know
@@ -80,7 +81,7 @@ export class SafeguardingAlertsClient {
     if (!parsed.success) {
       // Still tell the lead something arrived: a malformed alert is not a reason for silence.
       reportProblem('safeguarding:alert broke the contract', parsed.error);
-      const at = new Date().toISOString();
+      const at = now().toISOString();
       this.events.emit('alert', {
         kind: 'concern_raised',
         sessionId: null,

@@ -13,6 +13,7 @@ import { describeStudent, filterSessions, rangeProblem } from './session-filters
 import { fetchStaffSessions, type StaffSessionSummary } from './session-log-api';
 import { SessionLogPanel } from './session-log-panel';
 import './safeguarding.css';
+import { now } from '../../lib/clock';
 
 const statusWords: Record<ChipTone, string> = {
   open: 'Open now',
@@ -37,7 +38,7 @@ export function SessionsSection() {
   const readsLogs = canReadSessionLogs(staff.roles);
   const raises = canRaiseConcerns(staff.roles);
   const [missingFocus, setMissingFocus] = useState(false);
-  const [range, setRange] = useState<DateRange>(() => defaultSessionRange(new Date()));
+  const [range, setRange] = useState<DateRange>(() => defaultSessionRange(now()));
   const [nameFilter, setNameFilter] = useState('');
   const [flaggedOnly, setFlaggedOnly] = useState(false);
   const [selectedId, setSelectedId] = useState<string | null>(null);

@@ -8,6 +8,7 @@ import { SessionCard } from './session-card';
 import { formatSchoolDate, formatSchoolTime, sortByStart } from './session-format';
 import { useTodaySessions } from './use-today-sessions';
 import './schedule.css';
+import { now } from '../../lib/clock';
 
 export interface DevicePageProps {
   deviceToken: string;
@@ -29,7 +30,7 @@ export function DevicePage({ deviceToken, onOpenSession, onUnauthorized, onForge
           <p className="device-header__brand">Peerbridge</p>
           <h1 className="device-header__school">{school ? school.name : "Today's sessions"}</h1>
         </div>
-        {school ? <p className="device-header__date">{formatSchoolDate(new Date(), school.timeZone)}</p> : null}
+        {school ? <p className="device-header__date">{formatSchoolDate(now(), school.timeZone)}</p> : null}
       </header>
 
       {!data && loading ? <p className="device-page__loading">Loading today's sessions…</p> : null}

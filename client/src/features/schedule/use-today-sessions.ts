@@ -2,6 +2,7 @@ import type { TodaySessionsResponse } from '@peerbridge/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { toPeerbridgeError, type PeerbridgeError } from '../../lib/peerbridge-error';
 import { fetchTodaySessions } from './today-api';
+import { nowMs } from '../../lib/clock';
 
 /** Session states change on the minute; 30 s keeps "Open now" honest without hammering the server. */
 export const REFRESH_INTERVAL_MS = 30_000;
@@ -40,7 +41,7 @@ export function useTodaySessions(deviceToken: string, onUnauthorized: (message: 
     try {
       const data = await fetchTodaySessions(deviceToken, controller.signal);
       if (controller.signal.aborted) return;
-      const loadedAt = Date.now();
+      const loadedAt = nowMs();
       lastResult = { deviceToken, data, loadedAt };
       setState({ data, error: null, loading: false, loadedAt });
     } catch (cause) {

@@ -9,6 +9,7 @@ import { ScheduleChangesPanel } from './schedule-changes-panel';
 import { fetchCandidates, fetchPartnerships, fetchProgramme, fetchScheduleChanges, fetchTimetables } from './scheduling-api';
 import { WeekView } from './week-view';
 import './scheduling.css';
+import { now } from '../../lib/clock';
 
 /**
  * Coordinators: the two schools' timetables side by side, when a pairing can
@@ -20,7 +21,7 @@ export function TimetableSection() {
   const changes = useStaffResource(useCallback((signal: AbortSignal) => fetchScheduleChanges(signal), []));
   const [chosenPartnership, setChosenPartnership] = useState<string | null>(null);
   const [chosenPairing, setChosenPairing] = useState<string | null>(null);
-  const [date, setDate] = useState(() => schoolDate(new Date()));
+  const [date, setDate] = useState(() => schoolDate(now()));
 
   const list = partnerships.data ?? [];
   const partnership = list.find((p) => p.id === chosenPartnership) ?? list[0] ?? null;

@@ -17,6 +17,10 @@ import { StaffNavigationContext, type StaffFocus, type StaffNavigation } from '.
 import { emptyAreaNote, handlesConcerns, sectionsFor, sectionTitle, type StaffSection } from './staff-sections';
 import { useIdleSignOut } from './use-idle-sign-out';
 
+/** Each request to open a record is new, even for the same record twice. */
+let focusRequests = 0;
+const nextFocusNonce = () => ++focusRequests;
+
 export interface StaffHomeProps {
   onSignOut: (message?: string | null) => Promise<void>;
 }
@@ -118,8 +122,8 @@ function useNavigationState() {
   const [concernsVersion, setConcernsVersion] = useState(0);
   const [watching, setWatching] = useState(false);
 
-  const openConcern = useCallback((concernId: string) => setFocus({ kind: 'concern', concernId, nonce: Date.now() }), []);
-  const openSessionLog = useCallback((sessionId: string) => setFocus({ kind: 'session', sessionId, nonce: Date.now() }), []);
+  const openConcern = useCallback((concernId: string) => setFocus({ kind: 'concern', concernId, nonce: nextFocusNonce() }), []);
+  const openSessionLog = useCallback((sessionId: string) => setFocus({ kind: 'session', sessionId, nonce: nextFocusNonce() }), []);
   const concernsChanged = useCallback(() => setConcernsVersion((v) => v + 1), []);
 
   const value = useMemo<StaffNavigation>(

@@ -26,14 +26,14 @@ export function useIdleSignOut(
   });
 
   useEffect(() => {
-    let lastActivity = Date.now();
+    let lastActivity = performance.now();
     let fired = false;
     const touch = () => {
-      lastActivity = Date.now();
+      lastActivity = performance.now();
     };
     const check = () => {
-      if (pausedRef.current) lastActivity = Date.now();
-      if (fired || Date.now() - lastActivity < limitMs) return;
+      if (pausedRef.current) lastActivity = performance.now();
+      if (fired || performance.now() - lastActivity < limitMs) return;
       fired = true;
       onIdleRef.current();
     };

@@ -4,7 +4,7 @@ import { loadConfig } from '../../config/config.js';
 import { seedDemo } from '../../demo/demo-data.js';
 import { DeviceTokens } from '../../devices/device-tokens.js';
 import { loadSessionSecret } from '../session-secret.js';
-import { systemClock } from '../time/system-clock.js';
+import { serverClock } from '../time/system-clock.js';
 import { openDatabase } from './database.js';
 import { DeviceRepository } from './device-repository.js';
 
@@ -13,8 +13,9 @@ const { values } = parseArgs({ options: { manifest: { type: 'string' } } });
 const config = loadConfig();
 const database = await openDatabase(config.database);
 try {
-  const tokens = new DeviceTokens(loadSessionSecret(config.sessionSecret, config.dataDir), new DeviceRepository(database.db));
-  const manifest = await seedDemo(database.db, systemClock.now(), tokens);
+  const clock = serverClock(config.clockStart);
+  const tokens = new DeviceTokens(loadSessionSecret(config.sessionSecret, config.dataDir), new DeviceRepository(database.db), clock);
+  const manifest = await seedDemo(database.db, clock.now(), tokens);
   const json = JSON.stringify(manifest, null, 2);
   if (values.manifest) fs.writeFileSync(values.manifest, json);
   else process.stdout.write(`${json}\n`);

@@ -52,7 +52,7 @@ describe.each(testDatabaseKinds())('device and health endpoints on %s', (kind) =
 
   it('refuses a revoked device, on HTTP and on the socket', async () => {
     const revoked = await server.deviceTokens.issue(
-      await insertDevice(server, school('mentor').id, 'Lost iPad', new Date()),
+      await insertDevice(server, school('mentor').id, 'Lost iPad', new Date(server.clock.now().epochMilliseconds)),
       school('mentor').id,
     );
     const res = await request(server.url).get('/api/device/sessions/today').set('Authorization', `Bearer ${revoked}`).expect(401);

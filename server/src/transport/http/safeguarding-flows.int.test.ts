@@ -103,7 +103,7 @@ describe.each(testDatabaseKinds())('safeguarding flows on %s', (kind) => {
         expect((await again.signIn(session.id, session.mentor.id)).ok).toBe(true);
         again.close();
       } finally {
-        await server.database.db.update(students).set({ parentalConsentAt: new Date() }).where(eq(students.id, session.mentee.id));
+        await server.database.db.update(students).set({ parentalConsentAt: new Date(server.clock.now().epochMilliseconds) }).where(eq(students.id, session.mentee.id));
       }
     });
   });
