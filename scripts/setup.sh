@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up everything Peerbridge needs on Debian 12, skipping whatever is already done:
 # Debian packages, npm dependencies, the mediasoup worker (built offline, cached per version)
-# and the tablet client build. `--with-browser` also installs Chromium for the browser tests.
+# and the tablet client build. `--with-browser` also installs what the tests need: Chromium for
+# the browser tests and faketime for running the suites at awkward instants.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -20,7 +21,8 @@ node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(
 
 packages=(ca-certificates python3 make g++ meson ninja-build pkg-config patch
   libuv1-dev libssl-dev libsrtp2-dev libusrsctp-dev nlohmann-json3-dev libabsl-dev)
-[ "$with_browser" -eq 1 ] && packages+=(chromium)
+# The tests also need Chromium and faketime (the suites are run at awkward wall-clock instants).
+[ "$with_browser" -eq 1 ] && packages+=(chromium faketime)
 ensure_debian_packages "${packages[@]}"
 
 # npm dependencies: reinstall only when the lockfile changed. MEDIASOUP_WORKER_BIN stops

@@ -25,4 +25,7 @@ npx vitest run
 say "Browser tests (Chromium with a fake camera and microphone, real server, real media worker)"
 npm run test:e2e --silent
 
+# The time-sensitive suites again at awkward instants (midnight, clock changes, holidays).
+bash scripts/test-at-instants.sh
+
 say "All checks passed"
