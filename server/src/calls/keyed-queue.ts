@@ -5,6 +5,11 @@
 export class KeyedQueue {
   private readonly tails = new Map<string, Promise<unknown>>();
 
+  /** Keys with work queued or running; an idle queue holds none (no memory kept per session). */
+  get busyKeys(): number {
+    return this.tails.size;
+  }
+
   run<T>(key: string, task: () => Promise<T>): Promise<T> {
     const previous = this.tails.get(key) ?? Promise.resolve();
     const next = previous.then(task, task);
