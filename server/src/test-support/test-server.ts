@@ -1,5 +1,6 @@
-import pino from 'pino';
+import type { Logger } from 'pino';
 import { loadConfig } from '../config/config.js';
+import { createLogger } from '../infra/log/logger.js';
 import { startServer, type RunningServer } from '../server.js';
 import { createTestDatabase, type TestDatabase } from './test-databases.js';
 import { TestClock } from './test-clock.js';
@@ -19,6 +20,8 @@ export async function startTestServer(
   kind: 'pglite' | 'postgres',
   clock: TestClock = new TestClock(),
   extraEnv: Record<string, string> = {},
+  /** The production logger by default (silent unless TEST_LOG_LEVEL says otherwise); pass one to read its lines. */
+  log: Logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
 ): Promise<TestServer> {
   const testDb = await createTestDatabase(kind);
   let lastError: unknown;
@@ -38,7 +41,7 @@ export async function startTestServer(
       ...extraEnv,
     });
     try {
-      const server = await startServer(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), clock);
+      const server = await startServer(config, log, clock);
       return { ...server, testDb, clock };
     } catch (error) {
       lastError = error;
