@@ -42,6 +42,7 @@ import { deviceRoutes } from './transport/http/device.routes.js';
 import { errorHandler, notFoundHandler } from './transport/http/error-handler.js';
 import { healthRoutes } from './transport/http/health.routes.js';
 import { perMinuteLimit } from './transport/http/rate-limits.js';
+import { requireSameOrigin } from './transport/http/same-origin.js';
 import { staffDeviceRoutes } from './transport/http/staff-devices.routes.js';
 import { staffSessionLogRoutes } from './transport/http/staff-session-logs.routes.js';
 import { staffSessionListRoutes } from './transport/http/staff-sessions.routes.js';
@@ -80,6 +81,8 @@ export interface AppDeps {
   /** Built tablet client to serve at `/`, when present. */
   clientDist?: string | undefined;
   trustProxy?: boolean;
+  /** Origins besides the request's own that may send state-changing staff requests (ALLOWED_ORIGINS). */
+  allowedOrigins?: readonly string[];
   apiRateLimitPerMinute?: number;
   /** Behind TLS in production: HSTS and upgrading requests make sense only there. */
   production?: boolean;
@@ -119,6 +122,8 @@ export function createApp(deps: AppDeps): Express {
       },
     }),
   );
+  // Before any body is read: a forged request is refused whatever it carries.
+  app.use(requireSameOrigin(deps.allowedOrigins ?? []));
   app.use(express.json({ limit: '64kb' }));
 
   app.use(healthRoutes(deps));

@@ -168,6 +168,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       mediaHealth: () => media.health(),
       clientDist: config.clientDist,
       trustProxy: config.trustProxy,
+      allowedOrigins: config.allowedOrigins,
       production: config.env === 'production',
       apiRateLimitPerMinute: config.apiRateLimitPerMinute,
     });

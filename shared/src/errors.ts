@@ -9,6 +9,8 @@ export const errorCodes = [
   'bad_request',
   'unauthenticated',
   'forbidden',
+  /** A state-changing staff request that did not come from Peerbridge's own pages. */
+  'cross_origin',
   'not_found',
   'conflict',
   'session_not_open',

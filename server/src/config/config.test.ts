@@ -31,4 +31,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MEDIA_LISTEN_IP: '0.0.0.0' })).toThrow(/MEDIA_ANNOUNCED_ADDRESS is required/);
     expect(loadConfig({ MEDIA_LISTEN_IP: '0.0.0.0', MEDIA_ANNOUNCED_ADDRESS: '203.0.113.5' }).media.announcedAddress).toBe('203.0.113.5');
   });
+
+  it('takes extra allowed origins for a reverse proxy, and refuses anything that is not an origin', () => {
+    expect(loadConfig({}).allowedOrigins).toEqual([]);
+    expect(loadConfig({ ALLOWED_ORIGINS: 'https://pb.school.example, http://localhost:5173' }).allowedOrigins).toEqual([
+      'https://pb.school.example',
+      'http://localhost:5173',
+    ]);
+    expect(() => loadConfig({ ALLOWED_ORIGINS: 'https://pb.school.example/staff' })).toThrow(/ALLOWED_ORIGINS "https:\/\/pb.school.example\/staff" is not an origin/);
+    expect(() => loadConfig({ ALLOWED_ORIGINS: 'pb.school.example' })).toThrow(/ALLOWED_ORIGINS/);
+    expect(() => loadConfig({ ALLOWED_ORIGINS: 'ftp://pb.school.example' })).toThrow(/ALLOWED_ORIGINS/);
+  });
 });

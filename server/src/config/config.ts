@@ -43,6 +43,32 @@ const EnvSchema = z
     /** Requests per minute per address to /api; a whole school shares one address, so it is generous. */
     API_RATE_LIMIT: z.coerce.number().int().min(10).max(1_000_000).default(1200),
     TRUST_PROXY: flag,
+    /**
+     * Origins (besides the one each request names in its Host) whose pages may send
+     * state-changing staff requests: the public address when a reverse proxy rewrites Host.
+     */
+    ALLOWED_ORIGINS: optionalText.pipe(
+      z
+        .string()
+        .transform((v, ctx) => {
+          const origins: string[] = [];
+          for (const item of v.split(',').map((o) => o.trim()).filter(Boolean)) {
+            let url: URL | undefined;
+            try {
+              url = new URL(item);
+            } catch {
+              url = undefined;
+            }
+            if (!url || !['http:', 'https:'].includes(url.protocol) || url.origin !== item.replace(/\/$/, '')) {
+              ctx.addIssue({ code: 'custom', message: `"${item}" is not an origin such as https://peerbridge.school.example` });
+              return z.NEVER;
+            }
+            origins.push(url.origin);
+          }
+          return origins;
+        })
+        .optional(),
+    ),
     /** Tests only: the instant the server's clock starts at (it then moves with real time). */
     CLOCK_START: optionalText.pipe(
       z
@@ -104,6 +130,8 @@ export interface Config {
   clientDist: string;
   demo: boolean;
   trustProxy: boolean;
+  /** Extra origins allowed to send state-changing staff requests (see ALLOWED_ORIGINS). */
+  allowedOrigins: string[];
   apiRateLimitPerMinute: number;
   /** Set only under NODE_ENV=test: the server's clock starts here instead of at the wall clock. */
   clockStart: Temporal.Instant | undefined;
@@ -150,6 +178,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     clientDist: env.CLIENT_DIST,
     demo: env.DEMO,
     trustProxy: env.TRUST_PROXY,
+    allowedOrigins: env.ALLOWED_ORIGINS ?? [],
     apiRateLimitPerMinute: env.API_RATE_LIMIT,
     clockStart: env.CLOCK_START,
   };

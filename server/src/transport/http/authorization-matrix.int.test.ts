@@ -172,6 +172,14 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (kind) => {
       const anonymous = await send(request(server.url), route, path);
       expect(anonymous.status).toBe(401);
       cases += 2;
+      if (route.method !== 'get') {
+        // Even someone allowed is refused when the request comes from another site's page.
+        const [scope, role] = [...route.allowed][0]!.split(':') as [Scope, Role];
+        const forged = await send(await agentFor(`${role}@${emailDomain[scope]}.example`), route, await route.path(fixture)).set('Origin', 'https://evil.example');
+        expect(forged.status, `cross-origin ${route.method.toUpperCase()} ${path}`).toBe(403);
+        expect(forged.body.error.code).toBe('cross_origin');
+        cases++;
+      }
     });
   }
 

@@ -24,7 +24,7 @@ describe.each(testDatabaseKinds())('staff sign-in on %s', (kind) => {
     expect(cookie).toMatch(/SameSite=Strict/);
 
     await request(server.url).get('/api/staff/me').set('Cookie', cookie.split(';')[0]!).expect(200);
-    await request(server.url).post('/api/staff/logout').set('Cookie', cookie.split(';')[0]!).expect(204);
+    await request(server.url).post('/api/staff/logout').set('Cookie', cookie.split(';')[0]!).set('Origin', server.url).expect(204);
     await request(server.url).get('/api/staff/me').set('Cookie', cookie.split(';')[0]!).expect(401);
   });
 
