@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { DeviceEnrolment } from './devices/device-enrolment.js';
@@ -43,6 +42,7 @@ import { errorHandler, notFoundHandler } from './transport/http/error-handler.js
 import { healthRoutes } from './transport/http/health.routes.js';
 import { perMinuteLimit } from './transport/http/rate-limits.js';
 import { requireSameOrigin } from './transport/http/same-origin.js';
+import { noStore, securityHeaders } from './transport/http/security-headers.js';
 import { staffDeviceRoutes } from './transport/http/staff-devices.routes.js';
 import { staffSessionLogRoutes } from './transport/http/staff-session-logs.routes.js';
 import { staffSessionListRoutes } from './transport/http/staff-sessions.routes.js';
@@ -108,20 +108,8 @@ export function createApp(deps: AppDeps): Express {
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
   );
-  app.use(
-    helmet({
-      strictTransportSecurity: deps.production === true,
-      contentSecurityPolicy: {
-        directives: {
-          'upgrade-insecure-requests': deps.production ? [] : null,
-          // The call needs the camera preview and remote streams as blob/media sources.
-          'media-src': ["'self'", 'blob:'],
-          'connect-src': ["'self'", 'ws:', 'wss:'],
-          'img-src': ["'self'", 'data:', 'blob:'],
-        },
-      },
-    }),
-  );
+  app.use(securityHeaders({ production: deps.production === true }));
+  app.use(['/api', '/calendar'], noStore);
   // Before any body is read: a forged request is refused whatever it carries.
   app.use(requireSameOrigin(deps.allowedOrigins ?? []));
   app.use(express.json({ limit: '64kb' }));

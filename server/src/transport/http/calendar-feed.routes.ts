@@ -63,7 +63,9 @@ export function publicCalendarFeedRoutes(deps: {
       })),
       now,
     );
-    res.type('text/calendar; charset=utf-8').set('Cache-Control', 'private, max-age=300').send(body);
+    // No HTTP caching (see app.ts): a calendar app keeps its own copy of the events anyway, so
+    // caching would only leave children's names in a browser's or proxy's disk cache.
+    res.type('text/calendar; charset=utf-8').send(body);
   });
   return router;
 }
