@@ -3,11 +3,12 @@ import { defineConfig } from 'vite';
 
 // The API server owns /api and /socket.io; in development Vite forwards them so
 // the browser sees one origin, exactly as in production where the server also
-// serves the built files from client/dist.
+// serves the built files from client/dist. Host is passed through unchanged, so
+// the server's same-origin check on staff requests sees the page's own origin.
 const apiServer = 'http://localhost:3000';
 const proxy = {
-  '/api': { target: apiServer, changeOrigin: true },
-  '/socket.io': { target: apiServer, ws: true, changeOrigin: true },
+  '/api': { target: apiServer },
+  '/socket.io': { target: apiServer, ws: true },
 };
 
 export default defineConfig({

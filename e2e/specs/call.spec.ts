@@ -40,6 +40,10 @@ test('two students at two schools see and hear each other through the SFU', asyn
     await expect(mentor.callState()).toHaveAttribute('data-state', 'partner-left');
     await expect(mentor.page.getByTestId('partner-left')).toContainText(session.mentee.firstName);
     await mentor.leave();
+
+    // The whole call ran under the server's CSP (no inline styles allowed) without one blocked style or script.
+    expect(await mentor.cspViolations()).toEqual([]);
+    expect(await mentee.cspViolations()).toEqual([]);
   } finally {
     await mentor.close();
     await mentee.close();

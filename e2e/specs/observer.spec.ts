@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { SchoolDevice } from '../support/pages.js';
+import { cspViolations, recordCspViolations } from '../support/csp.js';
 import { recordPeerConnections } from '../support/rtc-stats.js';
 import { demoSession, serverInfo } from '../support/server-info.js';
 
@@ -9,6 +10,7 @@ test('both students see who is observing, for as long as it lasts', async ({ bro
   const mentee = await SchoolDevice.open(browser, 'mentee');
   const staffContext = await browser.newContext();
   await recordPeerConnections(staffContext);
+  await recordCspViolations(staffContext);
   const dsl = await staffContext.newPage();
   try {
     await mentor.openPreJoin(session.id);
@@ -43,6 +45,8 @@ test('both students see who is observing, for as long as it lasts', async ({ bro
     for (const student of [mentor, mentee]) await expect(student.page.getByTestId('observer-banner')).toHaveCount(0);
     await mentee.leave();
     await mentor.leave();
+    // Signing in (a same-origin POST the CSRF check lets through) and observing ran under the CSP untouched.
+    expect(await cspViolations(dsl)).toEqual([]);
   } finally {
     await staffContext.close();
     await mentor.close();

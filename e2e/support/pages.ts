@@ -1,4 +1,5 @@
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { cspViolations, recordCspViolations } from './csp.js';
 import { recordPeerConnections } from './rtc-stats.js';
 import { deviceToken, serverInfo } from './server-info.js';
 
@@ -15,6 +16,7 @@ export class SchoolDevice {
   static async open(browser: Browser, role: 'mentor' | 'mentee'): Promise<SchoolDevice> {
     const context = await browser.newContext();
     await recordPeerConnections(context);
+    await recordCspViolations(context);
     const page = await context.newPage();
     await page.goto(`${serverInfo().url}/?device=${deviceToken(role)}`);
     await expect(page.getByTestId('device-page')).toBeVisible();
@@ -62,6 +64,11 @@ export class SchoolDevice {
       const frame = performance.getEntriesByName('peerbridge:first-remote-frame').at(-1);
       return tapped && frame && frame.startTime >= tapped.startTime ? frame.startTime - tapped.startTime : null;
     });
+  }
+
+  /** Content-Security-Policy violations on this iPad's page so far (see csp.ts). */
+  cspViolations(): Promise<string[]> {
+    return cspViolations(this.page);
   }
 
   close(): Promise<void> {
