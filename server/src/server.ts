@@ -133,7 +133,15 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     const retention = new RetentionJob({ retention: new RetentionRepository(database.db), clock, log: log.child({ area: 'retention' }) });
     if (config.env !== 'test') retention.startDaily();
     cleanups.push(async () => retention.stop());
-    attachCallHandlers(io, { calls, chat, concerns, deviceTokens, staffAuth, log: log.child({ area: 'socket' }) });
+    attachCallHandlers(io, {
+      calls,
+      chat,
+      concerns,
+      deviceTokens,
+      staffAuth,
+      log: log.child({ area: 'socket' }),
+      origins: { allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy },
+    });
 
     const app = createApp({
       log,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { io } from 'socket.io-client';
 import request from 'supertest';
 import { students } from '../../infra/db/schema.js';
 import { DEMO_PASSWORD, signInStaff } from '../../test-support/staff-agent.js';
@@ -10,6 +11,24 @@ import { startTestServer, stopTestServer, type TestServer } from '../../test-sup
 const EVIL = 'https://evil.example';
 /** The public address a reverse proxy serves Peerbridge at (its Host header is the proxy's business). */
 const PROXIED = 'https://peerbridge.school.example';
+/** A staff socket opened with the cookie from a page at `origin`; resolves with the refusal's data, or 'connected'. */
+async function staffSocketFrom(url: string, cookie: string, origin: string | undefined): Promise<unknown> {
+  const socket = io(url, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    extraHeaders: origin === undefined ? { cookie } : { cookie, origin },
+  });
+  try {
+    return await new Promise((resolve) => {
+      socket.once('connect', () => resolve('connected'));
+      socket.once('connect_error', (err: Error & { data?: unknown }) => resolve(err.data));
+    });
+  } finally {
+    socket.close();
+  }
+}
+
 const importFile = 'Adno,Forename,Surname,Year\nX9001,Eve,Forged,12\n';
 
 /*
@@ -95,5 +114,13 @@ describe.each(testDatabaseKinds())('cross-origin staff requests on %s', (kind) =
     const device = server.demo!.schools[0]!.deviceToken;
     await request(server.url).get('/api/device/sessions/today').set('Authorization', `Bearer ${device}`).expect(200);
     await request(server.url).post('/api/device/enrol').send({ code: 'ABCDE-FGHJK' }).expect(404);
+  });
+
+  it('refuses a staff socket opened from another site or with no Origin, and accepts one from its own page', async () => {
+    expect(await staffSocketFrom(server.url, cookie, EVIL)).toMatchObject({ code: 'cross_origin', details: { reason: 'foreign_origin' } });
+    expect(await staffSocketFrom(server.url, cookie, 'https://other.school.example')).toMatchObject({ code: 'cross_origin' });
+    expect(await staffSocketFrom(server.url, cookie, undefined)).toMatchObject({ code: 'cross_origin', details: { reason: 'missing_origin' } });
+    expect(await staffSocketFrom(server.url, cookie, server.url)).toBe('connected');
+    expect(await staffSocketFrom(server.url, cookie, PROXIED)).toBe('connected');
   });
 });

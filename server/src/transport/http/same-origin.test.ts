@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crossOriginRefusal, normaliseOrigin, type OriginFacts } from './same-origin.js';
+import { crossOriginRefusal, normaliseOrigin, staffSocketOriginRefusal, type OriginFacts } from './same-origin.js';
 
 const own = 'https://pb.example';
 const facts = (over: Partial<OriginFacts>): OriginFacts => ({
@@ -39,5 +39,18 @@ describe('crossOriginRefusal', () => {
     expect(normaliseOrigin('http://localhost:5173/')).toBe('http://localhost:5173');
     expect(normaliseOrigin('file:///etc')).toBeUndefined();
     expect(normaliseOrigin('not an origin')).toBeUndefined();
+  });
+});
+
+describe('staffSocketOriginRefusal', () => {
+  const plain = { allowedOrigins: [], trustProxy: false };
+  it('accepts the host the socket connected to, or a configured origin, and nothing else', () => {
+    expect(staffSocketOriginRefusal({ origin: 'http://pb.example:3000', host: 'pb.example:3000' }, plain)).toBeUndefined();
+    expect(staffSocketOriginRefusal({ origin: 'https://pb.example', host: 'internal:3000' }, { allowedOrigins: ['https://pb.example'], trustProxy: false })).toBeUndefined();
+    expect(staffSocketOriginRefusal({ origin: 'https://pb.example', host: 'internal:3000', 'x-forwarded-host': 'pb.example' }, { allowedOrigins: [], trustProxy: true })).toBeUndefined();
+    expect(staffSocketOriginRefusal({ origin: 'https://pb.example', host: 'internal:3000', 'x-forwarded-host': 'pb.example' }, plain)).toBe('foreign_origin');
+    expect(staffSocketOriginRefusal({ origin: 'https://evil.example', host: 'pb.example' }, plain)).toBe('foreign_origin');
+    expect(staffSocketOriginRefusal({ origin: 'null', host: 'pb.example' }, plain)).toBe('foreign_origin');
+    expect(staffSocketOriginRefusal({ host: 'pb.example' }, plain)).toBe('missing_origin');
   });
 });

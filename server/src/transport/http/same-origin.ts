@@ -66,11 +66,36 @@ export function requireSameOrigin(configured: readonly string[]): RequestHandler
       secFetchSite: header(req, 'sec-fetch-site'),
       allowedOrigins: new Set(own ? [own, ...configuredOrigins] : configuredOrigins),
     });
-    if (!refusal) return next();
-    next(
-      new AppError('cross_origin', 'This request did not come from a Peerbridge page, so it was refused. Reload Peerbridge and try again.', {
-        reason: refusal,
-      }),
-    );
+    next(refusal ? crossOriginError(refusal) : undefined);
   };
+}
+
+/**
+ * A staff socket rides on the same cookie, and a page on a sibling subdomain
+ * gets it sent with its WebSocket. Browsers always send Origin on a WebSocket
+ * handshake, so a cookie-authenticated socket must name an allowed origin: the
+ * host it connected to (X-Forwarded-Host behind a trusted proxy) or a
+ * configured one.
+ */
+export function staffSocketOriginRefusal(
+  headers: Record<string, string | string[] | undefined>,
+  options: { allowedOrigins: readonly string[]; trustProxy: boolean },
+): CrossOriginRefusal | undefined {
+  const one = (name: string) => {
+    const value = headers[name];
+    return typeof value === 'string' ? value.split(',')[0]!.trim() : undefined;
+  };
+  const origin = one('origin');
+  if (origin === undefined) return 'missing_origin';
+  const normalised = normaliseOrigin(origin);
+  if (!normalised) return 'foreign_origin';
+  if (options.allowedOrigins.some((allowed) => normaliseOrigin(allowed) === normalised)) return undefined;
+  const host = (options.trustProxy ? one('x-forwarded-host') : undefined) ?? one('host');
+  return host !== undefined && new URL(normalised).host === new URL(`http://${host}`).host ? undefined : 'foreign_origin';
+}
+
+export function crossOriginError(reason: CrossOriginRefusal): AppError {
+  return new AppError('cross_origin', 'This request did not come from a Peerbridge page, so it was refused. Reload Peerbridge and try again.', {
+    reason,
+  });
 }

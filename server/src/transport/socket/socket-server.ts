@@ -13,6 +13,7 @@ import type { ConcernService } from '../../concerns/concern-service.js';
 import type { DeviceIdentity, DeviceTokens } from '../../devices/device-tokens.js';
 import { AppError, toErrorBody } from '../../errors.js';
 import type { StaffAuth, StaffIdentity } from '../../staff/staff-auth.js';
+import { crossOriginError, staffSocketOriginRefusal } from '../http/same-origin.js';
 import { STAFF_COOKIE } from '../http/staff-session.js';
 import { parseInput } from '../validation.js';
 import { registerCallHandlers } from './call.handlers.js';
@@ -67,6 +68,8 @@ export function attachCallHandlers(
     deviceTokens: DeviceTokens;
     staffAuth: StaffAuth;
     log: Logger;
+    /** For the staff socket's origin check (see same-origin.ts). */
+    origins?: { allowedOrigins: readonly string[]; trustProxy: boolean };
   },
 ): void {
   io.use((socket, next) => {
@@ -74,6 +77,8 @@ export function attachCallHandlers(
       const staffToken = cookieValue(socket.handshake.headers.cookie, STAFF_COOKIE);
       const auth = socket.handshake.auth as Record<string, unknown>;
       if (auth.deviceToken === undefined && staffToken) {
+        const refusal = staffSocketOriginRefusal(socket.handshake.headers, deps.origins ?? { allowedOrigins: [], trustProxy: false });
+        if (refusal) throw crossOriginError(refusal);
         socket.data = { staff: await deps.staffAuth.authenticate(staffToken) };
         return;
       }
