@@ -38,6 +38,12 @@ for (const device of [
       await audit.getByTestId('audit-kind').selectOption('PinReset');
       await expect(audit.locator('[data-testid="audit-entry"]:not([data-kind="PinReset"])')).toHaveCount(0);
       await audit.getByTestId('audit-kind').selectOption('');
+      // Dates narrow it; emptied, everything is back.
+      await audit.getByTestId('audit-from').fill('2099-01-01');
+      await expect(audit.getByTestId('audit-entry')).toHaveCount(0);
+      await expect(audit).toContainText('Nothing recorded');
+      await audit.getByTestId('audit-from').fill('');
+      await expect(entry).toBeVisible();
 
       await audit.getByTestId('audit-verify').click();
       await expect(audit.getByTestId('audit-verify-result')).toHaveAttribute('data-ok', 'true');

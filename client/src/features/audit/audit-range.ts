@@ -17,8 +17,22 @@ export function startOfSchoolDay(date: string, timeZone = STAFF_TIME_ZONE): stri
   return new Date(utcMidnight - offsetMinutes(utcMidnight, timeZone) * 60_000).toISOString();
 }
 
-/** From the start of the first day to the last millisecond of the last: both dates are included. */
-export function auditRange(from: string, to: string, timeZone = STAFF_TIME_ZONE): { from: string; to: string } {
-  const end = Date.parse(startOfSchoolDay(addDays(to, 1), timeZone)) - 1;
-  return { from: startOfSchoolDay(from, timeZone), to: new Date(end).toISOString() };
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * From the start of the first day to the last millisecond of the last: both
+ * dates are included. Either may be left empty (no limit on that side).
+ */
+export function auditRange(from: string, to: string, timeZone = STAFF_TIME_ZONE): { from: string | null; to: string | null } {
+  return {
+    from: ISO_DATE.test(from) ? startOfSchoolDay(from, timeZone) : null,
+    to: ISO_DATE.test(to) ? new Date(Date.parse(startOfSchoolDay(addDays(to, 1), timeZone)) - 1).toISOString() : null,
+  };
+}
+
+/** Why the dates cannot be searched, if they cannot. */
+export function auditRangeProblem(from: string, to: string): string | null {
+  if ((from && !ISO_DATE.test(from)) || (to && !ISO_DATE.test(to))) return 'Choose a whole date, or leave it empty.';
+  if (from && to && from > to) return 'The “from” date is after the “to” date.';
+  return null;
 }

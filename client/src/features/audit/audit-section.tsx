@@ -1,15 +1,13 @@
 import type { StaffAuditEntry, StaffAuditKind, StaffAuditVerification } from '@peerbridge/shared';
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
-import { now } from '../../lib/clock';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
-import { rangeProblem } from '../safeguarding/session-filters';
 import { useStaffErrors } from '../staff/staff-context';
-import { addDays, formatDateTime, schoolDate, type DateRange } from '../staff/staff-format';
+import { formatDateTime, type DateRange } from '../staff/staff-format';
 import { LoadState, RefreshButton, StaffSection } from '../staff/staff-section';
 import { useStaffResource } from '../staff/use-staff-resource';
 import { fetchAuditPage, verifyAuditTrail, type AuditFilter } from './audit-api';
-import { auditRange } from './audit-range';
+import { auditRange, auditRangeProblem } from './audit-range';
 import { auditKindChoices, auditSentence, describeAuditVerification } from './audit-words';
 import './audit.css';
 
@@ -21,15 +19,13 @@ import './audit.css';
 export function AuditSection() {
   const id = useId();
   const handleError = useStaffErrors();
-  const [range, setRange] = useState<DateRange>(() => {
-    const today = schoolDate(now());
-    return { from: addDays(today, -30), to: today };
-  });
+  // No dates to start with: the newest actions first, whenever they were.
+  const [range, setRange] = useState<DateRange>({ from: '', to: '' });
   const [kind, setKind] = useState<StaffAuditKind | null>(null);
   const [actorId, setActorId] = useState<string | null>(null);
-  const problem = rangeProblem(range);
+  const problem = auditRangeProblem(range.from, range.to);
   const filter = useMemo<AuditFilter>(
-    () => ({ ...(problem ? { from: '', to: '' } : auditRange(range.from, range.to)), kind, actorId }),
+    () => ({ ...auditRange(range.from, range.to), kind, actorId }),
     [range, problem, kind, actorId],
   );
 

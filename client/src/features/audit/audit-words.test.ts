@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StaffAuditAction } from '@peerbridge/shared';
 import { auditKindChoices, auditSentence, describeAuditVerification } from './audit-words';
-import { auditRange, startOfSchoolDay } from './audit-range';
+import { auditRange, auditRangeProblem, startOfSchoolDay } from './audit-range';
 
 const id = '00000000-0000-4000-8000-000000000001';
 const dana = { id, name: 'Ms Dana Hill' };
@@ -56,5 +56,12 @@ describe('auditRange', () => {
     expect(startOfSchoolDay('2026-07-01')).toBe('2026-06-30T23:00:00.000Z');
     // The clocks go back on 25 October 2026: that day is 25 hours long.
     expect(auditRange('2026-10-25', '2026-10-25')).toEqual({ from: '2026-10-24T23:00:00.000Z', to: '2026-10-25T23:59:59.999Z' });
+  });
+
+  it('leaves an empty side unlimited, and explains dates it cannot search', () => {
+    expect(auditRange('', '2026-12-01')).toEqual({ from: null, to: '2026-12-01T23:59:59.999Z' });
+    expect(auditRange('', '')).toEqual({ from: null, to: null });
+    expect(auditRangeProblem('', '')).toBeNull();
+    expect(auditRangeProblem('2026-12-02', '2026-12-01')).toMatch(/after/);
   });
 });
