@@ -36,6 +36,7 @@ suites=(
   server/src/transport/socket/call.handlers.int.test.ts
   server/src/transport/http/safeguarding-flows.int.test.ts
   server/src/retention/retention-job.int.test.ts
+  server/src/audit/staff-audit.int.test.ts
 )
 
 # Run on the embedded database only: the time rules are the same on PostgreSQL, whose server

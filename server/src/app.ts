@@ -16,6 +16,9 @@ import type { StudentRepository } from './infra/db/student-repository.js';
 import type { StaffAuth } from './staff/staff-auth.js';
 import type { StudentSignIn } from './students/student-sign-in.js';
 import type { ConcernService } from './concerns/concern-service.js';
+import type { StaffAuditTrail } from './audit/staff-audit-trail.js';
+import type { StudentRecords } from './students/student-records.js';
+import { staffAuditRoutes } from './transport/http/staff-audit.routes.js';
 import { staffConcernRoutes } from './transport/http/staff-concerns.routes.js';
 import { staffImportRoutes } from './transport/http/staff-import.routes.js';
 import type { StudentImportRepository } from './infra/db/student-import-repository.js';
@@ -63,6 +66,8 @@ export interface AppDeps {
   notices: NoticeRepository;
   signIn: StudentSignIn;
   concerns: ConcernService;
+  audit: StaffAuditTrail;
+  studentRecords: StudentRecords;
   imports: StudentImportRepository;
   staffImport: StaffImport;
   feeds: CalendarFeedRepository;
@@ -132,6 +137,7 @@ export function createApp(deps: AppDeps): Express {
     staffCalendarRoutes(deps),
     staffSchedulingRoutes(deps),
     staffMatchingRoutes(deps),
+    staffAuditRoutes(deps),
   );
   app.use('/calendar', perMinuteLimit(60, 'Too many calendar requests. Please wait a minute.'));
   app.use(publicCalendarFeedRoutes({ ...deps, staff: deps.staffRecords }));

@@ -17,6 +17,9 @@ import { SessionEventRepository } from './infra/db/session-event-repository.js';
 import { RecordViewRepository } from './infra/db/record-view-repository.js';
 import { SessionRepository } from './infra/db/session-repository.js';
 import { StaffRepository } from './infra/db/staff-repository.js';
+import { StaffAuditRepository } from './infra/db/staff-audit-repository.js';
+import { StaffAuditTrail } from './audit/staff-audit-trail.js';
+import { StudentRecords } from './students/student-records.js';
 import { NoticeRepository } from './infra/db/notice-repository.js';
 import { StudentRepository } from './infra/db/student-repository.js';
 import { StaffAuth } from './staff/staff-auth.js';
@@ -118,6 +121,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     const partnerships = new PartnershipRepository(database.db);
     const staffAuth = new StaffAuth(staffRecords, clock);
     const views = new RecordViewRepository(database.db);
+    const audit = new StaffAuditTrail({ audit: new StaffAuditRepository(database.db), clock });
     const sink = socketEventSink(io);
     const chat = new CallChat({ calls, events, sink, clock, log: log.child({ area: 'chat' }) });
     const concerns = new ConcernService({
@@ -129,6 +133,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       sink,
       clock,
       log: log.child({ area: 'concerns' }),
+      audit,
     });
     const retention = new RetentionJob({ retention: new RetentionRepository(database.db), clock, log: log.child({ area: 'retention' }) });
     if (config.env !== 'test') retention.startDaily();
@@ -150,20 +155,22 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       events,
       views,
       concerns,
+      audit,
+      studentRecords: new StudentRecords({ students, imports: new StudentImportRepository(database.db), audit, clock }),
       imports: new StudentImportRepository(database.db),
-      staffImport: new StaffImport({ imports: new StaffImportRepository(database.db), clock }),
+      staffImport: new StaffImport({ imports: new StaffImportRepository(database.db), clock, audit }),
       feeds: new CalendarFeedRepository(database.db),
       calendars,
       scheduling,
-      schedulingService: new SchedulingService({ calendars, scheduling, clock }),
+      schedulingService: new SchedulingService({ calendars, scheduling, clock, audit }),
       matching,
-      matchingService: new MatchingService({ matching, calendars, partnerships }),
+      matchingService: new MatchingService({ matching, calendars, partnerships, audit }),
       partnerships,
       staffRecords,
       liveSessions: (schoolId: string) => calls.liveSessionsFor(schoolId),
       devices,
       deviceTokens,
-      enrolment: new DeviceEnrolment(devices, deviceTokens, clock),
+      enrolment: new DeviceEnrolment(devices, deviceTokens, clock, audit),
       staffAuth,
       students,
       notices: noticeRepository,

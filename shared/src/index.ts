@@ -6,3 +6,4 @@ export * from './realtime/media-params.js';
 export * from './realtime/events.js';
 export * from './http/staff.js';
 export * from './http/scheduling.js';
+export * from './http/staff-audit.js';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import type { StaffAuditTrail } from '../audit/staff-audit-trail.js';
 import { can } from '../domain/access/policy.js';
 import { concernToJson, concernsToCsv } from '../domain/concerns/concern-export.js';
 import { amendConcern, childChronology, currentStatus, dslRecipients, raiseConcern } from '../domain/concerns/concern-workflow.js';
@@ -36,6 +37,7 @@ export class ConcernService {
       sink: CallEventSink;
       clock: Clock;
       log: Logger;
+      audit: StaffAuditTrail;
     },
   ) {}
 
@@ -105,8 +107,17 @@ export class ConcernService {
     return concernToJson(result.concern, staff.schoolId!);
   }
 
+  /** An export leaves the system: it is on the staff audit trail before it is handed over. */
+  async exportJson(staff: StaffIdentity, id: string) {
+    const concern = await this.view(staff, id);
+    await this.deps.audit.record(staff, { kind: 'ConcernExported', concernId: id, format: 'json' });
+    return concern;
+  }
+
   async exportCsv(staff: StaffIdentity, id: string): Promise<string> {
-    return concernsToCsv([await this.forHandling(staff, id)]);
+    const csv = concernsToCsv([await this.forHandling(staff, id)]);
+    await this.deps.audit.record(staff, { kind: 'ConcernExported', concernId: id, format: 'csv' });
+    return csv;
   }
 
   async chronology(staff: StaffIdentity, studentId: string, studentSchoolId: string) {

@@ -1,8 +1,11 @@
 import { createHash, randomInt } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
+import type { StaffAuditTrail } from '../audit/staff-audit-trail.js';
+import { can } from '../domain/access/policy.js';
 import type { Clock } from '../domain/time/clock.js';
 import { AppError } from '../errors.js';
 import type { DeviceRepository } from '../infra/db/device-repository.js';
+import type { StaffIdentity } from '../staff/staff-auth.js';
 import type { DeviceTokens } from './device-tokens.js';
 
 /** No 0/O or 1/I: the code is read off a screen and typed on an iPad. */
@@ -28,13 +31,30 @@ export class DeviceEnrolment {
     private readonly devices: DeviceRepository,
     private readonly tokens: DeviceTokens,
     private readonly clock: Clock,
+    private readonly audit: StaffAuditTrail,
   ) {}
 
-  async enrol(schoolId: string, label: string, enrolledBy: string) {
+  /** A coordinator enrols an iPad for their own school; the enrolment is on the audit trail with it. */
+  async enrol(staff: StaffIdentity, label: string) {
     const code = newCode();
     const expiresAt = this.clock.now().add(ENROLMENT_CODE_LIFETIME);
-    const device = await this.devices.createWithCode({ schoolId, label, enrolledBy, codeHash: codeHash(code), expiresAt });
+    const device = await this.devices.createWithCode(
+      { schoolId: staff.schoolId!, label, enrolledBy: staff.staffId, codeHash: codeHash(code), expiresAt },
+      this.audit.recording(staff, (created: { id: string; label: string }) => ({ kind: 'DeviceEnrolled', device: created })),
+    );
     return { device, enrolmentCode: `${code.slice(0, 5)}-${code.slice(5)}`, expiresAt: expiresAt.toString() };
+  }
+
+  /** Revokes one of the staff member's school's iPads; revoking one already revoked changes (and records) nothing. */
+  async revoke(staff: StaffIdentity, deviceId: string): Promise<void> {
+    const device = await this.devices.findById(deviceId);
+    if (!device) throw AppError.notFound('No such device.');
+    if (!can(staff, 'devices:manage', [device.school.id])) throw new AppError('forbidden', 'Your account does not have access to that.');
+    await this.devices.revoke(
+      device.id,
+      this.clock.now(),
+      this.audit.recording(staff, () => ({ kind: 'DeviceRevoked', device: { id: device.id, label: device.label } })),
+    );
   }
 
   async redeem(code: string): Promise<string> {

@@ -2,6 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { can } from '../domain/access/policy.js';
 import { assignGreedy, assignOptimal, MatchingInputError, type PairRef } from '../domain/matching/index.js';
 import { findSlots } from '../domain/scheduling/index.js';
+import type { StaffAuditTrail } from '../audit/staff-audit-trail.js';
 import { AppError } from '../errors.js';
 import type { CalendarRepository } from '../infra/db/calendar-repository.js';
 import type { MatchingRepository } from '../infra/db/matching-repository.js';
@@ -15,7 +16,12 @@ import type { StaffIdentity } from '../staff/staff-auth.js';
  */
 export class MatchingService {
   constructor(
-    private readonly deps: { matching: MatchingRepository; calendars: CalendarRepository; partnerships: PartnershipRepository },
+    private readonly deps: {
+      matching: MatchingRepository;
+      calendars: CalendarRepository;
+      partnerships: PartnershipRepository;
+      audit: StaffAuditTrail;
+    },
   ) {}
 
   async suggestions(staff: StaffIdentity, partnershipId: string, review: { excluded: PairRef[]; locked: PairRef[] }) {
@@ -98,7 +104,14 @@ export class MatchingService {
     if (mentee?.schoolId !== partnership.menteeSchoolId || mentee.role !== 'mentee') {
       throw AppError.badRequest('The mentee must be a Year 11 student at the partnership’s mentee school.');
     }
-    const id = await this.deps.matching.createPairing(partnership.id, mentor.id, mentee.id);
+    const names = await this.deps.partnerships.schoolNames(partnership);
+    const ref = (s: { id: string; firstName: string; schoolId: string }) => ({ id: s.id, firstName: s.firstName, schoolName: names.get(s.schoolId) ?? '' });
+    const id = await this.deps.matching.createPairing(
+      partnership.id,
+      mentor.id,
+      mentee.id,
+      this.deps.audit.recording(staff, (pairingId: string) => ({ kind: 'PairingAccepted', pairingId, mentor: ref(mentor), mentee: ref(mentee) })),
+    );
     if (!id) throw new AppError('conflict', `${mentor.firstName} and ${mentee.firstName} are already paired.`);
     return { pairingId: id };
   }

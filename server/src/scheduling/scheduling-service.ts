@@ -9,6 +9,7 @@ import {
   type Candidate,
   type SchoolCalendar,
 } from '../domain/scheduling/index.js';
+import type { StaffAuditTrail } from '../audit/staff-audit-trail.js';
 import { AppError } from '../errors.js';
 import type { CalendarRepository } from '../infra/db/calendar-repository.js';
 import type { PairingRecord, SchedulingRepository } from '../infra/db/scheduling-repository.js';
@@ -30,7 +31,7 @@ interface PairingContext {
 /** Slot finding, series creation and closure handling for coordinators, over stored calendars. */
 export class SchedulingService {
   constructor(
-    private readonly deps: { calendars: CalendarRepository; scheduling: SchedulingRepository; clock: Clock },
+    private readonly deps: { calendars: CalendarRepository; scheduling: SchedulingRepository; clock: Clock; audit: StaffAuditTrail },
   ) {}
 
   async candidates(staff: StaffIdentity, pairingId: string) {
@@ -74,14 +75,25 @@ export class SchedulingService {
     if (conflicts.length > 0) {
       throw new AppError('conflict', conflicts[0]!.message, { conflicts: conflicts.map((c) => ({ code: c.code, message: c.message })) });
     }
-    const seriesId = await this.deps.scheduling.createSeries({
-      pairing: ctx.pairing,
-      pattern: { weekday: pattern.weekday, localStart: pattern.localStart.toString({ smallestUnit: 'minute' }), anchorSchoolId: pattern.anchor.schoolId },
-      occurrences: pattern.sessions,
-      by: staff.staffId,
-      at: this.deps.clock.now(),
-    });
-    return { seriesId, ...this.describe(pattern, ctx) };
+    const described = this.describe(pattern, ctx);
+    const seriesId = await this.deps.scheduling.createSeries(
+      {
+        pairing: ctx.pairing,
+        pattern: { weekday: pattern.weekday, localStart: pattern.localStart.toString({ smallestUnit: 'minute' }), anchorSchoolId: pattern.anchor.schoolId },
+        occurrences: pattern.sessions,
+        by: staff.staffId,
+        at: this.deps.clock.now(),
+      },
+      this.deps.audit.recording(staff, (id: string) => ({
+        kind: 'SeriesBooked',
+        seriesId: id,
+        pairingId: ctx.pairing.id,
+        ...this.pairRefs(ctx),
+        when: described.label,
+        sessions: pattern.sessions.length,
+      })),
+    );
+    return { seriesId, ...described };
   }
 
   /**
@@ -90,7 +102,19 @@ export class SchedulingService {
    */
   async addClosure(staff: StaffIdentity, body: ClosureBody) {
     const schoolId = staff.schoolId!;
-    await this.deps.calendars.addClosure(schoolId, body, staff.staffId);
+    await this.deps.calendars.addClosure(
+      schoolId,
+      body,
+      staff.staffId,
+      this.deps.audit.recording(staff, (closureId: string) => ({
+        kind: 'ClosureAdded',
+        closureId,
+        date: body.date,
+        from: body.from ?? null,
+        to: body.to ?? null,
+        reason: body.reason,
+      })),
+    );
     const now = this.deps.clock.now();
     const affected = await this.deps.scheduling.futureSeriesOccurrences(schoolId, now);
     const byPairing = new Map<string, typeof affected>();
@@ -115,14 +139,17 @@ export class SchedulingService {
         const proposal = impact.replacement
           ? { start: impact.replacement.start.toString(), end: impact.replacement.end.toString() }
           : null;
-        await this.deps.scheduling.cancelWithChange({
-          occurrenceId: stored.id,
-          partnershipId: ctx.pairing.partnershipId,
-          reason,
-          proposal: proposal ?? { none: impact.noReplacement?.message ?? null },
-          by: staff.staffId,
-          at: now,
-        });
+        await this.deps.scheduling.cancelWithChange(
+          {
+            occurrenceId: stored.id,
+            partnershipId: ctx.pairing.partnershipId,
+            reason,
+            proposal: proposal ?? { none: impact.noReplacement?.message ?? null },
+            by: staff.staffId,
+            at: now,
+          },
+          this.deps.audit.recording(staff, () => ({ kind: 'SessionCancelled', occurrenceId: stored.id, ...this.pairRefs(ctx), reason })),
+        );
         changes.push({
           occurrenceId: stored.id,
           reason,
@@ -168,15 +195,18 @@ export class SchedulingService {
     if (conflicts.length > 0) {
       throw new AppError('conflict', conflicts[0]!.message, { conflicts: conflicts.map((c) => ({ code: c.code, message: c.message })) });
     }
-    const occurrenceId = await this.deps.scheduling.bookReplacement({
-      cancelled,
-      partnershipId: ctx.pairing.partnershipId,
-      start,
-      end,
-      by: staff.staffId,
-      at: this.deps.clock.now(),
-    });
-    return { occurrenceId, when: formatAtSchool(start, ctx.menteeSchool.timeZone) };
+    const when = formatAtSchool(start, ctx.menteeSchool.timeZone);
+    const occurrenceId = await this.deps.scheduling.bookReplacement(
+      { cancelled, partnershipId: ctx.pairing.partnershipId, start, end, by: staff.staffId, at: this.deps.clock.now() },
+      this.deps.audit.recording(staff, (id: string) => ({
+        kind: 'ReplacementBooked',
+        occurrenceId: id,
+        replacesOccurrenceId: cancelled.id,
+        ...this.pairRefs(ctx),
+        when,
+      })),
+    );
+    return { occurrenceId, when };
   }
 
   private async context(staff: StaffIdentity, pairingId: string, options: { skipAccessCheck?: boolean } = {}): Promise<PairingContext> {
@@ -218,6 +248,16 @@ export class SchedulingService {
         },
       },
     };
+  }
+
+  /** The pair as the audit trail names them: first name and school, as partner-school students always appear. */
+  private pairRefs(ctx: PairingContext) {
+    const ref = (side: 'mentor' | 'mentee') => ({
+      id: ctx.pairing[side].id,
+      firstName: ctx.pairing[side].firstName,
+      schoolName: ctx.names.get(ctx.pairing[side].schoolId) ?? '',
+    });
+    return { mentor: ref('mentor'), mentee: ref('mentee') };
   }
 
   private bookingsFor(ctx: PairingContext) {

@@ -2,6 +2,7 @@ import { createHash, randomInt } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
 import { parseCsv, CsvSyntaxError } from '../domain/import/csv.js';
 import { readStaffRows, type ImportableRole } from '../domain/import/staff-rows.js';
+import type { StaffAuditTrail } from '../audit/staff-audit-trail.js';
 import type { Clock } from '../domain/time/clock.js';
 import { AppError } from '../errors.js';
 import type { StaffImportRepository } from '../infra/db/staff-import-repository.js';
@@ -24,7 +25,7 @@ function newCode(): string {
  * coordinator who hands it on; the person chooses their own password with it.
  */
 export class StaffImport {
-  constructor(private readonly deps: { imports: StaffImportRepository; clock: Clock }) {}
+  constructor(private readonly deps: { imports: StaffImportRepository; clock: Clock; audit: StaffAuditTrail }) {}
 
   async import(importer: StaffIdentity, csv: string, dryRun: boolean) {
     let records;
@@ -46,6 +47,8 @@ export class StaffImport {
       importer.schoolId!,
       withCodes.map(({ row, code }) => ({ row, codeHash: hash(code) })),
       expiresAt,
+      // Accounts and the roles they were granted: the record of who gave whom which rights.
+      this.deps.audit.recording(importer, (accounts) => (accounts.length > 0 ? { kind: 'StaffAccountsImported', accounts } : null)),
     );
     return {
       ...summary,

@@ -3,6 +3,7 @@ import { toPeerbridgeError } from '../../lib/peerbridge-error';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
 import { StaffAccountsSection } from '../accounts/staff-accounts-section';
+import { AuditSection } from '../audit/audit-section';
 import { DevicesSection } from '../device/devices-section';
 import { LiveSessionsSection } from '../observe/live-sessions-section';
 import { NoticesSection } from '../programme/notices-section';
@@ -36,6 +37,7 @@ const sectionViews: Record<StaffSection, () => ReactNode> = {
   students: () => <StudentsSection />,
   devices: () => <DevicesSection />,
   accounts: () => <StaffAccountsSection />,
+  audit: () => <AuditSection />,
 };
 
 /** The signed-in staff page: who you are, and the sections your roles allow, one under another. */

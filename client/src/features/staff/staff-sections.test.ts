@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { canRaiseConcerns, canReadSessionLogs, emptyAreaNote, sectionsFor, sectionTitle } from './staff-sections';
 
 describe('sectionsFor', () => {
-  it('gives a coordinator the notices, sessions (to raise concerns), timetable, students, iPads and staff accounts', () => {
-    expect(sectionsFor(['coordinator'])).toEqual(['notices', 'sessions', 'timetable', 'students', 'devices', 'accounts']);
+  it('gives a coordinator the notices, sessions (to raise concerns), timetable, students, iPads, staff accounts and staff actions', () => {
+    expect(sectionsFor(['coordinator'])).toEqual(['notices', 'sessions', 'timetable', 'students', 'devices', 'accounts', 'audit']);
+    expect(sectionTitle('audit', ['coordinator'])).toBe('Staff actions');
     expect(sectionTitle('accounts', ['coordinator'])).toBe('Staff accounts');
     expect(sectionTitle('timetable', ['coordinator'])).toBe('Timetable');
   });
 
-  it('gives a safeguarding lead concerns first, then live sessions and the logs', () => {
-    expect(sectionsFor(['dsl'])).toEqual(['concerns', 'live', 'sessions']);
+  it('gives a safeguarding lead concerns first, then live sessions, the logs and staff actions', () => {
+    expect(sectionsFor(['dsl'])).toEqual(['concerns', 'live', 'sessions', 'audit']);
   });
 
   it('gives a supervisor live sessions to observe and the sessions list', () => {
@@ -27,6 +28,7 @@ describe('sectionsFor', () => {
       'students',
       'devices',
       'accounts',
+      'audit',
     ]);
   });
 

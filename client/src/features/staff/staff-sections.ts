@@ -5,20 +5,22 @@ import type { StaffRole } from '@peerbridge/shared';
  * split (see its access policy); this only avoids showing doors that would
  * answer "no access".
  */
-export type StaffSection = 'notices' | 'concerns' | 'live' | 'sessions' | 'timetable' | 'students' | 'devices' | 'accounts';
+export type StaffSection = 'notices' | 'concerns' | 'live' | 'sessions' | 'timetable' | 'students' | 'devices' | 'accounts' | 'audit';
 
 const sectionsByRole: Record<StaffRole, readonly StaffSection[]> = {
   // Notices first: they are the things a coordinator has to fix today. The
   // sessions list is where anyone who may raise a concern raises one. The
   // timetable (finding times, booking series, pairing) is coordinators' own.
-  coordinator: ['notices', 'sessions', 'timetable', 'students', 'devices', 'accounts'],
-  dsl: ['concerns', 'live', 'sessions'],
+  // The staff audit trail last: it is looked back at, not worked from. Supervisors
+  // only observe, so they have no need to see their colleagues' actions.
+  coordinator: ['notices', 'sessions', 'timetable', 'students', 'devices', 'accounts', 'audit'],
+  dsl: ['concerns', 'live', 'sessions', 'audit'],
   supervisor: ['live', 'sessions'],
   admin: [],
 };
 
 // Concerns before anything else: a child waiting to be heard comes first.
-const order: readonly StaffSection[] = ['notices', 'concerns', 'live', 'sessions', 'timetable', 'students', 'devices', 'accounts'];
+const order: readonly StaffSection[] = ['notices', 'concerns', 'live', 'sessions', 'timetable', 'students', 'devices', 'accounts', 'audit'];
 
 export function sectionsFor(roles: readonly StaffRole[]): StaffSection[] {
   const wanted = new Set(roles.flatMap((role) => sectionsByRole[role]));
@@ -57,6 +59,8 @@ export function sectionTitle(section: StaffSection, roles: readonly StaffRole[])
       return 'iPads';
     case 'accounts':
       return 'Staff accounts';
+    case 'audit':
+      return 'Staff actions';
   }
 }
 

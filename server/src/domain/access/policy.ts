@@ -26,7 +26,8 @@ export type StaffAction =
   | 'concerns:handle' // read, amend, export concerns
   | 'notices:read' // what a coordinator must fix (e.g. missing consent)
   | 'schedule:manage' // calendars, availability, programmes, series, pairings
-  | 'staff:import'; // staff accounts from the MIS export (granting only roles the importer holds)
+  | 'staff:import' // staff accounts from the MIS export (granting only roles the importer holds)
+  | 'audit:read'; // the school's staff-action audit trail: who did what, when
 
 const grants: Record<StaffRole, readonly StaffAction[]> = {
   coordinator: [
@@ -38,6 +39,7 @@ const grants: Record<StaffRole, readonly StaffAction[]> = {
     'notices:read',
     'schedule:manage',
     'staff:import',
+    'audit:read',
   ],
   dsl: [
     'students:read',
@@ -48,6 +50,7 @@ const grants: Record<StaffRole, readonly StaffAction[]> = {
     'concerns:raise',
     'concerns:handle',
     'staff:import',
+    'audit:read',
   ],
   supervisor: ['sessions:read', 'sessions:observe', 'concerns:raise'],
   // Runs the deployment; no access to children's records by default.

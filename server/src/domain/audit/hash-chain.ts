@@ -85,13 +85,29 @@ function write(value: unknown, path: string, ancestors: Set<object>): string {
   }
 }
 
-/** sha256 (hex) of the previous entry's hash, a newline, and this entry's canonical content. */
+/**
+ * The one link hash every chained log uses (the session log, the staff audit
+ * trail): sha256 (hex) of the previous entry's hash, a newline, and the
+ * entry's canonical content.
+ */
+export function linkHash(prevHash: string, content: Record<string, unknown>): string {
+  if (!HASH_FORMAT.test(prevHash)) throw new TypeError('linkHash: prevHash must be 64 lowercase hex characters');
+  return createHash('sha256').update(`${prevHash}\n${canonicalJson(content)}`, 'utf8').digest('hex');
+}
+
+/** A session log entry's hash: its content fields linked to the entry before. */
 export function entryHash(prevHash: string, content: ChainEntryContent): string {
-  if (!HASH_FORMAT.test(prevHash)) throw new TypeError('entryHash: prevHash must be 64 lowercase hex characters');
   // Pick the fields explicitly: a StoredChainEntry passed in must not hash its own id or hash.
   const { sessionId, seq, type, at, actor, deviceId, detail } = content;
-  const canonical = canonicalJson({ sessionId, seq, type, at, actor, deviceId, detail });
-  return createHash('sha256').update(`${prevHash}\n${canonical}`, 'utf8').digest('hex');
+  return linkHash(prevHash, { sessionId, seq, type, at, actor, deviceId, detail });
+}
+
+/** What every chained entry carries, whatever its content: its place in the run and its links. */
+export interface ChainLink {
+  id: string | number;
+  seq: number;
+  prevHash: string;
+  hash: string;
 }
 
 /**
@@ -108,13 +124,22 @@ export function verifyChain(
   entries: readonly StoredChainEntry[],
   anchor?: { prevHash: string; seq: number },
 ): ChainVerification {
+  return verifyLinks(entries, (entry) => entryHash(entry.prevHash, entry), anchor);
+}
+
+/** The walk behind `verifyChain`, for any chained log: `hashOf` recomputes an entry's hash from its content. */
+export function verifyLinks<E extends ChainLink>(
+  entries: readonly E[],
+  hashOf: (entry: E) => string,
+  anchor?: { prevHash: string; seq: number },
+): ChainVerification {
   if (anchor && !HASH_FORMAT.test(anchor.prevHash)) {
     throw new TypeError('verifyChain: anchor.prevHash must be 64 lowercase hex characters');
   }
   let expectedPrev = anchor?.prevHash ?? GENESIS_HASH;
   let expectedSeq = (anchor?.seq ?? 0) + 1;
   for (const entry of entries) {
-    const problem = problemWith(entry, expectedPrev, expectedSeq);
+    const problem = problemWith(entry, hashOf, expectedPrev, expectedSeq);
     if (problem) {
       return { ok: false, entries: entries.length, firstBroken: { id: entry.id, seq: entry.seq, problem } };
     }
@@ -124,9 +149,9 @@ export function verifyChain(
   return { ok: true, entries: entries.length, headHash: expectedPrev };
 }
 
-function problemWith(entry: StoredChainEntry, expectedPrev: string, expectedSeq: number): ChainProblem | null {
+function problemWith<E extends ChainLink>(entry: E, hashOf: (entry: E) => string, expectedPrev: string, expectedSeq: number): ChainProblem | null {
   if (entry.seq !== expectedSeq) return 'sequence_gap';
   if (entry.prevHash !== expectedPrev) return 'link_broken';
   // expectedPrev is genesis, a checked anchor or a hash that verified, so a malformed prevHash never gets here.
-  return entry.hash === entryHash(entry.prevHash, entry) ? null : 'content_changed';
+  return entry.hash === hashOf(entry) ? null : 'content_changed';
 }

@@ -3,6 +3,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { AvailabilityBody, ClosureBody, ProgrammeBody, SchoolCalendarBody } from '@peerbridge/shared';
 import type { Availability, Closure, Period, SchoolCalendar, Weekday } from '../../domain/scheduling/calendar.js';
 import type { Db } from './database.js';
+import type { AlsoInTransaction } from './in-transaction.js';
 import { programmes, schoolCalendars, schoolClosures, schools, studentAvailability, students } from './schema.js';
 
 const time = (t: string) => Temporal.PlainTime.from(t);
@@ -69,12 +70,15 @@ export class CalendarRepository {
     return { calendar: row, timeZone: school?.timeZone ?? 'Europe/London', closures };
   }
 
-  async addClosure(schoolId: string, closure: ClosureBody, by: string): Promise<string> {
-    const [row] = await this.db
-      .insert(schoolClosures)
-      .values({ schoolId, date: closure.date, fromTime: closure.from ?? null, toTime: closure.to ?? null, reason: closure.reason, createdBy: by })
-      .returning({ id: schoolClosures.id });
-    return row!.id;
+  async addClosure(schoolId: string, closure: ClosureBody, by: string, also?: AlsoInTransaction<string>): Promise<string> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(schoolClosures)
+        .values({ schoolId, date: closure.date, fromTime: closure.from ?? null, toTime: closure.to ?? null, reason: closure.reason, createdBy: by })
+        .returning({ id: schoolClosures.id });
+      await also?.(tx as unknown as Db, row!.id);
+      return row!.id;
+    });
   }
 
   async setAvailability(studentId: string, body: AvailabilityBody, at: Temporal.Instant): Promise<void> {

@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Temporal } from 'temporal-polyfill';
 import type { Db } from './database.js';
+import type { AlsoInTransaction } from './in-transaction.js';
 import { deviceEnrolmentCodes, devices, schools } from './schema.js';
 
 export interface DeviceRecord {
@@ -29,7 +30,10 @@ export class DeviceRepository {
   }
 
   /** A new device with its one-time enrolment code, written together or not at all. */
-  async createWithCode(input: { schoolId: string; label: string; enrolledBy: string; codeHash: string; expiresAt: Temporal.Instant }) {
+  async createWithCode(
+    input: { schoolId: string; label: string; enrolledBy: string; codeHash: string; expiresAt: Temporal.Instant },
+    also?: AlsoInTransaction<{ id: string; label: string }>,
+  ) {
     return this.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(devices)
@@ -38,6 +42,7 @@ export class DeviceRepository {
       await tx
         .insert(deviceEnrolmentCodes)
         .values({ codeHash: input.codeHash, deviceId: row!.id, expiresAt: new Date(input.expiresAt.epochMilliseconds) });
+      await also?.(tx as unknown as Db, row!);
       return row!;
     });
   }
@@ -76,10 +81,15 @@ export class DeviceRepository {
     return row?.schoolId;
   }
 
-  async revoke(id: string, now: Temporal.Instant): Promise<void> {
-    await this.db
-      .update(devices)
-      .set({ revokedAt: new Date(now.epochMilliseconds) })
-      .where(and(eq(devices.id, id), isNull(devices.revokedAt)));
+  /** `also` runs only when this call revoked the device (not when it was revoked already). */
+  async revoke(id: string, now: Temporal.Instant, also?: AlsoInTransaction): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const revoked = await tx
+        .update(devices)
+        .set({ revokedAt: new Date(now.epochMilliseconds) })
+        .where(and(eq(devices.id, id), isNull(devices.revokedAt)))
+        .returning({ id: devices.id });
+      if (revoked.length > 0) await also?.(tx as unknown as Db);
+    });
   }
 }

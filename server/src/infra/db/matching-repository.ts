@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from './database.js';
+import type { AlsoInTransaction } from './in-transaction.js';
 import { pairings, students } from './schema.js';
 
 /** Students and pairings as the matcher needs them. */
@@ -28,13 +29,17 @@ export class MatchingRepository {
       .where(eq(pairings.partnershipId, partnershipId));
   }
 
-  async createPairing(partnershipId: string, mentorId: string, menteeId: string): Promise<string | undefined> {
-    const [row] = await this.db
-      .insert(pairings)
-      .values({ partnershipId, mentorId, menteeId })
-      .onConflictDoNothing()
-      .returning({ id: pairings.id });
-    return row?.id;
+  /** Undefined when the two are paired already; `also` runs only for a new pairing. */
+  async createPairing(partnershipId: string, mentorId: string, menteeId: string, also?: AlsoInTransaction<string>): Promise<string | undefined> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(pairings)
+        .values({ partnershipId, mentorId, menteeId })
+        .onConflictDoNothing()
+        .returning({ id: pairings.id });
+      if (row) await also?.(tx as unknown as Db, row.id);
+      return row?.id;
+    });
   }
 
   async setSubjects(studentId: string, subjects: string[]): Promise<void> {

@@ -16,6 +16,15 @@ export class PartnershipRepository {
     return row ? { ...row, schoolIds: [row.mentorSchoolId, row.menteeSchoolId] } : undefined;
   }
 
+  /** The partnership's two schools' names, keyed by school id. */
+  async schoolNames(partnership: { mentorSchoolId: string; menteeSchoolId: string }): Promise<Map<string, string>> {
+    const rows = await this.db
+      .select({ id: schools.id, name: schools.name })
+      .from(schools)
+      .where(inArray(schools.id, [partnership.mentorSchoolId, partnership.menteeSchoolId]));
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   /** The partnerships a school is in, with their pairings by first name (partner students appear no other way). */
   async listForSchool(schoolId: string) {
     const rows = await this.db

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { Temporal } from 'temporal-polyfill';
 import type { Booking } from '../../domain/scheduling/calendar.js';
 import type { Db } from './database.js';
+import type { AlsoInTransaction } from './in-transaction.js';
 import { pairings, partnerships, schools, scheduleChanges, sessionOccurrences, sessionSeries, students } from './schema.js';
 
 const mentor = alias(students, 'mentor');
@@ -100,7 +101,7 @@ export class SchedulingRepository {
     occurrences: { start: Temporal.Instant; end: Temporal.Instant }[];
     by: string;
     at: Temporal.Instant;
-  }): Promise<string> {
+  }, also?: AlsoInTransaction<string>): Promise<string> {
     return this.db.transaction(async (tx) => {
       const [series] = await tx
         .insert(sessionSeries)
@@ -121,6 +122,7 @@ export class SchedulingRepository {
         kind: 'series_created',
         detail: { pairingId: input.pairing.id, seriesId: series!.id, sessions: input.occurrences.length, ...input.pattern },
       });
+      await also?.(tx as unknown as Db, series!.id);
       return series!.id;
     });
   }
@@ -145,7 +147,7 @@ export class SchedulingRepository {
     proposal: Record<string, unknown> | null;
     by: string;
     at: Temporal.Instant;
-  }): Promise<void> {
+  }, also?: AlsoInTransaction): Promise<void> {
     const at = new Date(input.at.epochMilliseconds);
     await this.db.transaction(async (tx) => {
       await tx
@@ -160,6 +162,7 @@ export class SchedulingRepository {
         occurrenceId: input.occurrenceId,
         detail: { reason: input.reason, proposedReplacement: input.proposal },
       });
+      await also?.(tx as unknown as Db);
     });
   }
 
@@ -191,7 +194,7 @@ export class SchedulingRepository {
     end: Temporal.Instant;
     by: string;
     at: Temporal.Instant;
-  }): Promise<string> {
+  }, also?: AlsoInTransaction<string>): Promise<string> {
     return this.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(sessionOccurrences)
@@ -210,6 +213,7 @@ export class SchedulingRepository {
         occurrenceId: input.cancelled.id,
         detail: { replacementOccurrenceId: row!.id, start: input.start.toString(), end: input.end.toString() },
       });
+      await also?.(tx as unknown as Db, row!.id);
       return row!.id;
     });
   }

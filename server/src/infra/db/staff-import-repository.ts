@@ -2,10 +2,17 @@ import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Temporal } from 'temporal-polyfill';
 import type { StaffRow } from '../../domain/import/staff-rows.js';
 import type { Db } from './database.js';
+import type { AlsoInTransaction } from './in-transaction.js';
 import { staff, staffSetupCodes } from './schema.js';
 
 /** A password hash that no password matches: the account waits for its set-up code. */
 export const NO_PASSWORD_YET = '!set-up-code-pending';
+
+export interface CreatedAccount {
+  id: string;
+  fullName: string;
+  roles: ('coordinator' | 'dsl' | 'supervisor' | 'admin')[];
+}
 
 export class StaffImportRepository {
   constructor(private readonly db: Db) {}
@@ -17,15 +24,23 @@ export class StaffImportRepository {
   }
 
   /** New accounts and their set-up codes, all written or none. */
-  async createWithCodes(schoolId: string, rows: { row: StaffRow; codeHash: string }[], expiresAt: Temporal.Instant) {
+  async createWithCodes(
+    schoolId: string,
+    rows: { row: StaffRow; codeHash: string }[],
+    expiresAt: Temporal.Instant,
+    also?: AlsoInTransaction<CreatedAccount[]>,
+  ) {
     return this.db.transaction(async (tx) => {
+      const accounts: CreatedAccount[] = [];
       for (const { row, codeHash } of rows) {
         const [created] = await tx
           .insert(staff)
           .values({ schoolId, email: row.email, fullName: `${row.firstName} ${row.surname}`, roles: row.roles, passwordHash: NO_PASSWORD_YET })
-          .returning({ id: staff.id });
+          .returning({ id: staff.id, fullName: staff.fullName, roles: staff.roles });
         await tx.insert(staffSetupCodes).values({ codeHash, staffId: created!.id, expiresAt: new Date(expiresAt.epochMilliseconds) });
+        accounts.push(created!);
       }
+      await also?.(tx as unknown as Db, accounts);
     });
   }
 

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { StudentRow } from '../../domain/import/student-rows.js';
 import type { Db } from './database.js';
+import type { AlsoInTransaction } from './in-transaction.js';
 import { students } from './schema.js';
 
 /** Writes a whole import in one transaction: every row, or (on any failure) none. */
@@ -16,7 +17,7 @@ export class StudentImportRepository {
     return new Set(rows.map((r) => r.n!));
   }
 
-  async upsert(schoolId: string, rows: StudentRow[]): Promise<void> {
+  async upsert(schoolId: string, rows: StudentRow[], also?: AlsoInTransaction): Promise<void> {
     await this.db.transaction(async (tx) => {
       for (const row of rows) {
         const values = {
@@ -31,6 +32,7 @@ export class StudentImportRepository {
           .values({ schoolId, admissionNumber: row.admissionNumber, ...values })
           .onConflictDoUpdate({ target: [students.schoolId, students.admissionNumber], set: values });
       }
+      await also?.(tx as unknown as Db);
     });
   }
 }

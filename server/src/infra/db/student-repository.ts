@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { LockoutState } from '../../domain/access/login-lockout.js';
 import type { Db } from './database.js';
+import type { AlsoInTransaction } from './in-transaction.js';
 import { devices, students } from './schema.js';
 
 const toInstant = (d: Date | null) => (d ? Temporal.Instant.fromEpochMilliseconds(d.getTime()) : null);
@@ -47,19 +48,40 @@ export class StudentRepository {
     return row?.schoolId;
   }
 
-  async setPin(studentId: string, pinHash: string): Promise<void> {
-    await this.db.update(students).set({ pinHash, pinFailedAttempts: 0, pinLockedUntil: null }).where(eq(students.id, studentId));
+  /** Who a student is, for records that name them. */
+  async findNamed(studentId: string): Promise<{ id: string; schoolId: string; firstName: string; lastName: string } | undefined> {
+    const [row] = await this.db
+      .select({ id: students.id, schoolId: students.schoolId, firstName: students.firstName, lastName: students.lastName })
+      .from(students)
+      .where(eq(students.id, studentId))
+      .limit(1);
+    return row;
   }
 
-  async setEligibility(studentId: string, change: { parentalConsent?: boolean; trainingCompleted?: boolean }, at: Temporal.Instant) {
+  async setPin(studentId: string, pinHash: string, also?: AlsoInTransaction): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.update(students).set({ pinHash, pinFailedAttempts: 0, pinLockedUntil: null }).where(eq(students.id, studentId));
+      await also?.(tx as unknown as Db);
+    });
+  }
+
+  async setEligibility(
+    studentId: string,
+    change: { parentalConsent?: boolean | undefined; trainingCompleted?: boolean | undefined },
+    at: Temporal.Instant,
+    also?: AlsoInTransaction,
+  ) {
     const when = toDate(at);
-    await this.db
-      .update(students)
-      .set({
-        ...(change.parentalConsent === undefined ? {} : { parentalConsentAt: change.parentalConsent ? when : null }),
-        ...(change.trainingCompleted === undefined ? {} : { trainingCompletedAt: change.trainingCompleted ? when : null }),
-      })
-      .where(eq(students.id, studentId));
+    await this.db.transaction(async (tx) => {
+      await tx
+        .update(students)
+        .set({
+          ...(change.parentalConsent === undefined ? {} : { parentalConsentAt: change.parentalConsent ? when : null }),
+          ...(change.trainingCompleted === undefined ? {} : { trainingCompletedAt: change.trainingCompleted ? when : null }),
+        })
+        .where(eq(students.id, studentId));
+      await also?.(tx as unknown as Db);
+    });
   }
 
   /** Own-school view for staff: full names, year, role and what is on record. */

@@ -104,6 +104,9 @@ const routes: RouteCase[] = [
   { name: 'find slots for a pairing', method: 'get', path: (f) => `/api/staff/pairings/${f.pairingId}/candidates`, allowed: all(['coordinator'], ['own', 'partner']) },
   { name: 'suggest pairings', method: 'post', path: (f) => `/api/staff/partnerships/${f.partnershipId}/suggestions`, body: {}, allowed: all(['coordinator'], ['own', 'partner']) },
   { name: 'see schedule changes', method: 'get', path: () => '/api/staff/schedule-changes', allowed: all(['coordinator']) },
+  // The staff audit trail is always the asker's own school's: its coordinators and DSLs read it, supervisors do not.
+  { name: 'read the staff audit trail', method: 'get', path: () => '/api/staff/audit', allowed: all(['coordinator', 'dsl']) },
+  { name: 'verify the staff audit trail', method: 'get', path: () => '/api/staff/audit/verify', allowed: all(['coordinator', 'dsl']) },
 ];
 
 const principals: { scope: Scope; role: Role }[] = (['own', 'partner', 'other'] as const).flatMap((scope) =>

@@ -51,7 +51,7 @@ export function staffConcernRoutes(deps: { concerns: ConcernService; students: S
 
   router.get('/concerns/:id/export.json', requireRole('concerns:handle'), async (req, res) => {
     const id = parseInput(Uuid, req.params.id, 'concern id');
-    const concern = await deps.concerns.view(staffOf(res), id);
+    const concern = await deps.concerns.exportJson(staffOf(res), id);
     res.attachment(`concern-${id}.json`).json(concern);
   });
 

@@ -2,7 +2,6 @@ import { Router } from 'express';
 import { EnrolDeviceRequest, Uuid, type DeviceSummary } from '@peerbridge/shared';
 import type { DeviceEnrolment } from '../../devices/device-enrolment.js';
 import type { Clock } from '../../domain/time/clock.js';
-import { AppError } from '../../errors.js';
 import type { DeviceRepository } from '../../infra/db/device-repository.js';
 import { parseInput } from '../validation.js';
 import { assertCan, requireRole, staffOf } from './staff-session.js';
@@ -35,16 +34,12 @@ export function staffDeviceRoutes(deps: {
     const staff = staffOf(res);
     assertCan(staff, 'devices:manage', [staff.schoolId!]);
     const { label } = parseInput(EnrolDeviceRequest, req.body, 'device');
-    res.status(201).json(await deps.enrolment.enrol(staff.schoolId!, label, staff.staffId));
+    res.status(201).json(await deps.enrolment.enrol(staff, label));
   });
 
   router.post('/:id/revoke', async (req, res) => {
-    const staff = staffOf(res);
     const id = parseInput(Uuid, req.params.id, 'device id');
-    const schoolId = await deps.devices.findSchoolOf(id);
-    if (!schoolId) throw AppError.notFound('No such device.');
-    assertCan(staff, 'devices:manage', [schoolId]);
-    await deps.devices.revoke(id, deps.clock.now());
+    await deps.enrolment.revoke(staffOf(res), id);
     await deps.onDeviceRevoked(id);
     res.status(204).end();
   });

@@ -5,6 +5,7 @@ import { readStudentRows } from '../../domain/import/student-rows.js';
 import { AppError } from '../../errors.js';
 import type { StudentImportRepository } from '../../infra/db/student-import-repository.js';
 import type { StaffImport } from '../../staff/staff-import.js';
+import type { StudentRecords } from '../../students/student-records.js';
 import { parseInput } from '../validation.js';
 import { assertCan, requireRole, staffOf } from './staff-session.js';
 
@@ -14,7 +15,7 @@ const Query = z.strictObject({ dryRun: z.enum(['true', 'false']).optional() });
  * Coordinators import their school's students from an MIS export. A dry run
  * reports every bad row; an import with any bad row writes nothing.
  */
-export function staffImportRoutes(deps: { imports: StudentImportRepository; staffImport: StaffImport }): Router {
+export function staffImportRoutes(deps: { imports: StudentImportRepository; staffImport: StaffImport; studentRecords: StudentRecords }): Router {
   const router = Router();
   const csvBody = express.text({ type: ['text/csv', 'text/plain', 'application/csv'], limit: '2mb' });
 
@@ -45,7 +46,7 @@ export function staffImportRoutes(deps: { imports: StudentImportRepository; staf
       res.status(422).json({ ...summary, written: false, message: `${problems.length} row(s) need fixing; nothing was imported.` });
       return;
     }
-    if (!summary.dryRun) await deps.imports.upsert(staff.schoolId!, rows);
+    if (!summary.dryRun) await deps.studentRecords.importRows(staff, rows, { created: summary.toCreate, updated: summary.toUpdate });
     res.json({ ...summary, written: !summary.dryRun });
   });
 

@@ -5,7 +5,7 @@ import type { Clock } from '../../domain/time/clock.js';
 import { AppError } from '../../errors.js';
 import type { NoticeRepository } from '../../infra/db/notice-repository.js';
 import type { StudentRepository } from '../../infra/db/student-repository.js';
-import { hashSecret } from '../../staff/passwords.js';
+import type { StudentRecords } from '../../students/student-records.js';
 import { parseInput } from '../validation.js';
 import { assertCan, requireRole, staffOf } from './staff-session.js';
 
@@ -15,16 +15,13 @@ const EligibilityRequest = z
   .refine((b) => b.parentalConsent !== undefined || b.trainingCompleted !== undefined, 'say what to record');
 
 /** Coordinators manage their own school's students: PINs, consent and training records. */
-export function staffStudentRoutes(deps: { students: StudentRepository; notices: NoticeRepository; clock: Clock }): Router {
+export function staffStudentRoutes(deps: {
+  students: StudentRepository;
+  studentRecords: StudentRecords;
+  notices: NoticeRepository;
+  clock: Clock;
+}): Router {
   const router = Router();
-
-  const ownStudent = async (staff: ReturnType<typeof staffOf>, rawId: unknown, action: 'students:read' | 'students:manage') => {
-    const id = parseInput(Uuid, rawId, 'student id');
-    const schoolId = await deps.students.findSchoolOf(id);
-    if (!schoolId) throw AppError.notFound('No such student.');
-    assertCan(staff, action, [schoolId]);
-    return id;
-  };
 
   router.get('/students', requireRole('students:read'), async (_req, res) => {
     const staff = staffOf(res);
@@ -33,16 +30,16 @@ export function staffStudentRoutes(deps: { students: StudentRepository; notices:
   });
 
   router.put('/students/:id/pin', requireRole('students:manage'), async (req, res) => {
-    const id = await ownStudent(staffOf(res), req.params.id, 'students:manage');
+    const id = parseInput(Uuid, req.params.id, 'student id');
     const { pin } = parseInput(SetPinRequest, req.body, 'PIN');
-    await deps.students.setPin(id, await hashSecret(pin));
+    await deps.studentRecords.setPin(staffOf(res), id, pin);
     res.status(204).end();
   });
 
   router.put('/students/:id/eligibility', requireRole('students:manage'), async (req, res) => {
-    const id = await ownStudent(staffOf(res), req.params.id, 'students:manage');
+    const id = parseInput(Uuid, req.params.id, 'student id');
     const change = parseInput(EligibilityRequest, req.body, 'consent record');
-    await deps.students.setEligibility(id, change, deps.clock.now());
+    await deps.studentRecords.setEligibility(staffOf(res), id, change);
     res.status(204).end();
   });
 

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { StaffAuditAction } from '@peerbridge/shared';
+import { auditKindChoices, auditSentence, describeAuditVerification } from './audit-words';
+import { auditRange, auditRangeProblem, startOfSchoolDay } from './audit-range';
+
+const id = '00000000-0000-4000-8000-000000000001';
+const dana = { id, name: 'Ms Dana Hill' };
+const say = (action: StaffAuditAction) => auditSentence({ actor: dana, action });
+const priya = { id, firstName: 'Priya', schoolName: 'Northgate Academy' };
+const sam = { id, firstName: 'Sam', schoolName: 'Riverside High School' };
+
+describe('auditSentence', () => {
+  it('says who did what to whom, in plain words', () => {
+    expect(say({ kind: 'PinReset', student: { id, name: 'Sam R' } })).toBe("Ms Dana Hill reset Sam R's PIN");
+    expect(say({ kind: 'ParentalConsentChanged', student: { id, name: 'Sam R' }, given: true })).toBe('Ms Dana Hill recorded parental consent for Sam R');
+    expect(say({ kind: 'ParentalConsentChanged', student: { id, name: 'Sam R' }, given: false })).toMatch(/withdrew/);
+    expect(say({ kind: 'TrainingChanged', student: { id, name: 'Priya S' }, completed: true })).toBe(
+      "Ms Dana Hill recorded Priya S's mentor training as completed",
+    );
+    expect(say({ kind: 'DeviceRevoked', device: { id, label: 'Library iPad 3' } })).toBe('Ms Dana Hill removed the iPad “Library iPad 3” from Peerbridge');
+    expect(say({ kind: 'StaffAccountsImported', accounts: [{ id, fullName: 'Jo Ward', roles: ['coordinator', 'dsl'] }] })).toBe(
+      'Ms Dana Hill created 1 staff account: Jo Ward (coordinator, safeguarding lead)',
+    );
+    expect(say({ kind: 'PairingAccepted', pairingId: id, mentor: priya, mentee: sam })).toBe(
+      'Ms Dana Hill paired Priya (Northgate Academy) with Sam (Riverside High School)',
+    );
+    expect(say({ kind: 'SeriesBooked', seriesId: id, pairingId: id, mentor: priya, mentee: sam, when: 'Tuesdays at 09:00', sessions: 36 })).toBe(
+      'Ms Dana Hill booked 36 weekly sessions for Priya and Sam: Tuesdays at 09:00',
+    );
+    expect(say({ kind: 'ClosureAdded', closureId: id, date: '2026-12-01', from: '10:00', to: '12:00', reason: 'Exams' })).toBe(
+      'Ms Dana Hill added a closure on Tue 1 Dec 2026 (from 10:00 to 12:00): Exams',
+    );
+    expect(say({ kind: 'ClosureAdded', closureId: id, date: '2026-12-01', from: null, to: null, reason: 'INSET day' })).toMatch(/\(all day\): INSET day$/);
+    expect(say({ kind: 'SessionCancelled', occurrenceId: id, mentor: priya, mentee: sam, reason: 'Northgate Academy: INSET day' })).toBe(
+      "A closure added by Ms Dana Hill cancelled Priya and Sam's session (Northgate Academy: INSET day)",
+    );
+  });
+
+  it('offers every kind of entry as a filter choice, once', () => {
+    const kinds = auditKindChoices.map((c) => c.kind);
+    expect(new Set(kinds).size).toBe(kinds.length);
+    expect(kinds).toHaveLength(13);
+  });
+
+  it('names the first altered entry', () => {
+    expect(describeAuditVerification({ ok: true, entries: 1, headHash: 'a'.repeat(64) })).toBe('Record intact (1 entry)');
+    expect(describeAuditVerification({ ok: false, entries: 4, firstBroken: { seq: 2, problem: 'sequence_gap' } })).toBe(
+      'Entry #2 has been altered (entries are missing before it)',
+    );
+  });
+});
+
+describe('auditRange', () => {
+  it('runs from the school day’s first moment to its last, in UK time whatever the season', () => {
+    expect(startOfSchoolDay('2026-12-01')).toBe('2026-12-01T00:00:00.000Z');
+    expect(startOfSchoolDay('2026-07-01')).toBe('2026-06-30T23:00:00.000Z');
+    // The clocks go back on 25 October 2026: that day is 25 hours long.
+    expect(auditRange('2026-10-25', '2026-10-25')).toEqual({ from: '2026-10-24T23:00:00.000Z', to: '2026-10-25T23:59:59.999Z' });
+  });
+
+  it('leaves an empty side unlimited, and explains dates it cannot search', () => {
+    expect(auditRange('', '2026-12-01')).toEqual({ from: null, to: '2026-12-01T23:59:59.999Z' });
+    expect(auditRange('', '')).toEqual({ from: null, to: null });
+    expect(auditRangeProblem('', '')).toBeNull();
+    expect(auditRangeProblem('2026-12-02', '2026-12-01')).toMatch(/after/);
+  });
+});

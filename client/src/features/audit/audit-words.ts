@@ -1,0 +1,82 @@
+import type { StaffAuditAction, StaffAuditEntry, StaffAuditKind, StaffAuditVerification, StaffRole } from '@peerbridge/shared';
+import { formatDate } from '../staff/staff-format';
+
+const roleWords: Record<StaffRole, string> = {
+  coordinator: 'coordinator',
+  dsl: 'safeguarding lead',
+  supervisor: 'supervisor',
+  admin: 'admin',
+};
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** What one entry says happened, as a sentence: "Ms Dana Hill reset Sam R's PIN". */
+export function auditSentence(entry: Pick<StaffAuditEntry, 'actor' | 'action'>): string {
+  const who = entry.actor.name;
+  const action: StaffAuditAction = entry.action;
+  switch (action.kind) {
+    case 'PinReset':
+      return `${who} reset ${action.student.name}'s PIN`;
+    case 'ParentalConsentChanged':
+      return action.given
+        ? `${who} recorded parental consent for ${action.student.name}`
+        : `${who} withdrew the parental consent recorded for ${action.student.name}`;
+    case 'TrainingChanged':
+      return action.completed
+        ? `${who} recorded ${action.student.name}'s mentor training as completed`
+        : `${who} marked ${action.student.name}'s mentor training as not completed`;
+    case 'DeviceEnrolled':
+      return `${who} enrolled the iPad “${action.device.label}”`;
+    case 'DeviceRevoked':
+      return `${who} removed the iPad “${action.device.label}” from Peerbridge`;
+    case 'StudentsImported':
+      return `${who} imported students from the MIS: ${action.created} new, ${action.updated} updated`;
+    case 'StaffAccountsImported':
+      return `${who} created ${plural(action.accounts.length, 'staff account', 'staff accounts')}: ${action.accounts
+        .map((a) => `${a.fullName} (${a.roles.map((r) => roleWords[r]).join(', ')})`)
+        .join('; ')}`;
+    case 'ConcernExported':
+      return `${who} exported a concern as ${action.format === 'csv' ? 'CSV' : 'JSON'}`;
+    case 'PairingAccepted':
+      return `${who} paired ${action.mentor.firstName} (${action.mentor.schoolName}) with ${action.mentee.firstName} (${action.mentee.schoolName})`;
+    case 'SeriesBooked':
+      return `${who} booked ${plural(action.sessions, 'weekly session', 'weekly sessions')} for ${action.mentor.firstName} and ${action.mentee.firstName}: ${action.when}`;
+    case 'ReplacementBooked':
+      return `${who} booked a replacement session for ${action.mentor.firstName} and ${action.mentee.firstName}: ${action.when}`;
+    case 'ClosureAdded': {
+      const when = action.from && action.to ? `from ${action.from} to ${action.to}` : action.from ? `from ${action.from}` : action.to ? `until ${action.to}` : 'all day';
+      return `${who} added a closure on ${formatDate(`${action.date}T12:00:00Z`)} (${when}): ${action.reason}`;
+    }
+    case 'SessionCancelled':
+      return `A closure added by ${who} cancelled ${action.mentor.firstName} and ${action.mentee.firstName}'s session (${action.reason})`;
+  }
+}
+
+/** The filter's choices, in the order a coordinator thinks of them. */
+export const auditKindChoices: readonly { kind: StaffAuditKind; label: string }[] = [
+  { kind: 'PinReset', label: 'PIN resets' },
+  { kind: 'ParentalConsentChanged', label: 'Parental consent' },
+  { kind: 'TrainingChanged', label: 'Mentor training' },
+  { kind: 'DeviceEnrolled', label: 'iPads enrolled' },
+  { kind: 'DeviceRevoked', label: 'iPads removed' },
+  { kind: 'StudentsImported', label: 'Student imports' },
+  { kind: 'StaffAccountsImported', label: 'Staff accounts and roles' },
+  { kind: 'ConcernExported', label: 'Concern exports' },
+  { kind: 'PairingAccepted', label: 'Pairings' },
+  { kind: 'SeriesBooked', label: 'Weekly sessions booked' },
+  { kind: 'ReplacementBooked', label: 'Replacement sessions' },
+  { kind: 'ClosureAdded', label: 'Closures' },
+  { kind: 'SessionCancelled', label: 'Sessions cancelled by a closure' },
+];
+
+const problems: Record<Extract<StaffAuditVerification, { ok: false }>['firstBroken']['problem'], string> = {
+  content_changed: 'its content was changed',
+  link_broken: 'its link to the entry before it is broken',
+  sequence_gap: 'entries are missing before it',
+};
+
+/** The verification answer as one sentence to quote. */
+export function describeAuditVerification(result: StaffAuditVerification): string {
+  if (result.ok) return `Record intact (${plural(result.entries, 'entry', 'entries')})`;
+  return `Entry #${result.firstBroken.seq} has been altered (${problems[result.firstBroken.problem]})`;
+}

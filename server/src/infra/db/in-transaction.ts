@@ -1,0 +1,8 @@
+import type { Db } from './database.js';
+
+/**
+ * More work for a repository to do inside the transaction of its own write,
+ * so both commit or neither does (e.g. the audit entry of a staff action).
+ * `written` is what the write produced, such as a new row's id.
+ */
+export type AlsoInTransaction<Written = void> = (tx: Db, written: Written) => Promise<void>;

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { IsoInstant, Uuid } from '../ids.js';
+import { StaffRole } from './staff.js';
+
+/**
+ * The staff-action audit trail: who did what, when, for a school. Each action
+ * names what it touched as it was at the time (names change; the record must
+ * not), with no more of a child than the staff screens already show: an
+ * own-school student as first name and surname initial, a partner-school
+ * student as first name and school.
+ */
+const OwnStudent = z.object({ id: Uuid, name: z.string() });
+const PairedStudent = z.object({ id: Uuid, firstName: z.string(), schoolName: z.string() });
+const Device = z.object({ id: Uuid, label: z.string() });
+
+export const StaffAuditAction = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('PinReset'), student: OwnStudent }),
+  z.object({ kind: z.literal('ParentalConsentChanged'), student: OwnStudent, given: z.boolean() }),
+  z.object({ kind: z.literal('TrainingChanged'), student: OwnStudent, completed: z.boolean() }),
+  z.object({ kind: z.literal('DeviceEnrolled'), device: Device }),
+  z.object({ kind: z.literal('DeviceRevoked'), device: Device }),
+  z.object({ kind: z.literal('StudentsImported'), created: z.number().int(), updated: z.number().int() }),
+  /** New staff accounts and the roles each was granted: today the only way roles are given. */
+  z.object({
+    kind: z.literal('StaffAccountsImported'),
+    accounts: z.array(z.object({ id: Uuid, fullName: z.string(), roles: z.array(StaffRole) })),
+  }),
+  z.object({ kind: z.literal('ConcernExported'), concernId: Uuid, format: z.enum(['json', 'csv']) }),
+  z.object({ kind: z.literal('PairingAccepted'), pairingId: Uuid, mentor: PairedStudent, mentee: PairedStudent }),
+  z.object({
+    kind: z.literal('SeriesBooked'),
+    seriesId: Uuid,
+    pairingId: Uuid,
+    mentor: PairedStudent,
+    mentee: PairedStudent,
+    /** As the coordinator saw it: "Tuesdays at 08:40 (Riverside High School time, Registration)". */
+    when: z.string(),
+    sessions: z.number().int(),
+  }),
+  z.object({
+    kind: z.literal('ReplacementBooked'),
+    occurrenceId: Uuid,
+    replacesOccurrenceId: Uuid,
+    mentor: PairedStudent,
+    mentee: PairedStudent,
+    when: z.string(),
+  }),
+  z.object({
+    kind: z.literal('ClosureAdded'),
+    closureId: Uuid,
+    date: z.iso.date(),
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    reason: z.string(),
+  }),
+  /** A session a closure cancelled (at either school), recorded as it is cancelled. */
+  z.object({
+    kind: z.literal('SessionCancelled'),
+    occurrenceId: Uuid,
+    mentor: PairedStudent,
+    mentee: PairedStudent,
+    reason: z.string(),
+  }),
+]);
+export type StaffAuditAction = z.infer<typeof StaffAuditAction>;
+export type StaffAuditKind = StaffAuditAction['kind'];
+export const staffAuditKinds = StaffAuditAction.options.map((o) => o.shape.kind.value) as [StaffAuditKind, ...StaffAuditKind[]];
+export const StaffAuditKind = z.enum(staffAuditKinds);
+
+export const StaffAuditEntry = z.object({
+  seq: z.number().int(),
+  at: IsoInstant,
+  actor: z.object({ id: Uuid, name: z.string() }),
+  action: StaffAuditAction,
+  hash: z.string(),
+});
+export type StaffAuditEntry = z.infer<typeof StaffAuditEntry>;
+
+/** `GET /api/staff/audit`: newest first; `before` is the `nextBefore` of the previous page. */
+export const StaffAuditQuery = z
+  .strictObject({
+    from: IsoInstant.optional(),
+    to: IsoInstant.optional(),
+    kind: StaffAuditKind.optional(),
+    actorId: Uuid.optional(),
+    before: z.coerce.number({ message: 'must be a number' }).int().positive().optional(),
+    limit: z.coerce.number({ message: 'must be a number' }).int().min(1).max(200).default(50),
+  })
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), { message: 'must not be after "to"', path: ['from'] });
+export type StaffAuditQuery = z.infer<typeof StaffAuditQuery>;
+
+export const StaffAuditPage = z.object({
+  entries: z.array(StaffAuditEntry),
+  /** Pass as `before` for the next (older) page; null when this is the last. */
+  nextBefore: z.number().int().nullable(),
+  /** Everyone who appears as an actor in the school's trail, for the filter. */
+  actors: z.array(z.object({ id: Uuid, name: z.string() })),
+});
+export type StaffAuditPage = z.infer<typeof StaffAuditPage>;
+
+/** `GET /api/staff/audit/verify`: the school's whole chain recomputed. */
+export const StaffAuditVerification = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), entries: z.number().int(), headHash: z.string() }),
+  z.object({
+    ok: z.literal(false),
+    entries: z.number().int(),
+    firstBroken: z.object({
+      seq: z.number().int(),
+      problem: z.enum(['content_changed', 'link_broken', 'sequence_gap']),
+    }),
+  }),
+]);
+export type StaffAuditVerification = z.infer<typeof StaffAuditVerification>;
