@@ -195,7 +195,7 @@ async function powersOf(client: pg.Client): Promise<string[]> {
   else if (row.becomes_superuser) powers.push('it can become a superuser');
   if (row.createrole) powers.push('it has CREATEROLE, so it can give itself other roles');
   if (!row.superuser && row.owners.length > 0) {
-    powers.push(`it is or can become ${row.owners.map((o) => `"${o}"`).join(', ')}, which owns the tables, the schema or the log's trigger`);
+    powers.push(`it is or can become the owner of the tables, the public schema or the log's trigger (${row.owners.map((o) => `"${o}"`).join(', ')})`);
   }
   return powers;
 }
