@@ -10,6 +10,7 @@ import type { Clock } from './domain/time/clock.js';
 import type { DeviceRepository } from './infra/db/device-repository.js';
 import type { RecordViewRepository } from './infra/db/record-view-repository.js';
 import type { SessionEventRepository } from './infra/db/session-event-repository.js';
+import type { SessionLogEvidence } from './session-log/session-log-evidence.js';
 import type { SessionRepository } from './infra/db/session-repository.js';
 import type { NoticeRepository } from './infra/db/notice-repository.js';
 import type { StudentRepository } from './infra/db/student-repository.js';
@@ -57,6 +58,8 @@ export interface AppDeps {
   clock: Clock;
   sessions: SessionRepository;
   events: SessionEventRepository;
+  /** Signed evidence files of session logs. */
+  evidence: SessionLogEvidence;
   views: RecordViewRepository;
   devices: DeviceRepository;
   deviceTokens: DeviceTokens;

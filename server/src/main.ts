@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config/config.js';
 import { DataDirLockedError } from './infra/db/data-dir-lock.js';
+import { DatabaseLoginTooPowerfulError } from './infra/db/database.js';
 import { createLogger } from './infra/log/logger.js';
 import { startServer } from './server.js';
 import { serverClock } from './infra/time/system-clock.js';
@@ -48,6 +49,10 @@ try {
   if (error instanceof DataDirLockedError) {
     process.stderr.write(`Peerbridge cannot start.\n${error.message}\n`);
     process.exit(75);
+  }
+  if (error instanceof DatabaseLoginTooPowerfulError) {
+    process.stderr.write(`Peerbridge cannot start.\n${error.message}\n`);
+    process.exit(78);
   }
   log.fatal({ err: error }, 'StartupFailed');
   log.flush(() => process.exit(1));

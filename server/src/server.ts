@@ -42,6 +42,9 @@ import { JoinTokens } from './students/join-tokens.js';
 import { StudentSignIn } from './students/student-sign-in.js';
 import { ConsentNotices } from './calls/consent-notices.js';
 import { loadSessionSecret } from './infra/session-secret.js';
+import { loadLogSigningKeys } from './infra/signing/log-signing-keys.js';
+import type { Ed25519KeyRing } from './infra/signing/ed25519-key-ring.js';
+import { SessionLogEvidence } from './session-log/session-log-evidence.js';
 import { systemClock } from './infra/time/system-clock.js';
 import { MediasoupMedia } from './media/mediasoup-media.js';
 import { attachCallHandlers, createSocketServer, deviceRoom, socketEventSink } from './transport/socket/socket-server.js';
@@ -54,6 +57,8 @@ export interface RunningServer {
   calls: CallService;
   media: MediasoupMedia;
   events: SessionEventRepository;
+  /** The session-log signing keys: what tests verify evidence files against. */
+  logKeys: Ed25519KeyRing;
   retention: RetentionJob;
   demo: DemoManifest | undefined;
   /** Graceful stop: no new joins, everyone told and logged out, rooms closed, database closed. */
@@ -82,7 +87,9 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     cleanups.push(() => media.close());
 
     const sessions = new SessionRepository(database.db);
-    const events = new SessionEventRepository(database.db);
+    const logKeys = loadLogSigningKeys(config.logSigning);
+    log.info({ keyId: logKeys.keyId }, 'LogSigningKeyReady');
+    const events = new SessionEventRepository(database.db, logKeys);
     const devices = new DeviceRepository(database.db);
     const secret = loadSessionSecret(config.sessionSecret, config.dataDir);
     const deviceTokens = new DeviceTokens(secret, devices, clock);
@@ -135,7 +142,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       log: log.child({ area: 'concerns' }),
       audit,
     });
-    const retention = new RetentionJob({ retention: new RetentionRepository(database.db), clock, log: log.child({ area: 'retention' }) });
+    const retention = new RetentionJob({ retention: new RetentionRepository(database.db), events, clock, log: log.child({ area: 'retention' }) });
     if (config.env !== 'test') retention.startDaily();
     cleanups.push(async () => retention.stop());
     attachCallHandlers(io, {
@@ -153,6 +160,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       clock,
       sessions,
       events,
+      evidence: new SessionLogEvidence({ events, views, keys: logKeys, clock }),
       views,
       concerns,
       audit,
@@ -207,7 +215,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
         log.info('ShutdownFinished');
       })());
 
-    return { url, port, database, deviceTokens, calls, media, events, retention, demo, close };
+    return { url, port, database, deviceTokens, calls, media, events, logKeys, retention, demo, close };
   } catch (error) {
     await unwind();
     throw error;

@@ -56,6 +56,7 @@ describe('CallService with a fake media port', () => {
           if (appendFails) throw new Error('disk full');
           logged.push(e);
         },
+        checkpoint: async () => undefined,
       } as unknown as SessionEventRepository,
       media,
       clock: { now: () => now },

@@ -377,6 +377,16 @@ export class CallService {
       this.closeLiveSession(session);
     }
     await this.appendLeft(sessionId, participant, reason);
+    // The call is over (everyone may rejoin, but this part of the log is complete): seal its head.
+    if (session.students().length === 0) await this.checkpointLog(sessionId);
+  }
+
+  private async checkpointLog(sessionId: string) {
+    try {
+      await this.deps.events.checkpoint(sessionId, 'call_closed', this.deps.clock.now());
+    } catch (err) {
+      this.deps.log.error({ err, sessionId }, 'LogCheckpointNotRecorded');
+    }
   }
 
   private async endSession(sessionId: string, reason: SessionEndReason): Promise<void> {

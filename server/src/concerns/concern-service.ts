@@ -11,7 +11,7 @@ import { AppError } from '../errors.js';
 import type { CallEventSink } from '../calls/call-events.js';
 import type { CallService } from '../calls/call-service.js';
 import type { ConcernRepository } from '../infra/db/concern-repository.js';
-import type { RecordViewRepository } from '../infra/db/record-view-repository.js';
+import type { RecordAccess, RecordViewRepository } from '../infra/db/record-view-repository.js';
 import type { SessionEventRepository } from '../infra/db/session-event-repository.js';
 import type { SessionRecord, SessionRepository } from '../infra/db/session-repository.js';
 import type { StaffIdentity } from '../staff/staff-auth.js';
@@ -78,18 +78,21 @@ export class ConcernService {
     return { concernId: concern.id };
   }
 
+  /** The list names each child involved, so each concern shown is recorded as listed. */
   async list(staff: StaffIdentity, status?: ConcernStatus) {
     const all = await this.deps.concerns.listForSchool(staff.schoolId!);
-    return all
+    const shown = all
       .filter((c) => can(staff, 'concerns:handle', c.schoolIds))
       .map((c) => ({ id: c.id, raisedAt: c.raisedAt, status: currentStatus(c), sessionId: c.sessionId, children: c.children.map((ch) => ({ firstName: ch.firstName, schoolId: ch.schoolId })) }))
       .filter((c) => !status || c.status === status);
+    await this.deps.views.recordMany(staff.staffId, 'concern', shown.map((c) => c.id), this.deps.clock.now(), 'listed');
+    return shown;
   }
 
-  /** Opening a concern is itself recorded. */
-  async view(staff: StaffIdentity, id: string) {
+  /** Opening or exporting a concern is itself recorded, before anything is shown. */
+  async view(staff: StaffIdentity, id: string, access: Extract<RecordAccess, 'viewed' | 'exported_json'> = 'viewed') {
     const concern = await this.forHandling(staff, id);
-    await this.deps.views.record(staff.staffId, 'concern', id, this.deps.clock.now());
+    await this.deps.views.record(staff.staffId, 'concern', id, this.deps.clock.now(), access);
     return concernToJson(concern, staff.schoolId!);
   }
 
@@ -104,25 +107,38 @@ export class ConcernService {
     const result = amendConcern(concern, change, { kind: 'staff', staffId: staff.staffId }, this.deps.clock.now().toString());
     if (!result.ok) throw new AppError('conflict', result.reason);
     await this.deps.concerns.appendAmendments(id, result.concern.amendments.slice(concern.amendments.length));
+    // The whole record goes back to the amender, so this is a read too.
+    await this.deps.views.record(staff.staffId, 'concern', id, this.deps.clock.now(), 'amended');
     return concernToJson(result.concern, staff.schoolId!);
   }
 
   /** An export leaves the system: it is on the staff audit trail before it is handed over. */
   async exportJson(staff: StaffIdentity, id: string) {
-    const concern = await this.view(staff, id);
+    const concern = await this.view(staff, id, 'exported_json');
     await this.deps.audit.record(staff, { kind: 'ConcernExported', concernId: id, format: 'json' });
     return concern;
   }
 
   async exportCsv(staff: StaffIdentity, id: string): Promise<string> {
-    const csv = concernsToCsv([await this.forHandling(staff, id)]);
+    const concern = await this.forHandling(staff, id);
+    await this.deps.views.record(staff.staffId, 'concern', id, this.deps.clock.now(), 'exported_csv');
+    const csv = concernsToCsv([concern]);
     await this.deps.audit.record(staff, { kind: 'ConcernExported', concernId: id, format: 'csv' });
     return csv;
   }
 
+  /** A child's chronology is read as a whole; the read is recorded against the child. */
   async chronology(staff: StaffIdentity, studentId: string, studentSchoolId: string) {
     if (!can(staff, 'concerns:handle', [studentSchoolId])) throw new AppError('forbidden', 'Your account does not have access to that.');
-    return childChronology(await this.deps.concerns.listForStudent(studentId), studentId);
+    const concerns = await this.deps.concerns.listForStudent(studentId);
+    await this.deps.views.record(staff.staffId, 'chronology', studentId, this.deps.clock.now());
+    return childChronology(concerns, studentId);
+  }
+
+  /** Who has read a child's chronology, and when. */
+  async chronologyViews(staff: StaffIdentity, studentId: string, studentSchoolId: string) {
+    if (!can(staff, 'concerns:handle', [studentSchoolId])) throw new AppError('forbidden', 'Your account does not have access to that.');
+    return this.deps.views.viewsOf('chronology', studentId);
   }
 
   private async forHandling(staff: StaffIdentity, id: string): Promise<Concern> {

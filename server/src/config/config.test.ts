@@ -9,8 +9,21 @@ describe('loadConfig', () => {
     expect(config.media).toMatchObject({ listenIp: '127.0.0.1', rtcPort: 40000 });
   });
 
-  it('uses PostgreSQL when DATABASE_URL is set', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@h:5432/db' });
+  it('uses PostgreSQL with two logins: the server as DATABASE_URL, migrations as MIGRATION_DATABASE_URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://app@h:5432/db', MIGRATION_DATABASE_URL: 'postgres://owner@h:5432/db' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://app@h:5432/db',
+      migrationUrl: 'postgres://owner@h:5432/db',
+      allowPrivilegedLogin: false,
+    });
+  });
+
+  it('refuses DATABASE_URL alone, naming MIGRATION_DATABASE_URL, unless a development override says one login does both', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' })).toThrow(/MIGRATION_DATABASE_URL is required with DATABASE_URL/);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db', ALLOW_PRIVILEGED_DATABASE_LOGIN: '1' }).database).toMatchObject({ allowPrivilegedLogin: true });
+    expect(() =>
+      loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db', ALLOW_PRIVILEGED_DATABASE_LOGIN: '1', NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }),
+    ).toThrow(/ALLOW_PRIVILEGED_DATABASE_LOGIN is for development databases only/);
   });
 
   it('names every bad value at once', () => {

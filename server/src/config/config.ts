@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
+import type { DatabaseTarget } from '../infra/db/database.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -24,13 +25,25 @@ const EnvSchema = z
     // 0 asks the OS for a free port (tests).
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** The server's own login (PostgreSQL); unset: the embedded database. */
     DATABASE_URL: z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
       .optional(),
+    /** The tables' owner, used only to run migrations (and to grant peerbridge_app to the DATABASE_URL login). */
+    MIGRATION_DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    /** Development only: let DATABASE_URL be the owner or a superuser (and run the migrations too). */
+    ALLOW_PRIVILEGED_DATABASE_LOGIN: flag,
     DATA_DIR: z.string().default(path.join(repoRoot, 'data')),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** The Ed25519 private key (PEM) that signs session logs; unset: generated in DATA_DIR/log-signing. */
+    LOG_SIGNING_KEY: optionalText.pipe(z.string().regex(/-----BEGIN PRIVATE KEY-----/, 'must be a PEM private key (PKCS#8)').optional()),
+    /** Public keys (PEM) of retired signing keys, so what they signed still verifies. */
+    LOG_SIGNING_PUBLIC_KEYS: optionalText.pipe(z.string().regex(/-----BEGIN PUBLIC KEY-----/, 'must hold PEM public keys').optional()),
     MEDIA_WORKERS: z.coerce.number().int().min(1).max(64).default(os.availableParallelism()),
     MEDIA_LISTEN_IP: z.union([z.ipv4(), z.ipv6()]).default('127.0.0.1'),
     MEDIA_ANNOUNCED_ADDRESS: optionalText,
@@ -88,6 +101,21 @@ const EnvSchema = z
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production' });
     }
+    if (env.DATABASE_URL && !env.MIGRATION_DATABASE_URL && !env.ALLOW_PRIVILEGED_DATABASE_LOGIN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MIGRATION_DATABASE_URL'],
+        message:
+          "is required with DATABASE_URL: migrations run as the tables' owner, the server as a separate login that cannot alter the logs " +
+          '(ALLOW_PRIVILEGED_DATABASE_LOGIN=1 lets one login do both on a development database)',
+      });
+    }
+    if (env.ALLOW_PRIVILEGED_DATABASE_LOGIN && env.NODE_ENV === 'production') {
+      ctx.addIssue({ code: 'custom', path: ['ALLOW_PRIVILEGED_DATABASE_LOGIN'], message: 'is for development databases only, never production' });
+    }
+    if (env.MIGRATION_DATABASE_URL && !env.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['MIGRATION_DATABASE_URL'], message: 'needs DATABASE_URL (the embedded database has no logins)' });
+    }
     if (env.MEDIA_LISTEN_IP === '0.0.0.0' && !env.MEDIA_ANNOUNCED_ADDRESS) {
       ctx.addIssue({
         code: 'custom',
@@ -114,10 +142,12 @@ export interface Config {
   host: string;
   port: number;
   logLevel: Env['LOG_LEVEL'];
-  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  database: DatabaseTarget;
   dataDir: string;
   redisUrl: string | undefined;
   sessionSecret: string | undefined;
+  /** Where the session-log signing key comes from (never the database). */
+  logSigning: { dir: string; privateKeyPem: string | undefined; retiredPublicKeysPem: string | undefined };
   media: {
     workers: number;
     listenIp: string;
@@ -159,11 +189,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
     database: env.DATABASE_URL
-      ? { kind: 'postgres', url: env.DATABASE_URL }
+      ? { kind: 'postgres', url: env.DATABASE_URL, migrationUrl: env.MIGRATION_DATABASE_URL, allowPrivilegedLogin: env.ALLOW_PRIVILEGED_DATABASE_LOGIN }
       : { kind: 'pglite', dataDir: path.join(env.DATA_DIR, 'pglite') },
     dataDir: env.DATA_DIR,
     redisUrl: env.REDIS_URL,
     sessionSecret: env.SESSION_SECRET,
+    logSigning: {
+      dir: path.join(env.DATA_DIR, 'log-signing'),
+      privateKeyPem: env.LOG_SIGNING_KEY,
+      retiredPublicKeysPem: env.LOG_SIGNING_PUBLIC_KEYS,
+    },
     media: {
       workers: env.MEDIA_WORKERS,
       listenIp: env.MEDIA_LISTEN_IP,

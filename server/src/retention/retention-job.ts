@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../domain/time/clock.js';
 import type { RetentionRepository } from '../infra/db/retention-repository.js';
+import type { SessionEventRepository } from '../infra/db/session-event-repository.js';
 
 export interface PurgeSummary {
   sessionsPurged: number;
@@ -19,7 +20,7 @@ export class RetentionJob {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly deps: { retention: RetentionRepository; clock: Clock; log: Logger },
+    private readonly deps: { retention: RetentionRepository; events: Pick<SessionEventRepository, 'checkpoint'>; clock: Clock; log: Logger },
   ) {}
 
   async run(): Promise<PurgeSummary> {
@@ -28,6 +29,9 @@ export class RetentionJob {
     let sessionsPurged = 0;
     let entriesPurged = 0;
     for (const sessionId of purgeable) {
+      // The signed head goes on record first: what the purge leaves behind (an anchor the database
+      // writes) is only believed when a checkpoint the server signed says the same.
+      await this.deps.events.checkpoint(sessionId, 'purged', now);
       const purged = await this.deps.retention.purgeSessionLog(sessionId);
       if (purged > 0) sessionsPurged++;
       entriesPurged += purged;

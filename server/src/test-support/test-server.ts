@@ -37,7 +37,7 @@ export async function startTestServer(
       CLIENT_DIST: '/nonexistent',
       // Test suites send hundreds of requests a minute from one address.
       API_RATE_LIMIT: '1000000',
-      ...(testDb.target.kind === 'postgres' ? { DATABASE_URL: testDb.target.url } : {}),
+      ...(testDb.target.kind === 'postgres' ? { DATABASE_URL: testDb.target.url, MIGRATION_DATABASE_URL: testDb.target.migrationUrl! } : {}),
       ...extraEnv,
     });
     try {

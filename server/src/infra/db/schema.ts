@@ -189,8 +189,37 @@ export const sessionEvents = pgTable(
     detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /**
+     * The server's Ed25519 signature of this entry's hash, and which key made it. The key never
+     * enters the database, so whoever can write rows here still cannot write a row that verifies.
+     * Null only on entries written before logs were signed.
+     */
+    keyId: text('key_id'),
+    signature: text('signature'),
   },
   (t) => [unique('session_events_seq').on(t.occurrenceId, t.seq)],
+);
+
+/**
+ * Signed statements of a session log's head ("entry 12 has hash …"), made when a session ends and
+ * before it is purged. A row dropped from the end of the log leaves a checkpoint pointing past it.
+ * Append-only, and kept when the log itself is purged.
+ */
+export const sessionLogCheckpoints = pgTable(
+  'session_log_checkpoints',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    occurrenceId: uuid('occurrence_id').notNull().references(() => sessionOccurrences.id),
+    /** 1, 2, 3… within the session, so a checkpoint can be named to a DSL. */
+    number: integer('number').notNull(),
+    seq: integer('seq').notNull(),
+    headHash: text('head_hash').notNull(),
+    reason: text('reason').notNull(),
+    at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
+    keyId: text('key_id').notNull(),
+    signature: text('signature').notNull(),
+  },
+  (t) => [unique('session_log_checkpoints_number').on(t.occurrenceId, t.number)],
 );
 
 /** Where a session's chain continues from after older entries were purged by the retention policy. */
@@ -205,7 +234,7 @@ export const sessionLogAnchors = pgTable(
   (t) => [primaryKey({ columns: [t.occurrenceId] })],
 );
 
-/** Every time staff open a session log or a concern, a row here says who, what and when. Append-only. */
+/** Every time staff open or export a session log, a concern or a chronology, a row here says who, what and when. Append-only. */
 export const recordViews = pgTable(
   'record_views',
   {
@@ -213,6 +242,8 @@ export const recordViews = pgTable(
     staffId: uuid('staff_id').notNull().references(() => staff.id),
     targetKind: text('target_kind').notNull(),
     targetId: uuid('target_id').notNull(),
+    /** What was done with it: viewed, listed, exported as CSV or JSON, downloaded as evidence… */
+    access: text('access').notNull().default('viewed'),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [index('record_views_target_idx').on(t.targetKind, t.targetId)],

@@ -1,15 +1,18 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Temporal } from 'temporal-polyfill';
+import { entryHash, GENESIS_HASH, type ChainEntryContent } from '../../domain/audit/hash-chain.js';
+import type { SignatureChecker, Signer } from '../../domain/audit/signature.js';
 import {
-  entryHash,
-  GENESIS_HASH,
-  verifyChain,
-  type ChainEntryContent,
-  type ChainVerification,
-  type StoredChainEntry,
-} from '../../domain/audit/hash-chain.js';
+  checkpointSigningMessage,
+  entrySigningMessage,
+  verifySignedLog,
+  type CheckpointReason,
+  type LogVerification,
+  type SignedCheckpoint,
+  type SignedEntry,
+} from '../../domain/audit/signed-log.js';
 import type { Db } from './database.js';
-import { sessionEvents, sessionLogAnchors } from './schema.js';
+import { sessionEvents, sessionLogAnchors, sessionLogCheckpoints } from './schema.js';
 
 /** Every kind of entry in a session's log; names are past-tense events. */
 export type SessionEventType =
@@ -43,17 +46,28 @@ function isUniqueViolation(error: unknown): boolean {
 
 /**
  * The session log. Append-only (this class has no update and no delete, and
- * the database refuses them anyway) and hash-chained per session.
+ * the database refuses them anyway), hash-chained per session, every entry
+ * signed, and its head checkpointed when the session ends (see signed-log.ts).
  */
 export class SessionEventRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly keys: Signer & SignatureChecker,
+  ) {}
 
   /**
    * Appends one entry durably. Two nodes appending to one session at once
    * both read the same head; the unique (session, seq) constraint lets only
    * one win, and the other recomputes on the new head and tries again.
    */
-  async append(event: NewSessionEvent): Promise<StoredChainEntry> {
+  async append(event: NewSessionEvent): Promise<SignedEntry> {
+    const entry = await this.appendEntry(event);
+    // The end of a session is the moment its log is complete: seal the head.
+    if (event.type === 'SessionEnded') await this.checkpoint(event.occurrenceId, 'session_ended', event.at);
+    return entry;
+  }
+
+  private async appendEntry(event: NewSessionEvent): Promise<SignedEntry> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.db.transaction(async (tx) => {
@@ -69,6 +83,7 @@ export class SessionEventRepository {
             detail: event.detail ?? {},
           };
           const hash = entryHash(head.hash, content);
+          const { keyId, signature } = this.keys.sign(entrySigningMessage({ ...content, hash }));
           const [row] = await tx
             .insert(sessionEvents)
             .values({
@@ -81,9 +96,11 @@ export class SessionEventRepository {
               detail: content.detail,
               prevHash: head.hash,
               hash,
+              keyId,
+              signature,
             })
             .returning({ id: sessionEvents.id });
-          return { ...content, id: row!.id, prevHash: head.hash, hash };
+          return { ...content, id: row!.id, prevHash: head.hash, hash, keyId, signature };
         });
       } catch (error) {
         if (!isUniqueViolation(error) || attempt >= MAX_APPEND_ATTEMPTS) throw error;
@@ -91,7 +108,7 @@ export class SessionEventRepository {
     }
   }
 
-  async list(occurrenceId: string): Promise<StoredChainEntry[]> {
+  async list(occurrenceId: string): Promise<SignedEntry[]> {
     const rows = await this.db
       .select()
       .from(sessionEvents)
@@ -108,13 +125,79 @@ export class SessionEventRepository {
       detail: r.detail,
       prevHash: r.prevHash,
       hash: r.hash,
+      keyId: r.keyId,
+      signature: r.signature,
     }));
   }
 
-  /** Recomputes the session's chain from what is stored and names the first entry that does not hold. */
-  async verify(occurrenceId: string): Promise<ChainVerification> {
-    const [entries, anchor] = await Promise.all([this.list(occurrenceId), this.anchor(this.db, occurrenceId)]);
-    return verifyChain(entries, anchor ? { prevHash: anchor.hash, seq: anchor.seq } : undefined);
+  /**
+   * Signs a statement of the session's current head. Skipped when the newest checkpoint already
+   * says the same (ending, closing and exporting an unchanged log add nothing). Two nodes
+   * checkpointing at once: the unique (session, number) lets one win; the other retries.
+   */
+  async checkpoint(occurrenceId: string, reason: CheckpointReason, at: Temporal.Instant): Promise<SignedCheckpoint | undefined> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction(async (tx) => {
+          const db = tx as unknown as Db;
+          const head = await this.head(db, occurrenceId);
+          const [last] = await db
+            .select()
+            .from(sessionLogCheckpoints)
+            .where(eq(sessionLogCheckpoints.occurrenceId, occurrenceId))
+            .orderBy(desc(sessionLogCheckpoints.number))
+            .limit(1);
+          if (head.seq === 0 || (last && last.seq === head.seq && last.headHash === head.hash && reason !== 'purged')) return undefined;
+          const content = {
+            sessionId: occurrenceId,
+            number: (last?.number ?? 0) + 1,
+            seq: head.seq,
+            headHash: head.hash,
+            reason,
+            at: new Date(at.epochMilliseconds).toISOString(),
+          };
+          const signature = this.keys.sign(checkpointSigningMessage(content));
+          await db.insert(sessionLogCheckpoints).values({ ...content, occurrenceId, at: new Date(content.at), ...signature });
+          return { ...content, ...signature };
+        });
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt >= MAX_APPEND_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  async checkpoints(occurrenceId: string): Promise<SignedCheckpoint[]> {
+    const rows = await this.db
+      .select()
+      .from(sessionLogCheckpoints)
+      .where(eq(sessionLogCheckpoints.occurrenceId, occurrenceId))
+      .orderBy(asc(sessionLogCheckpoints.number));
+    return rows.map((r) => ({
+      sessionId: r.occurrenceId,
+      number: r.number,
+      seq: r.seq,
+      headHash: r.headHash,
+      reason: r.reason as CheckpointReason,
+      at: r.at.toISOString(),
+      keyId: r.keyId,
+      signature: r.signature,
+    }));
+  }
+
+  /** Everything a verifier needs about one session's log, as stored. */
+  async snapshot(occurrenceId: string) {
+    const [entries, anchor, checkpoints] = await Promise.all([
+      this.list(occurrenceId),
+      this.anchor(this.db, occurrenceId),
+      this.checkpoints(occurrenceId),
+    ]);
+    return { entries, anchor: anchor ?? null, checkpoints };
+  }
+
+  /** Recomputes the chain, checks every signature and checkpoint, and names the first thing that does not hold. */
+  async verify(occurrenceId: string): Promise<LogVerification> {
+    const { entries, anchor, checkpoints } = await this.snapshot(occurrenceId);
+    return verifySignedLog({ sessionId: occurrenceId, entries, anchor: anchor ?? undefined, checkpoints, checker: this.keys });
   }
 
   private async head(db: Db, occurrenceId: string): Promise<{ seq: number; hash: string }> {

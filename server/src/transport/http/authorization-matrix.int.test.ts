@@ -70,6 +70,9 @@ const routes: RouteCase[] = [
     body: { kind: 'note', text: 'Spoke to the form tutor.' },
     allowed: all(['dsl'], ['own', 'partner']),
   },
+  { name: 'export a concern as JSON', method: 'get', path: (f) => `/api/staff/concerns/${f.concernId}/export.json`, allowed: all(['dsl'], ['own', 'partner']) },
+  { name: 'download a session log as an evidence file', method: 'get', path: (f) => `/api/staff/sessions/${f.sessionId}/log/evidence`, allowed: all(['dsl'], ['own', 'partner']) },
+  { name: "see who read a child's chronology", method: 'get', path: (f) => `/api/staff/students/${f.studentId}/chronology/views`, allowed: all(['dsl'], ['own']) },
   { name: 'export a concern as CSV', method: 'get', path: (f) => `/api/staff/concerns/${f.concernId}/export.csv`, allowed: all(['dsl'], ['own', 'partner']) },
   {
     name: 'raise a concern about a session',

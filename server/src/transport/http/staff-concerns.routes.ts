@@ -68,5 +68,12 @@ export function staffConcernRoutes(deps: { concerns: ConcernService; students: S
     res.json({ chronology: await deps.concerns.chronology(staffOf(res), id, schoolId) });
   });
 
+  router.get('/students/:id/chronology/views', requireRole('concerns:handle'), async (req, res) => {
+    const id = parseInput(Uuid, req.params.id, 'student id');
+    const schoolId = await deps.students.findSchoolOf(id);
+    if (!schoolId) throw AppError.notFound('No such student.');
+    res.json({ views: await deps.concerns.chronologyViews(staffOf(res), id, schoolId) });
+  });
+
   return router;
 }

@@ -5,6 +5,7 @@ import { AppError } from '../../errors.js';
 import type { RecordViewRepository } from '../../infra/db/record-view-repository.js';
 import type { SessionEventRepository } from '../../infra/db/session-event-repository.js';
 import type { SessionRepository } from '../../infra/db/session-repository.js';
+import type { SessionLogEvidence } from '../../session-log/session-log-evidence.js';
 import { parseInput } from '../validation.js';
 import { assertCan, staffOf } from './staff-session.js';
 
@@ -13,6 +14,7 @@ export function staffSessionLogRoutes(deps: {
   sessions: SessionRepository;
   events: SessionEventRepository;
   views: RecordViewRepository;
+  evidence: SessionLogEvidence;
   clock: Clock;
 }): Router {
   const router = Router();
@@ -21,7 +23,7 @@ export function staffSessionLogRoutes(deps: {
     const id = parseInput(Uuid, rawId, 'session id');
     const session = await deps.sessions.findById(id);
     if (!session) throw AppError.notFound('No such session.');
-    return { id, schools: [session.mentor.schoolId, session.mentee.schoolId] };
+    return { id, record: session, schools: [session.mentor.schoolId, session.mentee.schoolId] };
   };
 
   router.get('/:id/log', async (req, res) => {
@@ -40,7 +42,17 @@ export function staffSessionLogRoutes(deps: {
     const staff = staffOf(res);
     const session = await sessionFor(req.params.id);
     assertCan(staff, 'session-log:verify', session.schools);
+    await deps.views.record(staff.staffId, 'session_log', session.id, deps.clock.now(), 'verified');
     res.json(await deps.events.verify(session.id));
+  });
+
+  // The whole log, signed, as a file that verifies offline (npm run verify-evidence).
+  router.get('/:id/log/evidence', async (req, res) => {
+    const staff = staffOf(res);
+    const session = await sessionFor(req.params.id);
+    assertCan(staff, 'session-log:read', session.schools);
+    const file = await deps.evidence.export(staff, session.record);
+    res.attachment(`session-log-${session.id}.evidence.json`).json(file);
   });
 
   router.get('/:id/log/views', async (req, res) => {

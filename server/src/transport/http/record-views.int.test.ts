@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInStaff } from '../../test-support/staff-agent.js';
+import { testDatabaseKinds } from '../../test-support/test-databases.js';
+import { startTestServer, stopTestServer, type TestServer } from '../../test-support/test-server.js';
+
+/** Every path that shows or exports a child's record leaves who, when and what on the record. */
+describe.each(testDatabaseKinds())('reads of a child’s record on %s', (kind) => {
+  let server: TestServer;
+  let dsl: Awaited<ReturnType<typeof signInStaff>>;
+  let sessionId: string;
+  let studentId: string;
+  let concernId: string;
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    const now = server.demo!.sessions.find((s) => s.kind === 'now')!;
+    sessionId = now.id;
+    studentId = now.mentor.id;
+    await server.events.append({ occurrenceId: sessionId, type: 'SessionJoined', actor: studentId, at: server.clock.now() });
+    dsl = await signInStaff(server, 'dsl@northgate.example');
+    concernId = (await dsl.post('/api/staff/concerns').send({ sessionId, studentIds: [studentId], whatHappened: 'Seemed upset.' }).expect(201)).body.concernId;
+  });
+  afterAll(() => stopTestServer(server));
+
+  const lastView = async (path: string) => {
+    const { views } = (await dsl.get(path).expect(200)).body as { views: { fullName: string; access: string; at: string }[] };
+    return views.at(-1);
+  };
+  const byRavi = (access: string) => ({ fullName: 'Mr Ravi Patel', access, at: server.clock.now().toString().slice(0, 16) });
+  const trimmed = (view: { fullName: string; access: string; at: string } | undefined) => view && { ...view, at: view.at.slice(0, 16) };
+
+  const concernPaths: [string, () => Promise<unknown>, string][] = [
+    ['opening a concern', () => dsl.get(`/api/staff/concerns/${concernId}`).expect(200), 'viewed'],
+    ['listing concerns', () => dsl.get('/api/staff/concerns').expect(200), 'listed'],
+    ['exporting a concern as JSON', () => dsl.get(`/api/staff/concerns/${concernId}/export.json`).expect(200), 'exported_json'],
+    ['exporting a concern as CSV', () => dsl.get(`/api/staff/concerns/${concernId}/export.csv`).expect(200), 'exported_csv'],
+    ['amending a concern (the record comes back)', () => dsl.post(`/api/staff/concerns/${concernId}/amendments`).send({ kind: 'note', text: 'Called home.' }).expect(201), 'amended'],
+  ];
+
+  it.each(concernPaths)('%s is recorded', async (_what, read, access) => {
+    await read();
+    expect(trimmed(await lastView(`/api/staff/concerns/${concernId}/views`))).toMatchObject(byRavi(access));
+  });
+
+  const logPaths: [string, () => Promise<unknown>, string][] = [
+    ['reading a session log', () => dsl.get(`/api/staff/sessions/${sessionId}/log`).expect(200), 'viewed'],
+    ['verifying a session log', () => dsl.get(`/api/staff/sessions/${sessionId}/log/verify`).expect(200), 'verified'],
+    ['downloading a log as an evidence file', () => dsl.get(`/api/staff/sessions/${sessionId}/log/evidence`).expect(200), 'evidence_downloaded'],
+  ];
+
+  it.each(logPaths)('%s is recorded', async (_what, read, access) => {
+    await read();
+    expect(trimmed(await lastView(`/api/staff/sessions/${sessionId}/log/views`))).toMatchObject(byRavi(access));
+  });
+
+  it('reading a child’s chronology is recorded against the child', async () => {
+    await dsl.get(`/api/staff/students/${studentId}/chronology`).expect(200);
+    expect(trimmed(await lastView(`/api/staff/students/${studentId}/chronology/views`))).toMatchObject(byRavi('viewed'));
+  });
+
+  it('a refused read leaves no view behind', async () => {
+    const coordinator = await signInStaff(server, 'coordinator@northgate.example');
+    const before = (await dsl.get(`/api/staff/concerns/${concernId}/views`).expect(200)).body.views.length;
+    await coordinator.get(`/api/staff/concerns/${concernId}/export.csv`).expect(403);
+    expect((await dsl.get(`/api/staff/concerns/${concernId}/views`).expect(200)).body.views).toHaveLength(before);
+  });
+});
