@@ -52,6 +52,8 @@ export default async function globalSetup() {
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
     // The seeding and the server share one stated instant, never the machine's clock.
     CLOCK_START: e2eInstant,
+    // The browser tests of safeguarding screens sign in without an authenticator app.
+    STAFF_STEP_UP: 'off',
   };
   const manifestFile = path.join(tmpDir, 'manifest.json');
   const seeded = spawnSync(tsx, ['server/src/infra/db/seed-cli.ts', '--manifest', manifestFile], {
