@@ -88,7 +88,7 @@ export class StaffAuth {
     if (record.failedLogins > 0 || record.lockedUntil) await this.staff.saveLoginState(record.id, 0, null);
     const token = randomBytes(32).toString('base64url');
     const expiresAt = now.add(STAFF_SESSION_LIFETIME);
-    await this.staff.createSession(tokenHash(token), record.id, expiresAt);
+    await this.staff.createSession(tokenHash(token), record.id, now, expiresAt);
     return { token, staff: identity(record), expiresAt };
   }
 

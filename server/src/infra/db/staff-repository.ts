@@ -70,8 +70,9 @@ export class StaffRepository {
     await this.db.update(staff).set({ failedLogins, lockedUntil: toDate(lockedUntil) }).where(eq(staff.id, id));
   }
 
-  async createSession(tokenHash: string, staffId: string, expiresAt: Temporal.Instant): Promise<void> {
-    await this.db.insert(staffSessions).values({ tokenHash, staffId, expiresAt: toDate(expiresAt)! });
+  /** `now` is the server's clock, not the database's: the idle time-out is measured on one clock. */
+  async createSession(tokenHash: string, staffId: string, now: Temporal.Instant, expiresAt: Temporal.Instant): Promise<void> {
+    await this.db.insert(staffSessions).values({ tokenHash, staffId, lastSeenAt: toDate(now)!, expiresAt: toDate(expiresAt)! });
   }
 
   async findSession(tokenHash: string): Promise<StaffSessionRecord | undefined> {
