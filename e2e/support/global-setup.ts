@@ -52,8 +52,8 @@ export default async function globalSetup() {
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
     // The seeding and the server share one stated instant, never the machine's clock.
     CLOCK_START: e2eInstant,
-    // The browser tests of safeguarding screens sign in without an authenticator app.
-    STAFF_STEP_UP: 'off',
+    // As in production: safeguarding leads open concerns only after the second factor (second-factor.spec.ts).
+    STAFF_STEP_UP: 'required',
   };
   const manifestFile = path.join(tmpDir, 'manifest.json');
   const seeded = spawnSync(tsx, ['server/src/infra/db/seed-cli.ts', '--manifest', manifestFile], {
@@ -64,6 +64,7 @@ export default async function globalSetup() {
   if (seeded.status !== 0) throw new Error(`seeding the demo data failed (exit ${seeded.status})`);
 
   const log = fs.openSync(path.join(tmpDir, 'server.log'), 'w');
+  const spawnedAtMs = Date.now();
   const server = spawn(tsx, ['server/src/main.ts'], { cwd: repoRoot, env, stdio: ['ignore', log, log] });
   const url = `http://127.0.0.1:${port}`;
   try {
@@ -73,7 +74,7 @@ export default async function globalSetup() {
     process.stderr.write(fs.readFileSync(path.join(tmpDir, 'server.log'), 'utf8'));
     throw error;
   }
-  const info: ServerInfo = { url, pid: server.pid!, manifest: JSON.parse(fs.readFileSync(manifestFile, 'utf8')) };
+  const info: ServerInfo = { url, pid: server.pid!, manifest: JSON.parse(fs.readFileSync(manifestFile, 'utf8')), spawnedAtMs };
   fs.writeFileSync(infoFile, JSON.stringify(info, null, 2));
 
   return async () => {

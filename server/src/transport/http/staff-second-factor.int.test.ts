@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { staffRecoveryCodes, staffSecondFactors } from '../../infra/db/schema.js';
 import { generate } from 'otplib';
 import type { Temporal } from 'temporal-polyfill';
 import { signInStaff } from '../../test-support/staff-agent.js';
@@ -65,9 +65,8 @@ describe.each(testDatabaseKinds())('DSL second factor, required, on %s', (kind) 
     for (const path of records) await dsl.get(path).expect(200);
 
     // At rest: the secret only sealed, the recovery codes only hashed.
-    const stored = JSON.stringify(
-      (await server.database.db.execute(sql`select f.secret_ciphertext, r.code_hash from staff_second_factors f join staff_recovery_codes r using (staff_id)`)).rows,
-    );
+    const db = server.database.db;
+    const stored = JSON.stringify([await db.select().from(staffSecondFactors), await db.select().from(staffRecoveryCodes)]);
     expect(stored).not.toContain(started.secret);
     for (const code of recoveryCodes) expect(stored).not.toContain(code);
 
