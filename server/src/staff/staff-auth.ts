@@ -96,18 +96,21 @@ export class StaffAuth {
     return (await this.session(token)).staff;
   }
 
-  /** The session behind a cookie, if it is still good; using it counts as activity for the idle time-out. */
-  session(token: string): Promise<StaffSession> {
-    return this.sessionFromHash(tokenHash(token));
+  /**
+   * The session behind a cookie, if it is still good. Using it counts as activity for the idle time-out,
+   * unless the screen asked by itself (`activity: false`, e.g. polling).
+   */
+  session(token: string, use: { activity: boolean } = { activity: true }): Promise<StaffSession> {
+    return this.sessionFromHash(tokenHash(token), use);
   }
 
   /** The same, from the stored hash (a realtime connection keeps only the hash of its cookie). */
-  async sessionFromHash(hash: string): Promise<StaffSession> {
+  async sessionFromHash(hash: string, use: { activity: boolean } = { activity: true }): Promise<StaffSession> {
     const stored = await this.staff.findSession(hash);
     const record = stored ? await this.liveRecord(stored) : undefined;
     if (!stored || !record) throw AppError.unauthenticated('Please sign in again.');
     const now = this.clock.now();
-    if (needsTouch(stored, now)) await this.staff.touchSession(hash, now);
+    if (use.activity && needsTouch(stored, now)) await this.staff.touchSession(hash, now);
     return { staff: identity(record), tokenHash: hash, sessionKey: sessionKeyOf(hash), steppedUpUntil: stored.steppedUpUntil };
   }
 

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { BACKGROUND_REQUEST_HEADER } from '@peerbridge/shared';
 import type { StaffAction } from '../../domain/access/policy.js';
 import { can, hasRoleFor } from '../../domain/access/policy.js';
 import { AppError } from '../../errors.js';
@@ -43,7 +44,8 @@ export function requireStaff(auth: StaffAuth): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const token = readCookie(req, STAFF_COOKIE);
     if (!token) return next(AppError.unauthenticated('Please sign in.'));
-    auth.session(token).then(
+    // Polling shows the page is open, not that anyone is at it: it must not hold the idle time-out off.
+    auth.session(token, { activity: req.get(BACKGROUND_REQUEST_HEADER) !== '1' }).then(
       (session) => {
         res.locals.staff = session.staff;
         res.locals.staffSession = session;

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { sql } from 'drizzle-orm';
 import type { Socket } from 'socket.io-client';
+import { BACKGROUND_REQUEST_HEADER } from '@peerbridge/shared';
 import { SIGN_IN_REFUSED } from '../../staff/staff-auth.js';
 import { connectDevice, type DeviceSocket } from '../../test-support/device-socket.js';
 import { addNorthgateStaff } from '../../test-support/extra-staff.js';
@@ -110,5 +111,15 @@ describe.each(testDatabaseKinds())('ending a staff session ends its sockets on %
     // The sweep runs every 5 seconds on each node.
     await endedWithin(idle.socket, 8_000);
     await request(server.url).get('/api/staff/me').set('Cookie', idle.cookie).expect(401);
+  });
+
+  it("a screen polling by itself does not hold off the idle time-out; a person's request does", async () => {
+    const [email] = await addNorthgateStaff(server, 'polling', 1, 'dsl');
+    const agent = await signInStaff(server, email!);
+    server.clock.advance({ minutes: 20 });
+    await agent.get('/api/staff/concerns').set(BACKGROUND_REQUEST_HEADER, '1').expect(200);
+    server.clock.advance({ minutes: 11 });
+    // 31 minutes since the last request a person made.
+    await agent.get('/api/staff/concerns').set(BACKGROUND_REQUEST_HEADER, '1').expect(401);
   });
 });
