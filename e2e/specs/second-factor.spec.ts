@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { generate } from 'otplib';
-import { demoSession, serverInfo, serverNowSeconds } from '../support/server-info.js';
+import { readServerClock } from '../support/server-clock.js';
+import { demoSession, serverInfo } from '../support/server-info.js';
 
 async function signIn(page: Page, email: string) {
   await page.goto(`${serverInfo().url}/staff`);
@@ -15,6 +16,7 @@ test('a DSL sets up an authenticator app, and a concern asks for its code before
   const page = await context.newPage();
   try {
     const session = demoSession('now');
+    const serverNowSeconds = await readServerClock('supervisor@northgate.example', 'demo-password-1');
     await signIn(page, 'dsl@northgate.example');
     const raised = await page.request.post(`${serverInfo().url}/api/staff/concerns`, {
       data: { sessionId: session.id, studentIds: [session.mentor.id], whatHappened: 'Step-up spec: said something worrying.' },
@@ -48,7 +50,7 @@ test('a DSL sets up an authenticator app, and a concern asks for its code before
     await page.getByTestId('step-up-code').fill('000000');
     await page.getByTestId('step-up-submit').click();
     await expect(page.getByTestId('step-up-error')).toBeVisible();
-    // The next 30-second code: newer than the one used at set-up, which cannot be used again.
+    // The next 30-second code (accepted one step early): newer than the one used at set-up, which cannot be used again.
     await page.getByTestId('step-up-code').fill(await generate({ secret, epoch: serverNowSeconds() + 30 }));
     await page.getByTestId('step-up-submit').click();
     await expect(page.getByTestId('concern-status')).toBeVisible();

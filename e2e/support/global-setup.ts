@@ -64,7 +64,6 @@ export default async function globalSetup() {
   if (seeded.status !== 0) throw new Error(`seeding the demo data failed (exit ${seeded.status})`);
 
   const log = fs.openSync(path.join(tmpDir, 'server.log'), 'w');
-  const spawnedAtMs = Date.now();
   const server = spawn(tsx, ['server/src/main.ts'], { cwd: repoRoot, env, stdio: ['ignore', log, log] });
   const url = `http://127.0.0.1:${port}`;
   try {
@@ -74,7 +73,7 @@ export default async function globalSetup() {
     process.stderr.write(fs.readFileSync(path.join(tmpDir, 'server.log'), 'utf8'));
     throw error;
   }
-  const info: ServerInfo = { url, pid: server.pid!, manifest: JSON.parse(fs.readFileSync(manifestFile, 'utf8')), spawnedAtMs };
+  const info: ServerInfo = { url, pid: server.pid!, manifest: JSON.parse(fs.readFileSync(manifestFile, 'utf8')) };
   fs.writeFileSync(infoFile, JSON.stringify(info, null, 2));
 
   return async () => {

@@ -30,8 +30,6 @@ export interface ServerInfo {
   url: string;
   pid: number;
   manifest: DemoManifest;
-  /** The machine's time just before the server started; its clock started at `e2eInstant` a moment later. */
-  spawnedAtMs: number;
 }
 
 /** What global-setup wrote: the running server's address and the seeded demo data. */
@@ -49,14 +47,4 @@ export function deviceToken(role: 'mentor' | 'mentee'): string {
   const school = serverInfo().manifest.schools.find((s) => s.role === role);
   if (!school) throw new Error(`no ${role} school in the demo data`);
   return school.deviceToken;
-}
-
-/**
- * The server's "now", in seconds since the epoch, to within its few seconds of start-up (it runs on
- * `e2eInstant` moving with real time): close enough for an authenticator code, which it accepts
- * 30 seconds either side.
- */
-export function serverNowSeconds(): number {
-  const elapsedMs = Date.now() - serverInfo().spawnedAtMs;
-  return Math.floor((new Date(e2eInstant).getTime() + elapsedMs) / 1000);
 }
