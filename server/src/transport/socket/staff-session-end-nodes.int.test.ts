@@ -48,7 +48,7 @@ describe.runIf(redisUrl && postgresUrl)('ending a staff session across nodes', (
       const started = performance.now();
       dsl.socket.once('disconnect', () => resolve(performance.now() - started));
     });
-    await request(first.url).post('/api/staff/logout').set('Cookie', dsl.cookie).expect(204);
+    await request(first.url).post('/api/staff/logout').set('Origin', first.url).set('Cookie', dsl.cookie).expect(204);
     // Well inside the other node's 5-second re-check: only the broadcast can have done it.
     const ms = await Promise.race([ended, new Promise<number>((_, reject) => setTimeout(() => reject(new Error('still connected')), 4_000))]);
     expect(ms).toBeLessThan(4_000);

@@ -48,7 +48,7 @@ describe.each(testDatabaseKinds())('ending a staff session ends its sockets on %
     expect((await dsl.request('observe:join', { sessionId: nowSession().id })).ok).toBe(true);
     const observerGone = mentor.next('observer:left');
 
-    await request(server.url).post('/api/staff/logout').set('Cookie', dsl.cookie).expect(204);
+    await request(server.url).post('/api/staff/logout').set('Origin', server.url).set('Cookie', dsl.cookie).expect(204);
     await endedWithin(dsl.socket, 2_000);
     await observerGone;
   });
@@ -70,6 +70,7 @@ describe.each(testDatabaseKinds())('ending a staff session ends its sockets on %
     const elsewhere = track(await connectStaff(server.url, email!));
     await request(server.url)
       .post('/api/staff/password')
+      .set('Origin', server.url)
       .set('Cookie', here.cookie)
       .send({ currentPassword: DEMO_PASSWORD, newPassword: 'a-new-long-password' })
       .expect(204);
@@ -80,6 +81,7 @@ describe.each(testDatabaseKinds())('ending a staff session ends its sockets on %
     // The wrong current password changes nothing and says which field is wrong.
     const wrong = await request(server.url)
       .post('/api/staff/password')
+      .set('Origin', server.url)
       .set('Cookie', here.cookie)
       .send({ currentPassword: 'not-it', newPassword: 'another-long-password' })
       .expect(400);
