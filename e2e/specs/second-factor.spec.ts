@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { generate } from 'otplib';
+import { cspViolations, recordCspViolations } from '../support/csp.js';
 import { readServerClock } from '../support/server-clock.js';
 import { demoSession, serverInfo } from '../support/server-info.js';
 
@@ -13,12 +14,15 @@ async function signIn(page: Page, email: string) {
 
 test('a DSL sets up an authenticator app, and a concern asks for its code before it opens', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  await recordCspViolations(context);
   const page = await context.newPage();
   try {
     const session = demoSession('now');
     const serverNowSeconds = await readServerClock('supervisor@northgate.example', 'demo-password-1');
     await signIn(page, 'dsl@northgate.example');
+    // As the staff page's own script would: with its Origin (cookie-carrying changes without one are refused).
     const raised = await page.request.post(`${serverInfo().url}/api/staff/concerns`, {
+      headers: { origin: serverInfo().url },
       data: { sessionId: session.id, studentIds: [session.mentor.id], whatHappened: 'Step-up spec: said something worrying.' },
     });
     expect(raised.status()).toBe(201);
@@ -54,6 +58,8 @@ test('a DSL sets up an authenticator app, and a concern asks for its code before
     await page.getByTestId('step-up-code').fill(await generate({ secret, epoch: serverNowSeconds() + 30 }));
     await page.getByTestId('step-up-submit').click();
     await expect(page.getByTestId('concern-status')).toBeVisible();
+    // The new screens work under the server's real policy (no inline styles or scripts).
+    expect(await cspViolations(page)).toEqual([]);
   } finally {
     await context.close();
   }
