@@ -27,7 +27,7 @@ describe.each(testDatabaseKinds())('DSL second factor, required, on %s', (kind) 
   });
   afterAll(() => stopTestServer(server));
 
-  it('a concern, its exports and a chronology need the step-up; enrolment, codes, expiry, replay and recovery codes all behave', async () => {
+  it('a concern, its exports, a chronology and an evidence file need the step-up; enrolment, codes, expiry, replay and recovery codes all behave', async () => {
     const dsl = await signInStaff(server, 'dsl@northgate.example');
     const { concernId, studentId } = await raiseConcern(server, dsl);
     const records = [
@@ -35,6 +35,7 @@ describe.each(testDatabaseKinds())('DSL second factor, required, on %s', (kind) 
       `/api/staff/concerns/${concernId}/export.json`,
       `/api/staff/concerns/${concernId}/export.csv`,
       `/api/staff/students/${studentId}/chronology`,
+      `/api/staff/sessions/${server.demo!.sessions.find((s) => s.kind === 'now')!.id}/log/evidence`,
     ];
 
     // Not enrolled: every record is refused with the distinct code; the queue itself stays open.
