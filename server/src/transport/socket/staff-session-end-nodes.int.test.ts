@@ -33,7 +33,8 @@ describe.runIf(redisUrl && postgresUrl)('ending a staff session across nodes', (
       API_RATE_LIMIT: '1000000',
       STAFF_STEP_UP: 'off',
       REDIS_URL: redisUrl!,
-      DATABASE_URL: first.testDb.target.kind === 'postgres' ? first.testDb.target.url : '',
+      // The second node shares the first's database, with the same runtime and migration logins.
+      ...(first.testDb.target.kind === 'postgres' ? { DATABASE_URL: first.testDb.target.url, MIGRATION_DATABASE_URL: first.testDb.target.migrationUrl! } : {}),
     });
     second = await startServer(config, secondLog.log, first.clock);
   });
