@@ -52,6 +52,8 @@ export default async function globalSetup() {
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
     // The seeding and the server share one stated instant, never the machine's clock.
     CLOCK_START: e2eInstant,
+    // As in production: safeguarding leads open concerns only after the second factor (second-factor.spec.ts).
+    STAFF_STEP_UP: 'required',
   };
   const manifestFile = path.join(tmpDir, 'manifest.json');
   const seeded = spawnSync(tsx, ['server/src/infra/db/seed-cli.ts', '--manifest', manifestFile], {

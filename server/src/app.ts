@@ -15,6 +15,10 @@ import type { SessionRepository } from './infra/db/session-repository.js';
 import type { NoticeRepository } from './infra/db/notice-repository.js';
 import type { StudentRepository } from './infra/db/student-repository.js';
 import type { StaffAuth } from './staff/staff-auth.js';
+import type { SecondFactor } from './staff/second-factor.js';
+import type { StaffAccounts } from './staff/staff-accounts.js';
+import { staffSecondFactorRoutes } from './transport/http/staff-second-factor.routes.js';
+import { staffAccountRoutes } from './transport/http/staff-accounts.routes.js';
 import type { StudentSignIn } from './students/student-sign-in.js';
 import type { ConcernService } from './concerns/concern-service.js';
 import type { StaffAuditTrail } from './audit/staff-audit-trail.js';
@@ -65,6 +69,8 @@ export interface AppDeps {
   deviceTokens: DeviceTokens;
   enrolment: DeviceEnrolment;
   staffAuth: StaffAuth;
+  secondFactor: SecondFactor;
+  staffAccounts: StaffAccounts;
   students: StudentRepository;
   notices: NoticeRepository;
   signIn: StudentSignIn;
@@ -92,6 +98,8 @@ export interface AppDeps {
   /** Origins besides the request's own that may send state-changing staff requests (ALLOWED_ORIGINS). */
   allowedOrigins?: readonly string[];
   apiRateLimitPerMinute?: number;
+  /** Failed sign-ins per minute per address (a school shares one). */
+  signInAddressLimits: { staffPerMinute: number; studentPerMinute: number };
   /** Behind TLS in production: HSTS and upgrading requests make sense only there. */
   production?: boolean;
 }
@@ -124,14 +132,29 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(healthRoutes(deps));
   app.use('/api', perMinuteLimit(deps.apiRateLimitPerMinute ?? 1200, 'Too many requests. Please wait a minute and try again.'));
-  app.use('/api/device', deviceEnrolmentRoutes(deps), studentSignInRoutes(deps), deviceRoutes(deps));
-  app.use('/api/staff', staffRoutes({ staffAuth: deps.staffAuth, staffImport: deps.staffImport, secureCookies: deps.production === true }));
+  app.use(
+    '/api/device',
+    deviceEnrolmentRoutes(deps),
+    studentSignInRoutes({ ...deps, studentSignInAddressLimitPerMinute: deps.signInAddressLimits.studentPerMinute }),
+    deviceRoutes(deps),
+  );
+  app.use(
+    '/api/staff',
+    staffRoutes({
+      staffAuth: deps.staffAuth,
+      staffImport: deps.staffImport,
+      secureCookies: deps.production === true,
+      signInAddressLimitPerMinute: deps.signInAddressLimits.staffPerMinute,
+    }),
+  );
   const staffOnly = requireStaff(deps.staffAuth);
   app.use('/api/staff/devices', staffOnly, staffDeviceRoutes(deps));
   app.use('/api/staff/sessions', staffOnly, staffSessionListRoutes(deps), staffSessionLogRoutes(deps));
   app.use(
     '/api/staff',
     staffOnly,
+    staffSecondFactorRoutes({ secondFactor: deps.secondFactor, codeGuessLimitPerMinute: deps.signInAddressLimits.staffPerMinute }),
+    staffAccountRoutes(deps),
     staffStudentRoutes(deps),
     staffConcernRoutes(deps),
     liveSessionRoutes(deps),

@@ -54,6 +54,7 @@ const statusByCode: Record<ErrorCode, number> = {
   not_joined: 409,
   payload_too_large: 413,
   rate_limited: 429,
+  step_up_required: 403,
   shutting_down: 503,
   unavailable: 503,
   internal: 500,

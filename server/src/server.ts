@@ -47,7 +47,17 @@ import type { Ed25519KeyRing } from './infra/signing/ed25519-key-ring.js';
 import { SessionLogEvidence } from './session-log/session-log-evidence.js';
 import { systemClock } from './infra/time/system-clock.js';
 import { MediasoupMedia } from './media/mediasoup-media.js';
-import { attachCallHandlers, createSocketServer, deviceRoom, socketEventSink } from './transport/socket/socket-server.js';
+import { SecondFactorRepository } from './infra/db/second-factor-repository.js';
+import { SecondFactor } from './staff/second-factor.js';
+import { SecretBox } from './staff/secret-box.js';
+import { StaffAccounts } from './staff/staff-accounts.js';
+import {
+  attachCallHandlers,
+  createSocketServer,
+  deviceRoom,
+  socketEventSink,
+  staffSessionsEndedSink,
+} from './transport/socket/socket-server.js';
 
 export interface RunningServer {
   url: string;
@@ -126,7 +136,22 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     const scheduling = new SchedulingRepository(database.db);
     const matching = new MatchingRepository(database.db);
     const partnerships = new PartnershipRepository(database.db);
-    const staffAuth = new StaffAuth(staffRecords, clock);
+    const staffAuth = new StaffAuth(staffRecords, clock, {
+      log: log.child({ area: 'staff-auth' }),
+      idleTimeout: config.staffSessions.idleTimeout,
+      ended: staffSessionsEndedSink(io),
+    });
+    const secondFactor = new SecondFactor({
+      factors: new SecondFactorRepository(database.db),
+      staff: staffRecords,
+      staffAuth,
+      box: new SecretBox(secret, 'staff second factor'),
+      clock,
+      log: log.child({ area: 'second-factor' }),
+      required: config.staffSessions.stepUpRequired,
+      stepUpLasts: config.staffSessions.stepUpLasts,
+    });
+    const staffAccounts = new StaffAccounts({ staff: staffRecords, staffAuth, clock, log: log.child({ area: 'staff-accounts' }) });
     const views = new RecordViewRepository(database.db);
     const audit = new StaffAuditTrail({ audit: new StaffAuditRepository(database.db), clock });
     const sink = socketEventSink(io);
@@ -145,7 +170,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     const retention = new RetentionJob({ retention: new RetentionRepository(database.db), events, clock, log: log.child({ area: 'retention' }) });
     if (config.env !== 'test') retention.startDaily();
     cleanups.push(async () => retention.stop());
-    attachCallHandlers(io, {
+    const stopSweep = attachCallHandlers(io, {
       calls,
       chat,
       concerns,
@@ -154,6 +179,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       log: log.child({ area: 'socket' }),
       origins: { allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy },
     });
+    cleanups.push(async () => stopSweep());
 
     const app = createApp({
       log,
@@ -180,6 +206,8 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       deviceTokens,
       enrolment: new DeviceEnrolment(devices, deviceTokens, clock, audit),
       staffAuth,
+      secondFactor,
+      staffAccounts,
       students,
       notices: noticeRepository,
       signIn: new StudentSignIn({ sessions, students, joinTokens, notices: consentNotices, clock }),
@@ -194,6 +222,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       allowedOrigins: config.allowedOrigins,
       production: config.env === 'production',
       apiRateLimitPerMinute: config.apiRateLimitPerMinute,
+      signInAddressLimits: config.signInAddressLimits,
     });
     httpServer.on('request', app);
     await new Promise<void>((resolve, reject) => {

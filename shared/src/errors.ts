@@ -20,6 +20,8 @@ export const errorCodes = [
   'not_joined',
   'payload_too_large',
   'rate_limited',
+  /** A DSL must pass the second factor (again) before this; `details.enrolled` says whether they have one. */
+  'step_up_required',
   'shutting_down',
   'unavailable',
   'internal',

@@ -7,3 +7,4 @@ export * from './realtime/events.js';
 export * from './http/staff.js';
 export * from './http/scheduling.js';
 export * from './http/staff-audit.js';
+export * from './http/staff-account.js';

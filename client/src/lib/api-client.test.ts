@@ -28,6 +28,15 @@ describe('apiGet', () => {
     expect(init.credentials).toBe('same-origin');
   });
 
+  it('marks a request the screen makes by itself, so the server does not count it as someone using the page', async () => {
+    const fetchMock = stubFetch(200, {});
+    await apiGet('/api/staff/concerns', z.object({}), { auth: staffAuth, background: true });
+    await apiGet('/api/staff/concerns', z.object({}), { auth: staffAuth });
+    const headers = fetchMock.mock.calls.map((call) => (call[1] as RequestInit).headers as Record<string, string>);
+    expect(headers[0]!['x-peerbridge-background']).toBe('1');
+    expect(headers[1]!['x-peerbridge-background']).toBeUndefined();
+  });
+
   it('fails loudly when the answer breaks the contract', async () => {
     stubFetch(200, { nope: true });
     await expect(apiGet('/api/x', z.object({ ok: z.number() }), { auth: staffAuth })).rejects.toMatchObject({ code: 'internal' });

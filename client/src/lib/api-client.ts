@@ -1,4 +1,4 @@
-import { ErrorCode } from '@peerbridge/shared';
+import { BACKGROUND_REQUEST_HEADER, ErrorCode } from '@peerbridge/shared';
 import { z } from 'zod';
 import { PeerbridgeError, type PeerbridgeErrorCode } from './peerbridge-error';
 
@@ -29,6 +29,8 @@ export const noAuth: ApiAuth = { kind: 'none' };
 export interface ApiRequestOptions {
   auth: ApiAuth;
   signal?: AbortSignal | undefined;
+  /** A request the screen makes by itself (polling): the server does not count it as someone using the page. */
+  background?: boolean | undefined;
 }
 
 type Method = 'GET' | 'POST' | 'PUT';
@@ -90,12 +92,13 @@ async function send(
   method: Method,
   path: string,
   body: unknown,
-  { auth, signal }: ApiRequestOptions,
+  { auth, signal, background }: ApiRequestOptions,
   answerStatuses: readonly number[] = [],
 ): Promise<unknown> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = body instanceof TextBody ? body.contentType : 'application/json';
   if (auth.kind === 'device') headers.Authorization = `Bearer ${auth.deviceToken}`;
+  if (background) headers[BACKGROUND_REQUEST_HEADER] = '1';
 
   let response: Response;
   try {

@@ -55,4 +55,23 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ALLOWED_ORIGINS: 'pb.school.example' })).toThrow(/ALLOWED_ORIGINS/);
     expect(() => loadConfig({ ALLOWED_ORIGINS: 'ftp://pb.school.example' })).toThrow(/ALLOWED_ORIGINS/);
   });
+
+  it('requires the DSL step-up in production, lets other environments choose, and validates the staff session settings', () => {
+    const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) } as const;
+    expect(loadConfig(production).staffSessions.stepUpRequired).toBe(true);
+    expect(() => loadConfig({ ...production, STAFF_STEP_UP: 'off' })).toThrow(/STAFF_STEP_UP cannot be off in production/);
+    expect(loadConfig({}).staffSessions.stepUpRequired).toBe(false);
+    expect(loadConfig({ STAFF_STEP_UP: 'required' }).staffSessions.stepUpRequired).toBe(true);
+    expect(() => loadConfig({ STAFF_STEP_UP: 'maybe' })).toThrow(/STAFF_STEP_UP/);
+    expect(loadConfig({}).staffSessions.idleTimeout.total('minutes')).toBe(30);
+    expect(loadConfig({ STAFF_IDLE_TIMEOUT_MINUTES: '10' }).staffSessions.idleTimeout.total('minutes')).toBe(10);
+    expect(() => loadConfig({ STAFF_IDLE_TIMEOUT_MINUTES: '0' })).toThrow(/STAFF_IDLE_TIMEOUT_MINUTES/);
+  });
+
+  it('keeps per-address sign-in limits far above a school sharing one address, and refuses nonsense', () => {
+    expect(loadConfig({}).signInAddressLimits).toEqual({ staffPerMinute: 300, studentPerMinute: 600 });
+    expect(loadConfig({ STUDENT_SIGN_IN_ADDRESS_LIMIT: '2000' }).signInAddressLimits.studentPerMinute).toBe(2000);
+    expect(() => loadConfig({ STAFF_SIGN_IN_ADDRESS_LIMIT: 'lots' })).toThrow(/STAFF_SIGN_IN_ADDRESS_LIMIT/);
+    expect(() => loadConfig({ STUDENT_SIGN_IN_ADDRESS_LIMIT: '3' })).toThrow(/STUDENT_SIGN_IN_ADDRESS_LIMIT/);
+  });
 });

@@ -82,6 +82,19 @@ const EnvSchema = z
         })
         .optional(),
     ),
+    /**
+     * Failed sign-ins per minute per address before that address waits (staff passwords, student PINs).
+     * A whole school shares one address, and the real guard is per account and per iPad, so these sit
+     * far above a school's worst morning of typos.
+     */
+    STAFF_SIGN_IN_ADDRESS_LIMIT: z.coerce.number().int().min(10).max(1_000_000).default(300),
+    STUDENT_SIGN_IN_ADDRESS_LIMIT: z.coerce.number().int().min(10).max(1_000_000).default(600),
+    /** A staff session with no request for this long is over (server-side). */
+    STAFF_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    /** Whether DSLs must pass a second factor before reading concerns, chronologies and evidence. */
+    STAFF_STEP_UP: z.enum(['required', 'off']).optional(),
+    /** How long one step-up lasts within the session. */
+    STAFF_STEP_UP_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     /** Tests only: the instant the server's clock starts at (it then moves with real time). */
     CLOCK_START: optionalText.pipe(
       z
@@ -130,6 +143,10 @@ const EnvSchema = z
       // A server whose clock is not the real one would open and close join windows at the wrong times.
       ctx.addIssue({ code: 'custom', path: ['CLOCK_START'], message: 'is for tests only (NODE_ENV=test)' });
     }
+    if (env.NODE_ENV === 'production' && env.STAFF_STEP_UP === 'off') {
+      // Children's safeguarding records behind a password alone is not an option a live school may choose.
+      ctx.addIssue({ code: 'custom', path: ['STAFF_STEP_UP'], message: 'cannot be off in production' });
+    }
     if (env.MEDIA_RTC_PORT + env.MEDIA_WORKERS - 1 > 65535) {
       ctx.addIssue({ code: 'custom', path: ['MEDIA_RTC_PORT'], message: 'leaves no room for one port per worker' });
     }
@@ -163,6 +180,13 @@ export interface Config {
   /** Extra origins allowed to send state-changing staff requests (see ALLOWED_ORIGINS). */
   allowedOrigins: string[];
   apiRateLimitPerMinute: number;
+  signInAddressLimits: { staffPerMinute: number; studentPerMinute: number };
+  staffSessions: {
+    idleTimeout: Temporal.Duration;
+    /** DSLs must pass a second factor before safeguarding records. */
+    stepUpRequired: boolean;
+    stepUpLasts: Temporal.Duration;
+  };
   /** Set only under NODE_ENV=test: the server's clock starts here instead of at the wall clock. */
   clockStart: Temporal.Instant | undefined;
 }
@@ -215,6 +239,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY,
     allowedOrigins: env.ALLOWED_ORIGINS ?? [],
     apiRateLimitPerMinute: env.API_RATE_LIMIT,
+    signInAddressLimits: { staffPerMinute: env.STAFF_SIGN_IN_ADDRESS_LIMIT, studentPerMinute: env.STUDENT_SIGN_IN_ADDRESS_LIMIT },
+    staffSessions: {
+      idleTimeout: Temporal.Duration.from({ minutes: env.STAFF_IDLE_TIMEOUT_MINUTES }),
+      stepUpRequired: (env.STAFF_STEP_UP ?? (env.NODE_ENV === 'production' ? 'required' : 'off')) === 'required',
+      stepUpLasts: Temporal.Duration.from({ minutes: env.STAFF_STEP_UP_MINUTES }),
+    },
     clockStart: env.CLOCK_START,
   };
 }

@@ -37,6 +37,8 @@ export async function startTestServer(
       CLIENT_DIST: '/nonexistent',
       // Test suites send hundreds of requests a minute from one address.
       API_RATE_LIMIT: '1000000',
+      // Each suite decides: most open safeguarding records without an authenticator; the step-up suite requires it.
+      STAFF_STEP_UP: 'off',
       ...(testDb.target.kind === 'postgres' ? { DATABASE_URL: testDb.target.url, MIGRATION_DATABASE_URL: testDb.target.migrationUrl! } : {}),
       ...extraEnv,
     });

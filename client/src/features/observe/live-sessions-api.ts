@@ -14,7 +14,7 @@ export type LiveSession = z.infer<typeof LiveSession>;
 const LiveSessionList = z.object({ sessions: z.array(LiveSession) });
 
 /** Sessions involving this school with at least one student in the call: the ones that can be observed. */
-export async function fetchLiveSessions(signal?: AbortSignal): Promise<LiveSession[]> {
-  const { sessions } = await apiGet('/api/staff/live-sessions', LiveSessionList, { auth: staffAuth, signal });
+export async function fetchLiveSessions(signal?: AbortSignal, background = false): Promise<LiveSession[]> {
+  const { sessions } = await apiGet('/api/staff/live-sessions', LiveSessionList, { auth: staffAuth, signal, background });
   return sessions;
 }

@@ -21,7 +21,7 @@ const POLL_MS = 10_000;
 
 /** Safeguarding leads and supervisors: the sessions happening now, and a way to watch one. */
 export function LiveSessionsSection() {
-  const live = useStaffResource(useCallback((signal: AbortSignal) => fetchLiveSessions(signal), []));
+  const live = useStaffResource(useCallback((signal: AbortSignal, use: { background: boolean }) => fetchLiveSessions(signal, use.background), []));
   const sessions = useStaffResource(
     useCallback((signal: AbortSignal) => {
       // Live sessions are today's; names and times come from the ordinary sessions list.

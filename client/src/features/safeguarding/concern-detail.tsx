@@ -5,6 +5,8 @@ import { formatDateTime, formatTimeWithSeconds } from '../staff/staff-format';
 import { useStaffNavigation } from '../staff/staff-navigation';
 import { LoadState } from '../staff/staff-section';
 import { useStaffResource } from '../staff/use-staff-resource';
+import { stepUpNeeded } from '../second-factor/step-up';
+import { StepUpForm } from '../second-factor/step-up-form';
 import { ConcernAmendForm } from './concern-amend-form';
 import { amendmentAuthor, describeAmendment, raisingChild } from './concern-amendments';
 import { describeConcernChildren, describeExcerptEntry, relatedConcerns, statusWords } from './concern-queue';
@@ -32,6 +34,8 @@ export function ConcernDetail({ concernId, queue, onClose, onOpenConcern, onChan
   const [amended, setAmended] = useState<ConcernRecord | null>(null);
   const concern = amended ?? loaded.data;
   const ownSchoolId = staff.school?.id ?? null;
+  // The server wants the second factor before it shows the record: ask for the code here, then load it again.
+  const stepUp = stepUpNeeded(loaded.error);
 
   return (
     <article className="session-log concern-detail" data-testid="concern-detail" data-concern-id={concernId} aria-label="Concern">
@@ -55,13 +59,17 @@ export function ConcernDetail({ concernId, queue, onClose, onOpenConcern, onChan
       </header>
       <p className="staff-muted session-log__note">Opening a concern is recorded, with your name and the time.</p>
 
-      <LoadState
-        loading={loaded.loading}
-        error={loaded.error}
-        hasData={concern !== null}
-        onRetry={() => void loaded.reload()}
-        what="concern"
-      />
+      {stepUp ? (
+        <StepUpForm need={stepUp} onDone={() => void loaded.reload()} />
+      ) : (
+        <LoadState
+          loading={loaded.loading}
+          error={loaded.error}
+          hasData={concern !== null}
+          onRetry={() => void loaded.reload()}
+          what="concern"
+        />
+      )}
 
       {concern ? (
         <>

@@ -85,8 +85,8 @@ const Raised = z.object({ concernId: z.string() });
 const concernPath = (id: string) => `/api/staff/concerns/${encodeURIComponent(id)}`;
 
 /** Every status at once: the queue groups them itself. */
-export async function fetchConcerns(signal?: AbortSignal): Promise<ConcernSummary[]> {
-  const { concerns } = await apiGet('/api/staff/concerns', ConcernList, { auth: staffAuth, signal });
+export async function fetchConcerns(signal?: AbortSignal, background = false): Promise<ConcernSummary[]> {
+  const { concerns } = await apiGet('/api/staff/concerns', ConcernList, { auth: staffAuth, signal, background });
   return concerns;
 }
 

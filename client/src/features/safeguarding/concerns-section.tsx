@@ -21,7 +21,7 @@ const QUEUE_POLL_MS = 60_000;
 export function ConcernsSection() {
   const { staff } = useStaffContext();
   const { focus, concernsVersion } = useStaffNavigation();
-  const concerns = useStaffResource(useCallback((signal: AbortSignal) => fetchConcerns(signal), []));
+  const concerns = useStaffResource(useCallback((signal: AbortSignal, use: { background: boolean }) => fetchConcerns(signal, use.background), []));
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const groups = useMemo(() => groupConcerns(concerns.data ?? []), [concerns.data]);

@@ -4,6 +4,7 @@ import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
 import { StaffAccountsSection } from '../accounts/staff-accounts-section';
 import { AuditSection } from '../audit/audit-section';
+import { AccountSection } from '../second-factor/account-section';
 import { DevicesSection } from '../device/devices-section';
 import { LiveSessionsSection } from '../observe/live-sessions-section';
 import { NoticesSection } from '../programme/notices-section';
@@ -113,6 +114,8 @@ export function StaffHome({ onSignOut }: StaffHomeProps) {
         {sections.map((section) => (
           <div key={section}>{sectionViews[section]()}</div>
         ))}
+        {/* Everyone's own password and authenticator, whatever their roles. */}
+        <AccountSection />
       </main>
     </StaffNavigationContext>
   );

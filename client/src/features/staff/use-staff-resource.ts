@@ -13,9 +13,10 @@ export interface StaffResource<T> {
 /**
  * Loads one staff resource and reloads it on demand. `load` must be stable
  * (wrap it in useCallback): a new function means "load something else".
- * A newer load aborts an older one, so a slow answer never overwrites a fresh one.
+ * A newer load aborts an older one, so a slow answer never overwrites a fresh one. `load` is told
+ * when the reload is a quiet one, to pass on as a background request.
  */
-export function useStaffResource<T>(load: (signal: AbortSignal) => Promise<T>): StaffResource<T> {
+export function useStaffResource<T>(load: (signal: AbortSignal, use: { background: boolean }) => Promise<T>): StaffResource<T> {
   const handleError = useStaffErrors();
   const [state, setState] = useState<{ data: T | null; error: PeerbridgeError | null; loading: boolean }>({
     data: null,
@@ -30,7 +31,8 @@ export function useStaffResource<T>(load: (signal: AbortSignal) => Promise<T>): 
     inFlight.current = controller;
     if (!options.quiet) setState((s) => ({ ...s, loading: true }));
     try {
-      const data = await load(controller.signal);
+      // A quiet reload is the screen refreshing itself, not someone using it.
+      const data = await load(controller.signal, { background: options.quiet === true });
       if (!controller.signal.aborted) setState({ data, error: null, loading: false });
     } catch (cause) {
       if (controller.signal.aborted) return;

@@ -27,7 +27,8 @@ export type StaffAction =
   | 'notices:read' // what a coordinator must fix (e.g. missing consent)
   | 'schedule:manage' // calendars, availability, programmes, series, pairings
   | 'staff:import' // staff accounts from the MIS export (granting only roles the importer holds)
-  | 'audit:read'; // the school's staff-action audit trail: who did what, when
+  | 'audit:read' // the school's staff-action audit trail: who did what, when
+  | 'staff:manage'; // deactivate a member of staff's account at the school
 
 const grants: Record<StaffRole, readonly StaffAction[]> = {
   coordinator: [
@@ -40,6 +41,7 @@ const grants: Record<StaffRole, readonly StaffAction[]> = {
     'schedule:manage',
     'staff:import',
     'audit:read',
+    'staff:manage',
   ],
   dsl: [
     'students:read',

@@ -1,6 +1,7 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { StaffRole } from '../../domain/access/policy.js';
+import type { StoredStaffSession } from '../../domain/access/staff-session-rules.js';
 import type { Db } from './database.js';
 import { schools, staff, staffSessions } from './schema.js';
 
@@ -14,6 +15,12 @@ export interface StaffRecord {
   passwordHash: string;
   failedLogins: number;
   lockedUntil: Temporal.Instant | null;
+  deactivatedAt: Temporal.Instant | null;
+}
+
+export interface StaffSessionRecord extends StoredStaffSession {
+  tokenHash: string;
+  staffId: string;
 }
 
 const toInstant = (d: Date | null) => (d ? Temporal.Instant.fromEpochMilliseconds(d.getTime()) : null);
@@ -34,6 +41,7 @@ export class StaffRepository {
         passwordHash: staff.passwordHash,
         failedLogins: staff.failedLogins,
         lockedUntil: staff.lockedUntil,
+        deactivatedAt: staff.deactivatedAt,
       })
       .from(staff)
       .leftJoin(schools, eq(schools.id, staff.schoolId));
@@ -41,12 +49,12 @@ export class StaffRepository {
 
   async findByEmail(email: string): Promise<StaffRecord | undefined> {
     const [row] = await this.select().where(eq(staff.email, email.toLowerCase())).limit(1);
-    return row ? { ...row, lockedUntil: toInstant(row.lockedUntil) } : undefined;
+    return row ? record(row) : undefined;
   }
 
   async findById(id: string): Promise<StaffRecord | undefined> {
     const [row] = await this.select().where(eq(staff.id, id)).limit(1);
-    return row ? { ...row, lockedUntil: toInstant(row.lockedUntil) } : undefined;
+    return row ? record(row) : undefined;
   }
 
   async create(input: { email: string; fullName: string; schoolId: string | null; roles: StaffRole[]; passwordHash: string }) {
@@ -62,20 +70,58 @@ export class StaffRepository {
     await this.db.update(staff).set({ failedLogins, lockedUntil: toDate(lockedUntil) }).where(eq(staff.id, id));
   }
 
-  async createSession(tokenHash: string, staffId: string, expiresAt: Temporal.Instant): Promise<void> {
-    await this.db.insert(staffSessions).values({ tokenHash, staffId, expiresAt: toDate(expiresAt)! });
+  /** `now` is the server's clock, not the database's: the idle time-out is measured on one clock. */
+  async createSession(tokenHash: string, staffId: string, now: Temporal.Instant, expiresAt: Temporal.Instant): Promise<void> {
+    await this.db.insert(staffSessions).values({ tokenHash, staffId, lastSeenAt: toDate(now)!, expiresAt: toDate(expiresAt)! });
   }
 
-  async findLiveSession(tokenHash: string, now: Temporal.Instant): Promise<string | undefined> {
-    const [row] = await this.db
-      .select({ staffId: staffSessions.staffId })
-      .from(staffSessions)
-      .where(and(eq(staffSessions.tokenHash, tokenHash), isNull(staffSessions.revokedAt), gt(staffSessions.expiresAt, toDate(now)!)))
-      .limit(1);
-    return row?.staffId;
+  async findSession(tokenHash: string): Promise<StaffSessionRecord | undefined> {
+    const [row] = await this.db.select().from(staffSessions).where(eq(staffSessions.tokenHash, tokenHash)).limit(1);
+    if (!row) return undefined;
+    return {
+      tokenHash: row.tokenHash,
+      staffId: row.staffId,
+      expiresAt: toInstant(row.expiresAt)!,
+      lastSeenAt: toInstant(row.lastSeenAt)!,
+      revokedAt: toInstant(row.revokedAt),
+      steppedUpUntil: toInstant(row.steppedUpUntil),
+    };
+  }
+
+  async touchSession(tokenHash: string, now: Temporal.Instant): Promise<void> {
+    await this.db.update(staffSessions).set({ lastSeenAt: toDate(now)! }).where(eq(staffSessions.tokenHash, tokenHash));
+  }
+
+  async setSteppedUpUntil(tokenHash: string, until: Temporal.Instant): Promise<void> {
+    await this.db.update(staffSessions).set({ steppedUpUntil: toDate(until) }).where(eq(staffSessions.tokenHash, tokenHash));
   }
 
   async revokeSession(tokenHash: string, now: Temporal.Instant): Promise<void> {
-    await this.db.update(staffSessions).set({ revokedAt: toDate(now) }).where(eq(staffSessions.tokenHash, tokenHash));
+    await this.db
+      .update(staffSessions)
+      .set({ revokedAt: toDate(now) })
+      .where(and(eq(staffSessions.tokenHash, tokenHash), isNull(staffSessions.revokedAt)));
   }
+
+  /** Ends every open session of one member of staff (but `keep`, when given); answers the ones it ended. */
+  async revokeSessionsOf(staffId: string, now: Temporal.Instant, keep?: string): Promise<string[]> {
+    const rows = await this.db
+      .update(staffSessions)
+      .set({ revokedAt: toDate(now) })
+      .where(and(eq(staffSessions.staffId, staffId), isNull(staffSessions.revokedAt), keep ? ne(staffSessions.tokenHash, keep) : undefined))
+      .returning({ tokenHash: staffSessions.tokenHash });
+    return rows.map((r) => r.tokenHash);
+  }
+
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.db.update(staff).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(eq(staff.id, id));
+  }
+
+  async deactivate(id: string, now: Temporal.Instant): Promise<void> {
+    await this.db.update(staff).set({ deactivatedAt: toDate(now) }).where(and(eq(staff.id, id), isNull(staff.deactivatedAt)));
+  }
+}
+
+function record<T extends { lockedUntil: Date | null; deactivatedAt: Date | null }>(row: T) {
+  return { ...row, lockedUntil: toInstant(row.lockedUntil), deactivatedAt: toInstant(row.deactivatedAt) };
 }

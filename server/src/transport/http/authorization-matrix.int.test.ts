@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { connectDevice } from '../../test-support/device-socket.js';
 import { addOtherSchoolAndAdmin } from '../../test-support/other-school.js';
-import { signInStaff } from '../../test-support/staff-agent.js';
+import { StaffRepository } from '../../infra/db/staff-repository.js';
+import { addNorthgateStaff } from '../../test-support/extra-staff.js';
+import { DEMO_PASSWORD, signInStaff } from '../../test-support/staff-agent.js';
 import { testDatabaseKinds } from '../../test-support/test-databases.js';
 import { startTestServer, stopTestServer, type TestServer } from '../../test-support/test-server.js';
 
@@ -24,6 +26,8 @@ interface Fixture {
   partnerStudentId: string;
   partnershipId: string;
   pairingId: string;
+  /** Deactivating is destructive: each case gets a fresh Northgate account. */
+  staffToDeactivate: () => Promise<string>;
 }
 
 interface RouteCase {
@@ -35,6 +39,13 @@ interface RouteCase {
   csv?: string;
   /** Who gets a success: a set of "scope:role"; everyone else signed in gets 403. */
   allowed: Set<`${Scope}:${Role}`>;
+  /** One's own account: every signed-in member of staff, a deployment admin too. */
+  ownAccount?: true;
+  /**
+   * For routes whose allowed answer here is a refusal of the input (a wrong code): allowed means
+   * neither 401 nor 403.
+   */
+  allowedMeansNotRefused?: true;
 }
 
 const all = (roles: Role[], scopes: Scope[] = ['own', 'partner', 'other']) =>
@@ -110,6 +121,37 @@ const routes: RouteCase[] = [
   // The staff audit trail is always the asker's own school's: its coordinators and DSLs read it, supervisors do not.
   { name: 'read the staff audit trail', method: 'get', path: () => '/api/staff/audit', allowed: all(['coordinator', 'dsl']) },
   { name: 'verify the staff audit trail', method: 'get', path: () => '/api/staff/audit/verify', allowed: all(['coordinator', 'dsl']) },
+  // Staff accounts: closing a colleague's is the coordinator's, for their own school only.
+  { name: 'deactivate a staff account', method: 'post', path: async (f) => `/api/staff/accounts/${await f.staffToDeactivate()}/deactivate`, allowed: all(['coordinator'], ['own']) },
+  // One's own password and second factor: everybody signed in, for themselves.
+  {
+    name: 'change own password',
+    method: 'post',
+    path: () => '/api/staff/password',
+    body: { currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD },
+    allowed: all(['coordinator', 'dsl', 'supervisor']),
+    ownAccount: true,
+  },
+  { name: 'read own second-factor status', method: 'get', path: () => '/api/staff/second-factor', allowed: all(['coordinator', 'dsl', 'supervisor']), ownAccount: true },
+  { name: 'start authenticator enrolment', method: 'post', path: () => '/api/staff/second-factor/enrolment', allowed: all(['coordinator', 'dsl', 'supervisor']), ownAccount: true },
+  {
+    name: 'confirm authenticator enrolment',
+    method: 'post',
+    path: () => '/api/staff/second-factor/enrolment/confirm',
+    body: { code: '000000' },
+    allowed: all(['coordinator', 'dsl', 'supervisor']),
+    ownAccount: true,
+    allowedMeansNotRefused: true,
+  },
+  {
+    name: 'step up',
+    method: 'post',
+    path: () => '/api/staff/second-factor/step-up',
+    body: { code: '000000' },
+    allowed: all(['coordinator', 'dsl', 'supervisor']),
+    ownAccount: true,
+    allowedMeansNotRefused: true,
+  },
 ];
 
 const principals: { scope: Scope; role: Role }[] = (['own', 'partner', 'other'] as const).flatMap((scope) =>
@@ -120,6 +162,7 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (kind) => {
   let server: TestServer;
   let fixture: Fixture;
   let cases = 0;
+  let leavers = 0;
   const agents = new Map<string, Awaited<ReturnType<typeof signInStaff>>>();
   const agentFor = async (email: string) => {
     if (!agents.has(email)) agents.set(email, await signInStaff(server, email));
@@ -147,6 +190,10 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (kind) => {
       sessionId: demo.sessions.find((s) => s.kind === 'now')!.id,
       // Revoking is destructive: each case gets a fresh Northgate device.
       deviceId: async () => (await own.post('/api/staff/devices').send({ label: 'To revoke' }).expect(201)).body.device.id,
+      staffToDeactivate: async () => {
+        const [email] = await addNorthgateStaff(server, `leaver-${++leavers}`, 1);
+        return (await new StaffRepository(server.database.db).findByEmail(email!))!.id;
+      },
     };
   });
   afterAll(async () => {
@@ -167,14 +214,17 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (kind) => {
         const path = await route.path(fixture);
         const res = await send(agent, route, path);
         const expected = route.allowed.has(`${scope}:${role}`);
-        expect(res.status < 300, `${scope} ${role}: ${route.method.toUpperCase()} ${path} → ${res.status}`).toBe(expected);
+        const admitted = route.allowedMeansNotRefused ? res.status !== 401 && res.status !== 403 : res.status < 300;
+        expect(admitted, `${scope} ${role}: ${route.method.toUpperCase()} ${path} → ${res.status}`).toBe(expected);
         if (!expected) expect(res.body.error.code, `${scope} ${role}`).toBe('forbidden');
         cases++;
       }
       // A deployment admin sees no children's records, and nobody signed out gets anything.
       const admin = await agentFor('admin@peerbridge.example');
       const path = await route.path(fixture);
-      expect((await send(admin, route, path)).status).toBe(403);
+      const adminStatus = (await send(admin, route, path)).status;
+      if (route.ownAccount) expect(adminStatus === 401 || adminStatus === 403, `admin → ${adminStatus}`).toBe(false);
+      else expect(adminStatus).toBe(403);
       const anonymous = await send(request(server.url), route, path);
       expect(anonymous.status).toBe(401);
       cases += 2;

@@ -7,7 +7,8 @@ import type { SessionEventRepository } from '../../infra/db/session-event-reposi
 import type { SessionRepository } from '../../infra/db/session-repository.js';
 import type { SessionLogEvidence } from '../../session-log/session-log-evidence.js';
 import { parseInput } from '../validation.js';
-import { assertCan, staffOf } from './staff-session.js';
+import type { SecondFactor } from '../../staff/second-factor.js';
+import { assertCan, staffOf, staffSessionOf } from './staff-session.js';
 
 /** Safeguarding leads read and verify the logs of sessions that involve their school's students. */
 export function staffSessionLogRoutes(deps: {
@@ -15,6 +16,7 @@ export function staffSessionLogRoutes(deps: {
   events: SessionEventRepository;
   views: RecordViewRepository;
   evidence: SessionLogEvidence;
+  secondFactor: SecondFactor;
   clock: Clock;
 }): Router {
   const router = Router();
@@ -51,6 +53,8 @@ export function staffSessionLogRoutes(deps: {
     const staff = staffOf(res);
     const session = await sessionFor(req.params.id);
     assertCan(staff, 'session-log:read', session.schools);
+    // An evidence file is a safeguarding record like a concern: it needs the DSL's step-up when that is required.
+    await deps.secondFactor.assertSteppedUp(staffSessionOf(res));
     const file = await deps.evidence.export(staff, session.record);
     res.attachment(`session-log-${session.id}.evidence.json`).json(file);
   });

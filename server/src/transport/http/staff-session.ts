@@ -1,8 +1,10 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { BACKGROUND_REQUEST_HEADER } from '@peerbridge/shared';
 import type { StaffAction } from '../../domain/access/policy.js';
 import { can, hasRoleFor } from '../../domain/access/policy.js';
 import { AppError } from '../../errors.js';
-import type { StaffAuth, StaffIdentity } from '../../staff/staff-auth.js';
+import type { SecondFactor } from '../../staff/second-factor.js';
+import type { StaffAuth, StaffIdentity, StaffSession } from '../../staff/staff-auth.js';
 
 export const STAFF_COOKIE = 'pb_staff';
 
@@ -31,18 +33,33 @@ export function staffOf(res: Response): StaffIdentity {
   return staff;
 }
 
-/** Signed-in staff only; the identity is on `res.locals.staff` afterwards. */
+export function staffSessionOf(res: Response): StaffSession {
+  const session = res.locals.staffSession as StaffSession | undefined;
+  if (!session) throw AppError.unauthenticated('Please sign in.');
+  return session;
+}
+
+/** Signed-in staff only; the identity is on `res.locals.staff` (and the session on `res.locals.staffSession`) afterwards. */
 export function requireStaff(auth: StaffAuth): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const token = readCookie(req, STAFF_COOKIE);
     if (!token) return next(AppError.unauthenticated('Please sign in.'));
-    auth.authenticate(token).then(
-      (staff) => {
-        res.locals.staff = staff;
+    // Polling shows the page is open, not that anyone is at it: it must not hold the idle time-out off.
+    auth.session(token, { activity: req.get(BACKGROUND_REQUEST_HEADER) !== '1' }).then(
+      (session) => {
+        res.locals.staff = session.staff;
+        res.locals.staffSession = session;
         next();
       },
       next,
     );
+  };
+}
+
+/** Safeguarding records (concerns, chronologies, evidence) need a recent second-factor step-up when it is required. */
+export function requireStepUp(secondFactor: SecondFactor): RequestHandler {
+  return (_req, res, next) => {
+    secondFactor.assertSteppedUp(staffSessionOf(res)).then(() => next(), next);
   };
 }
 

@@ -1,12 +1,11 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { ChangePasswordRequest, LoginRequest, SetPasswordRequest, type StaffMe } from '@peerbridge/shared';
 import type { StaffImport } from '../../staff/staff-import.js';
-import { perMinuteLimit } from './rate-limits.js';
-import { LoginRequest, type StaffMe } from '@peerbridge/shared';
 import type { StaffAuth, StaffIdentity } from '../../staff/staff-auth.js';
 import { STAFF_SESSION_LIFETIME } from '../../staff/staff-auth.js';
 import { parseInput } from '../validation.js';
-import { clearStaffCookie, readCookie, requireStaff, setStaffCookie, STAFF_COOKIE, staffOf } from './staff-session.js';
+import { perMinuteLimit } from './rate-limits.js';
+import { clearStaffCookie, readCookie, requireStaff, setStaffCookie, STAFF_COOKIE, staffOf, staffSessionOf } from './staff-session.js';
 
 function me(staff: StaffIdentity): StaffMe {
   return {
@@ -18,15 +17,17 @@ function me(staff: StaffIdentity): StaffMe {
   };
 }
 
-const SetPasswordRequest = z.strictObject({
-  code: z.string().trim().min(1, 'is required').max(40),
-  password: z.string().min(12, 'must be at least 12 characters').max(200),
-});
-
-export function staffRoutes(deps: { staffAuth: StaffAuth; staffImport: StaffImport; secureCookies: boolean }): Router {
+export function staffRoutes(deps: {
+  staffAuth: StaffAuth;
+  staffImport: StaffImport;
+  secureCookies: boolean;
+  /** Failed sign-ins per minute from one address; the real guard is the per-account lockout. */
+  signInAddressLimitPerMinute: number;
+}): Router {
   const router = Router();
-  // Per address, on top of the per-account lockout: slows a guesser trying many accounts.
-  const loginLimit = perMinuteLimit(10, 'Too many sign-in attempts from this network. Wait a minute and try again.', {
+  // A whole school signs in from one address, so this counts failures only and sits far above a
+  // school's typos; it slows a guesser spraying many accounts, while each account locks on its own.
+  const loginLimit = perMinuteLimit(deps.signInAddressLimitPerMinute, 'Too many sign-in attempts from this network. Wait a minute and try again.', {
     failuresOnly: true,
   });
 
@@ -53,6 +54,13 @@ export function staffRoutes(deps: { staffAuth: StaffAuth; staffImport: StaffImpo
 
   router.get('/me', requireStaff(deps.staffAuth), (_req, res) => {
     res.json({ staff: me(staffOf(res)) });
+  });
+
+  /** Changing one's password signs out every other browser and realtime connection of that account. */
+  router.post('/password', requireStaff(deps.staffAuth), loginLimit, async (req, res) => {
+    const body = parseInput(ChangePasswordRequest, req.body, 'password change');
+    await deps.staffAuth.changePassword(staffSessionOf(res), body.currentPassword, body.newPassword);
+    res.status(204).end();
   });
 
   return router;

@@ -15,6 +15,7 @@ import type { CallConnection } from '../../calls/call-events.js';
 import type { CallService } from '../../calls/call-service.js';
 import type { ConcernService } from '../../concerns/concern-service.js';
 import { AppError, toErrorBody } from '../../errors.js';
+import type { StaffAuth } from '../../staff/staff-auth.js';
 import { parseInput } from '../validation.js';
 import { TokenBucket } from './rate-limit.js';
 import type { SocketData } from './socket-server.js';
@@ -78,16 +79,29 @@ function payloadBytes(payload: unknown): number {
 /** Each handler only parses, calls and acknowledges; a bad payload is answered, never thrown. */
 export function registerCallHandlers(
   socket: CallSocket,
-  deps: { calls: CallService; chat: CallChat; concerns: ConcernService },
+  deps: { calls: CallService; chat: CallChat; concerns: ConcernService; staffAuth: StaffAuth },
   log: Logger,
 ): void {
   const handlers = handlersFor(deps);
   const bucket = new TokenBucket(60, 30);
-  const { device, staff } = socket.data;
+  const { device, staffSession } = socket.data;
   const allowed = device ? deviceEvents : staffEvents;
-  const conn: CallConnection = device
-    ? { connectionId: socket.id, deviceId: device.deviceId, schoolId: device.school.id }
-    : { connectionId: socket.id, deviceId: null, schoolId: staff!.schoolId ?? '', staff };
+  const deviceConn: CallConnection | undefined = device && { connectionId: socket.id, deviceId: device.deviceId, schoolId: device.school.id };
+
+  /**
+   * A staff socket's rights are those of its session now, not when it connected: each event checks the
+   * session again (signed out, timed out, deactivated, roles changed) and ends the socket if it is over.
+   */
+  const connectionFor = async (): Promise<CallConnection> => {
+    if (deviceConn) return deviceConn;
+    try {
+      const current = await deps.staffAuth.sessionFromHash(staffSession!.tokenHash);
+      return { connectionId: socket.id, deviceId: null, schoolId: current.staff.schoolId ?? '', staff: current.staff };
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'unauthenticated') setImmediate(() => socket.disconnect(true));
+      throw error;
+    }
+  };
 
   const handle = async (event: ClientEventName, payload: unknown): Promise<Ack<unknown>> => {
     try {
@@ -99,6 +113,7 @@ export function registerCallHandlers(
         throw new AppError('payload_too_large', `The ${event} message is too large.`);
       }
       const parsed = parseInput(clientPayloads[event], payload, `${event} payload`);
+      const conn = await connectionFor();
       const handler = handlers[event] as (c: CallConnection, p: unknown) => Promise<unknown>;
       const data = await handler(conn, parsed);
       // A connection that vanished while its join was in flight must not be left in the call.

@@ -14,12 +14,18 @@ import type { DeviceIdentity, DeviceTokens } from '../../devices/device-tokens.j
 import { AppError, toErrorBody } from '../../errors.js';
 import type { StaffAuth, StaffIdentity } from '../../staff/staff-auth.js';
 import { crossOriginError, staffSocketOriginRefusal } from '../http/same-origin.js';
+import type { StaffSessionsEnded } from '../../staff/staff-sessions-ended.js';
 import { STAFF_COOKIE } from '../http/staff-session.js';
 import { parseInput } from '../validation.js';
 import { registerCallHandlers } from './call.handlers.js';
 
-/** A socket is either a school device or a signed-in member of staff. */
-export type SocketData = { device: DeviceIdentity; staff?: undefined } | { staff: StaffIdentity; device?: undefined };
+/**
+ * A socket is either a school device or a signed-in member of staff. A staff socket keeps the hash of
+ * the session it was opened with, so every privileged event can check that session again.
+ */
+export type SocketData =
+  | { device: DeviceIdentity; staff?: undefined; staffSession?: undefined }
+  | { staff: StaffIdentity; staffSession: { tokenHash: string; sessionKey: string }; device?: undefined };
 
 export type CallServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -28,6 +34,11 @@ const HARD_MESSAGE_LIMIT_BYTES = 1024 * 1024;
 
 /** Every socket of a device is in this room, so revoking the device can reach them all. */
 export const deviceRoom = (deviceId: string) => `device:${deviceId}`;
+/** Every socket of a member of staff, and of one of their sessions: ending either reaches them all, on every node. */
+export const staffRoom = (staffId: string) => `staff:${staffId}`;
+export const staffSessionRoom = (sessionKey: string) => `staff-session:${sessionKey}`;
+/** How often each node re-checks its staff sockets' sessions, to catch idle time-outs and expiry with no event. */
+const STAFF_SESSION_SWEEP_MS = 5_000;
 /** Signed-in safeguarding leads of a school, for live alerts. */
 export const dslRoom = (schoolId: string) => `dsl:${schoolId}`;
 
@@ -51,6 +62,16 @@ export function socketEventSink(io: CallServer): CallEventSink {
   };
 }
 
+/** Ends the realtime connections of ended staff sessions; the Redis adapter carries it to every node. */
+export function staffSessionsEndedSink(io: CallServer): StaffSessionsEnded {
+  return {
+    sessionsEnded: (keys) => {
+      if (keys.length > 0) io.in(keys.map(staffSessionRoom)).disconnectSockets(true);
+    },
+    staffEnded: (staffId) => io.in(staffRoom(staffId)).disconnectSockets(true),
+  };
+}
+
 function cookieValue(header: string | undefined, name: string): string | undefined {
   for (const part of header?.split(';') ?? []) {
     const eq = part.indexOf('=');
@@ -71,7 +92,7 @@ export function attachCallHandlers(
     /** For the staff socket's origin check (see same-origin.ts). */
     origins?: { allowedOrigins: readonly string[]; trustProxy: boolean };
   },
-): void {
+): () => void {
   io.use((socket, next) => {
     const handshake = (async () => {
       const staffToken = cookieValue(socket.handshake.headers.cookie, STAFF_COOKIE);
@@ -79,7 +100,8 @@ export function attachCallHandlers(
       if (auth.deviceToken === undefined && staffToken) {
         const refusal = staffSocketOriginRefusal(socket.handshake.headers, deps.origins ?? { allowedOrigins: [], trustProxy: false });
         if (refusal) throw crossOriginError(refusal);
-        socket.data = { staff: await deps.staffAuth.authenticate(staffToken) };
+        const session = await deps.staffAuth.session(staffToken);
+        socket.data = { staff: session.staff, staffSession: { tokenHash: session.tokenHash, sessionKey: session.sessionKey } };
         return;
       }
       const { deviceToken } = parseInput(DeviceHandshake, auth, 'connection');
@@ -104,8 +126,29 @@ export function attachCallHandlers(
       void socket.join(deviceRoom(device.deviceId));
     } else if (staff) {
       deps.log.info({ socketId: socket.id, staffId: staff.staffId }, 'StaffConnected');
+      void socket.join([staffRoom(staff.staffId), staffSessionRoom(socket.data.staffSession.sessionKey)]);
       if (staff.schoolId && staff.roles.includes('dsl')) void socket.join(dslRoom(staff.schoolId));
     }
     registerCallHandlers(socket, deps, deps.log);
   });
+
+  const sweep = setInterval(() => void sweepStaffSockets(io, deps.staffAuth, deps.log), STAFF_SESSION_SWEEP_MS);
+  sweep.unref();
+  return () => clearInterval(sweep);
+}
+
+/** Disconnects this node's staff sockets whose session has ended by time (idle or expired) rather than by an action. */
+async function sweepStaffSockets(io: CallServer, staffAuth: StaffAuth, log: Logger): Promise<void> {
+  for (const socket of io.of('/').sockets.values()) {
+    const session = socket.data.staffSession;
+    if (!session) continue;
+    try {
+      if (!(await staffAuth.isLive(session.tokenHash))) {
+        log.info({ socketId: socket.id, staffId: socket.data.staff?.staffId }, 'StaffSocketSessionEnded');
+        socket.disconnect(true);
+      }
+    } catch (err) {
+      log.error({ err, socketId: socket.id }, 'StaffSocketSweepFailed');
+    }
+  }
 }

@@ -1,0 +1,48 @@
+import { useCallback, useState } from 'react';
+import { Button } from '../../ui/button';
+import './second-factor.css';
+import { LoadState, StaffSection } from '../staff/staff-section';
+import { useStaffResource } from '../staff/use-staff-resource';
+import { AuthenticatorEnrolment } from './authenticator-enrolment';
+import { ChangePasswordForm } from './change-password-form';
+import { fetchSecondFactor } from './second-factor-api';
+
+/** "Your account": the password and, for safeguarding records, the authenticator app. */
+export function AccountSection() {
+  const status = useStaffResource(useCallback((signal: AbortSignal) => fetchSecondFactor(signal), []));
+  const [replacing, setReplacing] = useState(false);
+  const factor = status.data;
+
+  return (
+    <StaffSection id="staff-account" title="Your account" testId="account-section">
+      <h3 className="account-security__title">Authenticator app</h3>
+      <LoadState loading={status.loading} error={status.error} hasData={factor !== null} onRetry={() => void status.reload()} what="account" />
+      {factor ? (
+        <>
+          <p className="staff-muted" data-testid="second-factor-status">
+            {factor.enrolled
+              ? `Set up. ${factor.recoveryCodesLeft} recovery code${factor.recoveryCodesLeft === 1 ? '' : 's'} left.`
+              : factor.required
+                ? 'Not set up yet. Safeguarding leads need one to open concerns and chronologies.'
+                : 'Not set up. This deployment does not require one yet.'}
+          </p>
+          {!factor.enrolled || replacing ? (
+            <AuthenticatorEnrolment
+              replacing={factor.enrolled}
+              onEnrolled={() => {
+                setReplacing(false);
+                void status.reload();
+              }}
+            />
+          ) : (
+            <Button variant="quiet" onClick={() => setReplacing(true)}>
+              Replace it (after a new phone)
+            </Button>
+          )}
+        </>
+      ) : null}
+      <h3 className="account-security__title">Password</h3>
+      <ChangePasswordForm />
+    </StaffSection>
+  );
+}

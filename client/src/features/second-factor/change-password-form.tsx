@@ -1,0 +1,64 @@
+import { useId, useState, type FormEvent } from 'react';
+import { Button } from '../../ui/button';
+import { Notice } from '../../ui/notice';
+import { useStaffErrors } from '../staff/staff-context';
+import { changePassword } from './second-factor-api';
+
+/** A new password signs out every other browser and connection of this account. */
+export function ChangePasswordForm() {
+  const id = useId();
+  const handleError = useStaffErrors();
+  const [currentPassword, setCurrent] = useState('');
+  const [newPassword, setNew] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setResult(null);
+    try {
+      await changePassword({ currentPassword, newPassword });
+      setResult({ tone: 'info', text: 'Password changed. Anywhere else you were signed in has been signed out.' });
+      setCurrent('');
+      setNew('');
+    } catch (cause) {
+      setResult({ tone: 'error', text: handleError(cause).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="account-security__form" data-testid="change-password" onSubmit={(event) => void submit(event)} noValidate>
+      <label htmlFor={`${id}-current`} className="staff-field__label">
+        Current password
+      </label>
+      <input
+        id={`${id}-current`}
+        className="pb-input"
+        type="password"
+        autoComplete="current-password"
+        value={currentPassword}
+        onChange={(e) => setCurrent(e.target.value)}
+        disabled={busy}
+      />
+      <label htmlFor={`${id}-new`} className="staff-field__label">
+        New password (at least 12 characters)
+      </label>
+      <input
+        id={`${id}-new`}
+        className="pb-input"
+        type="password"
+        autoComplete="new-password"
+        value={newPassword}
+        onChange={(e) => setNew(e.target.value)}
+        disabled={busy}
+      />
+      {result ? <Notice tone={result.tone}>{result.text}</Notice> : null}
+      <Button type="submit" variant="secondary" disabled={busy || currentPassword === '' || newPassword === ''}>
+        Change password
+      </Button>
+    </form>
+  );
+}

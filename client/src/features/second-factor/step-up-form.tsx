@@ -1,0 +1,73 @@
+import { useId, useState, type FormEvent } from 'react';
+import { Button } from '../../ui/button';
+import { Notice } from '../../ui/notice';
+import { useStaffErrors } from '../staff/staff-context';
+import { stepUp } from './second-factor-api';
+import { looksLikeAppCode, type StepUpNeed } from './step-up';
+import './second-factor.css';
+
+export interface StepUpFormProps {
+  need: NonNullable<StepUpNeed>;
+  /** Passed: load the record again. */
+  onDone: () => void;
+}
+
+/** Shown in place of a safeguarding record when the server wants the second factor first. */
+export function StepUpForm({ need, onDone }: StepUpFormProps) {
+  const id = useId();
+  const handleError = useStaffErrors();
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  if (!need.enrolled) {
+    return (
+      <Notice tone="info" data-testid="step-up-enrol-first">
+        Safeguarding records need a code from an authenticator app. Set one up under “Your account” at the bottom of this page, then
+        come back.
+      </Notice>
+    );
+  }
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await stepUp(looksLikeAppCode(code) ? { code } : { recoveryCode: code });
+      onDone();
+    } catch (cause) {
+      setError(handleError(cause).message);
+      setCode('');
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="step-up" data-testid="step-up-form" onSubmit={(event) => void submit(event)} noValidate>
+      <label htmlFor={`${id}-code`} className="staff-field__label">
+        Code from your authenticator app (or a recovery code)
+      </label>
+      <input
+        id={`${id}-code`}
+        className="pb-input step-up__code"
+        data-testid="step-up-code"
+        inputMode="text"
+        autoComplete="one-time-code"
+        autoCapitalize="off"
+        spellCheck={false}
+        value={code}
+        onChange={(event) => setCode(event.target.value)}
+        disabled={busy}
+      />
+      {error ? (
+        <Notice tone="error" data-testid="step-up-error">
+          {error}
+        </Notice>
+      ) : null}
+      <Button type="submit" data-testid="step-up-submit" disabled={busy || code.trim() === ''} aria-busy={busy}>
+        {busy ? 'Checking…' : 'Open the record'}
+      </Button>
+    </form>
+  );
+}
