@@ -7,3 +7,5 @@ export * from './realtime/events.js';
 export * from './http/staff.js';
 export * from './http/scheduling.js';
 export * from './http/staff-audit.js';
+export * from './text.js';
+export * from './http/concerns.js';

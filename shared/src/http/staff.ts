@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoInstant, Uuid } from '../ids.js';
+import { freeText } from '../text.js';
 
 export const StaffRole = z.enum(['coordinator', 'dsl', 'supervisor', 'admin']);
 export type StaffRole = z.infer<typeof StaffRole>;
@@ -23,7 +24,7 @@ export type StaffMe = z.infer<typeof StaffMe>;
 export const LoginResponse = z.object({ staff: StaffMe, expiresAt: IsoInstant });
 
 /** `POST /api/staff/devices`: enrol a school iPad. */
-export const EnrolDeviceRequest = z.strictObject({ label: z.string().trim().min(1, 'is required').max(80) });
+export const EnrolDeviceRequest = z.strictObject({ label: freeText({ max: 80 }) });
 export const EnrolDeviceResponse = z.object({
   device: z.object({ id: Uuid, label: z.string() }),
   /** Typed once on the iPad (or read from the QR code); single use. */
