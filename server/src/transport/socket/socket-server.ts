@@ -23,8 +23,14 @@ export type SocketData = { device: DeviceIdentity; staff?: undefined } | { staff
 
 export type CallServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-/** Anything larger is dropped by socket.io itself; below it, oversized events get an error ack. */
-const HARD_MESSAGE_LIMIT_BYTES = 1024 * 1024;
+/**
+ * Anything larger makes socket.io drop the connection; below it, an oversized
+ * event gets an error ack (or, for a child's concern, is filed without the
+ * words). Large enough that a megabyte of any characters, JSON-escaped (six
+ * bytes for a control character), is answered rather than cut off; only an
+ * enrolled iPad or signed-in staff get past the handshake to send one.
+ */
+const HARD_MESSAGE_LIMIT_BYTES = 8 * 1024 * 1024;
 
 /** Every socket of a device is in this room, so revoking the device can reach them all. */
 export const deviceRoom = (deviceId: string) => `device:${deviceId}`;
