@@ -91,3 +91,20 @@ export type ProgrammeBody = z.infer<typeof ProgrammeBody>;
 export const CreateSeriesBody = z.strictObject({ candidateId: z.string().min(1).max(100) });
 
 export const PairingRef = z.object({ pairingId: Uuid });
+
+/** `POST /api/staff/schedule-changes/:id/accept-replacement` */
+export const ScheduleChangeId = z.coerce.number({ message: 'must be a number' }).int().positive();
+
+/** `POST /api/staff/partnerships/:id/pairings`, and one entry of a review. */
+export const PairRequest = z.strictObject({ menteeId: Uuid, mentorId: Uuid });
+
+/** `POST /api/staff/partnerships/:id/suggestions`: the coordinator's rejections and acceptances so far. */
+export const MatchingReview = z.strictObject({
+  excluded: z.array(PairRequest).max(5000).default([]),
+  locked: z.array(PairRequest).max(5000).default([]),
+});
+
+/** `PUT /api/staff/students/:id/subjects` */
+export const SubjectsBody = z.strictObject({
+  subjects: z.array(z.string().trim().toLowerCase().regex(/^[a-z][a-z -]*(:[a-z][a-z -]*)?$/, 'must look like "maths" or "english:poetry"')).max(20),
+});

@@ -1,8 +1,7 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import type { StaffImport } from '../../staff/staff-import.js';
 import { perMinuteLimit } from './rate-limits.js';
-import { LoginRequest, type StaffMe } from '@peerbridge/shared';
+import { LoginRequest, SetPasswordRequest, type StaffMe } from '@peerbridge/shared';
 import type { StaffAuth, StaffIdentity } from '../../staff/staff-auth.js';
 import { STAFF_SESSION_LIFETIME } from '../../staff/staff-auth.js';
 import { parseInput } from '../validation.js';
@@ -17,11 +16,6 @@ function me(staff: StaffIdentity): StaffMe {
     school: staff.schoolId && staff.schoolName ? { id: staff.schoolId, name: staff.schoolName } : null,
   };
 }
-
-const SetPasswordRequest = z.strictObject({
-  code: z.string().trim().min(1, 'is required').max(40),
-  password: z.string().min(12, 'must be at least 12 characters').max(200),
-});
 
 export function staffRoutes(deps: { staffAuth: StaffAuth; staffImport: StaffImport; secureCookies: boolean }): Router {
   const router = Router();
