@@ -14,7 +14,7 @@ import type { DeviceIdentity, DeviceTokens } from '../../devices/device-tokens.j
 import { AppError, toErrorBody } from '../../errors.js';
 import type { StaffAuth, StaffIdentity } from '../../staff/staff-auth.js';
 import { crossOriginError, staffSocketOriginRefusal } from '../http/same-origin.js';
-import { STAFF_COOKIE } from '../http/staff-session.js';
+import { cookieFrom, STAFF_COOKIE } from '../http/staff-session.js';
 import { parseInput } from '../validation.js';
 import { registerCallHandlers } from './call.handlers.js';
 
@@ -57,14 +57,6 @@ export function socketEventSink(io: CallServer): CallEventSink {
   };
 }
 
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of header?.split(';') ?? []) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return undefined;
-}
-
 export function attachCallHandlers(
   io: CallServer,
   deps: {
@@ -80,7 +72,7 @@ export function attachCallHandlers(
 ): void {
   io.use((socket, next) => {
     const handshake = (async () => {
-      const staffToken = cookieValue(socket.handshake.headers.cookie, STAFF_COOKIE);
+      const staffToken = cookieFrom(socket.handshake.headers.cookie, STAFF_COOKIE);
       const auth = socket.handshake.auth as Record<string, unknown>;
       if (auth.deviceToken === undefined && staffToken) {
         const refusal = staffSocketOriginRefusal(socket.handshake.headers, deps.origins ?? { allowedOrigins: [], trustProxy: false });
