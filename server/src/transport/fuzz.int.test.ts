@@ -36,7 +36,7 @@ const batches = (runs: number) => Math.ceil(runs / BATCH);
 async function signIn(url: string, email: string): Promise<string> {
   const res = await fetch(`${url}/api/staff/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.9.9.9' },
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.9.9.9', origin: url },
     body: JSON.stringify({ email, password: DEMO_PASSWORD }),
   });
   if (!res.ok) throw new Error(`sign-in of ${email} failed: ${res.status}`);
@@ -46,7 +46,7 @@ async function signIn(url: string, email: string): Promise<string> {
 async function api<T>(url: string, cookie: string, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${url}${path}`, {
     method,
-    headers: { cookie, 'content-type': 'application/json', 'x-forwarded-for': '10.9.9.9' },
+    headers: { cookie, 'content-type': 'application/json', 'x-forwarded-for': '10.9.9.9', origin: url },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
@@ -155,7 +155,14 @@ describe.each(testDatabaseKinds())('fuzzing every route and socket event on %s',
       date: fc.date({ min: new Date('2029-01-01'), max: new Date('2031-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
     };
     const credentialsOf = (p: Principal): Record<string, string> =>
-      p === 'coordinator' ? { cookie: cookies.coordinator } : p === 'dsl' ? { cookie: cookies.dsl } : p === 'device' ? { authorization: `Bearer ${fuzzDeviceToken}` } : {};
+      // Staff requests come from a Peerbridge page, so they carry its Origin and get past the cross-origin check.
+      p === 'coordinator'
+        ? { cookie: cookies.coordinator, origin: server.url }
+        : p === 'dsl'
+          ? { cookie: cookies.dsl, origin: server.url }
+          : p === 'device'
+            ? { authorization: `Bearer ${fuzzDeviceToken}` }
+            : { origin: server.url };
     const one = async (c: HttpCase) => {
       const outcome = await sendHttpCase(server.url, c, credentialsOf, ANSWER_WITHIN_MS);
       tally.cases++;

@@ -19,6 +19,7 @@ import {
   SessionListQuery,
   SetPasswordRequest,
   SetPinRequest,
+  StaffAuditQuery,
   StudentSignInRequest,
   SubjectsBody,
 } from '@peerbridge/shared';
@@ -102,6 +103,8 @@ export const httpRoutes: Record<string, RouteSpec> = {
   'POST /api/staff/partnerships/:id/suggestions': { as: 'coordinator', body: MatchingReview },
   'POST /api/staff/partnerships/:id/pairings': { as: 'coordinator', body: PairRequest },
   'PUT /api/staff/students/:id/subjects': { as: 'coordinator', body: SubjectsBody },
+  'GET /api/staff/audit': { as: 'dsl', query: StaffAuditQuery },
+  'GET /api/staff/audit/verify': { as: 'dsl' },
 };
 
 /** The real thing a path's `:id` (or `:file`) may name, by route. */
