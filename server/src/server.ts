@@ -1,8 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Logger } from 'pino';
 import { createClient } from 'redis';
+import type { Express } from 'express';
 import { createApp } from './app.js';
 import { CallService } from './calls/call-service.js';
 import { turnIceServers } from './calls/ice-servers.js';
@@ -62,6 +64,8 @@ import {
 export interface RunningServer {
   url: string;
   port: number;
+  /** The HTTP application, so tests can list every route it serves. */
+  app: Express;
   database: Database;
   deviceTokens: DeviceTokens;
   calls: CallService;
@@ -73,6 +77,21 @@ export interface RunningServer {
   demo: DemoManifest | undefined;
   /** Graceful stop: no new joins, everyone told and logged out, rooms closed, database closed. */
   close(): Promise<void>;
+}
+
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+  const body = JSON.stringify({
+    error: tooLarge
+      ? { code: 'payload_too_large', message: 'The request address or headers are too large.' }
+      : { code: 'bad_request', message: 'The request could not be read.' },
+  });
+  const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+  socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }
 
 /** The composition root: config → database → media → app → socket.io → listen. */
@@ -225,6 +244,8 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       signInAddressLimits: config.signInAddressLimits,
     });
     httpServer.on('request', app);
+    // Requests Node refuses before express sees them (oversized headers or URL, broken HTTP) still answer in our vocabulary.
+    httpServer.on('clientError', (err: NodeJS.ErrnoException, socket) => answerClientError(err, socket));
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(config.port, config.host, () => resolve());
@@ -244,7 +265,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
         log.info('ShutdownFinished');
       })());
 
-    return { url, port, database, deviceTokens, calls, media, events, logKeys, retention, demo, close };
+    return { url, port, app, database, deviceTokens, calls, media, events, logKeys, retention, demo, close };
   } catch (error) {
     await unwind();
     throw error;

@@ -8,3 +8,5 @@ export * from './http/staff.js';
 export * from './http/scheduling.js';
 export * from './http/staff-audit.js';
 export * from './http/staff-account.js';
+export * from './text.js';
+export * from './http/concerns.js';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { CONCERN_WORDS_MAX, ConcernWords, isTooLong, type ClientAckData } from '@peerbridge/shared';
 import type { Logger } from 'pino';
 import type { StaffAuditTrail } from '../audit/staff-audit-trail.js';
 import { can } from '../domain/access/policy.js';
@@ -17,6 +18,23 @@ import type { SessionRecord, SessionRepository } from '../infra/db/session-repos
 import type { StaffIdentity } from '../staff/staff-auth.js';
 
 const LOG_EXCERPT_ENTRIES = 20;
+
+type WordsProblem = 'too_long' | 'unreadable';
+
+/** Said to the child; the concern has already reached the safeguarding leads when they read it. */
+const WORDS_NOT_KEPT: Record<WordsProblem, string> = {
+  too_long: `Your worry reached the safeguarding leads, but your words were too long to keep (${CONCERN_WORDS_MAX} characters at most).`,
+  unreadable: 'Your worry reached the safeguarding leads, but your words could not be kept.',
+};
+
+/** The child's words as they can be kept, or why they cannot; no words at all is the one-tap report. */
+function wordsOf(raw: unknown): { words: string | null; notKept?: WordsProblem } {
+  if (raw === undefined || raw === null) return { words: null };
+  const parsed = ConcernWords.safeParse(raw);
+  if (parsed.success) return { words: parsed.data || null };
+  const tooLong = parsed.error.issues.some(isTooLong);
+  return { words: null, notKept: tooLong ? 'too_long' : 'unreadable' };
+}
 
 function childrenOf(record: SessionRecord): ConcernChild[] {
   return [record.mentor, record.mentee].map((s) => ({ studentId: s.id, schoolId: s.schoolId, firstName: s.firstName, lastName: s.lastName }));
@@ -41,24 +59,42 @@ export class ConcernService {
     },
   ) {}
 
-  /** The "I'm worried" button in a call. */
-  async raiseFromCall(connectionId: string, text: string | undefined): Promise<{ concernId: string }> {
+  /**
+   * The "I'm worried" button in a call. It always files a concern: words that
+   * cannot be kept (see `wordsOf`), or that the database would not take, are
+   * dropped, the concern is filed without them, and the child is told.
+   */
+  async raiseFromCall(connectionId: string, rawWords: unknown): Promise<ClientAckData['concern:raise']> {
     const { session, participant } = this.deps.calls.whereIs(connectionId);
     if (participant.kind !== 'student') throw new AppError('forbidden', 'Staff raise concerns from their own screen.');
     const present = [
       ...session.students().map((s) => `${s.info.firstName} (${s.info.schoolName})`),
       ...session.observers().map((o) => `${o.info.name} (${o.info.schoolName}, observing)`),
     ];
-    const concern = await this.raise(session.record, { kind: 'student', studentId: participant.id }, childrenOf(session.record), text?.trim() || null, present);
+    const source = { kind: 'student', studentId: participant.id } as const;
+    const children = childrenOf(session.record);
+    let { words, notKept } = wordsOf(rawWords);
+    let concern: Concern;
+    try {
+      concern = await this.raise(session.record, source, children, words, present);
+    } catch (error) {
+      if (words === null) throw error;
+      // The words are the one part a child controls; whatever went wrong with them must not lose the concern.
+      this.deps.log.error({ err: error, sessionId: session.record.id }, 'ConcernWordsNotStored');
+      words = null;
+      notKept = 'unreadable';
+      concern = await this.raise(session.record, source, children, null, present);
+    }
     await this.deps.events.append({
       occurrenceId: session.record.id,
       type: 'ConcernRaised',
       actor: participant.id,
       deviceId: participant.deviceId,
       at: this.deps.clock.now(),
-      detail: { concernId: concern.id },
+      // The DSL sees that the child tried to say more than was kept.
+      detail: notKept ? { concernId: concern.id, wordsNotKept: notKept } : { concernId: concern.id },
     });
-    return { concernId: concern.id };
+    return notKept ? { concernId: concern.id, wordsNotKept: WORDS_NOT_KEPT[notKept] } : { concernId: concern.id };
   }
 
   /** The staff concern form: about a session's children, or children of the staff member's own school. */

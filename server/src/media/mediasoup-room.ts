@@ -4,16 +4,26 @@ import { AppError } from '../errors.js';
 import { INITIAL_OUTGOING_BITRATE, MAX_INCOMING_BITRATE } from './codecs.js';
 import type { ConsumerDescription, MediaPeer, MediaRoom } from './media-port.js';
 
+/** Longer than any healthy worker request takes; shorter than a client's wait for its acknowledgement. */
+const MEDIA_REQUEST_TIMEOUT_MS = 4_000;
+
 /** mediasoup throws TypeError for parameters it cannot accept: that is the client's mistake, not ours. */
 async function guardMedia<T>(what: string, action: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  // A request the worker never answers must still be answered to the device, never left hanging.
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new AppError('unavailable', `The media server did not ${what} in time. Please try again.`)), MEDIA_REQUEST_TIMEOUT_MS);
+  });
   try {
-    return await action();
+    return await Promise.race([action(), timeout]);
   } catch (error) {
     if (error instanceof AppError) throw error;
     if (error instanceof TypeError) {
       throw AppError.badRequest(`The media server could not ${what}: ${error.message}`);
     }
     throw error;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Uuid } from '../ids.js';
+import { freeText } from '../text.js';
 
 /** "08:40": a school's local wall-clock time. */
 export const LocalTime = z
@@ -17,7 +18,7 @@ const isValidZone = (zone: string) => {
 };
 
 export const PeriodBody = z
-  .strictObject({ name: z.string().trim().min(1).max(40), start: LocalTime, end: LocalTime })
+  .strictObject({ name: freeText({ max: 40 }), start: LocalTime, end: LocalTime })
   .refine((p) => p.start < p.end, { message: 'must end after it starts', path: ['end'] });
 
 const DaySchedule = z
@@ -40,11 +41,11 @@ export const SchoolCalendarBody = z.strictObject({
   terms: z
     .array(
       z
-        .strictObject({ name: z.string().trim().min(1).max(60), start: LocalDate, end: LocalDate })
+        .strictObject({ name: freeText({ max: 60 }), start: LocalDate, end: LocalDate })
         .refine((t) => t.start <= t.end, { message: 'must end on or after its start', path: ['end'] }),
     )
     .max(30),
-  devicePool: z.strictObject({ devices: z.number().int().min(0).max(500), rooms: z.array(z.string().max(60)).max(50).optional() }),
+  devicePool: z.strictObject({ devices: z.number().int().min(0).max(500), rooms: z.array(freeText({ max: 60 })).max(50).optional() }),
 });
 export type SchoolCalendarBody = z.infer<typeof SchoolCalendarBody>;
 
@@ -54,7 +55,7 @@ export const ClosureBody = z
     date: LocalDate,
     from: LocalTime.optional(),
     to: LocalTime.optional(),
-    reason: z.string().trim().min(1, 'is required').max(200),
+    reason: freeText({ max: 200 }),
   })
   .refine((c) => !c.from || !c.to || c.from < c.to, { message: 'must end after it starts', path: ['to'] });
 export type ClosureBody = z.infer<typeof ClosureBody>;
@@ -66,7 +67,7 @@ export const AvailabilityBody = z.strictObject({
       z.strictObject({
         week: z.enum(['A', 'B', 'any']),
         weekday: z.number().int().min(1).max(5),
-        period: z.string().trim().min(1).max(40),
+        period: freeText({ max: 40 }),
       }),
     )
     .max(100),
@@ -80,7 +81,7 @@ export const ProgrammeBody = z
     end: LocalDate,
     sessionMinutes: z.number().int().min(10).max(120).default(30),
     frequency: z.literal('weekly').default('weekly'),
-    goals: z.string().trim().max(500).default(''),
+    goals: freeText({ max: 500, multiline: true, required: false }).default(''),
     caseloadLimit: z.number().int().min(1).max(10).default(3),
   })
   .refine((p) => p.start <= p.end, { message: 'must be on or after the start', path: ['end'] });
@@ -90,3 +91,20 @@ export type ProgrammeBody = z.infer<typeof ProgrammeBody>;
 export const CreateSeriesBody = z.strictObject({ candidateId: z.string().min(1).max(100) });
 
 export const PairingRef = z.object({ pairingId: Uuid });
+
+/** `POST /api/staff/schedule-changes/:id/accept-replacement` */
+export const ScheduleChangeId = z.coerce.number({ message: 'must be a number' }).int().positive();
+
+/** `POST /api/staff/partnerships/:id/pairings`, and one entry of a review. */
+export const PairRequest = z.strictObject({ menteeId: Uuid, mentorId: Uuid });
+
+/** `POST /api/staff/partnerships/:id/suggestions`: the coordinator's rejections and acceptances so far. */
+export const MatchingReview = z.strictObject({
+  excluded: z.array(PairRequest).max(5000).default([]),
+  locked: z.array(PairRequest).max(5000).default([]),
+});
+
+/** `PUT /api/staff/students/:id/subjects` */
+export const SubjectsBody = z.strictObject({
+  subjects: z.array(z.string().trim().toLowerCase().regex(/^[a-z][a-z -]*(:[a-z][a-z -]*)?$/, 'must look like "maths" or "english:poetry"')).max(20),
+});

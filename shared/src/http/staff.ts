@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoInstant, Uuid } from '../ids.js';
+import { freeText } from '../text.js';
 
 export const StaffRole = z.enum(['coordinator', 'dsl', 'supervisor', 'admin']);
 export type StaffRole = z.infer<typeof StaffRole>;
@@ -23,7 +24,7 @@ export type StaffMe = z.infer<typeof StaffMe>;
 export const LoginResponse = z.object({ staff: StaffMe, expiresAt: IsoInstant });
 
 /** `POST /api/staff/devices`: enrol a school iPad. */
-export const EnrolDeviceRequest = z.strictObject({ label: z.string().trim().min(1, 'is required').max(80) });
+export const EnrolDeviceRequest = z.strictObject({ label: freeText({ max: 80 }) });
 export const EnrolDeviceResponse = z.object({
   device: z.object({ id: Uuid, label: z.string() }),
   /** Typed once on the iPad (or read from the QR code); single use. */
@@ -127,3 +128,21 @@ export const SessionLogEvidenceFile = z.object({
   signature: z.object(SignatureFields),
 });
 export type SessionLogEvidenceFile = z.infer<typeof SessionLogEvidenceFile>;
+
+
+/** `PUT /api/staff/students/:id/pin` */
+export const SetPinRequest = z.strictObject({ pin: z.string().regex(/^\d{4}$/, 'must be 4 digits') });
+
+/** `PUT /api/staff/students/:id/eligibility`: consent (mentees) and training (mentors). */
+export const EligibilityRequest = z
+  .strictObject({ parentalConsent: z.boolean().optional(), trainingCompleted: z.boolean().optional() })
+  .refine((b) => b.parentalConsent !== undefined || b.trainingCompleted !== undefined, 'say what to record');
+
+/** `GET /api/staff/sessions?from=&to=`: local dates. */
+export const SessionListQuery = z.strictObject({
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+
+/** `POST /api/staff/import/students|staff?dryRun=` */
+export const ImportQuery = z.strictObject({ dryRun: z.enum(['true', 'false']).optional() });

@@ -9,6 +9,12 @@ import {
   RtpParameters,
   TransportDescription,
 } from './media-params.js';
+import { freeText } from '../text.js';
+
+/** Longest chat message, in characters. */
+export const CHAT_MAX_CHARS = 500;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /*
  * The one typed map of realtime events. Names are `area:verb`.
@@ -60,9 +66,14 @@ export const clientPayloads = {
   'media:set-paused': z.strictObject({ producerId: MediaObjectId, paused: z.boolean() }),
   /** A DSL or supervisor watches a live session: receives audio and video, sends none. */
   'observe:join': z.strictObject({ sessionId: Uuid, rtpCapabilities: RtpCapabilities.optional() }),
-  'chat:send': z.strictObject({ text: z.string().trim().min(1, 'is empty').max(500, 'is too long (500 characters at most)') }),
-  /** The "I'm worried" button: one tap, then optionally a sentence in the child's own words. */
-  'concern:raise': z.strictObject({ text: z.string().trim().max(2000).optional() }),
+  'chat:send': z.strictObject({ text: freeText({ max: CHAT_MAX_CHARS, multiline: true }) }),
+  /**
+   * The "I'm worried" button: one tap, then optionally a sentence in the child's own words.
+   * The press is never refused for what it carries: `text` goes on to the concern service
+   * as it came, which files the concern with the words when they can be kept
+   * (`ConcernWords`) and without them, telling the child, when they cannot.
+   */
+  'concern:raise': z.unknown().transform((payload): { text?: unknown } => ({ text: isRecord(payload) ? payload.text : undefined })),
 } as const;
 
 export type ClientEventName = keyof typeof clientPayloads;
@@ -139,7 +150,8 @@ export interface ClientAckData {
   'media:set-paused': Record<string, never>;
   'observe:join': ObserveResult;
   'chat:send': { delivered: boolean; explanation?: string };
-  'concern:raise': { concernId: string };
+  /** `wordsNotKept`: said to the child when their words could not be kept; the concern was filed without them. */
+  'concern:raise': { concernId: string; wordsNotKept?: string };
 }
 
 export type ClientToServerEvents = {

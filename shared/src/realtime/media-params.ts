@@ -9,10 +9,25 @@ import { z } from 'zod';
 const shortText = z.string().max(256);
 const looseEntry = z.looseObject({});
 
+/**
+ * JSON.stringify escapes exactly the lone surrogates and control characters
+ * (a paired surrogate stays as it is), so this finds either anywhere inside.
+ * The media worker cannot read them: one in a DTLS fingerprint left the
+ * request unanswered.
+ */
+const UNREADABLE_BY_WORKER = /\\u(d[89a-f][0-9a-f]{2}|00[01][0-9a-f])/i;
+const readableByWorker = (value: unknown) => !UNREADABLE_BY_WORKER.test(JSON.stringify(value) ?? '');
+const readable = { message: 'contains characters the media server cannot read' };
+
 export const DtlsParameters = z.object({
   role: z.enum(['auto', 'client', 'server']).optional(),
   fingerprints: z
-    .array(z.object({ algorithm: shortText, value: z.string().max(512) }))
+    .array(
+      z.object({
+        algorithm: z.enum(['sha-1', 'sha-224', 'sha-256', 'sha-384', 'sha-512']),
+        value: z.string().regex(/^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){0,127}$/, 'must be hex bytes separated by ":"'),
+      }),
+    )
     .min(1)
     .max(8),
 });
@@ -23,12 +38,12 @@ export const RtpParameters = z.looseObject({
   headerExtensions: z.array(looseEntry).max(32).optional(),
   encodings: z.array(looseEntry).max(8).optional(),
   rtcp: looseEntry.optional(),
-});
+}).refine(readableByWorker, readable);
 
 export const RtpCapabilities = z.looseObject({
   codecs: z.array(looseEntry).max(128).optional(),
   headerExtensions: z.array(looseEntry).max(64).optional(),
-});
+}).refine(readableByWorker, readable);
 
 export const MediaKind = z.enum(['audio', 'video']);
 export type MediaKind = z.infer<typeof MediaKind>;

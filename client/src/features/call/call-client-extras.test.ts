@@ -160,6 +160,14 @@ describe('CallClient concerns', () => {
     client.dispose();
   });
 
+  it('hands back the sentence for the child when the concern went but their words were not kept', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const wordsNotKept = 'Your worry reached the safeguarding leads, but your words were too long to keep.';
+    const { client } = await joinedClient({ answer: () => ({ ok: true, data: { concernId: grace.observerId, wordsNotKept } }) });
+    await expect(client.raiseConcern('words')).resolves.toEqual({ wordsNotKept });
+    client.dispose();
+  });
+
   it("rejects with the server's message so the child can be told and try again", async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { client } = await joinedClient({

@@ -200,12 +200,14 @@ export class CallClient {
    * The "I'm worried" button: raises a concern to the safeguarding leads of
    * both children's schools. Without words it is the one-tap report; with
    * words it is a second report carrying them (the server keeps each as its
-   * own concern). Rejects, so the child can be told and try again.
+   * own concern). Rejects, so the child can be told and try again. Resolves
+   * with `wordsNotKept` when the concern went but the words could not be kept.
    */
-  async raiseConcern(text?: string): Promise<void> {
+  async raiseConcern(text?: string): Promise<{ wordsNotKept?: string }> {
     const words = text?.trim();
     this.assertCanTellServer('send this');
-    await request(this.socket, 'concern:raise', words ? { text: words } : {});
+    const { wordsNotKept } = await request(this.socket, 'concern:raise', words ? { text: words } : {});
+    return wordsNotKept ? { wordsNotKept } : {};
   }
 
   /**

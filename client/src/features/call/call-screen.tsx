@@ -29,7 +29,7 @@ export interface CallScreenProps {
   onToggleCamera: () => void;
   onSendChat: (text: string) => Promise<ChatSendResult>;
   /** Raises a concern; rejects if it did not reach the server. */
-  onRaiseConcern: (text?: string) => Promise<void>;
+  onRaiseConcern: (text?: string) => Promise<{ wordsNotKept?: string }>;
   onLeave: () => void;
   onBackToSessions: () => void;
 }

@@ -1,3 +1,4 @@
+import { CHAT_MAX_CHARS as SERVER_CHAT_MAX_CHARS } from '@peerbridge/shared';
 /*
  * The in-call chat as the screen sees it. Messages pass the server's filter
  * (no contact details between children) and are on the session record; the
@@ -15,8 +16,12 @@ export interface ChatEntry {
   at: string;
 }
 
-/** The server's limit (`chat:send`, counted like `String.length`). */
-export const CHAT_MAX_CHARS = 500;
+/**
+ * The server's limit for `chat:send`. The server counts characters as people
+ * see them (an emoji is one); counting UTF-16 units here is stricter, so the
+ * iPad never sends a message the server would refuse.
+ */
+export const CHAT_MAX_CHARS = SERVER_CHAT_MAX_CHARS;
 
 /** Shown on the side of the counter only near the limit, so most children never see a number. */
 export const CHAT_COUNTER_FROM = 400;

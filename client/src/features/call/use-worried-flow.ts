@@ -3,7 +3,7 @@ import { toPeerbridgeError } from '../../lib/peerbridge-error';
 import { isBusy, worriedClosed, worriedReducer } from './worried-flow';
 
 /** Drives the "I'm worried" dialog; the rules are in worried-flow.ts. */
-export function useWorriedFlow(raise: (text?: string) => Promise<void>) {
+export function useWorriedFlow(raise: (text?: string) => Promise<{ wordsNotKept?: string }>) {
   const [state, dispatch] = useReducer(worriedReducer, worriedClosed);
   // One report at a time, whatever the fingers do.
   const inFlight = useRef(false);
@@ -37,8 +37,9 @@ export function useWorriedFlow(raise: (text?: string) => Promise<void>) {
       once(async () => {
         dispatch({ type: 'send-words' });
         try {
-          await raise(text);
-          dispatch({ type: 'words-sent' });
+          const { wordsNotKept } = await raise(text);
+          // The worry reached the safeguarding leads, but without these words: say so, so the child can try again.
+          dispatch(wordsNotKept ? { type: 'words-failed', message: wordsNotKept } : { type: 'words-sent' });
         } catch (error) {
           dispatch({ type: 'words-failed', message: toPeerbridgeError(error).message });
         }

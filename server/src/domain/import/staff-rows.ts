@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from '@peerbridge/shared';
 import type { CsvRecord } from './csv.js';
 import type { RowProblem } from './student-rows.js';
 
@@ -37,7 +38,8 @@ const ROLE_WORDS: Record<string, ImportableRole> = {
 };
 const normalise = (h: string) => h.trim().toLowerCase().replace(/\s+/g, ' ');
 
-const name = z.string().trim().min(1, 'is empty').max(80, 'is longer than 80 characters');
+/** Names as people see them: invisible and control characters (common in MIS exports) are dropped. */
+const name = freeText({ max: 80 });
 const Row = z.object({ firstName: name, surname: name, email: z.string().trim().toLowerCase().pipe(z.email('is not an email address')) });
 
 export function readStaffRows(records: CsvRecord[], grantable: readonly ImportableRole[]): { rows: StaffRow[]; problems: RowProblem[] } {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from '@peerbridge/shared';
 import type { CsvRecord } from './csv.js';
 
 /*
@@ -21,7 +22,8 @@ const REQUIRED: Column[] = ['admissionNumber', 'firstName', 'surname', 'year'];
 
 const normaliseHeader = (h: string) => h.trim().toLowerCase().replace(/\s+/g, ' ');
 
-const name = z.string().trim().min(1, 'is empty').max(80, 'is longer than 80 characters');
+/** Names as people see them: invisible and control characters (common in MIS exports) are dropped. */
+const name = freeText({ max: 80 });
 const Row = z.object({
   admissionNumber: z.string().trim().regex(/^[A-Za-z0-9-]{1,20}$/, 'must be letters, digits or "-" (at most 20)'),
   firstName: name,
@@ -41,7 +43,7 @@ const Row = z.object({
       }
       return year;
     }),
-  tutorGroup: z.string().trim().max(20, 'is longer than 20 characters').optional(),
+  tutorGroup: freeText({ max: 20, required: false }).optional(),
 });
 
 export interface StudentRow {

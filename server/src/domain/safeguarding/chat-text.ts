@@ -9,7 +9,8 @@ const DECIMAL_DIGIT = /^\p{Nd}$/u;
 export function normalise(text: string): string {
   return text
     .normalize('NFKD')
-    .replace(/[\p{Cf}\p{M}]/gu, '')
+    // Format characters (zero-width, bidi), combining marks and control characters hide nothing a reader sees.
+    .replace(/(?![\t\n\r])[\p{Cf}\p{M}\p{Cc}]/gu, '')
     .toLowerCase()
     .replace(/\P{ASCII}/gu, (ch) => HOMOGLYPHS[ch] ?? (DECIMAL_DIGIT.test(ch) ? asciiDigit(ch) : ch));
 }

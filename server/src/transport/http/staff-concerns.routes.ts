@@ -1,6 +1,5 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import { Uuid } from '@peerbridge/shared';
+import { AmendConcernRequest, ConcernListQuery, RaiseConcernRequest, Uuid } from '@peerbridge/shared';
 import type { ConcernService } from '../../concerns/concern-service.js';
 import { AppError } from '../../errors.js';
 import type { StudentRepository } from '../../infra/db/student-repository.js';
@@ -8,33 +7,18 @@ import { parseInput } from '../validation.js';
 import type { SecondFactor } from '../../staff/second-factor.js';
 import { requireRole, requireStepUp, staffOf } from './staff-session.js';
 
-const RaiseRequest = z.strictObject({
-  sessionId: Uuid,
-  studentIds: z.array(Uuid).min(1, 'name at least one child').max(2),
-  whatHappened: z.string().trim().min(1, 'is required').max(2000),
-});
-const StatusFilter = z.strictObject({ status: z.enum(['new', 'acknowledged', 'in_progress', 'closed']).optional() });
-const text = z.string().trim().min(1, 'is required').max(4000);
-const AmendRequest = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('status'), to: z.enum(['acknowledged', 'in_progress']) }),
-  z.strictObject({ kind: z.literal('note'), text }),
-  z.strictObject({ kind: z.literal('action'), text }),
-  z.strictObject({ kind: z.literal('decision'), text, reason: text }),
-  z.strictObject({ kind: z.literal('close'), summary: text, actionsTaken: text, outcome: text }),
-]);
-
 export function staffConcernRoutes(deps: { concerns: ConcernService; students: StudentRepository; secondFactor: SecondFactor }): Router {
   const router = Router();
   // The queue (first names and status) stays open; the record itself, its exports and a child's chronology need the step-up.
   const stepUp = requireStepUp(deps.secondFactor);
 
   router.post('/concerns', requireRole('concerns:raise'), async (req, res) => {
-    const body = parseInput(RaiseRequest, req.body, 'concern');
+    const body = parseInput(RaiseConcernRequest, req.body, 'concern');
     res.status(201).json(await deps.concerns.raiseByStaff(staffOf(res), body));
   });
 
   router.get('/concerns', requireRole('concerns:handle'), async (req, res) => {
-    const { status } = parseInput(StatusFilter, req.query, 'filter');
+    const { status } = parseInput(ConcernListQuery, req.query, 'filter');
     res.json({ concerns: await deps.concerns.list(staffOf(res), status) });
   });
 
@@ -48,7 +32,7 @@ export function staffConcernRoutes(deps: { concerns: ConcernService; students: S
 
   router.post('/concerns/:id/amendments', requireRole('concerns:handle'), stepUp, async (req, res) => {
     const id = parseInput(Uuid, req.params.id, 'concern id');
-    const change = parseInput(AmendRequest, req.body, 'amendment');
+    const change = parseInput(AmendConcernRequest, req.body, 'amendment');
     res.status(201).json({ concern: await deps.concerns.amend(staffOf(res), id, change) });
   });
 

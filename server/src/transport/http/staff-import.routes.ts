@@ -1,5 +1,5 @@
 import express, { Router } from 'express';
-import { z } from 'zod';
+import { ImportQuery } from '@peerbridge/shared';
 import { CsvSyntaxError, parseCsv } from '../../domain/import/csv.js';
 import { readStudentRows } from '../../domain/import/student-rows.js';
 import { AppError } from '../../errors.js';
@@ -8,8 +8,6 @@ import type { StaffImport } from '../../staff/staff-import.js';
 import type { StudentRecords } from '../../students/student-records.js';
 import { parseInput } from '../validation.js';
 import { assertCan, requireRole, staffOf } from './staff-session.js';
-
-const Query = z.strictObject({ dryRun: z.enum(['true', 'false']).optional() });
 
 /**
  * Coordinators import their school's students from an MIS export. A dry run
@@ -22,7 +20,7 @@ export function staffImportRoutes(deps: { imports: StudentImportRepository; staf
   router.post('/import/students', requireRole('students:manage'), csvBody, async (req, res) => {
     const staff = staffOf(res);
     assertCan(staff, 'students:manage', [staff.schoolId!]);
-    const { dryRun } = parseInput(Query, req.query, 'import options');
+    const { dryRun } = parseInput(ImportQuery, req.query, 'import options');
     if (typeof req.body !== 'string') throw AppError.badRequest('Send the CSV file as the request body (Content-Type: text/csv).');
     let records;
     try {
@@ -53,7 +51,7 @@ export function staffImportRoutes(deps: { imports: StudentImportRepository; staf
   router.post('/import/staff', requireRole('staff:import'), csvBody, async (req, res) => {
     const staff = staffOf(res);
     assertCan(staff, 'staff:import', [staff.schoolId!]);
-    const { dryRun } = parseInput(Query, req.query, 'import options');
+    const { dryRun } = parseInput(ImportQuery, req.query, 'import options');
     if (typeof req.body !== 'string') throw AppError.badRequest('Send the CSV file as the request body (Content-Type: text/csv).');
     const result = await deps.staffImport.import(staff, req.body, dryRun === 'true');
     if (result.problems.length > 0) {

@@ -1,18 +1,11 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import { Uuid } from '@peerbridge/shared';
+import { MatchingReview, PairRequest, SubjectsBody, Uuid } from '@peerbridge/shared';
 import { AppError } from '../../errors.js';
 import type { MatchingRepository } from '../../infra/db/matching-repository.js';
 import type { StudentRepository } from '../../infra/db/student-repository.js';
 import type { MatchingService } from '../../scheduling/matching-service.js';
 import { parseInput } from '../validation.js';
 import { assertCan, requireRole, staffOf } from './staff-session.js';
-
-const Pair = z.strictObject({ menteeId: Uuid, mentorId: Uuid });
-const Review = z.strictObject({ excluded: z.array(Pair).max(5000).default([]), locked: z.array(Pair).max(5000).default([]) });
-const Subjects = z.strictObject({
-  subjects: z.array(z.string().trim().toLowerCase().regex(/^[a-z][a-z -]*(:[a-z][a-z -]*)?$/, 'must look like "maths" or "english:poetry"')).max(20),
-});
 
 export function staffMatchingRoutes(deps: { matchingService: MatchingService; matching: MatchingRepository; students: StudentRepository }): Router {
   const router = Router();
@@ -21,12 +14,12 @@ export function staffMatchingRoutes(deps: { matchingService: MatchingService; ma
   /** POST so the coordinator's rejections and acceptances so far travel with the request. */
   router.post('/partnerships/:id/suggestions', async (req, res) => {
     const id = parseInput(Uuid, req.params.id, 'partnership id');
-    res.json(await deps.matchingService.suggestions(staffOf(res), id, parseInput(Review, req.body ?? {}, 'review')));
+    res.json(await deps.matchingService.suggestions(staffOf(res), id, parseInput(MatchingReview, req.body ?? {}, 'review')));
   });
 
   router.post('/partnerships/:id/pairings', async (req, res) => {
     const id = parseInput(Uuid, req.params.id, 'partnership id');
-    res.status(201).json(await deps.matchingService.accept(staffOf(res), id, parseInput(Pair, req.body, 'pairing')));
+    res.status(201).json(await deps.matchingService.accept(staffOf(res), id, parseInput(PairRequest, req.body, 'pairing')));
   });
 
   router.put('/students/:id/subjects', async (req, res) => {
@@ -34,7 +27,7 @@ export function staffMatchingRoutes(deps: { matchingService: MatchingService; ma
     const schoolId = await deps.students.findSchoolOf(id);
     if (!schoolId) throw AppError.notFound('No such student.');
     assertCan(staffOf(res), 'schedule:manage', [schoolId]);
-    await deps.matching.setSubjects(id, parseInput(Subjects, req.body, 'subjects').subjects);
+    await deps.matching.setSubjects(id, parseInput(SubjectsBody, req.body, 'subjects').subjects);
     res.status(204).end();
   });
 

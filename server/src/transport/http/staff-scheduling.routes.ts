@@ -1,11 +1,8 @@
 import { Router } from 'express';
-import { ClosureBody, CreateSeriesBody, Uuid } from '@peerbridge/shared';
+import { ClosureBody, CreateSeriesBody, ScheduleChangeId, Uuid } from '@peerbridge/shared';
 import type { SchedulingRepository } from '../../infra/db/scheduling-repository.js';
 import type { SchedulingService } from '../../scheduling/scheduling-service.js';
-import { z } from 'zod';
 import { parseInput } from '../validation.js';
-
-const ChangeId = z.coerce.number({ message: 'must be a number' }).int().positive();
 import { assertCan, requireRole, staffOf } from './staff-session.js';
 
 /** The slot finder, weekly series and closures, for coordinators; thin: parse, call, map. */
@@ -32,7 +29,7 @@ export function staffSchedulingRoutes(deps: { schedulingService: SchedulingServi
   });
 
   router.post('/schedule-changes/:id/accept-replacement', async (req, res) => {
-    const id = parseInput(ChangeId, req.params.id, 'change id');
+    const id = parseInput(ScheduleChangeId, req.params.id, 'change id');
     res.status(201).json(await deps.schedulingService.acceptReplacement(staffOf(res), id));
   });
 

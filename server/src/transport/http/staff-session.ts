@@ -9,11 +9,20 @@ import type { StaffAuth, StaffIdentity, StaffSession } from '../../staff/staff-a
 export const STAFF_COOKIE = 'pb_staff';
 
 export function readCookie(req: Request, name: string): string | undefined {
-  const header = req.headers.cookie;
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
+  return cookieFrom(req.headers.cookie, name);
+}
+
+/** One cookie's value from a Cookie header; a value that is not valid percent-encoding is no cookie at all (so: not signed in). */
+export function cookieFrom(header: string | undefined, name: string): string | undefined {
+  for (const part of header?.split(';') ?? []) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
   }
   return undefined;
 }

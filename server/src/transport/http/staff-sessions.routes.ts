@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { Temporal } from 'temporal-polyfill';
-import { z } from 'zod';
+import { SessionListQuery } from '@peerbridge/shared';
 import { sessionStatus } from '../../domain/sessions/join-rules.js';
 import type { Clock } from '../../domain/time/clock.js';
 import { AppError } from '../../errors.js';
@@ -8,10 +8,6 @@ import type { SessionRepository, SessionStudent } from '../../infra/db/session-r
 import { parseInput } from '../validation.js';
 import { assertCan, requireRole, staffOf } from './staff-session.js';
 
-const Range = z.strictObject({
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-});
 const MAX_RANGE_DAYS = 366;
 
 /** A partner school's student is shown by first name, school and year only. */
@@ -27,7 +23,7 @@ export function staffSessionListRoutes(deps: { sessions: SessionRepository; cloc
   router.get('/', requireRole('sessions:read'), async (req, res) => {
     const staff = staffOf(res);
     assertCan(staff, 'sessions:read', [staff.schoolId!]);
-    const range = parseInput(Range, req.query, 'date range');
+    const range = parseInput(SessionListQuery, req.query, 'date range');
     const zone = 'Europe/London';
     const today = deps.clock.now().toZonedDateTimeISO(zone).toPlainDate();
     const from = range.from ? Temporal.PlainDate.from(range.from) : today.subtract({ days: 7 });

@@ -1,6 +1,5 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import { Uuid } from '@peerbridge/shared';
+import { EligibilityRequest, SetPinRequest, Uuid } from '@peerbridge/shared';
 import type { Clock } from '../../domain/time/clock.js';
 import { AppError } from '../../errors.js';
 import type { NoticeRepository } from '../../infra/db/notice-repository.js';
@@ -8,11 +7,6 @@ import type { StudentRepository } from '../../infra/db/student-repository.js';
 import type { StudentRecords } from '../../students/student-records.js';
 import { parseInput } from '../validation.js';
 import { assertCan, requireRole, staffOf } from './staff-session.js';
-
-const SetPinRequest = z.strictObject({ pin: z.string().regex(/^\d{4}$/, 'must be 4 digits') });
-const EligibilityRequest = z
-  .strictObject({ parentalConsent: z.boolean().optional(), trainingCompleted: z.boolean().optional() })
-  .refine((b) => b.parentalConsent !== undefined || b.trainingCompleted !== undefined, 'say what to record');
 
 /** Coordinators manage their own school's students: PINs, consent and training records. */
 export function staffStudentRoutes(deps: {

@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import { ChangePasswordRequest, LoginRequest, SetPasswordRequest, type StaffMe } from '@peerbridge/shared';
 import type { StaffImport } from '../../staff/staff-import.js';
+import { perMinuteLimit } from './rate-limits.js';
 import type { StaffAuth, StaffIdentity } from '../../staff/staff-auth.js';
 import { STAFF_SESSION_LIFETIME } from '../../staff/staff-auth.js';
 import { parseInput } from '../validation.js';
-import { perMinuteLimit } from './rate-limits.js';
 import { clearStaffCookie, readCookie, requireStaff, setStaffCookie, STAFF_COOKIE, staffOf, staffSessionOf } from './staff-session.js';
 
 function me(staff: StaffIdentity): StaffMe {

@@ -48,6 +48,13 @@ const staffEvents: ReadonlySet<ClientEventName> = new Set<ClientEventName>([
   'media:resume-consumer',
 ]);
 
+/**
+ * A child's "I'm worried" is filed whatever its payload holds (words that are too
+ * long are dropped by the concern service, the child told); only socket.io's own
+ * hard limit stops it. Every other event is refused above MAX_EVENT_BYTES.
+ */
+const ANSWERED_AT_ANY_SIZE: ReadonlySet<ClientEventName> = new Set<ClientEventName>(['concern:raise']);
+
 function handlersFor(deps: { calls: CallService; chat: CallChat; concerns: ConcernService }): Handlers {
   const { calls } = deps;
   return {
@@ -109,7 +116,7 @@ export function registerCallHandlers(
       if (!allowed.has(event)) {
         throw new AppError('forbidden', device ? 'A school iPad cannot do that.' : 'Staff cannot do that in a session.');
       }
-      if (payloadBytes(payload) > MAX_EVENT_BYTES) {
+      if (!ANSWERED_AT_ANY_SIZE.has(event) && payloadBytes(payload) > MAX_EVENT_BYTES) {
         throw new AppError('payload_too_large', `The ${event} message is too large.`);
       }
       const parsed = parseInput(clientPayloads[event], payload, `${event} payload`);

@@ -15,7 +15,7 @@ import { AppError, toErrorBody } from '../../errors.js';
 import type { StaffAuth, StaffIdentity } from '../../staff/staff-auth.js';
 import { crossOriginError, staffSocketOriginRefusal } from '../http/same-origin.js';
 import type { StaffSessionsEnded } from '../../staff/staff-sessions-ended.js';
-import { STAFF_COOKIE } from '../http/staff-session.js';
+import { cookieFrom, STAFF_COOKIE } from '../http/staff-session.js';
 import { parseInput } from '../validation.js';
 import { registerCallHandlers } from './call.handlers.js';
 
@@ -29,8 +29,14 @@ export type SocketData =
 
 export type CallServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-/** Anything larger is dropped by socket.io itself; below it, oversized events get an error ack. */
-const HARD_MESSAGE_LIMIT_BYTES = 1024 * 1024;
+/**
+ * Anything larger makes socket.io drop the connection; below it, an oversized
+ * event gets an error ack (or, for a child's concern, is filed without the
+ * words). Large enough that a megabyte of any characters, JSON-escaped (six
+ * bytes for a control character), is answered rather than cut off; only an
+ * enrolled iPad or signed-in staff get past the handshake to send one.
+ */
+const HARD_MESSAGE_LIMIT_BYTES = 8 * 1024 * 1024;
 
 /** Every socket of a device is in this room, so revoking the device can reach them all. */
 export const deviceRoom = (deviceId: string) => `device:${deviceId}`;
@@ -72,14 +78,6 @@ export function staffSessionsEndedSink(io: CallServer): StaffSessionsEnded {
   };
 }
 
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of header?.split(';') ?? []) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return undefined;
-}
-
 export function attachCallHandlers(
   io: CallServer,
   deps: {
@@ -95,7 +93,7 @@ export function attachCallHandlers(
 ): () => void {
   io.use((socket, next) => {
     const handshake = (async () => {
-      const staffToken = cookieValue(socket.handshake.headers.cookie, STAFF_COOKIE);
+      const staffToken = cookieFrom(socket.handshake.headers.cookie, STAFF_COOKIE);
       const auth = socket.handshake.auth as Record<string, unknown>;
       if (auth.deviceToken === undefined && staffToken) {
         const refusal = staffSocketOriginRefusal(socket.handshake.headers, deps.origins ?? { allowedOrigins: [], trustProxy: false });
