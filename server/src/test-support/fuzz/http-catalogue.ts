@@ -3,8 +3,10 @@ import type { z } from 'zod';
 import {
   AmendConcernRequest,
   AvailabilityBody,
+  ChangePasswordRequest,
   ClosureBody,
   ConcernListQuery,
+  ConfirmEnrolmentRequest,
   CreateSeriesBody,
   EligibilityRequest,
   EnrolDeviceRequest,
@@ -20,6 +22,7 @@ import {
   SetPasswordRequest,
   SetPinRequest,
   StaffAuditQuery,
+  StepUpRequest,
   StudentSignInRequest,
   SubjectsBody,
 } from '@peerbridge/shared';
@@ -105,6 +108,14 @@ export const httpRoutes: Record<string, RouteSpec> = {
   'PUT /api/staff/students/:id/subjects': { as: 'coordinator', body: SubjectsBody },
   'GET /api/staff/audit': { as: 'dsl', query: StaffAuditQuery },
   'GET /api/staff/audit/verify': { as: 'dsl' },
+  'GET /api/staff/sessions/:id/log/evidence': { as: 'dsl' },
+  'GET /api/staff/students/:id/chronology/views': { as: 'dsl' },
+  'POST /api/staff/password': { as: 'coordinator', body: ChangePasswordRequest },
+  'POST /api/staff/accounts/:id/deactivate': { as: 'coordinator' },
+  'GET /api/staff/second-factor': { as: 'dsl' },
+  'POST /api/staff/second-factor/enrolment': { as: 'dsl' },
+  'POST /api/staff/second-factor/enrolment/confirm': { as: 'dsl', body: ConfirmEnrolmentRequest },
+  'POST /api/staff/second-factor/step-up': { as: 'dsl', body: StepUpRequest },
 };
 
 /** The real thing a path's `:id` (or `:file`) may name, by route. */
