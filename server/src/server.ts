@@ -170,9 +170,9 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       required: config.staffSessions.stepUpRequired,
       stepUpLasts: config.staffSessions.stepUpLasts,
     });
-    const staffAccounts = new StaffAccounts({ staff: staffRecords, staffAuth, clock, log: log.child({ area: 'staff-accounts' }) });
     const views = new RecordViewRepository(database.db);
     const audit = new StaffAuditTrail({ audit: new StaffAuditRepository(database.db), clock });
+    const staffAccounts = new StaffAccounts({ staff: staffRecords, staffAuth, audit, clock, log: log.child({ area: 'staff-accounts' }) });
     const sink = socketEventSink(io);
     const chat = new CallChat({ calls, events, sink, clock, log: log.child({ area: 'chat' }) });
     const concerns = new ConcernService({

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import type { StaffAuditEntry, StaffAuditKind } from '@peerbridge/shared';
-import { pairings, students } from '../infra/db/schema.js';
+import { pairings, staff, students } from '../infra/db/schema.js';
 import { schoolYearAfter, typicalCalendar } from '../test-support/calendar-fixtures.js';
 import { asDatabaseOwner } from '../test-support/database-owner.js';
 import { addOtherSchoolAndAdmin } from '../test-support/other-school.js';
@@ -97,6 +97,18 @@ describe.each(testDatabaseKinds())('staff audit trail on %s', (kind) => {
     // The same file again creates nobody, so records nothing.
     await dana.post('/api/staff/import/staff').type('text/csv').send(file).expect(200);
     expect(await count(dana, 'StaffAccountsImported')).toBe(1);
+  });
+
+  it("records closing a leaver's account, once, naming them", async () => {
+    const file = 'Forename,Surname,Email,Role\nSam,Leaver,sam.leaver@northgate.example,coordinator\n';
+    await dana.post('/api/staff/import/staff').type('text/csv').send(file).expect(200);
+    const [leaver] = await server.database.db.select({ id: staff.id }).from(staff).where(eq(staff.email, 'sam.leaver@northgate.example'));
+    const id = leaver!.id;
+    await dana.post(`/api/staff/accounts/${id}/deactivate`).expect(204);
+    await dana.post(`/api/staff/accounts/${id}/deactivate`).expect(204);
+    expect((await entriesOf(dana, '&kind=StaffAccountDeactivated')).map((e) => ({ actor: e.actor.name, action: e.action }))).toEqual([
+      { actor: 'Ms Dana Hill', action: { kind: 'StaffAccountDeactivated', account: { id, fullName: 'Sam Leaver' } } },
+    ]);
   });
 
   it('records each export of a concern, JSON and CSV, by the DSL who took it', async () => {

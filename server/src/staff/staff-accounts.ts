@@ -4,10 +4,11 @@ import type { Clock } from '../domain/time/clock.js';
 import { AppError } from '../errors.js';
 import type { StaffRepository } from '../infra/db/staff-repository.js';
 import type { StaffAuth, StaffIdentity } from './staff-auth.js';
+import type { StaffAuditTrail } from '../audit/staff-audit-trail.js';
 
 /** A school's coordinator closes the account of someone who has left; they are out everywhere at once. */
 export class StaffAccounts {
-  constructor(private readonly deps: { staff: StaffRepository; staffAuth: StaffAuth; clock: Clock; log: Logger }) {}
+  constructor(private readonly deps: { staff: StaffRepository; staffAuth: StaffAuth; audit: StaffAuditTrail; clock: Clock; log: Logger }) {}
 
   async deactivate(actor: StaffIdentity, staffId: string): Promise<void> {
     const target = await this.deps.staff.findById(staffId);
@@ -16,7 +17,11 @@ export class StaffAccounts {
       throw new AppError('forbidden', 'Your account does not have access to that.');
     }
     if (target.id === actor.staffId) throw new AppError('conflict', 'You cannot deactivate your own account; ask another coordinator.');
-    await this.deps.staff.deactivate(target.id, this.deps.clock.now());
+    await this.deps.staff.deactivate(
+      target.id,
+      this.deps.clock.now(),
+      this.deps.audit.recording(actor, () => ({ kind: 'StaffAccountDeactivated', account: { id: target.id, fullName: target.fullName } })),
+    );
     await this.deps.staffAuth.endAllSessions(target.id);
     this.deps.log.info({ staffId: target.id, by: actor.staffId }, 'StaffAccountDeactivated');
   }

@@ -25,6 +25,8 @@ export const StaffAuditAction = z.discriminatedUnion('kind', [
     kind: z.literal('StaffAccountsImported'),
     accounts: z.array(z.object({ id: Uuid, fullName: z.string(), roles: z.array(StaffRole) })),
   }),
+  /** A leaver's account closed: their sessions and sockets ended, their records stay attributed to them. */
+  z.object({ kind: z.literal('StaffAccountDeactivated'), account: z.object({ id: Uuid, fullName: z.string() }) }),
   z.object({ kind: z.literal('ConcernExported'), concernId: Uuid, format: z.enum(['json', 'csv']) }),
   z.object({ kind: z.literal('PairingAccepted'), pairingId: Uuid, mentor: PairedStudent, mentee: PairedStudent }),
   z.object({

@@ -29,6 +29,8 @@ export function auditSentence(entry: Pick<StaffAuditEntry, 'actor' | 'action'>):
       return `${who} enrolled the iPad “${action.device.label}”`;
     case 'DeviceRevoked':
       return `${who} removed the iPad “${action.device.label}” from Peerbridge`;
+    case 'StaffAccountDeactivated':
+      return `${who} closed the account of ${action.account.fullName}`;
     case 'StudentsImported':
       return `${who} imported students from the MIS: ${action.created} new, ${action.updated} updated`;
     case 'StaffAccountsImported':
@@ -61,6 +63,7 @@ export const auditKindChoices: readonly { kind: StaffAuditKind; label: string }[
   { kind: 'DeviceRevoked', label: 'iPads removed' },
   { kind: 'StudentsImported', label: 'Student imports' },
   { kind: 'StaffAccountsImported', label: 'Staff accounts and roles' },
+  { kind: 'StaffAccountDeactivated', label: 'Staff accounts closed' },
   { kind: 'ConcernExported', label: 'Concern exports' },
   { kind: 'PairingAccepted', label: 'Pairings' },
   { kind: 'SeriesBooked', label: 'Weekly sessions booked' },

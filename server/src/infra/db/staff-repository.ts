@@ -4,6 +4,7 @@ import type { StaffRole } from '../../domain/access/policy.js';
 import type { StoredStaffSession } from '../../domain/access/staff-session-rules.js';
 import type { Db } from './database.js';
 import { schools, staff, staffSessions } from './schema.js';
+import type { AlsoInTransaction } from './in-transaction.js';
 
 export interface StaffRecord {
   id: string;
@@ -117,8 +118,16 @@ export class StaffRepository {
     await this.db.update(staff).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(eq(staff.id, id));
   }
 
-  async deactivate(id: string, now: Temporal.Instant): Promise<void> {
-    await this.db.update(staff).set({ deactivatedAt: toDate(now) }).where(and(eq(staff.id, id), isNull(staff.deactivatedAt)));
+  /** `also` runs only when this call deactivated the account (not when it was closed already). */
+  async deactivate(id: string, now: Temporal.Instant, also?: AlsoInTransaction): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const closed = await tx
+        .update(staff)
+        .set({ deactivatedAt: toDate(now) })
+        .where(and(eq(staff.id, id), isNull(staff.deactivatedAt)))
+        .returning({ id: staff.id });
+      if (closed.length > 0) await also?.(tx as unknown as Db);
+    });
   }
 }
 
