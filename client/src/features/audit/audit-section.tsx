@@ -1,8 +1,9 @@
-import type { StaffAuditEntry, StaffAuditKind, StaffAuditVerification } from '@peerbridge/shared';
+import type { StaffAuditEntry, StaffAuditKind } from '@peerbridge/shared';
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
 import { useStaffErrors } from '../staff/staff-context';
+import { useIntegrityCheck } from '../staff/use-integrity-check';
 import { formatDateTime, type DateRange } from '../staff/staff-format';
 import { LoadState, RefreshButton, StaffSection } from '../staff/staff-section';
 import { useStaffResource } from '../staff/use-staff-resource';
@@ -147,23 +148,7 @@ const plural = (n: number) => `${n} ${n === 1 ? 'action' : 'actions'}`;
 
 /** Recomputes the whole trail's chain on the server and says whether it still holds. */
 function AuditVerify() {
-  const handleError = useStaffErrors();
-  const [checking, setChecking] = useState(false);
-  const [result, setResult] = useState<StaffAuditVerification | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const verify = async () => {
-    setChecking(true);
-    setProblem(null);
-    try {
-      setResult(await verifyAuditTrail());
-    } catch (error) {
-      setResult(null);
-      setProblem(handleError(error).message);
-    } finally {
-      setChecking(false);
-    }
-  };
+  const { checking, result, problem, verify } = useIntegrityCheck(verifyAuditTrail);
 
   return (
     <div className="audit-verify">

@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
-import { useStaffErrors } from '../staff/staff-context';
+import { useIntegrityCheck } from '../staff/use-integrity-check';
 import { describeVerification } from './log-verification';
-import { verifySessionLog, type ChainVerification } from './session-log-api';
+import { verifySessionLog } from './session-log-api';
 
 /**
  * Recomputes the log's hash chain on the server. It proves no stored entry
@@ -12,23 +11,7 @@ import { verifySessionLog, type ChainVerification } from './session-log-api';
  * alone cannot show entries cut from the end).
  */
 export function LogVerify({ sessionId }: { sessionId: string }) {
-  const handleError = useStaffErrors();
-  const [checking, setChecking] = useState(false);
-  const [result, setResult] = useState<ChainVerification | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const verify = async () => {
-    setChecking(true);
-    setProblem(null);
-    try {
-      setResult(await verifySessionLog(sessionId));
-    } catch (error) {
-      setResult(null);
-      setProblem(handleError(error).message);
-    } finally {
-      setChecking(false);
-    }
-  };
+  const { checking, result, problem, verify } = useIntegrityCheck(() => verifySessionLog(sessionId));
 
   return (
     <div className="log-verify">
