@@ -70,7 +70,7 @@ export default tseslint.config(
               message: 'Domain code must not depend on the database or the logger.',
             },
             {
-              group: ['**/infra/**', '**/transport/**', '**/media/**', '**/calls/**', 'node:fs', 'node:net', 'node:http'],
+              group: ['**/infra/**', '**/transport/**', '**/media/**', '**/services/**', 'node:fs', 'node:net', 'node:http'],
               message: 'Domain code must not reach into the layers around it.',
             },
           ],

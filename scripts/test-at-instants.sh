@@ -31,12 +31,12 @@ instants=(
   "2027-08-10T11:00:00Z  summer holidays, after the demo programme has ended"
 )
 suites=(
-  server/src/scheduling/scheduling.int.test.ts
+  server/src/services/scheduling/scheduling.int.test.ts
   server/src/transport/http/device.routes.int.test.ts
   server/src/transport/socket/call.handlers.int.test.ts
   server/src/transport/http/safeguarding-flows.int.test.ts
-  server/src/retention/retention-job.int.test.ts
-  server/src/audit/staff-audit.int.test.ts
+  server/src/services/retention/retention-job.int.test.ts
+  server/src/services/audit/staff-audit.int.test.ts
 )
 
 # Run on the embedded database only: the time rules are the same on PostgreSQL, whose server

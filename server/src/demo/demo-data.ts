@@ -1,7 +1,7 @@
 import { and, eq, gt, lt } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
-import type { DeviceTokens } from '../devices/device-tokens.js';
-import { hashSecret } from '../staff/passwords.js';
+import type { DeviceTokens } from '../services/devices/device-tokens.js';
+import { hashSecret } from '../services/staff/passwords.js';
 import { seedDemoScheduling } from './demo-scheduling.js';
 import { schoolDayAt } from '../domain/time/school-day.js';
 import type { Db } from '../infra/db/database.js';

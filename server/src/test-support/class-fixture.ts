@@ -1,4 +1,4 @@
-import { hashSecret } from '../staff/passwords.js';
+import { hashSecret } from '../services/staff/passwords.js';
 import { devices, pairings, sessionOccurrences, students } from '../infra/db/schema.js';
 import type { TestServer } from './test-server.js';
 

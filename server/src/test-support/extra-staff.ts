@@ -1,6 +1,6 @@
 import type { StaffRole } from '../domain/access/policy.js';
 import { StaffRepository } from '../infra/db/staff-repository.js';
-import { hashSecret } from '../staff/passwords.js';
+import { hashSecret } from '../services/staff/passwords.js';
 import { DEMO_PASSWORD } from './staff-agent.js';
 import type { TestServer } from './test-server.js';
 

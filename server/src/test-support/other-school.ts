@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { schools } from '../infra/db/schema.js';
 import { StaffRepository } from '../infra/db/staff-repository.js';
-import { hashSecret } from '../staff/passwords.js';
+import { hashSecret } from '../services/staff/passwords.js';
 import { DEMO_PASSWORD } from './staff-agent.js';
 import type { TestServer } from './test-server.js';
 

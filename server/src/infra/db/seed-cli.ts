@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config/config.js';
 import { seedDemo } from '../../demo/demo-data.js';
-import { DeviceTokens } from '../../devices/device-tokens.js';
+import { DeviceTokens } from '../../services/devices/device-tokens.js';
 import { loadSessionSecret } from '../session-secret.js';
 import { serverClock } from '../time/system-clock.js';
 import { openDatabase } from './database.js';

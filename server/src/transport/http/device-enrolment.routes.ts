@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { perMinuteLimit } from './rate-limits.js';
 import { RedeemEnrolmentRequest } from '@peerbridge/shared';
-import type { DeviceEnrolment } from '../../devices/device-enrolment.js';
+import type { DeviceEnrolment } from '../../services/devices/device-enrolment.js';
 import { parseInput } from '../validation.js';
 
 /** The iPad's side of enrolment: swap the one-time code for the device token. */

@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import type { TodaySessionsResponse } from '@peerbridge/shared';
-import type { DeviceIdentity, DeviceTokens } from '../../devices/device-tokens.js';
+import type { DeviceIdentity, DeviceTokens } from '../../services/devices/device-tokens.js';
 import { joinOpensAt, sessionStatus } from '../../domain/sessions/join-rules.js';
 import type { Clock } from '../../domain/time/clock.js';
 import { schoolDayAt } from '../../domain/time/school-day.js';

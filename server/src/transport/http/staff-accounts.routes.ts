@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { Uuid } from '@peerbridge/shared';
-import type { StaffAccounts } from '../../staff/staff-accounts.js';
+import type { StaffAccounts } from '../../services/staff/staff-accounts.js';
 import { parseInput } from '../validation.js';
 import { requireRole, staffOf } from './staff-session.js';
 

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { StaffAuditQuery, type StaffAuditPage, type StaffAuditVerification } from '@peerbridge/shared';
-import type { StaffAuditTrail } from '../../audit/staff-audit-trail.js';
+import type { StaffAuditTrail } from '../../services/audit/staff-audit-trail.js';
 import { parseInput } from '../validation.js';
 import { requireRole, staffOf } from './staff-session.js';
 

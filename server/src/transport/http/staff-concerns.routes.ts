@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import { AmendConcernRequest, ConcernListQuery, RaiseConcernRequest, Uuid } from '@peerbridge/shared';
-import type { ConcernService } from '../../concerns/concern-service.js';
+import type { ConcernService } from '../../services/concerns/concern-service.js';
 import { AppError } from '../../errors.js';
 import type { StudentRepository } from '../../infra/db/student-repository.js';
 import { parseInput } from '../validation.js';
-import type { SecondFactor } from '../../staff/second-factor.js';
+import type { SecondFactor } from '../../services/staff/second-factor.js';
 import { requireRole, requireStepUp, staffOf } from './staff-session.js';
 
 export function staffConcernRoutes(deps: { concerns: ConcernService; students: StudentRepository; secondFactor: SecondFactor }): Router {

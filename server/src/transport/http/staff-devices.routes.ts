@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { EnrolDeviceRequest, Uuid, type DeviceSummary } from '@peerbridge/shared';
-import type { DeviceEnrolment } from '../../devices/device-enrolment.js';
+import type { DeviceEnrolment } from '../../services/devices/device-enrolment.js';
 import type { Clock } from '../../domain/time/clock.js';
 import type { DeviceRepository } from '../../infra/db/device-repository.js';
 import { parseInput } from '../validation.js';

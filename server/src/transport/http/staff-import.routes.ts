@@ -4,8 +4,8 @@ import { CsvSyntaxError, parseCsv } from '../../domain/import/csv.js';
 import { readStudentRows } from '../../domain/import/student-rows.js';
 import { AppError } from '../../errors.js';
 import type { StudentImportRepository } from '../../infra/db/student-import-repository.js';
-import type { StaffImport } from '../../staff/staff-import.js';
-import type { StudentRecords } from '../../students/student-records.js';
+import type { StaffImport } from '../../services/staff/staff-import.js';
+import type { StudentRecords } from '../../services/students/student-records.js';
 import { parseInput } from '../validation.js';
 import { assertCan, requireRole, staffOf } from './staff-session.js';
 

@@ -3,7 +3,7 @@ import { MatchingReview, PairRequest, SubjectsBody, Uuid } from '@peerbridge/sha
 import { AppError } from '../../errors.js';
 import type { MatchingRepository } from '../../infra/db/matching-repository.js';
 import type { StudentRepository } from '../../infra/db/student-repository.js';
-import type { MatchingService } from '../../scheduling/matching-service.js';
+import type { MatchingService } from '../../services/scheduling/matching-service.js';
 import { parseInput } from '../validation.js';
 import { assertCan, requireRole, staffOf } from './staff-session.js';
 

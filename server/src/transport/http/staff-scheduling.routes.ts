@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { ClosureBody, CreateSeriesBody, ScheduleChangeId, Uuid } from '@peerbridge/shared';
 import type { SchedulingRepository } from '../../infra/db/scheduling-repository.js';
-import type { SchedulingService } from '../../scheduling/scheduling-service.js';
+import type { SchedulingService } from '../../services/scheduling/scheduling-service.js';
 import { parseInput } from '../validation.js';
 import { assertCan, requireRole, staffOf } from './staff-session.js';
 

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { ConfirmEnrolmentRequest, StepUpRequest } from '@peerbridge/shared';
-import type { SecondFactor } from '../../staff/second-factor.js';
+import type { SecondFactor } from '../../services/staff/second-factor.js';
 import { parseInput } from '../validation.js';
 import { perMinuteLimit } from './rate-limits.js';
 import { staffSessionOf } from './staff-session.js';

@@ -5,9 +5,9 @@ import { AppError } from '../../errors.js';
 import type { RecordViewRepository } from '../../infra/db/record-view-repository.js';
 import type { SessionEventRepository } from '../../infra/db/session-event-repository.js';
 import type { SessionRepository } from '../../infra/db/session-repository.js';
-import type { SessionLogEvidence } from '../../session-log/session-log-evidence.js';
+import type { SessionLogEvidence } from '../../services/session-log/session-log-evidence.js';
 import { parseInput } from '../validation.js';
-import type { SecondFactor } from '../../staff/second-factor.js';
+import type { SecondFactor } from '../../services/staff/second-factor.js';
 import { assertCan, staffOf, staffSessionOf } from './staff-session.js';
 
 /** Safeguarding leads read and verify the logs of sessions that involve their school's students. */

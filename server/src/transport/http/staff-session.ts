@@ -3,8 +3,8 @@ import { BACKGROUND_REQUEST_HEADER } from '@peerbridge/shared';
 import type { StaffAction } from '../../domain/access/policy.js';
 import { can, hasRoleFor } from '../../domain/access/policy.js';
 import { AppError } from '../../errors.js';
-import type { SecondFactor } from '../../staff/second-factor.js';
-import type { StaffAuth, StaffIdentity, StaffSession } from '../../staff/staff-auth.js';
+import type { SecondFactor } from '../../services/staff/second-factor.js';
+import type { StaffAuth, StaffIdentity, StaffSession } from '../../services/staff/staff-auth.js';
 
 export const STAFF_COOKIE = 'pb_staff';
 

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
-import { SIGN_IN_REFUSED } from '../../staff/staff-auth.js';
+import { SIGN_IN_REFUSED } from '../../services/staff/staff-auth.js';
 import { addNorthgateStaff } from '../../test-support/extra-staff.js';
 import { capturingLogger } from '../../test-support/log-capture.js';
 import { DEMO_PASSWORD } from '../../test-support/staff-agent.js';

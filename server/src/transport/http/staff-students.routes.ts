@@ -4,7 +4,7 @@ import type { Clock } from '../../domain/time/clock.js';
 import { AppError } from '../../errors.js';
 import type { NoticeRepository } from '../../infra/db/notice-repository.js';
 import type { StudentRepository } from '../../infra/db/student-repository.js';
-import type { StudentRecords } from '../../students/student-records.js';
+import type { StudentRecords } from '../../services/students/student-records.js';
 import { parseInput } from '../validation.js';
 import { assertCan, requireRole, staffOf } from './staff-session.js';
 

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { testDatabaseKinds } from '../../test-support/test-databases.js';
 import { signInStaff, DEMO_PASSWORD } from '../../test-support/staff-agent.js';
 import { startTestServer, stopTestServer, type TestServer } from '../../test-support/test-server.js';
-import { SIGN_IN_REFUSED } from '../../staff/staff-auth.js';
+import { SIGN_IN_REFUSED } from '../../services/staff/staff-auth.js';
 
 describe.each(testDatabaseKinds())('staff sign-in on %s', (kind) => {
   let server: TestServer;

@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { ChangePasswordRequest, LoginRequest, SetPasswordRequest, type StaffMe } from '@peerbridge/shared';
-import type { StaffImport } from '../../staff/staff-import.js';
+import type { StaffImport } from '../../services/staff/staff-import.js';
 import { perMinuteLimit } from './rate-limits.js';
-import type { StaffAuth, StaffIdentity } from '../../staff/staff-auth.js';
-import { STAFF_SESSION_LIFETIME } from '../../staff/staff-auth.js';
+import type { StaffAuth, StaffIdentity } from '../../services/staff/staff-auth.js';
+import { STAFF_SESSION_LIFETIME } from '../../services/staff/staff-auth.js';
 import { parseInput } from '../validation.js';
 import { clearStaffCookie, readCookie, requireStaff, setStaffCookie, STAFF_COOKIE, staffOf, staffSessionOf } from './staff-session.js';
 

@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { perMinuteLimit } from './rate-limits.js';
 import { StudentSignInRequest } from '@peerbridge/shared';
-import type { DeviceTokens } from '../../devices/device-tokens.js';
-import type { StudentSignIn } from '../../students/student-sign-in.js';
+import type { DeviceTokens } from '../../services/devices/device-tokens.js';
+import type { StudentSignIn } from '../../services/students/student-sign-in.js';
 import { parseInput } from '../validation.js';
 import { deviceFromRequest } from './device.routes.js';
 

@@ -10,12 +10,12 @@ import {
 } from '@peerbridge/shared';
 import type { Logger } from 'pino';
 import type { Socket } from 'socket.io';
-import type { CallChat } from '../../calls/call-chat.js';
-import type { CallConnection } from '../../calls/call-events.js';
-import type { CallService } from '../../calls/call-service.js';
-import type { ConcernService } from '../../concerns/concern-service.js';
+import type { CallChat } from '../../services/calls/call-chat.js';
+import type { CallConnection } from '../../services/calls/call-events.js';
+import type { CallService } from '../../services/calls/call-service.js';
+import type { ConcernService } from '../../services/concerns/concern-service.js';
 import { AppError, toErrorBody } from '../../errors.js';
-import type { StaffAuth } from '../../staff/staff-auth.js';
+import type { StaffAuth } from '../../services/staff/staff-auth.js';
 import { parseInput } from '../validation.js';
 import { TokenBucket } from './rate-limit.js';
 import type { SocketData } from './socket-server.js';

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { sql } from 'drizzle-orm';
 import type { Socket } from 'socket.io-client';
 import { BACKGROUND_REQUEST_HEADER } from '@peerbridge/shared';
-import { SIGN_IN_REFUSED } from '../../staff/staff-auth.js';
+import { SIGN_IN_REFUSED } from '../../services/staff/staff-auth.js';
 import { connectDevice, type DeviceSocket } from '../../test-support/device-socket.js';
 import { addNorthgateStaff } from '../../test-support/extra-staff.js';
 import { DEMO_PASSWORD, signInStaff } from '../../test-support/staff-agent.js';

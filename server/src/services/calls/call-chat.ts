@@ -1,0 +1,76 @@
+import type { ClientAckData } from '@peerbridge/shared';
+import type { Logger } from 'pino';
+import { DEFAULT_SAFEGUARDING_KEYWORDS } from '../../domain/safeguarding/default-keywords.js';
+import { moderateChatMessage } from '../../domain/safeguarding/chat-filter.js';
+import type { Clock } from '../../domain/time/clock.js';
+import { AppError } from '../../errors.js';
+import type { SessionEventRepository } from '../../infra/db/session-event-repository.js';
+import type { CallEventSink } from './call-events.js';
+import type { CallService } from './call-service.js';
+
+/**
+ * Moderated chat inside a call. Contact details never reach the other child;
+ * the sender is told why, kindly, and the attempt is on the record. Words on
+ * the partnership's keyword list are delivered but reach both schools' DSLs.
+ */
+export class CallChat {
+  constructor(
+    private readonly deps: {
+      calls: CallService;
+      events: SessionEventRepository;
+      sink: CallEventSink;
+      clock: Clock;
+      log: Logger;
+    },
+  ) {}
+
+  async send(connectionId: string, text: string): Promise<ClientAckData['chat:send']> {
+    const { session, participant } = this.deps.calls.whereIs(connectionId);
+    if (participant.kind !== 'student') throw new AppError('forbidden', 'Observers watch; they do not chat.');
+    const record = session.record;
+    const verdict = moderateChatMessage(text, record.chatKeywords ?? DEFAULT_SAFEGUARDING_KEYWORDS);
+    const at = this.deps.clock.now();
+    const flagged = verdict.matchedKeywords.length > 0 ? { flaggedKeywords: verdict.matchedKeywords } : {};
+
+    if (verdict.action === 'block') {
+      await this.deps.events.append({
+        occurrenceId: record.id,
+        type: 'ChatMessageBlocked',
+        actor: participant.id,
+        deviceId: participant.deviceId,
+        at,
+        detail: { text, contactKinds: verdict.contactKinds, ...flagged },
+      });
+      if (verdict.matchedKeywords.length > 0) this.alert(session.schoolIds(), record.id, participant.info.firstName, verdict.matchedKeywords, at.toString());
+      return { delivered: false, explanation: verdict.explanation ?? "That message wasn't sent." };
+    }
+
+    // On the record before anyone sees it.
+    await this.deps.events.append({
+      occurrenceId: record.id,
+      type: 'ChatMessageSent',
+      actor: participant.id,
+      deviceId: participant.deviceId,
+      at,
+      detail: { text, ...flagged },
+    });
+    const message = { fromParticipantId: participant.id, firstName: participant.info.firstName, text, at: at.toString() };
+    for (const other of session.others(participant.id)) this.deps.sink.send(other.connectionId, 'chat:message', message);
+    if (verdict.action === 'deliver_and_flag') {
+      this.alert(session.schoolIds(), record.id, participant.info.firstName, verdict.matchedKeywords, at.toString());
+    }
+    return { delivered: true };
+  }
+
+  private alert(schoolIds: string[], sessionId: string, firstName: string, keywords: string[], at: string): void {
+    this.deps.log.warn({ sessionId, keywords }, 'ChatFlagged');
+    for (const schoolId of schoolIds) {
+      this.deps.sink.toSchoolDsls(schoolId, 'safeguarding:alert', {
+        kind: 'chat_flagged',
+        sessionId,
+        summary: `A chat message from ${firstName} matched the safeguarding list (${keywords.join(', ')}).`,
+        at,
+      });
+    }
+  }
+}

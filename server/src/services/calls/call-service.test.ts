@@ -1,0 +1,137 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import pino from 'pino';
+import { Temporal } from 'temporal-polyfill';
+import type { NewSessionEvent, SessionEventRepository } from '../../infra/db/session-event-repository.js';
+import type { SessionRecord, SessionRepository } from '../../infra/db/session-repository.js';
+import { FakeMedia } from '../../test-support/fake-media.js';
+import type { CallEventSink } from './call-events.js';
+import { CallService } from './call-service.js';
+import type { ConsentNotices } from './consent-notices.js';
+import type { JoinTokens } from '../students/join-tokens.js';
+
+const now = Temporal.Instant.from('2026-11-24T08:45:00Z');
+const student = (id: string, schoolId: string, role: 'mentor' | 'mentee') => ({
+  id,
+  schoolId,
+  schoolName: schoolId === 'school-a' ? 'Northgate' : 'Riverside',
+  schoolTimeZone: 'Europe/London',
+  firstName: id === 'mentor' ? 'Priya' : 'Sam',
+  lastName: 'Example',
+  yearGroup: role === 'mentor' ? 12 : 11,
+  role,
+  eligible: true,
+});
+const record: SessionRecord = {
+  id: 'session-1',
+  cancelled: false,
+  startsAt: Temporal.Instant.from('2026-11-24T08:40:00Z'),
+  endsAt: Temporal.Instant.from('2026-11-24T09:10:00Z'),
+  mentor: student('mentor', 'school-a', 'mentor'),
+  mentee: student('mentee', 'school-b', 'mentee'),
+  chatKeywords: null,
+};
+const mentorConn = (id = 'conn-mentor') => ({ connectionId: id, deviceId: 'ipad-a', schoolId: 'school-a' });
+const menteeConn = { connectionId: 'conn-mentee', deviceId: 'ipad-b', schoolId: 'school-b' };
+
+describe('CallService with a fake media port', () => {
+  let media: FakeMedia;
+  let logged: NewSessionEvent[];
+  let sent: { to: string; event: string; payload: unknown }[];
+  let appendFails: boolean;
+  let calls: CallService;
+
+  beforeEach(() => {
+    media = new FakeMedia();
+    logged = [];
+    sent = [];
+    appendFails = false;
+    const sink: CallEventSink = {
+      send: (to, event, payload) => void sent.push({ to, event, payload }),
+      toSchoolDsls: (school, event, payload) => void sent.push({ to: `dsl:${school}`, event, payload }),
+    };
+    calls = new CallService({
+      sessions: { findById: async (id: string) => (id === record.id ? record : undefined) } as unknown as SessionRepository,
+      events: {
+        append: async (e: NewSessionEvent) => {
+          if (appendFails) throw new Error('disk full');
+          logged.push(e);
+        },
+        checkpoint: async () => undefined,
+      } as unknown as SessionEventRepository,
+      media,
+      clock: { now: () => now },
+      log: pino({ level: 'silent' }),
+      sink,
+      iceServers: () => [],
+      // Join tokens and consent notices have their own tests; here every token is good.
+      joinTokens: { verify: async () => undefined } as unknown as JoinTokens,
+      notices: { consentMissing: async () => undefined } as unknown as ConsentNotices,
+    });
+  });
+
+  const join = (conn: ReturnType<typeof mentorConn>, studentId: string) => calls.join(conn, { sessionId: record.id, studentId, joinToken: 'signed-in' });
+
+  it('does not admit a student whose join could not be logged, and leaves no room behind', async () => {
+    appendFails = true;
+    await expect(join(mentorConn(), 'mentor')).rejects.toThrow('disk full');
+    expect(calls.liveSessionCount()).toBe(0);
+    expect(media.rooms.get(record.id)?.closed).toBe(true);
+  });
+
+  it('replaces the same student on a second device, telling the first and logging why', async () => {
+    await join(mentorConn('first'), 'mentor');
+    await join(menteeConn, 'mentee');
+    await join(mentorConn('second'), 'mentor');
+    expect(sent).toContainEqual({ to: 'first', event: 'session:ended', payload: expect.objectContaining({ reason: 'replaced' }) });
+    expect(logged.map((e) => [e.type, e.actor, e.detail?.reason])).toEqual([
+      ['SessionJoined', 'mentor', undefined],
+      ['SessionJoined', 'mentee', undefined],
+      ['SessionLeft', 'mentor', 'replaced'],
+      ['SessionReconnected', 'mentor', undefined],
+    ]);
+    // The old connection no longer speaks for the student.
+    await expect(calls.setPaused('first', { producerId: 'x', paused: true })).rejects.toMatchObject({ code: 'not_joined' });
+  });
+
+  it("announces a producer to the partner, and only the partner's producers can be consumed", async () => {
+    const mentor = await join(mentorConn(), 'mentor');
+    await join(menteeConn, 'mentee');
+    const { producerId } = await calls.produce('conn-mentor', { transportId: mentor.sendTransport.id, kind: 'video', rtpParameters: { codecs: [{}] } });
+    expect(sent).toContainEqual({ to: 'conn-mentee', event: 'producer:added', payload: expect.objectContaining({ producerId, participantId: 'mentor' }) });
+    await expect(calls.consume('conn-mentor', { producerId, rtpCapabilities: {} })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(calls.consume('conn-mentee', { producerId, rtpCapabilities: {} })).resolves.toMatchObject({ participantId: 'mentor' });
+  });
+
+  it('logs a camera turned off and on, before acknowledging it', async () => {
+    const mentor = await join(mentorConn(), 'mentor');
+    await join(menteeConn, 'mentee');
+    const { producerId } = await calls.produce('conn-mentor', { transportId: mentor.sendTransport.id, kind: 'video', rtpParameters: { codecs: [{}] } });
+    await calls.setPaused('conn-mentor', { producerId, paused: true });
+    await calls.setPaused('conn-mentor', { producerId, paused: false });
+    expect(logged.filter((e) => e.type === 'MediaToggled').map((e) => e.detail)).toEqual([
+      { kind: 'video', on: false },
+      { kind: 'video', on: true },
+    ]);
+  });
+
+  it('ends the session for everyone at its end time', async () => {
+    vi.useFakeTimers();
+    try {
+      await join(mentorConn(), 'mentor');
+      await join(menteeConn, 'mentee');
+      await vi.advanceTimersByTimeAsync(now.until(record.endsAt).total('milliseconds'));
+      expect(sent.filter((s) => s.event === 'session:ended').map((s) => s.to).sort()).toEqual(['conn-mentee', 'conn-mentor']);
+      expect(logged.filter((e) => e.type === 'SessionLeft').map((e) => e.detail?.reason)).toEqual(['time_up', 'time_up']);
+      expect(logged.at(-1)).toMatchObject({ type: 'SessionEnded', detail: { reason: 'time_up' } });
+      expect(calls.liveSessionCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('serialises simultaneous joins so both students land in one room', async () => {
+    await Promise.all([join(mentorConn(), 'mentor'), join(menteeConn, 'mentee')]);
+    expect(media.rooms.size).toBe(1);
+    expect(media.rooms.get(record.id)?.peers.size).toBe(2);
+  });
+});

@@ -1,0 +1,66 @@
+import type { MediaKind, ObserverInfo, PeerInfo, ProducerInfo } from '@peerbridge/shared';
+import type { SessionRecord } from '../../infra/db/session-repository.js';
+import type { MediaPeer, MediaRoom } from '../../media/media-port.js';
+
+interface ParticipantBase {
+  /** Student id, or staff id for an observer. */
+  id: string;
+  connectionId: string;
+  deviceId: string | null;
+  peer: MediaPeer;
+  producers: Map<string, { kind: MediaKind; paused: boolean }>;
+}
+
+export interface StudentParticipant extends ParticipantBase {
+  kind: 'student';
+  info: PeerInfo;
+}
+
+/** Staff watching: receives, never sends, and is always shown to the students. */
+export interface ObserverParticipant extends ParticipantBase {
+  kind: 'observer';
+  info: ObserverInfo;
+}
+
+export type Participant = StudentParticipant | ObserverParticipant;
+
+/** A session that is happening now: its media room and who is in it. */
+export class LiveSession {
+  readonly participants = new Map<string, Participant>();
+  endTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    readonly record: SessionRecord,
+    readonly room: MediaRoom,
+  ) {}
+
+  others(id: string): Participant[] {
+    return [...this.participants.values()].filter((p) => p.id !== id);
+  }
+
+  students(): StudentParticipant[] {
+    return [...this.participants.values()].filter((p): p is StudentParticipant => p.kind === 'student');
+  }
+
+  observers(): ObserverParticipant[] {
+    return [...this.participants.values()].filter((p): p is ObserverParticipant => p.kind === 'observer');
+  }
+
+  producersOf(participant: Participant): ProducerInfo[] {
+    return [...participant.producers].map(([producerId, p]) => ({
+      producerId,
+      participantId: participant.id,
+      kind: p.kind,
+      paused: p.paused,
+    }));
+  }
+
+  /** The participant who owns a producer, if it is anyone in this session. */
+  ownerOfProducer(producerId: string): Participant | undefined {
+    return [...this.participants.values()].find((p) => p.producers.has(producerId));
+  }
+
+  schoolIds(): string[] {
+    return [this.record.mentor.schoolId, this.record.mentee.schoolId];
+  }
+}

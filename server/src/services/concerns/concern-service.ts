@@ -1,0 +1,234 @@
+import { randomUUID } from 'node:crypto';
+import { CONCERN_WORDS_MAX, ConcernWords, isTooLong, type ClientAckData } from '@peerbridge/shared';
+import type { Logger } from 'pino';
+import type { StaffAuditTrail } from '../audit/staff-audit-trail.js';
+import { can } from '../../domain/access/policy.js';
+import { concernToJson, concernsToCsv } from '../../domain/concerns/concern-export.js';
+import { amendConcern, childChronology, currentStatus, dslRecipients, raiseConcern } from '../../domain/concerns/concern-workflow.js';
+import type { Concern, ConcernChange, ConcernChild, ConcernStatus } from '../../domain/concerns/concern.js';
+import { ConcernInputError } from '../../domain/concerns/concern.js';
+import type { Clock } from '../../domain/time/clock.js';
+import { AppError } from '../../errors.js';
+import type { CallEventSink } from '../calls/call-events.js';
+import type { CallService } from '../calls/call-service.js';
+import type { ConcernRepository } from '../../infra/db/concern-repository.js';
+import type { RecordAccess, RecordViewRepository } from '../../infra/db/record-view-repository.js';
+import type { SessionEventRepository } from '../../infra/db/session-event-repository.js';
+import type { SessionRecord, SessionRepository } from '../../infra/db/session-repository.js';
+import type { StaffIdentity } from '../staff/staff-auth.js';
+
+const LOG_EXCERPT_ENTRIES = 20;
+
+type WordsProblem = 'too_long' | 'unreadable';
+
+/** Said to the child; the concern has already reached the safeguarding leads when they read it. */
+const WORDS_NOT_KEPT: Record<WordsProblem, string> = {
+  too_long: `Your worry reached the safeguarding leads, but your words were too long to keep (${CONCERN_WORDS_MAX} characters at most).`,
+  unreadable: 'Your worry reached the safeguarding leads, but your words could not be kept.',
+};
+
+/** The child's words as they can be kept, or why they cannot; no words at all is the one-tap report. */
+function wordsOf(raw: unknown): { words: string | null; notKept?: WordsProblem } {
+  if (raw === undefined || raw === null) return { words: null };
+  const parsed = ConcernWords.safeParse(raw);
+  if (parsed.success) return { words: parsed.data || null };
+  const tooLong = parsed.error.issues.some(isTooLong);
+  return { words: null, notKept: tooLong ? 'too_long' : 'unreadable' };
+}
+
+function childrenOf(record: SessionRecord): ConcernChild[] {
+  return [record.mentor, record.mentee].map((s) => ({ studentId: s.id, schoolId: s.schoolId, firstName: s.firstName, lastName: s.lastName }));
+}
+
+/**
+ * Concerns: raised by a child in one tap, or by staff; delivered to the DSL of
+ * every child involved at once; handled through appended amendments only.
+ */
+export class ConcernService {
+  constructor(
+    private readonly deps: {
+      concerns: ConcernRepository;
+      sessions: SessionRepository;
+      events: SessionEventRepository;
+      views: RecordViewRepository;
+      calls: CallService;
+      sink: CallEventSink;
+      clock: Clock;
+      log: Logger;
+      audit: StaffAuditTrail;
+    },
+  ) {}
+
+  /**
+   * The "I'm worried" button in a call. It always files a concern: words that
+   * cannot be kept (see `wordsOf`), or that the database would not take, are
+   * dropped, the concern is filed without them, and the child is told.
+   */
+  async raiseFromCall(connectionId: string, rawWords: unknown): Promise<ClientAckData['concern:raise']> {
+    const { session, participant } = this.deps.calls.whereIs(connectionId);
+    if (participant.kind !== 'student') throw new AppError('forbidden', 'Staff raise concerns from their own screen.');
+    const present = [
+      ...session.students().map((s) => `${s.info.firstName} (${s.info.schoolName})`),
+      ...session.observers().map((o) => `${o.info.name} (${o.info.schoolName}, observing)`),
+    ];
+    const source = { kind: 'student', studentId: participant.id } as const;
+    const children = childrenOf(session.record);
+    let { words, notKept } = wordsOf(rawWords);
+    let concern: Concern;
+    try {
+      concern = await this.raise(session.record, source, children, words, present);
+    } catch (error) {
+      if (words === null) throw error;
+      // The words are the one part a child controls; whatever went wrong with them must not lose the concern.
+      this.deps.log.error({ err: error, sessionId: session.record.id }, 'ConcernWordsNotStored');
+      words = null;
+      notKept = 'unreadable';
+      concern = await this.raise(session.record, source, children, null, present);
+    }
+    await this.deps.events.append({
+      occurrenceId: session.record.id,
+      type: 'ConcernRaised',
+      actor: participant.id,
+      deviceId: participant.deviceId,
+      at: this.deps.clock.now(),
+      // The DSL sees that the child tried to say more than was kept.
+      detail: notKept ? { concernId: concern.id, wordsNotKept: notKept } : { concernId: concern.id },
+    });
+    return notKept ? { concernId: concern.id, wordsNotKept: WORDS_NOT_KEPT[notKept] } : { concernId: concern.id };
+  }
+
+  /** The staff concern form: about a session's children, or children of the staff member's own school. */
+  async raiseByStaff(staff: StaffIdentity, input: { sessionId?: string | undefined; studentIds: string[]; whatHappened: string }) {
+    let record: SessionRecord | undefined;
+    if (input.sessionId) {
+      record = await this.deps.sessions.findById(input.sessionId);
+      if (!record) throw AppError.notFound('No such session.');
+    }
+    if (!record) throw AppError.badRequest('Choose the session the concern is about.');
+    if (!can(staff, 'concerns:raise', [record.mentor.schoolId, record.mentee.schoolId])) {
+      throw new AppError('forbidden', 'Your account cannot raise concerns about this session.');
+    }
+    const children = childrenOf(record).filter((c) => input.studentIds.includes(c.studentId));
+    if (children.length !== input.studentIds.length) throw AppError.badRequest('Every child named must be one of the session’s two students.');
+    const concern = await this.raise(record, { kind: 'staff', staffId: staff.staffId }, children, input.whatHappened, [`${staff.fullName} (staff)`]);
+    return { concernId: concern.id };
+  }
+
+  /** The list names each child involved, so each concern shown is recorded as listed. */
+  async list(staff: StaffIdentity, status?: ConcernStatus) {
+    const all = await this.deps.concerns.listForSchool(staff.schoolId!);
+    const shown = all
+      .filter((c) => can(staff, 'concerns:handle', c.schoolIds))
+      .map((c) => ({ id: c.id, raisedAt: c.raisedAt, status: currentStatus(c), sessionId: c.sessionId, children: c.children.map((ch) => ({ firstName: ch.firstName, schoolId: ch.schoolId })) }))
+      .filter((c) => !status || c.status === status);
+    await this.deps.views.recordMany(staff.staffId, 'concern', shown.map((c) => c.id), this.deps.clock.now(), 'listed');
+    return shown;
+  }
+
+  /** Opening or exporting a concern is itself recorded, before anything is shown. */
+  async view(staff: StaffIdentity, id: string, access: Extract<RecordAccess, 'viewed' | 'exported_json'> = 'viewed') {
+    const concern = await this.forHandling(staff, id);
+    await this.deps.views.record(staff.staffId, 'concern', id, this.deps.clock.now(), access);
+    return concernToJson(concern, staff.schoolId!);
+  }
+
+  /** Who has opened a concern, and when. */
+  async views(staff: StaffIdentity, id: string) {
+    await this.forHandling(staff, id);
+    return this.deps.views.viewsOf('concern', id);
+  }
+
+  async amend(staff: StaffIdentity, id: string, change: ConcernChange) {
+    const concern = await this.forHandling(staff, id);
+    const result = amendConcern(concern, change, { kind: 'staff', staffId: staff.staffId }, this.deps.clock.now().toString());
+    if (!result.ok) throw new AppError('conflict', result.reason);
+    await this.deps.concerns.appendAmendments(id, result.concern.amendments.slice(concern.amendments.length));
+    // The whole record goes back to the amender, so this is a read too.
+    await this.deps.views.record(staff.staffId, 'concern', id, this.deps.clock.now(), 'amended');
+    return concernToJson(result.concern, staff.schoolId!);
+  }
+
+  /** An export leaves the system: it is on the staff audit trail before it is handed over. */
+  async exportJson(staff: StaffIdentity, id: string) {
+    const concern = await this.view(staff, id, 'exported_json');
+    await this.deps.audit.record(staff, { kind: 'ConcernExported', concernId: id, format: 'json' });
+    return concern;
+  }
+
+  async exportCsv(staff: StaffIdentity, id: string): Promise<string> {
+    const concern = await this.forHandling(staff, id);
+    await this.deps.views.record(staff.staffId, 'concern', id, this.deps.clock.now(), 'exported_csv');
+    const csv = concernsToCsv([concern]);
+    await this.deps.audit.record(staff, { kind: 'ConcernExported', concernId: id, format: 'csv' });
+    return csv;
+  }
+
+  /** A child's chronology is read as a whole; the read is recorded against the child. */
+  async chronology(staff: StaffIdentity, studentId: string, studentSchoolId: string) {
+    if (!can(staff, 'concerns:handle', [studentSchoolId])) throw new AppError('forbidden', 'Your account does not have access to that.');
+    const concerns = await this.deps.concerns.listForStudent(studentId);
+    await this.deps.views.record(staff.staffId, 'chronology', studentId, this.deps.clock.now());
+    return childChronology(concerns, studentId);
+  }
+
+  /** Who has read a child's chronology, and when. */
+  async chronologyViews(staff: StaffIdentity, studentId: string, studentSchoolId: string) {
+    if (!can(staff, 'concerns:handle', [studentSchoolId])) throw new AppError('forbidden', 'Your account does not have access to that.');
+    return this.deps.views.viewsOf('chronology', studentId);
+  }
+
+  private async forHandling(staff: StaffIdentity, id: string): Promise<Concern> {
+    const concern = await this.deps.concerns.findById(id);
+    if (!concern) throw AppError.notFound('No such concern.');
+    if (!can(staff, 'concerns:handle', concern.schoolIds)) throw new AppError('forbidden', 'Your account does not have access to that.');
+    return concern;
+  }
+
+  private async raise(
+    record: SessionRecord,
+    source: Concern['source'],
+    children: ConcernChild[],
+    whatHappened: string | null,
+    presentAtTime: string[],
+  ): Promise<Concern> {
+    const now = this.deps.clock.now();
+    const log = await this.deps.events.list(record.id);
+    let concern: Concern;
+    try {
+      concern = raiseConcern(
+        {
+          id: randomUUID(),
+          sessionId: record.id,
+          source,
+          children,
+          whatHappened,
+          presentAtTime,
+          logExcerpt: log.slice(-LOG_EXCERPT_ENTRIES).map((e) => ({
+            at: e.at,
+            type: e.type,
+            summary: typeof e.detail.reason === 'string' ? `${e.type} (${e.detail.reason})` : e.type,
+          })),
+        },
+        now.toString(),
+      );
+    } catch (error) {
+      if (error instanceof ConcernInputError) throw AppError.badRequest(error.message);
+      throw error;
+    }
+    await this.deps.concerns.insert(concern);
+    const recipients = dslRecipients(concern, await this.deps.concerns.dslsOf(concern.schoolIds));
+    for (const { schoolId, staffIds } of recipients) {
+      // A school with no DSL on record must not swallow a concern: say so loudly.
+      if (staffIds.length === 0) this.deps.log.error({ concernId: concern.id, schoolId }, 'ConcernHasNoDslAtSchool');
+      this.deps.sink.toSchoolDsls(schoolId, 'safeguarding:alert', {
+        kind: 'concern_raised',
+        sessionId: record.id,
+        concernId: concern.id,
+        summary: source.kind === 'student' ? 'A student pressed “I’m worried” during a session.' : 'A member of staff raised a concern.',
+        at: now.toString(),
+      });
+    }
+    this.deps.log.warn({ concernId: concern.id, sessionId: record.id }, 'ConcernRaised');
+    return concern;
+  }
+}

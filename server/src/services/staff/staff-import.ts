@@ -1,0 +1,70 @@
+import { createHash, randomInt } from 'node:crypto';
+import { Temporal } from 'temporal-polyfill';
+import { parseCsv, CsvSyntaxError } from '../../domain/import/csv.js';
+import { readStaffRows, type ImportableRole } from '../../domain/import/staff-rows.js';
+import type { StaffAuditTrail } from '../audit/staff-audit-trail.js';
+import type { Clock } from '../../domain/time/clock.js';
+import { AppError } from '../../errors.js';
+import type { StaffImportRepository } from '../../infra/db/staff-import-repository.js';
+import { hashSecret } from './passwords.js';
+import type { StaffIdentity } from './staff-auth.js';
+
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export const SETUP_CODE_LIFETIME = Temporal.Duration.from({ hours: 24 * 7 });
+const hash = (code: string) => createHash('sha256').update(code.toUpperCase().replace(/[^A-Z0-9]/g, '')).digest('hex');
+
+function newCode(): string {
+  let code = '';
+  for (let i = 0; i < 12; i++) code += ALPHABET[randomInt(ALPHABET.length)];
+  return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`;
+}
+
+/**
+ * Staff accounts from the school's MIS export. No email can be sent from
+ * here, so each new account gets a one-time set-up code, shown once to the
+ * coordinator who hands it on; the person chooses their own password with it.
+ */
+export class StaffImport {
+  constructor(private readonly deps: { imports: StaffImportRepository; clock: Clock; audit: StaffAuditTrail }) {}
+
+  async import(importer: StaffIdentity, csv: string, dryRun: boolean) {
+    let records;
+    try {
+      records = parseCsv(csv);
+    } catch (error) {
+      if (error instanceof CsvSyntaxError) throw AppError.badRequest(`The file is not valid CSV: ${error.message}.`);
+      throw error;
+    }
+    const grantable = importer.roles.filter((r): r is ImportableRole => r !== 'admin');
+    const { rows, problems } = readStaffRows(records, grantable);
+    const existing = await this.deps.imports.existingEmails(rows.map((r) => r.email));
+    const fresh = rows.filter((r) => !existing.has(r.email));
+    const summary = { dryRun, rows: rows.length + problems.length, toCreate: fresh.length, existing: [...existing], problems };
+    if (problems.length > 0 || dryRun) return { ...summary, written: false, created: [] };
+    const expiresAt = this.deps.clock.now().add(SETUP_CODE_LIFETIME);
+    const withCodes = fresh.map((row) => ({ row, code: newCode() }));
+    await this.deps.imports.createWithCodes(
+      importer.schoolId!,
+      withCodes.map(({ row, code }) => ({ row, codeHash: hash(code) })),
+      expiresAt,
+      // Accounts and the roles they were granted: the record of who gave whom which rights.
+      this.deps.audit.recording(importer, (accounts) => (accounts.length > 0 ? { kind: 'StaffAccountsImported', accounts } : null)),
+    );
+    return {
+      ...summary,
+      written: true,
+      created: withCodes.map(({ row, code }) => ({
+        email: row.email,
+        fullName: `${row.firstName} ${row.surname}`,
+        roles: row.roles,
+        setupCode: code,
+        expiresAt: expiresAt.toString(),
+      })),
+    };
+  }
+
+  async setPassword(code: string, password: string): Promise<void> {
+    const ok = await this.deps.imports.redeem(hash(code), await hashSecret(password), this.deps.clock.now());
+    if (!ok) throw AppError.notFound('That set-up code is not valid any more. Codes work once, for 7 days: ask your coordinator for a new one.');
+  }
+}

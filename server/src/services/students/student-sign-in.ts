@@ -1,0 +1,90 @@
+import {
+  afterFailure,
+  DEVICE_PIN_LOCKOUT,
+  isLocked,
+  STUDENT_PIN_LOCKOUT,
+  type LockoutState,
+} from '../../domain/access/login-lockout.js';
+import { decideJoin, joinOpensAt } from '../../domain/sessions/join-rules.js';
+import type { Clock } from '../../domain/time/clock.js';
+import { localClockTime } from '../../domain/time/school-day.js';
+import { joinRefusalError } from '../calls/join-refusals.js';
+import type { ConsentNotices } from '../calls/consent-notices.js';
+import type { DeviceIdentity } from '../devices/device-tokens.js';
+import { AppError } from '../../errors.js';
+import type { SessionRepository } from '../../infra/db/session-repository.js';
+import type { StudentRepository } from '../../infra/db/student-repository.js';
+import { verifySecret } from '../staff/passwords.js';
+import type { JoinTokens } from './join-tokens.js';
+
+/**
+ * On a shared school iPad a student picks their name from the sessions
+ * happening now and confirms with their 4-digit PIN. Guessing is limited per
+ * student and per device; the result is a join token for that one session.
+ */
+export class StudentSignIn {
+  constructor(
+    private readonly deps: {
+      sessions: SessionRepository;
+      students: StudentRepository;
+      joinTokens: JoinTokens;
+      notices: ConsentNotices;
+      clock: Clock;
+    },
+  ) {}
+
+  async signIn(device: DeviceIdentity, input: { sessionId: string; studentId: string; pin: string }) {
+    const now = this.deps.clock.now();
+    const session = await this.deps.sessions.findById(input.sessionId);
+    if (!session) throw AppError.notFound('We could not find that session. Go back and pick it again.');
+    const decision = decideJoin({ session, studentId: input.studentId, deviceSchoolId: device.school.id, now });
+    if (!decision.allowed && decision.reason !== 'consent_missing') {
+      throw joinRefusalError(decision, device.school.timeZone);
+    }
+
+    const [student, deviceState] = await Promise.all([
+      this.deps.students.pinState(input.studentId),
+      this.deps.students.deviceGuessState(device.deviceId),
+    ]);
+    if (!student?.pinHash) {
+      throw new AppError('forbidden', "You don't have a Peerbridge PIN yet. Ask your coordinator to set one.");
+    }
+    for (const state of [student, deviceState]) {
+      if (isLocked(state, now)) throw tooManyGuesses(state, device.school.timeZone);
+    }
+    if (!(await verifySecret(student.pinHash, input.pin))) {
+      const studentNext = afterFailure(student, STUDENT_PIN_LOCKOUT, now);
+      const deviceNext = afterFailure(deviceState, DEVICE_PIN_LOCKOUT, now);
+      await Promise.all([
+        this.deps.students.savePinState(input.studentId, studentNext),
+        this.deps.students.saveDeviceGuessState(device.deviceId, deviceNext),
+      ]);
+      const locked = [studentNext, deviceNext].find((s) => isLocked(s, now));
+      if (locked) throw tooManyGuesses(locked, device.school.timeZone);
+      const left = STUDENT_PIN_LOCKOUT.maxFailures - studentNext.failures;
+      throw AppError.unauthenticated(`That PIN isn't right. You have ${left} ${left === 1 ? 'try' : 'tries'} left.`);
+    }
+    const cleared = { failures: 0, lockedUntil: null };
+    if (student.failures > 0) await this.deps.students.savePinState(input.studentId, cleared);
+    if (deviceState.failures > 0) await this.deps.students.saveDeviceGuessState(device.deviceId, cleared);
+
+    // Consent is checked after the PIN so that only the real student hears about it, and the coordinator is told.
+    if (!decision.allowed) {
+      await this.deps.notices.consentMissing(session, decision.reason === 'consent_missing' ? decision.missing : []);
+      throw joinRefusalError(decision, device.school.timeZone);
+    }
+    const joinToken = await this.deps.joinTokens.issue(
+      { studentId: input.studentId, sessionId: session.id, deviceId: device.deviceId },
+      { opensAt: joinOpensAt(session.startsAt), endsAt: session.endsAt },
+    );
+    return { joinToken, expiresAt: session.endsAt.toString() };
+  }
+}
+
+function tooManyGuesses(state: LockoutState, timeZone: string): AppError {
+  return new AppError(
+    'rate_limited',
+    `Too many wrong PINs. Try again at ${localClockTime(state.lockedUntil!, timeZone)}, or ask a teacher for help.`,
+    { lockedUntil: state.lockedUntil!.toString() },
+  );
+}
