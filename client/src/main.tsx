@@ -1,7 +1,7 @@
 import './lib/zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app';
+import { App } from './app/app';
 import { captureTokenFromUrl } from './lib/device-token';
 import './styles.css';
 

@@ -1,5 +1,5 @@
-import { CsvImportPanel } from '../staff/csv-import-panel';
-import { StaffSection } from '../staff/staff-section';
+import { CsvImportPanel } from '../../ui/csv-import-panel';
+import { StaffSection } from '../../ui/staff-section';
 import { SetupCodes } from './setup-codes';
 import { importStaff } from './staff-import-api';
 import { staffImportSummary } from './staff-import-words';

@@ -1,7 +1,7 @@
 import { StaffRole } from '@peerbridge/shared';
 import { z } from 'zod';
 import { apiSendCsv, staffAuth } from '../../lib/api-client';
-import { ImportReportBase } from '../staff/csv-import';
+import { ImportReportBase } from '../../lib/staff/csv-import';
 
 // Not in @peerbridge/shared yet: `POST /api/staff/import/staff` answers (200, or 422 with problems).
 export const CreatedAccount = z.object({

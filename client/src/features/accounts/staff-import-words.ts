@@ -1,5 +1,5 @@
-import { count } from '../staff/csv-import';
-import { formatDateTime } from '../staff/staff-format';
+import { count } from '../../lib/staff/csv-import';
+import { formatDateTime } from '../../lib/staff/staff-format';
 import type { CreatedAccount, StaffImportReport } from './staff-import-api';
 
 /** "2 new staff accounts, 1 already has one" */

@@ -1,4 +1,4 @@
-import { STAFF_TIME_ZONE, addDays } from '../staff/staff-format';
+import { STAFF_TIME_ZONE, addDays } from '../../lib/staff/staff-format';
 
 /** Minutes east of UTC in the school's zone at an instant, from the browser's own zone data. */
 function offsetMinutes(epochMs: number, timeZone: string): number {

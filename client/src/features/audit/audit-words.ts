@@ -1,5 +1,5 @@
 import type { StaffAuditAction, StaffAuditEntry, StaffAuditKind, StaffAuditVerification, StaffRole } from '@peerbridge/shared';
-import { formatDate } from '../staff/staff-format';
+import { formatDate } from '../../lib/staff/staff-format';
 
 const roleWords: Record<StaffRole, string> = {
   coordinator: 'coordinator',

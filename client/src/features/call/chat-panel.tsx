@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, type FormEvent } from 'react';
 import { CloseIcon, SendIcon } from '../../ui/icons';
-import { formatSchoolTime } from '../schedule/session-format';
+import { formatSchoolTime } from '../today/session-format';
 import type { ComposerState } from './chat-composer';
 import { CHAT_COUNTER_FROM, CHAT_MAX_CHARS, sendableText, type ChatEntry } from './chat-log';
 

@@ -3,7 +3,7 @@ import { Button } from '../../ui/button';
 import { BackIcon } from '../../ui/icons';
 import { Notice } from '../../ui/notice';
 import { Screen } from '../../ui/screen';
-import { formatTimeRange } from '../schedule/session-format';
+import { formatTimeRange } from '../today/session-format';
 import { DevicePickers } from './device-pickers';
 import { MicLevelMeter } from './mic-level-meter';
 import { useSelfVideo } from './use-media-element';

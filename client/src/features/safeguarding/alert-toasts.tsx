@@ -1,5 +1,5 @@
 import { Button } from '../../ui/button';
-import { formatTime } from '../staff/staff-format';
+import { formatTime } from '../../lib/staff/staff-format';
 import type { AlertsStatus, ShownAlert } from './safeguarding-alerts';
 import './concerns.css';
 

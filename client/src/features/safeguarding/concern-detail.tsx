@@ -1,10 +1,10 @@
 import { useCallback, useState } from 'react';
 import { Button } from '../../ui/button';
-import { useStaffContext } from '../staff/staff-context';
-import { formatDateTime, formatTimeWithSeconds } from '../staff/staff-format';
-import { useStaffNavigation } from '../staff/staff-navigation';
-import { LoadState } from '../staff/staff-section';
-import { useStaffResource } from '../staff/use-staff-resource';
+import { useStaffContext } from '../../lib/staff/staff-context';
+import { formatDateTime, formatTimeWithSeconds } from '../../lib/staff/staff-format';
+import { useStaffNavigation } from '../../app/staff/staff-navigation';
+import { LoadState } from '../../ui/staff-section';
+import { useStaffResource } from '../../lib/staff/use-staff-resource';
 import { stepUpNeeded } from '../second-factor/step-up';
 import { StepUpForm } from '../second-factor/step-up-form';
 import { ConcernAmendForm } from './concern-amend-form';

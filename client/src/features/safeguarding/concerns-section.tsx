@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useStaffContext } from '../staff/staff-context';
-import { formatDateTime } from '../staff/staff-format';
-import { useStaffNavigation } from '../staff/staff-navigation';
-import { LoadState, RefreshButton, StaffSection } from '../staff/staff-section';
-import { usePolling } from '../staff/use-polling';
-import { useStaffResource } from '../staff/use-staff-resource';
+import { useStaffContext } from '../../lib/staff/staff-context';
+import { formatDateTime } from '../../lib/staff/staff-format';
+import { useStaffNavigation } from '../../app/staff/staff-navigation';
+import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
+import { usePolling } from '../../lib/staff/use-polling';
+import { useStaffResource } from '../../lib/staff/use-staff-resource';
 import { ConcernDetail } from './concern-detail';
 import { describeConcernChildren, groupConcerns, statusWords } from './concern-queue';
 import { fetchConcerns, type ConcernSummary } from './concerns-api';

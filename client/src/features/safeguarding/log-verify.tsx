@@ -1,6 +1,6 @@
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
-import { useIntegrityCheck } from '../staff/use-integrity-check';
+import { useIntegrityCheck } from '../../lib/staff/use-integrity-check';
 import { describeVerification } from './log-verification';
 import { verifySessionLog } from './session-log-api';
 

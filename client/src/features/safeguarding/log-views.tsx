@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
-import { formatDateTime } from '../staff/staff-format';
-import { LoadState, RefreshButton } from '../staff/staff-section';
-import { useStaffResource } from '../staff/use-staff-resource';
+import { formatDateTime } from '../../lib/staff/staff-format';
+import { LoadState, RefreshButton } from '../../ui/staff-section';
+import { useStaffResource } from '../../lib/staff/use-staff-resource';
 import { fetchLogViews } from './session-log-api';
 
 /** Every opening of a log is recorded; this shows that record. Mounted once the log has loaded, so it includes you. */

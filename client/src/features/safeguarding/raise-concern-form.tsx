@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
-import { useStaffErrors } from '../staff/staff-context';
-import { useStaffNavigation } from '../staff/staff-navigation';
+import { useStaffErrors } from '../../lib/staff/staff-context';
+import { useStaffNavigation } from '../../app/staff/staff-navigation';
 import { staffConcernProblem } from './concern-amendments';
 import { raiseStaffConcern } from './concerns-api';
 import type { SessionStudent, StaffSessionSummary } from './session-log-api';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Button } from '../../ui/button';
-import { formatDate, formatTime } from '../staff/staff-format';
+import { formatDate, formatTime } from '../../lib/staff/staff-format';
 import { describeStudent } from './session-filters';
 import type { StaffSessionSummary } from './session-log-api';
 

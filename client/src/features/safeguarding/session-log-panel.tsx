@@ -1,8 +1,8 @@
 import { useCallback, useMemo, type ReactNode } from 'react';
 import { Button } from '../../ui/button';
-import { formatDate, formatTimeWithSeconds } from '../staff/staff-format';
-import { LoadState } from '../staff/staff-section';
-import { useStaffResource } from '../staff/use-staff-resource';
+import { formatDate, formatTimeWithSeconds } from '../../lib/staff/staff-format';
+import { LoadState } from '../../ui/staff-section';
+import { useStaffResource } from '../../lib/staff/use-staff-resource';
 import { describeLogEntry, peopleInLog } from './log-entry-words';
 import { LogVerify } from './log-verify';
 import { LogViews } from './log-views';

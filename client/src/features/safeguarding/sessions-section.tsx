@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Chip, type ChipTone } from '../../ui/chip';
 import { Notice } from '../../ui/notice';
-import { useStaffContext } from '../staff/staff-context';
-import { defaultSessionRange, formatDate, formatTime, type DateRange } from '../staff/staff-format';
-import { useStaffNavigation } from '../staff/staff-navigation';
-import { LoadState, RefreshButton, StaffSection } from '../staff/staff-section';
-import { canRaiseConcerns, canReadSessionLogs, sectionTitle } from '../staff/staff-sections';
-import { useStaffResource } from '../staff/use-staff-resource';
+import { useStaffContext } from '../../lib/staff/staff-context';
+import { defaultSessionRange, formatDate, formatTime, type DateRange } from '../../lib/staff/staff-format';
+import { useStaffNavigation } from '../../app/staff/staff-navigation';
+import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
+import { canRaiseConcerns, canReadSessionLogs, sectionTitle } from '../../app/staff/staff-sections';
+import { useStaffResource } from '../../lib/staff/use-staff-resource';
 import { RaiseConcern } from './raise-concern-form';
 import { SessionDetailPanel } from './session-detail-panel';
 import { describeStudent, filterSessions, rangeProblem } from './session-filters';

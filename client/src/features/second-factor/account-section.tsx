@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react';
 import { Button } from '../../ui/button';
 import './second-factor.css';
-import { LoadState, StaffSection } from '../staff/staff-section';
-import { useStaffResource } from '../staff/use-staff-resource';
+import { LoadState, StaffSection } from '../../ui/staff-section';
+import { useStaffResource } from '../../lib/staff/use-staff-resource';
 import { AuthenticatorEnrolment } from './authenticator-enrolment';
 import { ChangePasswordForm } from './change-password-form';
 import { fetchSecondFactor } from './second-factor-api';

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { StartEnrolmentResponse } from '@peerbridge/shared';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
-import { useStaffErrors } from '../staff/staff-context';
+import { useStaffErrors } from '../../lib/staff/staff-context';
 import { confirmEnrolment, startEnrolment } from './second-factor-api';
 
 /**

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
-import { useStaffErrors } from '../staff/staff-context';
+import { useStaffErrors } from '../../lib/staff/staff-context';
 import { changePassword } from './second-factor-api';
 
 /** A new password signs out every other browser and connection of this account. */

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
-import { useStaffErrors } from '../staff/staff-context';
+import { useStaffErrors } from '../../lib/staff/staff-context';
 import { stepUp } from './second-factor-api';
 import { looksLikeAppCode, type StepUpNeed } from './step-up';
 import './second-factor.css';

@@ -4,7 +4,7 @@ import { Button } from '../../ui/button';
 import { BackIcon } from '../../ui/icons';
 import { Notice } from '../../ui/notice';
 import { Screen } from '../../ui/screen';
-import { formatTimeRange } from '../schedule/session-format';
+import { formatTimeRange } from '../today/session-format';
 import { appendDigit, PIN_LENGTH, removeLastDigit, sanitisePin } from './pin-code';
 import { PinKeypad } from './pin-keypad';
 import { useStudentSignIn } from './use-student-sign-in';

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
-import { useStaffErrors } from '../staff/staff-context';
-import { summariseLostDates } from './lost-dates';
-import { createSeries, type Candidate, type Pairing } from './scheduling-api';
-import { conflictMessages, firstSessionWords } from './schedule-words';
+import { useStaffErrors } from '../../lib/staff/staff-context';
+import { summariseLostDates } from '../timetable/lost-dates';
+import { createSeries, type Candidate, type Pairing } from '../timetable/timetable-api';
+import { conflictMessages, firstSessionWords } from '../timetable/schedule-words';
 
 type Outcome = { kind: 'created'; message: string } | { kind: 'refused'; messages: string[] };
 

@@ -1,11 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
-import { useStaffErrors } from '../staff/staff-context';
-import { formatDateTime } from '../staff/staff-format';
-import { LoadState, RefreshButton } from '../staff/staff-section';
-import type { StaffResource } from '../staff/use-staff-resource';
-import { acceptReplacement, addClosure, type CancelledSession, type ScheduleChange } from './scheduling-api';
+import { useStaffErrors } from '../../lib/staff/staff-context';
+import { formatDateTime } from '../../lib/staff/staff-format';
+import { LoadState, RefreshButton } from '../../ui/staff-section';
+import type { StaffResource } from '../../lib/staff/use-staff-resource';
+import { acceptReplacement, addClosure, type CancelledSession, type ScheduleChange } from './timetable-api';
 import { describeChange, hasProposedReplacement, isReplacementBooked } from './schedule-words';
 
 /** Cancelled and booked sessions at both schools of every partnership, newest first, and closures. */

@@ -1,6 +1,6 @@
 import type { PeerbridgeError } from '../../lib/peerbridge-error';
-import { formatDate, formatDateTime, formatTime } from '../staff/staff-format';
-import type { ScheduleChange } from './scheduling-api';
+import { formatDate, formatDateTime, formatTime } from '../../lib/staff/staff-format';
+import type { ScheduleChange } from './timetable-api';
 import { WEEKDAY_NAMES } from './school-week';
 
 /**

@@ -1,19 +1,19 @@
 import type { DeviceSchool, TodaySession } from '@peerbridge/shared';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import { DeviceSetup } from './features/device/device-setup';
-import { useDeviceToken } from './features/device/use-device-token';
-import { DevicePage } from './features/schedule/device-page';
-import { PinEntryScreen } from './features/sign-in/pin-entry-screen';
-import { CalmPulse } from './ui/calm-pulse';
-import { Screen } from './ui/screen';
+import { DeviceSetup } from '../features/device/device-setup';
+import { useDeviceToken } from '../features/device/use-device-token';
+import { DevicePage } from '../features/today/device-page';
+import { PinEntryScreen } from '../features/sign-in/pin-entry-screen';
+import { CalmPulse } from '../ui/calm-pulse';
+import { Screen } from '../ui/screen';
 
 // The call code (mediasoup-client) is most of the bundle; the device page
 // doesn't need it, so it loads separately and is prefetched once the page is up.
-const loadSessionView = () => import('./features/call/session-view');
+const loadSessionView = () => import('../features/call/session-view');
 const SessionView = lazy(() => loadSessionView().then((m) => ({ default: m.SessionView })));
 
 // Staff pages never load on a child's screen, and the iPad app never carries them.
-const StaffArea = lazy(() => import('./features/staff/staff-area').then((m) => ({ default: m.StaffArea })));
+const StaffArea = lazy(() => import('./staff/staff-area').then((m) => ({ default: m.StaffArea })));
 
 /** `/staff` (and anything below it) is the staff area; every other address is the iPad app. */
 export function isStaffPath(pathname: string): boolean {

@@ -3,8 +3,8 @@ import { Button } from '../../ui/button';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { Notice } from '../../ui/notice';
 import { isCompletePin, sanitisePin } from '../sign-in/pin-code';
-import { useStaffErrors } from '../staff/staff-context';
-import { formatDate } from '../staff/staff-format';
+import { useStaffErrors } from '../../lib/staff/staff-context';
+import { formatDate } from '../../lib/staff/staff-format';
 import { missingRequirements, readinessLabel } from './student-readiness';
 import { setStudentEligibility, setStudentPin, type EligibilityChange, type SchoolStudent } from './students-api';
 

@@ -1,4 +1,4 @@
-import type { PairRef, Suggestion } from './scheduling-api';
+import type { PairRef, Suggestion } from '../timetable/timetable-api';
 
 /*
  * What the coordinator has said about the suggestions so far. It lives only

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
-import { CsvImportPanel } from '../staff/csv-import-panel';
-import { LoadState, RefreshButton, StaffSection } from '../staff/staff-section';
-import { useStaffResource } from '../staff/use-staff-resource';
+import { CsvImportPanel } from '../../ui/csv-import-panel';
+import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
+import { useStaffResource } from '../../lib/staff/use-staff-resource';
 import { importStudents, studentImportSummary } from './student-import-api';
 import { StudentRow } from './student-row';
 import { countNotReady, sortStudents } from './student-readiness';

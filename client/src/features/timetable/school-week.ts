@@ -1,4 +1,4 @@
-import type { Candidate, LostDate, Period, SchoolTimetable } from './scheduling-api';
+import type { Candidate, LostDate, Period, SchoolTimetable } from './timetable-api';
 
 /*
  * The week view's arithmetic, on "YYYY-MM-DD" dates and "HH:MM" local times.

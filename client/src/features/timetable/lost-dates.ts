@@ -1,4 +1,4 @@
-import type { LostDate } from './scheduling-api';
+import type { LostDate } from './timetable-api';
 
 /*
  * A candidate's lost dates in one sentence per school, so a coordinator can

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { apiSendCsv, staffAuth } from '../../lib/api-client';
-import { count, ImportReportBase } from '../staff/csv-import';
+import { count, ImportReportBase } from '../../lib/staff/csv-import';
 
 // Not in @peerbridge/shared yet: `POST /api/staff/import/students` answers (200, or 422 with problems).
 export const StudentImportReport = ImportReportBase.extend({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PeerbridgeError } from '../../lib/peerbridge-error';
+import { PeerbridgeError } from '../peerbridge-error';
 import { afterError, afterReport, count, problemsOf, problemWords } from './csv-import';
 
 const file = { name: 'students.csv', text: 'a,b\n' };

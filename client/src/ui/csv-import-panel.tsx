@@ -1,8 +1,8 @@
 import { useId, useState, type ReactNode } from 'react';
-import { Button } from '../../ui/button';
-import { Notice } from '../../ui/notice';
-import type { ImportReportBase } from './csv-import';
-import { useCsvImport } from './use-csv-import';
+import { Button } from './button';
+import { Notice } from './notice';
+import type { ImportReportBase } from '../lib/staff/csv-import';
+import { useCsvImport } from '../lib/staff/use-csv-import';
 
 export interface CsvImportTestIds {
   panel: string;

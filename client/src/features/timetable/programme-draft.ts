@@ -1,4 +1,4 @@
-import type { Programme, ProgrammeInput } from './scheduling-api';
+import type { Programme, ProgrammeInput } from './timetable-api';
 
 /** The programme form's fields as typed: numbers stay text until saved, so a half-typed "1" is not refused mid-word. */
 export interface ProgrammeDraft {

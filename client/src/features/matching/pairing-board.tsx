@@ -1,11 +1,11 @@
 import { useCallback, useState } from 'react';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
-import { useStaffErrors } from '../staff/staff-context';
-import { LoadState, RefreshButton } from '../staff/staff-section';
-import { useStaffResource } from '../staff/use-staff-resource';
+import { useStaffErrors } from '../../lib/staff/staff-context';
+import { LoadState, RefreshButton } from '../../ui/staff-section';
+import { useStaffResource } from '../../lib/staff/use-staff-resource';
 import { comparisonWords, emptyReview, forgetPair, formatScore, rejectPair, swapMentor, swapOptions, type PairingReview } from './pairing-review';
-import { acceptPairing, fetchSuggestions, type Suggestion } from './scheduling-api';
+import { acceptPairing, fetchSuggestions, type Suggestion } from '../timetable/timetable-api';
 
 /**
  * Suggested pairings for the partnership with their reasons. Reject and Swap

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Candidate, SchoolTimetable } from './scheduling-api';
+import type { Candidate, SchoolTimetable } from './timetable-api';
 import {
   candidateBlocks,
   cycleWeekLabel,

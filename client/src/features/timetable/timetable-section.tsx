@@ -1,12 +1,12 @@
 import { useCallback, useId, useState } from 'react';
-import { formatDate, schoolDate } from '../staff/staff-format';
-import { LoadState, RefreshButton, StaffSection } from '../staff/staff-section';
-import { useStaffResource } from '../staff/use-staff-resource';
-import { CandidateList } from './candidate-list';
-import { PairingBoard } from './pairing-board';
+import { formatDate, schoolDate } from '../../lib/staff/staff-format';
+import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
+import { useStaffResource } from '../../lib/staff/use-staff-resource';
+import { CandidateList } from '../matching/candidate-list';
+import { PairingBoard } from '../matching/pairing-board';
 import { ProgrammeForm } from './programme-form';
 import { ScheduleChangesPanel } from './schedule-changes-panel';
-import { fetchCandidates, fetchPartnerships, fetchProgramme, fetchScheduleChanges, fetchTimetables } from './scheduling-api';
+import { fetchCandidates, fetchPartnerships, fetchProgramme, fetchScheduleChanges, fetchTimetables } from './timetable-api';
 import { WeekView } from './week-view';
 import './scheduling.css';
 import { now } from '../../lib/clock';

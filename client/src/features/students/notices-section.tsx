@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
-import { formatDateTime } from '../staff/staff-format';
-import { LoadState, RefreshButton, StaffSection } from '../staff/staff-section';
-import { useStaffResource } from '../staff/use-staff-resource';
+import { formatDateTime } from '../../lib/staff/staff-format';
+import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
+import { useStaffResource } from '../../lib/staff/use-staff-resource';
 import { fetchNotices, type CoordinatorNotice } from './notices-api';
 
 const kindLabels: Record<string, string> = {

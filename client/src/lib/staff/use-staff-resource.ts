@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PeerbridgeError } from '../../lib/peerbridge-error';
+import type { PeerbridgeError } from '../peerbridge-error';
 import { useStaffErrors } from './staff-context';
 
 export interface StaffResource<T> {

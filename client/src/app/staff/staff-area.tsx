@@ -3,7 +3,7 @@ import { Button } from '../../ui/button';
 import { CalmPulse } from '../../ui/calm-pulse';
 import { Notice } from '../../ui/notice';
 import { Screen } from '../../ui/screen';
-import { StaffContext } from './staff-context';
+import { StaffContext } from '../../lib/staff/staff-context';
 import { StaffHome } from './staff-home';
 import { StaffLogin } from './staff-login';
 import { useStaffSession, type StaffSessionState } from './use-staff-session';

@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
-import { useStaffErrors } from '../staff/staff-context';
+import { useStaffErrors } from '../../lib/staff/staff-context';
 import { checkDraft, draftFrom, GOALS_MAX, type ProgrammeDraft } from './programme-draft';
-import { saveProgramme, type Programme } from './scheduling-api';
+import { saveProgramme, type Programme } from './timetable-api';
 
 /**
  * The partnership's programme: its dates, session length, goals and how many

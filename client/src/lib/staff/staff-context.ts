@@ -1,6 +1,6 @@
 import type { StaffMe } from '@peerbridge/shared';
 import { createContext, useCallback, useContext } from 'react';
-import { toPeerbridgeError, type PeerbridgeError } from '../../lib/peerbridge-error';
+import { toPeerbridgeError, type PeerbridgeError } from '../peerbridge-error';
 
 export interface StaffContextValue {
   staff: StaffMe;

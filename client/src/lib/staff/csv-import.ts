@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PeerbridgeError } from '../../lib/peerbridge-error';
+import type { PeerbridgeError } from '../peerbridge-error';
 
 /*
  * What every MIS import answers, dry run or not. A 422 carries the same

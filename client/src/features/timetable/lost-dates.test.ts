@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summariseLostDates } from './lost-dates';
-import type { LostDate } from './scheduling-api';
+import type { LostDate } from './timetable-api';
 
 const lost = (school: string, reason: string, detail: string | null = null): LostDate => ({
   date: '2026-12-01',

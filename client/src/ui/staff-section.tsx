@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
-import type { PeerbridgeError } from '../../lib/peerbridge-error';
-import { Button } from '../../ui/button';
-import { Notice } from '../../ui/notice';
+import type { PeerbridgeError } from '../lib/peerbridge-error';
+import { Button } from './button';
+import { Notice } from './notice';
 
 export interface StaffSectionProps {
   /** Anchor for the jump links at the top of the staff home. */

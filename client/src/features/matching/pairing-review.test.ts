@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { comparisonWords, emptyReview, forgetPair, rejectPair, swapMentor, swapOptions } from './pairing-review';
-import type { Suggestion } from './scheduling-api';
+import type { Suggestion } from '../timetable/timetable-api';
 
 const suggestion = (menteeId: string, mentorId: string, mentor: string): Suggestion => ({
   menteeId,

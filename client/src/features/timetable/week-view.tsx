@@ -1,7 +1,7 @@
 import type { CSSProperties } from 'react';
 import { Button } from '../../ui/button';
-import { addDays } from '../staff/staff-format';
-import type { Candidate, SchoolTimetable } from './scheduling-api';
+import { addDays } from '../../lib/staff/staff-format';
+import type { Candidate, SchoolTimetable } from './timetable-api';
 import {
   candidateBlocks,
   cycleWeekLabel,
