@@ -17,7 +17,8 @@ export const StaffMe = z.object({
   email: z.string(),
   fullName: z.string(),
   roles: z.array(StaffRole),
-  school: z.object({ id: Uuid, name: z.string() }).nullable(),
+  /** `timeZone` (IANA): the staff area shows every time in the school's own zone. */
+  school: z.object({ id: Uuid, name: z.string(), timeZone: z.string() }).nullable(),
 });
 export type StaffMe = z.infer<typeof StaffMe>;
 

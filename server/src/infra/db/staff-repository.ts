@@ -12,6 +12,7 @@ export interface StaffRecord {
   fullName: string;
   schoolId: string | null;
   schoolName: string | null;
+  schoolTimeZone: string | null;
   roles: StaffRole[];
   passwordHash: string;
   failedLogins: number;
@@ -38,6 +39,7 @@ export class StaffRepository {
         fullName: staff.fullName,
         schoolId: staff.schoolId,
         schoolName: schools.name,
+        schoolTimeZone: schools.timeZone,
         roles: staff.roles,
         passwordHash: staff.passwordHash,
         failedLogins: staff.failedLogins,

@@ -17,6 +17,8 @@ export interface StaffIdentity extends StaffPrincipal {
   email: string;
   fullName: string;
   schoolName: string | null;
+  /** The school's IANA zone: staff screens show school time in it. */
+  schoolTimeZone: string | null;
 }
 
 /** A signed-in member of staff and the session they are signed in with. */
@@ -46,6 +48,7 @@ function identity(record: StaffRecord): StaffIdentity {
     email: record.email,
     fullName: record.fullName,
     schoolName: record.schoolName,
+    schoolTimeZone: record.schoolTimeZone,
   };
 }
 

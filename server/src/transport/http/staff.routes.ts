@@ -13,7 +13,10 @@ function me(staff: StaffIdentity): StaffMe {
     email: staff.email,
     fullName: staff.fullName,
     roles: [...staff.roles],
-    school: staff.schoolId && staff.schoolName ? { id: staff.schoolId, name: staff.schoolName } : null,
+    school:
+      staff.schoolId && staff.schoolName && staff.schoolTimeZone
+        ? { id: staff.schoolId, name: staff.schoolName, timeZone: staff.schoolTimeZone }
+        : null,
   };
 }
 
