@@ -48,6 +48,8 @@ import { deviceEnrolmentRoutes } from './transport/http/device-enrolment.routes.
 import { deviceRoutes } from './transport/http/device.routes.js';
 import { errorHandler, notFoundHandler } from './transport/http/error-handler.js';
 import { healthRoutes } from './transport/http/health.routes.js';
+import { docsRoutes } from './transport/http/docs.routes.js';
+import type { ContractOptions } from './transport/http/endpoint-router.js';
 import { perMinuteLimit } from './transport/http/rate-limits.js';
 import { requireSameOrigin } from './transport/http/same-origin.js';
 import { noStore, securityHeaders } from './transport/http/security-headers.js';
@@ -100,6 +102,10 @@ export interface AppDeps {
   apiRateLimitPerMinute?: number;
   /** Failed sign-ins per minute per address (a school shares one). */
   signInAddressLimits: { staffPerMinute: number; studentPerMinute: number };
+  /** How answers are held to the shared contract (checked in tests). */
+  contract?: ContractOptions;
+  /** The server's version, for the API reference. */
+  version?: string;
   /** Behind TLS in production: HSTS and upgrading requests make sense only there. */
   production?: boolean;
 }
@@ -132,6 +138,7 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(healthRoutes(deps));
   app.use('/api', perMinuteLimit(deps.apiRateLimitPerMinute ?? 1200, 'Too many requests. Please wait a minute and try again.'));
+  app.use('/api', docsRoutes({ version: deps.version ?? '0.0.0', ...(deps.contract ? { contract: deps.contract } : {}) }));
   app.use(
     '/api/device',
     deviceEnrolmentRoutes(deps),

@@ -1,4 +1,6 @@
 import http from 'node:http';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { createAdapter } from '@socket.io/redis-adapter';
@@ -237,6 +239,9 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       pingDatabase: () => database.ping(),
       mediaHealth: () => media.health(),
       clientDist: config.clientDist,
+      // In tests every answer is parsed with its shared schema: drifting from the contract fails the test that sees it.
+      contract: { checkResponses: config.env === 'test' },
+      version: serverVersion(),
       trustProxy: config.trustProxy,
       allowedOrigins: config.allowedOrigins,
       production: config.env === 'production',
@@ -270,4 +275,10 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     await unwind();
     throw error;
   }
+}
+
+/** The version in server/package.json, for the API reference. */
+function serverVersion(): string {
+  const file = fileURLToPath(new URL('../package.json', import.meta.url));
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }

@@ -10,3 +10,6 @@ export * from './http/staff-audit.js';
 export * from './http/staff-account.js';
 export * from './text.js';
 export * from './http/concerns.js';
+export * from './http/endpoint.js';
+export * from './http/endpoints.js';
+export * from './http/docs.js';

@@ -1,4 +1,4 @@
-import { BACKGROUND_REQUEST_HEADER, ErrorCode } from '@peerbridge/shared';
+import { BACKGROUND_REQUEST_HEADER, CSV_BODY, ErrorCode, pathOf, type AnswerOf, type Endpoint, type RequestOf } from '@peerbridge/shared';
 import { z } from 'zod';
 import { PeerbridgeError, type PeerbridgeErrorCode } from './peerbridge-error';
 
@@ -33,7 +33,23 @@ export interface ApiRequestOptions {
   background?: boolean | undefined;
 }
 
-type Method = 'GET' | 'POST' | 'PUT';
+type Method = Endpoint['method'];
+
+/**
+ * Calls one endpoint of the shared contract: the path is filled from
+ * `params`, the query and body go as the contract says, and the answer is
+ * parsed with the endpoint's own response schema (a 204 answers nothing).
+ */
+export async function callApi<E extends Endpoint>(endpoint: E, request: RequestOf<E>, options: ApiRequestOptions): Promise<AnswerOf<E>> {
+  const { params, query, body } = request as { params?: Record<string, string>; query?: Record<string, unknown>; body?: unknown };
+  const search = query ? new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString() : '';
+  const path = `${pathOf(endpoint.path, params)}${search ? `?${search}` : ''}`;
+  const payload = endpoint.body === CSV_BODY ? new TextBody(String(body), 'text/csv') : body;
+  const answer = await send(endpoint.method, path, payload, options, endpoint.answerStatuses ?? []);
+  const { response } = endpoint;
+  if (response === null || 'file' in response) return answer as AnswerOf<E>;
+  return parse(response, answer) as AnswerOf<E>;
+}
 
 /**
  * GET a JSON resource and validate it with the shared schema, so a server

@@ -58,6 +58,7 @@ export interface Fixture {
 export const httpRoutes: Record<string, RouteSpec> = {
   'GET /healthz': { as: 'anyone' },
   'GET /readyz': { as: 'anyone' },
+  'GET /api/openapi.json': { as: 'anyone' },
   'GET /calendar/:file': { as: 'anyone' },
   'POST /api/device/enrol': { as: 'anyone', body: RedeemEnrolmentRequest },
   'POST /api/device/sign-in': { as: 'device', body: StudentSignInRequest },

@@ -1,15 +1,13 @@
-import { Router } from 'express';
-import type { ReadinessResponse } from '@peerbridge/shared';
+import { healthEndpoints } from '@peerbridge/shared';
 import type { MediaHealth } from '../../media/media-port.js';
+import { endpointRouter, type ContractOptions } from './endpoint-router.js';
 
-export function healthRoutes(deps: { pingDatabase: () => Promise<void>; mediaHealth: () => MediaHealth }): Router {
-  const router = Router();
+export function healthRoutes(deps: { pingDatabase: () => Promise<void>; mediaHealth: () => MediaHealth; contract?: ContractOptions }) {
+  const { router, on } = endpointRouter('', deps.contract);
 
-  router.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  on(healthEndpoints.live, () => ({ status: 'ok' as const }));
 
-  router.get('/readyz', async (req, res) => {
+  on(healthEndpoints.ready, async ({ req, res }) => {
     const database = await deps
       .pingDatabase()
       .then(() => 'ok' as const)
@@ -19,8 +17,8 @@ export function healthRoutes(deps: { pingDatabase: () => Promise<void>; mediaHea
       });
     const media = deps.mediaHealth();
     const ready = database === 'ok' && media.workersAlive > 0 && media.workersAlive === media.workersExpected;
-    const body: ReadinessResponse = { status: ready ? 'ready' : 'not_ready', checks: { database, media } };
-    res.status(ready ? 200 : 503).json(body);
+    if (!ready) res.status(503);
+    return { status: ready ? ('ready' as const) : ('not_ready' as const), checks: { database, media } };
   });
 
   return router;

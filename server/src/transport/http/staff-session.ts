@@ -42,6 +42,16 @@ export function staffOf(res: Response): StaffIdentity {
   return staff;
 }
 
+/**
+ * The school a member of staff acts for. Every school-scoped staff route needs
+ * one; an account with no school (a partnership-level admin) is refused, not
+ * trusted with a null that a query would read as "any school".
+ */
+export function schoolOf(staff: StaffIdentity): string {
+  if (!staff.schoolId) throw new AppError('forbidden', 'Your account is not attached to a school.');
+  return staff.schoolId;
+}
+
 export function staffSessionOf(res: Response): StaffSession {
   const session = res.locals.staffSession as StaffSession | undefined;
   if (!session) throw AppError.unauthenticated('Please sign in.');

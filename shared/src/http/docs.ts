@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { endpoint } from './endpoint.js';
+
+/** An OpenAPI 3.1 document: read loosely here, checked in full by a validator in the server's tests. */
+export const OpenApiDocument = z.looseObject({
+  openapi: z.string(),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.unknown()),
+});
+
+export const docsEndpoints = {
+  openApi: endpoint({
+    method: 'GET',
+    path: '/api/openapi.json',
+    tag: 'reference',
+    audience: 'public',
+    summary: 'This reference: every HTTP endpoint, generated from the shared schemas.',
+    response: OpenApiDocument,
+  }),
+};
