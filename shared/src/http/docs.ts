@@ -7,6 +7,15 @@ export const OpenApiDocument = z.looseObject({
   info: z.looseObject({ title: z.string(), version: z.string() }),
   paths: z.record(z.string(), z.unknown()),
 });
+export type OpenApiDocument = z.infer<typeof OpenApiDocument>;
+
+/** An AsyncAPI 3.0 document, likewise read loosely here. */
+export const AsyncApiDocument = z.looseObject({
+  asyncapi: z.string(),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  operations: z.record(z.string(), z.unknown()),
+});
+export type AsyncApiDocument = z.infer<typeof AsyncApiDocument>;
 
 export const docsEndpoints = {
   openApi: endpoint({
@@ -16,5 +25,13 @@ export const docsEndpoints = {
     audience: 'public',
     summary: 'This reference: every HTTP endpoint, generated from the shared schemas.',
     response: OpenApiDocument,
+  }),
+  asyncApi: endpoint({
+    method: 'GET',
+    path: '/api/asyncapi.json',
+    tag: 'reference',
+    audience: 'public',
+    summary: 'The realtime (socket.io) events, generated from shared/src/realtime/events.ts.',
+    response: AsyncApiDocument,
   }),
 };

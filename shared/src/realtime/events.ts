@@ -115,8 +115,6 @@ export const JoinResult = z.object({
 });
 export type JoinResult = z.infer<typeof JoinResult>;
 
-
-
 export const ObserveResult = JoinResult.omit({ participantId: true, sendTransport: true }).extend({
   observers: z.array(ObserverInfo),
 });
@@ -139,20 +137,26 @@ export const SafeguardingAlert = z.object({
 });
 export type SafeguardingAlert = z.infer<typeof SafeguardingAlert>;
 
-export interface ClientAckData {
-  'media:capabilities': { routerRtpCapabilities: unknown };
-  'session:join': JoinResult;
-  'session:leave': Record<string, never>;
-  'transport:connect': Record<string, never>;
-  'media:produce': { producerId: string };
-  'media:consume': ConsumeResult;
-  'media:resume-consumer': Record<string, never>;
-  'media:set-paused': Record<string, never>;
-  'observe:join': ObserveResult;
-  'chat:send': { delivered: boolean; explanation?: string };
+const Empty = z.object({});
+
+/** What each client → server event's acknowledgement carries on success (`{ ok: true, data }`). */
+export const ackSchemas = {
+  'media:capabilities': z.object({ routerRtpCapabilities: z.unknown() }),
+  'session:join': JoinResult,
+  'session:leave': Empty,
+  'transport:connect': Empty,
+  'media:produce': z.object({ producerId: MediaObjectId }),
+  'media:consume': ConsumeResult,
+  'media:resume-consumer': Empty,
+  'media:set-paused': Empty,
+  'observe:join': ObserveResult,
+  'chat:send': z.object({ delivered: z.boolean(), explanation: z.string().optional() }),
   /** `wordsNotKept`: said to the child when their words could not be kept; the concern was filed without them. */
-  'concern:raise': { concernId: string; wordsNotKept?: string };
-}
+  'concern:raise': z.object({ concernId: Uuid, wordsNotKept: z.string().optional() }),
+} satisfies Record<ClientEventName, z.ZodType>;
+
+type AckData<S extends z.ZodType> = [keyof z.infer<S>] extends [never] ? Record<string, never> : z.infer<S>;
+export type ClientAckData = { [E in ClientEventName]: AckData<(typeof ackSchemas)[E]> };
 
 export type ClientToServerEvents = {
   [E in ClientEventName]: (payload: unknown, ack: (result: Ack<ClientAckData[E]>) => void) => void;
@@ -163,20 +167,24 @@ export type ClientToServerEvents = {
 export const SessionEndReason = z.enum(['time_up', 'media_lost', 'server_shutdown', 'replaced', 'device_revoked']);
 export type SessionEndReason = z.infer<typeof SessionEndReason>;
 
-export interface ServerToClientEvents {
-  'peer:joined': (peer: PeerInfo) => void;
-  'peer:left': (info: { participantId: string }) => void;
-  'producer:added': (producer: ProducerInfo) => void;
-  'producer:paused': (info: { producerId: string; paused: boolean }) => void;
-  'producer:closed': (info: { producerId: string }) => void;
-  'session:ended': (info: { reason: SessionEndReason; message: string }) => void;
+/** Every server → client push and what it carries. */
+export const pushSchemas = {
+  'peer:joined': PeerInfo,
+  'peer:left': z.object({ participantId: Uuid }),
+  'producer:added': ProducerInfo,
+  'producer:paused': z.object({ producerId: MediaObjectId, paused: z.boolean() }),
+  'producer:closed': z.object({ producerId: MediaObjectId }),
+  'session:ended': z.object({ reason: SessionEndReason, message: z.string() }),
   /** Both students always see who is observing, for as long as it lasts. */
-  'observer:joined': (observer: ObserverInfo) => void;
-  'observer:left': (info: { observerId: string }) => void;
-  'chat:message': (message: ChatMessage) => void;
+  'observer:joined': ObserverInfo,
+  'observer:left': z.object({ observerId: Uuid }),
+  'chat:message': ChatMessage,
   /** To signed-in safeguarding leads of the schools involved. */
-  'safeguarding:alert': (alert: SafeguardingAlert) => void;
-}
+  'safeguarding:alert': SafeguardingAlert,
+} as const;
+
+export type PushName = keyof typeof pushSchemas;
+export type ServerToClientEvents = { [E in PushName]: (payload: z.infer<(typeof pushSchemas)[E]>) => void };
 
 /** socket.io handshake `auth` for a school device. */
 export const DeviceHandshake = z.object({ deviceToken: z.string().min(1).max(4096) });

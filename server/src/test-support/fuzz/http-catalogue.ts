@@ -59,6 +59,7 @@ export const httpRoutes: Record<string, RouteSpec> = {
   'GET /healthz': { as: 'anyone' },
   'GET /readyz': { as: 'anyone' },
   'GET /api/openapi.json': { as: 'anyone' },
+  'GET /api/asyncapi.json': { as: 'anyone' },
   'GET /calendar/:file': { as: 'anyone' },
   'POST /api/device/enrol': { as: 'anyone', body: RedeemEnrolmentRequest },
   'POST /api/device/sign-in': { as: 'device', body: StudentSignInRequest },

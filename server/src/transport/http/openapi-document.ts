@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CSV_BODY, type Endpoint } from '@peerbridge/shared';
+import { CSV_BODY, type Endpoint, type OpenApiDocument } from '@peerbridge/shared';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -64,7 +64,7 @@ const SECURITY: Record<Endpoint['audience'], JsonSchema[]> = {
 };
 
 /** The OpenAPI 3.1 document of every endpoint, generated from the shared contract. */
-export function openApiDocument(endpoints: readonly Endpoint[], version: string): JsonSchema {
+export function openApiDocument(endpoints: readonly Endpoint[], version: string): OpenApiDocument {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const endpoint of endpoints) {
     const path = endpoint.path.replace(/:([A-Za-z]+)/g, '{$1}');

@@ -1,7 +1,8 @@
+import { Parser } from '@asyncapi/parser';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allEndpoints } from '@peerbridge/shared';
+import { allEndpoints, clientPayloads, pushSchemas } from '@peerbridge/shared';
 import { listRoutes } from '../../test-support/fuzz/express-routes.js';
 import { startTestServer, stopTestServer, type TestServer } from '../../test-support/test-server.js';
 
@@ -37,6 +38,16 @@ describe('the API reference', () => {
       expect(operation?.responses, `${key(endpoint.method, endpoint.path)} has no documented response`).toBeDefined();
       expect(Object.keys(operation!.responses!).some((status) => /^2/.test(status))).toBe(true);
     }
+  });
+
+  it('documents every socket event in a valid AsyncAPI 3.0 document', async () => {
+    const res = await request(server.url).get('/api/asyncapi.json').expect(200);
+    const { document, diagnostics } = await new Parser().parse(JSON.stringify(res.body));
+    // severity 0 is an error; warnings (style hints) do not make a document invalid.
+    expect(diagnostics.filter((d) => d.severity === 0).map((d) => `${d.path.join('.')}: ${d.message}`)).toEqual([]);
+    expect(document).toBeDefined();
+    const titles = Object.values(res.body.operations as Record<string, { title: string }>).map((o) => o.title);
+    expect(new Set(titles)).toEqual(new Set([...Object.keys(clientPayloads), ...Object.keys(pushSchemas)]));
   });
 
   it('has one endpoint per method and path', () => {
