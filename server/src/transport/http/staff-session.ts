@@ -1,3 +1,4 @@
+import { parseCookie } from 'cookie';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { BACKGROUND_REQUEST_HEADER } from '@peerbridge/shared';
 import type { StaffAction } from '../../domain/access/policy.js';
@@ -12,19 +13,19 @@ export function readCookie(req: Request, name: string): string | undefined {
   return cookieFrom(req.headers.cookie, name);
 }
 
-/** One cookie's value from a Cookie header; a value that is not valid percent-encoding is no cookie at all (so: not signed in). */
-export function cookieFrom(header: string | undefined, name: string): string | undefined {
-  for (const part of header?.split(';') ?? []) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(eq + 1).trim());
-      } catch {
-        return undefined;
-      }
-    }
+/** Percent-decoding that fails means no such cookie (so: not signed in), never an error. */
+function decodeOrSkip(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
   }
-  return undefined;
+}
+
+/** One cookie's value from a Cookie header, read by the `cookie` package; a malformed header or value is no cookie at all. */
+export function cookieFrom(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  return parseCookie(header, { decode: decodeOrSkip })[name];
 }
 
 /** httpOnly (no script can read it), SameSite=Strict (no cross-site request carries it), Secure in production. */
