@@ -7,6 +7,7 @@ import { AppError } from '../../errors.js';
 import type { AlsoInTransaction } from '../../infra/db/in-transaction.js';
 import type { StaffAuditRepository } from '../../infra/db/staff-audit-repository.js';
 import type { StaffIdentity } from '../staff/staff-auth.js';
+import { schoolOf } from '../staff/staff-school.js';
 
 /**
  * What staff did, for their school's coordinators and safeguarding leads to
@@ -75,10 +76,4 @@ export class StaffAuditTrail {
     }
     return staff.schoolId;
   }
-}
-
-function schoolOf(staff: StaffIdentity): string {
-  // Every audited action is a school's own: the policy has already refused anyone without one.
-  if (!staff.schoolId) throw new AppError('forbidden', 'Your account does not have access to that.');
-  return staff.schoolId;
 }

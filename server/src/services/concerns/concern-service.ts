@@ -16,6 +16,7 @@ import type { RecordAccess, RecordViewRepository } from '../../infra/db/record-v
 import type { SessionEventRepository } from '../../infra/db/session-event-repository.js';
 import type { SessionRecord, SessionRepository } from '../../infra/db/session-repository.js';
 import type { StaffIdentity } from '../staff/staff-auth.js';
+import { schoolOf } from '../staff/staff-school.js';
 
 const LOG_EXCERPT_ENTRIES = 20;
 
@@ -116,7 +117,7 @@ export class ConcernService {
 
   /** The list names each child involved, so each concern shown is recorded as listed. */
   async list(staff: StaffIdentity, status?: ConcernStatus) {
-    const all = await this.deps.concerns.listForSchool(staff.schoolId!);
+    const all = await this.deps.concerns.listForSchool(schoolOf(staff));
     const shown = all
       .filter((c) => can(staff, 'concerns:handle', c.schoolIds))
       .map((c) => ({ id: c.id, raisedAt: c.raisedAt, status: currentStatus(c), sessionId: c.sessionId, children: c.children.map((ch) => ({ firstName: ch.firstName, schoolId: ch.schoolId })) }))
@@ -129,7 +130,7 @@ export class ConcernService {
   async view(staff: StaffIdentity, id: string, access: Extract<RecordAccess, 'viewed' | 'exported_json'> = 'viewed') {
     const concern = await this.forHandling(staff, id);
     await this.deps.views.record(staff.staffId, 'concern', id, this.deps.clock.now(), access);
-    return concernToJson(concern, staff.schoolId!);
+    return concernToJson(concern, schoolOf(staff));
   }
 
   /** Who has opened a concern, and when. */
@@ -145,7 +146,7 @@ export class ConcernService {
     await this.deps.concerns.appendAmendments(id, result.concern.amendments.slice(concern.amendments.length));
     // The whole record goes back to the amender, so this is a read too.
     await this.deps.views.record(staff.staffId, 'concern', id, this.deps.clock.now(), 'amended');
-    return concernToJson(result.concern, staff.schoolId!);
+    return concernToJson(result.concern, schoolOf(staff));
   }
 
   /** An export leaves the system: it is on the staff audit trail before it is handed over. */
