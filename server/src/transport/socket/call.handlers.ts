@@ -5,11 +5,8 @@ import {
   type ClientAckData,
   type ClientEventName,
   type ClientPayload,
-  type ClientToServerEvents,
-  type ServerToClientEvents,
 } from '@peerbridge/shared';
 import type { Logger } from 'pino';
-import type { Socket } from 'socket.io';
 import type { CallChat } from '../../services/calls/call-chat.js';
 import type { CallConnection } from '../../services/calls/call-events.js';
 import type { CallService } from '../../services/calls/call-service.js';
@@ -18,9 +15,7 @@ import { AppError, toErrorBody } from '../../errors.js';
 import type { StaffAuth } from '../../services/staff/staff-auth.js';
 import { parseInput } from '../validation.js';
 import { TokenBucket } from './rate-limit.js';
-import type { SocketData } from './socket-server.js';
-
-type CallSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+import type { CallSocket } from './socket-data.js';
 
 type Handlers = {
   [E in ClientEventName]: (conn: CallConnection, payload: ClientPayload<E>) => Promise<ClientAckData[E]>;
