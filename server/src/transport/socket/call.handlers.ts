@@ -8,7 +8,7 @@ import {
 } from '@peerbridge/shared';
 import type { Logger } from 'pino';
 import type { CallChat } from '../../services/calls/call-chat.js';
-import type { CallConnection } from '../../services/calls/call-events.js';
+import type { CallConnection } from '../../services/calls/call-connection.js';
 import type { CallService } from '../../services/calls/call-service.js';
 import type { ConcernService } from '../../services/concerns/concern-service.js';
 import { AppError, toErrorBody } from '../../errors.js';

@@ -3,7 +3,7 @@ import { DeviceHandshake } from '@peerbridge/shared';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import type { CallChat } from '../../services/calls/call-chat.js';
-import type { CallEventSink } from '../../services/calls/call-events.js';
+import type { RealtimeSink } from '../../services/notifications/realtime-sink.js';
 import type { CallService } from '../../services/calls/call-service.js';
 import type { ConcernService } from '../../services/concerns/concern-service.js';
 import type { DeviceTokens } from '../../services/devices/device-tokens.js';
@@ -44,7 +44,7 @@ export function createSocketServer(httpServer: http.Server): CallServer {
   });
 }
 
-export function socketEventSink(io: CallServer): CallEventSink {
+export function socketEventSink(io: CallServer): RealtimeSink {
   return {
     send: (connectionId, event, ...args) => {
       io.to(connectionId).emit(event, ...args);
