@@ -16,7 +16,7 @@ import { schoolOf } from '../staff/staff-school.js';
  * without having happened, nor done without being on record.
  */
 export class StaffAuditTrail {
-  constructor(private readonly deps: { audit: StaffAuditRepository; clock: Clock }) {}
+  constructor(private readonly deps: { audit: Pick<StaffAuditRepository, 'append' | 'appendIn' | 'page' | 'actors' | 'all'>; clock: Clock }) {}
 
   /**
    * The entry for an action, to run inside the action's transaction. `describe`

@@ -29,7 +29,7 @@ function newCode(): string {
  */
 export class DeviceEnrolment {
   constructor(
-    private readonly devices: DeviceRepository,
+    private readonly devices: Pick<DeviceRepository, 'createWithCode' | 'findById' | 'redeemCode' | 'revoke'>,
     private readonly tokens: DeviceTokens,
     private readonly clock: Clock,
     private readonly audit: StaffAuditTrail,

@@ -32,7 +32,12 @@ interface PairingContext {
 /** Slot finding, series creation and closure handling for coordinators, over stored calendars. */
 export class SchedulingService {
   constructor(
-    private readonly deps: { calendars: CalendarRepository; scheduling: SchedulingRepository; clock: Clock; audit: StaffAuditTrail },
+    private readonly deps: {
+      calendars: Pick<CalendarRepository, 'load' | 'addClosure' | 'availabilityOf' | 'programmeOf'>;
+      scheduling: SchedulingRepository;
+      clock: Clock;
+      audit: Pick<StaffAuditTrail, 'recording'>;
+    },
   ) {}
 
   async candidates(staff: StaffIdentity, pairingId: string) {

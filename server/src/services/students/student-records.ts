@@ -15,7 +15,12 @@ import { schoolOf } from '../staff/staff-school.js';
 /** A coordinator's changes to their own school's student records: PINs, consent, training, imports. Each is audited. */
 export class StudentRecords {
   constructor(
-    private readonly deps: { students: StudentRepository; imports: StudentImportRepository; audit: StaffAuditTrail; clock: Clock },
+    private readonly deps: {
+      students: Pick<StudentRepository, 'findNamed' | 'setPin' | 'setEligibility'>;
+      imports: Pick<StudentImportRepository, 'upsert'>;
+      audit: Pick<StaffAuditTrail, 'recording'>;
+      clock: Clock;
+    },
   ) {}
 
   async setPin(staff: StaffIdentity, studentId: string, pin: string): Promise<void> {
