@@ -201,6 +201,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       staffAuth,
       log: log.child({ area: 'socket' }),
       origins: { allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy },
+      eventLimit: config.socketEventLimit,
     });
     cleanups.push(async () => stopSweep());
 
@@ -249,6 +250,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       production: config.env === 'production',
       apiRateLimitPerMinute: config.apiRateLimitPerMinute,
       signInAddressLimits: config.signInAddressLimits,
+      calendarFeedRateLimitPerMinute: config.calendarFeedRateLimitPerMinute,
     });
     httpServer.on('request', app);
     // Requests Node refuses before express sees them (oversized headers or URL, broken HTTP) still answer in our vocabulary.

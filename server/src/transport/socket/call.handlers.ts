@@ -81,11 +81,17 @@ function payloadBytes(payload: unknown): number {
 /** Each handler only parses, calls and acknowledges; a bad payload is answered, never thrown. */
 export function registerCallHandlers(
   socket: CallSocket,
-  deps: { calls: CallService; chat: CallChat; concerns: ConcernService; staffAuth: StaffAuth },
+  deps: {
+    calls: CallService;
+    chat: CallChat;
+    concerns: ConcernService;
+    staffAuth: StaffAuth;
+    eventLimit: { burst: number; perSecond: number };
+  },
   log: Logger,
 ): void {
   const handlers = handlersFor(deps);
-  const bucket = new TokenBucket(60, 30);
+  const bucket = new TokenBucket(deps.eventLimit.burst, deps.eventLimit.perSecond);
   const { device, staffSession } = socket.data;
   const allowed = device ? deviceEvents : staffEvents;
   const deviceConn: CallConnection | undefined = device && { connectionId: socket.id, deviceId: device.deviceId, schoolId: device.school.id };

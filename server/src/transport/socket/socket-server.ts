@@ -76,6 +76,8 @@ export function attachCallHandlers(
     log: Logger;
     /** For the staff socket's origin check (see same-origin.ts). */
     origins?: { allowedOrigins: readonly string[]; trustProxy: boolean };
+    /** Each connection's event allowance (SOCKET_EVENT_BURST, SOCKET_EVENTS_PER_SECOND). */
+    eventLimit: { burst: number; perSecond: number };
   },
 ): () => void {
   io.use((socket, next) => {
