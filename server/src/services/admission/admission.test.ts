@@ -26,7 +26,15 @@ const record = (over: Partial<SessionRecord> = {}): SessionRecord => ({
   chatKeywords: null,
   ...over,
 });
-const dsl = (schoolId: string): StaffIdentity => ({ staffId: 'staff-1', schoolId, roles: ['dsl'], email: 'd@x', fullName: 'D', schoolName: schoolId });
+const dsl = (schoolId: string): StaffIdentity => ({
+  staffId: 'staff-1',
+  schoolId,
+  roles: ['dsl'],
+  email: 'd@x',
+  fullName: 'D',
+  schoolName: schoolId,
+  schoolTimeZone: 'Europe/London',
+});
 
 function admission(session: SessionRecord, now: Temporal.Instant, tokenOk = true) {
   const told: string[] = [];

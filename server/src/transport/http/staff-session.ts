@@ -43,15 +43,8 @@ export function staffOf(res: Response): StaffIdentity {
   return staff;
 }
 
-/**
- * The school a member of staff acts for. Every school-scoped staff route needs
- * one; an account with no school (a partnership-level admin) is refused, not
- * trusted with a null that a query would read as "any school".
- */
-export function schoolOf(staff: StaffIdentity): string {
-  if (!staff.schoolId) throw new AppError('forbidden', 'Your account is not attached to a school.');
-  return staff.schoolId;
-}
+/** The school a staff route acts for (refuses an account with no school); routes and services share one helper. */
+export { schoolOf } from '../../services/staff/staff-school.js';
 
 export function staffSessionOf(res: Response): StaffSession {
   const session = res.locals.staffSession as StaffSession | undefined;
