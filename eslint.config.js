@@ -1,6 +1,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const onlyMediaSpeaksMediasoup = { group: ['mediasoup', 'mediasoup/*'], message: 'Only server/src/media may import mediasoup.' };
+
 export default tseslint.config(
   {
     ignores: ['**/node_modules/**', '**/dist/**', 'server/drizzle/**', 'e2e/test-results/**', 'e2e/playwright-report/**', 'data/**', '.cache/**'],
@@ -46,12 +48,7 @@ export default tseslint.config(
     // Only the media adapter may speak mediasoup.
     files: ['server/src/**/*.ts'],
     ignores: ['server/src/media/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['mediasoup', 'mediasoup/*'], message: 'Only server/src/media may import mediasoup.' }] },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: [onlyMediaSpeaksMediasoup] }] },
   },
   {
     // Domain rules stay pure: no transport, media, database or logging in here.
@@ -73,6 +70,43 @@ export default tseslint.config(
               group: ['**/infra/**', '**/transport/**', '**/media/**', '**/services/**', 'node:fs', 'node:net', 'node:http'],
               message: 'Domain code must not reach into the layers around it.',
             },
+            {
+              // server/src/errors.ts is the application's error type, mapped to HTTP and socket acks.
+              regex: '^(\\.\\./)+errors(\\.js)?$',
+              message: 'Domain code must not throw the application error type (server/src/errors.ts): return a result or use an error of its own.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Services sit below the transports and reach the SFU only through MediaPort.
+    files: ['server/src/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            onlyMediaSpeaksMediasoup,
+            { group: ['**/transport/**', 'express', 'express-*', 'socket.io', 'socket.io-*'], message: 'Services must not depend on a transport.' },
+            { group: ['**/media/**', '!**/media/media-port.js'], message: 'Services reach the media layer only through media/media-port.ts (MediaPort).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Socket handlers parse, call a service and acknowledge; the database and the SFU are the services' business.
+    files: ['server/src/transport/socket/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            onlyMediaSpeaksMediasoup,
+            { group: ['**/infra/**', '**/media/**'], message: 'Socket handlers call services; they do not reach infra/ or media/.' },
           ],
         },
       ],

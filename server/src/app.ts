@@ -99,9 +99,12 @@ export interface AppDeps {
   trustProxy?: boolean;
   /** Origins besides the request's own that may send state-changing staff requests (ALLOWED_ORIGINS). */
   allowedOrigins?: readonly string[];
-  apiRateLimitPerMinute?: number;
+  /** Requests per minute per address to /api (API_RATE_LIMIT). */
+  apiRateLimitPerMinute: number;
   /** Failed sign-ins per minute per address (a school shares one). */
   signInAddressLimits: { staffPerMinute: number; studentPerMinute: number };
+  /** Requests per minute per address to the calendar feeds (CALENDAR_FEED_RATE_LIMIT). */
+  calendarFeedRateLimitPerMinute: number;
   /** How answers are held to the shared contract (checked in tests). */
   contract?: ContractOptions;
   /** The server's version, for the API reference. */
@@ -137,7 +140,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: '64kb' }));
 
   app.use(healthRoutes(deps));
-  app.use('/api', perMinuteLimit(deps.apiRateLimitPerMinute ?? 1200, 'Too many requests. Please wait a minute and try again.'));
+  app.use('/api', perMinuteLimit(deps.apiRateLimitPerMinute, 'Too many requests. Please wait a minute and try again.'));
   app.use('/api', docsRoutes({ version: deps.version ?? '0.0.0', ...(deps.contract ? { contract: deps.contract } : {}) }));
   app.use(
     '/api/device',
@@ -172,7 +175,7 @@ export function createApp(deps: AppDeps): Express {
     staffMatchingRoutes(deps),
     staffAuditRoutes(deps),
   );
-  app.use('/calendar', perMinuteLimit(60, 'Too many calendar requests. Please wait a minute.'));
+  app.use('/calendar', perMinuteLimit(deps.calendarFeedRateLimitPerMinute, 'Too many calendar requests. Please wait a minute.'));
   app.use(publicCalendarFeedRoutes({ ...deps, staff: deps.staffRecords }));
   app.use('/api', notFoundHandler);
 

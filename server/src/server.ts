@@ -8,8 +8,9 @@ import type { Logger } from 'pino';
 import { createClient } from 'redis';
 import type { Express } from 'express';
 import { createApp } from './app.js';
-import { CallService } from './services/calls/call-service.js';
-import { turnIceServers } from './services/calls/ice-servers.js';
+import type { CallService } from './services/calls/call-service.js';
+import { createCalls } from './services/calls/create-calls.js';
+import { turnIceServers } from './services/call-media/ice-servers.js';
 import type { Config } from './config/config.js';
 import { seedDemo, type DemoManifest } from './demo/demo-data.js';
 import { DeviceEnrolment } from './services/devices/device-enrolment.js';
@@ -42,9 +43,9 @@ import { SchedulingService } from './services/scheduling/scheduling-service.js';
 import { MatchingService } from './services/scheduling/matching-service.js';
 import { MatchingRepository } from './infra/db/matching-repository.js';
 import { RetentionJob } from './services/retention/retention-job.js';
-import { JoinTokens } from './services/students/join-tokens.js';
+import { JoinTokens } from './services/admission/join-tokens.js';
 import { StudentSignIn } from './services/students/student-sign-in.js';
-import { ConsentNotices } from './services/calls/consent-notices.js';
+import { ConsentNotices } from './services/admission/consent-notices.js';
 import { loadSessionSecret } from './infra/session-secret.js';
 import { loadLogSigningKeys } from './infra/signing/log-signing-keys.js';
 import type { Ed25519KeyRing } from './infra/signing/ed25519-key-ring.js';
@@ -141,13 +142,14 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       log.info('SocketRedisAdapterReady');
     }
 
-    const calls = new CallService({
+    const sink = socketEventSink(io);
+    const { calls, live, timeline, admission } = createCalls({
       sessions,
       events,
       media,
       clock,
       log: log.child({ area: 'calls' }),
-      sink: socketEventSink(io),
+      sink,
       iceServers: (who) => turnIceServers(config.turn, who, Math.floor(clock.now().epochMilliseconds / 1000)),
       joinTokens,
       notices: consentNotices,
@@ -175,14 +177,14 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     const views = new RecordViewRepository(database.db);
     const audit = new StaffAuditTrail({ audit: new StaffAuditRepository(database.db), clock });
     const staffAccounts = new StaffAccounts({ staff: staffRecords, staffAuth, audit, clock, log: log.child({ area: 'staff-accounts' }) });
-    const sink = socketEventSink(io);
-    const chat = new CallChat({ calls, events, sink, clock, log: log.child({ area: 'chat' }) });
+    const chat = new CallChat({ live, timeline, sink, clock, log: log.child({ area: 'chat' }) });
     const concerns = new ConcernService({
       concerns: new ConcernRepository(database.db),
       sessions,
       events,
+      timeline,
       views,
-      calls,
+      live,
       sink,
       clock,
       log: log.child({ area: 'concerns' }),
@@ -199,6 +201,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       staffAuth,
       log: log.child({ area: 'socket' }),
       origins: { allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy },
+      eventLimit: config.socketEventLimit,
     });
     cleanups.push(async () => stopSweep());
 
@@ -231,7 +234,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       staffAccounts,
       students,
       notices: noticeRepository,
-      signIn: new StudentSignIn({ sessions, students, joinTokens, notices: consentNotices, clock }),
+      signIn: new StudentSignIn({ admission, students, joinTokens, clock }),
       onDeviceRevoked: async (deviceId) => {
         await calls.removeDevice(deviceId);
         io.in(deviceRoom(deviceId)).disconnectSockets(true);
@@ -247,6 +250,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       production: config.env === 'production',
       apiRateLimitPerMinute: config.apiRateLimitPerMinute,
       signInAddressLimits: config.signInAddressLimits,
+      calendarFeedRateLimitPerMinute: config.calendarFeedRateLimitPerMinute,
     });
     httpServer.on('request', app);
     // Requests Node refuses before express sees them (oversized headers or URL, broken HTTP) still answer in our vocabulary.

@@ -74,4 +74,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ STAFF_SIGN_IN_ADDRESS_LIMIT: 'lots' })).toThrow(/STAFF_SIGN_IN_ADDRESS_LIMIT/);
     expect(() => loadConfig({ STUDENT_SIGN_IN_ADDRESS_LIMIT: '3' })).toThrow(/STUDENT_SIGN_IN_ADDRESS_LIMIT/);
   });
+
+  it('takes every rate limit from the environment, defaulting to the numbers the server has always used', () => {
+    expect(loadConfig({})).toMatchObject({
+      apiRateLimitPerMinute: 1200,
+      signInAddressLimits: { staffPerMinute: 300, studentPerMinute: 600 },
+      calendarFeedRateLimitPerMinute: 60,
+      socketEventLimit: { burst: 60, perSecond: 30 },
+    });
+    expect(
+      loadConfig({ CALENDAR_FEED_RATE_LIMIT: '120', SOCKET_EVENT_BURST: '100', SOCKET_EVENTS_PER_SECOND: '50' }),
+    ).toMatchObject({ calendarFeedRateLimitPerMinute: 120, socketEventLimit: { burst: 100, perSecond: 50 } });
+    expect(() => loadConfig({ SOCKET_EVENTS_PER_SECOND: '0', CALENDAR_FEED_RATE_LIMIT: 'lots' })).toThrow(
+      /CALENDAR_FEED_RATE_LIMIT [\s\S]*SOCKET_EVENTS_PER_SECOND /,
+    );
+  });
 });

@@ -89,6 +89,14 @@ const EnvSchema = z
      */
     STAFF_SIGN_IN_ADDRESS_LIMIT: z.coerce.number().int().min(10).max(1_000_000).default(300),
     STUDENT_SIGN_IN_ADDRESS_LIMIT: z.coerce.number().int().min(10).max(1_000_000).default(600),
+    /** Requests per minute per address to the subscribed calendar feeds (/calendar): calendar apps poll, people do not. */
+    CALENDAR_FEED_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(60),
+    /**
+     * Realtime events per connection: a burst of this many, refilled at SOCKET_EVENTS_PER_SECOND. A join
+     * and its media set-up is about a dozen events; a runaway or hostile client is slowed, not the server.
+     */
+    SOCKET_EVENT_BURST: z.coerce.number().int().min(1).max(100_000).default(60),
+    SOCKET_EVENTS_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(30),
     /** A staff session with no request for this long is over (server-side). */
     STAFF_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
     /** Whether DSLs must pass a second factor before reading concerns, chronologies and evidence. */
@@ -181,6 +189,9 @@ export interface Config {
   allowedOrigins: string[];
   apiRateLimitPerMinute: number;
   signInAddressLimits: { staffPerMinute: number; studentPerMinute: number };
+  calendarFeedRateLimitPerMinute: number;
+  /** The token bucket every socket connection draws on, one token per event. */
+  socketEventLimit: { burst: number; perSecond: number };
   staffSessions: {
     idleTimeout: Temporal.Duration;
     /** DSLs must pass a second factor before safeguarding records. */
@@ -240,6 +251,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: env.ALLOWED_ORIGINS ?? [],
     apiRateLimitPerMinute: env.API_RATE_LIMIT,
     signInAddressLimits: { staffPerMinute: env.STAFF_SIGN_IN_ADDRESS_LIMIT, studentPerMinute: env.STUDENT_SIGN_IN_ADDRESS_LIMIT },
+    calendarFeedRateLimitPerMinute: env.CALENDAR_FEED_RATE_LIMIT,
+    socketEventLimit: { burst: env.SOCKET_EVENT_BURST, perSecond: env.SOCKET_EVENTS_PER_SECOND },
     staffSessions: {
       idleTimeout: Temporal.Duration.from({ minutes: env.STAFF_IDLE_TIMEOUT_MINUTES }),
       stepUpRequired: (env.STAFF_STEP_UP ?? (env.NODE_ENV === 'production' ? 'required' : 'off')) === 'required',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { moderateChatMessage, type ContactKind } from './chat-filter.js';
+import { moderateChatMessage } from './chat-filter.js';
+import type { ContactKind } from './contact-details.js';
 import { DEFAULT_SAFEGUARDING_KEYWORDS } from './default-keywords.js';
 
 const moderate = (text: string, keywords: readonly string[] = DEFAULT_SAFEGUARDING_KEYWORDS) =>

@@ -9,10 +9,8 @@
  */
 
 import { normalise, tokenize } from './chat-text.js';
-import { findContactDetails } from './contact-details.js';
+import { findContactDetails, type ContactKind } from './contact-details.js';
 import { matchKeywords } from './keywords.js';
-
-export type ContactKind = 'phone' | 'email' | 'link' | 'social_handle';
 
 export interface ChatVerdict {
   action: 'deliver' | 'block' | 'deliver_and_flag';

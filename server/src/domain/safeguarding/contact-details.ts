@@ -1,8 +1,10 @@
-import type { ContactKind } from './chat-filter.js';
 import { glued, gluedSpan, isAlnum, wordAt, type Token } from './chat-text.js';
 import { hasPhoneNumber } from './phone-numbers.js';
 
 // ── Contact details ────────────────────────────────────────────────────────
+
+/** The ways one child could reach another outside the session, as the chat filter names them. */
+export type ContactKind = 'phone' | 'email' | 'link' | 'social_handle';
 
 export function findContactDetails(tokens: Token[]): Set<ContactKind> {
   const found = new Set<ContactKind>();

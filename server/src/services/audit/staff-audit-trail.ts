@@ -7,6 +7,7 @@ import { AppError } from '../../errors.js';
 import type { AlsoInTransaction } from '../../infra/db/in-transaction.js';
 import type { StaffAuditRepository } from '../../infra/db/staff-audit-repository.js';
 import type { StaffIdentity } from '../staff/staff-auth.js';
+import { schoolOf } from '../staff/staff-school.js';
 
 /**
  * What staff did, for their school's coordinators and safeguarding leads to
@@ -15,7 +16,7 @@ import type { StaffIdentity } from '../staff/staff-auth.js';
  * without having happened, nor done without being on record.
  */
 export class StaffAuditTrail {
-  constructor(private readonly deps: { audit: StaffAuditRepository; clock: Clock }) {}
+  constructor(private readonly deps: { audit: Pick<StaffAuditRepository, 'append' | 'appendIn' | 'page' | 'actors' | 'all'>; clock: Clock }) {}
 
   /**
    * The entry for an action, to run inside the action's transaction. `describe`
@@ -75,10 +76,4 @@ export class StaffAuditTrail {
     }
     return staff.schoolId;
   }
-}
-
-function schoolOf(staff: StaffIdentity): string {
-  // Every audited action is a school's own: the policy has already refused anyone without one.
-  if (!staff.schoolId) throw new AppError('forbidden', 'Your account does not have access to that.');
-  return staff.schoolId;
 }

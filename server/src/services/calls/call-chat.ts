@@ -4,9 +4,9 @@ import { DEFAULT_SAFEGUARDING_KEYWORDS } from '../../domain/safeguarding/default
 import { moderateChatMessage } from '../../domain/safeguarding/chat-filter.js';
 import type { Clock } from '../../domain/time/clock.js';
 import { AppError } from '../../errors.js';
-import type { SessionEventRepository } from '../../infra/db/session-event-repository.js';
-import type { CallEventSink } from './call-events.js';
-import type { CallService } from './call-service.js';
+import type { LiveSessionsView } from '../live-registry/live-sessions-view.js';
+import type { RealtimeSink } from '../notifications/realtime-sink.js';
+import type { SessionTimeline } from '../session-timeline/session-timeline.js';
 
 /**
  * Moderated chat inside a call. Contact details never reach the other child;
@@ -16,44 +16,34 @@ import type { CallService } from './call-service.js';
 export class CallChat {
   constructor(
     private readonly deps: {
-      calls: CallService;
-      events: SessionEventRepository;
-      sink: CallEventSink;
+      live: Pick<LiveSessionsView, 'whereIs'>;
+      timeline: Pick<SessionTimeline, 'chatMessageSent' | 'chatMessageBlocked'>;
+      sink: RealtimeSink;
       clock: Clock;
       log: Logger;
     },
   ) {}
 
   async send(connectionId: string, text: string): Promise<ClientAckData['chat:send']> {
-    const { session, participant } = this.deps.calls.whereIs(connectionId);
+    const { session, participant } = this.deps.live.whereIs(connectionId);
     if (participant.kind !== 'student') throw new AppError('forbidden', 'Observers watch; they do not chat.');
     const record = session.record;
     const verdict = moderateChatMessage(text, record.chatKeywords ?? DEFAULT_SAFEGUARDING_KEYWORDS);
     const at = this.deps.clock.now();
-    const flagged = verdict.matchedKeywords.length > 0 ? { flaggedKeywords: verdict.matchedKeywords } : {};
 
     if (verdict.action === 'block') {
-      await this.deps.events.append({
-        occurrenceId: record.id,
-        type: 'ChatMessageBlocked',
-        actor: participant.id,
-        deviceId: participant.deviceId,
+      await this.deps.timeline.chatMessageBlocked(record.id, participant, {
+        text,
         at,
-        detail: { text, contactKinds: verdict.contactKinds, ...flagged },
+        contactKinds: verdict.contactKinds,
+        flaggedKeywords: verdict.matchedKeywords,
       });
       if (verdict.matchedKeywords.length > 0) this.alert(session.schoolIds(), record.id, participant.info.firstName, verdict.matchedKeywords, at.toString());
       return { delivered: false, explanation: verdict.explanation ?? "That message wasn't sent." };
     }
 
     // On the record before anyone sees it.
-    await this.deps.events.append({
-      occurrenceId: record.id,
-      type: 'ChatMessageSent',
-      actor: participant.id,
-      deviceId: participant.deviceId,
-      at,
-      detail: { text, ...flagged },
-    });
+    await this.deps.timeline.chatMessageSent(record.id, participant, { text, at, flaggedKeywords: verdict.matchedKeywords });
     const message = { fromParticipantId: participant.id, firstName: participant.info.firstName, text, at: at.toString() };
     for (const other of session.others(participant.id)) this.deps.sink.send(other.connectionId, 'chat:message', message);
     if (verdict.action === 'deliver_and_flag') {

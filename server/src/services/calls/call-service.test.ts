@@ -2,12 +2,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import pino from 'pino';
 import { Temporal } from 'temporal-polyfill';
 import type { NewSessionEvent, SessionEventRepository } from '../../infra/db/session-event-repository.js';
-import type { SessionRecord, SessionRepository } from '../../infra/db/session-repository.js';
+import type { SessionRecord } from '../../infra/db/session-repository.js';
 import { FakeMedia } from '../../test-support/fake-media.js';
-import type { CallEventSink } from './call-events.js';
-import { CallService } from './call-service.js';
-import type { ConsentNotices } from './consent-notices.js';
-import type { JoinTokens } from '../students/join-tokens.js';
+import type { RealtimeSink } from '../notifications/realtime-sink.js';
+import type { CallService } from './call-service.js';
+import { createCalls } from './create-calls.js';
 
 const now = Temporal.Instant.from('2026-11-24T08:45:00Z');
 const student = (id: string, schoolId: string, role: 'mentor' | 'mentee') => ({
@@ -45,12 +44,12 @@ describe('CallService with a fake media port', () => {
     logged = [];
     sent = [];
     appendFails = false;
-    const sink: CallEventSink = {
+    const sink: RealtimeSink = {
       send: (to, event, payload) => void sent.push({ to, event, payload }),
       toSchoolDsls: (school, event, payload) => void sent.push({ to: `dsl:${school}`, event, payload }),
     };
-    calls = new CallService({
-      sessions: { findById: async (id: string) => (id === record.id ? record : undefined) } as unknown as SessionRepository,
+    ({ calls } = createCalls({
+      sessions: { findById: async (id: string) => (id === record.id ? record : undefined) },
       events: {
         append: async (e: NewSessionEvent) => {
           if (appendFails) throw new Error('disk full');
@@ -64,9 +63,9 @@ describe('CallService with a fake media port', () => {
       sink,
       iceServers: () => [],
       // Join tokens and consent notices have their own tests; here every token is good.
-      joinTokens: { verify: async () => undefined } as unknown as JoinTokens,
-      notices: { consentMissing: async () => undefined } as unknown as ConsentNotices,
-    });
+      joinTokens: { verify: async () => undefined },
+      notices: { consentMissing: async () => undefined },
+    }));
   });
 
   const join = (conn: ReturnType<typeof mentorConn>, studentId: string) => calls.join(conn, { sessionId: record.id, studentId, joinToken: 'signed-in' });
@@ -133,5 +132,34 @@ describe('CallService with a fake media port', () => {
     await Promise.all([join(mentorConn(), 'mentor'), join(menteeConn, 'mentee')]);
     expect(media.rooms.size).toBe(1);
     expect(media.rooms.get(record.id)?.peers.size).toBe(2);
+  });
+
+  it('forgets a dropped student once their session is over, so nothing outlives the call', async () => {
+    vi.useFakeTimers();
+    try {
+      await join(mentorConn(), 'mentor');
+      await calls.leave('conn-mentor', 'disconnected');
+      // Until the end time, coming back would be a reconnection, so the drop is remembered.
+      expect(calls.held()).toMatchObject({ liveSessions: 0, connections: 0, recentDrops: 1 });
+      await vi.advanceTimersByTimeAsync(now.until(record.endsAt).total('milliseconds'));
+      expect(calls.held()).toEqual({ liveSessions: 0, connections: 0, recentDrops: 0, queuedSessions: 0 });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('forgets the drops of a session that ends with students in it', async () => {
+    vi.useFakeTimers();
+    try {
+      await join(mentorConn('first'), 'mentor');
+      await join(menteeConn, 'mentee');
+      await join(mentorConn('second'), 'mentor'); // replaced, then back: a reconnection
+      await calls.leave('conn-mentee', 'disconnected');
+      expect(calls.held().recentDrops).toBe(1);
+      await vi.advanceTimersByTimeAsync(now.until(record.endsAt).total('milliseconds'));
+      expect(calls.held()).toEqual({ liveSessions: 0, connections: 0, recentDrops: 0, queuedSessions: 0 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -9,26 +9,26 @@ import type { Concern, ConcernChange, ConcernChild, ConcernStatus } from '../../
 import { ConcernInputError } from '../../domain/concerns/concern.js';
 import type { Clock } from '../../domain/time/clock.js';
 import { AppError } from '../../errors.js';
-import type { CallEventSink } from '../calls/call-events.js';
-import type { CallService } from '../calls/call-service.js';
 import type { ConcernRepository } from '../../infra/db/concern-repository.js';
 import type { RecordAccess, RecordViewRepository } from '../../infra/db/record-view-repository.js';
 import type { SessionEventRepository } from '../../infra/db/session-event-repository.js';
 import type { SessionRecord, SessionRepository } from '../../infra/db/session-repository.js';
+import type { LiveSessionsView } from '../live-registry/live-sessions-view.js';
+import type { RealtimeSink } from '../notifications/realtime-sink.js';
+import type { SessionTimeline, WordsNotKept } from '../session-timeline/session-timeline.js';
 import type { StaffIdentity } from '../staff/staff-auth.js';
+import { schoolOf } from '../staff/staff-school.js';
 
 const LOG_EXCERPT_ENTRIES = 20;
 
-type WordsProblem = 'too_long' | 'unreadable';
-
 /** Said to the child; the concern has already reached the safeguarding leads when they read it. */
-const WORDS_NOT_KEPT: Record<WordsProblem, string> = {
+const WORDS_NOT_KEPT: Record<WordsNotKept, string> = {
   too_long: `Your worry reached the safeguarding leads, but your words were too long to keep (${CONCERN_WORDS_MAX} characters at most).`,
   unreadable: 'Your worry reached the safeguarding leads, but your words could not be kept.',
 };
 
 /** The child's words as they can be kept, or why they cannot; no words at all is the one-tap report. */
-function wordsOf(raw: unknown): { words: string | null; notKept?: WordsProblem } {
+function wordsOf(raw: unknown): { words: string | null; notKept?: WordsNotKept } {
   if (raw === undefined || raw === null) return { words: null };
   const parsed = ConcernWords.safeParse(raw);
   if (parsed.success) return { words: parsed.data || null };
@@ -47,12 +47,14 @@ function childrenOf(record: SessionRecord): ConcernChild[] {
 export class ConcernService {
   constructor(
     private readonly deps: {
-      concerns: ConcernRepository;
-      sessions: SessionRepository;
-      events: SessionEventRepository;
-      views: RecordViewRepository;
-      calls: CallService;
-      sink: CallEventSink;
+      concerns: Pick<ConcernRepository, 'insert' | 'findById' | 'listForSchool' | 'listForStudent' | 'appendAmendments' | 'dslsOf'>;
+      sessions: Pick<SessionRepository, 'findById'>;
+      /** The log excerpt a concern carries. */
+      events: Pick<SessionEventRepository, 'list'>;
+      timeline: Pick<SessionTimeline, 'concernRaised'>;
+      views: Pick<RecordViewRepository, 'record' | 'recordMany' | 'viewsOf'>;
+      live: Pick<LiveSessionsView, 'whereIs'>;
+      sink: Pick<RealtimeSink, 'toSchoolDsls'>;
       clock: Clock;
       log: Logger;
       audit: StaffAuditTrail;
@@ -65,7 +67,7 @@ export class ConcernService {
    * dropped, the concern is filed without them, and the child is told.
    */
   async raiseFromCall(connectionId: string, rawWords: unknown): Promise<ClientAckData['concern:raise']> {
-    const { session, participant } = this.deps.calls.whereIs(connectionId);
+    const { session, participant } = this.deps.live.whereIs(connectionId);
     if (participant.kind !== 'student') throw new AppError('forbidden', 'Staff raise concerns from their own screen.');
     const present = [
       ...session.students().map((s) => `${s.info.firstName} (${s.info.schoolName})`),
@@ -85,15 +87,8 @@ export class ConcernService {
       notKept = 'unreadable';
       concern = await this.raise(session.record, source, children, null, present);
     }
-    await this.deps.events.append({
-      occurrenceId: session.record.id,
-      type: 'ConcernRaised',
-      actor: participant.id,
-      deviceId: participant.deviceId,
-      at: this.deps.clock.now(),
-      // The DSL sees that the child tried to say more than was kept.
-      detail: notKept ? { concernId: concern.id, wordsNotKept: notKept } : { concernId: concern.id },
-    });
+    // The DSL sees that the child tried to say more than was kept.
+    await this.deps.timeline.concernRaised(session.record.id, participant, { concernId: concern.id, wordsNotKept: notKept });
     return notKept ? { concernId: concern.id, wordsNotKept: WORDS_NOT_KEPT[notKept] } : { concernId: concern.id };
   }
 
@@ -116,7 +111,7 @@ export class ConcernService {
 
   /** The list names each child involved, so each concern shown is recorded as listed. */
   async list(staff: StaffIdentity, status?: ConcernStatus) {
-    const all = await this.deps.concerns.listForSchool(staff.schoolId!);
+    const all = await this.deps.concerns.listForSchool(schoolOf(staff));
     const shown = all
       .filter((c) => can(staff, 'concerns:handle', c.schoolIds))
       .map((c) => ({ id: c.id, raisedAt: c.raisedAt, status: currentStatus(c), sessionId: c.sessionId, children: c.children.map((ch) => ({ firstName: ch.firstName, schoolId: ch.schoolId })) }))
@@ -129,7 +124,7 @@ export class ConcernService {
   async view(staff: StaffIdentity, id: string, access: Extract<RecordAccess, 'viewed' | 'exported_json'> = 'viewed') {
     const concern = await this.forHandling(staff, id);
     await this.deps.views.record(staff.staffId, 'concern', id, this.deps.clock.now(), access);
-    return concernToJson(concern, staff.schoolId!);
+    return concernToJson(concern, schoolOf(staff));
   }
 
   /** Who has opened a concern, and when. */
@@ -145,7 +140,7 @@ export class ConcernService {
     await this.deps.concerns.appendAmendments(id, result.concern.amendments.slice(concern.amendments.length));
     // The whole record goes back to the amender, so this is a read too.
     await this.deps.views.record(staff.staffId, 'concern', id, this.deps.clock.now(), 'amended');
-    return concernToJson(result.concern, staff.schoolId!);
+    return concernToJson(result.concern, schoolOf(staff));
   }
 
   /** An export leaves the system: it is on the staff audit trail before it is handed over. */

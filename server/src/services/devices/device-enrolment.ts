@@ -7,6 +7,7 @@ import { AppError } from '../../errors.js';
 import type { DeviceRepository } from '../../infra/db/device-repository.js';
 import type { StaffIdentity } from '../staff/staff-auth.js';
 import type { DeviceTokens } from './device-tokens.js';
+import { schoolOf } from '../staff/staff-school.js';
 
 /** No 0/O or 1/I: the code is read off a screen and typed on an iPad. */
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -28,7 +29,7 @@ function newCode(): string {
  */
 export class DeviceEnrolment {
   constructor(
-    private readonly devices: DeviceRepository,
+    private readonly devices: Pick<DeviceRepository, 'createWithCode' | 'findById' | 'redeemCode' | 'revoke'>,
     private readonly tokens: DeviceTokens,
     private readonly clock: Clock,
     private readonly audit: StaffAuditTrail,
@@ -39,7 +40,7 @@ export class DeviceEnrolment {
     const code = newCode();
     const expiresAt = this.clock.now().add(ENROLMENT_CODE_LIFETIME);
     const device = await this.devices.createWithCode(
-      { schoolId: staff.schoolId!, label, enrolledBy: staff.staffId, codeHash: codeHash(code), expiresAt },
+      { schoolId: schoolOf(staff), label, enrolledBy: staff.staffId, codeHash: codeHash(code), expiresAt },
       this.audit.recording(staff, (created: { id: string; label: string }) => ({ kind: 'DeviceEnrolled', device: created })),
     );
     return { device, enrolmentCode: `${code.slice(0, 5)}-${code.slice(5)}`, expiresAt: expiresAt.toString() };

@@ -23,7 +23,7 @@ export class DeviceTokens {
 
   constructor(
     secret: string,
-    private readonly devices: DeviceRepository,
+    private readonly devices: Pick<DeviceRepository, 'findById'>,
     private readonly clock: Clock,
   ) {
     this.key = new TextEncoder().encode(secret);

@@ -20,7 +20,7 @@ export class RetentionJob {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly deps: { retention: RetentionRepository; events: Pick<SessionEventRepository, 'checkpoint'>; clock: Clock; log: Logger },
+    private readonly deps: { retention: Pick<RetentionRepository, 'candidates' | 'purgeSessionLog' | 'recordPurge'>; events: Pick<SessionEventRepository, 'checkpoint'>; clock: Clock; log: Logger },
   ) {}
 
   async run(): Promise<PurgeSummary> {

@@ -17,9 +17,9 @@ import type { StaffIdentity } from '../staff/staff-auth.js';
 export class MatchingService {
   constructor(
     private readonly deps: {
-      matching: MatchingRepository;
-      calendars: CalendarRepository;
-      partnerships: PartnershipRepository;
+      matching: Pick<MatchingRepository, 'studentsOf' | 'studentsByIds' | 'pairingsOf' | 'createPairing'>;
+      calendars: Pick<CalendarRepository, 'load' | 'availabilityOf' | 'programmeOf'>;
+      partnerships: Pick<PartnershipRepository, 'findById' | 'schoolNames'>;
       audit: StaffAuditTrail;
     },
   ) {}

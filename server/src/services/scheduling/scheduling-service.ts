@@ -15,6 +15,7 @@ import type { CalendarRepository } from '../../infra/db/calendar-repository.js';
 import type { PairingRecord, SchedulingRepository } from '../../infra/db/scheduling-repository.js';
 import type { StaffIdentity } from '../staff/staff-auth.js';
 import type { ClosureBody } from '@peerbridge/shared';
+import { schoolOf } from '../staff/staff-school.js';
 
 const candidateId = (c: Pick<Candidate, 'weekday' | 'localStart'>) =>
   `${c.weekday}@${c.localStart.toString({ smallestUnit: 'minute' })}`;
@@ -31,7 +32,12 @@ interface PairingContext {
 /** Slot finding, series creation and closure handling for coordinators, over stored calendars. */
 export class SchedulingService {
   constructor(
-    private readonly deps: { calendars: CalendarRepository; scheduling: SchedulingRepository; clock: Clock; audit: StaffAuditTrail },
+    private readonly deps: {
+      calendars: Pick<CalendarRepository, 'load' | 'addClosure' | 'availabilityOf' | 'programmeOf'>;
+      scheduling: SchedulingRepository;
+      clock: Clock;
+      audit: Pick<StaffAuditTrail, 'recording'>;
+    },
   ) {}
 
   async candidates(staff: StaffIdentity, pairingId: string) {
@@ -101,7 +107,7 @@ export class SchedulingService {
    * each cancellation proposes a same-week replacement for a coordinator to accept.
    */
   async addClosure(staff: StaffIdentity, body: ClosureBody) {
-    const schoolId = staff.schoolId!;
+    const schoolId = schoolOf(staff);
     await this.deps.calendars.addClosure(
       schoolId,
       body,
@@ -273,11 +279,11 @@ export class SchedulingService {
   }
 
   private describe(c: Candidate, ctx: PairingContext) {
-    const schoolOf = (side: 'mentor' | 'mentee' | 'both') => this.schoolLabel(ctx, side);
+    const schoolName = (side: 'mentor' | 'mentee' | 'both') => this.schoolLabel(ctx, side);
     return {
       id: candidateId(c),
       weekday: c.weekday,
-      label: `${WEEKDAY_NAMES[c.weekday]}s at ${c.localStart.toString({ smallestUnit: 'minute' })} (${schoolOf('mentee')} time, ${c.menteePeriod})`,
+      label: `${WEEKDAY_NAMES[c.weekday]}s at ${c.localStart.toString({ smallestUnit: 'minute' })} (${schoolName('mentee')} time, ${c.menteePeriod})`,
       localStart: c.localStart.toString({ smallestUnit: 'minute' }),
       menteePeriod: c.menteePeriod,
       everyWeekSameSlot: c.everyWeekSameSlot,
@@ -285,7 +291,7 @@ export class SchedulingService {
       firstSession: c.sessions[0]?.start.toString() ?? null,
       lostDates: c.lostDates.map((l) => ({
         date: l.date.toString(),
-        school: schoolOf(l.school),
+        school: schoolName(l.school),
         reason: l.reason,
         detail: l.detail ?? null,
       })),

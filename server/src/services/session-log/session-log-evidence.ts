@@ -15,8 +15,8 @@ import type { StaffIdentity } from '../staff/staff-auth.js';
 export class SessionLogEvidence {
   constructor(
     private readonly deps: {
-      events: SessionEventRepository;
-      views: RecordViewRepository;
+      events: Pick<SessionEventRepository, 'snapshot' | 'checkpoint'>;
+      views: Pick<RecordViewRepository, 'record'>;
       keys: Ed25519KeyRing;
       clock: Clock;
     },

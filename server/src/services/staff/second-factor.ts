@@ -44,8 +44,8 @@ function newRecoveryCode(): string {
 export class SecondFactor {
   constructor(
     private readonly deps: {
-      factors: SecondFactorRepository;
-      staff: StaffRepository;
+      factors: Pick<SecondFactorRepository, 'find' | 'savePending' | 'confirm' | 'useStep' | 'unusedRecoveryCodes' | 'useRecoveryCode'>;
+      staff: Pick<StaffRepository, 'findById' | 'saveLoginState' | 'setSteppedUpUntil'>;
       staffAuth: StaffAuth;
       box: SecretBox;
       clock: Clock;

@@ -8,7 +8,7 @@ import type { StaffAuditTrail } from '../audit/staff-audit-trail.js';
 
 /** A school's coordinator closes the account of someone who has left; they are out everywhere at once. */
 export class StaffAccounts {
-  constructor(private readonly deps: { staff: StaffRepository; staffAuth: StaffAuth; audit: StaffAuditTrail; clock: Clock; log: Logger }) {}
+  constructor(private readonly deps: { staff: Pick<StaffRepository, 'findById' | 'deactivate'>; staffAuth: StaffAuth; audit: StaffAuditTrail; clock: Clock; log: Logger }) {}
 
   async deactivate(actor: StaffIdentity, staffId: string): Promise<void> {
     const target = await this.deps.staff.findById(staffId);

@@ -58,7 +58,7 @@ export class StaffAuth {
   private readonly ended: StaffSessionsEnded;
 
   constructor(
-    private readonly staff: StaffRepository,
+    private readonly staff: Pick<StaffRepository, 'findByEmail' | 'findById' | 'createSession' | 'findSession' | 'touchSession' | 'revokeSession' | 'revokeSessionsOf' | 'saveLoginState' | 'setPasswordHash'>,
     private readonly clock: Clock,
     private readonly options: { log: Logger; idleTimeout?: Temporal.Duration; ended?: StaffSessionsEnded },
   ) {

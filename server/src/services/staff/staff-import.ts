@@ -8,6 +8,7 @@ import { AppError } from '../../errors.js';
 import type { StaffImportRepository } from '../../infra/db/staff-import-repository.js';
 import { hashSecret } from './passwords.js';
 import type { StaffIdentity } from './staff-auth.js';
+import { schoolOf } from './staff-school.js';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export const SETUP_CODE_LIFETIME = Temporal.Duration.from({ hours: 24 * 7 });
@@ -44,7 +45,7 @@ export class StaffImport {
     const expiresAt = this.deps.clock.now().add(SETUP_CODE_LIFETIME);
     const withCodes = fresh.map((row) => ({ row, code: newCode() }));
     await this.deps.imports.createWithCodes(
-      importer.schoolId!,
+      schoolOf(importer),
       withCodes.map(({ row, code }) => ({ row, codeHash: hash(code) })),
       expiresAt,
       // Accounts and the roles they were granted: the record of who gave whom which rights.

@@ -10,11 +10,17 @@ import type { StudentImportRepository } from '../../infra/db/student-import-repo
 import type { StudentRepository } from '../../infra/db/student-repository.js';
 import { hashSecret } from '../staff/passwords.js';
 import type { StaffIdentity } from '../staff/staff-auth.js';
+import { schoolOf } from '../staff/staff-school.js';
 
 /** A coordinator's changes to their own school's student records: PINs, consent, training, imports. Each is audited. */
 export class StudentRecords {
   constructor(
-    private readonly deps: { students: StudentRepository; imports: StudentImportRepository; audit: StaffAuditTrail; clock: Clock },
+    private readonly deps: {
+      students: Pick<StudentRepository, 'findNamed' | 'setPin' | 'setEligibility'>;
+      imports: Pick<StudentImportRepository, 'upsert'>;
+      audit: Pick<StaffAuditTrail, 'recording'>;
+      clock: Clock;
+    },
   ) {}
 
   async setPin(staff: StaffIdentity, studentId: string, pin: string): Promise<void> {
@@ -35,7 +41,7 @@ export class StudentRecords {
   /** Writes a checked import (every row valid) and its audit entry, together. */
   async importRows(staff: StaffIdentity, rows: StudentRow[], counts: { created: number; updated: number }): Promise<void> {
     await this.deps.imports.upsert(
-      staff.schoolId!,
+      schoolOf(staff),
       rows,
       this.deps.audit.recording(staff, () => ({ kind: 'StudentsImported', created: counts.created, updated: counts.updated })),
     );

@@ -5,17 +5,15 @@ import {
   STUDENT_PIN_LOCKOUT,
   type LockoutState,
 } from '../../domain/access/login-lockout.js';
-import { decideJoin, joinOpensAt } from '../../domain/sessions/join-rules.js';
+import { joinOpensAt } from '../../domain/sessions/join-rules.js';
 import type { Clock } from '../../domain/time/clock.js';
 import { localClockTime } from '../../domain/time/school-day.js';
-import { joinRefusalError } from '../calls/join-refusals.js';
-import type { ConsentNotices } from '../calls/consent-notices.js';
+import type { Admission } from '../admission/admission.js';
+import type { JoinTokens } from '../admission/join-tokens.js';
 import type { DeviceIdentity } from '../devices/device-tokens.js';
 import { AppError } from '../../errors.js';
-import type { SessionRepository } from '../../infra/db/session-repository.js';
 import type { StudentRepository } from '../../infra/db/student-repository.js';
 import { verifySecret } from '../staff/passwords.js';
-import type { JoinTokens } from './join-tokens.js';
 
 /**
  * On a shared school iPad a student picks their name from the sessions
@@ -25,21 +23,19 @@ import type { JoinTokens } from './join-tokens.js';
 export class StudentSignIn {
   constructor(
     private readonly deps: {
-      sessions: SessionRepository;
-      students: StudentRepository;
-      joinTokens: JoinTokens;
-      notices: ConsentNotices;
+      admission: Pick<Admission, 'session' | 'decide' | 'refusal'>;
+      students: Pick<StudentRepository, 'pinState' | 'deviceGuessState' | 'savePinState' | 'saveDeviceGuessState'>;
+      joinTokens: Pick<JoinTokens, 'issue'>;
       clock: Clock;
     },
   ) {}
 
   async signIn(device: DeviceIdentity, input: { sessionId: string; studentId: string; pin: string }) {
     const now = this.deps.clock.now();
-    const session = await this.deps.sessions.findById(input.sessionId);
-    if (!session) throw AppError.notFound('We could not find that session. Go back and pick it again.');
-    const decision = decideJoin({ session, studentId: input.studentId, deviceSchoolId: device.school.id, now });
+    const session = await this.deps.admission.session(input.sessionId);
+    const decision = this.deps.admission.decide(session, input.studentId, device.school.id, now);
     if (!decision.allowed && decision.reason !== 'consent_missing') {
-      throw joinRefusalError(decision, device.school.timeZone);
+      throw await this.deps.admission.refusal(session, decision, device.school.timeZone);
     }
 
     const [student, deviceState] = await Promise.all([
@@ -69,10 +65,7 @@ export class StudentSignIn {
     if (deviceState.failures > 0) await this.deps.students.saveDeviceGuessState(device.deviceId, cleared);
 
     // Consent is checked after the PIN so that only the real student hears about it, and the coordinator is told.
-    if (!decision.allowed) {
-      await this.deps.notices.consentMissing(session, decision.reason === 'consent_missing' ? decision.missing : []);
-      throw joinRefusalError(decision, device.school.timeZone);
-    }
+    if (!decision.allowed) throw await this.deps.admission.refusal(session, decision, device.school.timeZone);
     const joinToken = await this.deps.joinTokens.issue(
       { studentId: input.studentId, sessionId: session.id, deviceId: device.deviceId },
       { opensAt: joinOpensAt(session.startsAt), endsAt: session.endsAt },

@@ -1,3 +1,4 @@
+import { parseCookie } from 'cookie';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { BACKGROUND_REQUEST_HEADER } from '@peerbridge/shared';
 import type { StaffAction } from '../../domain/access/policy.js';
@@ -12,19 +13,19 @@ export function readCookie(req: Request, name: string): string | undefined {
   return cookieFrom(req.headers.cookie, name);
 }
 
-/** One cookie's value from a Cookie header; a value that is not valid percent-encoding is no cookie at all (so: not signed in). */
-export function cookieFrom(header: string | undefined, name: string): string | undefined {
-  for (const part of header?.split(';') ?? []) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(eq + 1).trim());
-      } catch {
-        return undefined;
-      }
-    }
+/** Percent-decoding that fails means no such cookie (so: not signed in), never an error. */
+function decodeOrSkip(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
   }
-  return undefined;
+}
+
+/** One cookie's value from a Cookie header, read by the `cookie` package; a malformed header or value is no cookie at all. */
+export function cookieFrom(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  return parseCookie(header, { decode: decodeOrSkip })[name];
 }
 
 /** httpOnly (no script can read it), SameSite=Strict (no cross-site request carries it), Secure in production. */
@@ -42,15 +43,8 @@ export function staffOf(res: Response): StaffIdentity {
   return staff;
 }
 
-/**
- * The school a member of staff acts for. Every school-scoped staff route needs
- * one; an account with no school (a partnership-level admin) is refused, not
- * trusted with a null that a query would read as "any school".
- */
-export function schoolOf(staff: StaffIdentity): string {
-  if (!staff.schoolId) throw new AppError('forbidden', 'Your account is not attached to a school.');
-  return staff.schoolId;
-}
+/** The school a staff route acts for (refuses an account with no school); routes and services share one helper. */
+export { schoolOf } from '../../services/staff/staff-school.js';
 
 export function staffSessionOf(res: Response): StaffSession {
   const session = res.locals.staffSession as StaffSession | undefined;

@@ -5,22 +5,17 @@ import {
   type ClientAckData,
   type ClientEventName,
   type ClientPayload,
-  type ClientToServerEvents,
-  type ServerToClientEvents,
 } from '@peerbridge/shared';
 import type { Logger } from 'pino';
-import type { Socket } from 'socket.io';
 import type { CallChat } from '../../services/calls/call-chat.js';
-import type { CallConnection } from '../../services/calls/call-events.js';
+import type { CallConnection } from '../../services/calls/call-connection.js';
 import type { CallService } from '../../services/calls/call-service.js';
 import type { ConcernService } from '../../services/concerns/concern-service.js';
 import { AppError, toErrorBody } from '../../errors.js';
 import type { StaffAuth } from '../../services/staff/staff-auth.js';
 import { parseInput } from '../validation.js';
 import { TokenBucket } from './rate-limit.js';
-import type { SocketData } from './socket-server.js';
-
-type CallSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+import type { CallSocket } from './socket-data.js';
 
 type Handlers = {
   [E in ClientEventName]: (conn: CallConnection, payload: ClientPayload<E>) => Promise<ClientAckData[E]>;
@@ -86,11 +81,17 @@ function payloadBytes(payload: unknown): number {
 /** Each handler only parses, calls and acknowledges; a bad payload is answered, never thrown. */
 export function registerCallHandlers(
   socket: CallSocket,
-  deps: { calls: CallService; chat: CallChat; concerns: ConcernService; staffAuth: StaffAuth },
+  deps: {
+    calls: CallService;
+    chat: CallChat;
+    concerns: ConcernService;
+    staffAuth: StaffAuth;
+    eventLimit: { burst: number; perSecond: number };
+  },
   log: Logger,
 ): void {
   const handlers = handlersFor(deps);
-  const bucket = new TokenBucket(60, 30);
+  const bucket = new TokenBucket(deps.eventLimit.burst, deps.eventLimit.perSecond);
   const { device, staffSession } = socket.data;
   const allowed = device ? deviceEvents : staffEvents;
   const deviceConn: CallConnection | undefined = device && { connectionId: socket.id, deviceId: device.deviceId, schoolId: device.school.id };

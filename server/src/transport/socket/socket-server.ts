@@ -1,33 +1,20 @@
 import type http from 'node:http';
-import {
-  DeviceHandshake,
-  type ClientToServerEvents,
-  type ServerToClientEvents,
-} from '@peerbridge/shared';
+import { DeviceHandshake } from '@peerbridge/shared';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import type { CallChat } from '../../services/calls/call-chat.js';
-import type { CallEventSink } from '../../services/calls/call-events.js';
+import type { RealtimeSink } from '../../services/notifications/realtime-sink.js';
 import type { CallService } from '../../services/calls/call-service.js';
 import type { ConcernService } from '../../services/concerns/concern-service.js';
-import type { DeviceIdentity, DeviceTokens } from '../../services/devices/device-tokens.js';
+import type { DeviceTokens } from '../../services/devices/device-tokens.js';
 import { AppError, toErrorBody } from '../../errors.js';
-import type { StaffAuth, StaffIdentity } from '../../services/staff/staff-auth.js';
+import type { StaffAuth } from '../../services/staff/staff-auth.js';
 import { crossOriginError, staffSocketOriginRefusal } from '../http/same-origin.js';
 import type { StaffSessionsEnded } from '../../services/staff/staff-sessions-ended.js';
 import { cookieFrom, STAFF_COOKIE } from '../http/staff-session.js';
 import { parseInput } from '../validation.js';
 import { registerCallHandlers } from './call.handlers.js';
-
-/**
- * A socket is either a school device or a signed-in member of staff. A staff socket keeps the hash of
- * the session it was opened with, so every privileged event can check that session again.
- */
-export type SocketData =
-  | { device: DeviceIdentity; staff?: undefined; staffSession?: undefined }
-  | { staff: StaffIdentity; staffSession: { tokenHash: string; sessionKey: string }; device?: undefined };
-
-export type CallServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+import type { CallServer } from './socket-data.js';
 
 /**
  * Anything larger makes socket.io drop the connection; below it, an oversized
@@ -57,7 +44,7 @@ export function createSocketServer(httpServer: http.Server): CallServer {
   });
 }
 
-export function socketEventSink(io: CallServer): CallEventSink {
+export function socketEventSink(io: CallServer): RealtimeSink {
   return {
     send: (connectionId, event, ...args) => {
       io.to(connectionId).emit(event, ...args);
@@ -89,6 +76,8 @@ export function attachCallHandlers(
     log: Logger;
     /** For the staff socket's origin check (see same-origin.ts). */
     origins?: { allowedOrigins: readonly string[]; trustProxy: boolean };
+    /** Each connection's event allowance (SOCKET_EVENT_BURST, SOCKET_EVENTS_PER_SECOND). */
+    eventLimit: { burst: number; perSecond: number };
   },
 ): () => void {
   io.use((socket, next) => {

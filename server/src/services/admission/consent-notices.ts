@@ -9,7 +9,7 @@ const what: Record<MissingConsent['what'], string> = {
 
 /** Tells the coordinator of each child whose consent or training is missing, once per session. */
 export class ConsentNotices {
-  constructor(private readonly notices: NoticeRepository) {}
+  constructor(private readonly notices: Pick<NoticeRepository, 'raise'>) {}
 
   async consentMissing(session: SessionRecord, missing: MissingConsent[]): Promise<void> {
     for (const gap of missing) {

@@ -1,8 +1,11 @@
 import type { ServerToClientEvents } from '@peerbridge/shared';
-import type { StaffIdentity } from '../staff/staff-auth.js';
 
-/** How the call layer speaks to connected devices and staff, without knowing the transport. */
-export interface CallEventSink {
+/**
+ * How the services push to connected devices and staff, without knowing the
+ * transport (the socket server implements it; the Redis adapter carries it to
+ * every node).
+ */
+export interface RealtimeSink {
   send<E extends keyof ServerToClientEvents>(
     connectionId: string,
     event: E,
@@ -14,12 +17,4 @@ export interface CallEventSink {
     event: E,
     ...args: Parameters<ServerToClientEvents[E]>
   ): void;
-}
-
-/** Who is on the other end of a connection: a school device, or a signed-in staff member. */
-export interface CallConnection {
-  connectionId: string;
-  schoolId: string;
-  deviceId: string | null;
-  staff?: StaffIdentity;
 }

@@ -1,6 +1,7 @@
 import type { MediaKind, ObserverInfo, PeerInfo, ProducerInfo } from '@peerbridge/shared';
 import type { SessionRecord } from '../../infra/db/session-repository.js';
 import type { MediaPeer, MediaRoom } from '../../media/media-port.js';
+import type { LiveSessionView } from './live-sessions-view.js';
 
 interface ParticipantBase {
   /** Student id, or staff id for an observer. */
@@ -25,9 +26,10 @@ export interface ObserverParticipant extends ParticipantBase {
 export type Participant = StudentParticipant | ObserverParticipant;
 
 /** A session that is happening now: its media room and who is in it. */
-export class LiveSession {
+export class LiveSession implements LiveSessionView {
   readonly participants = new Map<string, Participant>();
-  endTimer: NodeJS.Timeout | undefined;
+  /** Ends the call at the session's end time; cancelled when the live session closes first. */
+  endTimer: { cancel(): void } | undefined;
 
   constructor(
     readonly record: SessionRecord,

@@ -1,0 +1,44 @@
+import { sql } from 'drizzle-orm';
+import { check, date, integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { createdAt } from './columns.js';
+
+// Schools and the partnerships between them, with what each partnership runs.
+
+export const schools = pgTable('schools', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  /** IANA zone; every local time at the school is read in it. */
+  timeZone: text('time_zone').notNull().default('Europe/London'),
+  createdAt: createdAt(),
+});
+
+/** Two schools working together: mentors come from one, mentees from the other. */
+export const partnerships = pgTable(
+  'partnerships',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    mentorSchoolId: uuid('mentor_school_id').notNull().references(() => schools.id),
+    menteeSchoolId: uuid('mentee_school_id').notNull().references(() => schools.id),
+    /** The partnership's safeguarding keyword list for chat; null means the default list. */
+    chatKeywords: text('chat_keywords').array(),
+    /** Ordinary session logs are kept this long; anything attached to a concern follows the child-protection schedule. */
+    sessionLogRetentionDays: integer('session_log_retention_days').notNull().default(365),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('partnerships_two_schools', sql`${t.mentorSchoolId} <> ${t.menteeSchoolId}`),
+    unique('partnerships_school_pair').on(t.mentorSchoolId, t.menteeSchoolId),
+  ],
+);
+
+/** What a partnership is running: dates, session length and frequency, goals, mentors' caseload limit. */
+export const programmes = pgTable('programmes', {
+  partnershipId: uuid('partnership_id').primaryKey().references(() => partnerships.id),
+  startDate: date('start_date').notNull(),
+  endDate: date('end_date').notNull(),
+  sessionMinutes: integer('session_minutes').notNull().default(30),
+  frequency: text('frequency').notNull().default('weekly'),
+  goals: text('goals').notNull().default(''),
+  caseloadLimit: integer('caseload_limit').notNull().default(3),
+});

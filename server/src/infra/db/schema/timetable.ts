@@ -1,0 +1,67 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, check, index, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { createdAt } from './columns.js';
+import { partnerships } from './schools.js';
+import { staff } from './staff.js';
+import { students } from './students.js';
+
+// Pairings and their timetabled sessions, the weekly series they come from, and every change to them.
+
+export const pairings = pgTable(
+  'pairings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    partnershipId: uuid('partnership_id').notNull().references(() => partnerships.id),
+    mentorId: uuid('mentor_id').notNull().references(() => students.id),
+    menteeId: uuid('mentee_id').notNull().references(() => students.id),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('pairings_mentor_mentee').on(t.mentorId, t.menteeId)],
+);
+
+export const occurrenceStatus = pgEnum('occurrence_status', ['scheduled', 'cancelled']);
+
+/** One timetabled meeting of a pairing: UTC instants; each school reads them in its own zone. */
+export const sessionOccurrences = pgTable(
+  'session_occurrences',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    pairingId: uuid('pairing_id').notNull().references(() => pairings.id),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    status: occurrenceStatus('status').notNull().default('scheduled'),
+    /** The weekly series it belongs to, if it was created from one. */
+    seriesId: uuid('series_id'),
+    cancelReason: text('cancel_reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('session_occurrences_order', sql`${t.endsAt} > ${t.startsAt}`),
+    index('session_occurrences_starts_idx').on(t.startsAt),
+    index('session_occurrences_pairing_idx').on(t.pairingId),
+  ],
+);
+
+export const sessionSeries = pgTable('session_series', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  pairingId: uuid('pairing_id').notNull().references(() => pairings.id),
+  /** The candidate it was made from: weekday and local start time at the anchor school. */
+  pattern: jsonb('pattern').$type<Record<string, unknown>>().notNull(),
+  createdBy: uuid('created_by').references(() => staff.id),
+  createdAt: createdAt(),
+});
+
+/** Every timetable change both coordinators must see: who, when, why. Append-only. */
+export const scheduleChanges = pgTable(
+  'schedule_changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    partnershipId: uuid('partnership_id').notNull().references(() => partnerships.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    byStaffId: uuid('by_staff_id').references(() => staff.id),
+    kind: text('kind').notNull(),
+    occurrenceId: uuid('occurrence_id').references(() => sessionOccurrences.id),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('schedule_changes_partnership_idx').on(t.partnershipId, t.id)],
+);

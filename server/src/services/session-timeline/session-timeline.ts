@@ -1,0 +1,126 @@
+import type { MediaKind, ObserverInfo } from '@peerbridge/shared';
+import type { Temporal } from 'temporal-polyfill';
+import type { ContactKind } from '../../domain/safeguarding/contact-details.js';
+import type { Clock } from '../../domain/time/clock.js';
+import type { SessionEventRepository } from '../../infra/db/session-event-repository.js';
+
+/** Who a timeline entry is about: a student on a school iPad, or a member of staff (no device). */
+export interface TimelineActor {
+  id: string;
+  deviceId: string | null;
+}
+
+/** Why a concern's words were not kept (the DSL sees that the child tried to say more). */
+export type WordsNotKept = 'too_long' | 'unreadable';
+
+/**
+ * The session log as the call, chat and concerns write it: one function per
+ * event, so every entry of a kind carries the same fields in the same shape.
+ * Each append is durable before it returns; callers write before they tell.
+ */
+export class SessionTimeline {
+  constructor(private readonly deps: { events: Pick<SessionEventRepository, 'append' | 'checkpoint'>; clock: Clock }) {}
+
+  /** A student came into the call; coming back after a drop is a reconnection, so the log reads truthfully. */
+  async studentJoined(sessionId: string, student: TimelineActor, how: 'joined' | 'reconnected'): Promise<void> {
+    await this.deps.events.append({
+      occurrenceId: sessionId,
+      type: how === 'reconnected' ? 'SessionReconnected' : 'SessionJoined',
+      actor: student.id,
+      deviceId: student.deviceId,
+      at: this.deps.clock.now(),
+    });
+  }
+
+  async studentLeft(sessionId: string, student: TimelineActor, reason: string): Promise<void> {
+    await this.left('SessionLeft', sessionId, student, reason);
+  }
+
+  async observerJoined(sessionId: string, observer: ObserverInfo): Promise<void> {
+    await this.deps.events.append({
+      occurrenceId: sessionId,
+      type: 'ObserverJoined',
+      actor: observer.observerId,
+      at: this.deps.clock.now(),
+      detail: { name: observer.name, schoolName: observer.schoolName, role: observer.role },
+    });
+  }
+
+  async observerLeft(sessionId: string, observer: TimelineActor, reason: string): Promise<void> {
+    await this.left('ObserverLeft', sessionId, observer, reason);
+  }
+
+  async mediaToggled(sessionId: string, student: TimelineActor, media: { kind: MediaKind; on: boolean }): Promise<void> {
+    await this.deps.events.append({
+      occurrenceId: sessionId,
+      type: 'MediaToggled',
+      actor: student.id,
+      deviceId: student.deviceId,
+      at: this.deps.clock.now(),
+      detail: { kind: media.kind, on: media.on },
+    });
+  }
+
+  /** On the record before anyone sees it; `at` is the time the partner is shown. */
+  async chatMessageSent(sessionId: string, student: TimelineActor, message: { text: string; at: Temporal.Instant; flaggedKeywords: string[] }) {
+    await this.deps.events.append({
+      occurrenceId: sessionId,
+      type: 'ChatMessageSent',
+      actor: student.id,
+      deviceId: student.deviceId,
+      at: message.at,
+      detail: { text: message.text, ...flagged(message.flaggedKeywords) },
+    });
+  }
+
+  async chatMessageBlocked(
+    sessionId: string,
+    student: TimelineActor,
+    message: { text: string; at: Temporal.Instant; contactKinds: ContactKind[]; flaggedKeywords: string[] },
+  ) {
+    await this.deps.events.append({
+      occurrenceId: sessionId,
+      type: 'ChatMessageBlocked',
+      actor: student.id,
+      deviceId: student.deviceId,
+      at: message.at,
+      detail: { text: message.text, contactKinds: message.contactKinds, ...flagged(message.flaggedKeywords) },
+    });
+  }
+
+  async concernRaised(sessionId: string, student: TimelineActor, concern: { concernId: string; wordsNotKept?: WordsNotKept | undefined }) {
+    await this.deps.events.append({
+      occurrenceId: sessionId,
+      type: 'ConcernRaised',
+      actor: student.id,
+      deviceId: student.deviceId,
+      at: this.deps.clock.now(),
+      detail: concern.wordsNotKept ? { concernId: concern.concernId, wordsNotKept: concern.wordsNotKept } : { concernId: concern.concernId },
+    });
+  }
+
+  /** The session reached its end time (the repository seals the log's head with it). */
+  async sessionEnded(sessionId: string, reason: 'time_up'): Promise<void> {
+    await this.deps.events.append({ occurrenceId: sessionId, type: 'SessionEnded', at: this.deps.clock.now(), detail: { reason } });
+  }
+
+  /** Both students have gone (they may rejoin, but this part of the log is complete): seal its head. */
+  async callClosed(sessionId: string): Promise<void> {
+    await this.deps.events.checkpoint(sessionId, 'call_closed', this.deps.clock.now());
+  }
+
+  private async left(type: 'SessionLeft' | 'ObserverLeft', sessionId: string, who: TimelineActor, reason: string) {
+    await this.deps.events.append({
+      occurrenceId: sessionId,
+      type,
+      actor: who.id,
+      deviceId: who.deviceId,
+      at: this.deps.clock.now(),
+      detail: { reason },
+    });
+  }
+}
+
+function flagged(keywords: string[]): { flaggedKeywords?: string[] } {
+  return keywords.length > 0 ? { flaggedKeywords: keywords } : {};
+}
