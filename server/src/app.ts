@@ -12,7 +12,6 @@ import type { RecordViewRepository } from './infra/db/record-view-repository.js'
 import type { SessionEventRepository } from './infra/db/session-event-repository.js';
 import type { SessionLogEvidence } from './services/session-log/session-log-evidence.js';
 import type { SessionRepository } from './infra/db/session-repository.js';
-import type { NoticeRepository } from './infra/db/notice-repository.js';
 import type { StudentRepository } from './infra/db/student-repository.js';
 import type { StaffAuth } from './services/staff/staff-auth.js';
 import type { SecondFactor } from './services/staff/second-factor.js';
@@ -26,19 +25,17 @@ import type { StudentRecords } from './services/students/student-records.js';
 import { staffAuditRoutes } from './transport/http/staff-audit.routes.js';
 import { staffConcernRoutes } from './transport/http/staff-concerns.routes.js';
 import { staffImportRoutes } from './transport/http/staff-import.routes.js';
-import type { StudentImportRepository } from './infra/db/student-import-repository.js';
 import type { StaffImport } from './services/staff/staff-import.js';
-import type { CalendarFeedRepository } from './infra/db/calendar-feed-repository.js';
-import type { CalendarRepository } from './infra/db/calendar-repository.js';
-import type { PartnershipRepository } from './infra/db/partnership-repository.js';
+import type { StudentImport } from './services/students/student-import.js';
+import type { CoordinatorNotices } from './services/students/coordinator-notices.js';
+import type { CalendarFeeds } from './services/calendar-feed/calendar-feeds.js';
+import type { SchoolCalendars } from './services/scheduling/school-calendars.js';
+import type { TodaySessions } from './services/devices/today-sessions.js';
 import { staffCalendarRoutes } from './transport/http/staff-calendar.routes.js';
 import { staffSchedulingRoutes } from './transport/http/staff-scheduling.routes.js';
-import type { SchedulingRepository } from './infra/db/scheduling-repository.js';
 import type { SchedulingService } from './services/scheduling/scheduling-service.js';
-import type { MatchingRepository } from './infra/db/matching-repository.js';
 import type { MatchingService } from './services/scheduling/matching-service.js';
 import { staffMatchingRoutes } from './transport/http/staff-matching.routes.js';
-import type { StaffRepository } from './infra/db/staff-repository.js';
 import { publicCalendarFeedRoutes, staffCalendarFeedRoutes } from './transport/http/calendar-feed.routes.js';
 import { liveSessionRoutes } from './transport/http/staff-live.routes.js';
 import { staffStudentRoutes } from './transport/http/staff-students.routes.js';
@@ -74,21 +71,18 @@ export interface AppDeps {
   secondFactor: SecondFactor;
   staffAccounts: StaffAccounts;
   students: StudentRepository;
-  notices: NoticeRepository;
+  todaySessions: TodaySessions;
   signIn: StudentSignIn;
   concerns: ConcernService;
   audit: StaffAuditTrail;
   studentRecords: StudentRecords;
-  imports: StudentImportRepository;
+  coordinatorNotices: CoordinatorNotices;
+  studentImport: StudentImport;
   staffImport: StaffImport;
-  feeds: CalendarFeedRepository;
-  calendars: CalendarRepository;
-  scheduling: SchedulingRepository;
-  matching: MatchingRepository;
+  calendarFeeds: CalendarFeeds;
+  schoolCalendars: SchoolCalendars;
   matchingService: MatchingService;
   schedulingService: SchedulingService;
-  partnerships: PartnershipRepository;
-  staffRecords: StaffRepository;
   /** Live sessions involving a school's students, for staff who may observe. */
   liveSessions: (schoolId: string) => { sessionId: string; students: number; observers: number }[];
   onDeviceRevoked: (deviceId: string) => Promise<void>;
@@ -176,7 +170,7 @@ export function createApp(deps: AppDeps): Express {
     staffAuditRoutes(deps),
   );
   app.use('/calendar', perMinuteLimit(deps.calendarFeedRateLimitPerMinute, 'Too many calendar requests. Please wait a minute.'));
-  app.use(publicCalendarFeedRoutes({ ...deps, staff: deps.staffRecords }));
+  app.use(publicCalendarFeedRoutes(deps));
   app.use('/api', notFoundHandler);
 
   if (deps.clientDist && fs.existsSync(path.join(deps.clientDist, 'index.html'))) {

@@ -25,6 +25,11 @@ import { StaffRepository } from './infra/db/staff-repository.js';
 import { StaffAuditRepository } from './infra/db/staff-audit-repository.js';
 import { StaffAuditTrail } from './services/audit/staff-audit-trail.js';
 import { StudentRecords } from './services/students/student-records.js';
+import { StudentImport } from './services/students/student-import.js';
+import { CoordinatorNotices } from './services/students/coordinator-notices.js';
+import { CalendarFeeds } from './services/calendar-feed/calendar-feeds.js';
+import { SchoolCalendars } from './services/scheduling/school-calendars.js';
+import { TodaySessions } from './services/devices/today-sessions.js';
 import { NoticeRepository } from './infra/db/notice-repository.js';
 import { StudentRepository } from './infra/db/student-repository.js';
 import { StaffAuth } from './services/staff/staff-auth.js';
@@ -176,6 +181,8 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     });
     const views = new RecordViewRepository(database.db);
     const audit = new StaffAuditTrail({ audit: new StaffAuditRepository(database.db), clock });
+    const studentImports = new StudentImportRepository(database.db);
+    const studentRecords = new StudentRecords({ students, imports: studentImports, audit, clock });
     const staffAccounts = new StaffAccounts({ staff: staffRecords, staffAuth, audit, clock, log: log.child({ area: 'staff-accounts' }) });
     const chat = new CallChat({ live, timeline, sink, clock, log: log.child({ area: 'chat' }) });
     const concerns = new ConcernService({
@@ -214,17 +221,14 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       views,
       concerns,
       audit,
-      studentRecords: new StudentRecords({ students, imports: new StudentImportRepository(database.db), audit, clock }),
-      imports: new StudentImportRepository(database.db),
+      studentRecords,
+      coordinatorNotices: new CoordinatorNotices({ notices: noticeRepository, clock }),
+      studentImport: new StudentImport({ imports: studentImports, records: studentRecords }),
       staffImport: new StaffImport({ imports: new StaffImportRepository(database.db), clock, audit }),
-      feeds: new CalendarFeedRepository(database.db),
-      calendars,
-      scheduling,
+      calendarFeeds: new CalendarFeeds({ feeds: new CalendarFeedRepository(database.db), staff: staffRecords, sessions, clock }),
+      schoolCalendars: new SchoolCalendars({ calendars, partnerships, students, clock }),
       schedulingService: new SchedulingService({ calendars, scheduling, clock, audit }),
-      matching,
       matchingService: new MatchingService({ matching, calendars, partnerships, audit }),
-      partnerships,
-      staffRecords,
       liveSessions: (schoolId: string) => calls.liveSessionsFor(schoolId),
       devices,
       deviceTokens,
@@ -233,7 +237,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       secondFactor,
       staffAccounts,
       students,
-      notices: noticeRepository,
+      todaySessions: new TodaySessions({ sessions, clock }),
       signIn: new StudentSignIn({ admission, students, joinTokens, clock }),
       onDeviceRevoked: async (deviceId) => {
         await calls.removeDevice(deviceId);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoInstant, StudentRole, Uuid } from '../ids.js';
+import { endpoint } from './endpoint.js';
 
 /** `GET /api/device/sessions/today`: what a school iPad shows on its home screen. */
 export const SessionStatus = z.enum(['upcoming', 'open', 'ended', 'cancelled']);
@@ -50,3 +51,23 @@ export type StudentSignInRequest = z.infer<typeof StudentSignInRequest>;
 
 export const StudentSignInResponse = z.object({ joinToken: z.string(), expiresAt: IsoInstant });
 export type StudentSignInResponse = z.infer<typeof StudentSignInResponse>;
+
+export const deviceSessionEndpoints = {
+  today: endpoint({
+    method: 'GET',
+    path: '/api/device/sessions/today',
+    tag: 'device',
+    audience: 'device',
+    summary: "Today's sessions at this iPad's school, for its home screen.",
+    response: TodaySessionsResponse,
+  }),
+  signIn: endpoint({
+    method: 'POST',
+    path: '/api/device/sign-in',
+    tag: 'device',
+    audience: 'device',
+    summary: 'A student confirms who they are with their PIN; the answer is a join token for that one session on this iPad.',
+    body: StudentSignInRequest,
+    response: StudentSignInResponse,
+  }),
+};

@@ -1,6 +1,13 @@
 import type { Endpoint } from './endpoint.js';
+import { calendarEndpoints } from './calendar.js';
+import { calendarFeedEndpoints } from './calendar-feed.js';
+import { deviceSessionEndpoints } from './device-sessions.js';
 import { docsEndpoints } from './docs.js';
 import { healthEndpoints } from './health.js';
+import { importEndpoints } from './imports.js';
+import { matchingEndpoints } from './matching.js';
+import { schedulingEndpoints } from './scheduling.js';
+import { studentEndpoints } from './students.js';
 
 /**
  * Every endpoint the server serves, by area. The server's tests fail when it
@@ -9,6 +16,13 @@ import { healthEndpoints } from './health.js';
 export const endpointGroups: Record<string, Record<string, Endpoint>> = {
   health: healthEndpoints,
   reference: docsEndpoints,
+  device: deviceSessionEndpoints,
+  students: studentEndpoints,
+  imports: importEndpoints,
+  calendar: calendarEndpoints,
+  calendarFeed: calendarFeedEndpoints,
+  scheduling: schedulingEndpoints,
+  matching: matchingEndpoints,
 };
 
 export const allEndpoints: readonly Endpoint[] = Object.values(endpointGroups).flatMap((group) => Object.values(group));

@@ -1,53 +1,9 @@
 import { z } from 'zod';
-import { Uuid } from '../ids.js';
+import { IsoInstant, Uuid } from '../ids.js';
 import { freeText } from '../text.js';
-
-/** "08:40": a school's local wall-clock time. */
-export const LocalTime = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 08:40');
-export const LocalDate = z.iso.date({ message: 'must be a date like 2026-09-07' });
-
-const isValidZone = (zone: string) => {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-export const PeriodBody = z
-  .strictObject({ name: freeText({ max: 40 }), start: LocalTime, end: LocalTime })
-  .refine((p) => p.start < p.end, { message: 'must end after it starts', path: ['end'] });
-
-const DaySchedule = z
-  .array(PeriodBody)
-  .max(20)
-  .refine((periods) => new Set(periods.map((p) => p.name)).size === periods.length, 'has two periods with the same name')
-  .refine(
-    (periods) => [...periods].sort((a, b) => a.start.localeCompare(b.start)).every((p, i, all) => i === 0 || all[i - 1]!.end <= p.start),
-    'has overlapping periods',
-  );
-
-/** `PUT /api/staff/calendar`: a coordinator's own school's calendar. */
-export const SchoolCalendarBody = z.strictObject({
-  timeZone: z.string().refine(isValidZone, 'is not a time zone (e.g. Europe/London)').default('Europe/London'),
-  bellSchedule: z.strictObject({ 1: DaySchedule, 2: DaySchedule, 3: DaySchedule, 4: DaySchedule, 5: DaySchedule }),
-  cycle: z.strictObject({
-    weeks: z.union([z.literal(1), z.literal(2)]),
-    knownWeekAMonday: LocalDate.refine((d) => new Date(`${d}T12:00:00Z`).getUTCDay() === 1, 'must be a Monday'),
-  }),
-  terms: z
-    .array(
-      z
-        .strictObject({ name: freeText({ max: 60 }), start: LocalDate, end: LocalDate })
-        .refine((t) => t.start <= t.end, { message: 'must end on or after its start', path: ['end'] }),
-    )
-    .max(30),
-  devicePool: z.strictObject({ devices: z.number().int().min(0).max(500), rooms: z.array(freeText({ max: 60 })).max(50).optional() }),
-});
-export type SchoolCalendarBody = z.infer<typeof SchoolCalendarBody>;
+import { LocalDate, LocalTime } from './calendar.js';
+import { endpoint } from './endpoint.js';
+import { IdParams } from './params.js';
 
 /** `POST /api/staff/calendar/closures`: an INSET day, trip, exam or snow day; whole-day without times. */
 export const ClosureBody = z
@@ -60,33 +16,6 @@ export const ClosureBody = z
   .refine((c) => !c.from || !c.to || c.from < c.to, { message: 'must end after it starts', path: ['to'] });
 export type ClosureBody = z.infer<typeof ClosureBody>;
 
-/** `PUT /api/staff/students/:id/availability`: the periods of the cycle a student can be mentored in. */
-export const AvailabilityBody = z.strictObject({
-  slots: z
-    .array(
-      z.strictObject({
-        week: z.enum(['A', 'B', 'any']),
-        weekday: z.number().int().min(1).max(5),
-        period: freeText({ max: 40 }),
-      }),
-    )
-    .max(100),
-});
-export type AvailabilityBody = z.infer<typeof AvailabilityBody>;
-
-/** `PUT /api/staff/partnerships/:id/programme` */
-export const ProgrammeBody = z
-  .strictObject({
-    start: LocalDate,
-    end: LocalDate,
-    sessionMinutes: z.number().int().min(10).max(120).default(30),
-    frequency: z.literal('weekly').default('weekly'),
-    goals: freeText({ max: 500, multiline: true, required: false }).default(''),
-    caseloadLimit: z.number().int().min(1).max(10).default(3),
-  })
-  .refine((p) => p.start <= p.end, { message: 'must be on or after the start', path: ['end'] });
-export type ProgrammeBody = z.infer<typeof ProgrammeBody>;
-
 /** `POST /api/staff/pairings/:id/series`: create a weekly series from a candidate. */
 export const CreateSeriesBody = z.strictObject({ candidateId: z.string().min(1).max(100) });
 
@@ -94,17 +23,131 @@ export const PairingRef = z.object({ pairingId: Uuid });
 
 /** `POST /api/staff/schedule-changes/:id/accept-replacement` */
 export const ScheduleChangeId = z.coerce.number({ message: 'must be a number' }).int().positive();
+export const ScheduleChangeParams = z.object({ id: ScheduleChangeId });
 
-/** `POST /api/staff/partnerships/:id/pairings`, and one entry of a review. */
-export const PairRequest = z.strictObject({ menteeId: Uuid, mentorId: Uuid });
+/** Why a candidate slot loses a date of the programme. */
+export const LostDateReason = z.enum([
+  'holiday',
+  'closure',
+  /** The student is free at this time only in the other week of their school's A/B cycle. */
+  'not_in_cycle_week',
+  /** The student has no available period at this time that week (e.g. the zones' clocks changed on different dates). */
+  'not_available',
+  'student_booked',
+  'device_pool_full',
+]);
+export type LostDateReason = z.infer<typeof LostDateReason>;
 
-/** `POST /api/staff/partnerships/:id/suggestions`: the coordinator's rejections and acceptances so far. */
-export const MatchingReview = z.strictObject({
-  excluded: z.array(PairRequest).max(5000).default([]),
-  locked: z.array(PairRequest).max(5000).default([]),
+export const LostDate = z.object({
+  date: LocalDate,
+  /** The school's name, or "Both schools". */
+  school: z.string(),
+  reason: LostDateReason,
+  /** A closure's reason as the school gave it ("INSET day"). */
+  detail: z.string().nullable(),
 });
+export type LostDate = z.infer<typeof LostDate>;
 
-/** `PUT /api/staff/students/:id/subjects` */
-export const SubjectsBody = z.strictObject({
-  subjects: z.array(z.string().trim().toLowerCase().regex(/^[a-z][a-z -]*(:[a-z][a-z -]*)?$/, 'must look like "maths" or "english:poetry"')).max(20),
+/** A weekly slot both students are free in, with the programme dates it would lose. */
+export const SlotCandidate = z.object({
+  /** What `POST …/series` takes back: weekday and local start. */
+  id: z.string(),
+  weekday: z.number().int().min(1).max(5),
+  label: z.string(),
+  /** At the mentee's school. */
+  localStart: LocalTime,
+  menteePeriod: z.string(),
+  everyWeekSameSlot: z.boolean(),
+  sessions: z.number().int(),
+  firstSession: IsoInstant.nullable(),
+  lostDates: z.array(LostDate),
 });
+export type SlotCandidate = z.infer<typeof SlotCandidate>;
+
+export const CandidatesResponse = z.object({ candidates: z.array(SlotCandidate) });
+
+/** The series, described as the candidate it was made from. */
+export const SeriesCreatedResponse = SlotCandidate.extend({ seriesId: Uuid });
+
+export const CancelledSession = z.object({
+  occurrenceId: Uuid,
+  /** The school and the closure's reason. */
+  reason: z.string(),
+  /** The same-week replacement proposed, in school time, or null when none fits. */
+  proposal: z.string().nullable(),
+});
+export type CancelledSession = z.infer<typeof CancelledSession>;
+
+export const ClosureAddedResponse = z.object({ cancelled: z.array(CancelledSession) });
+
+export const BookedReplacement = z.object({ occurrenceId: Uuid, when: z.string() });
+export type BookedReplacement = z.infer<typeof BookedReplacement>;
+
+/**
+ * One entry of the timetable-change log both coordinators see. `kind` is
+ * `series_created`, `occurrence_cancelled` or `replacement_booked`; `detail`
+ * is what was recorded with it, kept as written (older entries may say less).
+ */
+export const ScheduleChange = z.object({
+  id: z.number().int(),
+  partnershipId: Uuid,
+  at: IsoInstant,
+  byStaffId: Uuid.nullable(),
+  kind: z.string(),
+  occurrenceId: Uuid.nullable(),
+  detail: z.record(z.string(), z.unknown()),
+});
+export type ScheduleChange = z.infer<typeof ScheduleChange>;
+
+export const ScheduleChangesResponse = z.object({ changes: z.array(ScheduleChange) });
+
+export const schedulingEndpoints = {
+  candidates: endpoint({
+    method: 'GET',
+    path: '/api/staff/pairings/:id/candidates',
+    tag: 'scheduling',
+    audience: 'staff',
+    summary: 'Up to ten weekly slots a pairing could meet in, best first.',
+    params: IdParams,
+    response: CandidatesResponse,
+  }),
+  createSeries: endpoint({
+    method: 'POST',
+    path: '/api/staff/pairings/:id/series',
+    tag: 'scheduling',
+    audience: 'staff',
+    summary: "Books a pairing's weekly series for the whole programme from one of its candidates (409 with every conflict).",
+    params: IdParams,
+    body: CreateSeriesBody,
+    response: SeriesCreatedResponse,
+    status: 201,
+  }),
+  addClosure: endpoint({
+    method: 'POST',
+    path: '/api/staff/calendar/closures',
+    tag: 'scheduling',
+    audience: 'staff',
+    summary: 'Adds a closure; the series sessions it covers are cancelled, each with a proposed replacement.',
+    body: ClosureBody,
+    response: ClosureAddedResponse,
+    status: 201,
+  }),
+  acceptReplacement: endpoint({
+    method: 'POST',
+    path: '/api/staff/schedule-changes/:id/accept-replacement',
+    tag: 'scheduling',
+    audience: 'staff',
+    summary: 'Books the replacement a closure proposed, checked for clashes again.',
+    params: ScheduleChangeParams,
+    response: BookedReplacement,
+    status: 201,
+  }),
+  changes: endpoint({
+    method: 'GET',
+    path: '/api/staff/schedule-changes',
+    tag: 'scheduling',
+    audience: 'staff',
+    summary: "The timetable changes of the school's partnerships, newest first.",
+    response: ScheduleChangesResponse,
+  }),
+};

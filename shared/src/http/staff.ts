@@ -131,19 +131,9 @@ export const SessionLogEvidenceFile = z.object({
 export type SessionLogEvidenceFile = z.infer<typeof SessionLogEvidenceFile>;
 
 
-/** `PUT /api/staff/students/:id/pin` */
-export const SetPinRequest = z.strictObject({ pin: z.string().regex(/^\d{4}$/, 'must be 4 digits') });
-
-/** `PUT /api/staff/students/:id/eligibility`: consent (mentees) and training (mentors). */
-export const EligibilityRequest = z
-  .strictObject({ parentalConsent: z.boolean().optional(), trainingCompleted: z.boolean().optional() })
-  .refine((b) => b.parentalConsent !== undefined || b.trainingCompleted !== undefined, 'say what to record');
-
 /** `GET /api/staff/sessions?from=&to=`: local dates. */
 export const SessionListQuery = z.strictObject({
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
 });
 
-/** `POST /api/staff/import/students|staff?dryRun=` */
-export const ImportQuery = z.strictObject({ dryRun: z.enum(['true', 'false']).optional() });

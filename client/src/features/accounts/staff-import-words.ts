@@ -2,9 +2,10 @@ import { count } from '../../lib/staff/csv-import';
 import { formatDateTime } from '../../lib/staff/staff-format';
 import type { CreatedAccount, StaffImportReport } from './staff-import-api';
 
-/** "2 new staff accounts, 1 already has one" */
-export function staffImportSummary(report: StaffImportReport): string {
-  return `${count(report.toCreate, 'new staff account', 'new staff accounts')}, ${report.existing} already ${report.existing === 1 ? 'has one' : 'have one'}`;
+/** "2 new staff accounts, 1 already has one" (the server lists the addresses that already have an account). */
+export function staffImportSummary(report: Pick<StaffImportReport, 'toCreate' | 'existing'>): string {
+  const existing = report.existing.length;
+  return `${count(report.toCreate, 'new staff account', 'new staff accounts')}, ${existing} already ${existing === 1 ? 'has one' : 'have one'}`;
 }
 
 const ROLE_NAMES: Record<string, string> = {
@@ -21,6 +22,6 @@ export function roleWords(roles: readonly string[]): string {
 }
 
 /** What to do with a set-up code, said once: the server keeps only its hash. */
-export function setupCodeWords(account: CreatedAccount): string {
+export function setupCodeWords(account: Pick<CreatedAccount, 'fullName' | 'expiresAt'>): string {
   return `Give this code to ${account.fullName}; it lets them choose a password, once, until ${formatDateTime(account.expiresAt)}.`;
 }

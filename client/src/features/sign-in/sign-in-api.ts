@@ -1,5 +1,5 @@
-import { StudentSignInResponse, type StudentSignInRequest } from '@peerbridge/shared';
-import { apiSend, deviceAuth } from '../../lib/api-client';
+import { deviceSessionEndpoints, type StudentSignInRequest, type StudentSignInResponse } from '@peerbridge/shared';
+import { callApi, deviceAuth } from '../../lib/api-client';
 
 /** The student confirms who they are; the answer is a join token for this one session on this iPad. */
 export function signInStudent(
@@ -7,5 +7,5 @@ export function signInStudent(
   request: StudentSignInRequest,
   signal?: AbortSignal,
 ): Promise<StudentSignInResponse> {
-  return apiSend('POST', '/api/device/sign-in', request, StudentSignInResponse, { auth: deviceAuth(deviceToken), signal });
+  return callApi(deviceSessionEndpoints.signIn, { body: request }, { auth: deviceAuth(deviceToken), signal });
 }

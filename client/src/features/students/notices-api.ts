@@ -1,21 +1,10 @@
-import { z } from 'zod';
-import { apiGet, staffAuth } from '../../lib/api-client';
+import { studentEndpoints, type CoordinatorNotice } from '@peerbridge/shared';
+import { callApi, staffAuth } from '../../lib/api-client';
 
-// Not in @peerbridge/shared yet. The student may be gone (or the notice about no one), hence nullable.
-export const CoordinatorNotice = z.object({
-  id: z.union([z.string(), z.number()]),
-  kind: z.string(),
-  message: z.string(),
-  studentName: z.string().nullable().optional(),
-  studentSurname: z.string().nullable().optional(),
-  createdAt: z.string(),
-});
-export type CoordinatorNotice = z.infer<typeof CoordinatorNotice>;
-
-const NoticeList = z.object({ notices: z.array(CoordinatorNotice) });
+export type { CoordinatorNotice } from '@peerbridge/shared';
 
 /** Things a coordinator has to sort out, newest first (e.g. a session refused because consent is missing). */
 export async function fetchNotices(signal?: AbortSignal): Promise<CoordinatorNotice[]> {
-  const { notices } = await apiGet('/api/staff/notices', NoticeList, { auth: staffAuth, signal });
+  const { notices } = await callApi(studentEndpoints.notices, {}, { auth: staffAuth, signal });
   return notices;
 }

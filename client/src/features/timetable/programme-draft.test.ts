@@ -5,7 +5,7 @@ const valid: ProgrammeDraft = { start: '2026-09-07', end: '2027-07-16', sessionM
 
 describe('draftFrom', () => {
   it('starts from the saved programme', () => {
-    const draft = draftFrom({ startDate: '2026-09-07', endDate: '2027-07-16', sessionMinutes: 40, frequency: 'weekly', goals: 'Maths', caseloadLimit: 2 });
+    const draft = draftFrom({ start: '2026-09-07', end: '2027-07-16', sessionMinutes: 40, frequency: 'weekly', goals: 'Maths', caseloadLimit: 2 });
     expect(draft).toEqual({ start: '2026-09-07', end: '2027-07-16', sessionMinutes: '40', goals: 'Maths', caseloadLimit: '2' });
   });
 

@@ -14,8 +14,8 @@ export const GOALS_MAX = 500;
 /** The form starts from the saved programme, or from the server's defaults when there is none yet. */
 export function draftFrom(programme: Programme | null): ProgrammeDraft {
   return {
-    start: programme?.startDate ?? '',
-    end: programme?.endDate ?? '',
+    start: programme?.start ?? '',
+    end: programme?.end ?? '',
     sessionMinutes: String(programme?.sessionMinutes ?? 30),
     goals: programme?.goals ?? '',
     caseloadLimit: String(programme?.caseloadLimit ?? 3),

@@ -19,6 +19,9 @@ export function conflictMessages(error: PeerbridgeError): string[] {
   return [error.message];
 }
 
+/** What the words read of a change: what happened, to which session, and what was recorded with it. */
+type ChangeFacts = Pick<ScheduleChange, 'kind' | 'occurrenceId' | 'detail'>;
+
 export interface ChangeWords {
   title: string;
   tone: 'cancelled' | 'created' | 'other';
@@ -44,7 +47,7 @@ function replacementWords(proposal: unknown): string {
 }
 
 /** A schedule change in the words both coordinators read: what happened, why, and what now. */
-export function describeChange(change: ScheduleChange): ChangeWords {
+export function describeChange(change: ChangeFacts): ChangeWords {
   const detail = change.detail ?? {};
   switch (change.kind) {
     case 'occurrence_cancelled':
@@ -80,14 +83,14 @@ export function describeChange(change: ScheduleChange): ChangeWords {
 }
 
 /** Whether a cancellation came with a proposed replacement that could be booked (the server checks again then). */
-export function hasProposedReplacement(change: ScheduleChange): boolean {
+export function hasProposedReplacement(change: ChangeFacts): boolean {
   if (change.kind !== 'occurrence_cancelled' || !change.occurrenceId) return false;
   const proposal = change.detail?.proposedReplacement;
   return Boolean(proposal && typeof proposal === 'object' && text((proposal as { start?: unknown }).start));
 }
 
 /** Whether that replacement is booked already: the booking is logged against the cancelled session. */
-export function isReplacementBooked(change: ScheduleChange, all: readonly ScheduleChange[]): boolean {
+export function isReplacementBooked(change: ChangeFacts, all: readonly ChangeFacts[]): boolean {
   return all.some((other) => other.kind === 'replacement_booked' && other.occurrenceId === change.occurrenceId);
 }
 

@@ -104,7 +104,7 @@ export function TimetableSection() {
           </label>
           {programme.data ? (
             <p className="staff-muted scheduling-pickers__programme">
-              Programme {formatDate(`${programme.data.startDate}T12:00:00Z`)} to {formatDate(`${programme.data.endDate}T12:00:00Z`)}, {programme.data.sessionMinutes}-minute sessions
+              Programme {formatDate(`${programme.data.start}T12:00:00Z`)} to {formatDate(`${programme.data.end}T12:00:00Z`)}, {programme.data.sessionMinutes}-minute sessions
               {programme.data.goals ? `: ${programme.data.goals}` : ''}
             </p>
           ) : null}

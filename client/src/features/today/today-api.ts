@@ -1,6 +1,6 @@
-import { TodaySessionsResponse } from '@peerbridge/shared';
-import { apiGet, deviceAuth } from '../../lib/api-client';
+import { deviceSessionEndpoints, type TodaySessionsResponse } from '@peerbridge/shared';
+import { callApi, deviceAuth } from '../../lib/api-client';
 
 export function fetchTodaySessions(deviceToken: string, signal?: AbortSignal): Promise<TodaySessionsResponse> {
-  return apiGet('/api/device/sessions/today', TodaySessionsResponse, { auth: deviceAuth(deviceToken), signal });
+  return callApi(deviceSessionEndpoints.today, {}, { auth: deviceAuth(deviceToken), signal });
 }

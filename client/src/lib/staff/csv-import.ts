@@ -1,25 +1,16 @@
+import { ImportProblem, type ImportReportBase } from '@peerbridge/shared';
 import { z } from 'zod';
 import type { PeerbridgeError } from '../peerbridge-error';
 
 /*
- * What every MIS import answers, dry run or not. A 422 carries the same
- * report (with the rows to fix) rather than an error envelope, so it is read
- * as data; `message` only comes with it.
+ * What every MIS import answers, dry run or not, is the shared
+ * `ImportReportBase`. A 422 carries the same report (with the rows to fix)
+ * rather than an error envelope, so it is read as data; `message` only comes with it.
  */
-export const ImportProblem = z.object({ line: z.number().int().nullable().optional(), reason: z.string() });
-export type ImportProblem = z.infer<typeof ImportProblem>;
-
-export const ImportReportBase = z.object({
-  // A 422 need not repeat the counts; a missing one reads as none.
-  rows: z.number().int().default(0),
-  problems: z.array(ImportProblem),
-  written: z.boolean().default(false),
-  message: z.string().optional(),
-});
-export type ImportReportBase = z.infer<typeof ImportReportBase>;
+export type { ImportReportBase } from '@peerbridge/shared';
 
 /** "Line 14: year is not part of the programme" (a problem with the whole file has no line). */
-export function problemWords(problem: ImportProblem): string {
+export function problemWords(problem: { line?: number | null; reason: string }): string {
   return problem.line == null ? problem.reason : `Line ${problem.line}: ${problem.reason}`;
 }
 

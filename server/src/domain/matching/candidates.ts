@@ -1,3 +1,4 @@
+import type { UnmatchedReason as SharedUnmatchedReason } from '@peerbridge/shared';
 import type { AssignmentProblem } from './max-weight-assignment.js';
 import {
   DEFAULT_CASELOAD_LIMIT,
@@ -11,16 +12,8 @@ import {
 } from './matching-input.js';
 import { parseTopic, scoreTopicsHundredths, type Topic } from './score.js';
 
-/** Why a mentee has no suggestion, in words a coordinator can act on. */
-export type UnmatchedReason =
-  | 'not_eligible'
-  | 'no_shared_slot'
-  | 'all_rejected'
-  | 'mentors_full'
-  /** Only the optimiser can say this: its matching has the most mentees possible. */
-  | 'mentors_needed_elsewhere'
-  /** What a non-optimal method (the greedy baseline) can say instead. */
-  | 'mentors_taken';
+/** Why a mentee has no suggestion: the contract's own list (`UnmatchedReason` in shared/src/http/matching.ts), each explained below. */
+export type UnmatchedReason = SharedUnmatchedReason;
 
 export const UNMATCHED_EXPLANATIONS: Record<UnmatchedReason, string> = {
   not_eligible: 'not eligible: parental consent not recorded',

@@ -1,3 +1,4 @@
+import type { LostDateReason } from '@peerbridge/shared';
 import type { DayPeriod } from './school-timeline.js';
 import { closureDuring } from './school-timeline.js';
 import type { Pairing, Placement, Side, StudentSide } from './pairing.js';
@@ -11,15 +12,8 @@ import { localMomentOf } from './zone-clock.js';
  * and allocates nothing unless a session is lost: it runs a few thousand times per pairing.
  */
 
-export type LostReason =
-  | 'holiday'
-  | 'closure'
-  /** The student is free at this time only in the other week of their school's A/B cycle. */
-  | 'not_in_cycle_week'
-  /** The student has no available period at this time that week (e.g. the zones' clocks changed on different dates). */
-  | 'not_available'
-  | 'student_booked'
-  | 'device_pool_full';
+/** Why a session is lost: the contract's own list (`LostDateReason` in shared/src/http/scheduling.ts), so the two cannot drift. */
+export type LostReason = LostDateReason;
 
 export interface Loss {
   /** 'both' when both schools are closed or on holiday that day. */

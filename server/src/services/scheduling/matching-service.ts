@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import type { SuggestionsResponse } from '@peerbridge/shared';
 import { can } from '../../domain/access/policy.js';
 import { assignGreedy, assignOptimal, MatchingInputError, type PairRef } from '../../domain/matching/index.js';
 import { findSlots } from '../../domain/scheduling/index.js';
@@ -17,14 +18,14 @@ import type { StaffIdentity } from '../staff/staff-auth.js';
 export class MatchingService {
   constructor(
     private readonly deps: {
-      matching: Pick<MatchingRepository, 'studentsOf' | 'studentsByIds' | 'pairingsOf' | 'createPairing'>;
+      matching: Pick<MatchingRepository, 'studentsOf' | 'studentsByIds' | 'pairingsOf' | 'createPairing' | 'setSubjects'>;
       calendars: Pick<CalendarRepository, 'load' | 'availabilityOf' | 'programmeOf'>;
       partnerships: Pick<PartnershipRepository, 'findById' | 'schoolNames'>;
       audit: StaffAuditTrail;
     },
   ) {}
 
-  async suggestions(staff: StaffIdentity, partnershipId: string, review: { excluded: PairRef[]; locked: PairRef[] }) {
+  async suggestions(staff: StaffIdentity, partnershipId: string, review: { excluded: PairRef[]; locked: PairRef[] }): Promise<SuggestionsResponse> {
     const partnership = await this.partnershipFor(staff, partnershipId);
     const [mentees, mentors, existing, programme, mentorCalendar, menteeCalendar] = await Promise.all([
       this.deps.matching.studentsOf(partnership.menteeSchoolId, 'mentee'),
@@ -114,6 +115,14 @@ export class MatchingService {
     );
     if (!id) throw new AppError('conflict', `${mentor.firstName} and ${mentee.firstName} are already paired.`);
     return { pairingId: id };
+  }
+
+  /** A student's subjects (a mentee's needs, a mentor's strengths), set by their own school's coordinator. */
+  async setSubjects(staff: StaffIdentity, studentId: string, subjects: string[]): Promise<void> {
+    const [student] = await this.deps.matching.studentsByIds([studentId]);
+    if (!student) throw AppError.notFound('No such student.');
+    if (!can(staff, 'schedule:manage', [student.schoolId])) throw new AppError('forbidden', 'Your account does not have access to that.');
+    await this.deps.matching.setSubjects(studentId, subjects);
   }
 
   private async partnershipFor(staff: StaffIdentity, partnershipId: string) {

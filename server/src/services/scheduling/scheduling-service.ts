@@ -14,7 +14,7 @@ import { AppError } from '../../errors.js';
 import type { CalendarRepository } from '../../infra/db/calendar-repository.js';
 import type { PairingRecord, SchedulingRepository } from '../../infra/db/scheduling-repository.js';
 import type { StaffIdentity } from '../staff/staff-auth.js';
-import type { ClosureBody } from '@peerbridge/shared';
+import type { BookedReplacement, ClosureBody, ScheduleChange, SlotCandidate } from '@peerbridge/shared';
 import { schoolOf } from '../staff/staff-school.js';
 
 const candidateId = (c: Pick<Candidate, 'weekday' | 'localStart'>) =>
@@ -40,14 +40,14 @@ export class SchedulingService {
     },
   ) {}
 
-  async candidates(staff: StaffIdentity, pairingId: string) {
+  async candidates(staff: StaffIdentity, pairingId: string): Promise<SlotCandidate[]> {
     const ctx = await this.context(staff, pairingId);
     const bookings = await this.bookingsFor(ctx);
     const found = findSlots({ ...ctx.search, bookings, limit: 10 }).slice(0, 10);
     return found.map((c) => this.describe(c, ctx));
   }
 
-  async createSeries(staff: StaffIdentity, pairingId: string, wanted: string) {
+  async createSeries(staff: StaffIdentity, pairingId: string, wanted: string): Promise<SlotCandidate & { seriesId: string }> {
     const ctx = await this.context(staff, pairingId);
     // The programme is weekly: one series per pairing.
     const existing = await this.deps.scheduling.existingSeries(pairingId);
@@ -167,7 +167,7 @@ export class SchedulingService {
   }
 
   /** A coordinator accepts the replacement proposed when a closure cancelled a session. */
-  async acceptReplacement(staff: StaffIdentity, changeId: number) {
+  async acceptReplacement(staff: StaffIdentity, changeId: number): Promise<BookedReplacement> {
     const change = await this.deps.scheduling.change(changeId);
     if (!change || change.kind !== 'occurrence_cancelled' || !change.occurrenceId) {
       throw AppError.notFound('No such cancelled session.');
@@ -213,6 +213,20 @@ export class SchedulingService {
       })),
     );
     return { occurrenceId, when };
+  }
+
+  /** The timetable changes of every partnership the school is in, newest first: both coordinators see the same log. */
+  async changesFor(schoolId: string): Promise<ScheduleChange[]> {
+    const rows = await this.deps.scheduling.changesFor(schoolId);
+    return rows.map((r) => ({
+      id: r.id,
+      partnershipId: r.partnershipId,
+      at: r.at,
+      byStaffId: r.byStaffId,
+      kind: r.kind,
+      occurrenceId: r.occurrenceId,
+      detail: r.detail,
+    }));
   }
 
   private async context(staff: StaffIdentity, pairingId: string, options: { skipAccessCheck?: boolean } = {}): Promise<PairingContext> {
@@ -278,7 +292,7 @@ export class SchedulingService {
     return ctx.names.get(ctx.pairing[side].schoolId) ?? side;
   }
 
-  private describe(c: Candidate, ctx: PairingContext) {
+  private describe(c: Candidate, ctx: PairingContext): SlotCandidate {
     const schoolName = (side: 'mentor' | 'mentee' | 'both') => this.schoolLabel(ctx, side);
     return {
       id: candidateId(c),

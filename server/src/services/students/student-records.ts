@@ -1,5 +1,5 @@
 import type { Temporal } from 'temporal-polyfill';
-import type { StaffAuditAction } from '@peerbridge/shared';
+import type { SchoolStudent, StaffAuditAction } from '@peerbridge/shared';
 import type { StaffAuditTrail } from '../audit/staff-audit-trail.js';
 import { can } from '../../domain/access/policy.js';
 import { studentLabel } from '../../domain/audit/staff-audit.js';
@@ -16,7 +16,7 @@ import { schoolOf } from '../staff/staff-school.js';
 export class StudentRecords {
   constructor(
     private readonly deps: {
-      students: Pick<StudentRepository, 'findNamed' | 'setPin' | 'setEligibility'>;
+      students: Pick<StudentRepository, 'findNamed' | 'setPin' | 'setEligibility' | 'listForSchool'>;
       imports: Pick<StudentImportRepository, 'upsert'>;
       audit: Pick<StaffAuditTrail, 'recording'>;
       clock: Clock;
@@ -45,6 +45,11 @@ export class StudentRecords {
       rows,
       this.deps.audit.recording(staff, () => ({ kind: 'StudentsImported', created: counts.created, updated: counts.updated })),
     );
+  }
+
+  /** The school's own students in full, with what is on record: PIN set or not, consent, training. */
+  listForSchool(schoolId: string): Promise<SchoolStudent[]> {
+    return this.deps.students.listForSchool(schoolId);
   }
 
   private async ownStudent(staff: StaffIdentity, studentId: string) {

@@ -54,7 +54,7 @@ describe.each(testDatabaseKinds())('school calendars and programmes on %s', (kin
     await riverside.put(`/api/staff/partnerships/${partnership!.id}/programme`).send(body).expect(204);
     const northgate = await signInStaff(server, 'coordinator@northgate.example');
     const read = await northgate.get(`/api/staff/partnerships/${partnership!.id}/programme`).expect(200);
-    expect(read.body.programme).toMatchObject({ startDate: '2026-09-14', sessionMinutes: 30, frequency: 'weekly', caseloadLimit: 3 });
+    expect(read.body.programme).toMatchObject({ start: '2026-09-14', sessionMinutes: 30, frequency: 'weekly', caseloadLimit: 3 });
     await northgate.put(`/api/staff/partnerships/${partnership!.id}/programme`).send({ ...body, end: '2026-01-01' }).expect(400);
   });
 

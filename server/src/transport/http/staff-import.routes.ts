@@ -1,64 +1,40 @@
-import express, { Router } from 'express';
-import { ImportQuery } from '@peerbridge/shared';
-import { CsvSyntaxError, parseCsv } from '../../domain/import/csv.js';
-import { readStudentRows } from '../../domain/import/student-rows.js';
+import express, { type RequestHandler } from 'express';
+import { importEndpoints, type ImportReportBase } from '@peerbridge/shared';
 import { AppError } from '../../errors.js';
-import type { StudentImportRepository } from '../../infra/db/student-import-repository.js';
 import type { StaffImport } from '../../services/staff/staff-import.js';
-import type { StudentRecords } from '../../services/students/student-records.js';
-import { parseInput } from '../validation.js';
-import { assertCan, requireRole, staffOf } from './staff-session.js';
+import type { StudentImport } from '../../services/students/student-import.js';
+import { endpointRouter, type ContractOptions } from './endpoint-router.js';
+import { requireRole, schoolOf, staffOf } from './staff-session.js';
+
+const readCsv = express.text({ type: ['text/csv', 'text/plain', 'application/csv'], limit: '2mb' });
+const requireCsv: RequestHandler = (req, _res, next) => {
+  next(typeof req.body === 'string' ? undefined : AppError.badRequest('Send the CSV file as the request body (Content-Type: text/csv).'));
+};
+
+/** A report with rows to fix is answered 422 (nothing was written), with what to do in a sentence. */
+function refusedIfProblems<R extends ImportReportBase>(report: R, res: express.Response): R {
+  if (report.problems.length === 0) return report;
+  res.status(422);
+  return { ...report, message: `${report.problems.length} row(s) need fixing; nothing was imported.` };
+}
 
 /**
- * Coordinators import their school's students from an MIS export. A dry run
- * reports every bad row; an import with any bad row writes nothing.
+ * Coordinators import their school's students, and staff accounts, from MIS
+ * exports. A dry run reports every bad row; an import with any bad row writes nothing.
  */
-export function staffImportRoutes(deps: { imports: StudentImportRepository; staffImport: StaffImport; studentRecords: StudentRecords }): Router {
-  const router = Router();
-  const csvBody = express.text({ type: ['text/csv', 'text/plain', 'application/csv'], limit: '2mb' });
+export function staffImportRoutes(deps: { studentImport: StudentImport; staffImport: StaffImport; contract?: ContractOptions }) {
+  const { router, on } = endpointRouter('/api/staff', deps.contract);
 
-  router.post('/import/students', requireRole('students:manage'), csvBody, async (req, res) => {
+  on(importEndpoints.students, requireRole('students:manage'), readCsv, requireCsv, async ({ query, body, res }) => {
     const staff = staffOf(res);
-    assertCan(staff, 'students:manage', [staff.schoolId!]);
-    const { dryRun } = parseInput(ImportQuery, req.query, 'import options');
-    if (typeof req.body !== 'string') throw AppError.badRequest('Send the CSV file as the request body (Content-Type: text/csv).');
-    let records;
-    try {
-      records = parseCsv(req.body);
-    } catch (error) {
-      if (error instanceof CsvSyntaxError) {
-        throw AppError.badRequest(`The file is not valid CSV: ${error.message}.`, { problems: [{ line: error.line, reason: error.message }] });
-      }
-      throw error;
-    }
-    const { rows, problems } = readStudentRows(records);
-    const existing = await deps.imports.existingAdmissionNumbers(staff.schoolId!, rows.map((r) => r.admissionNumber));
-    const summary = {
-      dryRun: dryRun === 'true',
-      rows: rows.length + problems.length,
-      toCreate: rows.filter((r) => !existing.has(r.admissionNumber)).length,
-      toUpdate: rows.filter((r) => existing.has(r.admissionNumber)).length,
-      problems,
-    };
-    if (problems.length > 0) {
-      res.status(422).json({ ...summary, written: false, message: `${problems.length} row(s) need fixing; nothing was imported.` });
-      return;
-    }
-    if (!summary.dryRun) await deps.studentRecords.importRows(staff, rows, { created: summary.toCreate, updated: summary.toUpdate });
-    res.json({ ...summary, written: !summary.dryRun });
+    return refusedIfProblems(await deps.studentImport.import(staff, schoolOf(staff), body, query.dryRun === 'true'), res);
   });
 
-  router.post('/import/staff', requireRole('staff:import'), csvBody, async (req, res) => {
+  on(importEndpoints.staff, requireRole('staff:import'), readCsv, requireCsv, async ({ query, body, res }) => {
     const staff = staffOf(res);
-    assertCan(staff, 'staff:import', [staff.schoolId!]);
-    const { dryRun } = parseInput(ImportQuery, req.query, 'import options');
-    if (typeof req.body !== 'string') throw AppError.badRequest('Send the CSV file as the request body (Content-Type: text/csv).');
-    const result = await deps.staffImport.import(staff, req.body, dryRun === 'true');
-    if (result.problems.length > 0) {
-      res.status(422).json({ ...result, message: `${result.problems.length} row(s) need fixing; nothing was imported.` });
-      return;
-    }
-    res.json(result);
+    // Accounts are made for the importer's own school: without one there is nothing to check a file against, dry run or not.
+    schoolOf(staff);
+    return refusedIfProblems(await deps.staffImport.import(staff, body, query.dryRun === 'true'), res);
   });
 
   return router;

@@ -1,43 +1,28 @@
-import { Router } from 'express';
-import { ClosureBody, CreateSeriesBody, ScheduleChangeId, Uuid } from '@peerbridge/shared';
-import type { SchedulingRepository } from '../../infra/db/scheduling-repository.js';
+import { schedulingEndpoints } from '@peerbridge/shared';
 import type { SchedulingService } from '../../services/scheduling/scheduling-service.js';
-import { parseInput } from '../validation.js';
-import { assertCan, requireRole, staffOf } from './staff-session.js';
+import { endpointRouter, type ContractOptions } from './endpoint-router.js';
+import { requireRole, schoolOf, staffOf } from './staff-session.js';
 
 /** The slot finder, weekly series and closures, for coordinators; thin: parse, call, map. */
-export function staffSchedulingRoutes(deps: { schedulingService: SchedulingService; scheduling: SchedulingRepository }): Router {
-  const router = Router();
-  router.use(['/pairings', '/calendar/closures', '/schedule-changes'], requireRole('schedule:manage'));
+export function staffSchedulingRoutes(deps: { schedulingService: SchedulingService; contract?: ContractOptions }) {
+  const { router, on } = endpointRouter('/api/staff', deps.contract);
+  const scheduling = deps.schedulingService;
+  const manage = requireRole('schedule:manage');
 
-  router.get('/pairings/:id/candidates', async (req, res) => {
-    const id = parseInput(Uuid, req.params.id, 'pairing id');
-    res.json({ candidates: await deps.schedulingService.candidates(staffOf(res), id) });
-  });
+  on(schedulingEndpoints.candidates, manage, async ({ params, res }) => ({ candidates: await scheduling.candidates(staffOf(res), params.id) }));
 
-  router.post('/pairings/:id/series', async (req, res) => {
-    const id = parseInput(Uuid, req.params.id, 'pairing id');
-    const { candidateId } = parseInput(CreateSeriesBody, req.body, 'series');
-    res.status(201).json(await deps.schedulingService.createSeries(staffOf(res), id, candidateId));
-  });
+  on(schedulingEndpoints.createSeries, manage, ({ params, body, res }) => scheduling.createSeries(staffOf(res), params.id, body.candidateId));
 
-  router.post('/calendar/closures', async (req, res) => {
+  on(schedulingEndpoints.addClosure, manage, ({ body, res }) => {
     const staff = staffOf(res);
-    assertCan(staff, 'schedule:manage', [staff.schoolId!]);
-    const body = parseInput(ClosureBody, req.body, 'closure');
-    res.status(201).json(await deps.schedulingService.addClosure(staff, body));
+    // A closure is the asker's own school's: an account with no school is refused before anything is written.
+    schoolOf(staff);
+    return scheduling.addClosure(staff, body);
   });
 
-  router.post('/schedule-changes/:id/accept-replacement', async (req, res) => {
-    const id = parseInput(ScheduleChangeId, req.params.id, 'change id');
-    res.status(201).json(await deps.schedulingService.acceptReplacement(staffOf(res), id));
-  });
+  on(schedulingEndpoints.acceptReplacement, manage, ({ params, res }) => scheduling.acceptReplacement(staffOf(res), params.id));
 
-  router.get('/schedule-changes', async (_req, res) => {
-    const staff = staffOf(res);
-    assertCan(staff, 'schedule:manage', [staff.schoolId!]);
-    res.json({ changes: await deps.scheduling.changesFor(staff.schoolId!) });
-  });
+  on(schedulingEndpoints.changes, manage, async ({ res }) => ({ changes: await scheduling.changesFor(schoolOf(staffOf(res))) }));
 
   return router;
 }

@@ -1,0 +1,82 @@
+import type {
+  AvailabilityBody,
+  PartnershipSummary,
+  Programme,
+  ProgrammeBody,
+  SchoolCalendarBody,
+  SchoolCalendarResponse,
+  SchoolTimetable,
+} from '@peerbridge/shared';
+import { can } from '../../domain/access/policy.js';
+import type { Clock } from '../../domain/time/clock.js';
+import { AppError } from '../../errors.js';
+import type { CalendarRepository } from '../../infra/db/calendar-repository.js';
+import type { PartnershipRepository } from '../../infra/db/partnership-repository.js';
+import type { StudentRepository } from '../../infra/db/student-repository.js';
+import type { StaffIdentity } from '../staff/staff-auth.js';
+import { toCalendarResponse, toProgramme, toTimetable } from './calendar-mapper.js';
+
+/** Coordinators keep their own school's calendar and students' availability, and their partnerships' programmes. */
+export class SchoolCalendars {
+  constructor(
+    private readonly deps: {
+      calendars: Pick<CalendarRepository, 'loadBody' | 'save' | 'setAvailability' | 'programmeOf' | 'saveProgramme'>;
+      partnerships: Pick<PartnershipRepository, 'findById' | 'listForSchool' | 'schoolNames'>;
+      students: Pick<StudentRepository, 'findSchoolOf'>;
+      clock: Clock;
+    },
+  ) {}
+
+  async calendarOf(schoolId: string): Promise<SchoolCalendarResponse> {
+    return toCalendarResponse(await this.deps.calendars.loadBody(schoolId));
+  }
+
+  async saveCalendar(staff: StaffIdentity, schoolId: string, body: SchoolCalendarBody): Promise<void> {
+    await this.deps.calendars.save(schoolId, body, staff.staffId, this.deps.clock.now());
+  }
+
+  async setAvailability(staff: StaffIdentity, studentId: string, body: AvailabilityBody): Promise<void> {
+    const schoolId = await this.deps.students.findSchoolOf(studentId);
+    if (!schoolId) throw AppError.notFound('No such student.');
+    assertCan(staff, [schoolId]);
+    await this.deps.calendars.setAvailability(studentId, body, this.deps.clock.now());
+  }
+
+  partnershipsOf(schoolId: string): Promise<PartnershipSummary[]> {
+    return this.deps.partnerships.listForSchool(schoolId);
+  }
+
+  /** Both schools' bell schedules for the side-by-side week view: no student data. */
+  async timetables(staff: StaffIdentity, partnershipId: string): Promise<SchoolTimetable[]> {
+    const partnership = await this.partnershipFor(staff, partnershipId);
+    const names = await this.deps.partnerships.schoolNames(partnership);
+    const schools = [
+      { id: partnership.mentorSchoolId, role: 'mentor' as const },
+      { id: partnership.menteeSchoolId, role: 'mentee' as const },
+    ];
+    return Promise.all(schools.map(async (school) => toTimetable(school, names.get(school.id) ?? '', await this.deps.calendars.loadBody(school.id))));
+  }
+
+  async programme(staff: StaffIdentity, partnershipId: string): Promise<Programme | null> {
+    const partnership = await this.partnershipFor(staff, partnershipId);
+    const row = await this.deps.calendars.programmeOf(partnership.id);
+    return row ? toProgramme(row) : null;
+  }
+
+  async saveProgramme(staff: StaffIdentity, partnershipId: string, body: ProgrammeBody): Promise<void> {
+    const partnership = await this.partnershipFor(staff, partnershipId);
+    await this.deps.calendars.saveProgramme(partnership.id, body);
+  }
+
+  /** A partnership belongs to both its schools: either school's coordinator may manage its shared things. */
+  private async partnershipFor(staff: StaffIdentity, partnershipId: string) {
+    const partnership = await this.deps.partnerships.findById(partnershipId);
+    if (!partnership) throw AppError.notFound('No such partnership.');
+    assertCan(staff, partnership.schoolIds);
+    return partnership;
+  }
+}
+
+function assertCan(staff: StaffIdentity, owningSchoolIds: readonly string[]): void {
+  if (!can(staff, 'schedule:manage', owningSchoolIds)) throw new AppError('forbidden', 'Your account does not have access to that.');
+}
