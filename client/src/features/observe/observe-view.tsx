@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '../../ui/button';
 import { CalmPulse } from '../../ui/calm-pulse';
 import { EyeIcon } from '../../ui/icons';
-import { describeObserver, listInWords } from '../call/observers';
+import { describeObserver, listInWords } from '../../lib/remote-room/observers';
 import { useStaffContext } from '../../lib/staff/staff-context';
 import { formatTime } from '../../lib/staff/staff-format';
 import { useStaffNavigation } from '../../app/staff/staff-navigation';
