@@ -3,6 +3,7 @@ import { Button } from '../../ui/button';
 import { CalmPulse } from '../../ui/calm-pulse';
 import { Notice } from '../../ui/notice';
 import { Screen } from '../../ui/screen';
+import { schoolTime } from '../../lib/school-time';
 import { StaffContext } from '../../lib/staff/staff-context';
 import { StaffHome } from './staff-home';
 import { StaffLogin } from './staff-login';
@@ -51,7 +52,10 @@ function SignedIn({
   signOut: (message?: string | null) => Promise<void>;
   expire: (message: string) => void;
 }) {
-  const context = useMemo(() => ({ staff: state.staff, expire }), [state.staff, expire]);
+  const context = useMemo(
+    () => ({ staff: state.staff, expire, time: schoolTime(state.staff.school?.timeZone) }),
+    [state.staff, expire],
+  );
   return (
     <StaffContext value={context}>
       <StaffHome onSignOut={signOut} />

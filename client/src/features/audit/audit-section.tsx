@@ -2,9 +2,9 @@ import type { StaffAuditEntry, StaffAuditKind } from '@peerbridge/shared';
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
-import { useStaffErrors } from '../../lib/staff/staff-context';
+import { useSchoolTime, useStaffErrors } from '../../lib/staff/staff-context';
 import { useIntegrityCheck } from '../../lib/staff/use-integrity-check';
-import { formatDateTime, type DateRange } from '../../lib/staff/staff-format';
+import { type DateRange } from '../../lib/school-time';
 import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
 import { useStaffResource } from '../../lib/staff/use-staff-resource';
 import { fetchAuditPage, verifyAuditTrail, type AuditFilter } from './audit-api';
@@ -18,6 +18,7 @@ import './audit.css';
  * button recomputes the chain there.
  */
 export function AuditSection() {
+  const time = useSchoolTime();
   const id = useId();
   const handleError = useStaffErrors();
   // No dates to start with: the newest actions first, whenever they were.
@@ -26,8 +27,8 @@ export function AuditSection() {
   const [actorId, setActorId] = useState<string | null>(null);
   const problem = auditRangeProblem(range.from, range.to);
   const filter = useMemo<AuditFilter>(
-    () => ({ ...auditRange(range.from, range.to), kind, actorId }),
-    [range, problem, kind, actorId],
+    () => ({ ...auditRange(range.from, range.to, time), kind, actorId }),
+    [range, problem, kind, actorId, time],
   );
 
   const first = useStaffResource(
@@ -126,7 +127,7 @@ export function AuditSection() {
             <li key={entry.seq} className="staff-row audit-row" data-testid="audit-entry" data-kind={entry.action.kind} data-seq={entry.seq}>
               <span className="audit-row__sentence">{auditSentence(entry)}</span>
               <span className="staff-muted audit-row__when">
-                <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> · #{entry.seq}
+                <time dateTime={entry.at}>{time.dateTime(entry.at)}</time> · #{entry.seq}
               </span>
             </li>
           ))}

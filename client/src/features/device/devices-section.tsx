@@ -3,8 +3,7 @@ import { useCallback, useId, useState, type FormEvent } from 'react';
 import { Button } from '../../ui/button';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { Notice } from '../../ui/notice';
-import { useStaffErrors } from '../../lib/staff/staff-context';
-import { formatDate } from '../../lib/staff/staff-format';
+import { useSchoolTime, useStaffErrors } from '../../lib/staff/staff-context';
 import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
 import { useStaffResource } from '../../lib/staff/use-staff-resource';
 import { EnrolmentCodeCard } from './enrolment-code-card';
@@ -13,6 +12,7 @@ import './devices-section.css';
 
 /** Coordinators: enrol the school's iPads for Peerbridge, and take them off it. */
 export function DevicesSection() {
+  const time = useSchoolTime();
   const devices = useStaffResource(useCallback((signal: AbortSignal) => fetchSchoolDevices(signal), []));
   const handleError = useStaffErrors();
   const [enrolled, setEnrolled] = useState<EnrolledDevice | null>(null);
@@ -72,8 +72,8 @@ export function DevicesSection() {
               <div className="staff-row__main">
                 <span className="staff-row__title">{device.label}</span>
                 <span className="staff-muted">
-                  Enrolled {formatDate(device.createdAt)}
-                  {device.revokedAt ? ` · removed ${formatDate(device.revokedAt)}` : ''}
+                  Enrolled {time.date(device.createdAt)}
+                  {device.revokedAt ? ` · removed ${time.date(device.revokedAt)}` : ''}
                 </span>
               </div>
               {device.revokedAt ? (

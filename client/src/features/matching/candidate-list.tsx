@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
-import { useStaffErrors } from '../../lib/staff/staff-context';
+import { useSchoolTime, useStaffErrors } from '../../lib/staff/staff-context';
 import { summariseLostDates } from '../timetable/lost-dates';
 import { createSeries, type Candidate, type Pairing } from '../timetable/timetable-api';
 import { conflictMessages, firstSessionWords } from '../timetable/schedule-words';
@@ -19,6 +19,7 @@ export function CandidateList({
   onBooked: () => void;
 }) {
   const handleError = useStaffErrors();
+  const time = useSchoolTime();
   const [busy, setBusy] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
@@ -67,7 +68,7 @@ export function CandidateList({
             <span className="candidate-card__facts">
               {candidate.everyWeekSameSlot ? <span className="staff-tag staff-tag--ok">Every week</span> : null}
               <span>
-                {candidate.sessions} {candidate.sessions === 1 ? 'session' : 'sessions'} · {firstSessionWords(candidate.firstSession)}
+                {candidate.sessions} {candidate.sessions === 1 ? 'session' : 'sessions'} · {firstSessionWords(candidate.firstSession, time)}
               </span>
             </span>
             {summariseLostDates(candidate.lostDates).map((line) => (

@@ -4,7 +4,6 @@ import { CalmPulse } from '../../ui/calm-pulse';
 import { EyeIcon } from '../../ui/icons';
 import { describeStudent } from '../safeguarding/session-filters';
 import { fetchStaffSessions, type StaffSessionSummary } from '../safeguarding/session-log-api';
-import { formatTime, schoolDate } from '../../lib/staff/staff-format';
 import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
 import { usePolling } from '../../lib/staff/use-polling';
 import { useStaffResource } from '../../lib/staff/use-staff-resource';
@@ -12,6 +11,7 @@ import { fetchLiveSessions } from './live-sessions-api';
 import { describeLiveCounts, joinLiveSessions, unknownSessionIds, type LiveSessionRow } from './live-sessions';
 import './live-sessions.css';
 import { now } from '../../lib/clock';
+import { useSchoolTime } from '../../lib/staff/staff-context';
 
 // The watch view carries mediasoup-client: only staff who actually observe download it.
 const ObserveView = lazy(() => import('./observe-view').then((m) => ({ default: m.ObserveView })));
@@ -21,11 +21,12 @@ const POLL_MS = 10_000;
 
 /** Safeguarding leads and supervisors: the sessions happening now, and a way to watch one. */
 export function LiveSessionsSection() {
+  const time = useSchoolTime();
   const live = useStaffResource(useCallback((signal: AbortSignal, use: { background: boolean }) => fetchLiveSessions(signal, use.background), []));
   const sessions = useStaffResource(
     useCallback((signal: AbortSignal) => {
       // Live sessions are today's; names and times come from the ordinary sessions list.
-      const today = schoolDate(now());
+      const today = time.dateAt(now());
       return fetchStaffSessions({ from: today, to: today }, signal);
     }, []),
   );
@@ -74,7 +75,7 @@ export function LiveSessionsSection() {
                 <span className="staff-row__title">{liveTitle(row.session)}</span>
                 {row.session ? (
                   <span className="staff-muted">
-                    {formatTime(row.session.startsAt)}–{formatTime(row.session.endsAt)}
+                    {time.time(row.session.startsAt)}–{time.time(row.session.endsAt)}
                   </span>
                 ) : null}
                 <span>{describeLiveCounts(row)}</span>

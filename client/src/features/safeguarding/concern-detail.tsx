@@ -1,7 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Button } from '../../ui/button';
-import { useStaffContext } from '../../lib/staff/staff-context';
-import { formatDateTime, formatTimeWithSeconds } from '../../lib/staff/staff-format';
+import { useSchoolTime, useStaffContext } from '../../lib/staff/staff-context';
 import { useStaffNavigation } from '../../app/staff/staff-navigation';
 import { LoadState } from '../../ui/staff-section';
 import { useStaffResource } from '../../lib/staff/use-staff-resource';
@@ -28,6 +27,7 @@ export interface ConcernDetailProps {
  * session log showed, and every entry since, in order and never editable.
  */
 export function ConcernDetail({ concernId, queue, onClose, onOpenConcern, onChanged }: ConcernDetailProps) {
+  const time = useSchoolTime();
   const { staff } = useStaffContext();
   const { openSessionLog } = useStaffNavigation();
   const loaded = useStaffResource(useCallback((signal: AbortSignal) => fetchConcern(concernId, signal), [concernId]));
@@ -42,7 +42,7 @@ export function ConcernDetail({ concernId, queue, onClose, onOpenConcern, onChan
       <header className="session-log__header">
         <div>
           <h3 className="session-log__title">
-            Concern raised {concern ? formatDateTime(concern.raisedAt) : ''}
+            Concern raised {concern ? time.dateTime(concern.raisedAt) : ''}
           </h3>
           {concern ? (
             <p className="staff-muted">
@@ -100,7 +100,7 @@ export function ConcernDetail({ concernId, queue, onClose, onOpenConcern, onChan
                 {concern.logExcerpt.map((entry, i) => (
                   <li key={`${entry.at}-${i}`}>
                     <time dateTime={entry.at} className="concern-list__time">
-                      {formatTimeWithSeconds(entry.at)}
+                      {time.timeWithSeconds(entry.at)}
                     </time>
                     {describeExcerptEntry(entry)}
                   </li>
@@ -201,6 +201,7 @@ function WhatHappened({ concern, myStaffId }: { concern: ConcernRecord; myStaffI
 }
 
 function Related({ concerns, onOpen }: { concerns: readonly ConcernSummary[]; onOpen: (id: string) => void }) {
+  const time = useSchoolTime();
   if (concerns.length === 0) return null;
   return (
     <section className="concern-block" aria-label="Other concerns from this session">
@@ -209,7 +210,7 @@ function Related({ concerns, onOpen }: { concerns: readonly ConcernSummary[]; on
         {concerns.map((c) => (
           <li key={c.id}>
             <Button variant="quiet" onClick={() => onOpen(c.id)}>
-              {formatDateTime(c.raisedAt)} · {statusWords[c.status]}
+              {time.dateTime(c.raisedAt)} · {statusWords[c.status]}
             </Button>
           </li>
         ))}
@@ -219,6 +220,7 @@ function Related({ concerns, onOpen }: { concerns: readonly ConcernSummary[]; on
 }
 
 function History({ concern, myStaffId }: { concern: ConcernRecord; myStaffId: string }) {
+  const time = useSchoolTime();
   const context = { children: concern.children, myStaffId };
   const entries = [...concern.amendments].sort((a, b) => a.seq - b.seq);
   return (
@@ -231,7 +233,7 @@ function History({ concern, myStaffId }: { concern: ConcernRecord; myStaffId: st
           return (
             <li key={amendment.seq} className="log-entry" data-testid="concern-history-entry" data-kind={amendment.kind} data-seq={amendment.seq}>
               <span className="log-entry__time">
-                <time dateTime={amendment.at}>{formatDateTime(amendment.at)}</time>
+                <time dateTime={amendment.at}>{time.dateTime(amendment.at)}</time>
                 <span className="log-entry__seq">#{amendment.seq}</span>
               </span>
               <span className="log-entry__body">

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useStaffContext } from '../../lib/staff/staff-context';
-import { formatDateTime } from '../../lib/staff/staff-format';
+import { useSchoolTime, useStaffContext } from '../../lib/staff/staff-context';
 import { useStaffNavigation } from '../../app/staff/staff-navigation';
 import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
 import { usePolling } from '../../lib/staff/use-polling';
@@ -119,6 +118,7 @@ function ConcernRow({
   selected: boolean;
   onSelect: () => void;
 }) {
+  const time = useSchoolTime();
   return (
     <button
       type="button"
@@ -130,7 +130,7 @@ function ConcernRow({
       onClick={onSelect}
     >
       <span className="session-row__when">
-        <strong>{formatDateTime(concern.raisedAt)}</strong>
+        <strong>{time.dateTime(concern.raisedAt)}</strong>
       </span>
       <span className="session-row__who">
         <span>{describeConcernChildren(concern.children, ownSchoolId)}</span>

@@ -1,11 +1,12 @@
 import { useCallback } from 'react';
-import { formatDateTime } from '../../lib/staff/staff-format';
 import { LoadState, RefreshButton } from '../../ui/staff-section';
 import { useStaffResource } from '../../lib/staff/use-staff-resource';
 import { fetchLogViews } from './session-log-api';
+import { useSchoolTime } from '../../lib/staff/staff-context';
 
 /** Every opening of a log is recorded; this shows that record. Mounted once the log has loaded, so it includes you. */
 export function LogViews({ sessionId }: { sessionId: string }) {
+  const time = useSchoolTime();
   const views = useStaffResource(useCallback((signal: AbortSignal) => fetchLogViews(sessionId, signal), [sessionId]));
 
   return (
@@ -27,7 +28,7 @@ export function LogViews({ sessionId }: { sessionId: string }) {
           {views.data.map((view, index) => (
             <li key={`${view.staffId}-${view.at}-${index}`} data-testid="log-view">
               <span className="log-views__who">{view.fullName}</span>
-              <span className="staff-muted">{formatDateTime(view.at)}</span>
+              <span className="staff-muted">{time.dateTime(view.at)}</span>
             </li>
           ))}
         </ul>

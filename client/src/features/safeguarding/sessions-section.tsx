@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Chip, type ChipTone } from '../../ui/chip';
 import { Notice } from '../../ui/notice';
-import { useStaffContext } from '../../lib/staff/staff-context';
-import { defaultSessionRange, formatDate, formatTime, type DateRange } from '../../lib/staff/staff-format';
+import { useSchoolTime, useStaffContext } from '../../lib/staff/staff-context';
+import { defaultSessionRange, type DateRange } from '../../lib/school-time';
 import { useStaffNavigation } from '../../app/staff/staff-navigation';
 import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
 import { canRaiseConcerns, canReadSessionLogs, sectionTitle } from '../../app/staff/staff-sections';
@@ -32,13 +32,14 @@ function isChipTone(status: string): status is ChipTone {
  * leads) raises it from here.
  */
 export function SessionsSection() {
+  const time = useSchoolTime();
   const id = useId();
   const { staff } = useStaffContext();
   const { focus } = useStaffNavigation();
   const readsLogs = canReadSessionLogs(staff.roles);
   const raises = canRaiseConcerns(staff.roles);
   const [missingFocus, setMissingFocus] = useState(false);
-  const [range, setRange] = useState<DateRange>(() => defaultSessionRange(now()));
+  const [range, setRange] = useState<DateRange>(() => defaultSessionRange(now(), time));
   const [nameFilter, setNameFilter] = useState('');
   const [flaggedOnly, setFlaggedOnly] = useState(false);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -197,6 +198,7 @@ export function SessionsSection() {
 }
 
 function SessionRow({ session, selected, onSelect }: { session: StaffSessionSummary; selected: boolean; onSelect: () => void }) {
+  const time = useSchoolTime();
   return (
     <button
       type="button"
@@ -207,9 +209,9 @@ function SessionRow({ session, selected, onSelect }: { session: StaffSessionSumm
       onClick={onSelect}
     >
       <span className="session-row__when">
-        <span>{formatDate(session.startsAt)}</span>
+        <span>{time.date(session.startsAt)}</span>
         <strong>
-          {formatTime(session.startsAt)}–{formatTime(session.endsAt)}
+          {time.time(session.startsAt)}–{time.time(session.endsAt)}
         </strong>
       </span>
       <span className="session-row__who">

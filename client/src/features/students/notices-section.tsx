@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
-import { formatDateTime } from '../../lib/staff/staff-format';
 import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
 import { useStaffResource } from '../../lib/staff/use-staff-resource';
 import { fetchNotices, type CoordinatorNotice } from './notices-api';
+import { useSchoolTime } from '../../lib/staff/staff-context';
 
 const kindLabels: Record<string, string> = {
   consent_missing: 'Consent or training missing',
@@ -10,6 +10,7 @@ const kindLabels: Record<string, string> = {
 
 /** Coordinators: what Peerbridge needs them to fix, e.g. a session refused for missing consent. */
 export function NoticesSection() {
+  const time = useSchoolTime();
   const notices = useStaffResource(useCallback((signal: AbortSignal) => fetchNotices(signal), []));
 
   return (
@@ -37,7 +38,7 @@ export function NoticesSection() {
                   {studentName(notice) ? ` · ${studentName(notice)}` : ''}
                 </span>
                 <span>{notice.message}</span>
-                <span className="staff-muted">{formatDateTime(notice.createdAt)}</span>
+                <span className="staff-muted">{time.dateTime(notice.createdAt)}</span>
               </div>
             </li>
           ))}

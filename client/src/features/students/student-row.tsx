@@ -3,8 +3,7 @@ import { Button } from '../../ui/button';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { Notice } from '../../ui/notice';
 import { isCompletePin, sanitisePin } from '../sign-in/pin-code';
-import { useStaffErrors } from '../../lib/staff/staff-context';
-import { formatDate } from '../../lib/staff/staff-format';
+import { useSchoolTime, useStaffErrors } from '../../lib/staff/staff-context';
 import { missingRequirements, readinessLabel } from './student-readiness';
 import { setStudentEligibility, setStudentPin, type EligibilityChange, type SchoolStudent } from './students-api';
 
@@ -23,6 +22,7 @@ interface PendingRecord {
 
 /** One student: whether they can take part yet, and the coordinator's actions to get them there. */
 export function StudentRow({ student, onChanged }: StudentRowProps) {
+  const time = useSchoolTime();
   const handleError = useStaffErrors();
   const [editingPin, setEditingPin] = useState(false);
   const [pending, setPending] = useState<PendingRecord | null>(null);
@@ -126,7 +126,7 @@ export function StudentRow({ student, onChanged }: StudentRowProps) {
 
         <div className="student-row__fact">
           <span>
-            <strong>{recordName}:</strong> {recordedAt ? `recorded ${formatDate(recordedAt)}` : 'not recorded'}
+            <strong>{recordName}:</strong> {recordedAt ? `recorded ${time.date(recordedAt)}` : 'not recorded'}
           </span>
           <Button
             variant={recordedAt ? 'quiet' : 'secondary'}

@@ -1,8 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
-import { useStaffErrors } from '../../lib/staff/staff-context';
-import { formatDateTime } from '../../lib/staff/staff-format';
+import { useSchoolTime, useStaffErrors } from '../../lib/staff/staff-context';
 import { LoadState, RefreshButton } from '../../ui/staff-section';
 import type { StaffResource } from '../../lib/staff/use-staff-resource';
 import { acceptReplacement, addClosure, type CancelledSession, type ScheduleChange } from './timetable-api';
@@ -10,6 +9,7 @@ import { describeChange, hasProposedReplacement, isReplacementBooked } from './s
 
 /** Cancelled and booked sessions at both schools of every partnership, newest first, and closures. */
 export function ScheduleChangesPanel({ changes, onClosureAdded }: { changes: StaffResource<ScheduleChange[]>; onClosureAdded: () => void }) {
+  const time = useSchoolTime();
   return (
     <div className="schedule-changes" data-testid="schedule-changes">
       <div className="scheduling-panel__head">
@@ -28,7 +28,7 @@ export function ScheduleChangesPanel({ changes, onClosureAdded }: { changes: Sta
       {changes.data && changes.data.length > 0 ? (
         <ul className="staff-list" aria-label="Changes to sessions">
           {changes.data.map((change, _index, all) => {
-            const words = describeChange(change);
+            const words = describeChange(change, time);
             return (
               <li
                 key={String(change.id)}
@@ -41,7 +41,7 @@ export function ScheduleChangesPanel({ changes, onClosureAdded }: { changes: Sta
                   {words.lines.map((line) => (
                     <span key={line}>{line}</span>
                   ))}
-                  <span className="staff-muted">{formatDateTime(change.at)}</span>
+                  <span className="staff-muted">{time.dateTime(change.at)}</span>
                 </div>
                 {hasProposedReplacement(change) ? (
                   <BookReplacement

@@ -1,5 +1,4 @@
 import { useCallback, useId, useState } from 'react';
-import { formatDate, schoolDate } from '../../lib/staff/staff-format';
 import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
 import { useStaffResource } from '../../lib/staff/use-staff-resource';
 import { CandidateList } from '../matching/candidate-list';
@@ -10,18 +9,21 @@ import { fetchCandidates, fetchPartnerships, fetchProgramme, fetchScheduleChange
 import { WeekView } from './week-view';
 import './scheduling.css';
 import { now } from '../../lib/clock';
+import { formatCalendarDate } from '../../lib/school-time';
+import { useSchoolTime } from '../../lib/staff/staff-context';
 
 /**
  * Coordinators: the two schools' timetables side by side, when a pairing can
  * meet and booking it, suggested pairings, and what has changed since.
  */
 export function TimetableSection() {
+  const time = useSchoolTime();
   const ids = useId();
   const partnerships = useStaffResource(useCallback((signal: AbortSignal) => fetchPartnerships(signal), []));
   const changes = useStaffResource(useCallback((signal: AbortSignal) => fetchScheduleChanges(signal), []));
   const [chosenPartnership, setChosenPartnership] = useState<string | null>(null);
   const [chosenPairing, setChosenPairing] = useState<string | null>(null);
-  const [date, setDate] = useState(() => schoolDate(now()));
+  const [date, setDate] = useState(() => time.dateAt(now()));
 
   const list = partnerships.data ?? [];
   const partnership = list.find((p) => p.id === chosenPartnership) ?? list[0] ?? null;
@@ -104,7 +106,7 @@ export function TimetableSection() {
           </label>
           {programme.data ? (
             <p className="staff-muted scheduling-pickers__programme">
-              Programme {formatDate(`${programme.data.startDate}T12:00:00Z`)} to {formatDate(`${programme.data.endDate}T12:00:00Z`)}, {programme.data.sessionMinutes}-minute sessions
+              Programme {formatCalendarDate(programme.data.startDate)} to {formatCalendarDate(programme.data.endDate)}, {programme.data.sessionMinutes}-minute sessions
               {programme.data.goals ? `: ${programme.data.goals}` : ''}
             </p>
           ) : null}

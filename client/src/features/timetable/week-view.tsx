@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
 import { Button } from '../../ui/button';
-import { addDays } from '../../lib/staff/staff-format';
+import { addDays } from '../../lib/school-time';
 import type { Candidate, SchoolTimetable } from './timetable-api';
 import {
   candidateBlocks,
