@@ -1,7 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { toPeerbridgeError } from '../../lib/peerbridge-error';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
+import { Field } from '../../ui/field';
 import { checkSetup, MIN_PASSWORD_LENGTH } from './setup-account';
 import { setStaffPassword } from './staff-api';
 
@@ -11,7 +12,6 @@ import { setStaffPassword } from './staff-api';
  * they sign in with the new password, like every other day.
  */
 export function StaffSetupAccount({ onBack }: { onBack: () => void }) {
-  const id = useId();
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
@@ -57,47 +57,50 @@ export function StaffSetupAccount({ onBack }: { onBack: () => void }) {
 
   return (
     <form className="staff-login" data-testid="setup-account" onSubmit={(event) => void submit(event)} noValidate>
-      <label htmlFor={`${id}-code`} className="staff-field__label">
-        Set-up code
-      </label>
-      <input
-        id={`${id}-code`}
-        className="pb-input"
-        data-testid="setup-code"
-        autoComplete="one-time-code"
-        autoCapitalize="characters"
-        autoCorrect="off"
-        spellCheck={false}
-        value={code}
-        onChange={(event) => setCode(event.target.value)}
-        disabled={busy}
-      />
-      <label htmlFor={`${id}-password`} className="staff-field__label">
-        New password (at least {MIN_PASSWORD_LENGTH} characters)
-      </label>
-      <input
-        id={`${id}-password`}
-        className="pb-input"
-        data-testid="setup-password"
-        type="password"
-        autoComplete="new-password"
-        value={password}
-        onChange={(event) => setPassword(event.target.value)}
-        disabled={busy}
-      />
-      <label htmlFor={`${id}-again`} className="staff-field__label">
-        The same password again
-      </label>
-      <input
-        id={`${id}-again`}
-        className="pb-input"
-        data-testid="setup-password-again"
-        type="password"
-        autoComplete="new-password"
-        value={again}
-        onChange={(event) => setAgain(event.target.value)}
-        disabled={busy}
-      />
+      <Field label="Set-up code">
+        {(control) => (
+          <input
+            {...control}
+            className="pb-input"
+            data-testid="setup-code"
+            autoComplete="one-time-code"
+            autoCapitalize="characters"
+            autoCorrect="off"
+            spellCheck={false}
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+            disabled={busy}
+          />
+        )}
+      </Field>
+      <Field label="New password" hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}>
+        {(control) => (
+          <input
+            {...control}
+            className="pb-input"
+            data-testid="setup-password"
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            disabled={busy}
+          />
+        )}
+      </Field>
+      <Field label="The same password again">
+        {(control) => (
+          <input
+            {...control}
+            className="pb-input"
+            data-testid="setup-password-again"
+            type="password"
+            autoComplete="new-password"
+            value={again}
+            onChange={(event) => setAgain(event.target.value)}
+            disabled={busy}
+          />
+        )}
+      </Field>
       {error ? (
         <Notice tone="error" data-testid="setup-error">
           {error}

@@ -6,6 +6,7 @@ import { useSchoolTime, useStaffErrors } from '../../lib/staff/staff-context';
 import { useIntegrityCheck } from '../../lib/staff/use-integrity-check';
 import { type DateRange } from '../../lib/school-time';
 import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
+import { Field } from '../../ui/field';
 import { useStaffResource } from '../../lib/staff/use-staff-resource';
 import { fetchAuditPage, verifyAuditTrail, type AuditFilter } from './audit-api';
 import { auditRange, auditRangeProblem } from './audit-range';
@@ -75,43 +76,52 @@ export function AuditSection() {
         staff, exported a concern, paired students or booked sessions, and when. Nothing here can be changed or removed.
       </p>
       <div className="audit-filters">
-        <label className="audit-filters__field">
-          <span className="staff-field__label">From</span>
-          <input className="pb-input" type="date" data-testid="audit-from" value={range.from} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))} />
-        </label>
-        <label className="audit-filters__field">
-          <span className="staff-field__label">To</span>
-          <input className="pb-input" type="date" data-testid="audit-to" value={range.to} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} />
-        </label>
-        <label className="audit-filters__field audit-filters__field--grow">
-          <span className="staff-field__label">What</span>
-          <select
-            className="pb-input"
-            data-testid="audit-kind"
-            value={kind ?? ''}
-            onChange={(e) => setKind(e.target.value === '' ? null : (e.target.value as StaffAuditKind))}
-          >
-            <option value="">Everything</option>
-            {auditKindChoices.map((c) => (
-              <option key={c.kind} value={c.kind}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="audit-filters__field audit-filters__field--grow">
-          <span className="staff-field__label">Who</span>
-          <select className="pb-input" data-testid="audit-actor" value={actorId ?? ''} onChange={(e) => setActorId(e.target.value || null)}>
-            <option value="">Anyone</option>
-            {(first.data?.actors ?? []).map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Field label="From" className="audit-filters__field" describedBy={problem ? `${id}-range` : undefined} invalid={problem !== null}>
+          {(control) => (
+            <input {...control} className="pb-input" type="date" data-testid="audit-from" value={range.from} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))} />
+          )}
+        </Field>
+        <Field label="To" className="audit-filters__field" describedBy={problem ? `${id}-range` : undefined} invalid={problem !== null}>
+          {(control) => (
+            <input {...control} className="pb-input" type="date" data-testid="audit-to" value={range.to} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} />
+          )}
+        </Field>
+        <Field label="What" className="audit-filters__field audit-filters__field--grow">
+          {(control) => (
+            <select
+              {...control}
+              className="pb-input"
+              data-testid="audit-kind"
+              value={kind ?? ''}
+              onChange={(e) => setKind(e.target.value === '' ? null : (e.target.value as StaffAuditKind))}
+            >
+              <option value="">Everything</option>
+              {auditKindChoices.map((c) => (
+                <option key={c.kind} value={c.kind}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Who" className="audit-filters__field audit-filters__field--grow">
+          {(control) => (
+            <select {...control} className="pb-input" data-testid="audit-actor" value={actorId ?? ''} onChange={(e) => setActorId(e.target.value || null)}>
+              <option value="">Anyone</option>
+              {(first.data?.actors ?? []).map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </div>
-      {problem ? <p className="staff-field__error">{problem}</p> : null}
+      {problem ? (
+        <p id={`${id}-range`} className="pb-field__error">
+          {problem}
+        </p>
+      ) : null}
 
       <LoadState loading={first.loading} error={first.error} hasData={first.data !== null} onRetry={() => void first.reload()} what="staff actions" />
 

@@ -1,10 +1,11 @@
 import type { DeviceSummary } from '@peerbridge/shared';
-import { useCallback, useId, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { Button } from '../../ui/button';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { Notice } from '../../ui/notice';
 import { useSchoolTime, useStaffErrors } from '../../lib/staff/staff-context';
 import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
+import { Field } from '../../ui/field';
 import { useStaffResource } from '../../lib/staff/use-staff-resource';
 import { EnrolmentCodeCard } from './enrolment-code-card';
 import { enrolDevice, fetchSchoolDevices, revokeDevice, type EnrolledDevice } from './staff-devices-api';
@@ -107,7 +108,6 @@ export function DevicesSection() {
 }
 
 function EnrolForm({ onEnrolled }: { onEnrolled: (enrolled: EnrolledDevice) => void }) {
-  const id = useId();
   const handleError = useStaffErrors();
   const [label, setLabel] = useState('');
   const [busy, setBusy] = useState(false);
@@ -133,24 +133,25 @@ function EnrolForm({ onEnrolled }: { onEnrolled: (enrolled: EnrolledDevice) => v
 
   return (
     <form className="staff-inline-form" onSubmit={(event) => void submit(event)} noValidate>
-      <label htmlFor={id} className="staff-field__label">
-        Enrol an iPad
-      </label>
-      <div className="staff-inline-form__row">
-        <input
-          id={id}
-          className="pb-input"
-          data-testid="device-label-input"
-          placeholder="Name, e.g. Library iPad 3"
-          maxLength={80}
-          value={label}
-          onChange={(event) => setLabel(event.target.value)}
-          disabled={busy}
-        />
-        <Button type="submit" data-testid="device-enrol-submit" disabled={busy} aria-busy={busy}>
-          {busy ? 'Enrolling…' : 'Get a setup code'}
-        </Button>
-      </div>
+      <Field label="Enrol an iPad">
+        {(control) => (
+          <div className="staff-inline-form__row">
+            <input
+              {...control}
+              className="pb-input"
+              data-testid="device-label-input"
+              placeholder="Name, e.g. Library iPad 3"
+              maxLength={80}
+              value={label}
+              onChange={(event) => setLabel(event.target.value)}
+              disabled={busy}
+            />
+            <Button type="submit" data-testid="device-enrol-submit" disabled={busy} aria-busy={busy}>
+              {busy ? 'Enrolling…' : 'Get a setup code'}
+            </Button>
+          </div>
+        )}
+      </Field>
       {error ? <Notice tone="error">{error}</Notice> : null}
     </form>
   );

@@ -5,6 +5,7 @@ import { useSchoolTime, useStaffContext } from '../../lib/staff/staff-context';
 import { defaultSessionRange, type DateRange } from '../../lib/school-time';
 import { useStaffNavigation } from '../../app/staff/staff-navigation';
 import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
+import { Field } from '../../ui/field';
 import { canRaiseConcerns, canReadSessionLogs, sectionTitle } from '../../app/staff/staff-sections';
 import { useStaffResource } from '../../lib/staff/use-staff-resource';
 import { RaiseConcern } from './raise-concern-form';
@@ -97,39 +98,44 @@ export function SessionsSection() {
       actions={<RefreshButton onClick={() => void sessions.reload()} loading={sessions.loading} />}
     >
       <div className="session-filters">
-        <label className="session-filters__field">
-          <span className="staff-field__label">From</span>
-          <input
-            className="pb-input"
-            type="date"
-            data-testid="sessions-from"
-            value={range.from}
-            onChange={(event) => setRange((r) => ({ ...r, from: event.target.value }))}
-          />
-        </label>
-        <label className="session-filters__field">
-          <span className="staff-field__label">To</span>
-          <input
-            className="pb-input"
-            type="date"
-            data-testid="sessions-to"
-            value={range.to}
-            onChange={(event) => setRange((r) => ({ ...r, to: event.target.value }))}
-          />
-        </label>
-        <label className="session-filters__field session-filters__field--grow">
-          <span className="staff-field__label">Student name</span>
-          <input
-            className="pb-input"
-            type="search"
-            data-testid="sessions-name-filter"
-            placeholder="First name or surname"
-            autoComplete="off"
-            value={nameFilter}
-            onChange={(event) => setNameFilter(event.target.value)}
-            aria-describedby={`${id}-count`}
-          />
-        </label>
+        <Field label="From" className="session-filters__field" describedBy={problem ? `${id}-range` : undefined} invalid={problem !== null}>
+          {(control) => (
+            <input
+              {...control}
+              className="pb-input"
+              type="date"
+              data-testid="sessions-from"
+              value={range.from}
+              onChange={(event) => setRange((r) => ({ ...r, from: event.target.value }))}
+            />
+          )}
+        </Field>
+        <Field label="To" className="session-filters__field" describedBy={problem ? `${id}-range` : undefined} invalid={problem !== null}>
+          {(control) => (
+            <input
+              {...control}
+              className="pb-input"
+              type="date"
+              data-testid="sessions-to"
+              value={range.to}
+              onChange={(event) => setRange((r) => ({ ...r, to: event.target.value }))}
+            />
+          )}
+        </Field>
+        <Field label="Student name" className="session-filters__field session-filters__field--grow" describedBy={`${id}-count`}>
+          {(control) => (
+            <input
+              {...control}
+              className="pb-input"
+              type="search"
+              data-testid="sessions-name-filter"
+              placeholder="First name or surname"
+              autoComplete="off"
+              value={nameFilter}
+              onChange={(event) => setNameFilter(event.target.value)}
+            />
+          )}
+        </Field>
         <label className="session-filters__field session-filters__check">
           <input
             type="checkbox"
@@ -140,7 +146,11 @@ export function SessionsSection() {
           <span>Flagged only (a concern, or chat on the safeguarding list)</span>
         </label>
       </div>
-      {problem ? <p className="staff-field__error">{problem}</p> : null}
+      {problem ? (
+        <p id={`${id}-range`} className="pb-field__error">
+          {problem}
+        </p>
+      ) : null}
       {missingFocus ? (
         <Notice tone="info">That session isn’t between the dates shown. Change the dates to find it.</Notice>
       ) : null}

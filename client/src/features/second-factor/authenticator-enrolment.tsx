@@ -1,7 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { StartEnrolmentResponse } from '@peerbridge/shared';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
+import { Field } from '../../ui/field';
 import { useStaffErrors } from '../../lib/staff/staff-context';
 import { confirmEnrolment, startEnrolment } from './second-factor-api';
 
@@ -11,7 +12,6 @@ import { confirmEnrolment, startEnrolment } from './second-factor-api';
  * which are shown only this once.
  */
 export function AuthenticatorEnrolment({ replacing, onEnrolled }: { replacing: boolean; onEnrolled: () => void }) {
-  const id = useId();
   const handleError = useStaffErrors();
   const [pending, setPending] = useState<StartEnrolmentResponse | null>(null);
   const [code, setCode] = useState('');
@@ -77,19 +77,20 @@ export function AuthenticatorEnrolment({ replacing, onEnrolled }: { replacing: b
       <a href={pending.otpauthUri} data-testid="enrolment-uri">
         Open in an authenticator app
       </a>
-      <label htmlFor={`${id}-code`} className="staff-field__label">
-        The 6-digit code the app now shows
-      </label>
-      <input
-        id={`${id}-code`}
-        className="pb-input step-up__code"
-        data-testid="enrolment-code"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        value={code}
-        onChange={(event) => setCode(event.target.value)}
-        disabled={busy}
-      />
+      <Field label="The 6-digit code the app now shows">
+        {(control) => (
+          <input
+            {...control}
+            className="pb-input step-up__code"
+            data-testid="enrolment-code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+            disabled={busy}
+          />
+        )}
+      </Field>
       {error ? <Notice tone="error">{error}</Notice> : null}
       <Button type="submit" data-testid="enrolment-confirm" disabled={busy || code.trim() === ''}>
         Confirm

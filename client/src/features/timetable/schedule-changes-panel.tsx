@@ -1,8 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
 import { useSchoolTime, useStaffErrors } from '../../lib/staff/staff-context';
 import { LoadState, RefreshButton } from '../../ui/staff-section';
+import { Field } from '../../ui/field';
 import type { StaffResource } from '../../lib/staff/use-staff-resource';
 import { acceptReplacement, addClosure, type CancelledSession, type ScheduleChange } from './timetable-api';
 import { describeChange, hasProposedReplacement, isReplacementBooked } from './schedule-words';
@@ -103,7 +104,6 @@ function BookReplacement({ changeId, booked, onBooked }: { changeId: ScheduleCha
 
 /** Tell Peerbridge the school is closed (an INSET day, a trip, snow); sessions then are cancelled and moved. */
 function ClosureForm({ onAdded }: { onAdded: () => void }) {
-  const id = useId();
   const handleError = useStaffErrors();
   const [date, setDate] = useState('');
   const [from, setFrom] = useState('');
@@ -139,31 +139,29 @@ function ClosureForm({ onAdded }: { onAdded: () => void }) {
   return (
     <form className="closure-form" data-testid="closure-form" onSubmit={(event) => void submit(event)} noValidate>
       <fieldset className="closure-form__fields" disabled={busy}>
-        <legend className="staff-field__label">Add a closure at your school</legend>
-        <label htmlFor={`${id}-date`}>
-          Date
-          <input id={`${id}-date`} type="date" className="pb-input" data-testid="closure-date" value={date} onChange={(e) => setDate(e.target.value)} />
-        </label>
-        <label htmlFor={`${id}-from`}>
-          From (optional)
-          <input id={`${id}-from`} type="time" className="pb-input" data-testid="closure-from" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </label>
-        <label htmlFor={`${id}-to`}>
-          To (optional)
-          <input id={`${id}-to`} type="time" className="pb-input" data-testid="closure-to" value={to} onChange={(e) => setTo(e.target.value)} />
-        </label>
-        <label htmlFor={`${id}-reason`} className="closure-form__reason">
-          Reason
-          <input
-            id={`${id}-reason`}
-            className="pb-input"
-            data-testid="closure-reason"
-            placeholder="e.g. INSET day"
-            maxLength={200}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-          />
-        </label>
+        <legend className="pb-field__label">Add a closure at your school</legend>
+        <Field label="Date">
+          {(control) => <input {...control} type="date" className="pb-input" data-testid="closure-date" value={date} onChange={(e) => setDate(e.target.value)} />}
+        </Field>
+        <Field label="From (optional)">
+          {(control) => <input {...control} type="time" className="pb-input" data-testid="closure-from" value={from} onChange={(e) => setFrom(e.target.value)} />}
+        </Field>
+        <Field label="To (optional)">
+          {(control) => <input {...control} type="time" className="pb-input" data-testid="closure-to" value={to} onChange={(e) => setTo(e.target.value)} />}
+        </Field>
+        <Field label="Reason" className="closure-form__reason">
+          {(control) => (
+            <input
+              {...control}
+              className="pb-input"
+              data-testid="closure-reason"
+              placeholder="e.g. INSET day"
+              maxLength={200}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          )}
+        </Field>
         <Button type="submit" data-testid="closure-submit" aria-busy={busy}>
           {busy ? 'Adding…' : 'Add closure'}
         </Button>

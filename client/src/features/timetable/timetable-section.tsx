@@ -1,5 +1,6 @@
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
+import { Field } from '../../ui/field';
 import { useStaffResource } from '../../lib/staff/use-staff-resource';
 import { CandidateList } from '../matching/candidate-list';
 import { PairingBoard } from '../matching/pairing-board';
@@ -18,7 +19,6 @@ import { useSchoolTime } from '../../lib/staff/staff-context';
  */
 export function TimetableSection() {
   const time = useSchoolTime();
-  const ids = useId();
   const partnerships = useStaffResource(useCallback((signal: AbortSignal) => fetchPartnerships(signal), []));
   const changes = useStaffResource(useCallback((signal: AbortSignal) => fetchScheduleChanges(signal), []));
   const [chosenPartnership, setChosenPartnership] = useState<string | null>(null);
@@ -67,43 +67,45 @@ export function TimetableSection() {
 
       {partnership ? (
         <div className="scheduling-pickers">
-          <label htmlFor={`${ids}-partnership`} className="scheduling-picker">
-            <span className="staff-field__label">Partnership</span>
-            <select
-              id={`${ids}-partnership`}
-              className="pb-input"
-              data-testid="partnership-select"
-              value={partnership.id}
-              onChange={(event) => {
-                setChosenPartnership(event.target.value);
-                setChosenPairing(null);
-              }}
-            >
-              {list.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name} ({p.mentorSchool.name} → {p.menteeSchool.name})
-                </option>
-              ))}
-            </select>
-          </label>
-          <label htmlFor={`${ids}-pairing`} className="scheduling-picker">
-            <span className="staff-field__label">Pairing</span>
-            <select
-              id={`${ids}-pairing`}
-              className="pb-input"
-              data-testid="pairing-select"
-              value={pairing?.id ?? ''}
-              disabled={partnership.pairings.length === 0}
-              onChange={(event) => setChosenPairing(event.target.value)}
-            >
-              {partnership.pairings.length === 0 ? <option value="">No pairings yet</option> : null}
-              {partnership.pairings.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.mentor.firstName} (mentor) with {p.mentee.firstName}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Field label="Partnership" className="scheduling-picker">
+            {(control) => (
+              <select
+                {...control}
+                className="pb-input"
+                data-testid="partnership-select"
+                value={partnership.id}
+                onChange={(event) => {
+                  setChosenPartnership(event.target.value);
+                  setChosenPairing(null);
+                }}
+              >
+                {list.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name} ({p.mentorSchool.name} → {p.menteeSchool.name})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Pairing" className="scheduling-picker">
+            {(control) => (
+              <select
+                {...control}
+                className="pb-input"
+                data-testid="pairing-select"
+                value={pairing?.id ?? ''}
+                disabled={partnership.pairings.length === 0}
+                onChange={(event) => setChosenPairing(event.target.value)}
+              >
+                {partnership.pairings.length === 0 ? <option value="">No pairings yet</option> : null}
+                {partnership.pairings.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.mentor.firstName} (mentor) with {p.mentee.firstName}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           {programme.data ? (
             <p className="staff-muted scheduling-pickers__programme">
               Programme {formatCalendarDate(programme.data.startDate)} to {formatCalendarDate(programme.data.endDate)}, {programme.data.sessionMinutes}-minute sessions
