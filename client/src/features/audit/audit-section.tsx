@@ -1,5 +1,5 @@
 import type { StaffAuditEntry, StaffAuditKind } from '@peerbridge/shared';
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
 import { useSchoolTime, useStaffErrors } from '../../lib/staff/staff-context';
@@ -7,8 +7,8 @@ import { useIntegrityCheck } from '../../lib/staff/use-integrity-check';
 import { type DateRange } from '../../lib/school-time';
 import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
 import { Field } from '../../ui/field';
-import { useStaffResource } from '../../lib/staff/use-staff-resource';
 import { fetchAuditPage, verifyAuditTrail, type AuditFilter } from './audit-api';
+import { useNewestAudit } from './audit-queries';
 import { auditRange, auditRangeProblem } from './audit-range';
 import { auditKindChoices, auditSentence, describeAuditVerification } from './audit-words';
 import './audit.css';
@@ -32,13 +32,9 @@ export function AuditSection() {
     [range, problem, kind, actorId, time],
   );
 
-  const first = useStaffResource(
-    useCallback(
-      (signal: AbortSignal) => (problem ? Promise.resolve(null) : fetchAuditPage(filter, null, signal)),
-      [filter, problem],
-    ),
-  );
-  // Older pages, appended under the first; a new filter or a refresh starts again from the newest.
+  // Nothing to ask while the dates are impossible: the problem is explained next to them.
+  const first = useNewestAudit(filter, problem === null);
+  // Older pages, appended under the first; a new filter or a new answer starts again from the newest.
   const [older, setOlder] = useState<{ entries: StaffAuditEntry[]; nextBefore: number | null } | null>(null);
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [olderProblem, setOlderProblem] = useState<string | null>(null);
@@ -69,7 +65,7 @@ export function AuditSection() {
       id="staff-audit"
       title="Staff actions"
       testId="audit-section"
-      actions={<RefreshButton onClick={() => void first.reload()} loading={first.loading} />}
+      actions={<RefreshButton onClick={() => void first.refresh()} loading={first.loading} />}
     >
       <p className="staff-muted">
         Who at your school reset a PIN, recorded consent or training, enrolled or removed an iPad, imported students or
@@ -123,7 +119,7 @@ export function AuditSection() {
         </p>
       ) : null}
 
-      <LoadState loading={first.loading} error={first.error} hasData={first.data !== null} onRetry={() => void first.reload()} what="staff actions" />
+      <LoadState loading={first.loading} error={first.error} hasData={first.data !== null} onRetry={() => void first.refresh()} what="staff actions" />
 
       {first.data ? (
         <p id={`${id}-count`} className="staff-muted" role="status">

@@ -1,20 +1,25 @@
 import type { DeviceSummary } from '@peerbridge/shared';
-import { useCallback, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Button } from '../../ui/button';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { Notice } from '../../ui/notice';
 import { useSchoolTime, useStaffErrors } from '../../lib/staff/staff-context';
 import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
 import { Field } from '../../ui/field';
-import { useStaffResource } from '../../lib/staff/use-staff-resource';
+import { useInvalidate } from '../../lib/staff/staff-query';
+import { auditKeys } from '../audit/audit-queries';
+import { deviceKeys, useSchoolDevices } from './device-queries';
 import { EnrolmentCodeCard } from './enrolment-code-card';
-import { enrolDevice, fetchSchoolDevices, revokeDevice, type EnrolledDevice } from './staff-devices-api';
+import { enrolDevice, revokeDevice, type EnrolledDevice } from './staff-devices-api';
 import './devices-section.css';
 
 /** Coordinators: enrol the school's iPads for Peerbridge, and take them off it. */
 export function DevicesSection() {
   const time = useSchoolTime();
-  const devices = useStaffResource(useCallback((signal: AbortSignal) => fetchSchoolDevices(signal), []));
+  const devices = useSchoolDevices();
+  const invalidate = useInvalidate();
+  // Enrolling and removing an iPad are on the school's staff audit trail too.
+  const devicesChanged = () => invalidate(deviceKeys.all, auditKeys.all);
   const handleError = useStaffErrors();
   const [enrolled, setEnrolled] = useState<EnrolledDevice | null>(null);
   const [revoking, setRevoking] = useState<DeviceSummary | null>(null);
@@ -27,7 +32,7 @@ export function DevicesSection() {
     try {
       await revokeDevice(revoking.id);
       setProblem(null);
-      await devices.reload();
+      await devicesChanged();
     } catch (error) {
       setProblem(handleError(error).message);
     } finally {
@@ -43,7 +48,7 @@ export function DevicesSection() {
       id="staff-devices"
       title="iPads"
       testId="devices-section"
-      actions={<RefreshButton onClick={() => void devices.reload()} loading={devices.loading} />}
+      actions={<RefreshButton onClick={() => void devices.refresh()} loading={devices.loading} />}
     >
       {enrolled ? (
         <EnrolmentCodeCard enrolled={enrolled} onDone={() => setEnrolled(null)} />
@@ -51,7 +56,7 @@ export function DevicesSection() {
         <EnrolForm
           onEnrolled={(result) => {
             setEnrolled(result);
-            void devices.reload();
+            void devicesChanged();
           }}
         />
       )}
@@ -61,7 +66,7 @@ export function DevicesSection() {
         loading={devices.loading}
         error={devices.error}
         hasData={list !== null}
-        onRetry={() => void devices.reload()}
+        onRetry={() => void devices.refresh()}
         what="iPads"
       />
 

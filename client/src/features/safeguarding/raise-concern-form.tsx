@@ -3,9 +3,9 @@ import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
 import { Field } from '../../ui/field';
 import { useStaffErrors } from '../../lib/staff/staff-context';
-import { useStaffNavigation } from '../../app/staff/staff-navigation';
 import { staffConcernProblem } from './concern-amendments';
 import { raiseStaffConcern } from './concerns-api';
+import { useConcernsChanged } from './safeguarding-queries';
 import type { SessionStudent, StaffSessionSummary } from './session-log-api';
 import './concerns.css';
 
@@ -57,7 +57,7 @@ export function RaiseConcern({ session }: { session: StaffSessionSummary }) {
 
 function RaiseConcernForm({ session, onCancel, onSent }: { session: StaffSessionSummary; onCancel: () => void; onSent: () => void }) {
   const handleError = useStaffErrors();
-  const { concernsChanged } = useStaffNavigation();
+  const concernsChanged = useConcernsChanged();
   const [chosen, setChosen] = useState<string[]>([]);
   const [whatHappened, setWhatHappened] = useState('');
   const [busy, setBusy] = useState(false);

@@ -1,12 +1,12 @@
-import { useCallback, useMemo, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Button } from '../../ui/button';
 import { LoadState } from '../../ui/staff-section';
-import { useStaffResource } from '../../lib/staff/use-staff-resource';
 import { describeLogEntry, peopleInLog } from './log-entry-words';
 import { LogVerify } from './log-verify';
 import { LogViews } from './log-views';
 import { describeStudent } from './session-filters';
-import { fetchSessionLog, type StaffSessionSummary } from './session-log-api';
+import type { StaffSessionSummary } from './session-log-api';
+import { useSessionLog } from './safeguarding-queries';
 import { useSchoolTime } from '../../lib/staff/staff-context';
 
 export interface SessionLogPanelProps {
@@ -19,7 +19,7 @@ export interface SessionLogPanelProps {
 /** One session's log as a timeline, with the integrity check and the record of who has read it. */
 export function SessionLogPanel({ session, onClose, actions }: SessionLogPanelProps) {
   const time = useSchoolTime();
-  const log = useStaffResource(useCallback((signal: AbortSignal) => fetchSessionLog(session.id, signal), [session.id]));
+  const log = useSessionLog(session.id);
   const entries = useMemo(() => [...(log.data ?? [])].sort((a, b) => a.seq - b.seq), [log.data]);
   const people = useMemo(() => peopleInLog(entries, session), [entries, session]);
 
@@ -44,7 +44,7 @@ export function SessionLogPanel({ session, onClose, actions }: SessionLogPanelPr
         loading={log.loading}
         error={log.error}
         hasData={log.data !== null}
-        onRetry={() => void log.reload()}
+        onRetry={() => void log.refresh()}
         what="log"
       />
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Chip, type ChipTone } from '../../ui/chip';
 import { Notice } from '../../ui/notice';
 import { useSchoolTime, useStaffContext } from '../../lib/staff/staff-context';
@@ -7,11 +7,11 @@ import { useStaffNavigation } from '../../app/staff/staff-navigation';
 import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
 import { Field } from '../../ui/field';
 import { canRaiseConcerns, canReadSessionLogs, sectionTitle } from '../../app/staff/staff-sections';
-import { useStaffResource } from '../../lib/staff/use-staff-resource';
 import { RaiseConcern } from './raise-concern-form';
 import { SessionDetailPanel } from './session-detail-panel';
 import { describeStudent, filterSessions, rangeProblem } from './session-filters';
-import { fetchStaffSessions, type StaffSessionSummary } from './session-log-api';
+import type { StaffSessionSummary } from './session-log-api';
+import { useStaffSessions } from './safeguarding-queries';
 import { SessionLogPanel } from './session-log-panel';
 import './safeguarding.css';
 import { now } from '../../lib/clock';
@@ -47,13 +47,8 @@ export function SessionsSection() {
   const panelRef = useRef<HTMLDivElement>(null);
   const problem = rangeProblem(range);
 
-  const sessions = useStaffResource(
-    useCallback(
-      // An impossible range is explained next to the dates; there is nothing to ask the server.
-      (signal: AbortSignal) => (problem ? Promise.resolve([]) : fetchStaffSessions(range, signal)),
-      [range, problem],
-    ),
-  );
+  // An impossible range is explained next to the dates; there is nothing to ask the server.
+  const sessions = useStaffSessions(range, problem === null);
   const shown = useMemo(
     () => filterSessions(sessions.data ?? [], nameFilter, flaggedOnly),
     [sessions.data, nameFilter, flaggedOnly],
@@ -95,7 +90,7 @@ export function SessionsSection() {
       id="staff-sessions"
       title={sectionTitle('sessions', staff.roles)}
       testId="sessions-section"
-      actions={<RefreshButton onClick={() => void sessions.reload()} loading={sessions.loading} />}
+      actions={<RefreshButton onClick={() => void sessions.refresh()} loading={sessions.loading} />}
     >
       <div className="session-filters">
         <Field label="From" className="session-filters__field" describedBy={problem ? `${id}-range` : undefined} invalid={problem !== null}>
@@ -159,7 +154,7 @@ export function SessionsSection() {
         loading={sessions.loading}
         error={sessions.error}
         hasData={sessions.data !== null}
-        onRetry={() => void sessions.reload()}
+        onRetry={() => void sessions.refresh()}
         what="sessions"
       />
 

@@ -1,7 +1,6 @@
-import { useCallback } from 'react';
 import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
-import { useStaffResource } from '../../lib/staff/use-staff-resource';
-import { fetchNotices, type CoordinatorNotice } from './notices-api';
+import type { CoordinatorNotice } from './notices-api';
+import { useNotices } from './students-queries';
 import { useSchoolTime } from '../../lib/staff/staff-context';
 
 const kindLabels: Record<string, string> = {
@@ -11,20 +10,20 @@ const kindLabels: Record<string, string> = {
 /** Coordinators: what Peerbridge needs them to fix, e.g. a session refused for missing consent. */
 export function NoticesSection() {
   const time = useSchoolTime();
-  const notices = useStaffResource(useCallback((signal: AbortSignal) => fetchNotices(signal), []));
+  const notices = useNotices();
 
   return (
     <StaffSection
       id="staff-notices"
       title="Notices"
       testId="notices-section"
-      actions={<RefreshButton onClick={() => void notices.reload()} loading={notices.loading} />}
+      actions={<RefreshButton onClick={() => void notices.refresh()} loading={notices.loading} />}
     >
       <LoadState
         loading={notices.loading}
         error={notices.error}
         hasData={notices.data !== null}
-        onRetry={() => void notices.reload()}
+        onRetry={() => void notices.refresh()}
         what="notices"
       />
       {notices.data && notices.data.length === 0 ? <p className="staff-muted">Nothing needs your attention.</p> : null}

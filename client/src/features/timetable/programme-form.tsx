@@ -3,17 +3,20 @@ import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
 import { Field } from '../../ui/field';
 import { useStaffErrors } from '../../lib/staff/staff-context';
+import { useInvalidate } from '../../lib/staff/staff-query';
 import { checkDraft, draftFrom, GOALS_MAX, type ProgrammeDraft } from './programme-draft';
 import { saveProgramme, type Programme } from './timetable-api';
+import { timetableKeys } from './timetable-queries';
 
 /**
  * The partnership's programme: its dates, session length, goals and how many
  * mentees a mentor may take. Candidate times depend on all of it, so saving
- * asks the section to reload them. Key it by partnership and saved programme,
- * so the fields start again from what the server holds.
+ * refetches them. Key it by partnership and saved programme, so the fields
+ * start again from what the server holds.
  */
-export function ProgrammeForm({ partnershipId, programme, onSaved }: { partnershipId: string; programme: Programme | null; onSaved: () => void }) {
+export function ProgrammeForm({ partnershipId, programme }: { partnershipId: string; programme: Programme | null }) {
   const handleError = useStaffErrors();
+  const invalidate = useInvalidate();
   const [draft, setDraft] = useState<ProgrammeDraft>(() => draftFrom(programme));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -36,7 +39,7 @@ export function ProgrammeForm({ partnershipId, programme, onSaved }: { partnersh
     try {
       await saveProgramme(partnershipId, checked.input);
       setSaved(true);
-      onSaved();
+      void invalidate(timetableKeys.programme(partnershipId), timetableKeys.allCandidates());
     } catch (cause) {
       setError(handleError(cause).message);
     } finally {

@@ -4,25 +4,31 @@ import { Notice } from '../../ui/notice';
 import { useSchoolTime, useStaffErrors } from '../../lib/staff/staff-context';
 import { LoadState, RefreshButton } from '../../ui/staff-section';
 import { Field } from '../../ui/field';
-import type { StaffResource } from '../../lib/staff/use-staff-resource';
+import { useInvalidate, type StaffQuery } from '../../lib/staff/staff-query';
+import { auditKeys } from '../audit/audit-queries';
 import { acceptReplacement, addClosure, type CancelledSession, type ScheduleChange } from './timetable-api';
 import { describeChange, hasProposedReplacement, isReplacementBooked } from './schedule-words';
+import { timetableKeys } from './timetable-queries';
 
 /** Cancelled and booked sessions at both schools of every partnership, newest first, and closures. */
-export function ScheduleChangesPanel({ changes, onClosureAdded }: { changes: StaffResource<ScheduleChange[]>; onClosureAdded: () => void }) {
+export function ScheduleChangesPanel({ changes }: { changes: StaffQuery<ScheduleChange[]> }) {
   const time = useSchoolTime();
+  const invalidate = useInvalidate();
+  // A booking or a closure is a change to sessions, and on the audit trail; a closure also loses candidate dates.
+  const bookedReplacement = () => void invalidate(timetableKeys.changes(), auditKeys.all);
+  const addedClosure = () => void invalidate(timetableKeys.changes(), timetableKeys.allCandidates(), auditKeys.all);
   return (
     <div className="schedule-changes" data-testid="schedule-changes">
       <div className="scheduling-panel__head">
         <h3 className="scheduling-panel__title">Changes to sessions</h3>
-        <RefreshButton onClick={() => void changes.reload()} loading={changes.loading} />
+        <RefreshButton onClick={() => void changes.refresh()} loading={changes.loading} />
       </div>
-      <ClosureForm onAdded={onClosureAdded} />
+      <ClosureForm onAdded={addedClosure} />
       <LoadState
         loading={changes.loading}
         error={changes.error}
         hasData={changes.data !== null}
-        onRetry={() => void changes.reload()}
+        onRetry={() => void changes.refresh()}
         what="changes"
       />
       {changes.data && changes.data.length === 0 ? <p className="staff-muted">No sessions booked or cancelled yet.</p> : null}
@@ -48,7 +54,7 @@ export function ScheduleChangesPanel({ changes, onClosureAdded }: { changes: Sta
                   <BookReplacement
                     changeId={change.id}
                     booked={isReplacementBooked(change, all)}
-                    onBooked={() => void changes.reload({ quiet: true })}
+                    onBooked={bookedReplacement}
                   />
                 ) : null}
               </li>
