@@ -16,8 +16,8 @@ import { useConcernsChanged } from '../../features/safeguarding/safeguarding-que
 import { useSafeguardingAlerts } from '../../features/safeguarding/use-safeguarding-alerts';
 import { TimetableSection } from '../../features/timetable/timetable-section';
 import { useStaffContext } from '../../lib/staff/staff-context';
-import { StaffNavigationContext, type StaffFocus, type StaffNavigation } from './staff-navigation';
-import { emptyAreaNote, handlesConcerns, sectionsFor, sectionTitle, type StaffSection } from './staff-sections';
+import { StaffNavigationContext, type StaffFocus, type StaffNavigation } from '../../lib/staff/staff-navigation';
+import { emptyAreaNote, handlesConcerns, sectionsFor, sectionTitle, type StaffSection } from '../../lib/staff/staff-sections';
 import { useIdleSignOut } from './use-idle-sign-out';
 
 /** Each request to open a record is new, even for the same record twice. */

@@ -4,7 +4,7 @@ import { CalmPulse } from '../../ui/calm-pulse';
 import { EyeIcon } from '../../ui/icons';
 import { describeObserver, listInWords } from '../../lib/remote-room/observers';
 import { useSchoolTime, useStaffContext } from '../../lib/staff/staff-context';
-import { useStaffNavigation } from '../../app/staff/staff-navigation';
+import { useStaffNavigation } from '../../lib/staff/staff-navigation';
 import { ObservedStudentTile } from './observed-student-tile';
 import { useObserveClient } from './use-observe-client';
 import './observe.css';

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from '../../ui/button';
 import { useSchoolTime, useStaffContext } from '../../lib/staff/staff-context';
-import { useStaffNavigation } from '../../app/staff/staff-navigation';
+import { useStaffNavigation } from '../../lib/staff/staff-navigation';
 import { LoadState } from '../../ui/staff-section';
 import { stepUpNeeded } from '../second-factor/step-up';
 import { StepUpForm } from '../second-factor/step-up-form';

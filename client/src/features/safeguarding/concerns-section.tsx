@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSchoolTime, useStaffContext } from '../../lib/staff/staff-context';
-import { useStaffNavigation } from '../../app/staff/staff-navigation';
+import { useStaffNavigation } from '../../lib/staff/staff-navigation';
 import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
 import { ConcernDetail } from './concern-detail';
 import { describeConcernChildren, groupConcerns, statusWords } from './concern-queue';
