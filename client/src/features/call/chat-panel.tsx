@@ -18,7 +18,7 @@ export interface ChatPanelProps {
 
 /**
  * The in-call chat: a side panel in landscape, a bottom sheet in portrait
- * (call.css). It says plainly that staff can read it and what is not allowed,
+ * (call-chat.css). It says plainly that staff can read it and what is not allowed,
  * so a blocked message is never a surprise.
  */
 export function ChatPanel({ entries, partnerName, partnerAway, timeZone, composer, onEdit, onSend, onClose }: ChatPanelProps) {
