@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Button } from './button';
-import { Field } from './field';
+import { TextField } from './field';
 import { Notice } from './notice';
 import type { ImportReportBase } from '../lib/staff/csv-import';
 import { useCsvImport } from '../lib/staff/use-csv-import';
@@ -41,22 +41,18 @@ export function CsvImportPanel<R extends ImportReportBase>({ title, intro, testI
       <h3 className="csv-import__title">{title}</h3>
       <div className="staff-muted">{intro}</div>
       <div className="csv-import__controls">
-        <Field label="CSV file" className="csv-import__file">
-          {(control) => (
-            <input
-              {...control}
-              type="file"
-              accept=".csv,text/csv"
-              className="pb-input"
-              data-testid={testIds.file}
-              disabled={busy}
-              onChange={(event) => {
+        <TextField
+          label="CSV file"
+          fieldClassName="csv-import__file"
+          type="file"
+          accept=".csv,text/csv"
+          data-testid={testIds.file}
+          disabled={busy}
+          onChange={(event) => {
                 setReadError(null);
                 choose(event.target.files?.[0]).catch((error: unknown) => setReadError(error instanceof Error ? error.message : String(error)));
               }}
-            />
-          )}
-        </Field>
+        />
         <Button variant="secondary" data-testid={testIds.check} disabled={state.step === 'empty' || busy} aria-busy={busy && state.doing === 'check'} onClick={() => void check()}>
           {busy && state.doing === 'check' ? 'Checking…' : 'Check the file'}
         </Button>

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { Field } from './field';
+import { Field, TextField } from './field';
 
 /** The attributes of the first element carrying `marker`, as a map. */
 function attributesOf(html: string, marker: string): Record<string, string> {
@@ -55,5 +55,18 @@ describe('Field', () => {
       </form>,
     );
     expect(attributesOf(html, 'data-testid="from"').id).not.toBe(attributesOf(html, 'data-testid="to"').id);
+  });
+});
+
+describe('TextField', () => {
+  it('is a Field around one input box, with the input keeping its own props', () => {
+    const html = renderToStaticMarkup(
+      <TextField label="Date" type="date" data-testid="date" className="wide" fieldClassName="filters__field" error="Choose a date." readOnly value="" />,
+    );
+    const input = attributesOf(html, 'data-testid="date"');
+    expect(input).toMatchObject({ type: 'date', class: 'pb-input wide', 'aria-invalid': 'true' });
+    expect(attributesOf(html, 'class="pb-field__label"').for).toBe(input.id);
+    expect(input['aria-describedby']).toBe(idOf(html, 'pb-field__error'));
+    expect(html).toContain('class="pb-field filters__field"');
   });
 });

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import './ui.css';
 
 /** What ties a control to its field's label, hint and error: spread it onto the input, select or textarea. */
@@ -58,5 +58,20 @@ export function Field({ label, hint, error, errorTestId, describedBy, invalid = 
         </p>
       ) : null}
     </div>
+  );
+}
+
+export type TextFieldProps = Omit<FieldProps, 'children' | 'className'> &
+  Omit<ComponentPropsWithoutRef<'input'>, 'id' | 'aria-describedby' | 'aria-invalid'> & {
+    /** On the field (its place in a row of filters); `className` goes on the input, after `pb-input`. */
+    fieldClassName?: string;
+  };
+
+/** The common case: a Field whose control is one input box. Every other prop goes to the input. */
+export function TextField({ label, hint, error, errorTestId, describedBy, invalid, fieldClassName, className, ...input }: TextFieldProps) {
+  return (
+    <Field label={label} hint={hint} error={error} errorTestId={errorTestId} describedBy={describedBy} invalid={invalid} className={fieldClassName}>
+      {(control) => <input {...input} {...control} className={className ? `pb-input ${className}` : 'pb-input'} />}
+    </Field>
   );
 }

@@ -3,7 +3,7 @@ import { toPeerbridgeError } from '../../lib/peerbridge-error';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
 import { Screen } from '../../ui/screen';
-import { Field } from '../../ui/field';
+import { TextField } from '../../ui/field';
 import { StaffSetupAccount } from './staff-setup-account';
 
 export interface StaffLoginProps {
@@ -54,37 +54,27 @@ export function StaffLogin({ message, onSignIn }: StaffLoginProps) {
         </Notice>
       ) : null}
       <form className="staff-login" data-testid="staff-login" onSubmit={(event) => void submit(event)} noValidate>
-        <Field label="School email">
-          {(control) => (
-            <input
-              {...control}
-              className="pb-input"
-              data-testid="staff-email"
-              type="email"
-              autoComplete="username"
-              autoCapitalize="off"
-              autoCorrect="off"
-              spellCheck={false}
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-              disabled={busy}
-            />
-          )}
-        </Field>
-        <Field label="Password">
-          {(control) => (
-            <input
-              {...control}
-              className="pb-input"
-              data-testid="staff-password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-              disabled={busy}
-            />
-          )}
-        </Field>
+        <TextField
+          label="School email"
+          data-testid="staff-email"
+          type="email"
+          autoComplete="username"
+          autoCapitalize="off"
+          autoCorrect="off"
+          spellCheck={false}
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          disabled={busy}
+        />
+        <TextField
+          label="Password"
+          data-testid="staff-password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          disabled={busy}
+        />
         {error ? (
           <Notice tone="error" data-testid="staff-login-error">
             {error}

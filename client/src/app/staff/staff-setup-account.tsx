@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { toPeerbridgeError } from '../../lib/peerbridge-error';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
-import { Field } from '../../ui/field';
+import { TextField } from '../../ui/field';
 import { checkSetup, MIN_PASSWORD_LENGTH } from './setup-account';
 import { setStaffPassword } from './staff-api';
 
@@ -57,50 +57,36 @@ export function StaffSetupAccount({ onBack }: { onBack: () => void }) {
 
   return (
     <form className="staff-login" data-testid="setup-account" onSubmit={(event) => void submit(event)} noValidate>
-      <Field label="Set-up code">
-        {(control) => (
-          <input
-            {...control}
-            className="pb-input"
-            data-testid="setup-code"
-            autoComplete="one-time-code"
-            autoCapitalize="characters"
-            autoCorrect="off"
-            spellCheck={false}
-            value={code}
-            onChange={(event) => setCode(event.target.value)}
-            disabled={busy}
-          />
-        )}
-      </Field>
-      <Field label="New password" hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}>
-        {(control) => (
-          <input
-            {...control}
-            className="pb-input"
-            data-testid="setup-password"
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            disabled={busy}
-          />
-        )}
-      </Field>
-      <Field label="The same password again">
-        {(control) => (
-          <input
-            {...control}
-            className="pb-input"
-            data-testid="setup-password-again"
-            type="password"
-            autoComplete="new-password"
-            value={again}
-            onChange={(event) => setAgain(event.target.value)}
-            disabled={busy}
-          />
-        )}
-      </Field>
+      <TextField
+        label="Set-up code"
+        data-testid="setup-code"
+        autoComplete="one-time-code"
+        autoCapitalize="characters"
+        autoCorrect="off"
+        spellCheck={false}
+        value={code}
+        onChange={(event) => setCode(event.target.value)}
+        disabled={busy}
+      />
+      <TextField
+        label="New password"
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+        data-testid="setup-password"
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        disabled={busy}
+      />
+      <TextField
+        label="The same password again"
+        data-testid="setup-password-again"
+        type="password"
+        autoComplete="new-password"
+        value={again}
+        onChange={(event) => setAgain(event.target.value)}
+        disabled={busy}
+      />
       {error ? (
         <Notice tone="error" data-testid="setup-error">
           {error}

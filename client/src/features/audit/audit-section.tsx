@@ -6,7 +6,7 @@ import { useSchoolTime, useStaffErrors } from '../../lib/staff/staff-context';
 import { useIntegrityCheck } from '../../lib/staff/use-integrity-check';
 import { type DateRange } from '../../lib/school-time';
 import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
-import { Field } from '../../ui/field';
+import { Field, TextField } from '../../ui/field';
 import { fetchAuditPage, verifyAuditTrail, type AuditFilter } from './audit-api';
 import { useNewestAudit } from './audit-queries';
 import { auditRange, auditRangeProblem } from './audit-range';
@@ -72,16 +72,26 @@ export function AuditSection() {
         staff, exported a concern, paired students or booked sessions, and when. Nothing here can be changed or removed.
       </p>
       <div className="audit-filters">
-        <Field label="From" className="audit-filters__field" describedBy={problem ? `${id}-range` : undefined} invalid={problem !== null}>
-          {(control) => (
-            <input {...control} className="pb-input" type="date" data-testid="audit-from" value={range.from} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))} />
-          )}
-        </Field>
-        <Field label="To" className="audit-filters__field" describedBy={problem ? `${id}-range` : undefined} invalid={problem !== null}>
-          {(control) => (
-            <input {...control} className="pb-input" type="date" data-testid="audit-to" value={range.to} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} />
-          )}
-        </Field>
+        <TextField
+          label="From"
+          fieldClassName="audit-filters__field"
+          describedBy={problem ? `${id}-range` : undefined}
+          invalid={problem !== null}
+          type="date"
+          data-testid="audit-from"
+          value={range.from}
+          onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))}
+        />
+        <TextField
+          label="To"
+          fieldClassName="audit-filters__field"
+          describedBy={problem ? `${id}-range` : undefined}
+          invalid={problem !== null}
+          type="date"
+          data-testid="audit-to"
+          value={range.to}
+          onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))}
+        />
         <Field label="What" className="audit-filters__field audit-filters__field--grow">
           {(control) => (
             <select

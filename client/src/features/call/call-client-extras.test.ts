@@ -2,24 +2,12 @@ import type { ObserverInfo } from '@peerbridge/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeMediaSession } from '../../test-support/fake-media';
 import { fakeSocket, type Ack } from '../../test-support/fake-socket';
+import { grace, jo } from '../../test-support/observers';
 import { CallClient, type CreateMediaSession } from './call-client';
 
 const SESSION = '11111111-1111-4111-8111-111111111111';
 const ME = '22222222-2222-4222-8222-222222222222';
 const PARTNER = '33333333-3333-4333-8333-333333333333';
-
-const grace: ObserverInfo = {
-  observerId: '44444444-4444-4444-8444-444444444444',
-  name: 'Ms Grace Adeyemi',
-  schoolName: 'Riverside High School',
-  role: 'dsl',
-};
-const jo: ObserverInfo = {
-  observerId: '55555555-5555-4555-8555-555555555555',
-  name: 'Mrs Jo Walsh',
-  schoolName: 'Northgate School',
-  role: 'supervisor',
-};
 
 const transport = (id: string) => ({ id, iceParameters: {}, iceCandidates: [], dtlsParameters: {} });
 

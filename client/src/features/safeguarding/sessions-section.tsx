@@ -5,7 +5,7 @@ import { useSchoolTime, useStaffContext } from '../../lib/staff/staff-context';
 import { defaultSessionRange, type DateRange } from '../../lib/school-time';
 import { useStaffNavigation } from '../../lib/staff/staff-navigation';
 import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
-import { Field } from '../../ui/field';
+import { TextField } from '../../ui/field';
 import { canRaiseConcerns, canReadSessionLogs, sectionTitle } from '../../lib/staff/staff-sections';
 import { RaiseConcern } from './raise-concern-form';
 import { SessionDetailPanel } from './session-detail-panel';
@@ -93,44 +93,37 @@ export function SessionsSection() {
       actions={<RefreshButton onClick={() => void sessions.refresh()} loading={sessions.loading} />}
     >
       <div className="session-filters">
-        <Field label="From" className="session-filters__field" describedBy={problem ? `${id}-range` : undefined} invalid={problem !== null}>
-          {(control) => (
-            <input
-              {...control}
-              className="pb-input"
-              type="date"
-              data-testid="sessions-from"
-              value={range.from}
-              onChange={(event) => setRange((r) => ({ ...r, from: event.target.value }))}
-            />
-          )}
-        </Field>
-        <Field label="To" className="session-filters__field" describedBy={problem ? `${id}-range` : undefined} invalid={problem !== null}>
-          {(control) => (
-            <input
-              {...control}
-              className="pb-input"
-              type="date"
-              data-testid="sessions-to"
-              value={range.to}
-              onChange={(event) => setRange((r) => ({ ...r, to: event.target.value }))}
-            />
-          )}
-        </Field>
-        <Field label="Student name" className="session-filters__field session-filters__field--grow" describedBy={`${id}-count`}>
-          {(control) => (
-            <input
-              {...control}
-              className="pb-input"
-              type="search"
-              data-testid="sessions-name-filter"
-              placeholder="First name or surname"
-              autoComplete="off"
-              value={nameFilter}
-              onChange={(event) => setNameFilter(event.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          label="From"
+          fieldClassName="session-filters__field"
+          describedBy={problem ? `${id}-range` : undefined}
+          invalid={problem !== null}
+          type="date"
+          data-testid="sessions-from"
+          value={range.from}
+          onChange={(event) => setRange((r) => ({ ...r, from: event.target.value }))}
+        />
+        <TextField
+          label="To"
+          fieldClassName="session-filters__field"
+          describedBy={problem ? `${id}-range` : undefined}
+          invalid={problem !== null}
+          type="date"
+          data-testid="sessions-to"
+          value={range.to}
+          onChange={(event) => setRange((r) => ({ ...r, to: event.target.value }))}
+        />
+        <TextField
+          label="Student name"
+          fieldClassName="session-filters__field session-filters__field--grow"
+          describedBy={`${id}-count`}
+          type="search"
+          data-testid="sessions-name-filter"
+          placeholder="First name or surname"
+          autoComplete="off"
+          value={nameFilter}
+          onChange={(event) => setNameFilter(event.target.value)}
+        />
         <label className="session-filters__field session-filters__check">
           <input
             type="checkbox"

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { StartEnrolmentResponse } from '@peerbridge/shared';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
-import { Field } from '../../ui/field';
+import { TextField } from '../../ui/field';
 import { useStaffErrors } from '../../lib/staff/staff-context';
 import { confirmEnrolment, startEnrolment } from './second-factor-api';
 
@@ -77,20 +77,16 @@ export function AuthenticatorEnrolment({ replacing, onEnrolled }: { replacing: b
       <a href={pending.otpauthUri} data-testid="enrolment-uri">
         Open in an authenticator app
       </a>
-      <Field label="The 6-digit code the app now shows">
-        {(control) => (
-          <input
-            {...control}
-            className="pb-input step-up__code"
-            data-testid="enrolment-code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            value={code}
-            onChange={(event) => setCode(event.target.value)}
-            disabled={busy}
-          />
-        )}
-      </Field>
+      <TextField
+        label="The 6-digit code the app now shows"
+        className="step-up__code"
+        data-testid="enrolment-code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        value={code}
+        onChange={(event) => setCode(event.target.value)}
+        disabled={busy}
+      />
       {error ? <Notice tone="error">{error}</Notice> : null}
       <Button type="submit" data-testid="enrolment-confirm" disabled={busy || code.trim() === ''}>
         Confirm

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
-import { Field } from '../../ui/field';
+import { TextField } from '../../ui/field';
 import { useStaffErrors } from '../../lib/staff/staff-context';
 import { changePassword } from './second-factor-api';
 
@@ -31,32 +31,23 @@ export function ChangePasswordForm() {
 
   return (
     <form className="account-security__form" data-testid="change-password" onSubmit={(event) => void submit(event)} noValidate>
-      <Field label="Current password">
-        {(control) => (
-          <input
-            {...control}
-            className="pb-input"
-            type="password"
-            autoComplete="current-password"
-            value={currentPassword}
-            onChange={(e) => setCurrent(e.target.value)}
-            disabled={busy}
-          />
-        )}
-      </Field>
-      <Field label="New password" hint="At least 12 characters.">
-        {(control) => (
-          <input
-            {...control}
-            className="pb-input"
-            type="password"
-            autoComplete="new-password"
-            value={newPassword}
-            onChange={(e) => setNew(e.target.value)}
-            disabled={busy}
-          />
-        )}
-      </Field>
+      <TextField
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        value={currentPassword}
+        onChange={(e) => setCurrent(e.target.value)}
+        disabled={busy}
+      />
+      <TextField
+        label="New password"
+        hint="At least 12 characters."
+        type="password"
+        autoComplete="new-password"
+        value={newPassword}
+        onChange={(e) => setNew(e.target.value)}
+        disabled={busy}
+      />
       {result ? <Notice tone={result.tone}>{result.text}</Notice> : null}
       <Button type="submit" variant="secondary" disabled={busy || currentPassword === '' || newPassword === ''}>
         Change password

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
-import { Field } from '../../ui/field';
+import { TextField } from '../../ui/field';
 import { useStaffErrors } from '../../lib/staff/staff-context';
 import { stepUp } from './second-factor-api';
 import { looksLikeAppCode, type StepUpNeed } from './step-up';
@@ -45,22 +45,19 @@ export function StepUpForm({ need, onDone }: StepUpFormProps) {
 
   return (
     <form className="step-up" data-testid="step-up-form" onSubmit={(event) => void submit(event)} noValidate>
-      <Field label="Code from your authenticator app" hint="Or one of your recovery codes.">
-        {(control) => (
-          <input
-            {...control}
-            className="pb-input step-up__code"
-            data-testid="step-up-code"
-            inputMode="text"
-            autoComplete="one-time-code"
-            autoCapitalize="off"
-            spellCheck={false}
-            value={code}
-            onChange={(event) => setCode(event.target.value)}
-            disabled={busy}
-          />
-        )}
-      </Field>
+      <TextField
+        label="Code from your authenticator app"
+        hint="Or one of your recovery codes."
+        className="step-up__code"
+        data-testid="step-up-code"
+        inputMode="text"
+        autoComplete="one-time-code"
+        autoCapitalize="off"
+        spellCheck={false}
+        value={code}
+        onChange={(event) => setCode(event.target.value)}
+        disabled={busy}
+      />
       {error ? (
         <Notice tone="error" data-testid="step-up-error">
           {error}

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
-import { Field } from '../../ui/field';
+import { Field, TextField } from '../../ui/field';
 import { useStaffErrors } from '../../lib/staff/staff-context';
 import { useInvalidate } from '../../lib/staff/staff-query';
 import { checkDraft, draftFrom, GOALS_MAX, type ProgrammeDraft } from './programme-draft';
@@ -51,41 +51,29 @@ export function ProgrammeForm({ partnershipId, programme }: { partnershipId: str
     <form className="programme-form" data-testid="programme-form" onSubmit={(event) => void submit(event)} noValidate>
       <fieldset className="closure-form__fields" disabled={busy}>
         <legend className="pb-field__label">{programme ? 'The programme' : 'Set up the programme'}</legend>
-        <Field label="First day">
-          {(control) => <input {...control} type="date" className="pb-input" value={draft.start} onChange={(e) => edit({ start: e.target.value })} />}
-        </Field>
-        <Field label="Last day">
-          {(control) => <input {...control} type="date" className="pb-input" value={draft.end} onChange={(e) => edit({ end: e.target.value })} />}
-        </Field>
-        <Field label="Session length (minutes)">
-          {(control) => (
-            <input
-              {...control}
-              type="number"
-              inputMode="numeric"
-              min={10}
-              max={120}
-              step={5}
-              className="pb-input programme-form__number"
-              value={draft.sessionMinutes}
-              onChange={(e) => edit({ sessionMinutes: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label="Mentees per mentor">
-          {(control) => (
-            <input
-              {...control}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={10}
-              className="pb-input programme-form__number"
-              value={draft.caseloadLimit}
-              onChange={(e) => edit({ caseloadLimit: e.target.value })}
-            />
-          )}
-        </Field>
+        <TextField label="First day" type="date" value={draft.start} onChange={(e) => edit({ start: e.target.value })} />
+        <TextField label="Last day" type="date" value={draft.end} onChange={(e) => edit({ end: e.target.value })} />
+        <TextField
+          label="Session length (minutes)"
+          type="number"
+          inputMode="numeric"
+          min={10}
+          max={120}
+          step={5}
+          className="programme-form__number"
+          value={draft.sessionMinutes}
+          onChange={(e) => edit({ sessionMinutes: e.target.value })}
+        />
+        <TextField
+          label="Mentees per mentor"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={10}
+          className="programme-form__number"
+          value={draft.caseloadLimit}
+          onChange={(e) => edit({ caseloadLimit: e.target.value })}
+        />
         <Field label="Goals" hint={`${draft.goals.trim().length} of ${GOALS_MAX} characters.`} className="programme-form__goals">
           {(control) => (
             <textarea {...control} className="pb-input" rows={3} value={draft.goals} onChange={(e) => edit({ goals: e.target.value })} />

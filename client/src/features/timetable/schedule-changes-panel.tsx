@@ -3,7 +3,7 @@ import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
 import { useSchoolTime, useStaffErrors } from '../../lib/staff/staff-context';
 import { LoadState, RefreshButton } from '../../ui/staff-section';
-import { Field } from '../../ui/field';
+import { TextField } from '../../ui/field';
 import { useInvalidate, type StaffQuery } from '../../lib/staff/staff-query';
 import { auditKeys } from '../audit/audit-queries';
 import { acceptReplacement, addClosure, type CancelledSession, type ScheduleChange } from './timetable-api';
@@ -146,28 +146,18 @@ function ClosureForm({ onAdded }: { onAdded: () => void }) {
     <form className="closure-form" data-testid="closure-form" onSubmit={(event) => void submit(event)} noValidate>
       <fieldset className="closure-form__fields" disabled={busy}>
         <legend className="pb-field__label">Add a closure at your school</legend>
-        <Field label="Date">
-          {(control) => <input {...control} type="date" className="pb-input" data-testid="closure-date" value={date} onChange={(e) => setDate(e.target.value)} />}
-        </Field>
-        <Field label="From (optional)">
-          {(control) => <input {...control} type="time" className="pb-input" data-testid="closure-from" value={from} onChange={(e) => setFrom(e.target.value)} />}
-        </Field>
-        <Field label="To (optional)">
-          {(control) => <input {...control} type="time" className="pb-input" data-testid="closure-to" value={to} onChange={(e) => setTo(e.target.value)} />}
-        </Field>
-        <Field label="Reason" className="closure-form__reason">
-          {(control) => (
-            <input
-              {...control}
-              className="pb-input"
-              data-testid="closure-reason"
-              placeholder="e.g. INSET day"
-              maxLength={200}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          )}
-        </Field>
+        <TextField label="Date" type="date" data-testid="closure-date" value={date} onChange={(e) => setDate(e.target.value)} />
+        <TextField label="From (optional)" type="time" data-testid="closure-from" value={from} onChange={(e) => setFrom(e.target.value)} />
+        <TextField label="To (optional)" type="time" data-testid="closure-to" value={to} onChange={(e) => setTo(e.target.value)} />
+        <TextField
+          label="Reason"
+          fieldClassName="closure-form__reason"
+          data-testid="closure-reason"
+          placeholder="e.g. INSET day"
+          maxLength={200}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
         <Button type="submit" data-testid="closure-submit" aria-busy={busy}>
           {busy ? 'Adding…' : 'Add closure'}
         </Button>

@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
 import { Button } from '../../ui/button';
-import { Field } from '../../ui/field';
+import { TextField } from '../../ui/field';
 import { addDays } from '../../lib/school-time';
 import type { Candidate, SchoolTimetable } from './timetable-api';
 import {
@@ -58,17 +58,12 @@ export function WeekView({ schools, candidates, sessionMinutes, date, onDateChan
           <Button variant="secondary" onClick={() => onDateChange(addDays(mondayOf(date), -7))} aria-label="Previous week">
             ‹
           </Button>
-          <Field label="Week of">
-            {(control) => (
-              <input
-                {...control}
-                type="date"
-                className="pb-input"
-                value={date}
-                onChange={(event) => event.target.value && onDateChange(event.target.value)}
-              />
-            )}
-          </Field>
+          <TextField
+            label="Week of"
+            type="date"
+            value={date}
+            onChange={(event) => event.target.value && onDateChange(event.target.value)}
+          />
           <Button variant="secondary" onClick={() => onDateChange(addDays(mondayOf(date), 7))} aria-label="Next week">
             ›
           </Button>

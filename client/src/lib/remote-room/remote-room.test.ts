@@ -2,12 +2,12 @@ import type { ConsumeResult } from '@peerbridge/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeMediaSession, fakeTrack } from '../../test-support/fake-media';
 import { accepted, fakeSocket } from '../../test-support/fake-socket';
+import { grace } from '../../test-support/observers';
 import { RemoteRoom, type RoomEntry } from './remote-room';
 
 const ME = '00000000-0000-4000-8000-000000000001';
 const PARTNER = '00000000-0000-4000-8000-000000000002';
 const partner = { participantId: PARTNER, firstName: 'Priya', role: 'mentor' as const, schoolName: 'Northgate School' };
-const grace = { observerId: '00000000-0000-4000-8000-00000000000a', name: 'Ms Grace Adeyemi', schoolName: 'Riverside', role: 'dsl' as const };
 
 const consumeResult = (producerId: string, kind: 'audio' | 'video' = 'video'): ConsumeResult => ({
   consumerId: `c-${producerId}`,
