@@ -1,5 +1,6 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button } from './button';
+import { TextField } from './field';
 import { Notice } from './notice';
 import type { ImportReportBase } from '../lib/staff/csv-import';
 import { useCsvImport } from '../lib/staff/use-csv-import';
@@ -31,7 +32,6 @@ export interface CsvImportPanelProps<R extends ImportReportBase> {
  * it. An import with any bad row writes nothing, so the check comes first.
  */
 export function CsvImportPanel<R extends ImportReportBase>({ title, intro, testIds, send, summary, afterImport, onImported }: CsvImportPanelProps<R>) {
-  const id = useId();
   const { state, choose, check, importFile } = useCsvImport(send, onImported);
   const [readError, setReadError] = useState<string | null>(null);
   const busy = state.step === 'busy';
@@ -41,21 +41,18 @@ export function CsvImportPanel<R extends ImportReportBase>({ title, intro, testI
       <h3 className="csv-import__title">{title}</h3>
       <div className="staff-muted">{intro}</div>
       <div className="csv-import__controls">
-        <label htmlFor={`${id}-file`} className="csv-import__file">
-          <span className="staff-field__label">CSV file</span>
-          <input
-            id={`${id}-file`}
-            type="file"
-            accept=".csv,text/csv"
-            className="pb-input"
-            data-testid={testIds.file}
-            disabled={busy}
-            onChange={(event) => {
-              setReadError(null);
-              choose(event.target.files?.[0]).catch((error: unknown) => setReadError(error instanceof Error ? error.message : String(error)));
-            }}
-          />
-        </label>
+        <TextField
+          label="CSV file"
+          fieldClassName="csv-import__file"
+          type="file"
+          accept=".csv,text/csv"
+          data-testid={testIds.file}
+          disabled={busy}
+          onChange={(event) => {
+                setReadError(null);
+                choose(event.target.files?.[0]).catch((error: unknown) => setReadError(error instanceof Error ? error.message : String(error)));
+              }}
+        />
         <Button variant="secondary" data-testid={testIds.check} disabled={state.step === 'empty' || busy} aria-busy={busy && state.doing === 'check'} onClick={() => void check()}>
           {busy && state.doing === 'check' ? 'Checking…' : 'Check the file'}
         </Button>

@@ -1,9 +1,12 @@
-import { useEffect, useMemo } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
 import { Button } from '../../ui/button';
 import { CalmPulse } from '../../ui/calm-pulse';
 import { Notice } from '../../ui/notice';
 import { Screen } from '../../ui/screen';
+import { schoolTime } from '../../lib/school-time';
 import { StaffContext } from '../../lib/staff/staff-context';
+import { createStaffQueryClient } from '../../lib/staff/staff-query-client';
 import { StaffHome } from './staff-home';
 import { StaffLogin } from './staff-login';
 import { useStaffSession, type StaffSessionState } from './use-staff-session';
@@ -51,10 +54,17 @@ function SignedIn({
   signOut: (message?: string | null) => Promise<void>;
   expire: (message: string) => void;
 }) {
-  const context = useMemo(() => ({ staff: state.staff, expire }), [state.staff, expire]);
+  const context = useMemo(
+    () => ({ staff: state.staff, expire, time: schoolTime(state.staff.school?.timeZone) }),
+    [state.staff, expire],
+  );
+  // One cache per sign-in: signing out unmounts this, and every record fetched goes with it.
+  const [queryClient] = useState(() => createStaffQueryClient(expire));
   return (
-    <StaffContext value={context}>
-      <StaffHome onSignOut={signOut} />
-    </StaffContext>
+    <QueryClientProvider client={queryClient}>
+      <StaffContext value={context}>
+        <StaffHome onSignOut={signOut} />
+      </StaffContext>
+    </QueryClientProvider>
   );
 }

@@ -12,11 +12,12 @@ import { StudentsSection } from '../../features/students/students-section';
 import { AlertsStatusLine, AlertToasts } from '../../features/safeguarding/alert-toasts';
 import { ConcernsSection } from '../../features/safeguarding/concerns-section';
 import { SessionsSection } from '../../features/safeguarding/sessions-section';
+import { useConcernsChanged } from '../../features/safeguarding/safeguarding-queries';
 import { useSafeguardingAlerts } from '../../features/safeguarding/use-safeguarding-alerts';
 import { TimetableSection } from '../../features/timetable/timetable-section';
 import { useStaffContext } from '../../lib/staff/staff-context';
-import { StaffNavigationContext, type StaffFocus, type StaffNavigation } from './staff-navigation';
-import { emptyAreaNote, handlesConcerns, sectionsFor, sectionTitle, type StaffSection } from './staff-sections';
+import { StaffNavigationContext, type StaffFocus, type StaffNavigation } from '../../lib/staff/staff-navigation';
+import { emptyAreaNote, handlesConcerns, sectionsFor, sectionTitle, type StaffSection } from '../../lib/staff/staff-sections';
 import { useIdleSignOut } from './use-idle-sign-out';
 
 /** Each request to open a record is new, even for the same record twice. */
@@ -49,7 +50,8 @@ export function StaffHome({ onSignOut }: StaffHomeProps) {
   const sections = sectionsFor(staff.roles);
   const note = emptyAreaNote(staff.roles);
   const navigation = useNavigationState();
-  const alerts = useSafeguardingAlerts(handlesConcerns(staff.roles), navigation.concernsChanged);
+  const concernsChanged = useConcernsChanged();
+  const alerts = useSafeguardingAlerts(handlesConcerns(staff.roles), concernsChanged);
 
   const signOut = async () => {
     setSigningOut(true);
@@ -124,16 +126,14 @@ export function StaffHome({ onSignOut }: StaffHomeProps) {
 /** The state behind StaffNavigation, kept here so every section sees the same requests. */
 function useNavigationState() {
   const [focus, setFocus] = useState<StaffFocus | null>(null);
-  const [concernsVersion, setConcernsVersion] = useState(0);
   const [watching, setWatching] = useState(false);
 
   const openConcern = useCallback((concernId: string) => setFocus({ kind: 'concern', concernId, nonce: nextFocusNonce() }), []);
   const openSessionLog = useCallback((sessionId: string) => setFocus({ kind: 'session', sessionId, nonce: nextFocusNonce() }), []);
-  const concernsChanged = useCallback(() => setConcernsVersion((v) => v + 1), []);
 
   const value = useMemo<StaffNavigation>(
-    () => ({ focus, openConcern, openSessionLog, concernsVersion, concernsChanged, setWatching }),
-    [focus, openConcern, openSessionLog, concernsVersion, concernsChanged],
+    () => ({ focus, openConcern, openSessionLog, setWatching }),
+    [focus, openConcern, openSessionLog],
   );
-  return { value, watching, concernsChanged };
+  return { value, watching };
 }

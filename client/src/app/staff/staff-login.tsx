@@ -1,8 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { toPeerbridgeError } from '../../lib/peerbridge-error';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
 import { Screen } from '../../ui/screen';
+import { TextField } from '../../ui/field';
 import { StaffSetupAccount } from './staff-setup-account';
 
 export interface StaffLoginProps {
@@ -12,7 +13,6 @@ export interface StaffLoginProps {
 }
 
 export function StaffLogin({ message, onSignIn }: StaffLoginProps) {
-  const id = useId();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -54,12 +54,8 @@ export function StaffLogin({ message, onSignIn }: StaffLoginProps) {
         </Notice>
       ) : null}
       <form className="staff-login" data-testid="staff-login" onSubmit={(event) => void submit(event)} noValidate>
-        <label htmlFor={`${id}-email`} className="staff-field__label">
-          School email
-        </label>
-        <input
-          id={`${id}-email`}
-          className="pb-input"
+        <TextField
+          label="School email"
           data-testid="staff-email"
           type="email"
           autoComplete="username"
@@ -70,12 +66,8 @@ export function StaffLogin({ message, onSignIn }: StaffLoginProps) {
           onChange={(event) => setEmail(event.target.value)}
           disabled={busy}
         />
-        <label htmlFor={`${id}-password`} className="staff-field__label">
-          Password
-        </label>
-        <input
-          id={`${id}-password`}
-          className="pb-input"
+        <TextField
+          label="Password"
           data-testid="staff-password"
           type="password"
           autoComplete="current-password"

@@ -1,7 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { toPeerbridgeError } from '../../lib/peerbridge-error';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
+import { TextField } from '../../ui/field';
 import { checkSetup, MIN_PASSWORD_LENGTH } from './setup-account';
 import { setStaffPassword } from './staff-api';
 
@@ -11,7 +12,6 @@ import { setStaffPassword } from './staff-api';
  * they sign in with the new password, like every other day.
  */
 export function StaffSetupAccount({ onBack }: { onBack: () => void }) {
-  const id = useId();
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
@@ -57,12 +57,8 @@ export function StaffSetupAccount({ onBack }: { onBack: () => void }) {
 
   return (
     <form className="staff-login" data-testid="setup-account" onSubmit={(event) => void submit(event)} noValidate>
-      <label htmlFor={`${id}-code`} className="staff-field__label">
-        Set-up code
-      </label>
-      <input
-        id={`${id}-code`}
-        className="pb-input"
+      <TextField
+        label="Set-up code"
         data-testid="setup-code"
         autoComplete="one-time-code"
         autoCapitalize="characters"
@@ -72,12 +68,9 @@ export function StaffSetupAccount({ onBack }: { onBack: () => void }) {
         onChange={(event) => setCode(event.target.value)}
         disabled={busy}
       />
-      <label htmlFor={`${id}-password`} className="staff-field__label">
-        New password (at least {MIN_PASSWORD_LENGTH} characters)
-      </label>
-      <input
-        id={`${id}-password`}
-        className="pb-input"
+      <TextField
+        label="New password"
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
         data-testid="setup-password"
         type="password"
         autoComplete="new-password"
@@ -85,12 +78,8 @@ export function StaffSetupAccount({ onBack }: { onBack: () => void }) {
         onChange={(event) => setPassword(event.target.value)}
         disabled={busy}
       />
-      <label htmlFor={`${id}-again`} className="staff-field__label">
-        The same password again
-      </label>
-      <input
-        id={`${id}-again`}
-        className="pb-input"
+      <TextField
+        label="The same password again"
         data-testid="setup-password-again"
         type="password"
         autoComplete="new-password"

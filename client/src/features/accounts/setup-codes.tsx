@@ -1,11 +1,13 @@
 import type { CreatedAccount } from './staff-import-api';
 import { roleWords, setupCodeWords } from './staff-import-words';
+import { useSchoolTime } from '../../lib/staff/staff-context';
 
 /**
  * Each new account's one-time set-up code, large enough to read out or copy.
  * Shown only now: the server keeps a hash, so leaving the page loses them.
  */
 export function SetupCodes({ created }: { created: readonly CreatedAccount[] }) {
+  const time = useSchoolTime();
   if (created.length === 0) return null;
   return (
     <div className="setup-codes" data-testid="import-staff-codes" role="status">
@@ -20,7 +22,7 @@ export function SetupCodes({ created }: { created: readonly CreatedAccount[] }) 
                 {account.fullName} ({roleWords(account.roles)})
               </span>
               <span className="staff-muted">{account.email}</span>
-              <span>{setupCodeWords(account)}</span>
+              <span>{setupCodeWords(account, time)}</span>
             </div>
             <code className="setup-codes__code" aria-label={account.setupCode.split('').join(' ')}>
               {account.setupCode}

@@ -1,4 +1,6 @@
+import { useInvalidate } from '../../lib/staff/staff-query';
 import { CsvImportPanel } from '../../ui/csv-import-panel';
+import { auditKeys } from '../audit/audit-queries';
 import { StaffSection } from '../../ui/staff-section';
 import { SetupCodes } from './setup-codes';
 import { importStaff } from './staff-import-api';
@@ -7,6 +9,7 @@ import './accounts.css';
 
 /** Coordinators: add their school's staff from an MIS export; each new person gets a one-time set-up code. */
 export function StaffAccountsSection() {
+  const invalidate = useInvalidate();
   return (
     <StaffSection id="staff-accounts" title="Staff accounts" testId="staff-accounts-section">
       <CsvImportPanel
@@ -23,8 +26,8 @@ export function StaffAccountsSection() {
         send={importStaff}
         summary={staffImportSummary}
         afterImport={(report) => <SetupCodes created={report.created ?? []} />}
-        // Nothing on this page lists staff yet, so there is nothing to reload.
-        onImported={() => undefined}
+        // Nothing on this page lists staff yet; the import is on the audit trail.
+        onImported={() => void invalidate(auditKeys.all)}
       />
     </StaffSection>
   );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { schoolTime } from '../../lib/school-time';
 import { roleWords, setupCodeWords, staffImportSummary } from './staff-import-words';
 
 describe('staffImportSummary', () => {
@@ -23,6 +24,7 @@ describe('roleWords', () => {
 describe('setupCodeWords', () => {
   it('says who gets the code and until when, in school time', () => {
     const account = { email: 'jo@school.example', fullName: 'Jo Walsh', roles: ['dsl'], setupCode: 'ABCDE-12345', expiresAt: '2026-11-30T16:00:00Z' };
-    expect(setupCodeWords(account)).toBe('Give this code to Jo Walsh; it lets them choose a password, once, until Mon 30 Nov 2026, 16:00.');
+    expect(setupCodeWords(account, schoolTime('Europe/London'))).toBe('Give this code to Jo Walsh; it lets them choose a password, once, until Mon 30 Nov 2026, 16:00.');
+    expect(setupCodeWords(account, schoolTime('Asia/Tokyo'))).toMatch(/until Tue 1 Dec 2026, 01:00\.$/);
   });
 });

@@ -1,5 +1,5 @@
 import { count } from '../../lib/staff/csv-import';
-import { formatDateTime } from '../../lib/staff/staff-format';
+import type { SchoolTime } from '../../lib/school-time';
 import type { CreatedAccount, StaffImportReport } from './staff-import-api';
 
 /** "2 new staff accounts, 1 already has one" (the server lists the addresses that already have an account). */
@@ -22,6 +22,6 @@ export function roleWords(roles: readonly string[]): string {
 }
 
 /** What to do with a set-up code, said once: the server keeps only its hash. */
-export function setupCodeWords(account: Pick<CreatedAccount, 'fullName' | 'expiresAt'>): string {
-  return `Give this code to ${account.fullName}; it lets them choose a password, once, until ${formatDateTime(account.expiresAt)}.`;
+export function setupCodeWords(account: Pick<CreatedAccount, 'fullName' | 'expiresAt'>, time: SchoolTime): string {
+  return `Give this code to ${account.fullName}; it lets them choose a password, once, until ${time.dateTime(account.expiresAt)}.`;
 }

@@ -1,13 +1,14 @@
 import type { StaffAuditEntry, StaffAuditKind } from '@peerbridge/shared';
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
-import { useStaffErrors } from '../../lib/staff/staff-context';
+import { useSchoolTime, useStaffErrors } from '../../lib/staff/staff-context';
 import { useIntegrityCheck } from '../../lib/staff/use-integrity-check';
-import { formatDateTime, type DateRange } from '../../lib/staff/staff-format';
+import { type DateRange } from '../../lib/school-time';
 import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
-import { useStaffResource } from '../../lib/staff/use-staff-resource';
+import { Field, TextField } from '../../ui/field';
 import { fetchAuditPage, verifyAuditTrail, type AuditFilter } from './audit-api';
+import { useNewestAudit } from './audit-queries';
 import { auditRange, auditRangeProblem } from './audit-range';
 import { auditKindChoices, auditSentence, describeAuditVerification } from './audit-words';
 import './audit.css';
@@ -18,6 +19,7 @@ import './audit.css';
  * button recomputes the chain there.
  */
 export function AuditSection() {
+  const time = useSchoolTime();
   const id = useId();
   const handleError = useStaffErrors();
   // No dates to start with: the newest actions first, whenever they were.
@@ -26,17 +28,13 @@ export function AuditSection() {
   const [actorId, setActorId] = useState<string | null>(null);
   const problem = auditRangeProblem(range.from, range.to);
   const filter = useMemo<AuditFilter>(
-    () => ({ ...auditRange(range.from, range.to), kind, actorId }),
-    [range, problem, kind, actorId],
+    () => ({ ...auditRange(range.from, range.to, time), kind, actorId }),
+    [range, problem, kind, actorId, time],
   );
 
-  const first = useStaffResource(
-    useCallback(
-      (signal: AbortSignal) => (problem ? Promise.resolve(null) : fetchAuditPage(filter, null, signal)),
-      [filter, problem],
-    ),
-  );
-  // Older pages, appended under the first; a new filter or a refresh starts again from the newest.
+  // Nothing to ask while the dates are impossible: the problem is explained next to them.
+  const first = useNewestAudit(filter, problem === null);
+  // Older pages, appended under the first; a new filter or a new answer starts again from the newest.
   const [older, setOlder] = useState<{ entries: StaffAuditEntry[]; nextBefore: number | null } | null>(null);
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [olderProblem, setOlderProblem] = useState<string | null>(null);
@@ -67,52 +65,71 @@ export function AuditSection() {
       id="staff-audit"
       title="Staff actions"
       testId="audit-section"
-      actions={<RefreshButton onClick={() => void first.reload()} loading={first.loading} />}
+      actions={<RefreshButton onClick={() => void first.refresh()} loading={first.loading} />}
     >
       <p className="staff-muted">
         Who at your school reset a PIN, recorded consent or training, enrolled or removed an iPad, imported students or
         staff, exported a concern, paired students or booked sessions, and when. Nothing here can be changed or removed.
       </p>
       <div className="audit-filters">
-        <label className="audit-filters__field">
-          <span className="staff-field__label">From</span>
-          <input className="pb-input" type="date" data-testid="audit-from" value={range.from} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))} />
-        </label>
-        <label className="audit-filters__field">
-          <span className="staff-field__label">To</span>
-          <input className="pb-input" type="date" data-testid="audit-to" value={range.to} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} />
-        </label>
-        <label className="audit-filters__field audit-filters__field--grow">
-          <span className="staff-field__label">What</span>
-          <select
-            className="pb-input"
-            data-testid="audit-kind"
-            value={kind ?? ''}
-            onChange={(e) => setKind(e.target.value === '' ? null : (e.target.value as StaffAuditKind))}
-          >
-            <option value="">Everything</option>
-            {auditKindChoices.map((c) => (
-              <option key={c.kind} value={c.kind}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="audit-filters__field audit-filters__field--grow">
-          <span className="staff-field__label">Who</span>
-          <select className="pb-input" data-testid="audit-actor" value={actorId ?? ''} onChange={(e) => setActorId(e.target.value || null)}>
-            <option value="">Anyone</option>
-            {(first.data?.actors ?? []).map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TextField
+          label="From"
+          fieldClassName="audit-filters__field"
+          describedBy={problem ? `${id}-range` : undefined}
+          invalid={problem !== null}
+          type="date"
+          data-testid="audit-from"
+          value={range.from}
+          onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))}
+        />
+        <TextField
+          label="To"
+          fieldClassName="audit-filters__field"
+          describedBy={problem ? `${id}-range` : undefined}
+          invalid={problem !== null}
+          type="date"
+          data-testid="audit-to"
+          value={range.to}
+          onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))}
+        />
+        <Field label="What" className="audit-filters__field audit-filters__field--grow">
+          {(control) => (
+            <select
+              {...control}
+              className="pb-input"
+              data-testid="audit-kind"
+              value={kind ?? ''}
+              onChange={(e) => setKind(e.target.value === '' ? null : (e.target.value as StaffAuditKind))}
+            >
+              <option value="">Everything</option>
+              {auditKindChoices.map((c) => (
+                <option key={c.kind} value={c.kind}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Who" className="audit-filters__field audit-filters__field--grow">
+          {(control) => (
+            <select {...control} className="pb-input" data-testid="audit-actor" value={actorId ?? ''} onChange={(e) => setActorId(e.target.value || null)}>
+              <option value="">Anyone</option>
+              {(first.data?.actors ?? []).map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </div>
-      {problem ? <p className="staff-field__error">{problem}</p> : null}
+      {problem ? (
+        <p id={`${id}-range`} className="pb-field__error">
+          {problem}
+        </p>
+      ) : null}
 
-      <LoadState loading={first.loading} error={first.error} hasData={first.data !== null} onRetry={() => void first.reload()} what="staff actions" />
+      <LoadState loading={first.loading} error={first.error} hasData={first.data !== null} onRetry={() => void first.refresh()} what="staff actions" />
 
       {first.data ? (
         <p id={`${id}-count`} className="staff-muted" role="status">
@@ -126,7 +143,7 @@ export function AuditSection() {
             <li key={entry.seq} className="staff-row audit-row" data-testid="audit-entry" data-kind={entry.action.kind} data-seq={entry.seq}>
               <span className="audit-row__sentence">{auditSentence(entry)}</span>
               <span className="staff-muted audit-row__when">
-                <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> · #{entry.seq}
+                <time dateTime={entry.at}>{time.dateTime(entry.at)}</time> · #{entry.seq}
               </span>
             </li>
           ))}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { StaffAuditAction } from '@peerbridge/shared';
 import { auditKindChoices, auditSentence, describeAuditVerification } from './audit-words';
-import { auditRange, auditRangeProblem, startOfSchoolDay } from './audit-range';
+import { schoolTime } from '../../lib/school-time';
+import { auditRange, auditRangeProblem } from './audit-range';
 import { staffAuditKinds } from '@peerbridge/shared';
 
 const id = '00000000-0000-4000-8000-000000000001';
@@ -51,17 +52,25 @@ describe('auditSentence', () => {
   });
 });
 
+const london = schoolTime('Europe/London');
+
 describe('auditRange', () => {
   it('runs from the school day’s first moment to its last, in UK time whatever the season', () => {
-    expect(startOfSchoolDay('2026-12-01')).toBe('2026-12-01T00:00:00.000Z');
-    expect(startOfSchoolDay('2026-07-01')).toBe('2026-06-30T23:00:00.000Z');
     // The clocks go back on 25 October 2026: that day is 25 hours long.
-    expect(auditRange('2026-10-25', '2026-10-25')).toEqual({ from: '2026-10-24T23:00:00.000Z', to: '2026-10-25T23:59:59.999Z' });
+    expect(auditRange('2026-10-25', '2026-10-25', london)).toEqual({ from: '2026-10-24T23:00:00.000Z', to: '2026-10-25T23:59:59.999Z' });
+  });
+
+  it("runs in the school's own zone, wherever the school is", () => {
+    // New York is five hours behind UTC in December: its 1 December starts at 05:00 UTC.
+    expect(auditRange('2026-12-01', '2026-12-01', schoolTime('America/New_York'))).toEqual({
+      from: '2026-12-01T05:00:00.000Z',
+      to: '2026-12-02T04:59:59.999Z',
+    });
   });
 
   it('leaves an empty side unlimited, and explains dates it cannot search', () => {
-    expect(auditRange('', '2026-12-01')).toEqual({ from: null, to: '2026-12-01T23:59:59.999Z' });
-    expect(auditRange('', '')).toEqual({ from: null, to: null });
+    expect(auditRange('', '2026-12-01', london)).toEqual({ from: null, to: '2026-12-01T23:59:59.999Z' });
+    expect(auditRange('', '', london)).toEqual({ from: null, to: null });
     expect(auditRangeProblem('', '')).toBeNull();
     expect(auditRangeProblem('2026-12-02', '2026-12-01')).toMatch(/after/);
   });

@@ -1,5 +1,5 @@
 import type { StaffAuditAction, StaffAuditEntry, StaffAuditKind, StaffAuditVerification, StaffRole } from '@peerbridge/shared';
-import { formatDate } from '../../lib/staff/staff-format';
+import { formatCalendarDate } from '../../lib/school-time';
 
 const roleWords: Record<StaffRole, string> = {
   coordinator: 'coordinator',
@@ -47,7 +47,7 @@ export function auditSentence(entry: Pick<StaffAuditEntry, 'actor' | 'action'>):
       return `${who} booked a replacement session for ${action.mentor.firstName} and ${action.mentee.firstName}: ${action.when}`;
     case 'ClosureAdded': {
       const when = action.from && action.to ? `from ${action.from} to ${action.to}` : action.from ? `from ${action.from}` : action.to ? `until ${action.to}` : 'all day';
-      return `${who} added a closure on ${formatDate(`${action.date}T12:00:00Z`)} (${when}): ${action.reason}`;
+      return `${who} added a closure on ${formatCalendarDate(action.date)} (${when}): ${action.reason}`;
     }
     case 'SessionCancelled':
       return `A closure added by ${who} cancelled ${action.mentor.firstName} and ${action.mentee.firstName}'s session (${action.reason})`;

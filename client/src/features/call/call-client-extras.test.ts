@@ -1,27 +1,13 @@
 import type { ObserverInfo } from '@peerbridge/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { DeviceSocket } from '../../lib/socket-client';
+import { fakeMediaSession } from '../../test-support/fake-media';
+import { fakeSocket, type Ack } from '../../test-support/fake-socket';
+import { grace, jo } from '../../test-support/observers';
 import { CallClient, type CreateMediaSession } from './call-client';
-import type { MediaSession } from './media-session';
-
-type Ack = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
 
 const SESSION = '11111111-1111-4111-8111-111111111111';
 const ME = '22222222-2222-4222-8222-222222222222';
 const PARTNER = '33333333-3333-4333-8333-333333333333';
-
-const grace: ObserverInfo = {
-  observerId: '44444444-4444-4444-8444-444444444444',
-  name: 'Ms Grace Adeyemi',
-  schoolName: 'Riverside High School',
-  role: 'dsl',
-};
-const jo: ObserverInfo = {
-  observerId: '55555555-5555-4555-8555-555555555555',
-  name: 'Mrs Jo Walsh',
-  schoolName: 'Northgate School',
-  role: 'supervisor',
-};
 
 const transport = (id: string) => ({ id, iceParameters: {}, iceCandidates: [], dtlsParameters: {} });
 
@@ -40,36 +26,7 @@ function joinResult(observers: ObserverInfo[]) {
   };
 }
 
-/** A socket.io stand-in that records what is sent and lets the test push server events. */
-function fakeSocket(answer: (event: string, payload: unknown) => Ack) {
-  const sent: Array<{ event: string; payload: unknown }> = [];
-  const handlers = new Map<string, Array<(...args: unknown[]) => void>>();
-  const socket = {
-    connected: true,
-    active: true,
-    on: (event: string, handler: (...args: unknown[]) => void) => {
-      handlers.set(event, [...(handlers.get(event) ?? []), handler]);
-      return socket;
-    },
-    off: () => socket,
-    connect: () => socket,
-    disconnect: () => socket,
-    removeAllListeners: () => socket,
-    timeout: () => ({
-      emitWithAck: async (event: string, payload: unknown) => {
-        sent.push({ event, payload });
-        return answer(event, payload);
-      },
-    }),
-  };
-  const push = (event: string, ...args: unknown[]) => {
-    for (const handler of handlers.get(event) ?? []) handler(...args);
-  };
-  return { socket: socket as unknown as DeviceSocket, sent, push };
-}
-
-const fakeMedia: CreateMediaSession = async () =>
-  ({ close: () => undefined, closeConsumer: () => undefined, rtpCapabilities: {} }) as unknown as MediaSession;
+const fakeMedia: CreateMediaSession = async () => fakeMediaSession();
 
 const JOIN = {
   sessionId: SESSION,
@@ -81,9 +38,10 @@ const JOIN = {
 async function joinedClient(options: { observers?: ObserverInfo[]; answer?: (event: string, payload: unknown) => Ack } = {}) {
   // Everything else succeeds quietly (the early Device load then fails in Node, which a join tolerates).
   const answer = options.answer ?? ((): Ack => ({ ok: true, data: {} }));
-  const fake = fakeSocket((event, payload) =>
-    event === 'session:join' ? { ok: true, data: joinResult(options.observers ?? []) } : answer(event, payload),
-  );
+  const fake = fakeSocket({
+    answer: (event, payload) =>
+      event === 'session:join' ? { ok: true, data: joinResult(options.observers ?? []) } : answer(event, payload),
+  });
   const client = new CallClient('device-token', { socket: fake.socket, createMediaSession: fakeMedia });
   await client.join(JOIN);
   return { client, ...fake };
@@ -179,8 +137,8 @@ describe('CallClient concerns', () => {
 
   it('says at once when there is no connection, rather than sending it late', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const { client, socket, sent } = await joinedClient();
-    (socket as unknown as { connected: boolean }).connected = false;
+    const { client, raw, sent } = await joinedClient();
+    raw.connected = false;
     await expect(client.raiseConcern()).rejects.toMatchObject({ code: 'network' });
     expect(sent.some((s) => s.event === 'concern:raise')).toBe(false);
     client.dispose();

@@ -16,6 +16,9 @@ import { useWakeLock } from './use-wake-lock';
 import { useWorriedFlow } from './use-worried-flow';
 import { WorriedDialog } from './worried-dialog';
 import './call.css';
+// Split by part, imported in this order so the cascade is what it was in one file.
+import './call-chat.css';
+import './call-worried.css';
 
 export interface CallScreenProps {
   state: CallState;

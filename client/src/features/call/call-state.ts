@@ -1,6 +1,7 @@
 import type { ObserverInfo, PeerInfo, SessionEndReason } from '@peerbridge/shared';
 import type { PeerbridgeErrorCode } from '../../lib/peerbridge-error';
-import type { ChatEntry } from './chat-log';
+import type { ChatEntry } from '../../lib/remote-room/remote-room';
+import { noRemoteMedia, type RemoteMedia } from '../../lib/remote-room/remote-producers';
 
 /**
  * The call as the UI sees it. `waiting` … `ended` are the in-call phases (the
@@ -14,14 +15,6 @@ export type CallEndReason = SessionEndReason | 'connection_lost' | 'left';
 export interface CallEnd {
   reason: CallEndReason;
   message: string;
-}
-
-export interface RemoteMedia {
-  audioTrack: MediaStreamTrack | null;
-  videoTrack: MediaStreamTrack | null;
-  /** The partner paused their microphone (or camera): show it, don't leave them guessing. */
-  micOff: boolean;
-  cameraOff: boolean;
 }
 
 export interface CallState {
@@ -38,8 +31,6 @@ export interface CallState {
   /** This call's chat, oldest first. Kept across automatic rejoins: it is the same session. */
   chat: ChatEntry[];
 }
-
-export const noRemoteMedia: RemoteMedia = { audioTrack: null, videoTrack: null, micOff: false, cameraOff: false };
 
 export const initialCallState: CallState = {
   phase: 'idle',

@@ -1,4 +1,6 @@
 import { CHAT_MAX_CHARS as SERVER_CHAT_MAX_CHARS } from '@peerbridge/shared';
+import type { ChatEntry } from '../../lib/remote-room/remote-room';
+
 /*
  * The in-call chat as the screen sees it. Messages pass the server's filter
  * (no contact details between children) and are on the session record; the
@@ -6,15 +8,8 @@ import { CHAT_MAX_CHARS as SERVER_CHAT_MAX_CHARS } from '@peerbridge/shared';
  * once the server says they were delivered.
  */
 
-export interface ChatEntry {
-  /** Local and unique within one call screen: React's key. */
-  id: string;
-  from: 'self' | 'partner';
-  firstName: string;
-  text: string;
-  /** ISO instant: the server's for the partner's messages, this iPad's clock for our own. */
-  at: string;
-}
+/** The lines themselves are kept by the room (lib/remote-room), which the observer view shares. */
+export type { ChatEntry };
 
 /**
  * The server's limit for `chat:send`. The server counts characters as people

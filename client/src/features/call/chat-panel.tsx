@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, type FormEvent } from 'react';
 import { CloseIcon, SendIcon } from '../../ui/icons';
-import { formatSchoolTime } from '../today/session-format';
+import { schoolTime } from '../../lib/school-time';
 import type { ComposerState } from './chat-composer';
 import { CHAT_COUNTER_FROM, CHAT_MAX_CHARS, sendableText, type ChatEntry } from './chat-log';
 
@@ -18,7 +18,7 @@ export interface ChatPanelProps {
 
 /**
  * The in-call chat: a side panel in landscape, a bottom sheet in portrait
- * (call.css). It says plainly that staff can read it and what is not allowed,
+ * (call-chat.css). It says plainly that staff can read it and what is not allowed,
  * so a blocked message is never a surprise.
  */
 export function ChatPanel({ entries, partnerName, partnerAway, timeZone, composer, onEdit, onSend, onClose }: ChatPanelProps) {
@@ -64,7 +64,7 @@ export function ChatPanel({ entries, partnerName, partnerAway, timeZone, compose
             <span className="call-chat__who">
               {entry.from === 'self' ? 'You' : entry.firstName}
               <time className="call-chat__time" dateTime={entry.at}>
-                {formatSchoolTime(entry.at, timeZone)}
+                {schoolTime(timeZone).time(entry.at)}
               </time>
             </span>
             <span className="call-chat__text">{entry.text}</span>

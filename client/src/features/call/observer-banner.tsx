@@ -1,6 +1,6 @@
 import type { ObserverInfo } from '@peerbridge/shared';
 import { EyeIcon } from '../../ui/icons';
-import { observerBannerText } from './observers';
+import { observerBannerText } from '../../lib/remote-room/observers';
 
 export interface ObserverBannerProps {
   observers: readonly ObserverInfo[];

@@ -3,7 +3,7 @@ import { Button } from '../../ui/button';
 import { BackIcon } from '../../ui/icons';
 import { Notice } from '../../ui/notice';
 import { Screen } from '../../ui/screen';
-import { formatTimeRange } from '../today/session-format';
+import { schoolTime } from '../../lib/school-time';
 import { DevicePickers } from './device-pickers';
 import { MicLevelMeter } from './mic-level-meter';
 import { useSelfVideo } from './use-media-element';
@@ -35,7 +35,7 @@ export function PrejoinScreen({ session, school, media, canJoin, joining, joinEr
           <BackIcon size={24} />
           Back
         </Button>
-        <span className="prejoin__when">{formatTimeRange(session.startsAt, session.endsAt, school.timeZone)}</span>
+        <span className="prejoin__when">{schoolTime(school.timeZone).timeRange(session.startsAt, session.endsAt)}</span>
       </div>
 
       <header className="prejoin__header">

@@ -1,19 +1,25 @@
 import type { DeviceSummary } from '@peerbridge/shared';
-import { useCallback, useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Button } from '../../ui/button';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { Notice } from '../../ui/notice';
-import { useStaffErrors } from '../../lib/staff/staff-context';
-import { formatDate } from '../../lib/staff/staff-format';
+import { useSchoolTime, useStaffErrors } from '../../lib/staff/staff-context';
 import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
-import { useStaffResource } from '../../lib/staff/use-staff-resource';
+import { Field } from '../../ui/field';
+import { useInvalidate } from '../../lib/staff/staff-query';
+import { auditKeys } from '../audit/audit-queries';
+import { deviceKeys, useSchoolDevices } from './device-queries';
 import { EnrolmentCodeCard } from './enrolment-code-card';
-import { enrolDevice, fetchSchoolDevices, revokeDevice, type EnrolledDevice } from './staff-devices-api';
+import { enrolDevice, revokeDevice, type EnrolledDevice } from './staff-devices-api';
 import './devices-section.css';
 
 /** Coordinators: enrol the school's iPads for Peerbridge, and take them off it. */
 export function DevicesSection() {
-  const devices = useStaffResource(useCallback((signal: AbortSignal) => fetchSchoolDevices(signal), []));
+  const time = useSchoolTime();
+  const devices = useSchoolDevices();
+  const invalidate = useInvalidate();
+  // Enrolling and removing an iPad are on the school's staff audit trail too.
+  const devicesChanged = () => invalidate(deviceKeys.all, auditKeys.all);
   const handleError = useStaffErrors();
   const [enrolled, setEnrolled] = useState<EnrolledDevice | null>(null);
   const [revoking, setRevoking] = useState<DeviceSummary | null>(null);
@@ -26,7 +32,7 @@ export function DevicesSection() {
     try {
       await revokeDevice(revoking.id);
       setProblem(null);
-      await devices.reload();
+      await devicesChanged();
     } catch (error) {
       setProblem(handleError(error).message);
     } finally {
@@ -42,7 +48,7 @@ export function DevicesSection() {
       id="staff-devices"
       title="iPads"
       testId="devices-section"
-      actions={<RefreshButton onClick={() => void devices.reload()} loading={devices.loading} />}
+      actions={<RefreshButton onClick={() => void devices.refresh()} loading={devices.loading} />}
     >
       {enrolled ? (
         <EnrolmentCodeCard enrolled={enrolled} onDone={() => setEnrolled(null)} />
@@ -50,7 +56,7 @@ export function DevicesSection() {
         <EnrolForm
           onEnrolled={(result) => {
             setEnrolled(result);
-            void devices.reload();
+            void devicesChanged();
           }}
         />
       )}
@@ -60,7 +66,7 @@ export function DevicesSection() {
         loading={devices.loading}
         error={devices.error}
         hasData={list !== null}
-        onRetry={() => void devices.reload()}
+        onRetry={() => void devices.refresh()}
         what="iPads"
       />
 
@@ -72,8 +78,8 @@ export function DevicesSection() {
               <div className="staff-row__main">
                 <span className="staff-row__title">{device.label}</span>
                 <span className="staff-muted">
-                  Enrolled {formatDate(device.createdAt)}
-                  {device.revokedAt ? ` · removed ${formatDate(device.revokedAt)}` : ''}
+                  Enrolled {time.date(device.createdAt)}
+                  {device.revokedAt ? ` · removed ${time.date(device.revokedAt)}` : ''}
                 </span>
               </div>
               {device.revokedAt ? (
@@ -107,7 +113,6 @@ export function DevicesSection() {
 }
 
 function EnrolForm({ onEnrolled }: { onEnrolled: (enrolled: EnrolledDevice) => void }) {
-  const id = useId();
   const handleError = useStaffErrors();
   const [label, setLabel] = useState('');
   const [busy, setBusy] = useState(false);
@@ -133,24 +138,25 @@ function EnrolForm({ onEnrolled }: { onEnrolled: (enrolled: EnrolledDevice) => v
 
   return (
     <form className="staff-inline-form" onSubmit={(event) => void submit(event)} noValidate>
-      <label htmlFor={id} className="staff-field__label">
-        Enrol an iPad
-      </label>
-      <div className="staff-inline-form__row">
-        <input
-          id={id}
-          className="pb-input"
-          data-testid="device-label-input"
-          placeholder="Name, e.g. Library iPad 3"
-          maxLength={80}
-          value={label}
-          onChange={(event) => setLabel(event.target.value)}
-          disabled={busy}
-        />
-        <Button type="submit" data-testid="device-enrol-submit" disabled={busy} aria-busy={busy}>
-          {busy ? 'Enrolling…' : 'Get a setup code'}
-        </Button>
-      </div>
+      <Field label="Enrol an iPad">
+        {(control) => (
+          <div className="staff-inline-form__row">
+            <input
+              {...control}
+              className="pb-input"
+              data-testid="device-label-input"
+              placeholder="Name, e.g. Library iPad 3"
+              maxLength={80}
+              value={label}
+              onChange={(event) => setLabel(event.target.value)}
+              disabled={busy}
+            />
+            <Button type="submit" data-testid="device-enrol-submit" disabled={busy} aria-busy={busy}>
+              {busy ? 'Enrolling…' : 'Get a setup code'}
+            </Button>
+          </div>
+        )}
+      </Field>
       {error ? <Notice tone="error">{error}</Notice> : null}
     </form>
   );

@@ -1,12 +1,13 @@
 import { Button } from '../../ui/button';
-import { formatTime } from '../../lib/staff/staff-format';
 import type { EnrolledDevice } from './staff-devices-api';
+import { useSchoolTime } from '../../lib/staff/staff-context';
 
 /**
  * The one-time code, big enough to read from across a desk while typing it
  * on the iPad. It is shown once: only its hash is kept on the server.
  */
 export function EnrolmentCodeCard({ enrolled, onDone }: { enrolled: EnrolledDevice; onDone: () => void }) {
+  const time = useSchoolTime();
   return (
     <div className="enrolment-card" role="status">
       <p className="enrolment-card__lead">
@@ -17,7 +18,7 @@ export function EnrolmentCodeCard({ enrolled, onDone }: { enrolled: EnrolledDevi
       </p>
       <p className="enrolment-card__how">
         Type this on the iPad, on the screen that says “This iPad isn't set up”. Valid until{' '}
-        <strong>{formatTime(enrolled.expiresAt)}</strong>, works once.
+        <strong>{time.time(enrolled.expiresAt)}</strong>, works once.
       </p>
       <Button variant="secondary" onClick={onDone}>
         Done

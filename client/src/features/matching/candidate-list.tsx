@@ -1,24 +1,21 @@
 import { useState } from 'react';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
-import { useStaffErrors } from '../../lib/staff/staff-context';
+import { useSchoolTime, useStaffErrors } from '../../lib/staff/staff-context';
+import { useInvalidate } from '../../lib/staff/staff-query';
+import { auditKeys } from '../audit/audit-queries';
 import { summariseLostDates } from '../timetable/lost-dates';
 import { createSeries, type Candidate, type Pairing } from '../timetable/timetable-api';
 import { conflictMessages, firstSessionWords } from '../timetable/schedule-words';
+import { timetableKeys } from '../timetable/timetable-queries';
 
 type Outcome = { kind: 'created'; message: string } | { kind: 'refused'; messages: string[] };
 
 /** A pairing's candidate slots, best first; booking one creates its weekly series for the whole programme. */
-export function CandidateList({
-  pairing,
-  candidates,
-  onBooked,
-}: {
-  pairing: Pairing;
-  candidates: readonly Candidate[];
-  onBooked: () => void;
-}) {
+export function CandidateList({ pairing, candidates }: { pairing: Pairing; candidates: readonly Candidate[] }) {
   const handleError = useStaffErrors();
+  const invalidate = useInvalidate();
+  const time = useSchoolTime();
   const [busy, setBusy] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
@@ -31,7 +28,8 @@ export function CandidateList({
         kind: 'created',
         message: `Booked: ${pairing.mentor.firstName} and ${pairing.mentee.firstName}, ${candidate.label}, ${candidate.sessions} sessions.`,
       });
-      onBooked();
+      // The booked time leaves the list, the new sessions show under "Changes to sessions", and on the audit trail.
+      void invalidate(timetableKeys.candidates(pairing.id), timetableKeys.changes(), auditKeys.all);
     } catch (cause) {
       const error = handleError(cause);
       setOutcome({ kind: 'refused', messages: conflictMessages(error) });
@@ -67,7 +65,7 @@ export function CandidateList({
             <span className="candidate-card__facts">
               {candidate.everyWeekSameSlot ? <span className="staff-tag staff-tag--ok">Every week</span> : null}
               <span>
-                {candidate.sessions} {candidate.sessions === 1 ? 'session' : 'sessions'} · {firstSessionWords(candidate.firstSession)}
+                {candidate.sessions} {candidate.sessions === 1 ? 'session' : 'sessions'} · {firstSessionWords(candidate.firstSession, time)}
               </span>
             </span>
             {summariseLostDates(candidate.lostDates).map((line) => (

@@ -1,25 +1,27 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
 import { useStaffErrors } from '../../lib/staff/staff-context';
 import { LoadState, RefreshButton } from '../../ui/staff-section';
-import { useStaffResource } from '../../lib/staff/use-staff-resource';
+import { useInvalidate } from '../../lib/staff/staff-query';
+import { auditKeys } from '../audit/audit-queries';
+import { timetableKeys } from '../timetable/timetable-queries';
+import { useSuggestions } from './matching-queries';
 import { comparisonWords, emptyReview, forgetPair, formatScore, rejectPair, swapMentor, swapOptions, type PairingReview } from './pairing-review';
-import { acceptPairing, fetchSuggestions, type Suggestion } from '../timetable/timetable-api';
+import { acceptPairing, type Suggestion } from '../timetable/timetable-api';
 
 /**
  * Suggested pairings for the partnership with their reasons. Reject and Swap
  * only change what is asked for next; nothing is paired until Accept.
  */
-export function PairingBoard({ partnershipId, onPaired }: { partnershipId: string; onPaired: () => void }) {
+export function PairingBoard({ partnershipId }: { partnershipId: string }) {
   const handleError = useStaffErrors();
   const [review, setReview] = useState<PairingReview>(emptyReview);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const board = useStaffResource(
-    useCallback((signal: AbortSignal) => fetchSuggestions(partnershipId, review, signal), [partnershipId, review]),
-  );
+  const board = useSuggestions(partnershipId, review);
+  const invalidate = useInvalidate();
 
   const accept = async (s: Suggestion) => {
     setBusy(true);
@@ -28,9 +30,10 @@ export function PairingBoard({ partnershipId, onPaired }: { partnershipId: strin
     try {
       await acceptPairing(partnershipId, { menteeId: s.menteeId, mentorId: s.mentorId });
       setDone(`${s.mentee} is now paired with ${s.mentor}.`);
-      // The server keeps it from now on; the new review also reloads the board.
+      // The server keeps it from now on; the new review also asks the board again.
       setReview((r) => forgetPair(r, s));
-      onPaired();
+      // The new pairing appears in the timetable's pairing list, and on the audit trail.
+      void invalidate(timetableKeys.partnerships(), auditKeys.all);
     } catch (cause) {
       setProblem(handleError(cause).message);
     } finally {
@@ -43,7 +46,7 @@ export function PairingBoard({ partnershipId, onPaired }: { partnershipId: strin
     <div className="pairing-board" data-testid="pairing-board">
       <div className="scheduling-panel__head">
         <h3 className="scheduling-panel__title">Suggested pairings</h3>
-        <RefreshButton onClick={() => void board.reload()} loading={board.loading} />
+        <RefreshButton onClick={() => void board.refresh()} loading={board.loading} />
       </div>
       {review.excluded.length + review.locked.length > 0 ? (
         <div className="staff-load-problem">
@@ -57,7 +60,7 @@ export function PairingBoard({ partnershipId, onPaired }: { partnershipId: strin
       ) : null}
       {problem ? <Notice tone="error">{problem}</Notice> : null}
       {done ? <Notice tone="info">{done}</Notice> : null}
-      <LoadState loading={board.loading} error={board.error} hasData={data !== null} onRetry={() => void board.reload()} what="suggestions" />
+      <LoadState loading={board.loading} error={board.error} hasData={data !== null} onRetry={() => void board.refresh()} what="suggestions" />
       {data ? (
         <>
           <p className="staff-summary">{comparisonWords(data.totalScore, data.greedyScore)}</p>

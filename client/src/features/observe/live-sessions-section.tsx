@@ -1,49 +1,42 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from '../../ui/button';
 import { CalmPulse } from '../../ui/calm-pulse';
 import { EyeIcon } from '../../ui/icons';
 import { describeStudent } from '../safeguarding/session-filters';
-import { fetchStaffSessions, type StaffSessionSummary } from '../safeguarding/session-log-api';
-import { formatTime, schoolDate } from '../../lib/staff/staff-format';
+import type { StaffSessionSummary } from '../safeguarding/session-log-api';
+import { safeguardingKeys, useStaffSessions } from '../safeguarding/safeguarding-queries';
 import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
-import { usePolling } from '../../lib/staff/use-polling';
-import { useStaffResource } from '../../lib/staff/use-staff-resource';
-import { fetchLiveSessions } from './live-sessions-api';
+import { useInvalidate } from '../../lib/staff/staff-query';
 import { describeLiveCounts, joinLiveSessions, unknownSessionIds, type LiveSessionRow } from './live-sessions';
+import { observeKeys, useLiveSessions } from './observe-queries';
 import './live-sessions.css';
 import { now } from '../../lib/clock';
+import { useSchoolTime } from '../../lib/staff/staff-context';
 
 // The watch view carries mediasoup-client: only staff who actually observe download it.
 const ObserveView = lazy(() => import('./observe-view').then((m) => ({ default: m.ObserveView })));
 
-/** Often enough that a session someone just joined shows up before anyone wonders where it is. */
-const POLL_MS = 10_000;
-
 /** Safeguarding leads and supervisors: the sessions happening now, and a way to watch one. */
 export function LiveSessionsSection() {
-  const live = useStaffResource(useCallback((signal: AbortSignal, use: { background: boolean }) => fetchLiveSessions(signal, use.background), []));
-  const sessions = useStaffResource(
-    useCallback((signal: AbortSignal) => {
-      // Live sessions are today's; names and times come from the ordinary sessions list.
-      const today = schoolDate(now());
-      return fetchStaffSessions({ from: today, to: today }, signal);
-    }, []),
-  );
+  const time = useSchoolTime();
+  const invalidate = useInvalidate();
   const [watching, setWatching] = useState<LiveSessionRow | null>(null);
-
   // Paused while watching: the watch view has the live picture already.
-  usePolling(() => void live.reload({ quiet: true }), POLL_MS, watching === null);
+  const live = useLiveSessions(watching === null);
+  // Live sessions are today's; names and times come from the ordinary sessions list (the same cache as the Sessions section).
+  const [today] = useState(() => time.dateAt(now()));
+  const todayRange = useMemo(() => ({ from: today, to: today }), [today]);
+  const sessions = useStaffSessions(todayRange);
 
-  // A session that went live after midnight's list (or was added today) needs the list again, once.
+  // A session that went live after the list was fetched (or was added today) needs the list again, once.
   const asked = useRef(new Set<string>());
-  const reloadSessions = sessions.reload;
   useEffect(() => {
     if (!live.data || !sessions.data) return;
     const unknown = unknownSessionIds(live.data, sessions.data).filter((id) => !asked.current.has(id));
     if (unknown.length === 0) return;
     for (const id of unknown) asked.current.add(id);
-    void reloadSessions({ quiet: true });
-  }, [live.data, sessions.data, reloadSessions]);
+    void invalidate(safeguardingKeys.sessions(todayRange));
+  }, [live.data, sessions.data, invalidate, todayRange]);
 
   const rows = useMemo(() => joinLiveSessions(live.data ?? [], sessions.data ?? []), [live.data, sessions.data]);
 
@@ -52,7 +45,7 @@ export function LiveSessionsSection() {
       id="staff-live"
       title="Live sessions"
       testId="live-sessions-section"
-      actions={<RefreshButton onClick={() => void live.reload()} loading={live.loading} />}
+      actions={<RefreshButton onClick={() => void live.refresh()} loading={live.loading} />}
     >
       <p className="staff-muted">
         Sessions happening now with a student in the call. When you observe, both students see your name and school for as
@@ -62,7 +55,7 @@ export function LiveSessionsSection() {
         loading={live.loading}
         error={live.error}
         hasData={live.data !== null}
-        onRetry={() => void live.reload()}
+        onRetry={() => void live.refresh()}
         what="live sessions"
       />
       {live.data && rows.length === 0 ? <p className="staff-muted">No sessions are happening right now.</p> : null}
@@ -74,7 +67,7 @@ export function LiveSessionsSection() {
                 <span className="staff-row__title">{liveTitle(row.session)}</span>
                 {row.session ? (
                   <span className="staff-muted">
-                    {formatTime(row.session.startsAt)}–{formatTime(row.session.endsAt)}
+                    {time.time(row.session.startsAt)}–{time.time(row.session.endsAt)}
                   </span>
                 ) : null}
                 <span>{describeLiveCounts(row)}</span>
@@ -95,7 +88,7 @@ export function LiveSessionsSection() {
             heading={liveTitle(watching.session)}
             onClose={() => {
               setWatching(null);
-              void live.reload({ quiet: true });
+              void invalidate(observeKeys.live());
             }}
           />
         </Suspense>

@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { StaffSocket } from '../../lib/socket-client';
-import type { MediaSession } from '../call/media-session';
+import { fakeLoadedDevice, fakeMediaSession } from '../../test-support/fake-media';
+import { fakeSocket, type Ack } from '../../test-support/fake-socket';
 import { ObserveClient, type ObserveMedia } from './observe-client';
-
-type Ack = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
 
 const SESSION = '11111111-1111-4111-8111-111111111111';
 const MENTOR = '22222222-2222-4222-8222-222222222222';
@@ -36,44 +34,9 @@ function observeResult() {
   };
 }
 
-function fakeSocket(answer: (event: string, payload: unknown) => Ack) {
-  const sent: Array<{ event: string; payload: unknown }> = [];
-  const handlers = new Map<string, Array<(...args: unknown[]) => void>>();
-  const socket = {
-    connected: true,
-    active: true,
-    on: (event: string, handler: (...args: unknown[]) => void) => {
-      handlers.set(event, [...(handlers.get(event) ?? []), handler]);
-      return socket;
-    },
-    off: () => socket,
-    connect: () => socket,
-    disconnect: vi.fn(() => socket),
-    removeAllListeners: () => socket,
-    timeout: () => ({
-      emitWithAck: async (event: string, payload: unknown) => {
-        sent.push({ event, payload });
-        return answer(event, payload);
-      },
-    }),
-  };
-  const push = (event: string, ...args: unknown[]) => {
-    for (const handler of handlers.get(event) ?? []) handler(...args);
-  };
-  return { socket, sent, push };
-}
-
-const track = (id: string) => ({ id }) as unknown as MediaStreamTrack;
-
 const fakeMedia: ObserveMedia = {
-  loadDevice: async () => ({ device: { rtpCapabilities: { codecs: [] } }, loadedFor: '{}' }) as never,
-  create: async () =>
-    ({
-      rtpCapabilities: { codecs: [] },
-      consume: async (result: { producerId: string }) => ({ track: track(result.producerId) }),
-      closeConsumer: () => undefined,
-      close: () => undefined,
-    }) as unknown as MediaSession,
+  loadDevice: async () => fakeLoadedDevice(),
+  create: async () => fakeMediaSession(),
 };
 
 function answers(overrides: Record<string, Ack> = {}) {
@@ -97,8 +60,8 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('ObserveClient', () => {
   it('joins receive-only with the device capabilities and shows both students, mentor first', async () => {
-    const { socket, sent } = fakeSocket(answers());
-    const client = new ObserveClient(SESSION, { socket: socket as unknown as StaffSocket, media: fakeMedia });
+    const { socket, sent } = fakeSocket({ answer: answers() });
+    const client = new ObserveClient(SESSION, { socket, media: fakeMedia });
     await client.start();
     await flush();
     expect(sent.find((s) => s.event === 'observe:join')?.payload).toEqual({ sessionId: SESSION, rtpCapabilities: { codecs: [] } });
@@ -113,8 +76,8 @@ describe('ObserveClient', () => {
 
   it('follows producers and people coming and going', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const { socket, push } = fakeSocket(answers());
-    const client = new ObserveClient(SESSION, { socket: socket as unknown as StaffSocket, media: fakeMedia });
+    const { socket, push } = fakeSocket({ answer: answers() });
+    const client = new ObserveClient(SESSION, { socket, media: fakeMedia });
     await client.start();
     push('producer:added', { producerId: 'a-mentor', participantId: MENTOR, kind: 'audio', paused: true });
     await flush();
@@ -129,25 +92,25 @@ describe('ObserveClient', () => {
   });
 
   it("ends with the server's words when observing is refused", async () => {
-    const { socket } = fakeSocket(
-      answers({ 'observe:join': { ok: false, error: { code: 'session_not_open', message: 'This session is not happening now.' } } }),
-    );
-    const client = new ObserveClient(SESSION, { socket: socket as unknown as StaffSocket, media: fakeMedia });
+    const { socket } = fakeSocket({
+      answer: answers({ 'observe:join': { ok: false, error: { code: 'session_not_open', message: 'This session is not happening now.' } } }),
+    });
+    const client = new ObserveClient(SESSION, { socket, media: fakeMedia });
     await client.start();
     expect(client.state).toMatchObject({ phase: 'ended', endMessage: 'This session is not happening now.' });
     client.dispose();
   });
 
   it('ends when the session does, and when the connection drops', async () => {
-    const first = fakeSocket(answers());
-    const ended = new ObserveClient(SESSION, { socket: first.socket as unknown as StaffSocket, media: fakeMedia });
+    const first = fakeSocket({ answer: answers() });
+    const ended = new ObserveClient(SESSION, { socket: first.socket, media: fakeMedia });
     await ended.start();
     first.push('session:ended', { reason: 'time_up', message: 'Both students have left.' });
     expect(ended.state).toMatchObject({ phase: 'ended', endMessage: 'Both students have left.', students: [] });
     ended.dispose();
 
-    const second = fakeSocket(answers());
-    const dropped = new ObserveClient(SESSION, { socket: second.socket as unknown as StaffSocket, media: fakeMedia });
+    const second = fakeSocket({ answer: answers() });
+    const dropped = new ObserveClient(SESSION, { socket: second.socket, media: fakeMedia });
     await dropped.start();
     second.push('disconnect', 'transport close');
     expect(dropped.state.phase).toBe('ended');
@@ -156,11 +119,11 @@ describe('ObserveClient', () => {
   });
 
   it('tells the server when staff stop watching', async () => {
-    const { socket, sent } = fakeSocket(answers());
-    const client = new ObserveClient(SESSION, { socket: socket as unknown as StaffSocket, media: fakeMedia });
+    const { socket, raw, sent } = fakeSocket({ answer: answers() });
+    const client = new ObserveClient(SESSION, { socket, media: fakeMedia });
     await client.start();
     await client.stop();
     expect(sent.at(-1)?.event).toBe('session:leave');
-    expect(socket.disconnect).toHaveBeenCalled();
+    expect(raw.disconnect).toHaveBeenCalled();
   });
 });

@@ -1,5 +1,5 @@
 import type { ObserverInfo, PeerInfo } from '@peerbridge/shared';
-import type { RemoteMedia } from '../call/call-state';
+import type { RemoteMedia } from '../../lib/remote-room/remote-producers';
 
 /** `joining` until the media is set up; `ended` once the watch is over, for whatever reason. */
 export type ObservePhase = 'joining' | 'watching' | 'ended';

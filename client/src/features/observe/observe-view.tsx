@@ -2,10 +2,9 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '../../ui/button';
 import { CalmPulse } from '../../ui/calm-pulse';
 import { EyeIcon } from '../../ui/icons';
-import { describeObserver, listInWords } from '../call/observers';
-import { useStaffContext } from '../../lib/staff/staff-context';
-import { formatTime } from '../../lib/staff/staff-format';
-import { useStaffNavigation } from '../../app/staff/staff-navigation';
+import { describeObserver, listInWords } from '../../lib/remote-room/observers';
+import { useSchoolTime, useStaffContext } from '../../lib/staff/staff-context';
+import { useStaffNavigation } from '../../lib/staff/staff-navigation';
 import { ObservedStudentTile } from './observed-student-tile';
 import { useObserveClient } from './use-observe-client';
 import './observe.css';
@@ -24,6 +23,7 @@ export interface ObserveViewProps {
  * Loaded only when opened: it carries the WebRTC code.
  */
 export function ObserveView({ sessionId, heading, onClose }: ObserveViewProps) {
+  const time = useSchoolTime();
   const { staff } = useStaffContext();
   const { setWatching } = useStaffNavigation();
   const { client, state } = useObserveClient(sessionId);
@@ -121,7 +121,7 @@ export function ObserveView({ sessionId, heading, onClose }: ObserveViewProps) {
                 <ol className="observe__chat-list">
                   {state.chat.map((entry) => (
                     <li key={entry.id}>
-                      <span className="observe__chat-time">{formatTime(entry.at)}</span>
+                      <span className="observe__chat-time">{time.time(entry.at)}</span>
                       <strong>{entry.firstName}:</strong> {entry.text}
                     </li>
                   ))}

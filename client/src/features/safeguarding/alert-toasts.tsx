@@ -1,7 +1,7 @@
 import { Button } from '../../ui/button';
-import { formatTime } from '../../lib/staff/staff-format';
 import type { AlertsStatus, ShownAlert } from './safeguarding-alerts';
 import './concerns.css';
+import { useSchoolTime } from '../../lib/staff/staff-context';
 
 export interface AlertToastsProps {
   alerts: readonly ShownAlert[];
@@ -16,6 +16,7 @@ export interface AlertToastsProps {
  * missed by someone who looked away for a moment.
  */
 export function AlertToasts({ alerts, onOpenConcern, onOpenSessionLog, onDismiss }: AlertToastsProps) {
+  const time = useSchoolTime();
   if (alerts.length === 0) return null;
   return (
     <div className="alert-toasts" aria-label="Safeguarding alerts">
@@ -31,7 +32,7 @@ export function AlertToasts({ alerts, onOpenConcern, onOpenSessionLog, onDismiss
             <div className="alert-toast__words">
               <strong className="alert-toast__title">
                 {alert.kind === 'concern_raised' ? 'New concern' : 'Chat message flagged'} ·{' '}
-                <time dateTime={alert.at}>{formatTime(alert.at)}</time>
+                <time dateTime={alert.at}>{time.time(alert.at)}</time>
               </strong>
               <span>{alert.summary}</span>
             </div>

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
+import { Field } from '../../ui/field';
 import { useStaffErrors } from '../../lib/staff/staff-context';
 import {
   allowedChoices,
@@ -60,40 +61,21 @@ export function ConcernAmendForm({ concern, onAmended }: ConcernAmendFormProps) 
     }
   };
 
-  const textField = (key: 'text' | 'reason', label: string, testId: string, rows = 3) => (
-    <>
-      <label htmlFor={`${id}-${key}`} className="staff-field__label">
-        {label}
-      </label>
-      <textarea
-        id={`${id}-${key}`}
-        className="pb-input concern-form__text"
-        data-testid={testId}
-        rows={rows}
-        maxLength={4000}
-        value={fields[key]}
-        onChange={set(key)}
-        disabled={busy}
-      />
-    </>
-  );
-
-  const closeField = (key: 'summary' | 'actionsTaken' | 'outcome', label: string, testId: string) => (
-    <>
-      <label htmlFor={`${id}-${key}`} className="staff-field__label">
-        {label}
-      </label>
-      <textarea
-        id={`${id}-${key}`}
-        className="pb-input concern-form__text"
-        data-testid={testId}
-        rows={3}
-        maxLength={4000}
-        value={fields[key]}
-        onChange={set(key)}
-        disabled={busy}
-      />
-    </>
+  const textField = (key: 'text' | 'reason' | 'summary' | 'actionsTaken' | 'outcome', label: string, testId: string) => (
+    <Field label={label}>
+      {(control) => (
+        <textarea
+          {...control}
+          className="pb-input concern-form__text"
+          data-testid={testId}
+          rows={3}
+          maxLength={4000}
+          value={fields[key]}
+          onChange={set(key)}
+          disabled={busy}
+        />
+      )}
+    </Field>
   );
 
   return (
@@ -101,27 +83,28 @@ export function ConcernAmendForm({ concern, onAmended }: ConcernAmendFormProps) 
       <h4 id={`${id}-title`} className="concern-block__title">
         Add to the record
       </h4>
-      <label htmlFor={`${id}-kind`} className="staff-field__label">
-        What are you adding?
-      </label>
-      <select
-        id={`${id}-kind`}
-        className="pb-input concern-form__select"
-        data-testid="concern-amend-kind"
-        value={choice}
-        onChange={(event) => {
-          setChoice(event.target.value as AmendChoice);
-          setProblem(null);
-          setSaved(null);
-        }}
-        disabled={busy}
-      >
-        {choices.map((c) => (
-          <option key={c} value={c}>
-            {choiceLabels[c]}
-          </option>
-        ))}
-      </select>
+      <Field label="What are you adding?">
+        {(control) => (
+          <select
+            {...control}
+            className="pb-input concern-form__select"
+            data-testid="concern-amend-kind"
+            value={choice}
+            onChange={(event) => {
+              setChoice(event.target.value as AmendChoice);
+              setProblem(null);
+              setSaved(null);
+            }}
+            disabled={busy}
+          >
+            {choices.map((c) => (
+              <option key={c} value={c}>
+                {choiceLabels[c]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
 
       {choice === 'acknowledged' || choice === 'in_progress' ? (
         <p className="staff-muted">This records the change of status, with your name and the time.</p>
@@ -137,9 +120,9 @@ export function ConcernAmendForm({ concern, onAmended }: ConcernAmendFormProps) 
       {choice === 'close' ? (
         <>
           <p className="staff-muted">A closed concern accepts notes only. To reopen it, raise a new concern.</p>
-          {closeField('summary', 'Summary', 'concern-close-summary')}
-          {closeField('actionsTaken', 'Actions taken', 'concern-close-actions')}
-          {closeField('outcome', 'Outcome', 'concern-close-outcome')}
+          {textField('summary', 'Summary', 'concern-close-summary')}
+          {textField('actionsTaken', 'Actions taken', 'concern-close-actions')}
+          {textField('outcome', 'Outcome', 'concern-close-outcome')}
         </>
       ) : null}
 

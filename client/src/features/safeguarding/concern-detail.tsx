@@ -1,16 +1,16 @@
-import { useCallback, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button } from '../../ui/button';
-import { useStaffContext } from '../../lib/staff/staff-context';
-import { formatDateTime, formatTimeWithSeconds } from '../../lib/staff/staff-format';
-import { useStaffNavigation } from '../../app/staff/staff-navigation';
+import { useSchoolTime, useStaffContext } from '../../lib/staff/staff-context';
+import { useStaffNavigation } from '../../lib/staff/staff-navigation';
 import { LoadState } from '../../ui/staff-section';
-import { useStaffResource } from '../../lib/staff/use-staff-resource';
 import { stepUpNeeded } from '../second-factor/step-up';
 import { StepUpForm } from '../second-factor/step-up-form';
 import { ConcernAmendForm } from './concern-amend-form';
 import { amendmentAuthor, describeAmendment, raisingChild } from './concern-amendments';
 import { describeConcernChildren, describeExcerptEntry, relatedConcerns, statusWords } from './concern-queue';
-import { concernExportUrl, fetchConcern, type ConcernRecord, type ConcernSummary } from './concerns-api';
+import { concernExportUrl, type ConcernRecord, type ConcernSummary } from './concerns-api';
+import { safeguardingKeys, useConcern } from './safeguarding-queries';
+import { useInvalidate } from '../../lib/staff/staff-query';
 
 export interface ConcernDetailProps {
   concernId: string;
@@ -18,8 +18,6 @@ export interface ConcernDetailProps {
   queue: readonly ConcernSummary[];
   onClose: () => void;
   onOpenConcern: (concernId: string) => void;
-  /** Something was added: the queue may need to move it to another group. */
-  onChanged: () => void;
 }
 
 /**
@@ -27,12 +25,14 @@ export interface ConcernDetailProps {
  * words, verbatim and marked as theirs), when, who was present, what the
  * session log showed, and every entry since, in order and never editable.
  */
-export function ConcernDetail({ concernId, queue, onClose, onOpenConcern, onChanged }: ConcernDetailProps) {
+export function ConcernDetail({ concernId, queue, onClose, onOpenConcern }: ConcernDetailProps) {
+  const time = useSchoolTime();
   const { staff } = useStaffContext();
   const { openSessionLog } = useStaffNavigation();
-  const loaded = useStaffResource(useCallback((signal: AbortSignal) => fetchConcern(concernId, signal), [concernId]));
-  const [amended, setAmended] = useState<ConcernRecord | null>(null);
-  const concern = amended ?? loaded.data;
+  const loaded = useConcern(concernId);
+  const client = useQueryClient();
+  const invalidate = useInvalidate();
+  const concern = loaded.data;
   const ownSchoolId = staff.school?.id ?? null;
   // The server wants the second factor before it shows the record: ask for the code here, then load it again.
   const stepUp = stepUpNeeded(loaded.error);
@@ -42,7 +42,7 @@ export function ConcernDetail({ concernId, queue, onClose, onOpenConcern, onChan
       <header className="session-log__header">
         <div>
           <h3 className="session-log__title">
-            Concern raised {concern ? formatDateTime(concern.raisedAt) : ''}
+            Concern raised {concern ? time.dateTime(concern.raisedAt) : ''}
           </h3>
           {concern ? (
             <p className="staff-muted">
@@ -60,13 +60,13 @@ export function ConcernDetail({ concernId, queue, onClose, onOpenConcern, onChan
       <p className="staff-muted session-log__note">Opening a concern is recorded, with your name and the time.</p>
 
       {stepUp ? (
-        <StepUpForm need={stepUp} onDone={() => void loaded.reload()} />
+        <StepUpForm need={stepUp} onDone={() => void loaded.refresh()} />
       ) : (
         <LoadState
           loading={loaded.loading}
           error={loaded.error}
           hasData={concern !== null}
-          onRetry={() => void loaded.reload()}
+          onRetry={() => void loaded.refresh()}
           what="concern"
         />
       )}
@@ -100,7 +100,7 @@ export function ConcernDetail({ concernId, queue, onClose, onOpenConcern, onChan
                 {concern.logExcerpt.map((entry, i) => (
                   <li key={`${entry.at}-${i}`}>
                     <time dateTime={entry.at} className="concern-list__time">
-                      {formatTimeWithSeconds(entry.at)}
+                      {time.timeWithSeconds(entry.at)}
                     </time>
                     {describeExcerptEntry(entry)}
                   </li>
@@ -135,8 +135,10 @@ export function ConcernDetail({ concernId, queue, onClose, onOpenConcern, onChan
           <ConcernAmendForm
             concern={concern}
             onAmended={(updated) => {
-              setAmended(updated);
-              onChanged();
+              // The server answers with the record as it now stands: show that, without reading it (and being recorded) again.
+              client.setQueryData<ConcernRecord>(safeguardingKeys.concern(concernId), updated);
+              // The queue may need to move it to another group.
+              void invalidate(safeguardingKeys.concernQueue());
             }}
           />
 
@@ -201,6 +203,7 @@ function WhatHappened({ concern, myStaffId }: { concern: ConcernRecord; myStaffI
 }
 
 function Related({ concerns, onOpen }: { concerns: readonly ConcernSummary[]; onOpen: (id: string) => void }) {
+  const time = useSchoolTime();
   if (concerns.length === 0) return null;
   return (
     <section className="concern-block" aria-label="Other concerns from this session">
@@ -209,7 +212,7 @@ function Related({ concerns, onOpen }: { concerns: readonly ConcernSummary[]; on
         {concerns.map((c) => (
           <li key={c.id}>
             <Button variant="quiet" onClick={() => onOpen(c.id)}>
-              {formatDateTime(c.raisedAt)} · {statusWords[c.status]}
+              {time.dateTime(c.raisedAt)} · {statusWords[c.status]}
             </Button>
           </li>
         ))}
@@ -219,6 +222,7 @@ function Related({ concerns, onOpen }: { concerns: readonly ConcernSummary[]; on
 }
 
 function History({ concern, myStaffId }: { concern: ConcernRecord; myStaffId: string }) {
+  const time = useSchoolTime();
   const context = { children: concern.children, myStaffId };
   const entries = [...concern.amendments].sort((a, b) => a.seq - b.seq);
   return (
@@ -231,7 +235,7 @@ function History({ concern, myStaffId }: { concern: ConcernRecord; myStaffId: st
           return (
             <li key={amendment.seq} className="log-entry" data-testid="concern-history-entry" data-kind={amendment.kind} data-seq={amendment.seq}>
               <span className="log-entry__time">
-                <time dateTime={amendment.at}>{formatDateTime(amendment.at)}</time>
+                <time dateTime={amendment.at}>{time.dateTime(amendment.at)}</time>
                 <span className="log-entry__seq">#{amendment.seq}</span>
               </span>
               <span className="log-entry__body">

@@ -1,38 +1,23 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useStaffContext } from '../../lib/staff/staff-context';
-import { formatDateTime } from '../../lib/staff/staff-format';
-import { useStaffNavigation } from '../../app/staff/staff-navigation';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useSchoolTime, useStaffContext } from '../../lib/staff/staff-context';
+import { useStaffNavigation } from '../../lib/staff/staff-navigation';
 import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
-import { usePolling } from '../../lib/staff/use-polling';
-import { useStaffResource } from '../../lib/staff/use-staff-resource';
 import { ConcernDetail } from './concern-detail';
 import { describeConcernChildren, groupConcerns, statusWords } from './concern-queue';
-import { fetchConcerns, type ConcernSummary } from './concerns-api';
+import type { ConcernSummary } from './concerns-api';
+import { useConcernQueue } from './safeguarding-queries';
 import './concerns.css';
 import './safeguarding.css';
-
-/**
- * A safety net under the live alerts: if the alerts socket is down, a new
- * concern still appears within a minute of the page being open.
- */
-const QUEUE_POLL_MS = 60_000;
 
 /** Safeguarding leads: concerns about their school's children, new first, and each one's record. */
 export function ConcernsSection() {
   const { staff } = useStaffContext();
-  const { focus, concernsVersion } = useStaffNavigation();
-  const concerns = useStaffResource(useCallback((signal: AbortSignal, use: { background: boolean }) => fetchConcerns(signal, use.background), []));
+  const { focus } = useStaffNavigation();
+  // Polled, and refetched whenever an alert arrives or a concern is raised elsewhere on this page.
+  const concerns = useConcernQueue();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const groups = useMemo(() => groupConcerns(concerns.data ?? []), [concerns.data]);
-  const reload = concerns.reload;
-
-  usePolling(() => void reload({ quiet: true }), QUEUE_POLL_MS);
-
-  // An alert arrived, or a concern was raised elsewhere on this page.
-  useEffect(() => {
-    if (concernsVersion > 0) void reload({ quiet: true });
-  }, [concernsVersion, reload]);
 
   // A record opened from an alert is brought to the top; one tapped in the queue only into view.
   const scrollBlock = useRef<ScrollLogicalPosition>('nearest');
@@ -56,13 +41,13 @@ export function ConcernsSection() {
       id="staff-concerns"
       title="Concerns"
       testId="concerns-section"
-      actions={<RefreshButton onClick={() => void reload()} loading={concerns.loading} />}
+      actions={<RefreshButton onClick={() => void concerns.refresh()} loading={concerns.loading} />}
     >
       <LoadState
         loading={concerns.loading}
         error={concerns.error}
         hasData={concerns.data !== null}
-        onRetry={() => void reload()}
+        onRetry={() => void concerns.refresh()}
         what="concerns"
       />
       {concerns.data && concerns.data.length === 0 ? (
@@ -99,7 +84,6 @@ export function ConcernsSection() {
               queue={concerns.data ?? []}
               onClose={() => setSelectedId(null)}
               onOpenConcern={setSelectedId}
-              onChanged={() => void reload({ quiet: true })}
             />
           </div>
         ) : null}
@@ -119,6 +103,7 @@ function ConcernRow({
   selected: boolean;
   onSelect: () => void;
 }) {
+  const time = useSchoolTime();
   return (
     <button
       type="button"
@@ -130,7 +115,7 @@ function ConcernRow({
       onClick={onSelect}
     >
       <span className="session-row__when">
-        <strong>{formatDateTime(concern.raisedAt)}</strong>
+        <strong>{time.dateTime(concern.raisedAt)}</strong>
       </span>
       <span className="session-row__who">
         <span>{describeConcernChildren(concern.children, ownSchoolId)}</span>

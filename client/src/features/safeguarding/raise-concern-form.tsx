@@ -1,10 +1,11 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
+import { Field } from '../../ui/field';
 import { useStaffErrors } from '../../lib/staff/staff-context';
-import { useStaffNavigation } from '../../app/staff/staff-navigation';
 import { staffConcernProblem } from './concern-amendments';
 import { raiseStaffConcern } from './concerns-api';
+import { useConcernsChanged } from './safeguarding-queries';
 import type { SessionStudent, StaffSessionSummary } from './session-log-api';
 import './concerns.css';
 
@@ -55,9 +56,8 @@ export function RaiseConcern({ session }: { session: StaffSessionSummary }) {
 }
 
 function RaiseConcernForm({ session, onCancel, onSent }: { session: StaffSessionSummary; onCancel: () => void; onSent: () => void }) {
-  const id = useId();
   const handleError = useStaffErrors();
-  const { concernsChanged } = useStaffNavigation();
+  const concernsChanged = useConcernsChanged();
   const [chosen, setChosen] = useState<string[]>([]);
   const [whatHappened, setWhatHappened] = useState('');
   const [busy, setBusy] = useState(false);
@@ -94,7 +94,7 @@ function RaiseConcernForm({ session, onCancel, onSent }: { session: StaffSession
     <form className="raise-concern raise-concern--open" data-testid="raise-concern-form" onSubmit={(e) => void submit(e)} noValidate>
       <h4 className="raise-concern__title">Raise a concern about this session</h4>
       <fieldset className="raise-concern__children">
-        <legend className="staff-field__label">Which child is it about?</legend>
+        <legend className="pb-field__label">Which child is it about?</legend>
         {students.map(({ student, role }) => (
           <label key={role} className="raise-concern__child">
             <input
@@ -112,23 +112,20 @@ function RaiseConcernForm({ session, onCancel, onSent }: { session: StaffSession
           </label>
         ))}
       </fieldset>
-      <label htmlFor={`${id}-what`} className="staff-field__label">
-        What happened
-      </label>
-      <p id={`${id}-hint`} className="staff-muted raise-concern__hint">
-        What you saw or heard, in plain words, and when. Quote the child’s own words where you can.
-      </p>
-      <textarea
-        id={`${id}-what`}
-        className="pb-input raise-concern__text"
-        data-testid="raise-concern-text"
-        rows={5}
-        maxLength={WHAT_HAPPENED_MAX}
-        value={whatHappened}
-        onChange={(event) => setWhatHappened(event.target.value)}
-        aria-describedby={`${id}-hint`}
-        disabled={busy}
-      />
+      <Field label="What happened" hint="What you saw or heard, in plain words, and when. Quote the child’s own words where you can.">
+        {(control) => (
+          <textarea
+            {...control}
+            className="pb-input raise-concern__text"
+            data-testid="raise-concern-text"
+            rows={5}
+            maxLength={WHAT_HAPPENED_MAX}
+            value={whatHappened}
+            onChange={(event) => setWhatHappened(event.target.value)}
+            disabled={busy}
+          />
+        )}
+      </Field>
       {problem ? (
         <Notice tone="error" data-testid="raise-concern-error">
           {problem}

@@ -1,30 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { StaffSocket } from '../../lib/socket-client';
+import { fakeSocket } from '../../test-support/fake-socket';
 import { alertKey, SafeguardingAlertsClient, withAlert, type ShownAlert } from './safeguarding-alerts';
 
 const SESSION = '11111111-1111-4111-8111-111111111111';
 const CONCERN = '22222222-2222-4222-8222-222222222222';
-
-function fakeSocket() {
-  const handlers = new Map<string, Array<(...args: unknown[]) => void>>();
-  const socket = {
-    active: false,
-    on: (event: string, handler: (...args: unknown[]) => void) => {
-      handlers.set(event, [...(handlers.get(event) ?? []), handler]);
-      return socket;
-    },
-    connect: vi.fn(() => {
-      socket.active = true;
-      return socket;
-    }),
-    disconnect: vi.fn(() => socket),
-    removeAllListeners: () => socket,
-  };
-  const push = (event: string, ...args: unknown[]) => {
-    for (const handler of handlers.get(event) ?? []) handler(...args);
-  };
-  return { socket, push };
-}
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -39,28 +18,28 @@ const raised = {
 describe('SafeguardingAlertsClient', () => {
   it('passes alerts on and says when it is connected', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const { socket, push } = fakeSocket();
-    const client = new SafeguardingAlertsClient({ socket: socket as unknown as StaffSocket });
+    const { socket, raw, push } = fakeSocket({ active: false });
+    const client = new SafeguardingAlertsClient({ socket });
     const alerts: ShownAlert[] = [];
     const statuses: string[] = [];
     client.on('alert', (alert) => alerts.push(alert));
     client.on('status', (status) => statuses.push(status));
     client.start();
-    expect(socket.connect).toHaveBeenCalled();
+    expect(raw.connect).toHaveBeenCalled();
     push('connect');
     push('safeguarding:alert', raised);
     expect(alerts).toEqual([{ ...raised, key: alertKey(raised) }]);
-    socket.active = false;
+    raw.active = false;
     push('connect_error', new Error('Please sign in.'));
     expect(statuses).toEqual(['on', 'off']);
     client.dispose();
-    expect(socket.disconnect).toHaveBeenCalled();
+    expect(raw.disconnect).toHaveBeenCalled();
   });
 
   it('does not swallow an alert it cannot read', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const { socket, push } = fakeSocket();
-    const client = new SafeguardingAlertsClient({ socket: socket as unknown as StaffSocket });
+    const { socket, push } = fakeSocket({ active: false });
+    const client = new SafeguardingAlertsClient({ socket });
     const alerts: ShownAlert[] = [];
     client.on('alert', (alert) => alerts.push(alert));
     push('safeguarding:alert', { kind: 'something_new' });

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Button } from '../../ui/button';
-import { formatDate, formatTime } from '../../lib/staff/staff-format';
 import { describeStudent } from './session-filters';
 import type { StaffSessionSummary } from './session-log-api';
+import { useSchoolTime } from '../../lib/staff/staff-context';
 
 /**
  * A session for staff who don't read logs (coordinators, supervisors): when
@@ -17,12 +17,13 @@ export function SessionDetailPanel({
   onClose: () => void;
   children?: ReactNode;
 }) {
+  const time = useSchoolTime();
   return (
     <article className="session-log" data-testid="session-detail" aria-label="Session">
       <header className="session-log__header">
         <div>
           <h3 className="session-log__title">
-            {formatDate(session.startsAt)}, {formatTime(session.startsAt)}–{formatTime(session.endsAt)}
+            {time.date(session.startsAt)}, {time.time(session.startsAt)}–{time.time(session.endsAt)}
           </h3>
           <p className="staff-muted">
             {describeStudent(session.mentor)} mentoring {describeStudent(session.mentee)}

@@ -1,4 +1,4 @@
-import type { DateRange } from '../../lib/staff/staff-format';
+import type { DateRange } from '../../lib/school-time';
 import type { SessionStudent, StaffSessionSummary } from './session-log-api';
 
 /** "Chloé" matches "chloe": staff type names the way they hear them. */

@@ -1,7 +1,7 @@
 import { ChainVerificationResponse, SessionLogEntry } from '@peerbridge/shared';
 import { z } from 'zod';
 import { apiGet, staffAuth } from '../../lib/api-client';
-import type { DateRange } from '../../lib/staff/staff-format';
+import type { DateRange } from '../../lib/school-time';
 
 /*
  * Only the log entry and the verification answer are in @peerbridge/shared;

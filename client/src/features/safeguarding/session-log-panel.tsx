@@ -1,13 +1,13 @@
-import { useCallback, useMemo, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Button } from '../../ui/button';
-import { formatDate, formatTimeWithSeconds } from '../../lib/staff/staff-format';
 import { LoadState } from '../../ui/staff-section';
-import { useStaffResource } from '../../lib/staff/use-staff-resource';
 import { describeLogEntry, peopleInLog } from './log-entry-words';
 import { LogVerify } from './log-verify';
 import { LogViews } from './log-views';
 import { describeStudent } from './session-filters';
-import { fetchSessionLog, type StaffSessionSummary } from './session-log-api';
+import type { StaffSessionSummary } from './session-log-api';
+import { useSessionLog } from './safeguarding-queries';
+import { useSchoolTime } from '../../lib/staff/staff-context';
 
 export interface SessionLogPanelProps {
   session: StaffSessionSummary;
@@ -18,7 +18,8 @@ export interface SessionLogPanelProps {
 
 /** One session's log as a timeline, with the integrity check and the record of who has read it. */
 export function SessionLogPanel({ session, onClose, actions }: SessionLogPanelProps) {
-  const log = useStaffResource(useCallback((signal: AbortSignal) => fetchSessionLog(session.id, signal), [session.id]));
+  const time = useSchoolTime();
+  const log = useSessionLog(session.id);
   const entries = useMemo(() => [...(log.data ?? [])].sort((a, b) => a.seq - b.seq), [log.data]);
   const people = useMemo(() => peopleInLog(entries, session), [entries, session]);
 
@@ -26,7 +27,7 @@ export function SessionLogPanel({ session, onClose, actions }: SessionLogPanelPr
     <article className="session-log" data-testid="session-log" aria-label="Session log">
       <header className="session-log__header">
         <div>
-          <h3 className="session-log__title">Log for {formatDate(session.startsAt)}</h3>
+          <h3 className="session-log__title">Log for {time.date(session.startsAt)}</h3>
           <p className="staff-muted">
             {describeStudent(session.mentor)} mentoring {describeStudent(session.mentee)}
           </p>
@@ -43,7 +44,7 @@ export function SessionLogPanel({ session, onClose, actions }: SessionLogPanelPr
         loading={log.loading}
         error={log.error}
         hasData={log.data !== null}
-        onRetry={() => void log.reload()}
+        onRetry={() => void log.refresh()}
         what="log"
       />
 
@@ -64,7 +65,7 @@ export function SessionLogPanel({ session, onClose, actions }: SessionLogPanelPr
                 data-seq={entry.seq}
               >
                 <span className="log-entry__time">
-                  <time dateTime={entry.at}>{formatTimeWithSeconds(entry.at)}</time>
+                  <time dateTime={entry.at}>{time.timeWithSeconds(entry.at)}</time>
                   <span className="log-entry__seq">#{entry.seq}</span>
                 </span>
                 <span className="log-entry__body">

@@ -1,16 +1,17 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Chip, type ChipTone } from '../../ui/chip';
 import { Notice } from '../../ui/notice';
-import { useStaffContext } from '../../lib/staff/staff-context';
-import { defaultSessionRange, formatDate, formatTime, type DateRange } from '../../lib/staff/staff-format';
-import { useStaffNavigation } from '../../app/staff/staff-navigation';
+import { useSchoolTime, useStaffContext } from '../../lib/staff/staff-context';
+import { defaultSessionRange, type DateRange } from '../../lib/school-time';
+import { useStaffNavigation } from '../../lib/staff/staff-navigation';
 import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
-import { canRaiseConcerns, canReadSessionLogs, sectionTitle } from '../../app/staff/staff-sections';
-import { useStaffResource } from '../../lib/staff/use-staff-resource';
+import { TextField } from '../../ui/field';
+import { canRaiseConcerns, canReadSessionLogs, sectionTitle } from '../../lib/staff/staff-sections';
 import { RaiseConcern } from './raise-concern-form';
 import { SessionDetailPanel } from './session-detail-panel';
 import { describeStudent, filterSessions, rangeProblem } from './session-filters';
-import { fetchStaffSessions, type StaffSessionSummary } from './session-log-api';
+import type { StaffSessionSummary } from './session-log-api';
+import { useStaffSessions } from './safeguarding-queries';
 import { SessionLogPanel } from './session-log-panel';
 import './safeguarding.css';
 import { now } from '../../lib/clock';
@@ -32,26 +33,22 @@ function isChipTone(status: string): status is ChipTone {
  * leads) raises it from here.
  */
 export function SessionsSection() {
+  const time = useSchoolTime();
   const id = useId();
   const { staff } = useStaffContext();
   const { focus } = useStaffNavigation();
   const readsLogs = canReadSessionLogs(staff.roles);
   const raises = canRaiseConcerns(staff.roles);
   const [missingFocus, setMissingFocus] = useState(false);
-  const [range, setRange] = useState<DateRange>(() => defaultSessionRange(now()));
+  const [range, setRange] = useState<DateRange>(() => defaultSessionRange(now(), time));
   const [nameFilter, setNameFilter] = useState('');
   const [flaggedOnly, setFlaggedOnly] = useState(false);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const problem = rangeProblem(range);
 
-  const sessions = useStaffResource(
-    useCallback(
-      // An impossible range is explained next to the dates; there is nothing to ask the server.
-      (signal: AbortSignal) => (problem ? Promise.resolve([]) : fetchStaffSessions(range, signal)),
-      [range, problem],
-    ),
-  );
+  // An impossible range is explained next to the dates; there is nothing to ask the server.
+  const sessions = useStaffSessions(range, problem === null);
   const shown = useMemo(
     () => filterSessions(sessions.data ?? [], nameFilter, flaggedOnly),
     [sessions.data, nameFilter, flaggedOnly],
@@ -93,42 +90,40 @@ export function SessionsSection() {
       id="staff-sessions"
       title={sectionTitle('sessions', staff.roles)}
       testId="sessions-section"
-      actions={<RefreshButton onClick={() => void sessions.reload()} loading={sessions.loading} />}
+      actions={<RefreshButton onClick={() => void sessions.refresh()} loading={sessions.loading} />}
     >
       <div className="session-filters">
-        <label className="session-filters__field">
-          <span className="staff-field__label">From</span>
-          <input
-            className="pb-input"
-            type="date"
-            data-testid="sessions-from"
-            value={range.from}
-            onChange={(event) => setRange((r) => ({ ...r, from: event.target.value }))}
-          />
-        </label>
-        <label className="session-filters__field">
-          <span className="staff-field__label">To</span>
-          <input
-            className="pb-input"
-            type="date"
-            data-testid="sessions-to"
-            value={range.to}
-            onChange={(event) => setRange((r) => ({ ...r, to: event.target.value }))}
-          />
-        </label>
-        <label className="session-filters__field session-filters__field--grow">
-          <span className="staff-field__label">Student name</span>
-          <input
-            className="pb-input"
-            type="search"
-            data-testid="sessions-name-filter"
-            placeholder="First name or surname"
-            autoComplete="off"
-            value={nameFilter}
-            onChange={(event) => setNameFilter(event.target.value)}
-            aria-describedby={`${id}-count`}
-          />
-        </label>
+        <TextField
+          label="From"
+          fieldClassName="session-filters__field"
+          describedBy={problem ? `${id}-range` : undefined}
+          invalid={problem !== null}
+          type="date"
+          data-testid="sessions-from"
+          value={range.from}
+          onChange={(event) => setRange((r) => ({ ...r, from: event.target.value }))}
+        />
+        <TextField
+          label="To"
+          fieldClassName="session-filters__field"
+          describedBy={problem ? `${id}-range` : undefined}
+          invalid={problem !== null}
+          type="date"
+          data-testid="sessions-to"
+          value={range.to}
+          onChange={(event) => setRange((r) => ({ ...r, to: event.target.value }))}
+        />
+        <TextField
+          label="Student name"
+          fieldClassName="session-filters__field session-filters__field--grow"
+          describedBy={`${id}-count`}
+          type="search"
+          data-testid="sessions-name-filter"
+          placeholder="First name or surname"
+          autoComplete="off"
+          value={nameFilter}
+          onChange={(event) => setNameFilter(event.target.value)}
+        />
         <label className="session-filters__field session-filters__check">
           <input
             type="checkbox"
@@ -139,7 +134,11 @@ export function SessionsSection() {
           <span>Flagged only (a concern, or chat on the safeguarding list)</span>
         </label>
       </div>
-      {problem ? <p className="staff-field__error">{problem}</p> : null}
+      {problem ? (
+        <p id={`${id}-range`} className="pb-field__error">
+          {problem}
+        </p>
+      ) : null}
       {missingFocus ? (
         <Notice tone="info">That session isn’t between the dates shown. Change the dates to find it.</Notice>
       ) : null}
@@ -148,7 +147,7 @@ export function SessionsSection() {
         loading={sessions.loading}
         error={sessions.error}
         hasData={sessions.data !== null}
-        onRetry={() => void sessions.reload()}
+        onRetry={() => void sessions.refresh()}
         what="sessions"
       />
 
@@ -197,6 +196,7 @@ export function SessionsSection() {
 }
 
 function SessionRow({ session, selected, onSelect }: { session: StaffSessionSummary; selected: boolean; onSelect: () => void }) {
+  const time = useSchoolTime();
   return (
     <button
       type="button"
@@ -207,9 +207,9 @@ function SessionRow({ session, selected, onSelect }: { session: StaffSessionSumm
       onClick={onSelect}
     >
       <span className="session-row__when">
-        <span>{formatDate(session.startsAt)}</span>
+        <span>{time.date(session.startsAt)}</span>
         <strong>
-          {formatTime(session.startsAt)}–{formatTime(session.endsAt)}
+          {time.time(session.startsAt)}–{time.time(session.endsAt)}
         </strong>
       </span>
       <span className="session-row__who">

@@ -1,22 +1,23 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '../../ui/button';
 import './second-factor.css';
 import { LoadState, StaffSection } from '../../ui/staff-section';
-import { useStaffResource } from '../../lib/staff/use-staff-resource';
+import { useInvalidate } from '../../lib/staff/staff-query';
 import { AuthenticatorEnrolment } from './authenticator-enrolment';
 import { ChangePasswordForm } from './change-password-form';
-import { fetchSecondFactor } from './second-factor-api';
+import { secondFactorKeys, useSecondFactor } from './second-factor-queries';
 
 /** "Your account": the password and, for safeguarding records, the authenticator app. */
 export function AccountSection() {
-  const status = useStaffResource(useCallback((signal: AbortSignal) => fetchSecondFactor(signal), []));
+  const status = useSecondFactor();
+  const invalidate = useInvalidate();
   const [replacing, setReplacing] = useState(false);
   const factor = status.data;
 
   return (
     <StaffSection id="staff-account" title="Your account" testId="account-section">
       <h3 className="account-security__title">Authenticator app</h3>
-      <LoadState loading={status.loading} error={status.error} hasData={factor !== null} onRetry={() => void status.reload()} what="account" />
+      <LoadState loading={status.loading} error={status.error} hasData={factor !== null} onRetry={() => void status.refresh()} what="account" />
       {factor ? (
         <>
           <p className="staff-muted" data-testid="second-factor-status">
@@ -31,7 +32,7 @@ export function AccountSection() {
               replacing={factor.enrolled}
               onEnrolled={() => {
                 setReplacing(false);
-                void status.reload();
+                void invalidate(secondFactorKeys.status);
               }}
             />
           ) : (

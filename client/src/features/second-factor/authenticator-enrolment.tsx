@@ -1,7 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { StartEnrolmentResponse } from '@peerbridge/shared';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
+import { TextField } from '../../ui/field';
 import { useStaffErrors } from '../../lib/staff/staff-context';
 import { confirmEnrolment, startEnrolment } from './second-factor-api';
 
@@ -11,7 +12,6 @@ import { confirmEnrolment, startEnrolment } from './second-factor-api';
  * which are shown only this once.
  */
 export function AuthenticatorEnrolment({ replacing, onEnrolled }: { replacing: boolean; onEnrolled: () => void }) {
-  const id = useId();
   const handleError = useStaffErrors();
   const [pending, setPending] = useState<StartEnrolmentResponse | null>(null);
   const [code, setCode] = useState('');
@@ -77,12 +77,9 @@ export function AuthenticatorEnrolment({ replacing, onEnrolled }: { replacing: b
       <a href={pending.otpauthUri} data-testid="enrolment-uri">
         Open in an authenticator app
       </a>
-      <label htmlFor={`${id}-code`} className="staff-field__label">
-        The 6-digit code the app now shows
-      </label>
-      <input
-        id={`${id}-code`}
-        className="pb-input step-up__code"
+      <TextField
+        label="The 6-digit code the app now shows"
+        className="step-up__code"
         data-testid="enrolment-code"
         inputMode="numeric"
         autoComplete="one-time-code"

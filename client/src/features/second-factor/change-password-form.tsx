@@ -1,12 +1,12 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
+import { TextField } from '../../ui/field';
 import { useStaffErrors } from '../../lib/staff/staff-context';
 import { changePassword } from './second-factor-api';
 
 /** A new password signs out every other browser and connection of this account. */
 export function ChangePasswordForm() {
-  const id = useId();
   const handleError = useStaffErrors();
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
@@ -31,24 +31,17 @@ export function ChangePasswordForm() {
 
   return (
     <form className="account-security__form" data-testid="change-password" onSubmit={(event) => void submit(event)} noValidate>
-      <label htmlFor={`${id}-current`} className="staff-field__label">
-        Current password
-      </label>
-      <input
-        id={`${id}-current`}
-        className="pb-input"
+      <TextField
+        label="Current password"
         type="password"
         autoComplete="current-password"
         value={currentPassword}
         onChange={(e) => setCurrent(e.target.value)}
         disabled={busy}
       />
-      <label htmlFor={`${id}-new`} className="staff-field__label">
-        New password (at least 12 characters)
-      </label>
-      <input
-        id={`${id}-new`}
-        className="pb-input"
+      <TextField
+        label="New password"
+        hint="At least 12 characters."
         type="password"
         autoComplete="new-password"
         value={newPassword}

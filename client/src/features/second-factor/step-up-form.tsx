@@ -1,6 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
+import { TextField } from '../../ui/field';
 import { useStaffErrors } from '../../lib/staff/staff-context';
 import { stepUp } from './second-factor-api';
 import { looksLikeAppCode, type StepUpNeed } from './step-up';
@@ -14,7 +15,6 @@ export interface StepUpFormProps {
 
 /** Shown in place of a safeguarding record when the server wants the second factor first. */
 export function StepUpForm({ need, onDone }: StepUpFormProps) {
-  const id = useId();
   const handleError = useStaffErrors();
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
@@ -45,12 +45,10 @@ export function StepUpForm({ need, onDone }: StepUpFormProps) {
 
   return (
     <form className="step-up" data-testid="step-up-form" onSubmit={(event) => void submit(event)} noValidate>
-      <label htmlFor={`${id}-code`} className="staff-field__label">
-        Code from your authenticator app (or a recovery code)
-      </label>
-      <input
-        id={`${id}-code`}
-        className="pb-input step-up__code"
+      <TextField
+        label="Code from your authenticator app"
+        hint="Or one of your recovery codes."
+        className="step-up__code"
         data-testid="step-up-code"
         inputMode="text"
         autoComplete="one-time-code"

@@ -4,7 +4,7 @@ import { Button } from '../../ui/button';
 import { BackIcon } from '../../ui/icons';
 import { Notice } from '../../ui/notice';
 import { Screen } from '../../ui/screen';
-import { formatTimeRange } from '../today/session-format';
+import { schoolTime } from '../../lib/school-time';
 import { appendDigit, PIN_LENGTH, removeLastDigit, sanitisePin } from './pin-code';
 import { PinKeypad } from './pin-keypad';
 import { useStudentSignIn } from './use-student-sign-in';
@@ -62,7 +62,7 @@ export function PinEntryScreen({ deviceToken, session, school, message, onSigned
           <BackIcon size={24} />
           Back
         </Button>
-        <span className="pin-entry__when">{formatTimeRange(session.startsAt, session.endsAt, school.timeZone)}</span>
+        <span className="pin-entry__when">{schoolTime(school.timeZone).timeRange(session.startsAt, session.endsAt)}</span>
       </div>
 
       {/* One form, laid out by CSS: keypad beside the PIN in landscape, between PIN and Continue in portrait. */}

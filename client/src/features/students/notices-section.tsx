@@ -1,8 +1,7 @@
-import { useCallback } from 'react';
-import { formatDateTime } from '../../lib/staff/staff-format';
 import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
-import { useStaffResource } from '../../lib/staff/use-staff-resource';
-import { fetchNotices, type CoordinatorNotice } from './notices-api';
+import type { CoordinatorNotice } from './notices-api';
+import { useNotices } from './students-queries';
+import { useSchoolTime } from '../../lib/staff/staff-context';
 
 const kindLabels: Record<string, string> = {
   consent_missing: 'Consent or training missing',
@@ -10,20 +9,21 @@ const kindLabels: Record<string, string> = {
 
 /** Coordinators: what Peerbridge needs them to fix, e.g. a session refused for missing consent. */
 export function NoticesSection() {
-  const notices = useStaffResource(useCallback((signal: AbortSignal) => fetchNotices(signal), []));
+  const time = useSchoolTime();
+  const notices = useNotices();
 
   return (
     <StaffSection
       id="staff-notices"
       title="Notices"
       testId="notices-section"
-      actions={<RefreshButton onClick={() => void notices.reload()} loading={notices.loading} />}
+      actions={<RefreshButton onClick={() => void notices.refresh()} loading={notices.loading} />}
     >
       <LoadState
         loading={notices.loading}
         error={notices.error}
         hasData={notices.data !== null}
-        onRetry={() => void notices.reload()}
+        onRetry={() => void notices.refresh()}
         what="notices"
       />
       {notices.data && notices.data.length === 0 ? <p className="staff-muted">Nothing needs your attention.</p> : null}
@@ -37,7 +37,7 @@ export function NoticesSection() {
                   {studentName(notice) ? ` · ${studentName(notice)}` : ''}
                 </span>
                 <span>{notice.message}</span>
-                <span className="staff-muted">{formatDateTime(notice.createdAt)}</span>
+                <span className="staff-muted">{time.dateTime(notice.createdAt)}</span>
               </div>
             </li>
           ))}

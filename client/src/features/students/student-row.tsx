@@ -1,10 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Button } from '../../ui/button';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { Notice } from '../../ui/notice';
+import { Field } from '../../ui/field';
 import { isCompletePin, sanitisePin } from '../sign-in/pin-code';
-import { useStaffErrors } from '../../lib/staff/staff-context';
-import { formatDate } from '../../lib/staff/staff-format';
+import { useSchoolTime, useStaffErrors } from '../../lib/staff/staff-context';
 import { missingRequirements, readinessLabel } from './student-readiness';
 import { setStudentEligibility, setStudentPin, type EligibilityChange, type SchoolStudent } from './students-api';
 
@@ -23,6 +23,7 @@ interface PendingRecord {
 
 /** One student: whether they can take part yet, and the coordinator's actions to get them there. */
 export function StudentRow({ student, onChanged }: StudentRowProps) {
+  const time = useSchoolTime();
   const handleError = useStaffErrors();
   const [editingPin, setEditingPin] = useState(false);
   const [pending, setPending] = useState<PendingRecord | null>(null);
@@ -126,7 +127,7 @@ export function StudentRow({ student, onChanged }: StudentRowProps) {
 
         <div className="student-row__fact">
           <span>
-            <strong>{recordName}:</strong> {recordedAt ? `recorded ${formatDate(recordedAt)}` : 'not recorded'}
+            <strong>{recordName}:</strong> {recordedAt ? `recorded ${time.date(recordedAt)}` : 'not recorded'}
           </span>
           <Button
             variant={recordedAt ? 'quiet' : 'secondary'}
@@ -175,7 +176,6 @@ function PinForm({
   onSave: (pin: string) => Promise<void>;
   onCancel: () => void;
 }) {
-  const id = useId();
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
 
@@ -191,31 +191,31 @@ function PinForm({
 
   return (
     <form className="student-pin-form" onSubmit={submit} noValidate>
-      <label htmlFor={id} className="staff-field__label">
-        New PIN for {studentName}
-      </label>
-      <div className="staff-inline-form__row">
-        <input
-          id={id}
-          className="pb-input student-pin-form__input"
-          data-testid="student-pin-input"
-          type="password"
-          inputMode="numeric"
-          pattern="[0-9]*"
-          autoComplete="off"
-          maxLength={4}
-          value={pin}
-          onChange={(event) => setPin(sanitisePin(event.target.value))}
-          disabled={busy}
-        />
-        <Button type="submit" data-testid="student-pin-save" disabled={busy}>
-          Save PIN
-        </Button>
-        <Button variant="quiet" onClick={onCancel} disabled={busy}>
-          Cancel
-        </Button>
-      </div>
-      {error ? <p className="staff-field__error">{error}</p> : null}
+      <Field label={`New PIN for ${studentName}`} error={error}>
+        {(control) => (
+          <div className="staff-inline-form__row">
+            <input
+              {...control}
+              className="pb-input student-pin-form__input"
+              data-testid="student-pin-input"
+              type="password"
+              inputMode="numeric"
+              pattern="[0-9]*"
+              autoComplete="off"
+              maxLength={4}
+              value={pin}
+              onChange={(event) => setPin(sanitisePin(event.target.value))}
+              disabled={busy}
+            />
+            <Button type="submit" data-testid="student-pin-save" disabled={busy}>
+              Save PIN
+            </Button>
+            <Button variant="quiet" onClick={onCancel} disabled={busy}>
+              Cancel
+            </Button>
+          </div>
+        )}
+      </Field>
     </form>
   );
 }

@@ -1,16 +1,19 @@
-import { useCallback } from 'react';
 import { CsvImportPanel } from '../../ui/csv-import-panel';
 import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
-import { useStaffResource } from '../../lib/staff/use-staff-resource';
+import { useInvalidate } from '../../lib/staff/staff-query';
+import { auditKeys } from '../audit/audit-queries';
 import { importStudents, studentImportSummary } from './student-import-api';
 import { StudentRow } from './student-row';
 import { countNotReady, sortStudents } from './student-readiness';
-import { fetchSchoolStudents } from './students-api';
+import { studentKeys, useSchoolStudents } from './students-queries';
 import './programme.css';
 
 /** Coordinators: their own school's students, PINs, and the consent or training each needs. */
 export function StudentsSection() {
-  const students = useStaffResource(useCallback((signal: AbortSignal) => fetchSchoolStudents(signal), []));
+  const students = useSchoolStudents();
+  const invalidate = useInvalidate();
+  // A PIN, a consent or an import: the list shows the server's record, and the audit trail has a new line.
+  const studentsChanged = () => invalidate(studentKeys.all, auditKeys.all);
   const list = students.data ? sortStudents(students.data) : null;
 
   return (
@@ -18,7 +21,7 @@ export function StudentsSection() {
       id="staff-students"
       title="Students"
       testId="students-section"
-      actions={<RefreshButton onClick={() => void students.reload()} loading={students.loading} />}
+      actions={<RefreshButton onClick={() => void students.refresh()} loading={students.loading} />}
     >
       <p className="staff-muted">
         Mentees need parental consent and mentors need their training recorded before they can join a session. Each
@@ -28,7 +31,7 @@ export function StudentsSection() {
         loading={students.loading}
         error={students.error}
         hasData={list !== null}
-        onRetry={() => void students.reload()}
+        onRetry={() => void students.refresh()}
         what="students"
       />
       {list && list.length > 0 ? (
@@ -42,7 +45,7 @@ export function StudentsSection() {
       {list && list.length > 0 ? (
         <ul className="staff-list" aria-label="Students">
           {list.map((student) => (
-            <StudentRow key={student.id} student={student} onChanged={students.reload} />
+            <StudentRow key={student.id} student={student} onChanged={studentsChanged} />
           ))}
         </ul>
       ) : null}
@@ -59,7 +62,7 @@ export function StudentsSection() {
         }}
         send={importStudents}
         summary={studentImportSummary}
-        onImported={() => void students.reload({ quiet: true })}
+        onImported={() => void studentsChanged()}
       />
     </StaffSection>
   );

@@ -1,19 +1,22 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
+import { Field, TextField } from '../../ui/field';
 import { useStaffErrors } from '../../lib/staff/staff-context';
+import { useInvalidate } from '../../lib/staff/staff-query';
 import { checkDraft, draftFrom, GOALS_MAX, type ProgrammeDraft } from './programme-draft';
 import { saveProgramme, type Programme } from './timetable-api';
+import { timetableKeys } from './timetable-queries';
 
 /**
  * The partnership's programme: its dates, session length, goals and how many
  * mentees a mentor may take. Candidate times depend on all of it, so saving
- * asks the section to reload them. Key it by partnership and saved programme,
- * so the fields start again from what the server holds.
+ * refetches them. Key it by partnership and saved programme, so the fields
+ * start again from what the server holds.
  */
-export function ProgrammeForm({ partnershipId, programme, onSaved }: { partnershipId: string; programme: Programme | null; onSaved: () => void }) {
-  const id = useId();
+export function ProgrammeForm({ partnershipId, programme }: { partnershipId: string; programme: Programme | null }) {
   const handleError = useStaffErrors();
+  const invalidate = useInvalidate();
   const [draft, setDraft] = useState<ProgrammeDraft>(() => draftFrom(programme));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -36,7 +39,7 @@ export function ProgrammeForm({ partnershipId, programme, onSaved }: { partnersh
     try {
       await saveProgramme(partnershipId, checked.input);
       setSaved(true);
-      onSaved();
+      void invalidate(timetableKeys.programme(partnershipId), timetableKeys.allCandidates());
     } catch (cause) {
       setError(handleError(cause).message);
     } finally {
@@ -47,52 +50,35 @@ export function ProgrammeForm({ partnershipId, programme, onSaved }: { partnersh
   return (
     <form className="programme-form" data-testid="programme-form" onSubmit={(event) => void submit(event)} noValidate>
       <fieldset className="closure-form__fields" disabled={busy}>
-        <legend className="staff-field__label">{programme ? 'The programme' : 'Set up the programme'}</legend>
-        <label htmlFor={`${id}-start`}>
-          First day
-          <input id={`${id}-start`} type="date" className="pb-input" value={draft.start} onChange={(e) => edit({ start: e.target.value })} />
-        </label>
-        <label htmlFor={`${id}-end`}>
-          Last day
-          <input id={`${id}-end`} type="date" className="pb-input" value={draft.end} onChange={(e) => edit({ end: e.target.value })} />
-        </label>
-        <label htmlFor={`${id}-minutes`}>
-          Session length (minutes)
-          <input
-            id={`${id}-minutes`}
-            type="number"
-            inputMode="numeric"
-            min={10}
-            max={120}
-            step={5}
-            className="pb-input programme-form__number"
-            value={draft.sessionMinutes}
-            onChange={(e) => edit({ sessionMinutes: e.target.value })}
-          />
-        </label>
-        <label htmlFor={`${id}-caseload`}>
-          Mentees per mentor
-          <input
-            id={`${id}-caseload`}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={10}
-            className="pb-input programme-form__number"
-            value={draft.caseloadLimit}
-            onChange={(e) => edit({ caseloadLimit: e.target.value })}
-          />
-        </label>
-        <label htmlFor={`${id}-goals`} className="programme-form__goals">
-          Goals ({draft.goals.trim().length} of {GOALS_MAX} characters)
-          <textarea
-            id={`${id}-goals`}
-            className="pb-input"
-            rows={3}
-            value={draft.goals}
-            onChange={(e) => edit({ goals: e.target.value })}
-          />
-        </label>
+        <legend className="pb-field__label">{programme ? 'The programme' : 'Set up the programme'}</legend>
+        <TextField label="First day" type="date" value={draft.start} onChange={(e) => edit({ start: e.target.value })} />
+        <TextField label="Last day" type="date" value={draft.end} onChange={(e) => edit({ end: e.target.value })} />
+        <TextField
+          label="Session length (minutes)"
+          type="number"
+          inputMode="numeric"
+          min={10}
+          max={120}
+          step={5}
+          className="programme-form__number"
+          value={draft.sessionMinutes}
+          onChange={(e) => edit({ sessionMinutes: e.target.value })}
+        />
+        <TextField
+          label="Mentees per mentor"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={10}
+          className="programme-form__number"
+          value={draft.caseloadLimit}
+          onChange={(e) => edit({ caseloadLimit: e.target.value })}
+        />
+        <Field label="Goals" hint={`${draft.goals.trim().length} of ${GOALS_MAX} characters.`} className="programme-form__goals">
+          {(control) => (
+            <textarea {...control} className="pb-input" rows={3} value={draft.goals} onChange={(e) => edit({ goals: e.target.value })} />
+          )}
+        </Field>
         <Button type="submit" data-testid="programme-save" aria-busy={busy}>
           {busy ? 'Saving…' : 'Save programme'}
         </Button>

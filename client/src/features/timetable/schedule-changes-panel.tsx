@@ -1,34 +1,41 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
-import { useStaffErrors } from '../../lib/staff/staff-context';
-import { formatDateTime } from '../../lib/staff/staff-format';
+import { useSchoolTime, useStaffErrors } from '../../lib/staff/staff-context';
 import { LoadState, RefreshButton } from '../../ui/staff-section';
-import type { StaffResource } from '../../lib/staff/use-staff-resource';
+import { TextField } from '../../ui/field';
+import { useInvalidate, type StaffQuery } from '../../lib/staff/staff-query';
+import { auditKeys } from '../audit/audit-queries';
 import { acceptReplacement, addClosure, type CancelledSession, type ScheduleChange } from './timetable-api';
 import { describeChange, hasProposedReplacement, isReplacementBooked } from './schedule-words';
+import { timetableKeys } from './timetable-queries';
 
 /** Cancelled and booked sessions at both schools of every partnership, newest first, and closures. */
-export function ScheduleChangesPanel({ changes, onClosureAdded }: { changes: StaffResource<ScheduleChange[]>; onClosureAdded: () => void }) {
+export function ScheduleChangesPanel({ changes }: { changes: StaffQuery<ScheduleChange[]> }) {
+  const time = useSchoolTime();
+  const invalidate = useInvalidate();
+  // A booking or a closure is a change to sessions, and on the audit trail; a closure also loses candidate dates.
+  const bookedReplacement = () => void invalidate(timetableKeys.changes(), auditKeys.all);
+  const addedClosure = () => void invalidate(timetableKeys.changes(), timetableKeys.allCandidates(), auditKeys.all);
   return (
     <div className="schedule-changes" data-testid="schedule-changes">
       <div className="scheduling-panel__head">
         <h3 className="scheduling-panel__title">Changes to sessions</h3>
-        <RefreshButton onClick={() => void changes.reload()} loading={changes.loading} />
+        <RefreshButton onClick={() => void changes.refresh()} loading={changes.loading} />
       </div>
-      <ClosureForm onAdded={onClosureAdded} />
+      <ClosureForm onAdded={addedClosure} />
       <LoadState
         loading={changes.loading}
         error={changes.error}
         hasData={changes.data !== null}
-        onRetry={() => void changes.reload()}
+        onRetry={() => void changes.refresh()}
         what="changes"
       />
       {changes.data && changes.data.length === 0 ? <p className="staff-muted">No sessions booked or cancelled yet.</p> : null}
       {changes.data && changes.data.length > 0 ? (
         <ul className="staff-list" aria-label="Changes to sessions">
           {changes.data.map((change, _index, all) => {
-            const words = describeChange(change);
+            const words = describeChange(change, time);
             return (
               <li
                 key={String(change.id)}
@@ -41,13 +48,13 @@ export function ScheduleChangesPanel({ changes, onClosureAdded }: { changes: Sta
                   {words.lines.map((line) => (
                     <span key={line}>{line}</span>
                   ))}
-                  <span className="staff-muted">{formatDateTime(change.at)}</span>
+                  <span className="staff-muted">{time.dateTime(change.at)}</span>
                 </div>
                 {hasProposedReplacement(change) ? (
                   <BookReplacement
                     changeId={change.id}
                     booked={isReplacementBooked(change, all)}
-                    onBooked={() => void changes.reload({ quiet: true })}
+                    onBooked={bookedReplacement}
                   />
                 ) : null}
               </li>
@@ -103,7 +110,6 @@ function BookReplacement({ changeId, booked, onBooked }: { changeId: ScheduleCha
 
 /** Tell Peerbridge the school is closed (an INSET day, a trip, snow); sessions then are cancelled and moved. */
 function ClosureForm({ onAdded }: { onAdded: () => void }) {
-  const id = useId();
   const handleError = useStaffErrors();
   const [date, setDate] = useState('');
   const [from, setFrom] = useState('');
@@ -139,31 +145,19 @@ function ClosureForm({ onAdded }: { onAdded: () => void }) {
   return (
     <form className="closure-form" data-testid="closure-form" onSubmit={(event) => void submit(event)} noValidate>
       <fieldset className="closure-form__fields" disabled={busy}>
-        <legend className="staff-field__label">Add a closure at your school</legend>
-        <label htmlFor={`${id}-date`}>
-          Date
-          <input id={`${id}-date`} type="date" className="pb-input" data-testid="closure-date" value={date} onChange={(e) => setDate(e.target.value)} />
-        </label>
-        <label htmlFor={`${id}-from`}>
-          From (optional)
-          <input id={`${id}-from`} type="time" className="pb-input" data-testid="closure-from" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </label>
-        <label htmlFor={`${id}-to`}>
-          To (optional)
-          <input id={`${id}-to`} type="time" className="pb-input" data-testid="closure-to" value={to} onChange={(e) => setTo(e.target.value)} />
-        </label>
-        <label htmlFor={`${id}-reason`} className="closure-form__reason">
-          Reason
-          <input
-            id={`${id}-reason`}
-            className="pb-input"
-            data-testid="closure-reason"
-            placeholder="e.g. INSET day"
-            maxLength={200}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-          />
-        </label>
+        <legend className="pb-field__label">Add a closure at your school</legend>
+        <TextField label="Date" type="date" data-testid="closure-date" value={date} onChange={(e) => setDate(e.target.value)} />
+        <TextField label="From (optional)" type="time" data-testid="closure-from" value={from} onChange={(e) => setFrom(e.target.value)} />
+        <TextField label="To (optional)" type="time" data-testid="closure-to" value={to} onChange={(e) => setTo(e.target.value)} />
+        <TextField
+          label="Reason"
+          fieldClassName="closure-form__reason"
+          data-testid="closure-reason"
+          placeholder="e.g. INSET day"
+          maxLength={200}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
         <Button type="submit" data-testid="closure-submit" aria-busy={busy}>
           {busy ? 'Adding…' : 'Add closure'}
         </Button>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PeerbridgeError } from '../../lib/peerbridge-error';
+import { schoolTime } from '../../lib/school-time';
 import { conflictMessages, describeChange, hasProposedReplacement, isReplacementBooked } from './schedule-words';
 
 describe('conflictMessages', () => {
@@ -15,6 +16,8 @@ describe('conflictMessages', () => {
   });
 });
 
+const london = schoolTime('Europe/London');
+
 describe('describeChange', () => {
   const base = { id: 1, at: '2026-11-23T10:00:00Z', byStaffId: 's', occurrenceId: 'o' };
 
@@ -26,7 +29,7 @@ describe('describeChange', () => {
         reason: 'Riverside High School: INSET day',
         proposedReplacement: { start: '2026-11-25T08:40:00Z', end: '2026-11-25T09:10:00Z' },
       },
-    });
+    }, london);
     expect(words).toEqual({
       title: 'Session cancelled',
       tone: 'cancelled',
@@ -39,16 +42,16 @@ describe('describeChange', () => {
       ...base,
       kind: 'occurrence_cancelled',
       detail: { reason: 'Snow', proposedReplacement: { none: 'Both students are busy all week.' } },
-    });
+    }, london);
     expect(words.lines[1]).toBe('No replacement in the same week: Both students are busy all week.');
-    expect(describeChange({ ...base, kind: 'occurrence_cancelled', detail: { proposedReplacement: { none: null } } }).lines).toEqual([
+    expect(describeChange({ ...base, kind: 'occurrence_cancelled', detail: { proposedReplacement: { none: null } } }, london).lines).toEqual([
       'No reason given.',
       'No replacement in the same week.',
     ]);
   });
 
   it('describes a new series by its weekday, time and number of sessions', () => {
-    const words = describeChange({ ...base, kind: 'series_created', detail: { weekday: 2, localStart: '08:40', sessions: 12 } });
+    const words = describeChange({ ...base, kind: 'series_created', detail: { weekday: 2, localStart: '08:40', sessions: 12 } }, london);
     expect(words.lines).toEqual(['Tuesdays at 08:40, 12 sessions']);
   });
 });
@@ -70,7 +73,7 @@ describe('replacement bookings', () => {
   };
 
   it('describes a booked replacement in school time', () => {
-    expect(describeChange(booked)).toEqual({
+    expect(describeChange(booked, london)).toEqual({
       title: 'Replacement session booked',
       tone: 'created',
       lines: ['For Thu 3 Dec 2026, 11:00–11:30, instead of the cancelled one.'],

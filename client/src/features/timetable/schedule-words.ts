@@ -1,5 +1,5 @@
 import type { PeerbridgeError } from '../../lib/peerbridge-error';
-import { formatDate, formatDateTime, formatTime } from '../../lib/staff/staff-format';
+import type { SchoolTime } from '../../lib/school-time';
 import type { ScheduleChange } from './timetable-api';
 import { WEEKDAY_NAMES } from './school-week';
 
@@ -32,13 +32,13 @@ function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() ? value : null;
 }
 
-function replacementWords(proposal: unknown): string {
+function replacementWords(proposal: unknown, time: SchoolTime): string {
   if (proposal && typeof proposal === 'object') {
     const { start, end, none } = proposal as { start?: unknown; end?: unknown; none?: unknown };
     const from = text(start);
     if (from) {
       const to = text(end);
-      return `Proposed replacement: ${formatDateTime(from)}${to ? `–${formatTime(to)}` : ''}`;
+      return `Proposed replacement: ${time.dateTime(from)}${to ? `–${time.time(to)}` : ''}`;
     }
     const why = text(none);
     if (why !== null || 'none' in proposal) return `No replacement in the same week${why ? `: ${why}` : '.'}`;
@@ -46,15 +46,15 @@ function replacementWords(proposal: unknown): string {
   return 'No replacement proposed.';
 }
 
-/** A schedule change in the words both coordinators read: what happened, why, and what now. */
-export function describeChange(change: ChangeFacts): ChangeWords {
+/** A schedule change in the words both coordinators read (times on the reader's school clock): what happened, why, and what now. */
+export function describeChange(change: ChangeFacts, time: SchoolTime): ChangeWords {
   const detail = change.detail ?? {};
   switch (change.kind) {
     case 'occurrence_cancelled':
       return {
         title: 'Session cancelled',
         tone: 'cancelled',
-        lines: [text(detail.reason) ?? 'No reason given.', replacementWords(detail.proposedReplacement)],
+        lines: [text(detail.reason) ?? 'No reason given.', replacementWords(detail.proposedReplacement, time)],
       };
     case 'replacement_booked': {
       const start = text(detail.start);
@@ -62,7 +62,7 @@ export function describeChange(change: ChangeFacts): ChangeWords {
       return {
         title: 'Replacement session booked',
         tone: 'created',
-        lines: [start ? `For ${formatDateTime(start)}${end ? `–${formatTime(end)}` : ''}, instead of the cancelled one.` : 'Booked instead of the cancelled one.'],
+        lines: [start ? `For ${time.dateTime(start)}${end ? `–${time.time(end)}` : ''}, instead of the cancelled one.` : 'Booked instead of the cancelled one.'],
       };
     }
     case 'series_created': {
@@ -95,6 +95,6 @@ export function isReplacementBooked(change: ChangeFacts, all: readonly ChangeFac
 }
 
 /** "First session Tue 1 Dec 2026" for a candidate card. */
-export function firstSessionWords(firstSession: string | null): string {
-  return firstSession ? `First session ${formatDate(firstSession)}` : 'No sessions in the programme';
+export function firstSessionWords(firstSession: string | null, time: SchoolTime): string {
+  return firstSession ? `First session ${time.date(firstSession)}` : 'No sessions in the programme';
 }

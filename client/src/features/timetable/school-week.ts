@@ -1,4 +1,5 @@
 import type { Candidate, LostDate, Period, SchoolTimetable } from './timetable-api';
+import { offsetMinutesAt } from '../../lib/school-time';
 
 /*
  * The week view's arithmetic, on "YYYY-MM-DD" dates and "HH:MM" local times.
@@ -70,15 +71,7 @@ export function toClock(minutes: number): string {
 
 /** Minutes a zone is ahead of UTC at noon on a date (weekday noon is never inside a clock change). */
 export function zoneOffsetMinutes(timeZone: string, date: string): number {
-  const noon = new Date(`${date}T12:00:00Z`);
-  const name =
-    new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'longOffset' })
-      .formatToParts(noon)
-      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const match = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
-  if (!match) return 0;
-  const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0);
-  return match[1] === '-' ? -minutes : minutes;
+  return offsetMinutesAt(timeZone, new Date(`${date}T12:00:00Z`));
 }
 
 export interface PeriodBlock {

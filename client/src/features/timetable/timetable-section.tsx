@@ -1,27 +1,28 @@
-import { useCallback, useId, useState } from 'react';
-import { formatDate, schoolDate } from '../../lib/staff/staff-format';
+import { useState } from 'react';
 import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
-import { useStaffResource } from '../../lib/staff/use-staff-resource';
+import { Field } from '../../ui/field';
 import { CandidateList } from '../matching/candidate-list';
 import { PairingBoard } from '../matching/pairing-board';
 import { ProgrammeForm } from './programme-form';
 import { ScheduleChangesPanel } from './schedule-changes-panel';
-import { fetchCandidates, fetchPartnerships, fetchProgramme, fetchScheduleChanges, fetchTimetables } from './timetable-api';
+import { useCandidates, usePartnerships, useProgramme, useScheduleChanges, useTimetables } from './timetable-queries';
 import { WeekView } from './week-view';
 import './scheduling.css';
 import { now } from '../../lib/clock';
+import { formatCalendarDate } from '../../lib/school-time';
+import { useSchoolTime } from '../../lib/staff/staff-context';
 
 /**
  * Coordinators: the two schools' timetables side by side, when a pairing can
  * meet and booking it, suggested pairings, and what has changed since.
  */
 export function TimetableSection() {
-  const ids = useId();
-  const partnerships = useStaffResource(useCallback((signal: AbortSignal) => fetchPartnerships(signal), []));
-  const changes = useStaffResource(useCallback((signal: AbortSignal) => fetchScheduleChanges(signal), []));
+  const time = useSchoolTime();
+  const partnerships = usePartnerships();
+  const changes = useScheduleChanges();
   const [chosenPartnership, setChosenPartnership] = useState<string | null>(null);
   const [chosenPairing, setChosenPairing] = useState<string | null>(null);
-  const [date, setDate] = useState(() => schoolDate(now()));
+  const [date, setDate] = useState(() => time.dateAt(now()));
 
   const list = partnerships.data ?? [];
   const partnership = list.find((p) => p.id === chosenPartnership) ?? list[0] ?? null;
@@ -29,22 +30,12 @@ export function TimetableSection() {
   const partnershipId = partnership?.id ?? null;
   const pairingId = pairing?.id ?? null;
 
-  const timetables = useStaffResource(
-    useCallback((signal: AbortSignal) => (partnershipId ? fetchTimetables(partnershipId, signal) : Promise.resolve(null)), [partnershipId]),
-  );
-  const programme = useStaffResource(
-    useCallback((signal: AbortSignal) => (partnershipId ? fetchProgramme(partnershipId, signal) : Promise.resolve(null)), [partnershipId]),
-  );
-  const candidates = useStaffResource(
-    useCallback((signal: AbortSignal) => (pairingId ? fetchCandidates(pairingId, signal) : Promise.resolve(null)), [pairingId]),
-  );
+  const timetables = useTimetables(partnershipId);
+  const programme = useProgramme(partnershipId);
+  const candidates = useCandidates(pairingId);
 
   const refreshAll = () => {
-    void partnerships.reload();
-    void timetables.reload();
-    void programme.reload();
-    void candidates.reload();
-    void changes.reload();
+    for (const query of [partnerships, timetables, programme, candidates, changes]) void query.refresh();
   };
 
   return (
@@ -58,53 +49,55 @@ export function TimetableSection() {
         loading={partnerships.loading}
         error={partnerships.error}
         hasData={partnerships.data !== null}
-        onRetry={() => void partnerships.reload()}
+        onRetry={() => void partnerships.refresh()}
         what="partnerships"
       />
       {partnerships.data && list.length === 0 ? <p className="staff-muted">Your school is in no partnership yet.</p> : null}
 
       {partnership ? (
         <div className="scheduling-pickers">
-          <label htmlFor={`${ids}-partnership`} className="scheduling-picker">
-            <span className="staff-field__label">Partnership</span>
-            <select
-              id={`${ids}-partnership`}
-              className="pb-input"
-              data-testid="partnership-select"
-              value={partnership.id}
-              onChange={(event) => {
-                setChosenPartnership(event.target.value);
-                setChosenPairing(null);
-              }}
-            >
-              {list.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name} ({p.mentorSchool.name} → {p.menteeSchool.name})
-                </option>
-              ))}
-            </select>
-          </label>
-          <label htmlFor={`${ids}-pairing`} className="scheduling-picker">
-            <span className="staff-field__label">Pairing</span>
-            <select
-              id={`${ids}-pairing`}
-              className="pb-input"
-              data-testid="pairing-select"
-              value={pairing?.id ?? ''}
-              disabled={partnership.pairings.length === 0}
-              onChange={(event) => setChosenPairing(event.target.value)}
-            >
-              {partnership.pairings.length === 0 ? <option value="">No pairings yet</option> : null}
-              {partnership.pairings.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.mentor.firstName} (mentor) with {p.mentee.firstName}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Field label="Partnership" className="scheduling-picker">
+            {(control) => (
+              <select
+                {...control}
+                className="pb-input"
+                data-testid="partnership-select"
+                value={partnership.id}
+                onChange={(event) => {
+                  setChosenPartnership(event.target.value);
+                  setChosenPairing(null);
+                }}
+              >
+                {list.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name} ({p.mentorSchool.name} → {p.menteeSchool.name})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Pairing" className="scheduling-picker">
+            {(control) => (
+              <select
+                {...control}
+                className="pb-input"
+                data-testid="pairing-select"
+                value={pairing?.id ?? ''}
+                disabled={partnership.pairings.length === 0}
+                onChange={(event) => setChosenPairing(event.target.value)}
+              >
+                {partnership.pairings.length === 0 ? <option value="">No pairings yet</option> : null}
+                {partnership.pairings.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.mentor.firstName} (mentor) with {p.mentee.firstName}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           {programme.data ? (
             <p className="staff-muted scheduling-pickers__programme">
-              Programme {formatDate(`${programme.data.start}T12:00:00Z`)} to {formatDate(`${programme.data.end}T12:00:00Z`)}, {programme.data.sessionMinutes}-minute sessions
+              Programme {formatCalendarDate(programme.data.start)} to {formatCalendarDate(programme.data.end)}, {programme.data.sessionMinutes}-minute sessions
               {programme.data.goals ? `: ${programme.data.goals}` : ''}
             </p>
           ) : null}
@@ -115,21 +108,17 @@ export function TimetableSection() {
         <>
           {!programme.loading && !programme.error ? (
             <ProgrammeForm
-              // A fresh form per partnership; a (non-quiet) refresh unmounts it while loading, so it restarts from the server.
+              // A fresh form per partnership; a Refresh unmounts it while loading, so it restarts from the server.
               key={partnership.id}
               partnershipId={partnership.id}
               programme={programme.data}
-              onSaved={() => {
-                void programme.reload({ quiet: true });
-                void candidates.reload({ quiet: true });
-              }}
             />
           ) : (
             <LoadState
               loading={programme.loading}
               error={programme.error}
               hasData={false}
-              onRetry={() => void programme.reload()}
+              onRetry={() => void programme.refresh()}
               what="programme"
             />
           )}
@@ -137,7 +126,7 @@ export function TimetableSection() {
             loading={timetables.loading}
             error={timetables.error}
             hasData={timetables.data != null}
-            onRetry={() => void timetables.reload()}
+            onRetry={() => void timetables.refresh()}
             what="timetables"
           />
           {timetables.data ? (
@@ -159,28 +148,20 @@ export function TimetableSection() {
                 loading={candidates.loading}
                 error={candidates.error}
                 hasData={candidates.data != null}
-                onRetry={() => void candidates.reload()}
+                onRetry={() => void candidates.refresh()}
                 what="possible times"
               />
               {candidates.data ? (
-                <CandidateList
-                  key={pairing.id}
-                  pairing={pairing}
-                  candidates={candidates.data}
-                  onBooked={() => {
-                    void candidates.reload({ quiet: true });
-                    void changes.reload({ quiet: true });
-                  }}
-                />
+                <CandidateList key={pairing.id} pairing={pairing} candidates={candidates.data} />
               ) : null}
             </div>
           ) : null}
 
-          <PairingBoard key={partnership.id} partnershipId={partnership.id} onPaired={() => void partnerships.reload({ quiet: true })} />
+          <PairingBoard key={partnership.id} partnershipId={partnership.id} />
         </>
       ) : null}
 
-      <ScheduleChangesPanel changes={changes} onClosureAdded={() => void changes.reload({ quiet: true })} />
+      <ScheduleChangesPanel changes={changes} />
     </StaffSection>
   );
 }

@@ -1,6 +1,7 @@
 import type { CSSProperties } from 'react';
 import { Button } from '../../ui/button';
-import { addDays } from '../../lib/staff/staff-format';
+import { TextField } from '../../ui/field';
+import { addDays } from '../../lib/school-time';
 import type { Candidate, SchoolTimetable } from './timetable-api';
 import {
   candidateBlocks,
@@ -57,15 +58,12 @@ export function WeekView({ schools, candidates, sessionMinutes, date, onDateChan
           <Button variant="secondary" onClick={() => onDateChange(addDays(mondayOf(date), -7))} aria-label="Previous week">
             ‹
           </Button>
-          <label className="week-view__date">
-            <span className="staff-field__label">Week of</span>
-            <input
-              type="date"
-              className="pb-input"
-              value={date}
-              onChange={(event) => event.target.value && onDateChange(event.target.value)}
-            />
-          </label>
+          <TextField
+            label="Week of"
+            type="date"
+            value={date}
+            onChange={(event) => event.target.value && onDateChange(event.target.value)}
+          />
           <Button variant="secondary" onClick={() => onDateChange(addDays(mondayOf(date), 7))} aria-label="Next week">
             ›
           </Button>

@@ -5,7 +5,8 @@ import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { Notice } from '../../ui/notice';
 import { Screen } from '../../ui/screen';
 import { SessionCard } from './session-card';
-import { formatSchoolDate, formatSchoolTime, sortByStart } from './session-format';
+import { schoolTime } from '../../lib/school-time';
+import { sortByStart } from './session-format';
 import { useTodaySessions } from './use-today-sessions';
 import './schedule.css';
 import { now } from '../../lib/clock';
@@ -30,7 +31,7 @@ export function DevicePage({ deviceToken, onOpenSession, onUnauthorized, onForge
           <p className="device-header__brand">Peerbridge</p>
           <h1 className="device-header__school">{school ? school.name : "Today's sessions"}</h1>
         </div>
-        {school ? <p className="device-header__date">{formatSchoolDate(now(), school.timeZone)}</p> : null}
+        {school ? <p className="device-header__date">{schoolTime(school.timeZone).longDate(now())}</p> : null}
       </header>
 
       {!data && loading ? <p className="device-page__loading">Loading today's sessions…</p> : null}
@@ -45,7 +46,7 @@ export function DevicePage({ deviceToken, onOpenSession, onUnauthorized, onForge
       {data && error ? (
         <Notice tone="info">
           Couldn't refresh just now
-          {loadedAt ? ` (showing the list from ${formatSchoolTime(new Date(loadedAt).toISOString(), data.school.timeZone)})` : ''}.
+          {loadedAt ? ` (showing the list from ${schoolTime(data.school.timeZone).time(new Date(loadedAt).toISOString())})` : ''}.
           We'll keep trying.
         </Notice>
       ) : null}

@@ -1,6 +1,7 @@
 import type { TodaySession } from '@peerbridge/shared';
 import { Chip } from '../../ui/chip';
-import { canOpenSession, formatTimeRange, partnerLine, statusLabel } from './session-format';
+import { schoolTime } from '../../lib/school-time';
+import { canOpenSession, partnerLine, statusLabel } from './session-format';
 
 export interface SessionCardProps {
   session: TodaySession;
@@ -11,6 +12,7 @@ export interface SessionCardProps {
 /** One timetabled session as a big tappable card. Finished and cancelled cards stay visible but inert. */
 export function SessionCard({ session, timeZone, onOpen }: SessionCardProps) {
   const openable = canOpenSession(session.status);
+  const time = schoolTime(timeZone);
   return (
     <button
       type="button"
@@ -21,13 +23,13 @@ export function SessionCard({ session, timeZone, onOpen }: SessionCardProps) {
       disabled={!openable}
       onClick={() => onOpen(session)}
     >
-      <span className="session-card__time">{formatTimeRange(session.startsAt, session.endsAt, timeZone)}</span>
+      <span className="session-card__time">{time.timeRange(session.startsAt, session.endsAt)}</span>
       <span className="session-card__main">
         <span className="session-card__student">{session.participant.firstName}</span>
         <span className="session-card__partner">{partnerLine(session.partner)}</span>
       </span>
       <span className="session-card__side">
-        <Chip tone={session.status}>{statusLabel(session, timeZone)}</Chip>
+        <Chip tone={session.status}>{statusLabel(session, time)}</Chip>
         {openable ? (
           <span className="session-card__cta" aria-hidden="true">
             Get ready ›

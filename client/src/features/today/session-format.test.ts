@@ -1,37 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  canOpenSession,
-  formatSchoolDate,
-  formatSchoolTime,
-  formatTimeRange,
-  partnerLine,
-  sortByStart,
-  statusLabel,
-} from './session-format';
+import { schoolTime } from '../../lib/school-time';
+import { canOpenSession, partnerLine, sortByStart, statusLabel } from './session-format';
 
-const LONDON = 'Europe/London';
+const LONDON = schoolTime('Europe/London');
 
-describe('session formatting in the school time zone', () => {
-  it('formats the date as the school sees it, not the browser', () => {
-    // 23:30 UTC on 31 March 2026 is already 1 April in London (BST).
-    expect(formatSchoolDate(new Date('2026-03-31T23:30:00Z'), LONDON)).toBe('Wednesday 1 April');
-    expect(formatSchoolDate(new Date('2026-11-23T08:00:00Z'), LONDON)).toBe('Monday 23 November');
-  });
-
-  it('uses 24-hour school times across the clock change', () => {
-    expect(formatSchoolTime('2026-07-01T07:35:00Z', LONDON)).toBe('08:35'); // BST
-    expect(formatSchoolTime('2026-11-23T08:35:00Z', LONDON)).toBe('08:35'); // GMT
-    expect(formatTimeRange('2026-11-23T08:40:00Z', '2026-11-23T09:10:00Z', LONDON)).toBe('08:40–09:10');
-  });
-
-  it('respects a zone other than London', () => {
-    expect(formatSchoolTime('2026-11-23T08:35:00Z', 'Europe/Paris')).toBe('09:35');
-  });
-
-  it('falls back to London for an unknown zone rather than failing', () => {
-    expect(formatSchoolTime('2026-11-23T08:35:00Z', 'Not/AZone')).toBe('08:35');
-  });
-
+describe('session words on the iPad', () => {
   it('labels each status in plain words', () => {
     const joinOpensAt = '2026-11-23T08:35:00Z';
     expect(statusLabel({ status: 'open', joinOpensAt }, LONDON)).toBe('Open now');

@@ -1,50 +1,14 @@
 import type { SessionStatus, TodaySession } from '@peerbridge/shared';
+import type { SchoolTime } from '../../lib/school-time';
 
-/*
- * Everything shown about a session is in the school's own time zone, never the
- * browser's: a laptop set to another zone, or an iPad with a wrong clock zone,
- * must still show the times on the school timetable.
- */
+/* What an iPad says about a session, in words; its times come from the school's clock (lib/school-time). */
 
-const formatterCache = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${timeZone}|${JSON.stringify(options)}`;
-  let cached = formatterCache.get(key);
-  if (!cached) {
-    try {
-      cached = new Intl.DateTimeFormat('en-GB', { ...options, timeZone });
-    } catch {
-      // An unknown zone from the server must not blank the screen; the
-      // domain's default zone is the best guess for an English school.
-      cached = new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'Europe/London' });
-    }
-    formatterCache.set(key, cached);
-  }
-  return cached;
-}
-
-/** "Monday 23 November" */
-export function formatSchoolDate(now: Date, timeZone: string): string {
-  return formatter(timeZone, { weekday: 'long', day: 'numeric', month: 'long' }).format(now);
-}
-
-/** "08:35" (24-hour, as on school timetables) */
-export function formatSchoolTime(iso: string, timeZone: string): string {
-  return formatter(timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
-}
-
-/** "08:40–09:10" */
-export function formatTimeRange(startsAt: string, endsAt: string, timeZone: string): string {
-  return `${formatSchoolTime(startsAt, timeZone)}–${formatSchoolTime(endsAt, timeZone)}`;
-}
-
-export function statusLabel(session: Pick<TodaySession, 'status' | 'joinOpensAt'>, timeZone: string): string {
+export function statusLabel(session: Pick<TodaySession, 'status' | 'joinOpensAt'>, time: SchoolTime): string {
   switch (session.status) {
     case 'open':
       return 'Open now';
     case 'upcoming':
-      return `Opens at ${formatSchoolTime(session.joinOpensAt, timeZone)}`;
+      return `Opens at ${time.time(session.joinOpensAt)}`;
     case 'ended':
       return 'Finished';
     case 'cancelled':

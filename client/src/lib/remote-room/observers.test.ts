@@ -1,19 +1,6 @@
-import type { ObserverInfo } from '@peerbridge/shared';
 import { describe, expect, it } from 'vitest';
+import { grace, jo } from '../../test-support/observers';
 import { listInWords, observerBannerText, withObserver, withoutObserver } from './observers';
-
-const grace: ObserverInfo = {
-  observerId: '00000000-0000-4000-8000-00000000000a',
-  name: 'Ms Grace Adeyemi',
-  schoolName: 'Riverside High School',
-  role: 'dsl',
-};
-const jo: ObserverInfo = {
-  observerId: '00000000-0000-4000-8000-00000000000b',
-  name: 'Mrs Jo Walsh',
-  schoolName: 'Northgate School',
-  role: 'supervisor',
-};
 
 describe('observer bookkeeping', () => {
   it('adds, refreshes in place and removes', () => {

@@ -1,18 +1,28 @@
-import { ConsumeResult } from '@peerbridge/shared';
-import { request, type PeerbridgeSocket } from '../../lib/socket-client';
-import type { MediaSession } from './media-session';
+import { ConsumeResult, type ClientPayload } from '@peerbridge/shared';
+import { request, type PeerbridgeSocket } from '../socket-client';
 import type { RemoteProducer } from './remote-producers';
 
 /**
- * Receives one remote producer on a MediaSession: a student's partner, or a
- * student an observer watches. `prepared` is a consumer the server already made
- * during the join. `stillWanted` is asked after every await, because the call
- * may have moved on (left, rejoined, the producer closed) in the meantime.
- * Errors go to the caller, which knows how to word them.
+ * The receiving half of a join's media, as the room needs it. The call's and
+ * the observer's MediaSession both are one; tests pass a plain object, since
+ * there is no WebRTC in Node.
+ */
+export interface ReceivingMedia {
+  readonly rtpCapabilities: ClientPayload<'media:consume'>['rtpCapabilities'];
+  consume(result: ConsumeResult): Promise<{ readonly track: MediaStreamTrack }>;
+  closeConsumer(producerId: string): void;
+}
+
+/**
+ * Receives one remote producer: a student's partner, or a student an observer
+ * watches. `prepared` is a consumer the server already made during the join.
+ * `stillWanted` is asked after every await, because the room may have moved
+ * on (left, rejoined, the producer closed) in the meantime. Errors go to the
+ * caller, which knows how to word them.
  */
 export async function receiveRemote(deps: {
   socket: PeerbridgeSocket;
-  media: MediaSession;
+  media: ReceivingMedia;
   entry: RemoteProducer;
   prepared: ConsumeResult | undefined;
   stillWanted: () => boolean;

@@ -1,5 +1,6 @@
 import type { ProducerInfo } from '@peerbridge/shared';
 import { describe, expect, it } from 'vitest';
+import { fakeTrack } from '../../test-support/fake-media';
 import { RemoteProducers } from './remote-producers';
 
 const ME = '00000000-0000-4000-8000-000000000001';
@@ -8,8 +9,6 @@ const PARTNER = '00000000-0000-4000-8000-000000000002';
 function producer(id: string, kind: 'audio' | 'video', participantId = PARTNER, paused = false): ProducerInfo {
   return { producerId: id, kind, participantId, paused };
 }
-
-const fakeTrack = (id: string) => ({ id }) as unknown as MediaStreamTrack;
 
 describe('RemoteProducers', () => {
   it('ignores our own producers and duplicates', () => {

@@ -1,5 +1,15 @@
 import type { ProducerInfo } from '@peerbridge/shared';
-import { noRemoteMedia, type RemoteMedia } from './call-state';
+
+/** One person's media as a screen shows it. */
+export interface RemoteMedia {
+  audioTrack: MediaStreamTrack | null;
+  videoTrack: MediaStreamTrack | null;
+  /** They paused their microphone (or camera): show it, don't leave the viewer guessing. */
+  micOff: boolean;
+  cameraOff: boolean;
+}
+
+export const noRemoteMedia: RemoteMedia = { audioTrack: null, videoTrack: null, micOff: false, cameraOff: false };
 
 export interface RemoteProducer {
   info: ProducerInfo;
@@ -9,9 +19,10 @@ export interface RemoteProducer {
 }
 
 /**
- * Bookkeeping for the partner's producers, kept apart from the media objects
- * so the rules (ignore our own, no duplicates, latest pause state wins) are
- * plain code with tests.
+ * Bookkeeping for the other people's producers (a student's partner, or both
+ * students for staff observing), kept apart from the media objects so the
+ * rules (ignore our own, no duplicates, latest pause state wins) are plain
+ * code with tests.
  */
 export class RemoteProducers {
   private readonly entries = new Map<string, RemoteProducer>();

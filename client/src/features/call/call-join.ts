@@ -1,0 +1,145 @@
+import { JoinResult } from '@peerbridge/shared';
+import { reportProblem } from '../../lib/diagnostics';
+import { PeerbridgeError, toPeerbridgeError } from '../../lib/peerbridge-error';
+import { leaveRoom } from '../../lib/remote-room/remote-room';
+import { request, waitForConnection, type DeviceSocket } from '../../lib/socket-client';
+import { MediaSession, type LoadedDevice, type MediaSignalling } from './media-session';
+
+export interface JoinParams {
+  sessionId: string;
+  /** The student at this iPad's school who takes part. */
+  studentId: string;
+  /**
+   * From the student's PIN sign-in. Reused by automatic rejoins: it stays
+   * valid until the session ends, so a Wi-Fi blip never asks for the PIN again.
+   */
+  joinToken: string;
+  /** Camera and microphone, owned by the screen; the client never stops them. */
+  stream: MediaStream;
+}
+
+/**
+ * The server refused the join token (it ran out, or belongs to another
+ * session or iPad). Only a fresh PIN sign-in helps, so the screen goes back there.
+ */
+export class SignInRequiredError extends PeerbridgeError {
+  constructor(message: string, cause?: unknown) {
+    super('unauthenticated', message, { cause });
+  }
+}
+
+/** How a join's media is built; tests pass a stand-in because there is no WebRTC in Node. */
+export type CreateMediaSession = typeof MediaSession.create;
+
+/**
+ * A media Device loaded while pre-join shows, so the join can carry our
+ * capabilities and the server prepares the partner's media in the same round
+ * trip. Never rejects: without it, the join simply takes the longer way. A
+ * failure is forgotten, so the next join tries again.
+ */
+export class DevicePreload {
+  private pending: Promise<LoadedDevice | null> | null = null;
+
+  constructor(private readonly socket: DeviceSocket) {}
+
+  get(): Promise<LoadedDevice | null> {
+    this.pending ??= (async () => {
+      try {
+        await waitForConnection(this.socket);
+        const { routerRtpCapabilities } = await request(this.socket, 'media:capabilities', {});
+        return await MediaSession.loadDevice(routerRtpCapabilities);
+      } catch (error) {
+        reportProblem('could not prepare the media device early', error);
+        this.pending = null;
+        return null;
+      }
+    })();
+    return this.pending;
+  }
+}
+
+export interface JoinedMedia {
+  joined: JoinResult;
+  media: MediaSession;
+}
+
+/**
+ * One join attempt, as far as the call screen can show: `session:join`, then
+ * both transports. Null when `isCurrent` turned false meanwhile (a newer
+ * attempt, leaving, an end), in which case nothing is left open.
+ */
+export async function negotiateJoin(deps: {
+  socket: DeviceSocket;
+  params: JoinParams;
+  preload: DevicePreload;
+  createMediaSession: CreateMediaSession;
+  isCurrent: () => boolean;
+  onMediaFailed: () => void;
+}): Promise<JoinedMedia | null> {
+  const { socket, params, isCurrent } = deps;
+  await waitForConnection(socket);
+  const preloaded = await deps.preload.get();
+  if (!isCurrent()) return null;
+
+  const ack = await request(socket, 'session:join', {
+    sessionId: params.sessionId,
+    studentId: params.studentId,
+    joinToken: params.joinToken,
+    ...(preloaded ? { rtpCapabilities: preloaded.device.rtpCapabilities } : {}),
+  }).catch((error: unknown) => {
+    // The device itself was accepted at the handshake, so "unauthenticated" here is about the join token.
+    if (error instanceof PeerbridgeError && error.code === 'unauthenticated') {
+      throw new SignInRequiredError(error.message, error);
+    }
+    throw error;
+  });
+  if (!isCurrent()) return null;
+  const parsed = JoinResult.safeParse(ack);
+  if (!parsed.success) {
+    reportProblem('session:join ack broke the contract', parsed.error);
+    void leaveRoom(socket);
+    throw PeerbridgeError.unexpected(parsed.error);
+  }
+  const joined = parsed.data;
+
+  let media: MediaSession;
+  try {
+    media = await deps.createMediaSession(joined, signalling(socket), deps.onMediaFailed, preloaded);
+  } catch (error) {
+    // The server has us as joined; undo that so a retry is not refused as a duplicate.
+    void leaveRoom(socket);
+    throw error;
+  }
+  if (!isCurrent()) {
+    media.close();
+    return null;
+  }
+  return { joined, media };
+}
+
+function signalling(socket: DeviceSocket): MediaSignalling {
+  return {
+    connectTransport: async (transportId, dtlsParameters) => {
+      await request(socket, 'transport:connect', { transportId, dtlsParameters });
+    },
+    produce: async (transportId, kind, rtpParameters) => {
+      const data = await request(socket, 'media:produce', { transportId, kind, rtpParameters });
+      return data.producerId;
+    },
+  };
+}
+
+/** Server refusals pass through; anything else is logged in full and explained simply. */
+export function describeJoinFailure(error: unknown): PeerbridgeError {
+  if (error instanceof PeerbridgeError) return error;
+  reportProblem('join failed', error);
+  // mediasoup-client's name for "this browser cannot do WebRTC the way we need".
+  if (error instanceof Error && error.name === 'UnsupportedError') {
+    return new PeerbridgeError(
+      'unavailable',
+      "This browser can't make Peerbridge calls. Use Safari on an iPad, or Chrome or Edge on a laptop.",
+      { cause: error },
+    );
+  }
+  return toPeerbridgeError(error);
+}

@@ -1,0 +1,79 @@
+import type { MediaKind } from '@peerbridge/shared';
+import { reportProblem } from '../../lib/diagnostics';
+import { request, type DeviceSocket } from '../../lib/socket-client';
+import type { StateStore } from '../../lib/state-store';
+import type { CallState } from './call-state';
+import type { MediaSession } from './media-session';
+
+/**
+ * Our side of the call: the screen's camera and microphone sent as
+ * producers, and the mute buttons. Muting acts on the track and the producer
+ * here first (privacy does not wait for the network), then tells the server.
+ */
+export class CallPublisher {
+  constructor(
+    private readonly socket: DeviceSocket,
+    private readonly store: StateStore<CallState>,
+  ) {}
+
+  /** Sends every track of `stream`. `isCurrent` turns false once this join is torn down. */
+  async publish(media: MediaSession, stream: MediaStream, isCurrent: () => boolean): Promise<void> {
+    // Audio first: if the Wi-Fi struggles, being heard matters more than being seen.
+    const ordered = [...stream.getTracks()].sort((a, b) => (a.kind === 'audio' ? -1 : b.kind === 'audio' ? 1 : 0));
+    await Promise.all(ordered.map((track) => this.publishTrack(media, track, isCurrent)));
+  }
+
+  async setEnabled(kind: MediaKind, enabled: boolean, media: MediaSession | null, stream: MediaStream | null): Promise<void> {
+    this.store.update(kind === 'audio' ? { micEnabled: enabled } : { cameraEnabled: enabled });
+    // Also on the track itself, so muting works even before (or without) a producer.
+    applyTrackEnabled(stream, kind, enabled);
+    const producer = media?.producer(kind);
+    if (!producer || producer.closed) return;
+    if (enabled) producer.resume();
+    else producer.pause();
+    await this.sendPaused(producer.id, !enabled);
+  }
+
+  private async publishTrack(media: MediaSession, track: MediaStreamTrack, isCurrent: () => boolean): Promise<void> {
+    const kind: MediaKind = track.kind === 'audio' ? 'audio' : 'video';
+    const what = kind === 'audio' ? 'microphone' : 'camera';
+    if (track.readyState === 'ended') {
+      this.store.update({ notice: `Your ${what} has stopped. Leave and join again to restart it.` });
+      return;
+    }
+    if (!media.canProduce(kind)) {
+      this.store.update({ notice: `This device can't send ${kind === 'audio' ? 'sound' : 'video'} in this call.` });
+      return;
+    }
+    try {
+      const producer = await media.produce(track);
+      if (!isCurrent()) return;
+      // The user may have muted while we were connecting; honour it.
+      const { micEnabled, cameraEnabled } = this.store.state;
+      if (!(kind === 'audio' ? micEnabled : cameraEnabled)) {
+        producer.pause();
+        await this.sendPaused(producer.id, true);
+      }
+    } catch (error) {
+      if (!isCurrent()) return;
+      reportProblem(`could not send ${what}`, error);
+      this.store.update({ notice: `We couldn't send your ${what}. Try leaving and joining again.` });
+    }
+  }
+
+  private async sendPaused(producerId: string, paused: boolean): Promise<void> {
+    try {
+      await request(this.socket, 'media:set-paused', { producerId, paused });
+    } catch (error) {
+      // Locally paused already, so privacy holds; the partner's indicator may lag.
+      reportProblem('media:set-paused failed', error);
+    }
+  }
+}
+
+/** The screen's own tracks follow the buttons, whether or not anything is being sent yet. */
+export function applyTrackEnabled(stream: MediaStream | null, kind: MediaKind, enabled: boolean): void {
+  for (const track of stream?.getTracks() ?? []) {
+    if (track.kind === kind) track.enabled = enabled;
+  }
+}

@@ -1,0 +1,8 @@
+import { useStaffQuery } from '../../lib/staff/staff-query';
+import { fetchSchoolDevices } from './staff-devices-api';
+
+export const deviceKeys = {
+  all: ['devices'] as const,
+};
+
+export const useSchoolDevices = () => useStaffQuery({ queryKey: deviceKeys.all, queryFn: ({ signal }) => fetchSchoolDevices(signal) });
