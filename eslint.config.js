@@ -112,4 +112,19 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Small files: a source file past 400 lines is doing more than one job.
+    files: ['**/*.{ts,tsx}'],
+    rules: { 'max-lines': ['error', { max: 400 }] },
+  },
+  {
+    // The client's API files call the shared contract; a schema of their own would drift from it.
+    files: ['client/src/**/*-api.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'zod', allowTypeImports: true, message: 'API files use the shared endpoints and schemas (@peerbridge/shared), not schemas of their own.' }] },
+      ],
+    },
+  },
 );
