@@ -209,6 +209,8 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       log: log.child({ area: 'socket' }),
       origins: { allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy },
       eventLimit: config.socketEventLimit,
+      // As with HTTP answers: in tests an acknowledgement that drifts from the contract fails the test that sees it.
+      checkAcks: config.env === 'test',
     });
     cleanups.push(async () => stopSweep());
 

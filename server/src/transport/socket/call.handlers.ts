@@ -1,4 +1,5 @@
 import {
+  ackSchemas,
   clientPayloads,
   MAX_EVENT_BYTES,
   type Ack,
@@ -78,6 +79,11 @@ function payloadBytes(payload: unknown): number {
   }
 }
 
+function checkAck(event: ClientEventName, data: unknown): void {
+  const parsed = ackSchemas[event].safeParse(data);
+  if (!parsed.success) throw new Error(`${event} acknowledged outside its contract: ${parsed.error.message}`);
+}
+
 /** Each handler only parses, calls and acknowledges; a bad payload is answered, never thrown. */
 export function registerCallHandlers(
   socket: CallSocket,
@@ -87,6 +93,7 @@ export function registerCallHandlers(
     concerns: ConcernService;
     staffAuth: StaffAuth;
     eventLimit: { burst: number; perSecond: number };
+    checkAcks?: boolean;
   },
   log: Logger,
 ): void {
@@ -124,6 +131,7 @@ export function registerCallHandlers(
       const conn = await connectionFor();
       const handler = handlers[event] as (c: CallConnection, p: unknown) => Promise<unknown>;
       const data = await handler(conn, parsed);
+      if (deps.checkAcks) checkAck(event, data);
       // A connection that vanished while its join was in flight must not be left in the call.
       if (socket.disconnected) await deps.calls.leave(socket.id, 'disconnected');
       return { ok: true, data };

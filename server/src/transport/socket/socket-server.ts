@@ -78,6 +78,8 @@ export function attachCallHandlers(
     origins?: { allowedOrigins: readonly string[]; trustProxy: boolean };
     /** Each connection's event allowance (SOCKET_EVENT_BURST, SOCKET_EVENTS_PER_SECOND). */
     eventLimit: { burst: number; perSecond: number };
+    /** Under NODE_ENV=test: every acknowledgement is parsed with its shared schema (ackSchemas). */
+    checkAcks?: boolean;
   },
 ): () => void {
   io.use((socket, next) => {
