@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
+import { allEndpoints, type Endpoint } from '@peerbridge/shared';
 import { connectDevice } from '../../test-support/device-socket.js';
 import { addOtherSchoolAndAdmin } from '../../test-support/other-school.js';
 import { StaffRepository } from '../../infra/db/staff-repository.js';
@@ -154,6 +155,28 @@ const routes: RouteCase[] = [
   },
 ];
 
+/** The contract's endpoint a case calls, found by method and path (`:id` matching one segment, the query string aside). */
+function endpointOf(route: RouteCase, path: string): Endpoint | undefined {
+  const bare = path.split('?')[0]!;
+  return allEndpoints.find(
+    (e) => e.method === route.method.toUpperCase() && new RegExp(`^${e.path.replace(/:[A-Za-z]+/g, '[^/]+').replace(/\./g, '\\.')}$`).test(bare),
+  );
+}
+
+/** A success is read with the endpoint's own shared schema, as the client reads it: the answer must be exactly what the contract says. */
+function expectAnswerInContract(route: RouteCase, path: string, res: request.Response): void {
+  if (res.status >= 300 || !res.type.includes('json')) return;
+  const endpoint = endpointOf(route, path);
+  // Until both halves of the contract are merged, a route not yet in `allEndpoints` is not parsed;
+  // once they are, this line goes and a case with no endpoint fails.
+  if (!endpoint) return;
+  expect(endpoint.response, `${route.method.toUpperCase()} ${path} answered JSON`).not.toBeNull();
+  const schema = endpoint.response as Exclude<Endpoint['response'], null | { file: string }>;
+  expect('file' in schema, `${route.method.toUpperCase()} ${path} answered JSON where the contract says a file`).toBe(false);
+  const parsed = schema.safeParse(res.body);
+  expect(parsed.success, `${route.method.toUpperCase()} ${path}: ${parsed.error?.message}`).toBe(true);
+}
+
 const principals: { scope: Scope; role: Role }[] = (['own', 'partner', 'other'] as const).flatMap((scope) =>
   (['coordinator', 'dsl', 'supervisor'] as const).map((role) => ({ scope, role })),
 );
@@ -216,6 +239,7 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (kind) => {
         const expected = route.allowed.has(`${scope}:${role}`);
         const admitted = route.allowedMeansNotRefused ? res.status !== 401 && res.status !== 403 : res.status < 300;
         expect(admitted, `${scope} ${role}: ${route.method.toUpperCase()} ${path} → ${res.status}`).toBe(expected);
+        expectAnswerInContract(route, path, res);
         if (!expected) expect(res.body.error.code, `${scope} ${role}`).toBe('forbidden');
         cases++;
       }
