@@ -21,7 +21,7 @@ export const RaiseConcernRequest = z.strictObject({
 });
 export type RaiseConcernRequest = z.infer<typeof RaiseConcernRequest>;
 
-/** Derived from a concern's amendments, never stored beside them. */
+/** Derived from a concern's amendments, never stored beside them; in the order a concern moves through them. */
 export const ConcernStatus = z.enum(['new', 'acknowledged', 'in_progress', 'closed']);
 export type ConcernStatus = z.infer<typeof ConcernStatus>;
 
@@ -32,7 +32,7 @@ const amendmentText = freeText({ max: AMENDMENT_TEXT_MAX, multiline: true });
 
 /** `POST /api/staff/concerns/:id/amendments`: appended, never edited. */
 export const AmendConcernRequest = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('status'), to: z.enum(['acknowledged', 'in_progress']) }),
+  z.strictObject({ kind: z.literal('status'), to: ConcernStatus.extract(['acknowledged', 'in_progress']) }),
   z.strictObject({ kind: z.literal('note'), text: amendmentText }),
   z.strictObject({ kind: z.literal('action'), text: amendmentText }),
   z.strictObject({ kind: z.literal('decision'), text: amendmentText, reason: amendmentText }),
