@@ -11,8 +11,6 @@ import type { SchoolDevices } from './services/devices/school-devices.js';
 import type { SessionLogReader } from './services/session-log/session-log-reader.js';
 import type { StaffSessionList } from './services/sessions/staff-session-list.js';
 import type { Chronologies } from './services/concerns/chronology.js';
-import type { SessionRepository } from './infra/db/session-repository.js';
-import type { StudentRepository } from './infra/db/student-repository.js';
 import type { StaffAuth } from './services/staff/staff-auth.js';
 import type { SecondFactor } from './services/staff/second-factor.js';
 import type { StaffAccounts } from './services/staff/staff-accounts.js';
@@ -59,7 +57,6 @@ import { staffRoutes } from './transport/http/staff.routes.js';
 export interface AppDeps {
   log: Logger;
   clock: Clock;
-  sessions: SessionRepository;
   /** Session logs for safeguarding leads: reading, verifying, evidence files. */
   sessionLogs: SessionLogReader;
   /** The sessions staff list by date. */
@@ -71,7 +68,6 @@ export interface AppDeps {
   staffAuth: StaffAuth;
   secondFactor: SecondFactor;
   staffAccounts: StaffAccounts;
-  students: StudentRepository;
   todaySessions: TodaySessions;
   signIn: StudentSignIn;
   concerns: ConcernService;

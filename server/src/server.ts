@@ -222,7 +222,6 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     const app = createApp({
       log,
       clock,
-      sessions,
       sessionLogs: new SessionLogReader({
         sessions,
         events,
@@ -257,7 +256,6 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       staffAuth,
       secondFactor,
       staffAccounts,
-      students,
       todaySessions: new TodaySessions({ sessions, clock }),
       signIn: new StudentSignIn({ admission, students, joinTokens, clock }),
       pingDatabase: () => database.ping(),
