@@ -7,12 +7,10 @@ import type { Logger } from 'pino';
 import type { DeviceEnrolment } from './services/devices/device-enrolment.js';
 import type { DeviceTokens } from './services/devices/device-tokens.js';
 import type { Clock } from './domain/time/clock.js';
-import type { DeviceRepository } from './infra/db/device-repository.js';
-import type { RecordViewRepository } from './infra/db/record-view-repository.js';
-import type { SessionEventRepository } from './infra/db/session-event-repository.js';
-import type { SessionLogEvidence } from './services/session-log/session-log-evidence.js';
-import type { SessionRepository } from './infra/db/session-repository.js';
-import type { StudentRepository } from './infra/db/student-repository.js';
+import type { SchoolDevices } from './services/devices/school-devices.js';
+import type { SessionLogReader } from './services/session-log/session-log-reader.js';
+import type { StaffSessionList } from './services/sessions/staff-session-list.js';
+import type { Chronologies } from './services/concerns/chronology.js';
 import type { StaffAuth } from './services/staff/staff-auth.js';
 import type { SecondFactor } from './services/staff/second-factor.js';
 import type { StaffAccounts } from './services/staff/staff-accounts.js';
@@ -59,21 +57,21 @@ import { staffRoutes } from './transport/http/staff.routes.js';
 export interface AppDeps {
   log: Logger;
   clock: Clock;
-  sessions: SessionRepository;
-  events: SessionEventRepository;
-  /** Signed evidence files of session logs. */
-  evidence: SessionLogEvidence;
-  views: RecordViewRepository;
-  devices: DeviceRepository;
+  /** Session logs for safeguarding leads: reading, verifying, evidence files. */
+  sessionLogs: SessionLogReader;
+  /** The sessions staff list by date. */
+  sessionList: StaffSessionList;
+  /** A coordinator's school's iPads. */
+  schoolDevices: SchoolDevices;
   deviceTokens: DeviceTokens;
   enrolment: DeviceEnrolment;
   staffAuth: StaffAuth;
   secondFactor: SecondFactor;
   staffAccounts: StaffAccounts;
-  students: StudentRepository;
   todaySessions: TodaySessions;
   signIn: StudentSignIn;
   concerns: ConcernService;
+  chronologies: Chronologies;
   audit: StaffAuditTrail;
   studentRecords: StudentRecords;
   coordinatorNotices: CoordinatorNotices;
@@ -85,7 +83,6 @@ export interface AppDeps {
   schedulingService: SchedulingService;
   /** Live sessions involving a school's students, for staff who may observe. */
   liveSessions: (schoolId: string) => { sessionId: string; students: number; observers: number }[];
-  onDeviceRevoked: (deviceId: string) => Promise<void>;
   pingDatabase: () => Promise<void>;
   mediaHealth: () => MediaHealth;
   /** Built tablet client to serve at `/`, when present. */
@@ -149,6 +146,7 @@ export function createApp(deps: AppDeps): Express {
       staffImport: deps.staffImport,
       secureCookies: deps.production === true,
       signInAddressLimitPerMinute: deps.signInAddressLimits.staffPerMinute,
+      ...(deps.contract ? { contract: deps.contract } : {}),
     }),
   );
   const staffOnly = requireStaff(deps.staffAuth);
@@ -157,7 +155,11 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     '/api/staff',
     staffOnly,
-    staffSecondFactorRoutes({ secondFactor: deps.secondFactor, codeGuessLimitPerMinute: deps.signInAddressLimits.staffPerMinute }),
+    staffSecondFactorRoutes({
+      secondFactor: deps.secondFactor,
+      codeGuessLimitPerMinute: deps.signInAddressLimits.staffPerMinute,
+      ...(deps.contract ? { contract: deps.contract } : {}),
+    }),
     staffAccountRoutes(deps),
     staffStudentRoutes(deps),
     staffConcernRoutes(deps),

@@ -55,6 +55,10 @@ import { loadSessionSecret } from './infra/session-secret.js';
 import { loadLogSigningKeys } from './infra/signing/log-signing-keys.js';
 import type { Ed25519KeyRing } from './infra/signing/ed25519-key-ring.js';
 import { SessionLogEvidence } from './services/session-log/session-log-evidence.js';
+import { SessionLogReader } from './services/session-log/session-log-reader.js';
+import { StaffSessionList } from './services/sessions/staff-session-list.js';
+import { SchoolDevices } from './services/devices/school-devices.js';
+import { Chronologies } from './services/concerns/chronology.js';
 import { systemClock } from './infra/time/system-clock.js';
 import { MediasoupMedia } from './media/mediasoup-media.js';
 import { SecondFactorRepository } from './infra/db/second-factor-repository.js';
@@ -214,14 +218,21 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     });
     cleanups.push(async () => stopSweep());
 
+    const enrolment = new DeviceEnrolment(devices, deviceTokens, clock, audit);
     const app = createApp({
       log,
       clock,
-      sessions,
-      events,
-      evidence: new SessionLogEvidence({ events, views, keys: logKeys, clock }),
-      views,
+      sessionLogs: new SessionLogReader({
+        sessions,
+        events,
+        views,
+        evidence: new SessionLogEvidence({ events, views, keys: logKeys, clock }),
+        secondFactor,
+        clock,
+      }),
+      sessionList: new StaffSessionList({ sessions, clock }),
       concerns,
+      chronologies: new Chronologies({ students, concerns }),
       audit,
       studentRecords,
       coordinatorNotices: new CoordinatorNotices({ notices: noticeRepository, clock }),
@@ -232,19 +243,21 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       schedulingService: new SchedulingService({ calendars, scheduling, clock, audit }),
       matchingService: new MatchingService({ matching, calendars, partnerships, audit }),
       liveSessions: (schoolId: string) => calls.liveSessionsFor(schoolId),
-      devices,
       deviceTokens,
-      enrolment: new DeviceEnrolment(devices, deviceTokens, clock, audit),
+      enrolment,
+      schoolDevices: new SchoolDevices({
+        devices,
+        enrolment,
+        onDeviceRevoked: async (deviceId) => {
+          await calls.removeDevice(deviceId);
+          io.in(deviceRoom(deviceId)).disconnectSockets(true);
+        },
+      }),
       staffAuth,
       secondFactor,
       staffAccounts,
-      students,
       todaySessions: new TodaySessions({ sessions, clock }),
       signIn: new StudentSignIn({ admission, students, joinTokens, clock }),
-      onDeviceRevoked: async (deviceId) => {
-        await calls.removeDevice(deviceId);
-        io.in(deviceRoom(deviceId)).disconnectSockets(true);
-      },
       pingDatabase: () => database.ping(),
       mediaHealth: () => media.health(),
       clientDist: config.clientDist,

@@ -8,6 +8,13 @@ import { importEndpoints } from './imports.js';
 import { matchingEndpoints } from './matching.js';
 import { schedulingEndpoints } from './scheduling.js';
 import { studentEndpoints } from './students.js';
+import { staffSignInEndpoints } from './staff-sign-in.js';
+import { staffAccountEndpoints } from './staff-account.js';
+import { staffAuditEndpoints } from './staff-audit.js';
+import { deviceEndpoints } from './devices.js';
+import { concernEndpoints } from './concerns.js';
+import { sessionLogEndpoints } from './session-logs.js';
+import { staffSessionEndpoints } from './staff-sessions.js';
 
 /**
  * Every endpoint the server serves, by area. The server's tests fail when it
@@ -23,6 +30,13 @@ export const endpointGroups: Record<string, Record<string, Endpoint>> = {
   calendarFeed: calendarFeedEndpoints,
   scheduling: schedulingEndpoints,
   matching: matchingEndpoints,
+  staffSignIn: staffSignInEndpoints,
+  staffAccount: staffAccountEndpoints,
+  staffAudit: staffAuditEndpoints,
+  devices: deviceEndpoints,
+  concerns: concernEndpoints,
+  sessionLogs: sessionLogEndpoints,
+  staffSessions: staffSessionEndpoints,
 };
 
 export const allEndpoints: readonly Endpoint[] = Object.values(endpointGroups).flatMap((group) => Object.values(group));

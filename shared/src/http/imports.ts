@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoInstant } from '../ids.js';
 import { CSV_BODY, endpoint } from './endpoint.js';
-import { StaffRole } from './staff.js';
+import { StaffRole } from './staff-sign-in.js';
 
 /** `POST /api/staff/import/students|staff?dryRun=` */
 export const ImportQuery = z.strictObject({ dryRun: z.enum(['true', 'false']).optional() });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { IsoInstant } from '../ids.js';
+import { IdParams } from './params.js';
+import { endpoint } from './endpoint.js';
 
 /*
  * A member of staff's own account: password, second factor (TOTP and recovery
@@ -60,3 +62,70 @@ export const StepUpRequest = z.union([
 ]);
 export type StepUpRequest = z.infer<typeof StepUpRequest>;
 export const StepUpResponse = z.object({ steppedUpUntil: IsoInstant });
+
+const ACCOUNT = 'staff account';
+
+export const staffAccountEndpoints = {
+  setPassword: endpoint({
+    method: 'POST',
+    path: '/api/staff/set-password',
+    tag: ACCOUNT,
+    audience: 'public',
+    summary: 'A newly imported member of staff chooses their password with the one-time code they were given.',
+    body: SetPasswordRequest,
+    response: null,
+  }),
+  changePassword: endpoint({
+    method: 'POST',
+    path: '/api/staff/password',
+    tag: ACCOUNT,
+    audience: 'staff',
+    summary: "Changes one's own password; every other session of the account ends.",
+    body: ChangePasswordRequest,
+    response: null,
+  }),
+  deactivate: endpoint({
+    method: 'POST',
+    path: '/api/staff/accounts/:id/deactivate',
+    tag: ACCOUNT,
+    audience: 'staff',
+    summary: "A coordinator closes a colleague's account at their school: its sessions and realtime connections end at once.",
+    params: IdParams,
+    response: null,
+  }),
+  secondFactor: endpoint({
+    method: 'GET',
+    path: '/api/staff/second-factor',
+    tag: ACCOUNT,
+    audience: 'staff',
+    summary: "One's own second factor: enrolled or not, stepped up until when.",
+    response: SecondFactorStatus,
+  }),
+  startEnrolment: endpoint({
+    method: 'POST',
+    path: '/api/staff/second-factor/enrolment',
+    tag: ACCOUNT,
+    audience: 'staff',
+    summary: 'Starts setting up an authenticator app: the secret to add to it.',
+    response: StartEnrolmentResponse,
+    status: 201,
+  }),
+  confirmEnrolment: endpoint({
+    method: 'POST',
+    path: '/api/staff/second-factor/enrolment/confirm',
+    tag: ACCOUNT,
+    audience: 'staff',
+    summary: 'Confirms the authenticator with a code from it; answers with the recovery codes, shown this once.',
+    body: ConfirmEnrolmentRequest,
+    response: ConfirmEnrolmentResponse,
+  }),
+  stepUp: endpoint({
+    method: 'POST',
+    path: '/api/staff/second-factor/step-up',
+    tag: ACCOUNT,
+    audience: 'staff',
+    summary: 'Steps up with an authenticator code or a recovery code, before safeguarding records.',
+    body: StepUpRequest,
+    response: StepUpResponse,
+  }),
+};

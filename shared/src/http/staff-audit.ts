@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoInstant, Uuid } from '../ids.js';
-import { StaffRole } from './staff.js';
+import { endpoint } from './endpoint.js';
+import { StaffRole } from './staff-sign-in.js';
 
 /**
  * The staff-action audit trail: who did what, when, for a school. Each action
@@ -113,3 +114,24 @@ export const StaffAuditVerification = z.discriminatedUnion('ok', [
   }),
 ]);
 export type StaffAuditVerification = z.infer<typeof StaffAuditVerification>;
+
+/** A school's coordinators and safeguarding leads read and verify their own school's staff audit trail. */
+export const staffAuditEndpoints = {
+  page: endpoint({
+    method: 'GET',
+    path: '/api/staff/audit',
+    tag: 'audit',
+    audience: 'staff',
+    summary: "One page of the school's staff audit trail, newest first.",
+    query: StaffAuditQuery,
+    response: StaffAuditPage,
+  }),
+  verify: endpoint({
+    method: 'GET',
+    path: '/api/staff/audit/verify',
+    tag: 'audit',
+    audience: 'staff',
+    summary: "Recomputes the school's whole audit chain.",
+    response: StaffAuditVerification,
+  }),
+};

@@ -3,7 +3,7 @@ import type { StaffSessionSummary } from '../safeguarding/session-log-api';
 import { describeLiveCounts, joinLiveSessions, unknownSessionIds } from './live-sessions';
 
 function session(id: string, startsAt: string): StaffSessionSummary {
-  const student = { firstName: 'Sam', yearGroup: 12, schoolName: 'Northgate' };
+  const student = { id: '11111111-1111-4111-8111-111111111111', firstName: 'Sam', yearGroup: 12, schoolName: 'Northgate' };
   return { id, startsAt, endsAt: startsAt, status: 'open', mentor: student, mentee: student, eventCount: 0, flagged: false };
 }
 

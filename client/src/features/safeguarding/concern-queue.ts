@@ -1,8 +1,9 @@
-import type { ConcernRecord, ConcernStatus, ConcernSummary } from './concerns-api';
+import { ConcernStatus } from '@peerbridge/shared';
+import type { ConcernRecord, ConcernSummary } from './concerns-api';
 import { describeLogEntry } from './log-entry-words';
 
-/** Queue order: what nobody has looked at yet comes first. */
-export const STATUS_ORDER: readonly ConcernStatus[] = ['new', 'acknowledged', 'in_progress', 'closed'];
+/** Queue order: what nobody has looked at yet comes first (the statuses in the order a concern moves through them). */
+export const STATUS_ORDER: readonly ConcernStatus[] = ConcernStatus.options;
 
 export const statusWords: Record<ConcernStatus, string> = {
   new: 'New',

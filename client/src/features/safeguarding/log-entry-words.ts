@@ -1,3 +1,4 @@
+import { LeaveReason } from '@peerbridge/shared';
 import type { LogEntry, StaffSessionSummary } from './session-log-api';
 
 /**
@@ -14,7 +15,7 @@ export interface EntryWords {
   facts: Array<{ label: string; value: string }>;
 }
 
-/** Names the log can put to actor ids: the session's students (when the server sends their ids) and observers. */
+/** Names the log can put to actor ids: the session's students and observers. */
 export function peopleInLog(entries: readonly LogEntry[], session: StaffSessionSummary | null): Map<string, string> {
   const names = new Map<string, string>();
   for (const student of session ? [session.mentor, session.mentee] : []) {
@@ -28,7 +29,8 @@ export function peopleInLog(entries: readonly LogEntry[], session: StaffSessionS
   return names;
 }
 
-const leaveReasons: Record<string, string> = {
+/** Every reason the server gives for someone leaving, in a DSL's words. */
+const leaveReasons: Record<LeaveReason, string> = {
   left: 'tapped Leave',
   disconnected: 'the connection dropped',
   rejoined: 'joined again',
@@ -39,6 +41,12 @@ const leaveReasons: Record<string, string> = {
   server_shutdown: 'Peerbridge restarted',
   students_left: 'both students had left',
 };
+
+/** A reason this screen has words for; any other (a chat filter's, a newer server's) is shown as it is. */
+function leaveWords(reason: string): string | undefined {
+  const known = LeaveReason.safeParse(reason);
+  return known.success ? leaveReasons[known.data] : undefined;
+}
 
 export function describeLogEntry(entry: LogEntry, names: ReadonlyMap<string, string>): EntryWords {
   const used = new Set<string>();
@@ -51,7 +59,7 @@ export function describeLogEntry(entry: LogEntry, names: ReadonlyMap<string, str
   const staff = () => text(take('name')) ?? named ?? 'A member of staff';
   const because = (reason: unknown) => {
     const r = text(reason);
-    return r ? ` (${leaveReasons[r] ?? r.replace(/_/g, ' ')})` : '';
+    return r ? ` (${leaveWords(r) ?? r.replace(/_/g, ' ')})` : '';
   };
 
   let words: string;
@@ -101,7 +109,7 @@ export function describeLogEntry(entry: LogEntry, names: ReadonlyMap<string, str
   if (entry.actor && !named) facts.push({ label: 'who', value: shortId(entry.actor) });
   if (entry.deviceId) facts.push({ label: 'device', value: shortId(entry.deviceId) });
   for (const [key, value] of Object.entries(entry.detail)) {
-    if (!used.has(key) || (key === 'reason' && !leaveReasons[String(value)])) {
+    if (!used.has(key) || (key === 'reason' && !leaveWords(String(value)))) {
       facts.push({ label: key, value: typeof value === 'string' ? value : JSON.stringify(value) });
     }
   }

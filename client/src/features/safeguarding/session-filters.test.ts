@@ -2,13 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { describeStudent, filterSessions, matchesStudentName, rangeProblem } from './session-filters';
 import type { StaffSessionSummary } from './session-log-api';
 
+const SAM_ID = '11111111-1111-4111-8111-111111111111';
+const PRIYA_ID = '22222222-2222-4222-8222-222222222222';
+
 const session = (id: string, startsAt: string, menteeFirst = 'Priya', menteeLast: string | undefined = 'Shah'): StaffSessionSummary => ({
   id,
   startsAt,
   endsAt: startsAt,
   status: 'ended',
-  mentor: { firstName: 'Sam', yearGroup: 12, schoolName: 'Oakfield Academy' },
-  mentee: { firstName: menteeFirst, ...(menteeLast ? { lastName: menteeLast } : {}), yearGroup: 11, schoolName: 'Northgate' },
+  mentor: { id: SAM_ID, firstName: 'Sam', yearGroup: 12, schoolName: 'Oakfield Academy' },
+  mentee: { id: PRIYA_ID, firstName: menteeFirst, ...(menteeLast ? { lastName: menteeLast } : {}), yearGroup: 11, schoolName: 'Northgate' },
   eventCount: 3,
   flagged: false,
 });
@@ -46,7 +49,7 @@ describe('rangeProblem', () => {
 
 describe('describeStudent', () => {
   it('shows a partner school student by first name, year and school only', () => {
-    expect(describeStudent({ firstName: 'Sam', yearGroup: 12, schoolName: 'Oakfield Academy' })).toBe(
+    expect(describeStudent({ id: SAM_ID, firstName: 'Sam', yearGroup: 12, schoolName: 'Oakfield Academy' })).toBe(
       'Sam (Year 12, Oakfield Academy)',
     );
   });

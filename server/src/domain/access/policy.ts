@@ -4,8 +4,9 @@
  * route and socket event for staff goes through `can`.
  */
 
-export const staffRoles = ['coordinator', 'dsl', 'supervisor', 'admin'] as const;
-export type StaffRole = (typeof staffRoles)[number];
+import type { StaffRole } from '@peerbridge/shared';
+
+export type { StaffRole };
 
 export interface StaffPrincipal {
   staffId: string;

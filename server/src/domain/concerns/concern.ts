@@ -8,7 +8,10 @@
  * two can never disagree.
  */
 
-export type ConcernStatus = 'new' | 'acknowledged' | 'in_progress' | 'closed';
+import type { ConcernAmendmentKind, ConcernStatus } from '@peerbridge/shared';
+
+/** The status names and amendment kinds are the shared contract's: staff screens and exports read them as they are. */
+export type { ConcernAmendmentKind, ConcernStatus };
 
 export type ConcernSource = { kind: 'student'; studentId: string } | { kind: 'staff'; staffId: string };
 
@@ -28,8 +31,6 @@ export interface ConcernClosing {
   actionsTaken: string;
   outcome: string;
 }
-
-export type ConcernAmendmentKind = 'raised' | 'status_changed' | 'note' | 'action' | 'decision' | 'closed';
 
 export interface ConcernAmendment {
   seq: number;

@@ -1,4 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
+import type { RecordAccess, RecordView } from '@peerbridge/shared';
 import type { Temporal } from 'temporal-polyfill';
 import type { Db } from './database.js';
 import { recordViews, staff } from './schema.js';
@@ -6,8 +7,8 @@ import { recordViews, staff } from './schema.js';
 /** A child's records that staff read: a session's log, a concern, a child's chronology (keyed by student). */
 export type ViewedRecordKind = 'session_log' | 'concern' | 'chronology';
 
-/** What was done with the record. */
-export type RecordAccess = 'viewed' | 'listed' | 'amended' | 'verified' | 'exported_json' | 'exported_csv' | 'evidence_downloaded';
+/** What was done with the record (the kinds are the shared contract's). */
+export type { RecordAccess };
 
 /** The audit of who read which safeguarding record, when and how. Append-only. */
 export class RecordViewRepository {
@@ -24,7 +25,7 @@ export class RecordViewRepository {
     await this.db.insert(recordViews).values(targetIds.map((targetId) => ({ staffId, targetKind: kind, targetId, access, at: when })));
   }
 
-  async viewsOf(kind: ViewedRecordKind, targetId: string) {
+  async viewsOf(kind: ViewedRecordKind, targetId: string): Promise<RecordView[]> {
     const rows = await this.db
       .select({ staffId: recordViews.staffId, fullName: staff.fullName, access: recordViews.access, at: recordViews.at })
       .from(recordViews)

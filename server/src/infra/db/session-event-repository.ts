@@ -1,4 +1,5 @@
 import { asc, desc, eq } from 'drizzle-orm';
+import type { SessionEventType } from '@peerbridge/shared';
 import type { Temporal } from 'temporal-polyfill';
 import { entryHash, GENESIS_HASH, type ChainEntryContent } from '../../domain/audit/hash-chain.js';
 import type { SignatureChecker, Signer } from '../../domain/audit/signature.js';
@@ -14,18 +15,8 @@ import {
 import type { Db } from './database.js';
 import { sessionEvents, sessionLogAnchors, sessionLogCheckpoints } from './schema.js';
 
-/** Every kind of entry in a session's log; names are past-tense events. */
-export type SessionEventType =
-  | 'SessionJoined'
-  | 'SessionLeft'
-  | 'SessionReconnected'
-  | 'MediaToggled'
-  | 'ChatMessageSent'
-  | 'ChatMessageBlocked'
-  | 'ConcernRaised'
-  | 'ObserverJoined'
-  | 'ObserverLeft'
-  | 'SessionEnded';
+/** Every kind of entry in a session's log (the names are the shared contract's). */
+export type { SessionEventType };
 
 export interface NewSessionEvent {
   occurrenceId: string;

@@ -1,4 +1,5 @@
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
+import type { StaffRole } from '@peerbridge/shared';
 import type { Temporal } from 'temporal-polyfill';
 import type { StaffRow } from '../../domain/import/staff-rows.js';
 import type { Db } from './database.js';
@@ -11,7 +12,7 @@ export const NO_PASSWORD_YET = '!set-up-code-pending';
 export interface CreatedAccount {
   id: string;
   fullName: string;
-  roles: ('coordinator' | 'dsl' | 'supervisor' | 'admin')[];
+  roles: StaffRole[];
 }
 
 export class StaffImportRepository {

@@ -1,4 +1,4 @@
-import type { JoinResult, ObserveResult, ObserverInfo, SessionEndReason } from '@peerbridge/shared';
+import type { JoinResult, LeaveReason, ObserveResult, ObserverInfo, SessionEndReason } from '@peerbridge/shared';
 import type { Logger } from 'pino';
 import type { Clock } from '../../domain/time/clock.js';
 import { AppError } from '../../errors.js';
@@ -24,7 +24,7 @@ export const endMessages: Record<SessionEndReason, string> = {
 };
 
 /** Leavings that were not the student's choice: coming back is a reconnection. */
-const DROP_REASONS: ReadonlySet<string> = new Set(['disconnected', 'media_lost', 'replaced', 'rejoined']);
+const DROP_REASONS: ReadonlySet<LeaveReason> = new Set<LeaveReason>(['disconnected', 'media_lost', 'replaced', 'rejoined']);
 
 /**
  * Who comes into and goes out of each live session, and when a session ends:
@@ -70,7 +70,7 @@ export class CallLifecycle {
     return this.queue.run(record.id, () => this.admitObserver(conn, record, staff, rtpCapabilities));
   }
 
-  async leave(connectionId: string, reason: string): Promise<void> {
+  async leave(connectionId: string, reason: LeaveReason): Promise<void> {
     const where = this.deps.registry.sessionOf(connectionId);
     if (!where) return;
     await this.queue.run(where.sessionId, () => this.removeParticipant(where.sessionId, where.participantId, reason, connectionId));
@@ -189,7 +189,7 @@ export class CallLifecycle {
     return session;
   }
 
-  private async removeParticipant(sessionId: string, participantId: string, reason: string, connectionId: string) {
+  private async removeParticipant(sessionId: string, participantId: string, reason: LeaveReason, connectionId: string) {
     const session = this.deps.registry.get(sessionId);
     const participant = session?.participants.get(participantId);
     if (!session || !participant || participant.connectionId !== connectionId) return;
@@ -214,7 +214,7 @@ export class CallLifecycle {
     if (session.students().length === 0) await this.checkpointLog(sessionId);
   }
 
-  private async recordLeaving(session: LiveSession, participant: Participant, reason: string) {
+  private async recordLeaving(session: LiveSession, participant: Participant, reason: LeaveReason) {
     const sessionId = session.record.id;
     if (participant.kind === 'student' && DROP_REASONS.has(reason)) this.drops.note(sessionId, participant.id, session.record.endsAt);
     try {

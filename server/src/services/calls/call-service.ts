@@ -1,4 +1,4 @@
-import type { ClientAckData, ClientPayload, JoinResult, ObserveResult } from '@peerbridge/shared';
+import type { ClientAckData, ClientPayload, JoinResult, LeaveReason, ObserveResult } from '@peerbridge/shared';
 import { AppError } from '../../errors.js';
 import type { Admission } from '../admission/admission.js';
 import type { CallMedia } from '../call-media/call-media.js';
@@ -46,7 +46,7 @@ export class CallService {
     return this.deps.lifecycle.enterStudent(conn, record, input.studentId, input.rtpCapabilities);
   }
 
-  leave(connectionId: string, reason: string): Promise<void> {
+  leave(connectionId: string, reason: LeaveReason): Promise<void> {
     return this.deps.lifecycle.leave(connectionId, reason);
   }
 

@@ -1,4 +1,4 @@
-import type { MediaKind, ObserverInfo } from '@peerbridge/shared';
+import type { LeaveReason, MediaKind, ObserverInfo } from '@peerbridge/shared';
 import type { Temporal } from 'temporal-polyfill';
 import type { ContactKind } from '../../domain/safeguarding/contact-details.js';
 import type { Clock } from '../../domain/time/clock.js';
@@ -32,7 +32,7 @@ export class SessionTimeline {
     });
   }
 
-  async studentLeft(sessionId: string, student: TimelineActor, reason: string): Promise<void> {
+  async studentLeft(sessionId: string, student: TimelineActor, reason: LeaveReason): Promise<void> {
     await this.left('SessionLeft', sessionId, student, reason);
   }
 
@@ -46,7 +46,7 @@ export class SessionTimeline {
     });
   }
 
-  async observerLeft(sessionId: string, observer: TimelineActor, reason: string): Promise<void> {
+  async observerLeft(sessionId: string, observer: TimelineActor, reason: LeaveReason): Promise<void> {
     await this.left('ObserverLeft', sessionId, observer, reason);
   }
 
@@ -109,7 +109,7 @@ export class SessionTimeline {
     await this.deps.events.checkpoint(sessionId, 'call_closed', this.deps.clock.now());
   }
 
-  private async left(type: 'SessionLeft' | 'ObserverLeft', sessionId: string, who: TimelineActor, reason: string) {
+  private async left(type: 'SessionLeft' | 'ObserverLeft', sessionId: string, who: TimelineActor, reason: LeaveReason) {
     await this.deps.events.append({
       occurrenceId: sessionId,
       type,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
+import { allEndpoints, type Endpoint } from '@peerbridge/shared';
 import { connectDevice } from '../../test-support/device-socket.js';
 import { addOtherSchoolAndAdmin } from '../../test-support/other-school.js';
 import { StaffRepository } from '../../infra/db/staff-repository.js';
@@ -154,6 +155,25 @@ const routes: RouteCase[] = [
   },
 ];
 
+/** The contract's endpoint a case calls, found by method and path (`:id` matching one segment, the query string aside). */
+function endpointOf(route: RouteCase, path: string): Endpoint | undefined {
+  const bare = path.split('?')[0]!;
+  return allEndpoints.find(
+    (e) => e.method === route.method.toUpperCase() && new RegExp(`^${e.path.replace(/:[A-Za-z]+/g, '[^/]+').replace(/\./g, '\\.')}$`).test(bare),
+  );
+}
+
+/** A success is read with the endpoint's own shared schema, as the client reads it: the answer must be exactly what the contract says. */
+function expectAnswerInContract(endpoint: Endpoint, res: request.Response): void {
+  if (res.status >= 300 || !res.type.includes('json')) return;
+  const where = `${endpoint.method} ${endpoint.path}`;
+  expect(endpoint.response, `${where} answered JSON where the contract says 204`).not.toBeNull();
+  const schema = endpoint.response as Exclude<Endpoint['response'], null | { file: string }>;
+  expect('file' in schema, `${where} answered JSON where the contract says a file`).toBe(false);
+  const parsed = schema.safeParse(res.body);
+  expect(parsed.success, `${where}: ${parsed.error?.message}`).toBe(true);
+}
+
 const principals: { scope: Scope; role: Role }[] = (['own', 'partner', 'other'] as const).flatMap((scope) =>
   (['coordinator', 'dsl', 'supervisor'] as const).map((role) => ({ scope, role })),
 );
@@ -209,6 +229,8 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (kind) => {
 
   for (const route of routes) {
     it(`${route.name}: allowed exactly for ${[...route.allowed].join(', ')}`, async () => {
+      const endpoint = endpointOf(route, await route.path(fixture));
+      expect(endpoint, `${route.method.toUpperCase()} ${route.name} has no endpoint in shared/src/http`).toBeDefined();
       for (const { scope, role } of principals) {
         const agent = await agentFor(`${role}@${emailDomain[scope]}.example`);
         const path = await route.path(fixture);
@@ -216,6 +238,7 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (kind) => {
         const expected = route.allowed.has(`${scope}:${role}`);
         const admitted = route.allowedMeansNotRefused ? res.status !== 401 && res.status !== 403 : res.status < 300;
         expect(admitted, `${scope} ${role}: ${route.method.toUpperCase()} ${path} → ${res.status}`).toBe(expected);
+        expectAnswerInContract(endpoint!, res);
         if (!expected) expect(res.body.error.code, `${scope} ${role}`).toBe('forbidden');
         cases++;
       }

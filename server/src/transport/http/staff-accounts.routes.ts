@@ -1,16 +1,14 @@
-import { Router } from 'express';
-import { Uuid } from '@peerbridge/shared';
+import { staffAccountEndpoints } from '@peerbridge/shared';
 import type { StaffAccounts } from '../../services/staff/staff-accounts.js';
-import { parseInput } from '../validation.js';
+import { endpointRouter, type ContractOptions } from './endpoint-router.js';
 import { requireRole, staffOf } from './staff-session.js';
 
-export function staffAccountRoutes(deps: { staffAccounts: StaffAccounts }): Router {
-  const router = Router();
+export function staffAccountRoutes(deps: { staffAccounts: StaffAccounts; contract?: ContractOptions }) {
+  const { router, on } = endpointRouter('/api/staff', deps.contract);
 
   /** Ends the account and, at once, every session and realtime connection it has. */
-  router.post('/accounts/:id/deactivate', requireRole('staff:manage'), async (req, res) => {
-    await deps.staffAccounts.deactivate(staffOf(res), parseInput(Uuid, req.params.id, 'staff id'));
-    res.status(204).end();
+  on(staffAccountEndpoints.deactivate, requireRole('staff:manage'), async ({ params, res }) => {
+    await deps.staffAccounts.deactivate(staffOf(res), params.id);
   });
 
   return router;

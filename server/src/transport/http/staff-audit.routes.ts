@@ -1,24 +1,16 @@
-import { Router } from 'express';
-import { StaffAuditQuery, type StaffAuditPage, type StaffAuditVerification } from '@peerbridge/shared';
+import { staffAuditEndpoints } from '@peerbridge/shared';
 import type { StaffAuditTrail } from '../../services/audit/staff-audit-trail.js';
-import { parseInput } from '../validation.js';
+import { endpointRouter, type ContractOptions } from './endpoint-router.js';
 import { requireRole, staffOf } from './staff-session.js';
 
 /** A school's coordinators and safeguarding leads read and verify their own school's staff audit trail. */
-export function staffAuditRoutes(deps: { audit: StaffAuditTrail }): Router {
-  const router = Router();
-  router.use('/audit', requireRole('audit:read'));
+export function staffAuditRoutes(deps: { audit: StaffAuditTrail; contract?: ContractOptions }) {
+  const { router, on } = endpointRouter('/api/staff', deps.contract);
+  const readsAudit = requireRole('audit:read');
 
-  router.get('/audit', async (req, res) => {
-    const query = parseInput(StaffAuditQuery, req.query, 'audit filter');
-    const page: StaffAuditPage = await deps.audit.page(staffOf(res), query);
-    res.json(page);
-  });
+  on(staffAuditEndpoints.page, readsAudit, ({ query, res }) => deps.audit.page(staffOf(res), query));
 
-  router.get('/audit/verify', async (_req, res) => {
-    const result: StaffAuditVerification = await deps.audit.verify(staffOf(res));
-    res.json(result);
-  });
+  on(staffAuditEndpoints.verify, readsAudit, ({ res }) => deps.audit.verify(staffOf(res)));
 
   return router;
 }

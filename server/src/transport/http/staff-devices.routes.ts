@@ -1,47 +1,25 @@
-import { Router } from 'express';
-import { EnrolDeviceRequest, Uuid, type DeviceSummary } from '@peerbridge/shared';
-import type { DeviceEnrolment } from '../../services/devices/device-enrolment.js';
-import type { Clock } from '../../domain/time/clock.js';
-import type { DeviceRepository } from '../../infra/db/device-repository.js';
-import { parseInput } from '../validation.js';
-import { assertCan, requireRole, staffOf } from './staff-session.js';
+import { deviceEndpoints } from '@peerbridge/shared';
+import type { SchoolDevices } from '../../services/devices/school-devices.js';
+import { endpointRouter, type ContractOptions } from './endpoint-router.js';
+import { requireRole, schoolOf, staffOf } from './staff-session.js';
 
 /** Coordinators enrol and revoke their own school's iPads. */
-export function staffDeviceRoutes(deps: {
-  devices: DeviceRepository;
-  enrolment: DeviceEnrolment;
-  clock: Clock;
-  /** Ends every call the device is in and disconnects it. */
-  onDeviceRevoked: (deviceId: string) => Promise<void>;
-}): Router {
-  const router = Router();
-  router.use(requireRole('devices:manage'));
+export function staffDeviceRoutes(deps: { schoolDevices: SchoolDevices; contract?: ContractOptions }) {
+  const { router, on } = endpointRouter('/api/staff/devices', deps.contract);
+  const manages = requireRole('devices:manage');
 
-  router.get('/', async (_req, res) => {
+  on(deviceEndpoints.list, manages, async ({ res }) => {
     const staff = staffOf(res);
-    assertCan(staff, 'devices:manage', [staff.schoolId!]);
-    const rows = await deps.devices.listForSchool(staff.schoolId!);
-    const body: DeviceSummary[] = rows.map((r) => ({
-      id: r.id,
-      label: r.label,
-      createdAt: r.createdAt.toISOString(),
-      revokedAt: r.revokedAt?.toISOString() ?? null,
-    }));
-    res.json({ devices: body });
+    return { devices: await deps.schoolDevices.list(staff, schoolOf(staff)) };
   });
 
-  router.post('/', async (req, res) => {
+  on(deviceEndpoints.enrol, manages, async ({ body, res }) => {
     const staff = staffOf(res);
-    assertCan(staff, 'devices:manage', [staff.schoolId!]);
-    const { label } = parseInput(EnrolDeviceRequest, req.body, 'device');
-    res.status(201).json(await deps.enrolment.enrol(staff, label));
+    return deps.schoolDevices.enrol(staff, schoolOf(staff), body.label);
   });
 
-  router.post('/:id/revoke', async (req, res) => {
-    const id = parseInput(Uuid, req.params.id, 'device id');
-    await deps.enrolment.revoke(staffOf(res), id);
-    await deps.onDeviceRevoked(id);
-    res.status(204).end();
+  on(deviceEndpoints.revoke, manages, async ({ params, res }) => {
+    await deps.schoolDevices.revoke(staffOf(res), params.id);
   });
 
   return router;

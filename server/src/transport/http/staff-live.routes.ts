@@ -1,15 +1,15 @@
-import { Router } from 'express';
-import { assertCan, requireRole, staffOf } from './staff-session.js';
+import { staffSessionEndpoints, type LiveSession } from '@peerbridge/shared';
+import { endpointRouter, type ContractOptions } from './endpoint-router.js';
+import { assertCan, requireRole, schoolOf, staffOf } from './staff-session.js';
 
 /** DSLs and supervisors see which sessions involving their school are live now, to observe one. */
-export function liveSessionRoutes(deps: {
-  liveSessions: (schoolId: string) => { sessionId: string; students: number; observers: number }[];
-}): Router {
-  const router = Router();
-  router.get('/live-sessions', requireRole('sessions:observe'), (_req, res) => {
+export function liveSessionRoutes(deps: { liveSessions: (schoolId: string) => LiveSession[]; contract?: ContractOptions }) {
+  const { router, on } = endpointRouter('/api/staff', deps.contract);
+  on(staffSessionEndpoints.live, requireRole('sessions:observe'), ({ res }) => {
     const staff = staffOf(res);
-    assertCan(staff, 'sessions:observe', [staff.schoolId!]);
-    res.json({ sessions: deps.liveSessions(staff.schoolId!) });
+    const schoolId = schoolOf(staff);
+    assertCan(staff, 'sessions:observe', [schoolId]);
+    return { sessions: deps.liveSessions(schoolId) };
   });
   return router;
 }

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { endpoint } from './endpoint.js';
+import { knownOrNewer } from './open-enum.js';
+import { IsoInstant } from '../ids.js';
+import { IdParams } from './params.js';
+import { SessionEndReason } from '../realtime/events.js';
+import { RecordViewsResponse } from './record-views.js';
+import { SessionLogEvidenceFile } from './session-log-evidence.js';
+
+/** Every kind of entry in a session's log; names are past-tense events. */
+export const SessionEventType = z.enum([
+  'SessionJoined',
+  'SessionLeft',
+  'SessionReconnected',
+  'MediaToggled',
+  'ChatMessageSent',
+  'ChatMessageBlocked',
+  'ConcernRaised',
+  'ObserverJoined',
+  'ObserverLeft',
+  'SessionEnded',
+]);
+export type SessionEventType = z.infer<typeof SessionEventType>;
+
+/**
+ * Why someone left a call: the `reason` of a SessionLeft or ObserverLeft entry.
+ * Every reason a session ends for is also why its people left it.
+ */
+export const LeaveReason = z.enum([
+  ...SessionEndReason.options,
+  /** Tapped Leave. */
+  'left',
+  'disconnected',
+  /** Joined again (from the same device) before the old connection was gone. */
+  'rejoined',
+  /** An observer, once both students had gone. */
+  'students_left',
+]);
+export type LeaveReason = z.infer<typeof LeaveReason>;
+
+export const SessionLogEntry = z.object({
+  seq: z.number().int(),
+  type: knownOrNewer(SessionEventType),
+  at: IsoInstant,
+  actor: z.string().nullable(),
+  deviceId: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()),
+  hash: z.string(),
+});
+export type SessionLogEntry = z.infer<typeof SessionLogEntry>;
+
+export const SessionLogResponse = z.object({ entries: z.array(SessionLogEntry) });
+
+/** `GET /api/staff/sessions/:id/log/verify`: the chain, every signature and the signed checkpoints. */
+export const ChainVerificationResponse = z.object({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  headSeq: z.number().int(),
+  headHash: z.string(),
+  checkpoints: z.number().int(),
+  firstBroken: z
+    .object({
+      id: z.union([z.string(), z.number()]),
+      seq: z.number().int(),
+      problem: z.enum(['content_changed', 'link_broken', 'sequence_gap', 'unsigned', 'unknown_key', 'bad_signature', 'checkpoint_mismatch']),
+      message: z.string(),
+    })
+    .optional(),
+  missingTail: z
+    .object({ count: z.number().int(), lastPresentSeq: z.number().int(), checkpoint: z.number().int(), checkpointSeq: z.number().int(), message: z.string() })
+    .optional(),
+  badCheckpoint: z.object({ number: z.number().int(), problem: z.enum(['bad_signature', 'unknown_key', 'wrong_session']), message: z.string() }).optional(),
+  unsignedAnchor: z.object({ seq: z.number().int(), message: z.string() }).optional(),
+  /** One sentence a safeguarding lead can quote. */
+  message: z.string(),
+});
+export type ChainVerificationResponse = z.infer<typeof ChainVerificationResponse>;
+
+const LOGS = 'session logs';
+
+/** Safeguarding leads read and verify the logs of sessions that involve their school's students; every read is on the record first. */
+export const sessionLogEndpoints = {
+  log: endpoint({
+    method: 'GET',
+    path: '/api/staff/sessions/:id/log',
+    tag: LOGS,
+    audience: 'staff',
+    summary: "A session's log, oldest entry first (the read is recorded before it is shown).",
+    params: IdParams,
+    response: SessionLogResponse,
+  }),
+  verify: endpoint({
+    method: 'GET',
+    path: '/api/staff/sessions/:id/log/verify',
+    tag: LOGS,
+    audience: 'staff',
+    summary: "Checks the log's hash chain, every signature and the signed checkpoints.",
+    params: IdParams,
+    response: ChainVerificationResponse,
+  }),
+  evidence: endpoint({
+    method: 'GET',
+    path: '/api/staff/sessions/:id/log/evidence',
+    tag: LOGS,
+    audience: 'staff',
+    summary: 'The whole log as a signed evidence file that verifies offline (needs the step-up when it is required).',
+    params: IdParams,
+    response: SessionLogEvidenceFile,
+    attachment: true,
+  }),
+  views: endpoint({
+    method: 'GET',
+    path: '/api/staff/sessions/:id/log/views',
+    tag: LOGS,
+    audience: 'staff',
+    summary: "Who has read or verified the session's log, and when.",
+    params: IdParams,
+    response: RecordViewsResponse,
+  }),
+};

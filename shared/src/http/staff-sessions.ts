@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { endpoint } from './endpoint.js';
+import { IsoInstant, Uuid } from '../ids.js';
+import { SessionStatus } from './device-sessions.js';
+
+/** `GET /api/staff/sessions?from=&to=`: local dates, in the school's own zone. */
+export const SessionListQuery = z.strictObject({
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+
+/** A session's student as staff see them: a partner school's student is first name, school and year only. */
+export const SessionStudentView = z.object({
+  id: Uuid,
+  firstName: z.string(),
+  /** Only for the viewer's own school's students. */
+  lastName: z.string().optional(),
+  yearGroup: z.number().int(),
+  schoolName: z.string(),
+});
+export type SessionStudentView = z.infer<typeof SessionStudentView>;
+
+export const StaffSessionSummary = z.object({
+  id: Uuid,
+  startsAt: IsoInstant,
+  endsAt: IsoInstant,
+  status: SessionStatus,
+  mentor: SessionStudentView,
+  mentee: SessionStudentView,
+  eventCount: z.number().int(),
+  /** A concern was raised or a chat message matched the safeguarding list. */
+  flagged: z.boolean(),
+});
+export type StaffSessionSummary = z.infer<typeof StaffSessionSummary>;
+
+export const StaffSessionList = z.object({ sessions: z.array(StaffSessionSummary) });
+
+/** A session with at least one student in the call right now: one that can be observed. */
+export const LiveSession = z.object({
+  sessionId: Uuid,
+  /** Students in the call right now. */
+  students: z.number().int(),
+  /** Staff observing it right now. */
+  observers: z.number().int(),
+});
+export type LiveSession = z.infer<typeof LiveSession>;
+
+export const LiveSessionList = z.object({ sessions: z.array(LiveSession) });
+
+export const staffSessionEndpoints = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/staff/sessions',
+    tag: 'sessions',
+    audience: 'staff',
+    summary: "The sessions involving the school's students between two local dates (a week either side of today unless given).",
+    query: SessionListQuery,
+    response: StaffSessionList,
+  }),
+  live: endpoint({
+    method: 'GET',
+    path: '/api/staff/live-sessions',
+    tag: 'sessions',
+    audience: 'staff',
+    summary: 'The sessions involving the school that are live now, for DSLs and supervisors to observe.',
+    response: LiveSessionList,
+  }),
+};
