@@ -97,8 +97,8 @@ export default tseslint.config(
     },
   },
   {
-    // Socket handlers parse, call a service and acknowledge; the database and the SFU are the services' business.
-    files: ['server/src/transport/socket/**/*.ts'],
+    // Routes and socket handlers parse, call a service and answer; the database and the SFU are the services' business.
+    files: ['server/src/transport/**/*.ts', 'server/src/app.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
@@ -106,7 +106,10 @@ export default tseslint.config(
         {
           patterns: [
             onlyMediaSpeaksMediasoup,
-            { group: ['**/infra/**', '**/media/**'], message: 'Socket handlers call services; they do not reach infra/ or media/.' },
+            {
+              group: ['**/infra/**', '**/media/**', '!**/media/media-port.js'],
+              message: 'Transports call services; they do not reach infra/ or media/ (beyond the MediaPort types).',
+            },
           ],
         },
       ],

@@ -51,45 +51,6 @@ export async function callApi<E extends Endpoint>(endpoint: E, request: RequestO
   return parse(response, answer) as AnswerOf<E>;
 }
 
-/**
- * GET a JSON resource and validate it with the shared schema, so a server
- * change that breaks the contract fails here, loudly, instead of rendering
- * half a screen. Every failure becomes a PeerbridgeError with a readable message.
- */
-export async function apiGet<S extends z.ZodType>(path: string, schema: S, options: ApiRequestOptions): Promise<z.infer<S>> {
-  return parse(schema, await send('GET', path, undefined, options));
-}
-
-/** POST or PUT a JSON body and validate the JSON answer. */
-export async function apiSend<S extends z.ZodType>(
-  method: Exclude<Method, 'GET'>,
-  path: string,
-  body: unknown,
-  schema: S,
-  options: ApiRequestOptions,
-): Promise<z.infer<S>> {
-  return parse(schema, await send(method, path, body, options));
-}
-
-/** POST or PUT where success is "204 No Content": only failures carry information. */
-export async function apiSendNoContent(
-  method: Exclude<Method, 'GET'>,
-  path: string,
-  body: unknown,
-  options: ApiRequestOptions,
-): Promise<void> {
-  await send(method, path, body, options);
-}
-
-/**
- * POST a CSV file (an MIS export) as `text/csv`. A 422 that is not an error
- * envelope is an answer, not a failure: an import report listing every row to
- * fix, so `schema` must describe it as well as the success.
- */
-export async function apiSendCsv<S extends z.ZodType>(path: string, csv: string, schema: S, options: ApiRequestOptions): Promise<z.infer<S>> {
-  return parse(schema, await send('POST', path, new TextBody(csv, 'text/csv'), options, [422]));
-}
-
 /** A body sent as it is, not as JSON. */
 class TextBody {
   constructor(
