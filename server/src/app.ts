@@ -96,6 +96,8 @@ export interface AppDeps {
   signInAddressLimits: { staffPerMinute: number; studentPerMinute: number };
   /** Requests per minute per address to the calendar feeds (CALENDAR_FEED_RATE_LIMIT). */
   calendarFeedRateLimitPerMinute: number;
+  /** Tries per minute per address at one-time codes (ONE_TIME_CODE_ADDRESS_LIMIT). */
+  oneTimeCodeTriesPerMinute: number;
   /** How answers are held to the shared contract (checked in tests). */
   contract?: ContractOptions;
   /** The server's version, for the API reference. */
@@ -146,6 +148,7 @@ export function createApp(deps: AppDeps): Express {
       staffImport: deps.staffImport,
       secureCookies: deps.production === true,
       signInAddressLimitPerMinute: deps.signInAddressLimits.staffPerMinute,
+      oneTimeCodeTriesPerMinute: deps.oneTimeCodeTriesPerMinute,
       ...(deps.contract ? { contract: deps.contract } : {}),
     }),
   );

@@ -270,6 +270,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       apiRateLimitPerMinute: config.apiRateLimitPerMinute,
       signInAddressLimits: config.signInAddressLimits,
       calendarFeedRateLimitPerMinute: config.calendarFeedRateLimitPerMinute,
+      oneTimeCodeTriesPerMinute: config.oneTimeCodeTriesPerMinute,
     });
     httpServer.on('request', app);
     // Requests Node refuses before express sees them (oversized headers or URL, broken HTTP) still answer in our vocabulary.

@@ -80,8 +80,10 @@ describe('loadConfig', () => {
       apiRateLimitPerMinute: 1200,
       signInAddressLimits: { staffPerMinute: 300, studentPerMinute: 600 },
       calendarFeedRateLimitPerMinute: 60,
+      oneTimeCodeTriesPerMinute: 10,
       socketEventLimit: { burst: 60, perSecond: 30 },
     });
+    expect(loadConfig({ ONE_TIME_CODE_ADDRESS_LIMIT: '25' })).toMatchObject({ oneTimeCodeTriesPerMinute: 25 });
     expect(
       loadConfig({ CALENDAR_FEED_RATE_LIMIT: '120', SOCKET_EVENT_BURST: '100', SOCKET_EVENTS_PER_SECOND: '50' }),
     ).toMatchObject({ calendarFeedRateLimitPerMinute: 120, socketEventLimit: { burst: 100, perSecond: 50 } });

@@ -91,6 +91,8 @@ const EnvSchema = z
     STUDENT_SIGN_IN_ADDRESS_LIMIT: z.coerce.number().int().min(10).max(1_000_000).default(600),
     /** Requests per minute per address to the subscribed calendar feeds (/calendar): calendar apps poll, people do not. */
     CALENDAR_FEED_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(60),
+    /** Tries per minute per address at a one-time code (an iPad's enrolment code, a new account's set-up code): nobody types one twice a minute. */
+    ONE_TIME_CODE_ADDRESS_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(10),
     /**
      * Realtime events per connection: a burst of this many, refilled at SOCKET_EVENTS_PER_SECOND. A join
      * and its media set-up is about a dozen events; a runaway or hostile client is slowed, not the server.
@@ -190,6 +192,7 @@ export interface Config {
   apiRateLimitPerMinute: number;
   signInAddressLimits: { staffPerMinute: number; studentPerMinute: number };
   calendarFeedRateLimitPerMinute: number;
+  oneTimeCodeTriesPerMinute: number;
   /** The token bucket every socket connection draws on, one token per event. */
   socketEventLimit: { burst: number; perSecond: number };
   staffSessions: {
@@ -252,6 +255,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     apiRateLimitPerMinute: env.API_RATE_LIMIT,
     signInAddressLimits: { staffPerMinute: env.STAFF_SIGN_IN_ADDRESS_LIMIT, studentPerMinute: env.STUDENT_SIGN_IN_ADDRESS_LIMIT },
     calendarFeedRateLimitPerMinute: env.CALENDAR_FEED_RATE_LIMIT,
+    oneTimeCodeTriesPerMinute: env.ONE_TIME_CODE_ADDRESS_LIMIT,
     socketEventLimit: { burst: env.SOCKET_EVENT_BURST, perSecond: env.SOCKET_EVENTS_PER_SECOND },
     staffSessions: {
       idleTimeout: Temporal.Duration.from({ minutes: env.STAFF_IDLE_TIMEOUT_MINUTES }),

@@ -26,6 +26,7 @@ export function staffRoutes(deps: {
   secureCookies: boolean;
   /** Failed sign-ins per minute from one address; the real guard is the per-account lockout. */
   signInAddressLimitPerMinute: number;
+  oneTimeCodeTriesPerMinute: number;
   contract?: ContractOptions;
 }) {
   const { router, on } = endpointRouter('/api/staff', deps.contract);
@@ -42,7 +43,7 @@ export function staffRoutes(deps: {
   });
 
   /** A newly imported member of staff chooses their password with the one-time code they were given. */
-  on(staffAccountEndpoints.setPassword, perMinuteLimit(10, 'Too many tries. Wait a minute and try again.', { failuresOnly: true }), async ({ body }) => {
+  on(staffAccountEndpoints.setPassword, perMinuteLimit(deps.oneTimeCodeTriesPerMinute, 'Too many tries. Wait a minute and try again.', { failuresOnly: true }), async ({ body }) => {
     await deps.staffImport.setPassword(body.code, body.password);
   });
 
