@@ -1,31 +1,6 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
-import {
-  AmendConcernRequest,
-  AvailabilityBody,
-  ChangePasswordRequest,
-  ClosureBody,
-  ConcernListQuery,
-  ConfirmEnrolmentRequest,
-  CreateSeriesBody,
-  EligibilityRequest,
-  EnrolDeviceRequest,
-  ImportQuery,
-  LoginRequest,
-  MatchingReview,
-  PairRequest,
-  ProgrammeBody,
-  RaiseConcernRequest,
-  RedeemEnrolmentRequest,
-  SchoolCalendarBody,
-  SessionListQuery,
-  SetPasswordRequest,
-  SetPinRequest,
-  StaffAuditQuery,
-  StepUpRequest,
-  StudentSignInRequest,
-  SubjectsBody,
-} from '@peerbridge/shared';
+import { allEndpoints, CSV_BODY, type Endpoint } from '@peerbridge/shared';
 import { hostileValue, oddText, percentEncode } from './zod-arbitrary.js';
 
 /** Who sends a fuzzed request: as themselves, so the input gets past sign-in and role checks to validation and beyond. */
@@ -50,75 +25,30 @@ export interface Fixture {
   feedFile: string;
 }
 
+/** Staff routes only a safeguarding lead reaches (the rest are fuzzed as a coordinator). */
+const DSL_AREAS = /^\/api\/staff\/(sessions|concerns|students\/:id\/chronology|live-sessions|calendar-feed|audit|second-factor)\b/;
+
+function principalOf(endpoint: Endpoint): Principal {
+  if (endpoint.audience === 'public') return 'anyone';
+  if (endpoint.audience === 'device') return 'device';
+  return DSL_AREAS.test(endpoint.path) ? 'dsl' : 'coordinator';
+}
+
 /*
- * Every route the app serves, keyed as express lists them. The suite fails
- * when the app serves a route that is missing here, so a new route is
- * fuzzed from the day it is added.
+ * Every route of the contract, keyed as express lists them, with the schemas
+ * its endpoint declares. The suite fails when the app serves a route that is
+ * not an endpoint, so a new route is fuzzed from the day it is added.
  */
-export const httpRoutes: Record<string, RouteSpec> = {
-  'GET /healthz': { as: 'anyone' },
-  'GET /readyz': { as: 'anyone' },
-  'GET /api/openapi.json': { as: 'anyone' },
-  'GET /api/asyncapi.json': { as: 'anyone' },
-  'GET /calendar/:file': { as: 'anyone' },
-  'POST /api/device/enrol': { as: 'anyone', body: RedeemEnrolmentRequest },
-  'POST /api/device/sign-in': { as: 'device', body: StudentSignInRequest },
-  'GET /api/device/sessions/today': { as: 'device' },
-  'POST /api/staff/login': { as: 'anyone', body: LoginRequest },
-  'POST /api/staff/set-password': { as: 'anyone', body: SetPasswordRequest },
-  'POST /api/staff/logout': { as: 'anyone' },
-  'GET /api/staff/me': { as: 'coordinator' },
-  'GET /api/staff/devices': { as: 'coordinator' },
-  'POST /api/staff/devices': { as: 'coordinator', body: EnrolDeviceRequest },
-  'POST /api/staff/devices/:id/revoke': { as: 'coordinator' },
-  'GET /api/staff/sessions': { as: 'dsl', query: SessionListQuery },
-  'GET /api/staff/sessions/:id/log': { as: 'dsl' },
-  'GET /api/staff/sessions/:id/log/verify': { as: 'dsl' },
-  'GET /api/staff/sessions/:id/log/views': { as: 'dsl' },
-  'GET /api/staff/students': { as: 'coordinator' },
-  'PUT /api/staff/students/:id/pin': { as: 'coordinator', body: SetPinRequest },
-  'PUT /api/staff/students/:id/eligibility': { as: 'coordinator', body: EligibilityRequest },
-  'GET /api/staff/notices': { as: 'coordinator' },
-  'POST /api/staff/notices/:id/resolve': { as: 'coordinator' },
-  'POST /api/staff/concerns': { as: 'dsl', body: RaiseConcernRequest },
-  'GET /api/staff/concerns': { as: 'dsl', query: ConcernListQuery },
-  'GET /api/staff/concerns/:id': { as: 'dsl' },
-  'GET /api/staff/concerns/:id/views': { as: 'dsl' },
-  'POST /api/staff/concerns/:id/amendments': { as: 'dsl', body: AmendConcernRequest },
-  'GET /api/staff/concerns/:id/export.json': { as: 'dsl' },
-  'GET /api/staff/concerns/:id/export.csv': { as: 'dsl' },
-  'GET /api/staff/students/:id/chronology': { as: 'dsl' },
-  'GET /api/staff/live-sessions': { as: 'dsl' },
-  'POST /api/staff/import/students': { as: 'coordinator', body: 'csv', query: ImportQuery },
-  'POST /api/staff/import/staff': { as: 'coordinator', body: 'csv', query: ImportQuery },
-  'POST /api/staff/calendar-feed': { as: 'dsl' },
-  'DELETE /api/staff/calendar-feed': { as: 'dsl' },
-  'GET /api/staff/calendar': { as: 'coordinator' },
-  'PUT /api/staff/calendar': { as: 'coordinator', body: SchoolCalendarBody },
-  'GET /api/staff/partnerships': { as: 'coordinator' },
-  'GET /api/staff/partnerships/:id/timetables': { as: 'coordinator' },
-  'GET /api/staff/partnerships/:id/programme': { as: 'coordinator' },
-  'PUT /api/staff/partnerships/:id/programme': { as: 'coordinator', body: ProgrammeBody },
-  'PUT /api/staff/students/:id/availability': { as: 'coordinator', body: AvailabilityBody },
-  'GET /api/staff/pairings/:id/candidates': { as: 'coordinator' },
-  'POST /api/staff/pairings/:id/series': { as: 'coordinator', body: CreateSeriesBody },
-  'POST /api/staff/calendar/closures': { as: 'coordinator', body: ClosureBody },
-  'POST /api/staff/schedule-changes/:id/accept-replacement': { as: 'coordinator' },
-  'GET /api/staff/schedule-changes': { as: 'coordinator' },
-  'POST /api/staff/partnerships/:id/suggestions': { as: 'coordinator', body: MatchingReview },
-  'POST /api/staff/partnerships/:id/pairings': { as: 'coordinator', body: PairRequest },
-  'PUT /api/staff/students/:id/subjects': { as: 'coordinator', body: SubjectsBody },
-  'GET /api/staff/audit': { as: 'dsl', query: StaffAuditQuery },
-  'GET /api/staff/audit/verify': { as: 'dsl' },
-  'GET /api/staff/sessions/:id/log/evidence': { as: 'dsl' },
-  'GET /api/staff/students/:id/chronology/views': { as: 'dsl' },
-  'POST /api/staff/password': { as: 'coordinator', body: ChangePasswordRequest },
-  'POST /api/staff/accounts/:id/deactivate': { as: 'coordinator' },
-  'GET /api/staff/second-factor': { as: 'dsl' },
-  'POST /api/staff/second-factor/enrolment': { as: 'dsl' },
-  'POST /api/staff/second-factor/enrolment/confirm': { as: 'dsl', body: ConfirmEnrolmentRequest },
-  'POST /api/staff/second-factor/step-up': { as: 'dsl', body: StepUpRequest },
-};
+export const httpRoutes: Record<string, RouteSpec> = Object.fromEntries(
+  allEndpoints.map((endpoint): [string, RouteSpec] => [
+    `${endpoint.method} ${endpoint.path}`,
+    {
+      as: principalOf(endpoint),
+      ...(endpoint.body ? { body: endpoint.body === CSV_BODY ? 'csv' : endpoint.body } : {}),
+      ...(endpoint.query ? { query: endpoint.query } : {}),
+    },
+  ]),
+);
 
 /** The real thing a path's `:id` (or `:file`) may name, by route. */
 export function realParam(route: string, f: Fixture): string {
