@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { devices, schoolClosures, staff, students } from '../infra/db/schema.js';
+import { devices, schoolClosures, staff, students } from '../test-support/stored-rows.js';
 import { asDatabaseOwner } from '../test-support/database-owner.js';
 import { connectDevice, type DeviceSocket } from '../test-support/device-socket.js';
 import { signInStaff } from '../test-support/staff-agent.js';

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { allEndpoints, type Endpoint } from '@peerbridge/shared';
 import { connectDevice } from '../../test-support/device-socket.js';
 import { addOtherSchoolAndAdmin } from '../../test-support/other-school.js';
-import { StaffRepository } from '../../infra/db/staff-repository.js';
+import { StaffRepository } from '../../test-support/stored-rows.js';
 import { addNorthgateStaff } from '../../test-support/extra-staff.js';
 import { DEMO_PASSWORD, signInStaff } from '../../test-support/staff-agent.js';
 import { testDatabaseKinds } from '../../test-support/test-databases.js';

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { TodaySessionsResponse } from '@peerbridge/shared';
 import { Temporal } from 'temporal-polyfill';
 import { schoolDayAt } from '../../domain/time/school-day.js';
-import { devices, sessionEvents } from '../../infra/db/schema.js';
+import { devices, sessionEvents } from '../../test-support/stored-rows.js';
 import { connectDevice } from '../../test-support/device-socket.js';
 import { testDatabaseKinds } from '../../test-support/test-databases.js';
 import { startTestServer, stopTestServer, type TestServer } from '../../test-support/test-server.js';

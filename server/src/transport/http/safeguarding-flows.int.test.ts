@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import request from 'supertest';
-import { sessionEvents, students } from '../../infra/db/schema.js';
+import { sessionEvents, students } from '../../test-support/stored-rows.js';
 import { asDatabaseOwner } from '../../test-support/database-owner.js';
 import { connectDevice } from '../../test-support/device-socket.js';
 import { signInStaff } from '../../test-support/staff-agent.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { io } from 'socket.io-client';
 import request from 'supertest';
-import { students } from '../../infra/db/schema.js';
+import { students } from '../../test-support/stored-rows.js';
 import { DEMO_PASSWORD, signInStaff } from '../../test-support/staff-agent.js';
 import { testDatabaseKinds } from '../../test-support/test-databases.js';
 import { TestClock } from '../../test-support/test-clock.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { staffRecoveryCodes, staffSecondFactors } from '../../infra/db/schema.js';
+import { staffRecoveryCodes, staffSecondFactors } from '../../test-support/stored-rows.js';
 import { generate } from 'otplib';
 import type { Temporal } from 'temporal-polyfill';
 import { signInStaff } from '../../test-support/staff-agent.js';

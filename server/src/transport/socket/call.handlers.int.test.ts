@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
-import { sessionEvents } from '../../infra/db/schema.js';
+import { sessionEvents } from '../../test-support/stored-rows.js';
 import { connectDevice, type DeviceSocket } from '../../test-support/device-socket.js';
 import { testDatabaseKinds } from '../../test-support/test-databases.js';
 import { startTestServer, stopTestServer, type TestServer } from '../../test-support/test-server.js';
