@@ -44,7 +44,7 @@ export class SchedulingService {
     const ctx = await this.context(staff, pairingId);
     const bookings = await this.bookingsFor(ctx);
     const found = findSlots({ ...ctx.search, bookings, limit: 10 }).slice(0, 10);
-    return found.map((c) => this.describe(c, ctx));
+    return found.map((c) => this.describe(this.upcoming(c), ctx));
   }
 
   async createSeries(staff: StaffIdentity, pairingId: string, wanted: string): Promise<SlotCandidate & { seriesId: string }> {
@@ -56,7 +56,8 @@ export class SchedulingService {
       throw new AppError('conflict', `${ctx.pairing.mentor.firstName} and ${ctx.pairing.mentee.firstName} already meet every week (${when}).`);
     }
     // The weekly pattern from the calendars alone; bookings are then checked as conflicts, with reasons.
-    const pattern = findSlots({ ...ctx.search, bookings: [] }).find((c) => candidateId(c) === wanted);
+    const found = findSlots({ ...ctx.search, bookings: [] }).find((c) => candidateId(c) === wanted);
+    const pattern = found && this.upcoming(found);
     if (!pattern) {
       throw new AppError('conflict', `${ctx.pairing.mentor.firstName} and ${ctx.pairing.mentee.firstName} are not both free then. Pick one of the suggested times.`);
     }
@@ -229,6 +230,22 @@ export class SchedulingService {
     }));
   }
 
+  /** Only the sessions that have not begun yet: today's slot may already be over. */
+  private upcoming(c: Candidate): Candidate {
+    const now = this.deps.clock.now();
+    return { ...c, sessions: c.sessions.filter((s) => Temporal.Instant.compare(s.start, now) > 0) };
+  }
+
+  /**
+   * A series booked mid-year starts today (at the mentee's school, whose clock the sessions keep),
+   * never before: sessions in the past would read as held when nobody was there. Today's own slot
+   * is dropped later if it has already begun.
+   */
+  private firstBookableDate(programmeStart: Temporal.PlainDate, timeZone: string): Temporal.PlainDate {
+    const today = this.deps.clock.now().toZonedDateTimeISO(timeZone).toPlainDate();
+    return Temporal.PlainDate.compare(programmeStart, today) >= 0 ? programmeStart : today;
+  }
+
   private async context(staff: StaffIdentity, pairingId: string, options: { skipAccessCheck?: boolean } = {}): Promise<PairingContext> {
     const pairing = await this.deps.scheduling.pairing(pairingId);
     if (!pairing) throw AppError.notFound('No such pairing.');
@@ -261,7 +278,7 @@ export class SchedulingService {
         mentorSchool: mentorSchool!,
         menteeSchool: menteeSchool!,
         programme: {
-          start: Temporal.PlainDate.from(programme!.startDate),
+          start: this.firstBookableDate(Temporal.PlainDate.from(programme!.startDate), menteeSchool!.timeZone),
           end: Temporal.PlainDate.from(programme!.endDate),
           sessionMinutes: programme!.sessionMinutes,
           frequency: 'weekly',
