@@ -109,7 +109,8 @@ export function TimetableSection() {
           {!programme.loading && !programme.error ? (
             <ProgrammeForm
               // A fresh form per partnership; a Refresh unmounts it while loading, so it restarts from the server.
-              key={partnership.id}
+              // Keys are unique among the fragment's children: the pairing board is keyed by the partnership too.
+              key={`programme-${partnership.id}`}
               partnershipId={partnership.id}
               programme={programme.data}
             />
@@ -157,7 +158,7 @@ export function TimetableSection() {
             </div>
           ) : null}
 
-          <PairingBoard key={partnership.id} partnershipId={partnership.id} />
+          <PairingBoard key={`board-${partnership.id}`} partnershipId={partnership.id} />
         </>
       ) : null}
 

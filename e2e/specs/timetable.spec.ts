@@ -1,0 +1,32 @@
+import { expect, test } from '@playwright/test';
+import { serverInfo } from '../support/server-info.js';
+
+/*
+ * The Timetable section showed two programme forms, and three after Refresh: the form
+ * and the pairing board shared one React key, so React kept the old form beside the new.
+ */
+test('the Timetable section shows one programme form, before and after Refresh', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 820, height: 1180 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${serverInfo().url}/staff`);
+    await page.getByTestId('staff-email').fill('coordinator@riverside.example');
+    await page.getByTestId('staff-password').fill('demo-password-1');
+    await page.getByTestId('staff-login-submit').click();
+    const timetable = page.getByTestId('timetable-section');
+    await expect(timetable).toBeVisible();
+    await expect(timetable.getByTestId('programme-form')).toHaveCount(1);
+    await expect(timetable.getByTestId('pairing-board')).toHaveCount(1);
+
+    for (let refresh = 0; refresh < 2; refresh++) {
+      await timetable.getByRole('button', { name: 'Refresh' }).first().click();
+      await expect(timetable.getByTestId('programme-form')).toHaveCount(1);
+      // Still one once everything has loaded again.
+      await page.waitForLoadState('networkidle');
+      await expect(timetable.getByTestId('programme-form')).toHaveCount(1);
+      await expect(timetable.getByTestId('pairing-board')).toHaveCount(1);
+    }
+  } finally {
+    await context.close();
+  }
+});
