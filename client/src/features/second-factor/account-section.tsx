@@ -5,9 +5,10 @@ import { LoadState, StaffSection } from '../../ui/staff-section';
 import { useInvalidate } from '../../lib/staff/staff-query';
 import { AuthenticatorEnrolment } from './authenticator-enrolment';
 import { ChangePasswordForm } from './change-password-form';
+import { CalendarFeedPanel } from '../calendar-feed/calendar-feed-panel';
 import { secondFactorKeys, useSecondFactor } from './second-factor-queries';
 
-/** "Your account": the password and, for safeguarding records, the authenticator app. */
+/** "Your account": the password, the authenticator app for safeguarding records, and one's own calendar feed. */
 export function AccountSection() {
   const status = useSecondFactor();
   const invalidate = useInvalidate();
@@ -44,6 +45,8 @@ export function AccountSection() {
       ) : null}
       <h3 className="account-security__title">Password</h3>
       <ChangePasswordForm />
+      <h3 className="account-security__title">Calendar feed</h3>
+      <CalendarFeedPanel />
     </StaffSection>
   );
 }

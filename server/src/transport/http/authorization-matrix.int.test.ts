@@ -33,7 +33,7 @@ interface Fixture {
 
 interface RouteCase {
   name: string;
-  method: 'get' | 'post' | 'put';
+  method: 'get' | 'post' | 'put' | 'delete';
   path: (f: Fixture) => Promise<string> | string;
   body?: object | ((f: Fixture) => object);
   /** Sent as text/csv instead of JSON. */
@@ -67,6 +67,14 @@ const routes: RouteCase[] = [
   { name: 'enrol a device', method: 'post', path: () => '/api/staff/devices', body: { label: 'Matrix iPad' }, allowed: all(['coordinator']) },
   { name: 'revoke a device', method: 'post', path: async (f) => `/api/staff/devices/${await f.deviceId()}/revoke`, allowed: all(['coordinator'], ['own']) },
   { name: 'list notices', method: 'get', path: () => '/api/staff/notices', allowed: all(['coordinator']) },
+  {
+    // No such notice: a coordinator is told so (404), everyone else is refused before it is looked up.
+    name: 'resolve a notice',
+    method: 'post',
+    path: () => '/api/staff/notices/00000000-0000-4000-8000-000000000000/resolve',
+    allowed: all(['coordinator']),
+    allowedMeansNotRefused: true,
+  },
   { name: 'list sessions', method: 'get', path: () => '/api/staff/sessions', allowed: all(['coordinator', 'dsl', 'supervisor']) },
   { name: 'read a session log', method: 'get', path: (f) => `/api/staff/sessions/${f.sessionId}/log`, allowed: all(['dsl'], ['own', 'partner']) },
   { name: 'verify a session log', method: 'get', path: (f) => `/api/staff/sessions/${f.sessionId}/log/verify`, allowed: all(['dsl'], ['own', 'partner']) },
@@ -102,6 +110,8 @@ const routes: RouteCase[] = [
     allowed: all(['coordinator']),
   },
   { name: 'create a calendar feed', method: 'post', path: () => '/api/staff/calendar-feed', allowed: all(['coordinator', 'dsl', 'supervisor']) },
+  { name: 'stop a calendar feed', method: 'delete', path: () => '/api/staff/calendar-feed', allowed: all(['coordinator', 'dsl', 'supervisor']) },
+  { name: "see one's calendar feed", method: 'get', path: () => '/api/staff/calendar-feed', allowed: all(['coordinator', 'dsl', 'supervisor']) },
   // Timetabling: a school's own calendar and students; a partnership's shared things for both its schools.
   { name: 'read own calendar', method: 'get', path: () => '/api/staff/calendar', allowed: all(['coordinator']) },
   { name: 'add a closure', method: 'post', path: () => '/api/staff/calendar/closures', body: { date: '2027-06-30', reason: 'Matrix trip' }, allowed: all(['coordinator']) },
@@ -133,6 +143,7 @@ const routes: RouteCase[] = [
     allowed: all(['coordinator', 'dsl', 'supervisor']),
     ownAccount: true,
   },
+  { name: 'who am I', method: 'get', path: () => '/api/staff/me', allowed: all(['coordinator', 'dsl', 'supervisor']), ownAccount: true },
   { name: 'read own second-factor status', method: 'get', path: () => '/api/staff/second-factor', allowed: all(['coordinator', 'dsl', 'supervisor']), ownAccount: true },
   { name: 'start authenticator enrolment', method: 'post', path: () => '/api/staff/second-factor/enrolment', allowed: all(['coordinator', 'dsl', 'supervisor']), ownAccount: true },
   {
@@ -153,6 +164,20 @@ const routes: RouteCase[] = [
     ownAccount: true,
     allowedMeansNotRefused: true,
   },
+];
+
+/*
+ * Staff endpoints whose role and school checks are tested in their own suites but not yet
+ * here: each writes timetable state (a calendar, a programme, a series, a pairing) that the
+ * other cases read, so they need fixtures of their own. Nothing may be added to this list.
+ */
+const NOT_YET_IN_MATRIX = [
+  'POST /api/staff/import/staff',
+  'PUT /api/staff/calendar',
+  'PUT /api/staff/partnerships/:id/programme',
+  'POST /api/staff/pairings/:id/series',
+  'POST /api/staff/schedule-changes/:id/accept-replacement',
+  'POST /api/staff/partnerships/:id/pairings',
 ];
 
 /** The contract's endpoint a case calls, found by method and path (`:id` matching one segment, the query string aside). */
@@ -226,6 +251,12 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (kind) => {
     if (route.csv !== undefined) return pending.type('text/csv').send(route.csv);
     return pending.send(typeof route.body === 'function' ? route.body(fixture) : route.body);
   };
+
+  it('has a case for every staff endpoint of the contract', async () => {
+    const called = await Promise.all(routes.map(async (route) => endpointOf(route, await route.path(fixture))));
+    const missing = allEndpoints.filter((e) => e.audience === 'staff' && !called.includes(e)).map((e) => `${e.method} ${e.path}`);
+    expect(missing, 'staff endpoints with no case in the authorization matrix').toEqual(NOT_YET_IN_MATRIX);
+  });
 
   for (const route of routes) {
     it(`${route.name}: allowed exactly for ${[...route.allowed].join(', ')}`, async () => {

@@ -6,8 +6,9 @@ import { requireRole, staffOf } from './staff-session.js';
 /** Staff management of their own secret feed address. */
 export function staffCalendarFeedRoutes(deps: { calendarFeeds: CalendarFeeds; contract?: ContractOptions }) {
   const { router, on } = endpointRouter('/api/staff', deps.contract);
-  on(calendarFeedEndpoints.create, requireRole('sessions:read'), async ({ req, res }) => {
-    const file = await deps.calendarFeeds.issue(staffOf(res).staffId);
+  on(calendarFeedEndpoints.status, requireRole('sessions:read'), ({ res }) => deps.calendarFeeds.status(staffOf(res).staffId));
+  on(calendarFeedEndpoints.create, requireRole('sessions:read'), async ({ body, req, res }) => {
+    const file = await deps.calendarFeeds.issue(staffOf(res).staffId, body.scope);
     return { url: `${req.protocol}://${req.get('host')}/calendar/${file}` };
   });
   on(calendarFeedEndpoints.revoke, requireRole('sessions:read'), ({ res }) => deps.calendarFeeds.revoke(staffOf(res).staffId));

@@ -37,6 +37,8 @@ export const schoolClosures = pgTable(
 export const calendarFeeds = pgTable('calendar_feeds', {
   tokenHash: text('token_hash').primaryKey(),
   staffId: uuid('staff_id').notNull().references(() => staff.id),
+  /** 'school': every session of the school; 'mine': only the series this member of staff booked. */
+  scope: text('scope', { enum: ['school', 'mine'] }).notNull().default('school'),
   createdAt: createdAt(),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 });
