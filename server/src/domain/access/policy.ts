@@ -29,7 +29,8 @@ export type StaffAction =
   | 'schedule:manage' // calendars, availability, programmes, series, pairings
   | 'staff:import' // staff accounts from the MIS export (granting only roles the importer holds)
   | 'audit:read' // the school's staff-action audit trail: who did what, when
-  | 'staff:manage'; // deactivate a member of staff's account at the school
+  | 'staff:manage' // any staff account at the school: roles, codes, resets, deactivation
+  | 'staff:accounts'; // the staff accounts screen; which accounts one may change is staff-account-rules.ts's
 
 const grants: Record<StaffRole, readonly StaffAction[]> = {
   coordinator: [
@@ -43,6 +44,7 @@ const grants: Record<StaffRole, readonly StaffAction[]> = {
     'staff:import',
     'audit:read',
     'staff:manage',
+    'staff:accounts',
   ],
   dsl: [
     'students:read',
@@ -54,6 +56,7 @@ const grants: Record<StaffRole, readonly StaffAction[]> = {
     'concerns:handle',
     'staff:import',
     'audit:read',
+    'staff:accounts',
   ],
   supervisor: ['sessions:read', 'sessions:observe', 'concerns:raise'],
   // Runs the deployment; no access to children's records by default.
