@@ -52,7 +52,10 @@ export function StaffAccountRow({
   return (
     <li className="staff-row staff-account" data-testid="staff-account-row" data-email={account.email} data-status={account.status}>
       <div className="staff-row__main">
-        <span className="staff-row__title">{account.fullName}</span>
+        <span className="staff-row__title">
+          {account.fullName}
+          {account.id === staff.id ? <span className="staff-muted"> (you)</span> : null}
+        </span>
         <span className="staff-muted">{account.email}</span>
         <span data-testid="staff-account-roles">{roleWords(account.roles)}</span>
         <span className={`staff-tag staff-tag--${status.tone}`} data-testid="staff-account-status">

@@ -37,7 +37,9 @@ export class StaffAccounts {
     const accounts = await this.deps.accounts.listAt(schoolOf(actor));
     // A safeguarding lead's screen is about safeguarding-lead accounts; the rest are the coordinators'.
     const visible = actor.roles.includes('coordinator') ? accounts : accounts.filter((a) => mayManageAccount(actor, a));
-    return { accounts: visible.map((a) => this.summary(actor, a)) };
+    // Closed accounts after the open ones: leavers are looked up now and then, colleagues daily.
+    const summaries = visible.map((a) => this.summary(actor, a));
+    return { accounts: [...summaries.filter((a) => a.status !== 'deactivated'), ...summaries.filter((a) => a.status === 'deactivated')] };
   }
 
   async invite(actor: StaffIdentity, input: { fullName: string; email: string; roles: SchoolStaffRole[] }): Promise<IssuedSetupCode> {
