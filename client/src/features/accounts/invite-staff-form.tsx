@@ -4,7 +4,8 @@ import { Button } from '../../ui/button';
 import { TextField } from '../../ui/field';
 import { Notice } from '../../ui/notice';
 import { inviteStaff, type IssuedSetupCode, type SchoolStaffRole } from './staff-accounts-api';
-import { grantableRoles, inviteProblems, ROLE_CHOICES } from './staff-account-words';
+import { RoleCheckboxes } from './role-checkboxes';
+import { grantableRoles, inviteProblems } from './staff-account-words';
 
 type Problems = ReturnType<typeof inviteProblems>;
 
@@ -70,19 +71,7 @@ export function InviteStaffForm({ onInvited }: { onInvited: (issued: IssuedSetup
       </div>
       <fieldset className="invite-staff__roles" aria-invalid={problems.roles ? true : undefined}>
         <legend className="pb-field__label">Roles</legend>
-        {ROLE_CHOICES.filter((choice) => offered.includes(choice.role)).map((choice) => (
-          <label key={choice.role} className="staff-check">
-            <input
-              type="checkbox"
-              data-testid="invite-staff-role"
-              data-role={choice.role}
-              checked={roles.includes(choice.role)}
-              disabled={busy}
-              onChange={(event) => setRoles((now) => (event.target.checked ? [...now, choice.role] : now.filter((r) => r !== choice.role)))}
-            />
-            <span>{choice.label}</span>
-          </label>
-        ))}
+        <RoleCheckboxes shown={offered} chosen={roles} onChange={setRoles} disabled={busy} testId="invite-staff-role" />
         <p className="pb-field__hint">You can give only roles you hold yourself.</p>
         {problems.roles ? (
           <p className="pb-field__error" data-testid="invite-staff-roles-error">

@@ -3,6 +3,7 @@ import { useStaffContext, useStaffErrors } from '../../lib/staff/staff-context';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
 import { changeStaffRoles, type SchoolStaffRole, type StaffAccountSummary } from './staff-accounts-api';
+import { RoleCheckboxes } from './role-checkboxes';
 import { grantableRoles, ROLE_CHOICES, STATUS_WORDS } from './staff-account-words';
 import { roleWords } from './staff-import-words';
 
@@ -84,20 +85,15 @@ export function StaffAccountRow({
       {editing ? (
         <fieldset className="staff-account__roles" data-testid="staff-account-roles-editor">
           <legend className="pb-field__label">Roles for {account.fullName}</legend>
-          {ROLE_CHOICES.map((choice) => (
-            <label key={choice.role} className="staff-check">
-              <input
-                type="checkbox"
-                data-testid="staff-account-role"
-                data-role={choice.role}
-                checked={roles.includes(choice.role)}
-                // Only roles one holds can be given or taken away.
-                disabled={busy || !grantable.includes(choice.role)}
-                onChange={(event) => setRoles((now) => (event.target.checked ? [...now, choice.role] : now.filter((r) => r !== choice.role)))}
-              />
-              <span>{choice.label}</span>
-            </label>
-          ))}
+          <RoleCheckboxes
+            shown={ROLE_CHOICES.map((choice) => choice.role)}
+            chosen={roles}
+            onChange={setRoles}
+            // Only roles one holds can be given or taken away.
+            locked={(role) => !grantable.includes(role)}
+            disabled={busy}
+            testId="staff-account-role"
+          />
           <Button data-testid="staff-account-save-roles" disabled={busy} aria-busy={busy} onClick={() => void save()}>
             {busy ? 'Saving…' : 'Save roles'}
           </Button>
