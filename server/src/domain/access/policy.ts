@@ -29,8 +29,7 @@ export type StaffAction =
   | 'schedule:manage' // calendars, availability, programmes, series, pairings
   | 'staff:import' // staff accounts from the MIS export (granting only roles the importer holds)
   | 'audit:read' // the school's staff-action audit trail: who did what, when
-  | 'staff:manage' // any staff account at the school: roles, codes, resets, deactivation
-  | 'staff:accounts'; // the staff accounts screen; which accounts one may change is staff-account-rules.ts's
+  | 'staff:accounts'; // the staff accounts screen: roles, set-up codes, resets, deactivation (whose: staff-account-rules.ts)
 
 const grants: Record<StaffRole, readonly StaffAction[]> = {
   coordinator: [
@@ -43,7 +42,6 @@ const grants: Record<StaffRole, readonly StaffAction[]> = {
     'schedule:manage',
     'staff:import',
     'audit:read',
-    'staff:manage',
     'staff:accounts',
   ],
   dsl: [
