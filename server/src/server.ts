@@ -39,6 +39,7 @@ import { ConcernRepository } from './infra/db/concern-repository.js';
 import { RetentionRepository } from './infra/db/retention-repository.js';
 import { StudentImportRepository } from './infra/db/student-import-repository.js';
 import { StaffImportRepository } from './infra/db/staff-import-repository.js';
+import { StaffAccountsRepository } from './infra/db/staff-accounts-repository.js';
 import { StaffImport } from './services/staff/staff-import.js';
 import { CalendarFeedRepository } from './infra/db/calendar-feed-repository.js';
 import { CalendarRepository } from './infra/db/calendar-repository.js';
@@ -187,7 +188,14 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     const audit = new StaffAuditTrail({ audit: new StaffAuditRepository(database.db), clock });
     const studentImports = new StudentImportRepository(database.db);
     const studentRecords = new StudentRecords({ students, imports: studentImports, audit, clock });
-    const staffAccounts = new StaffAccounts({ staff: staffRecords, staffAuth, audit, clock, log: log.child({ area: 'staff-accounts' }) });
+    const staffAccounts = new StaffAccounts({
+      staff: staffRecords,
+      accounts: new StaffAccountsRepository(database.db),
+      staffAuth,
+      audit,
+      clock,
+      log: log.child({ area: 'staff-accounts' }),
+    });
     const chat = new CallChat({ live, timeline, sink, clock, log: log.child({ area: 'chat' }) });
     const concerns = new ConcernService({
       concerns: new ConcernRepository(database.db),

@@ -19,6 +19,7 @@ export * from './http/imports.js';
 export * from './http/params.js';
 export * from './http/staff-audit.js';
 export * from './http/staff-account.js';
+export * from './http/staff-accounts.js';
 export * from './text.js';
 export * from './http/concerns.js';
 export * from './http/endpoint.js';

@@ -10,6 +10,7 @@ import { schedulingEndpoints } from './scheduling.js';
 import { studentEndpoints } from './students.js';
 import { staffSignInEndpoints } from './staff-sign-in.js';
 import { staffAccountEndpoints } from './staff-account.js';
+import { staffAccountsEndpoints } from './staff-accounts.js';
 import { staffAuditEndpoints } from './staff-audit.js';
 import { deviceEndpoints } from './devices.js';
 import { concernEndpoints } from './concerns.js';
@@ -32,6 +33,7 @@ export const endpointGroups: Record<string, Record<string, Endpoint>> = {
   matching: matchingEndpoints,
   staffSignIn: staffSignInEndpoints,
   staffAccount: staffAccountEndpoints,
+  staffAccounts: staffAccountsEndpoints,
   staffAudit: staffAuditEndpoints,
   devices: deviceEndpoints,
   concerns: concernEndpoints,

@@ -28,6 +28,18 @@ export const StaffAuditAction = z.discriminatedUnion('kind', [
   }),
   /** A leaver's account closed: their sessions and sockets ended, their records stay attributed to them. */
   z.object({ kind: z.literal('StaffAccountDeactivated'), account: z.object({ id: Uuid, fullName: z.string() }) }),
+  /** One person added from the staff accounts screen, with the roles they were given. */
+  z.object({ kind: z.literal('StaffAccountInvited'), account: z.object({ id: Uuid, fullName: z.string(), roles: z.array(StaffRole) }) }),
+  /** A new set-up code for an account still waiting for set-up; the earlier one stopped working. */
+  z.object({ kind: z.literal('StaffSetupCodeReissued'), account: z.object({ id: Uuid, fullName: z.string() }) }),
+  /** A password reset: the old password and every session ended, a new set-up code issued. */
+  z.object({ kind: z.literal('StaffPasswordReset'), account: z.object({ id: Uuid, fullName: z.string() }) }),
+  z.object({
+    kind: z.literal('StaffRolesChanged'),
+    account: z.object({ id: Uuid, fullName: z.string() }),
+    from: z.array(StaffRole),
+    to: z.array(StaffRole),
+  }),
   z.object({ kind: z.literal('ConcernExported'), concernId: Uuid, format: z.enum(['json', 'csv']) }),
   z.object({ kind: z.literal('PairingAccepted'), pairingId: Uuid, mentor: PairedStudent, mentee: PairedStudent }),
   z.object({

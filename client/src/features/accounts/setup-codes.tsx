@@ -6,11 +6,11 @@ import { useSchoolTime } from '../../lib/staff/staff-context';
  * Each new account's one-time set-up code, large enough to read out or copy.
  * Shown only now: the server keeps a hash, so leaving the page loses them.
  */
-export function SetupCodes({ created }: { created: readonly CreatedAccount[] }) {
+export function SetupCodes({ created, testId = 'import-staff-codes' }: { created: readonly CreatedAccount[]; testId?: string }) {
   const time = useSchoolTime();
   if (created.length === 0) return null;
   return (
-    <div className="setup-codes" data-testid="import-staff-codes" role="status">
+    <div className="setup-codes" data-testid={testId} role="status">
       <p className="setup-codes__warning">
         Write these down or hand them over now: they are shown only this once.
       </p>

@@ -23,6 +23,14 @@ describe('auditSentence', () => {
     expect(say({ kind: 'StaffAccountsImported', accounts: [{ id, fullName: 'Jo Ward', roles: ['coordinator', 'dsl'] }] })).toBe(
       'Ms Dana Hill created 1 staff account: Jo Ward (coordinator, safeguarding lead)',
     );
+    expect(say({ kind: 'StaffAccountInvited', account: { id, fullName: 'Jo Ward', roles: ['supervisor'] } })).toBe(
+      'Ms Dana Hill added Jo Ward (supervisor) and issued a set-up code',
+    );
+    expect(say({ kind: 'StaffRolesChanged', account: { id, fullName: 'Jo Ward' }, from: ['supervisor'], to: ['supervisor', 'coordinator'] })).toBe(
+      "Ms Dana Hill changed Jo Ward's roles from supervisor to supervisor, coordinator",
+    );
+    expect(say({ kind: 'StaffPasswordReset', account: { id, fullName: 'Jo Ward' } })).toBe("Ms Dana Hill reset Jo Ward's password and signed them out everywhere");
+    expect(say({ kind: 'StaffSetupCodeReissued', account: { id, fullName: 'Jo Ward' } })).toBe('Ms Dana Hill issued a new set-up code for Jo Ward');
     expect(say({ kind: 'PairingAccepted', pairingId: id, mentor: priya, mentee: sam })).toBe(
       'Ms Dana Hill paired Priya (Northgate Academy) with Sam (Riverside High School)',
     );

@@ -37,6 +37,14 @@ export function auditSentence(entry: Pick<StaffAuditEntry, 'actor' | 'action'>):
       return `${who} created ${plural(action.accounts.length, 'staff account', 'staff accounts')}: ${action.accounts
         .map((a) => `${a.fullName} (${a.roles.map((r) => roleWords[r]).join(', ')})`)
         .join('; ')}`;
+    case 'StaffAccountInvited':
+      return `${who} added ${action.account.fullName} (${action.account.roles.map((r) => roleWords[r]).join(', ')}) and issued a set-up code`;
+    case 'StaffSetupCodeReissued':
+      return `${who} issued a new set-up code for ${action.account.fullName}`;
+    case 'StaffPasswordReset':
+      return `${who} reset ${action.account.fullName}'s password and signed them out everywhere`;
+    case 'StaffRolesChanged':
+      return `${who} changed ${action.account.fullName}'s roles from ${action.from.map((r) => roleWords[r]).join(', ')} to ${action.to.map((r) => roleWords[r]).join(', ')}`;
     case 'ConcernExported':
       return `${who} exported a concern as ${action.format === 'csv' ? 'CSV' : 'JSON'}`;
     case 'PairingAccepted':
@@ -63,6 +71,10 @@ export const auditKindChoices: readonly { kind: StaffAuditKind; label: string }[
   { kind: 'DeviceRevoked', label: 'iPads removed' },
   { kind: 'StudentsImported', label: 'Student imports' },
   { kind: 'StaffAccountsImported', label: 'Staff accounts and roles' },
+  { kind: 'StaffAccountInvited', label: 'Staff added one by one' },
+  { kind: 'StaffRolesChanged', label: 'Staff roles changed' },
+  { kind: 'StaffSetupCodeReissued', label: 'Set-up codes reissued' },
+  { kind: 'StaffPasswordReset', label: 'Staff passwords reset' },
   { kind: 'StaffAccountDeactivated', label: 'Staff accounts closed' },
   { kind: 'ConcernExported', label: 'Concern exports' },
   { kind: 'PairingAccepted', label: 'Pairings' },

@@ -10,7 +10,7 @@ describe('sectionsFor', () => {
   });
 
   it('gives a safeguarding lead concerns first, then live sessions, the logs and staff actions', () => {
-    expect(sectionsFor(['dsl'])).toEqual(['concerns', 'live', 'sessions', 'audit']);
+    expect(sectionsFor(['dsl'])).toEqual(['concerns', 'live', 'sessions', 'accounts', 'audit']);
   });
 
   it('gives a supervisor live sessions to observe and the sessions list', () => {

@@ -14,7 +14,8 @@ const sectionsByRole: Record<StaffRole, readonly StaffSection[]> = {
   // The staff audit trail last: it is looked back at, not worked from. Supervisors
   // only observe, so they have no need to see their colleagues' actions.
   coordinator: ['notices', 'sessions', 'timetable', 'students', 'devices', 'accounts', 'audit'],
-  dsl: ['concerns', 'live', 'sessions', 'audit'],
+  // Safeguarding leads manage safeguarding-lead accounts (the server lists only those to them).
+  dsl: ['concerns', 'live', 'sessions', 'accounts', 'audit'],
   supervisor: ['live', 'sessions'],
   admin: [],
 };

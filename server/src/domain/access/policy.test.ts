@@ -11,6 +11,14 @@ describe('can', () => {
     expect(can(staff(['dsl'], 'c'), 'session-log:read', ['a', 'b'])).toBe(false);
   });
 
+  it('opens the staff accounts screen to coordinators and DSLs of the school, not supervisors or admins', () => {
+    expect(can(staff(['coordinator']), 'staff:accounts', ['a'])).toBe(true);
+    expect(can(staff(['dsl']), 'staff:accounts', ['a'])).toBe(true);
+    expect(can(staff(['supervisor']), 'staff:accounts', ['a'])).toBe(false);
+    expect(can(staff(['admin'], null), 'staff:accounts', ['a'])).toBe(false);
+    expect(can(staff(['coordinator'], 'b'), 'staff:accounts', ['a'])).toBe(false);
+  });
+
   it('gives coordinators students and devices but not logs or concerns', () => {
     expect(can(staff(['coordinator']), 'students:manage', ['a'])).toBe(true);
     expect(can(staff(['coordinator']), 'devices:manage', ['a'])).toBe(true);

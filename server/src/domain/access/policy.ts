@@ -29,7 +29,7 @@ export type StaffAction =
   | 'schedule:manage' // calendars, availability, programmes, series, pairings
   | 'staff:import' // staff accounts from the MIS export (granting only roles the importer holds)
   | 'audit:read' // the school's staff-action audit trail: who did what, when
-  | 'staff:manage'; // deactivate a member of staff's account at the school
+  | 'staff:accounts'; // the staff accounts screen: roles, set-up codes, resets, deactivation (whose: staff-account-rules.ts)
 
 const grants: Record<StaffRole, readonly StaffAction[]> = {
   coordinator: [
@@ -42,7 +42,7 @@ const grants: Record<StaffRole, readonly StaffAction[]> = {
     'schedule:manage',
     'staff:import',
     'audit:read',
-    'staff:manage',
+    'staff:accounts',
   ],
   dsl: [
     'students:read',
@@ -54,6 +54,7 @@ const grants: Record<StaffRole, readonly StaffAction[]> = {
     'concerns:handle',
     'staff:import',
     'audit:read',
+    'staff:accounts',
   ],
   supervisor: ['sessions:read', 'sessions:observe', 'concerns:raise'],
   // Runs the deployment; no access to children's records by default.

@@ -111,6 +111,28 @@ describe.each(testDatabaseKinds())('staff audit trail on %s', (kind) => {
     ]);
   });
 
+  it('records the accounts screen: an invitation with its roles, a new code, a reset, a change of roles; a no-op change adds nothing', async () => {
+    const invited = await dana.post('/api/staff/accounts').send({ fullName: 'Ann Invite', email: 'ann.invite@northgate.example', roles: ['coordinator'] }).expect(201);
+    const id = invited.body.account.id;
+    expect((await latest(dana, 'StaffAccountInvited'))?.action).toEqual({ kind: 'StaffAccountInvited', account: { id, fullName: 'Ann Invite', roles: ['coordinator'] } });
+    await dana.post(`/api/staff/accounts/${id}/setup-code`).expect(200);
+    expect((await latest(dana, 'StaffSetupCodeReissued'))?.action).toEqual({ kind: 'StaffSetupCodeReissued', account: { id, fullName: 'Ann Invite' } });
+    await dana.post(`/api/staff/accounts/${id}/password-reset`).expect(200);
+    expect(await latest(dana, 'StaffPasswordReset')).toMatchObject({ actor: { name: 'Ms Dana Hill' }, action: { account: { id, fullName: 'Ann Invite' } } });
+    // The codes themselves are never on the trail.
+    expect(JSON.stringify(await entriesOf(dana))).not.toContain(invited.body.setupCode);
+
+    const [supervisor] = await server.database.db.select({ id: staff.id }).from(staff).where(eq(staff.email, 'supervisor@northgate.example'));
+    await dana.put(`/api/staff/accounts/${supervisor!.id}/roles`).send({ roles: ['supervisor', 'coordinator'] }).expect(200);
+    await dana.put(`/api/staff/accounts/${supervisor!.id}/roles`).send({ roles: ['coordinator', 'supervisor'] }).expect(200);
+    expect((await entriesOf(dana, '&kind=StaffRolesChanged')).map((e) => e.action)).toEqual([
+      { kind: 'StaffRolesChanged', account: { id: supervisor!.id, fullName: expect.any(String) }, from: ['supervisor'], to: ['supervisor', 'coordinator'] },
+    ]);
+    // Put back as the demo has it, for the tests that follow.
+    await server.database.db.update(staff).set({ roles: ['supervisor'] }).where(eq(staff.id, supervisor!.id));
+    expect(await count(owen, 'StaffAccountInvited')).toBe(0);
+  });
+
   it('records each export of a concern, JSON and CSV, by the DSL who took it', async () => {
     const now = demo().sessions.find((s) => s.kind === 'now')!;
     const raised = await ravi

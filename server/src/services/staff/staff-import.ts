@@ -1,5 +1,3 @@
-import { createHash, randomInt } from 'node:crypto';
-import { Temporal } from 'temporal-polyfill';
 import { parseCsv, CsvSyntaxError } from '../../domain/import/csv.js';
 import { readStaffRows, type ImportableRole } from '../../domain/import/staff-rows.js';
 import type { StaffAuditTrail } from '../audit/staff-audit-trail.js';
@@ -7,18 +5,9 @@ import type { Clock } from '../../domain/time/clock.js';
 import { AppError } from '../../errors.js';
 import type { StaffImportRepository } from '../../infra/db/staff-import-repository.js';
 import { hashSecret } from './passwords.js';
+import { newSetupCode as newCode, SETUP_CODE_LIFETIME, setupCodeHash as hash } from './setup-codes.js';
 import type { StaffIdentity } from './staff-auth.js';
 import { schoolOf } from './staff-school.js';
-
-const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-export const SETUP_CODE_LIFETIME = Temporal.Duration.from({ hours: 24 * 7 });
-const hash = (code: string) => createHash('sha256').update(code.toUpperCase().replace(/[^A-Z0-9]/g, '')).digest('hex');
-
-function newCode(): string {
-  let code = '';
-  for (let i = 0; i < 12; i++) code += ALPHABET[randomInt(ALPHABET.length)];
-  return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`;
-}
 
 /**
  * Staff accounts from the school's MIS export. No email can be sent from

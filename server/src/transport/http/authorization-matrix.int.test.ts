@@ -29,6 +29,10 @@ interface Fixture {
   pairingId: string;
   /** Deactivating is destructive: each case gets a fresh Northgate account. */
   staffToDeactivate: () => Promise<string>;
+  /** A fresh Northgate account with this role (password set), for the accounts screen's destructive routes. */
+  northgateStaff: (role: Role) => Promise<string>;
+  /** A fresh Northgate account still waiting for its set-up code. */
+  waitingStaff: () => Promise<string>;
 }
 
 interface RouteCase {
@@ -51,6 +55,9 @@ interface RouteCase {
 
 const all = (roles: Role[], scopes: Scope[] = ['own', 'partner', 'other']) =>
   new Set(scopes.flatMap((s) => roles.map((r) => `${s}:${r}` as const)));
+
+/** Each invitation needs an email nobody has yet. */
+let invitees = 0;
 
 const routes: RouteCase[] = [
   // Lists are always of the asker's own school, so every school's role-holders get their own list.
@@ -134,6 +141,26 @@ const routes: RouteCase[] = [
   { name: 'verify the staff audit trail', method: 'get', path: () => '/api/staff/audit/verify', allowed: all(['coordinator', 'dsl']) },
   // Staff accounts: closing a colleague's is the coordinator's, for their own school only.
   { name: 'deactivate a staff account', method: 'post', path: async (f) => `/api/staff/accounts/${await f.staffToDeactivate()}/deactivate`, allowed: all(['coordinator'], ['own']) },
+  // The accounts screen: each school lists its own; a DSL manages DSL accounts only; only roles one holds are given.
+  { name: 'list staff accounts', method: 'get', path: () => '/api/staff/accounts', allowed: all(['coordinator', 'dsl']) },
+  {
+    name: 'invite a member of staff',
+    method: 'post',
+    path: () => '/api/staff/accounts',
+    body: () => ({ fullName: 'Matrix Invitee', email: `invitee-${++invitees}@matrix.example`, roles: ['coordinator'] }),
+    allowed: all(['coordinator']),
+  },
+  { name: 're-issue a set-up code', method: 'post', path: async (f) => `/api/staff/accounts/${await f.waitingStaff()}/setup-code`, allowed: all(['coordinator'], ['own']) },
+  { name: "reset a colleague's password", method: 'post', path: async (f) => `/api/staff/accounts/${await f.northgateStaff('supervisor')}/password-reset`, allowed: all(['coordinator'], ['own']) },
+  { name: "reset a DSL's password", method: 'post', path: async (f) => `/api/staff/accounts/${await f.northgateStaff('dsl')}/password-reset`, allowed: all(['coordinator', 'dsl'], ['own']) },
+  { name: 'deactivate a DSL account', method: 'post', path: async (f) => `/api/staff/accounts/${await f.northgateStaff('dsl')}/deactivate`, allowed: all(['coordinator', 'dsl'], ['own']) },
+  {
+    name: "change a colleague's roles",
+    method: 'put',
+    path: async (f) => `/api/staff/accounts/${await f.northgateStaff('supervisor')}/roles`,
+    body: { roles: ['supervisor', 'coordinator'] },
+    allowed: all(['coordinator'], ['own']),
+  },
   // One's own password and second factor: everybody signed in, for themselves.
   {
     name: 'change own password',
@@ -238,6 +265,14 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (kind) => {
       staffToDeactivate: async () => {
         const [email] = await addNorthgateStaff(server, `leaver-${++leavers}`, 1);
         return (await new StaffRepository(server.database.db).findByEmail(email!))!.id;
+      },
+      northgateStaff: async (role) => {
+        const [email] = await addNorthgateStaff(server, `staff-${++leavers}`, 1, role);
+        return (await new StaffRepository(server.database.db).findByEmail(email!))!.id;
+      },
+      waitingStaff: async () => {
+        const body = { fullName: 'Matrix Waiting', email: `waiting-${++invitees}@northgate.example`, roles: ['coordinator'] };
+        return (await own.post('/api/staff/accounts').send(body).expect(201)).body.account.id;
       },
     };
   });
