@@ -9,7 +9,7 @@ import { staff } from './staff.js';
 export const studentRole = pgEnum('student_role', ['mentor', 'mentee']);
 
 /** How a consent or training record reached the school; the contract's RecordMethod. */
-const recordMethods = ['letter', 'form', 'email', 'in_person'] as const;
+export const recordMethods = ['letter', 'form', 'email', 'in_person'] as const;
 
 export const students = pgTable(
   'students',
