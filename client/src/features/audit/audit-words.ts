@@ -1,5 +1,6 @@
 import type { RecordMethod, StaffAuditAction, StaffAuditEntry, StaffAuditKind, StaffAuditVerification, StaffRole } from '@peerbridge/shared';
 import { formatCalendarDate } from '../../lib/school-time';
+import { recordMethodWords } from '../students/record-method';
 
 const roleWords: Record<StaffRole, string> = {
   coordinator: 'coordinator',
@@ -8,8 +9,7 @@ const roleWords: Record<StaffRole, string> = {
   admin: 'admin',
 };
 
-const methodWords: Record<RecordMethod, string> = { letter: 'by letter', form: 'on the form', email: 'by email', in_person: 'in person' };
-const how = (method: RecordMethod | undefined) => (method ? ` (${methodWords[method]})` : '');
+const how = (method: RecordMethod | undefined) => (method ? ` (${recordMethodWords[method]})` : '');
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
