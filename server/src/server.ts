@@ -187,7 +187,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     const views = new RecordViewRepository(database.db);
     const audit = new StaffAuditTrail({ audit: new StaffAuditRepository(database.db), clock });
     const studentImports = new StudentImportRepository(database.db);
-    const studentRecords = new StudentRecords({ students, imports: studentImports, audit, clock });
+    const studentRecords = new StudentRecords({ students, imports: studentImports, notices: noticeRepository, audit, clock });
     const staffAccounts = new StaffAccounts({
       staff: staffRecords,
       accounts: new StaffAccountsRepository(database.db),

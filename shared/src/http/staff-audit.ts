@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoInstant, Uuid } from '../ids.js';
 import { endpoint } from './endpoint.js';
 import { StaffRole } from './staff-sign-in.js';
+import { RecordMethod } from './students.js';
 
 /**
  * The staff-action audit trail: who did what, when, for a school. Each action
@@ -16,8 +17,11 @@ const Device = z.object({ id: Uuid, label: z.string() });
 
 export const StaffAuditAction = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('PinReset'), student: OwnStudent }),
-  z.object({ kind: z.literal('ParentalConsentChanged'), student: OwnStudent, given: z.boolean() }),
-  z.object({ kind: z.literal('TrainingChanged'), student: OwnStudent, completed: z.boolean() }),
+  /** `method`: how it reached the school, when the coordinator said (entries before it was asked for have none). */
+  z.object({ kind: z.literal('ParentalConsentChanged'), student: OwnStudent, given: z.boolean(), method: RecordMethod.optional() }),
+  z.object({ kind: z.literal('TrainingChanged'), student: OwnStudent, completed: z.boolean(), method: RecordMethod.optional() }),
+  /** New PINs for several students at once, printed as cards; the PINs themselves are never on the trail. */
+  z.object({ kind: z.literal('PinsGenerated'), students: z.array(OwnStudent) }),
   z.object({ kind: z.literal('DeviceEnrolled'), device: Device }),
   z.object({ kind: z.literal('DeviceRevoked'), device: Device }),
   z.object({ kind: z.literal('StudentsImported'), created: z.number().int(), updated: z.number().int() }),

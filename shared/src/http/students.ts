@@ -3,6 +3,19 @@ import { IsoInstant, StudentRole, Uuid } from '../ids.js';
 import { endpoint } from './endpoint.js';
 import { IdParams } from './params.js';
 
+/** How a consent or a training record reached the school. */
+export const RecordMethod = z.enum(['letter', 'form', 'email', 'in_person']);
+export type RecordMethod = z.infer<typeof RecordMethod>;
+
+/** Who recorded a consent or a training, when and how: so a coordinator can answer "who said this child could take part?". */
+export const EligibilityRecord = z.object({
+  recordedAt: IsoInstant,
+  /** The staff member's name as it is now; null for records made before this was kept (or by the demo). */
+  recordedBy: z.string().nullable(),
+  method: RecordMethod.nullable(),
+});
+export type EligibilityRecord = z.infer<typeof EligibilityRecord>;
+
 /** One of the coordinator's own school's students, in full: staff see their own school's children by full name. */
 export const SchoolStudent = z.object({
   id: Uuid,
@@ -14,6 +27,9 @@ export const SchoolStudent = z.object({
   hasPin: z.boolean(),
   parentalConsentAt: IsoInstant.nullable(),
   trainingCompletedAt: IsoInstant.nullable(),
+  /** The same consent and training, with who recorded each and how; null when not on record. */
+  parentalConsentRecord: EligibilityRecord.nullable(),
+  trainingRecord: EligibilityRecord.nullable(),
 });
 export type SchoolStudent = z.infer<typeof SchoolStudent>;
 
@@ -24,14 +40,42 @@ export const SetPinRequest = z.strictObject({ pin: z.string().regex(/^\d{4}$/, '
 
 /** `PUT /api/staff/students/:id/eligibility`: consent (mentees) and training (mentors). */
 export const EligibilityRequest = z
-  .strictObject({ parentalConsent: z.boolean().optional(), trainingCompleted: z.boolean().optional() })
+  .strictObject({
+    parentalConsent: z.boolean().optional(),
+    trainingCompleted: z.boolean().optional(),
+    /** How it reached the school (a letter, the consent form, an email, in person); also for a withdrawal. */
+    method: RecordMethod.optional(),
+  })
   .refine((b) => b.parentalConsent !== undefined || b.trainingCompleted !== undefined, 'say what to record');
 export type EligibilityRequest = z.infer<typeof EligibilityRequest>;
+
+/** `POST /api/staff/students/pins`: new PINs for many of the school's own students at once. */
+export const BulkPinRequest = z.strictObject({
+  studentIds: z
+    .array(Uuid)
+    .min(1, 'pick at least one student')
+    .max(300, 'at most 300 students at once')
+    .refine((ids) => new Set(ids).size === ids.length, 'a student is listed twice'),
+});
+export type BulkPinRequest = z.infer<typeof BulkPinRequest>;
+
+/** One card to hand to a student: enough to find its owner in a class, and nothing more. */
+export const PinCard = z.object({
+  studentId: Uuid,
+  firstName: z.string(),
+  surnameInitial: z.string(),
+  school: z.string(),
+  pin: z.string().regex(/^\d{4}$/),
+});
+export type PinCard = z.infer<typeof PinCard>;
+
+/** The PINs in clear, this once: the server keeps only their hashes, so they can never be read again. */
+export const BulkPinResponse = z.object({ cards: z.array(PinCard) });
 
 /** What a coordinator has to sort out, e.g. a session refused because consent is missing. */
 export const CoordinatorNotice = z.object({
   id: Uuid,
-  /** `consent_missing` so far; stored as text, so read as text. */
+  /** `consent_missing` or `consent_withdrawn` so far; stored as text, so read as text. */
   kind: z.string(),
   message: z.string(),
   occurrenceId: Uuid.nullable(),
@@ -64,12 +108,21 @@ export const studentEndpoints = {
     body: SetPinRequest,
     response: null,
   }),
+  generatePins: endpoint({
+    method: 'POST',
+    path: '/api/staff/students/pins',
+    tag: 'students',
+    audience: 'staff',
+    summary: 'Sets new random PINs for several own-school students and answers them once, to print as cards.',
+    body: BulkPinRequest,
+    response: BulkPinResponse,
+  }),
   setEligibility: endpoint({
     method: 'PUT',
     path: '/api/staff/students/:id/eligibility',
     tag: 'students',
     audience: 'staff',
-    summary: "Records a mentee's parental consent or a mentor's training.",
+    summary: "Records (or withdraws) a mentee's parental consent or a mentor's training, with how it reached the school.",
     params: IdParams,
     body: EligibilityRequest,
     response: null,

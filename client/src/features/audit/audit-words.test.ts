@@ -19,6 +19,12 @@ describe('auditSentence', () => {
     expect(say({ kind: 'TrainingChanged', student: { id, name: 'Priya S' }, completed: true })).toBe(
       "Ms Dana Hill recorded Priya S's mentor training as completed",
     );
+    expect(say({ kind: 'ParentalConsentChanged', student: { id, name: 'Sam R' }, given: true, method: 'letter' })).toBe(
+      'Ms Dana Hill recorded parental consent for Sam R (by letter)',
+    );
+    expect(say({ kind: 'PinsGenerated', students: [{ id, name: 'Sam R' }, { id, name: 'Ana K' }] })).toBe(
+      'Ms Dana Hill set new PINs for 2 students: Sam R, Ana K',
+    );
     expect(say({ kind: 'DeviceRevoked', device: { id, label: 'Library iPad 3' } })).toBe('Ms Dana Hill removed the iPad “Library iPad 3” from Peerbridge');
     expect(say({ kind: 'StaffAccountsImported', accounts: [{ id, fullName: 'Jo Ward', roles: ['coordinator', 'dsl'] }] })).toBe(
       'Ms Dana Hill created 1 staff account: Jo Ward (coordinator, safeguarding lead)',

@@ -1,5 +1,6 @@
-import type { StaffAuditAction, StaffAuditEntry, StaffAuditKind, StaffAuditVerification, StaffRole } from '@peerbridge/shared';
+import type { RecordMethod, StaffAuditAction, StaffAuditEntry, StaffAuditKind, StaffAuditVerification, StaffRole } from '@peerbridge/shared';
 import { formatCalendarDate } from '../../lib/school-time';
+import { recordMethodWords } from '../students/record-method';
 
 const roleWords: Record<StaffRole, string> = {
   coordinator: 'coordinator',
@@ -7,6 +8,8 @@ const roleWords: Record<StaffRole, string> = {
   supervisor: 'supervisor',
   admin: 'admin',
 };
+
+const how = (method: RecordMethod | undefined) => (method ? ` (${recordMethodWords[method]})` : '');
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -19,12 +22,14 @@ export function auditSentence(entry: Pick<StaffAuditEntry, 'actor' | 'action'>):
       return `${who} reset ${action.student.name}'s PIN`;
     case 'ParentalConsentChanged':
       return action.given
-        ? `${who} recorded parental consent for ${action.student.name}`
-        : `${who} withdrew the parental consent recorded for ${action.student.name}`;
+        ? `${who} recorded parental consent for ${action.student.name}${how(action.method)}`
+        : `${who} withdrew the parental consent recorded for ${action.student.name}${how(action.method)}`;
     case 'TrainingChanged':
       return action.completed
-        ? `${who} recorded ${action.student.name}'s mentor training as completed`
-        : `${who} marked ${action.student.name}'s mentor training as not completed`;
+        ? `${who} recorded ${action.student.name}'s mentor training as completed${how(action.method)}`
+        : `${who} marked ${action.student.name}'s mentor training as not completed${how(action.method)}`;
+    case 'PinsGenerated':
+      return `${who} set new PINs for ${plural(action.students.length, 'student', 'students')}: ${action.students.map((s) => s.name).join(', ')}`;
     case 'DeviceEnrolled':
       return `${who} enrolled the iPad “${action.device.label}”`;
     case 'DeviceRevoked':
@@ -65,6 +70,7 @@ export function auditSentence(entry: Pick<StaffAuditEntry, 'actor' | 'action'>):
 /** The filter's choices, in the order a coordinator thinks of them. */
 export const auditKindChoices: readonly { kind: StaffAuditKind; label: string }[] = [
   { kind: 'PinReset', label: 'PIN resets' },
+  { kind: 'PinsGenerated', label: 'PINs set for a class' },
   { kind: 'ParentalConsentChanged', label: 'Parental consent' },
   { kind: 'TrainingChanged', label: 'Mentor training' },
   { kind: 'DeviceEnrolled', label: 'iPads enrolled' },

@@ -11,6 +11,8 @@ const student = (patch: Partial<SchoolStudent>): SchoolStudent => ({
   hasPin: true,
   parentalConsentAt: '2026-09-10T09:00:00Z',
   trainingCompletedAt: null,
+  parentalConsentRecord: null,
+  trainingRecord: null,
   ...patch,
 });
 

@@ -5,11 +5,15 @@ import { Notice } from '../../ui/notice';
 import { Field } from '../../ui/field';
 import { isCompletePin, sanitisePin } from '../sign-in/pin-code';
 import { useSchoolTime, useStaffErrors } from '../../lib/staff/staff-context';
+import { describeRecord, recordMethodChoices } from './record-method';
 import { missingRequirements, readinessLabel } from './student-readiness';
-import { setStudentEligibility, setStudentPin, type EligibilityChange, type SchoolStudent } from './students-api';
+import { setStudentEligibility, setStudentPin, type EligibilityChange, type RecordMethod, type SchoolStudent } from './students-api';
 
 export interface StudentRowProps {
   student: SchoolStudent;
+  /** Ticked for setting PINs for several students at once. */
+  selected: boolean;
+  onSelect: (selected: boolean) => void;
   /** Something was saved: the list reloads to show the server's record, not our guess. */
   onChanged: () => Promise<void>;
 }
@@ -22,11 +26,13 @@ interface PendingRecord {
 }
 
 /** One student: whether they can take part yet, and the coordinator's actions to get them there. */
-export function StudentRow({ student, onChanged }: StudentRowProps) {
+export function StudentRow({ student, selected, onSelect, onChanged }: StudentRowProps) {
   const time = useSchoolTime();
   const handleError = useStaffErrors();
   const [editingPin, setEditingPin] = useState(false);
   const [pending, setPending] = useState<PendingRecord | null>(null);
+  const [method, setMethod] = useState<RecordMethod | ''>('');
+  const [methodError, setMethodError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -52,6 +58,7 @@ export function StudentRow({ student, onChanged }: StudentRowProps) {
   };
 
   const recordedAt = isMentee ? student.parentalConsentAt : student.trainingCompletedAt;
+  const record = isMentee ? student.parentalConsentRecord : student.trainingRecord;
   const recordName = isMentee ? 'Parental consent' : 'Mentor training';
   const askToRecord = (): PendingRecord =>
     isMentee
@@ -84,6 +91,15 @@ export function StudentRow({ student, onChanged }: StudentRowProps) {
 
   return (
     <li className="staff-row student-row" data-testid="student-row" data-student-id={student.id}>
+      <label className="student-row__pick">
+        <input
+          type="checkbox"
+          data-testid="student-select"
+          aria-label={`Tick ${name} for new PINs`}
+          checked={selected}
+          onChange={(event) => onSelect(event.target.checked)}
+        />
+      </label>
       <div className="student-row__who">
         <span className="staff-row__title">{name}</span>
         <span className="staff-muted">
@@ -127,13 +143,20 @@ export function StudentRow({ student, onChanged }: StudentRowProps) {
 
         <div className="student-row__fact">
           <span>
-            <strong>{recordName}:</strong> {recordedAt ? `recorded ${time.date(recordedAt)}` : 'not recorded'}
+            <strong>{recordName}:</strong>{' '}
+            <span data-testid="student-record">
+              {record ? describeRecord(record, time.date) : recordedAt ? `recorded ${time.date(recordedAt)}` : 'not recorded'}
+            </span>
           </span>
           <Button
             variant={recordedAt ? 'quiet' : 'secondary'}
             data-testid={isMentee ? 'student-consent-toggle' : 'student-training-toggle'}
             disabled={busy}
-            onClick={() => setPending(askToRecord())}
+            onClick={() => {
+              setMethod('');
+              setMethodError(null);
+              setPending(askToRecord());
+            }}
           >
             {recordedAt ? (isMentee ? 'Withdraw' : 'Remove') : 'Record'}
           </Button>
@@ -153,12 +176,37 @@ export function StudentRow({ student, onChanged }: StudentRowProps) {
           confirmTestId="student-record-confirm"
           onCancel={() => setPending(null)}
           onConfirm={() => {
-            const { change } = pending;
+            if (!method) {
+              setMethodError(`Say how ${isMentee ? 'the consent or its withdrawal' : 'the training record'} reached you.`);
+              return;
+            }
+            const change = { ...pending.change, method };
             setPending(null);
             void run(() => setStudentEligibility(student.id, change), 'Saved.');
           }}
         >
-          {pending.body}
+          <p>{pending.body}</p>
+          <Field label="How did it reach you?" error={methodError} errorTestId="student-record-method-error">
+            {(control) => (
+              <select
+                {...control}
+                className="pb-input"
+                data-testid="student-record-method"
+                value={method}
+                onChange={(event) => {
+                  setMethod(event.target.value as RecordMethod | '');
+                  setMethodError(null);
+                }}
+              >
+                <option value="">Choose…</option>
+                {recordMethodChoices.map((c) => (
+                  <option key={c.method} value={c.method}>
+                    {c.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         </ConfirmDialog>
       ) : null}
     </li>

@@ -1,8 +1,8 @@
-import { studentEndpoints, type EligibilityRequest, type SchoolStudent } from '@peerbridge/shared';
+import { studentEndpoints, type EligibilityRequest, type PinCard, type SchoolStudent } from '@peerbridge/shared';
 import type { z } from 'zod';
 import { callApi, staffAuth } from '../../lib/api-client';
 
-export type { SchoolStudent } from '@peerbridge/shared';
+export type { PinCard, RecordMethod, SchoolStudent } from '@peerbridge/shared';
 
 export type EligibilityChange = z.input<typeof EligibilityRequest>;
 
@@ -18,4 +18,14 @@ export function setStudentPin(studentId: string, pin: string): Promise<void> {
 
 export function setStudentEligibility(studentId: string, change: EligibilityChange): Promise<void> {
   return callApi(studentEndpoints.setEligibility, { params: { id: studentId }, body: change }, { auth: staffAuth });
+}
+
+/**
+ * New PINs for several students at once. The answer is the only time the PINs
+ * exist outside the students' heads: the server keeps hashes, so keep this in
+ * memory only (never a query cache, never storage).
+ */
+export async function generateStudentPins(studentIds: string[]): Promise<PinCard[]> {
+  const { cards } = await callApi(studentEndpoints.generatePins, { body: { studentIds } }, { auth: staffAuth });
+  return cards;
 }

@@ -1,20 +1,34 @@
+import { useState } from 'react';
 import { CsvImportPanel } from '../../ui/csv-import-panel';
 import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
 import { useInvalidate } from '../../lib/staff/staff-query';
 import { auditKeys } from '../audit/audit-queries';
 import { importStudents, studentImportSummary } from './student-import-api';
+import { ClassPinsBar } from './class-pins-bar';
+import { PinSheet } from './pin-sheet';
 import { StudentRow } from './student-row';
+import type { PinCard } from './students-api';
 import { countNotReady, sortStudents } from './student-readiness';
 import { studentKeys, useSchoolStudents } from './students-queries';
 import './programme.css';
 
-/** Coordinators: their own school's students, PINs, and the consent or training each needs. */
+/** Coordinators: their own school's students, PINs (one at a time or a class at once), and the consent or training each needs. */
 export function StudentsSection() {
   const students = useSchoolStudents();
   const invalidate = useInvalidate();
   // A PIN, a consent or an import: the list shows the server's record, and the audit trail has a new line.
   const studentsChanged = () => invalidate(studentKeys.all, auditKeys.all);
   const list = students.data ? sortStudents(students.data) : null;
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // The only copy of new PINs: component state, gone when the sheet closes or the page is left.
+  const [cards, setCards] = useState<PinCard[] | null>(null);
+  const toggle = (id: string, on: boolean) =>
+    setSelected((was) => {
+      const next = new Set(was);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
 
   return (
     <StaffSection
@@ -42,12 +56,31 @@ export function StudentsSection() {
         </p>
       ) : null}
       {list && list.length === 0 ? <p className="staff-muted">No students at your school yet.</p> : null}
-      {list && list.length > 0 ? (
-        <ul className="staff-list" aria-label="Students">
-          {list.map((student) => (
-            <StudentRow key={student.id} student={student} onChanged={studentsChanged} />
-          ))}
-        </ul>
+      {cards ? <PinSheet cards={cards} onDone={() => setCards(null)} /> : null}
+      {list && list.length > 0 && !cards ? (
+        <>
+          <ClassPinsBar
+            students={list}
+            selected={selected}
+            onSelect={(ids) => setSelected(new Set(ids))}
+            onGenerated={async (generated) => {
+              setCards(generated);
+              setSelected(new Set());
+              await studentsChanged();
+            }}
+          />
+          <ul className="staff-list" aria-label="Students">
+            {list.map((student) => (
+              <StudentRow
+                key={student.id}
+                student={student}
+                selected={selected.has(student.id)}
+                onSelect={(on) => toggle(student.id, on)}
+                onChanged={studentsChanged}
+              />
+            ))}
+          </ul>
+        </>
       ) : null}
       <CsvImportPanel
         title="Import students from your MIS"

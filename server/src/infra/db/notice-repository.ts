@@ -4,18 +4,22 @@ import { coordinatorNotices, students } from './schema.js';
 
 export interface NewNotice {
   schoolId: string;
-  occurrenceId: string;
+  /** Null for a notice about a student rather than one session (consent withdrawn). */
+  occurrenceId: string | null;
   studentId: string;
-  kind: 'consent_missing';
+  kind: 'consent_missing' | 'consent_withdrawn';
   message: string;
 }
 
 export class NoticeRepository {
   constructor(private readonly db: Db) {}
 
-  /** One open notice per session, student and kind: a child tapping Join again does not pile them up. */
-  async raise(notice: NewNotice): Promise<void> {
-    await this.db.insert(coordinatorNotices).values(notice).onConflictDoNothing();
+  /**
+   * One open notice per session, student and kind: a child tapping Join again does not pile them up.
+   * `tx`: raised inside the transaction of the change it is about (a withdrawal), so both are kept or neither.
+   */
+  async raise(notice: NewNotice, tx: Db = this.db): Promise<void> {
+    await tx.insert(coordinatorNotices).values(notice).onConflictDoNothing();
   }
 
   /** Marks a school's notice dealt with; false when there is no such open notice at that school. */

@@ -67,6 +67,26 @@ describe.each(testDatabaseKinds())('staff audit trail on %s', (kind) => {
     await dana.put(`/api/staff/students/${session.mentor.id}/eligibility`).send({ trainingCompleted: true }).expect(204);
   });
 
+  it('records PINs set for a class as one entry naming each student, never the PINs', async () => {
+    const mentors = [...new Map(demo().sessions.map((s) => [s.mentor.id, s.mentor])).values()].slice(0, 2);
+    const res = await dana.post('/api/staff/students/pins').send({ studentIds: mentors.map((m) => m.id) }).expect(200);
+    const entry = await latest(dana, 'PinsGenerated');
+    expect(entry).toMatchObject({ actor: { name: 'Ms Dana Hill' }, action: { kind: 'PinsGenerated', students: mentors.map((m) => ({ id: m.id })) } });
+    for (const card of res.body.cards) expect(JSON.stringify(entry)).not.toContain(card.pin);
+    // A refused list (another school's student in it) changes nothing and adds nothing.
+    await dana.post('/api/staff/students/pins').send({ studentIds: [mentors[0]!.id, demo().sessions[0]!.mentee.id] }).expect(403);
+    expect(await count(dana, 'PinsGenerated')).toBe(1);
+    for (const m of mentors) await dana.put(`/api/staff/students/${m.id}/pin`).send({ pin: '1234' }).expect(204);
+  });
+
+  it('records how a consent came, and its withdrawal, with the method', async () => {
+    const mentee = demo().sessions[0]!.mentee;
+    await owen.put(`/api/staff/students/${mentee.id}/eligibility`).send({ parentalConsent: false, method: 'email' }).expect(204);
+    expect(await latest(owen, 'ParentalConsentChanged')).toMatchObject({ action: { student: { id: mentee.id }, given: false, method: 'email' } });
+    await owen.put(`/api/staff/students/${mentee.id}/eligibility`).send({ parentalConsent: true, method: 'letter' }).expect(204);
+    expect(await latest(owen, 'ParentalConsentChanged')).toMatchObject({ action: { given: true, method: 'letter' } });
+  });
+
   it('records enrolling and revoking an iPad, and a second revoke (which changes nothing) adds nothing', async () => {
     const enrolled = await dana.post('/api/staff/devices').send({ label: 'Audit iPad' }).expect(201);
     const device = enrolled.body.device;

@@ -267,6 +267,12 @@ export class SchedulingService {
       !availability.get(pairing.mentee.id) && `${pairing.mentee.firstName} has no availability recorded`,
     ].filter((m): m is string => typeof m === 'string');
     if (missing.length > 0) throw new AppError('conflict', `Times cannot be suggested yet: ${missing.join('; ')}.`, { missing });
+    const start = this.firstBookableDate(Temporal.PlainDate.from(programme!.startDate), menteeSchool!.timeZone);
+    const end = Temporal.PlainDate.from(programme!.endDate);
+    // A programme that is already over has no date left to book: say so, rather than search an empty range.
+    if (Temporal.PlainDate.compare(start, end) > 0) {
+      throw new AppError('conflict', `The programme ended on ${programme!.endDate}. Set new programme dates to book sessions.`);
+    }
     return {
       pairing,
       mentorSchool: mentorSchool!,
@@ -278,8 +284,8 @@ export class SchedulingService {
         mentorSchool: mentorSchool!,
         menteeSchool: menteeSchool!,
         programme: {
-          start: this.firstBookableDate(Temporal.PlainDate.from(programme!.startDate), menteeSchool!.timeZone),
-          end: Temporal.PlainDate.from(programme!.endDate),
+          start,
+          end,
           sessionMinutes: programme!.sessionMinutes,
           frequency: 'weekly',
         },

@@ -49,4 +49,13 @@ describe.each(testDatabaseKinds())('a series booked mid-year on %s', (kind) => {
     expect(starts[0]!.toString()).toBe(`${year.date('2026-12-08')}T09:00:00Z`);
     expect(starts.filter((s) => Temporal.Instant.compare(s, server.clock.now()) <= 0)).toEqual([]);
   });
+
+  it('answers a programme that is already over in words, not a server error', async () => {
+    const setUp = await signInStaff(server, 'coordinator@northgate.example');
+    const partnershipId = (await server.database.db.query.partnerships.findFirst())!.id;
+    await setUp.put(`/api/staff/partnerships/${partnershipId}/programme`).send({ start: '2000-01-03', end: '2000-01-07' }).expect(204);
+    const pairingId = (await server.database.db.select().from(pairings).where(eq(pairings.mentorId, server.demo!.sessions[0]!.mentor.id)))[0]!.id;
+    const refused = await setUp.get(`/api/staff/pairings/${pairingId}/candidates`).expect(409);
+    expect(refused.body.error.message).toBe('The programme ended on 2000-01-07. Set new programme dates to book sessions.');
+  });
 });

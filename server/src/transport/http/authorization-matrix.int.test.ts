@@ -62,12 +62,27 @@ let invitees = 0;
 const routes: RouteCase[] = [
   // Lists are always of the asker's own school, so every school's role-holders get their own list.
   { name: 'list students', method: 'get', path: () => '/api/staff/students', allowed: all(['coordinator', 'dsl']) },
+  // Before "set a PIN", which puts the demo PIN back for the device cases below.
+  {
+    name: 'set PINs for a class',
+    method: 'post',
+    path: () => '/api/staff/students/pins',
+    body: (f) => ({ studentIds: [f.studentId] }),
+    allowed: all(['coordinator'], ['own']),
+  },
   { name: 'set a PIN', method: 'put', path: (f) => `/api/staff/students/${f.studentId}/pin`, body: { pin: '1234' }, allowed: all(['coordinator'], ['own']) },
   {
     name: 'record consent',
     method: 'put',
     path: (f) => `/api/staff/students/${f.studentId}/eligibility`,
     body: { trainingCompleted: true },
+    allowed: all(['coordinator'], ['own']),
+  },
+  {
+    name: 'record consent with how it came',
+    method: 'put',
+    path: (f) => `/api/staff/students/${f.studentId}/eligibility`,
+    body: { trainingCompleted: true, method: 'form' },
     allowed: all(['coordinator'], ['own']),
   },
   { name: 'list devices', method: 'get', path: () => '/api/staff/devices', allowed: all(['coordinator']) },

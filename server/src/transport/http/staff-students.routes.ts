@@ -4,7 +4,7 @@ import type { StudentRecords } from '../../services/students/student-records.js'
 import { endpointRouter, type ContractOptions } from './endpoint-router.js';
 import { requireRole, schoolOf, staffOf } from './staff-session.js';
 
-/** Coordinators manage their own school's students: PINs, consent and training records. */
+/** Coordinators manage their own school's students: PINs (one at a time or a class at once), consent and training records. */
 export function staffStudentRoutes(deps: { studentRecords: StudentRecords; coordinatorNotices: CoordinatorNotices; contract?: ContractOptions }) {
   const { router, on } = endpointRouter('/api/staff', deps.contract);
 
@@ -13,6 +13,10 @@ export function staffStudentRoutes(deps: { studentRecords: StudentRecords; coord
   }));
 
   on(studentEndpoints.setPin, requireRole('students:manage'), ({ params, body, res }) => deps.studentRecords.setPin(staffOf(res), params.id, body.pin));
+
+  on(studentEndpoints.generatePins, requireRole('students:manage'), async ({ body, res }) => ({
+    cards: await deps.studentRecords.generatePins(staffOf(res), body.studentIds),
+  }));
 
   on(studentEndpoints.setEligibility, requireRole('students:manage'), ({ params, body, res }) =>
     deps.studentRecords.setEligibility(staffOf(res), params.id, body),
