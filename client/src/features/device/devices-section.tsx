@@ -99,16 +99,18 @@ export function DevicesSection() {
           {list.map((device) => (
             <li key={device.id} className="staff-row" data-testid="device-row" data-device-id={device.id} data-status={device.status}>
               <div className="staff-row__main">
-                <span className="staff-row__title">{device.label}</span>
+                <span className="device-row__heading">
+                  <span className="staff-row__title">{device.label}</span>
+                  <span className={`staff-tag staff-tag--${deviceStatusTag[device.status].tone}`} data-testid="device-status">
+                    {deviceStatusTag[device.status].words}
+                  </span>
+                </span>
                 <span className="staff-muted" data-testid="device-detail">
                   {describeDevice(device, time)}
                 </span>
               </div>
-              <span className={`staff-tag staff-tag--${deviceStatusTag[device.status].tone}`} data-testid="device-status">
-                {deviceStatusTag[device.status].words}
-              </span>
               {device.status === 'removed' ? null : (
-                <>
+                <div className="device-row__actions">
                   <Button
                     variant="secondary"
                     data-testid="device-new-code"
@@ -121,7 +123,7 @@ export function DevicesSection() {
                   <Button variant="danger" data-testid="device-revoke" onClick={() => setRevoking(device)}>
                     Remove
                   </Button>
-                </>
+                </div>
               )}
             </li>
           ))}
