@@ -20,6 +20,7 @@ describe.each(testDatabaseKinds())('iPads and the pool on %s', (kind) => {
   let northgate: Agent;
   let riverside: Agent;
   let pairingIds: string[];
+  let year: ReturnType<typeof schoolYearAfter>;
 
   const listOf = async (agent: Agent): Promise<DeviceSummary[]> => DeviceList.parse((await agent.get('/api/staff/devices').expect(200)).body).devices;
   const deviceIn = async (agent: Agent, id: string) => (await listOf(agent)).find((d) => d.id === id)!;
@@ -27,14 +28,14 @@ describe.each(testDatabaseKinds())('iPads and the pool on %s', (kind) => {
 
   beforeAll(async () => {
     server = await startTestServer(kind);
-    const year = schoolYearAfter(server.clock.now());
+    year = schoolYearAfter(server.clock.now());
     northgate = await signInStaff(server, 'coordinator@northgate.example');
     riverside = await signInStaff(server, 'coordinator@riverside.example');
     await northgate.put('/api/staff/calendar').send(year.calendar(typicalCalendar())).expect(204);
     await riverside.put('/api/staff/calendar').send(year.calendar(typicalCalendar())).expect(204);
     const partnershipId = (await server.database.db.query.partnerships.findFirst())!.id;
     await riverside.put(`/api/staff/partnerships/${partnershipId}/programme`).send(year.programme({ start: '2026-09-14', end: '2027-07-16' })).expect(204);
-    const free = { slots: [{ week: 'any', weekday: 2, period: 'P1' }] };
+    const free = { slots: [{ week: 'any', weekday: 2, period: 'P1' }, { week: 'any', weekday: 4, period: 'P3' }] };
     const demo = server.demo!;
     for (const session of demo.sessions) {
       await northgate.put(`/api/staff/students/${session.mentor.id}/availability`).send(free).expect(204);
@@ -119,6 +120,21 @@ describe.each(testDatabaseKinds())('iPads and the pool on %s', (kind) => {
     await enrolIPads(server, riverside, 1, 'Spare iPad');
     const removed = await riverside.post(`/api/staff/pairings/${pairingIds[2]}/series`).send({ candidateId: '2@09:00' }).expect(409);
     expect(removed.body.error.message).toMatch(/^The only iPad at Northgate Academy is booked at 09:00 on Tue/);
+  });
+
+  it('refuses to accept a replacement once the enrolled iPads are all taken at its time', async () => {
+    // A closure on a Tuesday cancels the first pairing's session and proposes that week's Thursday at 11:00.
+    const closed = await northgate.post('/api/staff/calendar/closures').send({ date: year.date('2026-12-01'), reason: 'INSET day' }).expect(201);
+    const thursday = `11:00 on ${year.dayLabel('2026-12-03')}`;
+    expect(closed.body.cancelled.map((c: { proposal: string | null }) => c.proposal)).toContain(thursday);
+    const changes = (await riverside.get('/api/staff/schedule-changes').expect(200)).body.changes as { id: number; kind: string; proposal?: unknown }[];
+    // Meanwhile another pair is booked on Thursdays at 11:00, which takes Northgate's only iPad then.
+    await riverside.post(`/api/staff/pairings/${pairingIds[2]}/series`).send({ candidateId: '4@11:00' }).expect(201);
+    const cancelled = changes.filter((c) => c.kind === 'occurrence_cancelled');
+    const answers = await Promise.all(cancelled.map((c) => riverside.post(`/api/staff/schedule-changes/${c.id}/accept-replacement`)));
+    const refused = answers.filter((a) => a.status === 409 && /iPad/.test(a.body.error?.message ?? ''));
+    expect(refused.length, JSON.stringify(answers.map((a) => [a.status, a.body]))).toBeGreaterThan(0);
+    expect(refused[0]!.body.error.message).toMatch(/^The only iPad at Northgate Academy is booked at 11:00 on Thu/);
   });
 
   it('lists a past session nobody joined as not held, and one a student joined as ended', async () => {
