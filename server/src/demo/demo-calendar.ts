@@ -12,7 +12,7 @@ function firstMondayOfSeptember(year: number): string {
  * registration and six periods, a two-week timetable, six terms. `halfTermShift`
  * moves the autumn half-term a week later, as a partner school's often is.
  */
-export function academicYearCalendar(startYear: number, options: { halfTermShift?: boolean; devices?: number } = {}): SchoolCalendarBody {
+export function academicYearCalendar(startYear: number, options: { halfTermShift?: boolean } = {}): SchoolCalendarBody {
   const y = startYear;
   const z = startYear + 1;
   const day = [
@@ -39,6 +39,5 @@ export function academicYearCalendar(startYear: number, options: { halfTermShift
       { name: 'Summer 1', start: `${z}-04-12`, end: `${z}-05-28` },
       { name: 'Summer 2', start: `${z}-06-07`, end: `${z}-07-21` },
     ],
-    devicePool: { devices: options.devices ?? 4 },
   };
 }

@@ -74,8 +74,8 @@ export async function seedDemo(db: Db, now: Temporal.Instant, tokens: DeviceToke
       schoolRows: { mentorSchool, menteeSchool },
       pairingRows: pairs,
       deviceRows: {
-        mentor: await ensureDevice(tx, mentorSchool, 'Library iPad 1'),
-        mentee: await ensureDevice(tx, menteeSchool, 'Learning Centre iPad 1'),
+        mentor: await ensureDevice(tx, mentorSchool, 'Library iPad 1', now),
+        mentee: await ensureDevice(tx, menteeSchool, 'Learning Centre iPad 1', now),
       },
     };
   });
@@ -211,14 +211,21 @@ async function ensurePairing(tx: Tx, partnershipId: string, mentorId: string, me
   return created!.id;
 }
 
-async function ensureDevice(tx: Tx, school: { id: string }, label: string) {
+/**
+ * The demo's one iPad per school, handed its token directly, so it is enrolled from
+ * the start: each school's pool is exactly this one iPad.
+ */
+async function ensureDevice(tx: Tx, school: { id: string }, label: string, now: Temporal.Instant) {
   const [found] = await tx
     .select({ id: devices.id })
     .from(devices)
     .where(and(eq(devices.schoolId, school.id), eq(devices.label, label)))
     .limit(1);
   if (found) return found.id;
-  const [created] = await tx.insert(devices).values({ schoolId: school.id, label }).returning({ id: devices.id });
+  const [created] = await tx
+    .insert(devices)
+    .values({ schoolId: school.id, label, room: label.replace(/ iPad \d+$/, ''), redeemedAt: toDate(now) })
+    .returning({ id: devices.id });
   return created!.id;
 }
 

@@ -21,7 +21,7 @@ export async function seedDemoScheduling(
   const startYear = today.month >= 9 ? today.year : today.year - 1;
   const calendars = new CalendarRepository(db);
   await calendars.save(ids.mentorSchoolId, academicYearCalendar(startYear), null, now);
-  await calendars.save(ids.menteeSchoolId, academicYearCalendar(startYear, { halfTermShift: true, devices: 2 }), null, now);
+  await calendars.save(ids.menteeSchoolId, academicYearCalendar(startYear, { halfTermShift: true }), null, now);
   const subjects = [['english:poetry'], ['maths'], ['english', 'maths']];
   for (const [i, id] of ids.mentorIds.entries()) {
     await calendars.setAvailability(id, { slots: [{ week: 'any', weekday: 2, period: 'P1' }, { week: 'A', weekday: 4, period: 'P3' }, { week: 'B', weekday: 1, period: 'P5' }] }, now);

@@ -37,7 +37,11 @@ export async function addClassInSessionNow(server: TestServer, size: number): Pr
       .insert(sessionOccurrences)
       .values({ pairingId: pairing!.id, startsAt: new Date(now.subtract({ minutes: 5 }).epochMilliseconds), endsAt: new Date(now.add({ minutes: 55 }).epochMilliseconds) })
       .returning({ id: sessionOccurrences.id });
-    const [device] = await db.insert(devices).values({ schoolId: northgate.id, label: `Class iPad ${i}` }).returning({ id: devices.id });
+    // Given its token directly, so enrolled from the start; named after its pupil, as labels are unique per school.
+    const [device] = await db
+      .insert(devices)
+      .values({ schoolId: northgate.id, label: `Class iPad ${mentor!.id.slice(0, 8)}`, redeemedAt: recorded })
+      .returning({ id: devices.id });
     members.push({ studentId: mentor!.id, sessionId: session!.id, deviceToken: await server.deviceTokens.issue(device!.id, northgate.id) });
   }
   return members;

@@ -191,10 +191,13 @@ describe.each(testDatabaseKinds())('free text on %s', (kind) => {
 
     it.each(HOSTILE)('stores a device label, a closure reason, the programme and the calendar with %s, cleaned', async (_label, words) => {
       const coordinator = await signInStaff(server, 'coordinator@northgate.example');
-      const enrolled = await coordinator.post('/api/staff/devices').send({ label: `Library ${words}` }).expect(201);
+      // The room was a list on the calendar; it is each iPad's own now.
+      const enrolled = await coordinator.post('/api/staff/devices').send({ label: `Library ${words}`, room: `Library ${words}` }).expect(201);
       const [device] = await server.database.db.select().from(devices).where(eq(devices.id, enrolled.body.device.id));
       expect(device!.label).toMatch(/^Library \S/);
       expect(device!.label).not.toMatch(UNSEEN);
+      expect(device!.room).toMatch(/^Library \S/);
+      expect(device!.room).not.toMatch(UNSEEN);
 
       const closure = await coordinator.post('/api/staff/calendar/closures').send({ date: '2027-07-01', reason: `Trip ${words}` });
       expect(closure.status).toBe(201);
@@ -218,7 +221,6 @@ describe.each(testDatabaseKinds())('free text on %s', (kind) => {
         bellSchedule: week,
         cycle: { weeks: 2, knownWeekAMonday: '2026-09-07' },
         terms: [{ name: `Autumn ${words}`, start: '2026-09-01', end: '2026-12-18' }],
-        devicePool: { devices: 4, rooms: [`Library ${words}`] },
       });
       expect(saved.status, JSON.stringify(saved.body)).toBe(204);
     });

@@ -47,7 +47,7 @@ export const SchoolCalendarBody = z.strictObject({
         .refine((t) => t.start <= t.end, { message: 'must end on or after its start', path: ['end'] }),
     )
     .max(30),
-  devicePool: z.strictObject({ devices: z.number().int().min(0).max(500), rooms: z.array(freeText({ max: 60 })).max(50).optional() }),
+  // No iPad count: the pool is the school's enrolled iPads (`/api/staff/devices`).
 });
 export type SchoolCalendarBody = z.infer<typeof SchoolCalendarBody>;
 
@@ -93,8 +93,6 @@ export const SchoolCalendarResponse = z.object({
       cycleWeeks: z.number().int(),
       knownWeekAMonday: LocalDate,
       terms: z.array(z.object({ name: z.string(), start: LocalDate, end: LocalDate })),
-      devices: z.number().int(),
-      rooms: z.array(z.string()).nullable(),
       updatedAt: IsoInstant,
       updatedBy: Uuid.nullable(),
     })

@@ -10,8 +10,12 @@ import { freeText } from '../text.js';
  * revoke it for good.
  */
 
-/** `POST /api/staff/devices`: enrol a school iPad. */
-export const EnrolDeviceRequest = z.strictObject({ label: freeText({ max: 80 }) });
+/** `POST /api/staff/devices`: enrol a school iPad. Its label is unique among the school's working iPads. */
+export const EnrolDeviceRequest = z.strictObject({
+  label: freeText({ max: 80 }),
+  /** Where it lives, e.g. "Library"; optional. */
+  room: freeText({ max: 60, required: false }).optional(),
+});
 export const EnrolDeviceResponse = z.object({
   device: z.object({ id: Uuid, label: z.string() }),
   /** Typed once on the iPad (or read from the QR code); single use. */
@@ -20,10 +24,22 @@ export const EnrolDeviceResponse = z.object({
 });
 export type EnrolDeviceResponse = z.infer<typeof EnrolDeviceResponse>;
 
+/**
+ * `waiting`: a code was issued but not yet typed on the iPad (not in the pool);
+ * `enrolled`: set up and in the pool; `removed`: revoked for good.
+ */
+export const DeviceStatus = z.enum(['waiting', 'enrolled', 'removed']);
+export type DeviceStatus = z.infer<typeof DeviceStatus>;
+
 export const DeviceSummary = z.object({
   id: Uuid,
   label: z.string(),
+  room: z.string().nullable(),
+  status: DeviceStatus,
   createdAt: IsoInstant,
+  redeemedAt: IsoInstant.nullable(),
+  /** Recorded at most about once a minute. */
+  lastUsedAt: IsoInstant.nullable(),
   revokedAt: IsoInstant.nullable(),
 });
 export type DeviceSummary = z.infer<typeof DeviceSummary>;
@@ -57,6 +73,16 @@ export const deviceEndpoints = {
     audience: 'staff',
     summary: 'Enrols an iPad for the school: answers with a one-time code to type on it.',
     body: EnrolDeviceRequest,
+    response: EnrolDeviceResponse,
+    status: 201,
+  }),
+  newCode: endpoint({
+    method: 'POST',
+    path: '/api/staff/devices/:id/code',
+    tag: 'devices',
+    audience: 'staff',
+    summary: 'Issues a new one-time code for an iPad not removed (its earlier unused codes stop working).',
+    params: IdParams,
     response: EnrolDeviceResponse,
     status: 201,
   }),

@@ -24,6 +24,8 @@ export const StaffAuditAction = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('PinsGenerated'), students: z.array(OwnStudent) }),
   z.object({ kind: z.literal('DeviceEnrolled'), device: Device }),
   z.object({ kind: z.literal('DeviceRevoked'), device: Device }),
+  /** A new set-up code for an iPad already listed (its earlier unused codes stop working). */
+  z.object({ kind: z.literal('DeviceCodeIssued'), device: Device }),
   z.object({ kind: z.literal('StudentsImported'), created: z.number().int(), updated: z.number().int() }),
   /** New staff accounts and the roles each was granted: today the only way roles are given. */
   z.object({

@@ -20,11 +20,15 @@ export const SessionStudentView = z.object({
 });
 export type SessionStudentView = z.infer<typeof SessionStudentView>;
 
+/** As on the iPad, plus `not_held`: the session is over and no student ever joined it. */
+export const StaffSessionStatus = z.enum([...SessionStatus.options, 'not_held']);
+export type StaffSessionStatus = z.infer<typeof StaffSessionStatus>;
+
 export const StaffSessionSummary = z.object({
   id: Uuid,
   startsAt: IsoInstant,
   endsAt: IsoInstant,
-  status: SessionStatus,
+  status: StaffSessionStatus,
   mentor: SessionStudentView,
   mentee: SessionStudentView,
   eventCount: z.number().int(),

@@ -34,6 +34,8 @@ export function auditSentence(entry: Pick<StaffAuditEntry, 'actor' | 'action'>):
       return `${who} enrolled the iPad “${action.device.label}”`;
     case 'DeviceRevoked':
       return `${who} removed the iPad “${action.device.label}” from Peerbridge`;
+    case 'DeviceCodeIssued':
+      return `${who} issued a new set-up code for the iPad “${action.device.label}”`;
     case 'StaffAccountDeactivated':
       return `${who} closed the account of ${action.account.fullName}`;
     case 'StudentsImported':
@@ -75,6 +77,7 @@ export const auditKindChoices: readonly { kind: StaffAuditKind; label: string }[
   { kind: 'TrainingChanged', label: 'Mentor training' },
   { kind: 'DeviceEnrolled', label: 'iPads enrolled' },
   { kind: 'DeviceRevoked', label: 'iPads removed' },
+  { kind: 'DeviceCodeIssued', label: 'iPad set-up codes' },
   { kind: 'StudentsImported', label: 'Student imports' },
   { kind: 'StaffAccountsImported', label: 'Staff accounts and roles' },
   { kind: 'StaffAccountInvited', label: 'Staff added one by one' },

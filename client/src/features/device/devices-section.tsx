@@ -5,15 +5,19 @@ import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { Notice } from '../../ui/notice';
 import { useSchoolTime, useStaffErrors } from '../../lib/staff/staff-context';
 import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
-import { Field } from '../../ui/field';
+import { Field, TextField } from '../../ui/field';
 import { useInvalidate } from '../../lib/staff/staff-query';
 import { auditKeys } from '../audit/audit-queries';
 import { deviceKeys, useSchoolDevices } from './device-queries';
 import { EnrolmentCodeCard } from './enrolment-code-card';
-import { enrolDevice, revokeDevice, type EnrolledDevice } from './staff-devices-api';
+import { describeDevice, deviceStatusTag, poolSize, sortDevices } from './device-words';
+import { enrolDevice, issueDeviceCode, revokeDevice, type EnrolledDevice } from './staff-devices-api';
 import './devices-section.css';
 
-/** Coordinators: enrol the school's iPads for Peerbridge, and take them off it. */
+/**
+ * Coordinators: enrol the school's iPads for Peerbridge, give one a new code, and take
+ * them off it. The iPads enrolled here are the pool sessions are booked against.
+ */
 export function DevicesSection() {
   const time = useSchoolTime();
   const devices = useSchoolDevices();
@@ -25,6 +29,20 @@ export function DevicesSection() {
   const [revoking, setRevoking] = useState<DeviceSummary | null>(null);
   const [revokeBusy, setRevokeBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [recoding, setRecoding] = useState<string | null>(null);
+
+  const newCode = async (device: DeviceSummary) => {
+    setRecoding(device.id);
+    try {
+      setEnrolled(await issueDeviceCode(device.id));
+      setProblem(null);
+      await devicesChanged();
+    } catch (error) {
+      setProblem(handleError(error).message);
+    } finally {
+      setRecoding(null);
+    }
+  };
 
   const confirmRevoke = async () => {
     if (!revoking) return;
@@ -72,22 +90,40 @@ export function DevicesSection() {
 
       {list && list.length === 0 ? <p className="staff-muted">No iPads enrolled yet.</p> : null}
       {list && list.length > 0 ? (
-        <ul className="staff-list" aria-label="Enrolled iPads">
+        <p className="staff-muted" data-testid="device-pool">
+          {poolWords(poolSize(list))}
+        </p>
+      ) : null}
+      {list && list.length > 0 ? (
+        <ul className="staff-list" aria-label="The school's iPads">
           {list.map((device) => (
-            <li key={device.id} className="staff-row" data-testid="device-row" data-device-id={device.id}>
+            <li key={device.id} className="staff-row" data-testid="device-row" data-device-id={device.id} data-status={device.status}>
               <div className="staff-row__main">
-                <span className="staff-row__title">{device.label}</span>
-                <span className="staff-muted">
-                  Enrolled {time.date(device.createdAt)}
-                  {device.revokedAt ? ` · removed ${time.date(device.revokedAt)}` : ''}
+                <span className="device-row__heading">
+                  <span className="staff-row__title">{device.label}</span>
+                  <span className={`staff-tag staff-tag--${deviceStatusTag[device.status].tone}`} data-testid="device-status">
+                    {deviceStatusTag[device.status].words}
+                  </span>
+                </span>
+                <span className="staff-muted" data-testid="device-detail">
+                  {describeDevice(device, time)}
                 </span>
               </div>
-              {device.revokedAt ? (
-                <span className="staff-tag staff-tag--off">Removed</span>
-              ) : (
-                <Button variant="danger" data-testid="device-revoke" onClick={() => setRevoking(device)}>
-                  Remove
-                </Button>
+              {device.status === 'removed' ? null : (
+                <div className="device-row__actions">
+                  <Button
+                    variant="secondary"
+                    data-testid="device-new-code"
+                    disabled={recoding === device.id}
+                    aria-busy={recoding === device.id}
+                    onClick={() => void newCode(device)}
+                  >
+                    New code
+                  </Button>
+                  <Button variant="danger" data-testid="device-revoke" onClick={() => setRevoking(device)}>
+                    Remove
+                  </Button>
+                </div>
               )}
             </li>
           ))}
@@ -115,6 +151,7 @@ export function DevicesSection() {
 function EnrolForm({ onEnrolled }: { onEnrolled: (enrolled: EnrolledDevice) => void }) {
   const handleError = useStaffErrors();
   const [label, setLabel] = useState('');
+  const [room, setRoom] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -127,8 +164,9 @@ function EnrolForm({ onEnrolled }: { onEnrolled: (enrolled: EnrolledDevice) => v
     setBusy(true);
     setError(null);
     try {
-      onEnrolled(await enrolDevice(label.trim()));
+      onEnrolled(await enrolDevice(label.trim(), room.trim() || undefined));
       setLabel('');
+      setRoom('');
     } catch (cause) {
       setError(handleError(cause).message);
     } finally {
@@ -138,7 +176,7 @@ function EnrolForm({ onEnrolled }: { onEnrolled: (enrolled: EnrolledDevice) => v
 
   return (
     <form className="staff-inline-form" onSubmit={(event) => void submit(event)} noValidate>
-      <Field label="Enrol an iPad">
+      <Field label="Enrol an iPad" error={error} errorTestId="device-enrol-error">
         {(control) => (
           <div className="staff-inline-form__row">
             <input
@@ -157,14 +195,23 @@ function EnrolForm({ onEnrolled }: { onEnrolled: (enrolled: EnrolledDevice) => v
           </div>
         )}
       </Field>
-      {error ? <Notice tone="error">{error}</Notice> : null}
+      <TextField
+        label="Room (optional)"
+        hint="Where the iPad lives, so whoever sets it up can find it."
+        data-testid="device-room-input"
+        placeholder="e.g. Library"
+        maxLength={60}
+        value={room}
+        onChange={(event) => setRoom(event.target.value)}
+        disabled={busy}
+      />
     </form>
   );
 }
 
-/** Working iPads first (by name), removed ones after: removing is rare, using is daily. */
-function sortDevices(devices: readonly DeviceSummary[]): DeviceSummary[] {
-  return [...devices].sort(
-    (a, b) => Number(a.revokedAt !== null) - Number(b.revokedAt !== null) || a.label.localeCompare(b.label, 'en-GB'),
-  );
+/** Sessions at the same time each need one of these: an iPad waiting for its code does not count. */
+function poolWords(enrolled: number): string {
+  if (enrolled === 0) return 'No iPad is set up yet, so no session can be booked: type a code on one first.';
+  if (enrolled === 1) return '1 iPad is set up: one session at a time can be booked at this school.';
+  return `${enrolled} iPads are set up: up to ${enrolled} sessions at the same time can be booked at this school.`;
 }

@@ -10,8 +10,13 @@ export async function fetchSchoolDevices(signal?: AbortSignal): Promise<DeviceSu
 }
 
 /** Creates the device and a one-time code to type on it. */
-export function enrolDevice(label: string): Promise<EnrolledDevice> {
-  return callApi(deviceEndpoints.enrol, { body: { label } }, { auth: staffAuth });
+export function enrolDevice(label: string, room?: string): Promise<EnrolledDevice> {
+  return callApi(deviceEndpoints.enrol, { body: room ? { label, room } : { label } }, { auth: staffAuth });
+}
+
+/** A fresh one-time code for an iPad already listed; its earlier unused codes stop working. */
+export function issueDeviceCode(deviceId: string): Promise<EnrolledDevice> {
+  return callApi(deviceEndpoints.newCode, { params: { id: deviceId } }, { auth: staffAuth });
 }
 
 /** Signs the iPad out for good; the server also ends any call it is in. */

@@ -1,3 +1,4 @@
+import type { StaffSessionStatus } from '@peerbridge/shared';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Chip, type ChipTone } from '../../ui/chip';
 import { Notice } from '../../ui/notice';
@@ -16,16 +17,14 @@ import { SessionLogPanel } from './session-log-panel';
 import './safeguarding.css';
 import { now } from '../../lib/clock';
 
-const statusWords: Record<ChipTone, string> = {
-  open: 'Open now',
-  upcoming: 'Upcoming',
-  ended: 'Finished',
-  cancelled: 'Cancelled',
+/** A past session that no student joined did not happen: it never reads "Finished". */
+const statusChips: Record<StaffSessionStatus, { tone: ChipTone; words: string }> = {
+  open: { tone: 'open', words: 'Open now' },
+  upcoming: { tone: 'upcoming', words: 'Upcoming' },
+  ended: { tone: 'ended', words: 'Finished' },
+  not_held: { tone: 'cancelled', words: 'Not held' },
+  cancelled: { tone: 'cancelled', words: 'Cancelled' },
 };
-
-function isChipTone(status: string): status is ChipTone {
-  return status in statusWords;
-}
 
 /**
  * Sessions involving the school's students. Safeguarding leads open each
@@ -217,7 +216,7 @@ function SessionRow({ session, selected, onSelect }: { session: StaffSessionSumm
         <span className="staff-muted">mentoring {describeStudent(session.mentee)}</span>
       </span>
       <span className="session-row__side">
-        {isChipTone(session.status) ? <Chip tone={session.status}>{statusWords[session.status]}</Chip> : <span>{session.status}</span>}
+        <Chip tone={statusChips[session.status].tone}>{statusChips[session.status].words}</Chip>
         {session.flagged ? <Chip tone="cancelled">Flagged</Chip> : null}
         <span className="staff-muted">
           {session.eventCount} log {session.eventCount === 1 ? 'entry' : 'entries'}

@@ -46,7 +46,7 @@ export interface SchoolCalendar {
   cycle: { weeks: 1 | 2; knownWeekAMonday: Temporal.PlainDate };
   terms: readonly Term[];
   closures: readonly Closure[];
-  /** Shared iPads: each session needs one at each end. */
+  /** The school's enrolled, unrevoked iPads (not a number anyone types): each session needs one at each end. */
   devicePool: { devices: number };
 }
 

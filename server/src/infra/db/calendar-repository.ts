@@ -1,10 +1,10 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { AvailabilityBody, ClosureBody, ProgrammeBody, SchoolCalendarBody } from '@peerbridge/shared';
 import type { Availability, Closure, Period, SchoolCalendar, Weekday } from '../../domain/scheduling/calendar.js';
 import type { Db } from './database.js';
 import type { AlsoInTransaction } from './in-transaction.js';
-import { programmes, schoolCalendars, schoolClosures, schools, studentAvailability, students } from './schema.js';
+import { devices, programmes, schoolCalendars, schoolClosures, schools, studentAvailability, students } from './schema.js';
 
 const time = (t: string) => Temporal.PlainTime.from(t);
 const day = (d: string) => Temporal.PlainDate.from(d);
@@ -19,8 +19,6 @@ export class CalendarRepository {
       cycleWeeks: body.cycle.weeks,
       knownWeekAMonday: body.cycle.knownWeekAMonday,
       terms: body.terms,
-      devices: body.devicePool.devices,
-      rooms: body.devicePool.rooms ?? null,
       updatedAt: new Date(at.epochMilliseconds),
       updatedBy: by,
     };
@@ -40,6 +38,10 @@ export class CalendarRepository {
       .limit(1);
     if (!row) return undefined;
     const closures = await this.db.select().from(schoolClosures).where(eq(schoolClosures.schoolId, schoolId)).orderBy(asc(schoolClosures.date));
+    const [pool] = await this.db
+      .select({ n: count() })
+      .from(devices)
+      .where(and(eq(devices.schoolId, schoolId), isNotNull(devices.redeemedAt), isNull(devices.revokedAt)));
     const bell = {} as Record<Weekday, Period[]>;
     for (const weekday of [1, 2, 3, 4, 5] as const) {
       bell[weekday] = (row.calendar.bellSchedule[String(weekday)] ?? []).map((p) => ({ name: p.name, start: time(p.start), end: time(p.end) }));
@@ -58,7 +60,8 @@ export class CalendarRepository {
           reason: c.reason,
         }),
       ),
-      devicePool: { devices: row.calendar.devices },
+      // The pool is the iPads actually set up and not removed: one still waiting for its code cannot take a call.
+      devicePool: { devices: Number(pool?.n ?? 0) },
     };
   }
 

@@ -1,5 +1,5 @@
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
-import type { Temporal } from 'temporal-polyfill';
+import { and, desc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
 import type { Db } from './database.js';
 import type { AlsoInTransaction } from './in-transaction.js';
 import { deviceEnrolmentCodes, devices, schools } from './schema.js';
@@ -8,8 +8,19 @@ export interface DeviceRecord {
   id: string;
   label: string;
   revoked: boolean;
+  lastUsedAt: Temporal.Instant | null;
   school: { id: string; name: string; timeZone: string };
 }
+
+/** Another of the school's working iPads already has the label (the partial unique index said so). */
+export const LABEL_TAKEN = 'label_taken' as const;
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } } | undefined;
+  return e?.code === '23505' || e?.cause?.code === '23505';
+}
+
+const toInstant = (d: Date | null) => (d ? Temporal.Instant.fromEpochMilliseconds(d.getTime()) : null);
 
 export class DeviceRepository {
   constructor(private readonly db: Db) {}
@@ -20,31 +31,89 @@ export class DeviceRepository {
         id: devices.id,
         label: devices.label,
         revokedAt: devices.revokedAt,
+        lastUsedAt: devices.lastUsedAt,
         school: { id: schools.id, name: schools.name, timeZone: schools.timeZone },
       })
       .from(devices)
       .innerJoin(schools, eq(schools.id, devices.schoolId))
       .where(eq(devices.id, id))
       .limit(1);
-    return row ? { id: row.id, label: row.label, revoked: row.revokedAt !== null, school: row.school } : undefined;
+    return row
+      ? { id: row.id, label: row.label, revoked: row.revokedAt !== null, lastUsedAt: toInstant(row.lastUsedAt), school: row.school }
+      : undefined;
   }
 
-  /** A new device with its one-time enrolment code, written together or not at all. */
+  /** Whether one of the school's working iPads is already called `label`, case aside. */
+  async labelTaken(schoolId: string, label: string): Promise<boolean> {
+    const [row] = await this.db
+      .select({ id: devices.id })
+      .from(devices)
+      .where(and(eq(devices.schoolId, schoolId), isNull(devices.revokedAt), sql`lower(${devices.label}) = lower(${label})`))
+      .limit(1);
+    return row !== undefined;
+  }
+
+  /**
+   * A new device with its one-time enrolment code, written together or not at all;
+   * LABEL_TAKEN when another working iPad of the school got the label first.
+   */
   async createWithCode(
-    input: { schoolId: string; label: string; enrolledBy: string; codeHash: string; expiresAt: Temporal.Instant },
+    input: { schoolId: string; label: string; room: string | null; enrolledBy: string; codeHash: string; expiresAt: Temporal.Instant },
     also?: AlsoInTransaction<{ id: string; label: string }>,
-  ) {
+  ): Promise<{ id: string; label: string } | typeof LABEL_TAKEN> {
+    try {
+      return await this.db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(devices)
+          .values({ schoolId: input.schoolId, label: input.label, room: input.room, enrolledBy: input.enrolledBy })
+          .returning({ id: devices.id, label: devices.label });
+        await tx
+          .insert(deviceEnrolmentCodes)
+          .values({ codeHash: input.codeHash, deviceId: row!.id, expiresAt: new Date(input.expiresAt.epochMilliseconds) });
+        await also?.(tx as unknown as Db, row!);
+        return row!;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) return LABEL_TAKEN;
+      throw error;
+    }
+  }
+
+  /**
+   * A fresh code for a device not revoked: its earlier unused codes expire now, so
+   * only the newest works. False (and nothing written) when the device is revoked.
+   */
+  async replaceCode(
+    input: { deviceId: string; codeHash: string; now: Temporal.Instant; expiresAt: Temporal.Instant },
+    also?: AlsoInTransaction,
+  ): Promise<boolean> {
+    const now = new Date(input.now.epochMilliseconds);
     return this.db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(devices)
-        .values({ schoolId: input.schoolId, label: input.label, enrolledBy: input.enrolledBy })
-        .returning({ id: devices.id, label: devices.label });
+      const [live] = await tx
+        .select({ id: devices.id })
+        .from(devices)
+        .where(and(eq(devices.id, input.deviceId), isNull(devices.revokedAt)))
+        .for('update')
+        .limit(1);
+      if (!live) return false;
+      await tx
+        .update(deviceEnrolmentCodes)
+        .set({ expiresAt: now })
+        .where(and(eq(deviceEnrolmentCodes.deviceId, input.deviceId), isNull(deviceEnrolmentCodes.usedAt), gt(deviceEnrolmentCodes.expiresAt, now)));
       await tx
         .insert(deviceEnrolmentCodes)
-        .values({ codeHash: input.codeHash, deviceId: row!.id, expiresAt: new Date(input.expiresAt.epochMilliseconds) });
-      await also?.(tx as unknown as Db, row!);
-      return row!;
+        .values({ codeHash: input.codeHash, deviceId: input.deviceId, expiresAt: new Date(input.expiresAt.epochMilliseconds) });
+      await also?.(tx as unknown as Db);
+      return true;
     });
+  }
+
+  /** Writes down a use of the device's token unless one was written in the last minute (`since`). */
+  async recordUse(id: string, now: Temporal.Instant, since: Temporal.Instant): Promise<void> {
+    await this.db
+      .update(devices)
+      .set({ lastUsedAt: new Date(now.epochMilliseconds) })
+      .where(and(eq(devices.id, id), or(isNull(devices.lastUsedAt), lte(devices.lastUsedAt, new Date(since.epochMilliseconds)))));
   }
 
   /** Marks the code used and returns its device, if the code is unused, unexpired and its device not revoked. */
@@ -59,18 +128,27 @@ export class DeviceRepository {
         )
         .returning({ deviceId: deviceEnrolmentCodes.deviceId });
       if (!used) return undefined;
+      // Redeeming is what enrols it: from now on it is in the school's pool.
       const [device] = await tx
-        .select({ deviceId: devices.id, schoolId: devices.schoolId })
-        .from(devices)
+        .update(devices)
+        .set({ redeemedAt: sql`coalesce(${devices.redeemedAt}, ${nowDate.toISOString()}::timestamptz)` })
         .where(and(eq(devices.id, used.deviceId), isNull(devices.revokedAt)))
-        .limit(1);
+        .returning({ deviceId: devices.id, schoolId: devices.schoolId });
       return device;
     });
   }
 
   async listForSchool(schoolId: string) {
     return this.db
-      .select({ id: devices.id, label: devices.label, createdAt: devices.createdAt, revokedAt: devices.revokedAt })
+      .select({
+        id: devices.id,
+        label: devices.label,
+        room: devices.room,
+        createdAt: devices.createdAt,
+        redeemedAt: devices.redeemedAt,
+        lastUsedAt: devices.lastUsedAt,
+        revokedAt: devices.revokedAt,
+      })
       .from(devices)
       .where(eq(devices.schoolId, schoolId))
       .orderBy(desc(devices.createdAt));

@@ -104,18 +104,20 @@ export class SessionRepository {
    * How many log entries each session has, and whether any is flagged (a
    * concern raised, or chat matching the keyword list), for the DSL's list.
    */
-  async eventCounts(sessionIds: string[]): Promise<Map<string, { entries: number; flagged: boolean }>> {
+  /** Per session: its log entries, whether any is a flag, and whether a student ever joined (else it was not held). */
+  async eventCounts(sessionIds: string[]): Promise<Map<string, { entries: number; flagged: boolean; joined: boolean }>> {
     if (sessionIds.length === 0) return new Map();
     const rows = await this.db
       .select({
         id: sessionEvents.occurrenceId,
         n: count(),
         flags: sql<number>`count(*) filter (where ${sessionEvents.type} = 'ConcernRaised' or ${sessionEvents.detail} ? 'flaggedKeywords')`,
+        joins: sql<number>`count(*) filter (where ${sessionEvents.type} = 'SessionJoined')`,
       })
       .from(sessionEvents)
       .where(inArray(sessionEvents.occurrenceId, sessionIds))
       .groupBy(sessionEvents.occurrenceId);
-    return new Map(rows.map((r) => [r.id, { entries: Number(r.n), flagged: Number(r.flags) > 0 }]));
+    return new Map(rows.map((r) => [r.id, { entries: Number(r.n), flagged: Number(r.flags) > 0, joined: Number(r.joins) > 0 }]));
   }
 }
 

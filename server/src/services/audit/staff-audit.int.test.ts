@@ -87,11 +87,14 @@ describe.each(testDatabaseKinds())('staff audit trail on %s', (kind) => {
     expect(await latest(owen, 'ParentalConsentChanged')).toMatchObject({ action: { given: true, method: 'letter' } });
   });
 
-  it('records enrolling and revoking an iPad, and a second revoke (which changes nothing) adds nothing', async () => {
+  it('records enrolling, re-coding and revoking an iPad, and a second revoke (which changes nothing) adds nothing', async () => {
     const enrolled = await dana.post('/api/staff/devices').send({ label: 'Audit iPad' }).expect(201);
     const device = enrolled.body.device;
     expect(await latest(dana, 'DeviceEnrolled')).toMatchObject({ action: { device: { id: device.id, label: 'Audit iPad' } } });
     expect(JSON.stringify(await entriesOf(dana))).not.toContain(enrolled.body.enrolmentCode);
+    const reissued = await dana.post(`/api/staff/devices/${device.id}/code`).expect(201);
+    expect(await latest(dana, 'DeviceCodeIssued')).toMatchObject({ action: { device: { id: device.id, label: 'Audit iPad' } } });
+    expect(JSON.stringify(await entriesOf(dana))).not.toContain(reissued.body.enrolmentCode);
     await dana.post(`/api/staff/devices/${device.id}/revoke`).expect(204);
     await dana.post(`/api/staff/devices/${device.id}/revoke`).expect(204);
     expect((await entriesOf(dana, '&kind=DeviceRevoked')).map((e) => e.action)).toEqual([

@@ -4,7 +4,7 @@ import type { StaffAuditTrail } from '../audit/staff-audit-trail.js';
 import { can } from '../../domain/access/policy.js';
 import type { Clock } from '../../domain/time/clock.js';
 import { AppError } from '../../errors.js';
-import type { DeviceRepository } from '../../infra/db/device-repository.js';
+import { LABEL_TAKEN, type DeviceRepository } from '../../infra/db/device-repository.js';
 import type { StaffIdentity } from '../staff/staff-auth.js';
 import type { DeviceTokens } from './device-tokens.js';
 import { schoolOf } from '../staff/staff-school.js';
@@ -29,21 +29,49 @@ function newCode(): string {
  */
 export class DeviceEnrolment {
   constructor(
-    private readonly devices: Pick<DeviceRepository, 'createWithCode' | 'findById' | 'redeemCode' | 'revoke'>,
+    private readonly devices: Pick<DeviceRepository, 'createWithCode' | 'findById' | 'labelTaken' | 'redeemCode' | 'replaceCode' | 'revoke'>,
     private readonly tokens: DeviceTokens,
     private readonly clock: Clock,
     private readonly audit: StaffAuditTrail,
   ) {}
 
-  /** A coordinator enrols an iPad for their own school; the enrolment is on the audit trail with it. */
-  async enrol(staff: StaffIdentity, label: string) {
+  /**
+   * A coordinator enrols an iPad for their own school; the enrolment is on the audit trail
+   * with it. Its label must not be another working iPad's: the list would not tell them apart.
+   */
+  async enrol(staff: StaffIdentity, label: string, room?: string) {
+    const schoolId = schoolOf(staff);
+    if (await this.devices.labelTaken(schoolId, label)) throw labelTaken(label);
     const code = newCode();
     const expiresAt = this.clock.now().add(ENROLMENT_CODE_LIFETIME);
     const device = await this.devices.createWithCode(
-      { schoolId: schoolOf(staff), label, enrolledBy: staff.staffId, codeHash: codeHash(code), expiresAt },
+      { schoolId, label, room: room ? room : null, enrolledBy: staff.staffId, codeHash: codeHash(code), expiresAt },
       this.audit.recording(staff, (created: { id: string; label: string }) => ({ kind: 'DeviceEnrolled', device: created })),
     );
-    return { device, enrolmentCode: `${code.slice(0, 5)}-${code.slice(5)}`, expiresAt: expiresAt.toString() };
+    // Another coordinator may have taken the label between the check and the insert.
+    if (device === LABEL_TAKEN) throw labelTaken(label);
+    return { device, ...shown(code, expiresAt) };
+  }
+
+  /**
+   * A new code for one of the school's iPads that is not removed: the first code ran out
+   * before anyone typed it, or the iPad was wiped. Only the newest code works.
+   */
+  async issueCode(staff: StaffIdentity, deviceId: string) {
+    const device = await this.devices.findById(deviceId);
+    if (!device) throw AppError.notFound('No such device.');
+    if (!can(staff, 'devices:manage', [device.school.id])) throw new AppError('forbidden', 'Your account does not have access to that.');
+    const code = newCode();
+    const now = this.clock.now();
+    const expiresAt = now.add(ENROLMENT_CODE_LIFETIME);
+    const issued =
+      !device.revoked &&
+      (await this.devices.replaceCode(
+        { deviceId, codeHash: codeHash(code), now, expiresAt },
+        this.audit.recording(staff, () => ({ kind: 'DeviceCodeIssued', device: { id: device.id, label: device.label } })),
+      ));
+    if (!issued) throw new AppError('conflict', `“${device.label}” was removed from Peerbridge. Enrol it again as a new iPad.`);
+    return { device: { id: device.id, label: device.label }, ...shown(code, expiresAt) };
   }
 
   /** Revokes one of the staff member's school's iPads; revoking one already revoked changes (and records) nothing. */
@@ -65,4 +93,13 @@ export class DeviceEnrolment {
     }
     return this.tokens.issue(device.deviceId, device.schoolId);
   }
+}
+
+/** The code as it is read off the screen: two groups of five. */
+function shown(code: string, expiresAt: Temporal.Instant) {
+  return { enrolmentCode: `${code.slice(0, 5)}-${code.slice(5)}`, expiresAt: expiresAt.toString() };
+}
+
+function labelTaken(label: string): AppError {
+  return new AppError('conflict', `Another iPad at your school is already called “${label}”. Give this one a different name.`, { field: 'label' });
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import type { DeviceRepository } from '../../infra/db/device-repository.js';
 import type { Clock } from '../../domain/time/clock.js';
+import { LAST_USED_RESOLUTION, shouldRecordUse } from '../../domain/devices/device-status.js';
 
 export interface DeviceIdentity {
   deviceId: string;
@@ -23,7 +24,7 @@ export class DeviceTokens {
 
   constructor(
     secret: string,
-    private readonly devices: Pick<DeviceRepository, 'findById'>,
+    private readonly devices: Pick<DeviceRepository, 'findById' | 'recordUse'>,
     private readonly clock: Clock,
   ) {
     this.key = new TextEncoder().encode(secret);
@@ -54,6 +55,9 @@ export class DeviceTokens {
     if (device.revoked) {
       throw deviceRefused('This iPad has been removed from Peerbridge by your school.');
     }
+    const now = this.clock.now();
+    // "Last used" on the coordinator's list; read first so most requests write nothing.
+    if (shouldRecordUse(device.lastUsedAt, now)) await this.devices.recordUse(device.id, now, now.subtract(LAST_USED_RESOLUTION));
     return { deviceId: device.id, label: device.label, school: device.school };
   }
 }

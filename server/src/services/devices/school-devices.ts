@@ -1,5 +1,7 @@
+import { Temporal } from 'temporal-polyfill';
 import type { DeviceSummary, EnrolDeviceResponse } from '@peerbridge/shared';
 import { can } from '../../domain/access/policy.js';
+import { deviceStatus } from '../../domain/devices/device-status.js';
 import { AppError } from '../../errors.js';
 import type { DeviceRepository } from '../../infra/db/device-repository.js';
 import type { StaffIdentity } from '../staff/staff-auth.js';
@@ -9,15 +11,25 @@ type DeviceRow = Awaited<ReturnType<DeviceRepository['listForSchool']>>[number];
 
 /** A device as the coordinator's screen lists it: instants in ISO, never the row itself. */
 export function toDeviceSummary(row: DeviceRow): DeviceSummary {
-  return { id: row.id, label: row.label, createdAt: row.createdAt.toISOString(), revokedAt: row.revokedAt?.toISOString() ?? null };
+  const instant = (d: Date | null) => (d ? Temporal.Instant.fromEpochMilliseconds(d.getTime()) : null);
+  return {
+    id: row.id,
+    label: row.label,
+    room: row.room,
+    status: deviceStatus({ redeemedAt: instant(row.redeemedAt), revokedAt: instant(row.revokedAt) }),
+    createdAt: row.createdAt.toISOString(),
+    redeemedAt: row.redeemedAt?.toISOString() ?? null,
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  };
 }
 
-/** A coordinator's school's iPads: list, enrol, revoke (which also ends any call the iPad is in). */
+/** A coordinator's school's iPads: list, enrol, issue a new code, revoke (which also ends any call the iPad is in). */
 export class SchoolDevices {
   constructor(
     private readonly deps: {
       devices: Pick<DeviceRepository, 'listForSchool'>;
-      enrolment: Pick<DeviceEnrolment, 'enrol' | 'revoke'>;
+      enrolment: Pick<DeviceEnrolment, 'enrol' | 'issueCode' | 'revoke'>;
       /** Ends every call the device is in and disconnects it. */
       onDeviceRevoked: (deviceId: string) => Promise<void>;
     },
@@ -28,10 +40,15 @@ export class SchoolDevices {
     return (await this.deps.devices.listForSchool(schoolId)).map(toDeviceSummary);
   }
 
-  async enrol(staff: StaffIdentity, schoolId: string, label: string): Promise<EnrolDeviceResponse> {
+  async enrol(staff: StaffIdentity, schoolId: string, input: { label: string; room?: string | undefined }): Promise<EnrolDeviceResponse> {
     this.assertManages(staff, schoolId);
-    const { device, enrolmentCode, expiresAt } = await this.deps.enrolment.enrol(staff, label);
+    const { device, enrolmentCode, expiresAt } = await this.deps.enrolment.enrol(staff, input.label, input.room);
     return { device: { id: device.id, label: device.label }, enrolmentCode, expiresAt };
+  }
+
+  /** The device must be the coordinator's own school's (checked by the enrolment). */
+  issueCode(staff: StaffIdentity, deviceId: string): Promise<EnrolDeviceResponse> {
+    return this.deps.enrolment.issueCode(staff, deviceId);
   }
 
   /** The device must be the coordinator's own school's (checked by the enrolment); its calls end once it is revoked. */

@@ -18,8 +18,6 @@ export function toCalendarResponse({ calendar, timeZone, closures }: StoredCalen
           cycleWeeks: calendar.cycleWeeks,
           knownWeekAMonday: calendar.knownWeekAMonday,
           terms: calendar.terms,
-          devices: calendar.devices,
-          rooms: calendar.rooms,
           updatedAt: calendar.updatedAt.toISOString(),
           updatedBy: calendar.updatedBy,
         }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { pairings, sessionOccurrences, students } from '../../infra/db/schema.js';
 import { schoolYearAfter, typicalCalendar } from '../../test-support/calendar-fixtures.js';
+import { enrolIPads } from '../../test-support/enrolled-ipads.js';
 import { addOtherSchoolAndAdmin } from '../../test-support/other-school.js';
 import { signInStaff } from '../../test-support/staff-agent.js';
 import { testDatabaseKinds } from '../../test-support/test-databases.js';
@@ -24,8 +25,10 @@ describe.each(testDatabaseKinds())('cross-school scheduling on %s', (kind) => {
     northgate = await signInStaff(server, 'coordinator@northgate.example');
     riverside = await signInStaff(server, 'coordinator@riverside.example');
     await northgate.put('/api/staff/calendar').send(year.calendar(typicalCalendar())).expect(204);
+    // The pool is the enrolled iPads: Northgate has four (the demo's one and three more), Riverside only the demo's one.
+    await enrolIPads(server, northgate, 3);
     // Riverside's half-term falls a week later, and it runs a one-week timetable.
-    const riversideCalendar = typicalCalendar({ cycle: { weeks: 1, knownWeekAMonday: '2026-09-07' }, devicePool: { devices: 1 } });
+    const riversideCalendar = typicalCalendar({ cycle: { weeks: 1, knownWeekAMonday: '2026-09-07' } });
     riversideCalendar.terms[0] = { name: 'Autumn 1', start: '2026-09-03', end: '2026-10-30' };
     riversideCalendar.terms[1] = { name: 'Autumn 2', start: '2026-11-09', end: '2026-12-18' };
     await riverside.put('/api/staff/calendar').send(year.calendar(riversideCalendar)).expect(204);

@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { SessionStudentView, StaffSessionSummary } from '@peerbridge/shared';
 import { can } from '../../domain/access/policy.js';
-import { sessionStatus } from '../../domain/sessions/join-rules.js';
+import { staffSessionStatus } from '../../domain/sessions/held-status.js';
 import type { Clock } from '../../domain/time/clock.js';
 import { AppError } from '../../errors.js';
 import type { SessionRecord, SessionRepository, SessionStudent } from '../../infra/db/session-repository.js';
@@ -20,14 +20,14 @@ export function toSessionStudentView(student: SessionStudent, viewerSchoolId: st
 export function toStaffSessionSummary(
   record: SessionRecord,
   viewerSchoolId: string,
-  counts: { entries: number; flagged: boolean } | undefined,
+  counts: { entries: number; flagged: boolean; joined: boolean } | undefined,
   now: Temporal.Instant,
 ): StaffSessionSummary {
   return {
     id: record.id,
     startsAt: record.startsAt.toString(),
     endsAt: record.endsAt.toString(),
-    status: sessionStatus(record, now),
+    status: staffSessionStatus(record, now, counts?.joined ?? false),
     mentor: toSessionStudentView(record.mentor, viewerSchoolId),
     mentee: toSessionStudentView(record.mentee, viewerSchoolId),
     eventCount: counts?.entries ?? 0,

@@ -88,6 +88,7 @@ const routes: RouteCase[] = [
   { name: 'list devices', method: 'get', path: () => '/api/staff/devices', allowed: all(['coordinator']) },
   { name: 'enrol a device', method: 'post', path: () => '/api/staff/devices', body: { label: 'Matrix iPad' }, allowed: all(['coordinator']) },
   { name: 'revoke a device', method: 'post', path: async (f) => `/api/staff/devices/${await f.deviceId()}/revoke`, allowed: all(['coordinator'], ['own']) },
+  { name: 'issue a new device code', method: 'post', path: async (f) => `/api/staff/devices/${await f.deviceId()}/code`, allowed: all(['coordinator'], ['own']) },
   { name: 'list notices', method: 'get', path: () => '/api/staff/notices', allowed: all(['coordinator']) },
   {
     // No such notice: a coordinator is told so (404), everyone else is refused before it is looked up.
@@ -250,6 +251,7 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (kind) => {
   let fixture: Fixture;
   let cases = 0;
   let leavers = 0;
+  let devicesMade = 0;
   const agents = new Map<string, Awaited<ReturnType<typeof signInStaff>>>();
   const agentFor = async (email: string) => {
     if (!agents.has(email)) agents.set(email, await signInStaff(server, email));
@@ -275,8 +277,8 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (kind) => {
       partnerStudentId: now.mentee.id,
       studentId: demo.sessions[0]!.mentor.id,
       sessionId: demo.sessions.find((s) => s.kind === 'now')!.id,
-      // Revoking is destructive: each case gets a fresh Northgate device.
-      deviceId: async () => (await own.post('/api/staff/devices').send({ label: 'To revoke' }).expect(201)).body.device.id,
+      // Revoking is destructive: each case gets a fresh Northgate device (labels are unique per school).
+      deviceId: async () => (await own.post('/api/staff/devices').send({ label: `To revoke ${++devicesMade}` }).expect(201)).body.device.id,
       staffToDeactivate: async () => {
         const [email] = await addNorthgateStaff(server, `leaver-${++leavers}`, 1);
         return (await new StaffRepository(server.database.db).findByEmail(email!))!.id;

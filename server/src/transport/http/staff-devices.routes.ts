@@ -3,7 +3,7 @@ import type { SchoolDevices } from '../../services/devices/school-devices.js';
 import { endpointRouter, type ContractOptions } from './endpoint-router.js';
 import { requireRole, schoolOf, staffOf } from './staff-session.js';
 
-/** Coordinators enrol and revoke their own school's iPads. */
+/** Coordinators enrol, re-code and revoke their own school's iPads. */
 export function staffDeviceRoutes(deps: { schoolDevices: SchoolDevices; contract?: ContractOptions }) {
   const { router, on } = endpointRouter('/api/staff/devices', deps.contract);
   const manages = requireRole('devices:manage');
@@ -15,8 +15,10 @@ export function staffDeviceRoutes(deps: { schoolDevices: SchoolDevices; contract
 
   on(deviceEndpoints.enrol, manages, async ({ body, res }) => {
     const staff = staffOf(res);
-    return deps.schoolDevices.enrol(staff, schoolOf(staff), body.label);
+    return deps.schoolDevices.enrol(staff, schoolOf(staff), body);
   });
+
+  on(deviceEndpoints.newCode, manages, async ({ params, res }) => deps.schoolDevices.issueCode(staffOf(res), params.id));
 
   on(deviceEndpoints.revoke, manages, async ({ params, res }) => {
     await deps.schoolDevices.revoke(staffOf(res), params.id);

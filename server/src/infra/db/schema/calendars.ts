@@ -5,15 +5,13 @@ import { staff } from './staff.js';
 
 // Each school's calendar and closures, and staff members' calendar-feed addresses.
 
-/** A school's time: bell schedule, Week A/B cycle, terms and its iPad pool. Closures live apart. */
+/** A school's time: bell schedule, Week A/B cycle, and terms. Closures live apart; the iPad pool is the school's enrolled devices. */
 export const schoolCalendars = pgTable('school_calendars', {
   schoolId: uuid('school_id').primaryKey().references(() => schools.id),
   bellSchedule: jsonb('bell_schedule').$type<Record<string, { name: string; start: string; end: string }[]>>().notNull(),
   cycleWeeks: integer('cycle_weeks').notNull(),
   knownWeekAMonday: date('known_week_a_monday').notNull(),
   terms: jsonb('terms').$type<{ name: string; start: string; end: string }[]>().notNull(),
-  devices: integer('devices').notNull(),
-  rooms: text('rooms').array(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   updatedBy: uuid('updated_by').references(() => staff.id),
 });
