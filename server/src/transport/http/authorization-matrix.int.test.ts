@@ -33,6 +33,10 @@ interface Fixture {
   northgateStaff: (role: Role) => Promise<string>;
   /** A fresh Northgate account still waiting for its set-up code. */
   waitingStaff: () => Promise<string>;
+  northgateId: string;
+  hillcrestId: string;
+  /** Creating is not repeatable (URNs and emails are unique): each call a new number. */
+  unique: () => number;
 }
 
 interface RouteCase {
@@ -46,6 +50,8 @@ interface RouteCase {
   allowed: Set<`${Scope}:${Role}`>;
   /** One's own account: every signed-in member of staff, a deployment admin too. */
   ownAccount?: true;
+  /** The deployment admin's set-up: only the admin succeeds; every school's staff get 403 (`allowed` is empty). */
+  adminOnly?: true;
   /**
    * For routes whose allowed answer here is a refusal of the input (a wrong code): allowed means
    * neither 401 nor 403.
@@ -177,6 +183,32 @@ const routes: RouteCase[] = [
     body: { roles: ['supervisor', 'coordinator'] },
     allowed: all(['coordinator'], ['own']),
   },
+  // Deployment set-up: the admin's alone, whatever a school's staff hold.
+  { name: 'list schools and partnerships (admin)', method: 'get', path: () => '/api/staff/admin/schools', allowed: new Set(), adminOnly: true },
+  {
+    name: 'create a school (admin)',
+    method: 'post',
+    path: () => '/api/staff/admin/schools',
+    body: (f) => ({ name: 'Matrix School', urn: String(700000 + f.unique()), timeZone: 'Europe/London', contactEmail: 'office@matrix.example' }),
+    allowed: new Set(),
+    adminOnly: true,
+  },
+  {
+    name: 'create a partnership (admin)',
+    method: 'post',
+    path: () => '/api/staff/admin/partnerships',
+    body: (f) => ({ mentorSchoolId: f.hillcrestId, menteeSchoolId: f.northgateId, start: '2027-01-04', end: '2027-07-16' }),
+    allowed: new Set(),
+    adminOnly: true,
+  },
+  {
+    name: "create a school's coordinator (admin)",
+    method: 'post',
+    path: (f) => `/api/staff/admin/schools/${f.hillcrestId}/staff`,
+    body: (f) => ({ fullName: 'Matrix Lead', email: `lead-${f.unique()}@hillcrest.example`, role: 'coordinator' }),
+    allowed: new Set(),
+    adminOnly: true,
+  },
   // One's own password and second factor: everybody signed in, for themselves.
   {
     name: 'change own password',
@@ -260,8 +292,9 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (kind) => {
 
   beforeAll(async () => {
     server = await startTestServer(kind);
-    await addOtherSchoolAndAdmin(server);
+    const hillcrest = await addOtherSchoolAndAdmin(server);
     const demo = server.demo!;
+    let counter = 0;
     const own = await agentFor('coordinator@northgate.example');
     const now = demo.sessions.find((s) => s.kind === 'now')!;
     const dsl = await agentFor('dsl@northgate.example');
@@ -291,6 +324,9 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (kind) => {
         const body = { fullName: 'Matrix Waiting', email: `waiting-${++invitees}@northgate.example`, roles: ['coordinator'] };
         return (await own.post('/api/staff/accounts').send(body).expect(201)).body.account.id;
       },
+      northgateId: demo.schools.find((s) => s.role === 'mentor')!.id,
+      hillcrestId: hillcrest.id,
+      unique: () => ++counter,
     };
   });
   afterAll(async () => {
@@ -330,14 +366,16 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (kind) => {
       const path = await route.path(fixture);
       const adminStatus = (await send(admin, route, path)).status;
       if (route.ownAccount) expect(adminStatus === 401 || adminStatus === 403, `admin → ${adminStatus}`).toBe(false);
+      else if (route.adminOnly) expect(adminStatus, `admin → ${adminStatus}`).toBeLessThan(300);
       else expect(adminStatus).toBe(403);
       const anonymous = await send(request(server.url), route, path);
       expect(anonymous.status).toBe(401);
       cases += 2;
       if (route.method !== 'get') {
         // Even someone allowed is refused when the request comes from another site's page.
-        const [scope, role] = [...route.allowed][0]!.split(':') as [Scope, Role];
-        const forged = await send(await agentFor(`${role}@${emailDomain[scope]}.example`), route, await route.path(fixture)).set('Origin', 'https://evil.example');
+        const [scope, role] = route.adminOnly ? [] : ([...route.allowed][0]!.split(':') as [Scope, Role]);
+        const allowedAgent = await agentFor(route.adminOnly ? 'admin@peerbridge.example' : `${role}@${emailDomain[scope!]}.example`);
+        const forged = await send(allowedAgent, route, await route.path(fixture)).set('Origin', 'https://evil.example');
         expect(forged.status, `cross-origin ${route.method.toUpperCase()} ${path}`).toBe(403);
         expect(forged.body.error.code).toBe('cross_origin');
         cases++;

@@ -1,0 +1,121 @@
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from './database.js';
+import type { AlsoInTransaction } from './in-transaction.js';
+import { partnerships, programmes, schools, staff } from './schema.js';
+import { NO_PASSWORD_YET } from './staff-import-repository.js';
+
+const mentorSchool = alias(schools, 'mentor_school');
+const menteeSchool = alias(schools, 'mentee_school');
+
+export interface NewSchool {
+  name: string;
+  urn: string;
+  timeZone: string;
+  contactEmail: string;
+}
+
+export interface StoredSchool extends NewSchool {
+  id: string;
+}
+
+export interface NewPartnership {
+  name: string;
+  mentorSchoolId: string;
+  menteeSchoolId: string;
+  start: string;
+  end: string;
+}
+
+/**
+ * The deployment admin's view: schools, the partnerships between them, and
+ * each school's coordinators and DSLs. Nothing here reads a child's record.
+ */
+export class DeploymentRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Whether any active deployment admin exists (set up or still waiting for their code). */
+  async hasAdmin(): Promise<boolean> {
+    const [row] = await this.db
+      .select({ id: staff.id })
+      .from(staff)
+      .where(and(isNull(staff.schoolId), isNull(staff.deactivatedAt), sql`'admin' = any(${staff.roles})`))
+      .limit(1);
+    return row !== undefined;
+  }
+
+  async schools() {
+    return this.db
+      .select({ id: schools.id, name: schools.name, urn: schools.urn, timeZone: schools.timeZone, contactEmail: schools.contactEmail })
+      .from(schools)
+      .orderBy(asc(schools.name));
+  }
+
+  /** Coordinators and DSLs still active, and whether each has chosen a password yet. */
+  async leadStaff() {
+    const rows = await this.db
+      .select({ id: staff.id, schoolId: staff.schoolId, fullName: staff.fullName, email: staff.email, roles: staff.roles, passwordHash: staff.passwordHash })
+      .from(staff)
+      .where(and(isNotNull(staff.schoolId), isNull(staff.deactivatedAt), sql`${staff.roles} && array['coordinator', 'dsl']::staff_role[]`))
+      .orderBy(asc(staff.fullName));
+    return rows.map(({ passwordHash, schoolId, ...r }) => ({ ...r, schoolId: schoolId!, setUp: passwordHash !== NO_PASSWORD_YET }));
+  }
+
+  async partnerships() {
+    return this.db
+      .select({
+        id: partnerships.id,
+        name: partnerships.name,
+        mentorSchool: { id: mentorSchool.id, name: mentorSchool.name },
+        menteeSchool: { id: menteeSchool.id, name: menteeSchool.name },
+        start: programmes.startDate,
+        end: programmes.endDate,
+      })
+      .from(partnerships)
+      .innerJoin(mentorSchool, eq(mentorSchool.id, partnerships.mentorSchoolId))
+      .innerJoin(menteeSchool, eq(menteeSchool.id, partnerships.menteeSchoolId))
+      .leftJoin(programmes, eq(programmes.partnershipId, partnerships.id))
+      .orderBy(asc(partnerships.createdAt));
+  }
+
+  async schoolsByIds(ids: string[]): Promise<{ id: string; name: string }[]> {
+    if (ids.length === 0) return [];
+    return this.db.select({ id: schools.id, name: schools.name }).from(schools).where(inArray(schools.id, ids));
+  }
+
+  async urnTaken(urn: string): Promise<boolean> {
+    const [row] = await this.db.select({ id: schools.id }).from(schools).where(eq(schools.urn, urn)).limit(1);
+    return row !== undefined;
+  }
+
+  async partnershipExists(mentorSchoolId: string, menteeSchoolId: string): Promise<boolean> {
+    const [row] = await this.db
+      .select({ id: partnerships.id })
+      .from(partnerships)
+      .where(and(eq(partnerships.mentorSchoolId, mentorSchoolId), eq(partnerships.menteeSchoolId, menteeSchoolId)))
+      .limit(1);
+    return row !== undefined;
+  }
+
+  async createSchool(school: NewSchool, also?: AlsoInTransaction<StoredSchool>): Promise<StoredSchool> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx.insert(schools).values(school).returning({ id: schools.id });
+      const stored = { ...school, id: row!.id };
+      await also?.(tx as unknown as Db, stored);
+      return stored;
+    });
+  }
+
+  /** The partnership and its programme's dates, together: a partnership is always running something. */
+  async createPartnership(partnership: NewPartnership, also?: AlsoInTransaction<{ id: string }>): Promise<{ id: string }> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(partnerships)
+        .values({ name: partnership.name, mentorSchoolId: partnership.mentorSchoolId, menteeSchoolId: partnership.menteeSchoolId })
+        .returning({ id: partnerships.id });
+      await tx.insert(programmes).values({ partnershipId: row!.id, startDate: partnership.start, endDate: partnership.end });
+      await also?.(tx as unknown as Db, { id: row!.id });
+      return { id: row!.id };
+    });
+  }
+}
