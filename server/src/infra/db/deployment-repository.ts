@@ -4,6 +4,7 @@ import type { Db } from './database.js';
 import type { AlsoInTransaction } from './in-transaction.js';
 import { partnerships, programmes, schools, staff } from './schema.js';
 import { NO_PASSWORD_YET } from './staff-import-repository.js';
+import { isUniqueViolation } from './unique-violation.js';
 
 const mentorSchool = alias(schools, 'mentor_school');
 const menteeSchool = alias(schools, 'mentee_school');
@@ -83,39 +84,45 @@ export class DeploymentRepository {
     return this.db.select({ id: schools.id, name: schools.name }).from(schools).where(inArray(schools.id, ids));
   }
 
-  async urnTaken(urn: string): Promise<boolean> {
-    const [row] = await this.db.select({ id: schools.id }).from(schools).where(eq(schools.urn, urn)).limit(1);
-    return row !== undefined;
+  /** Null when a school already has that URN (the unique constraint decides, so two at once cannot both get it). */
+  async createSchool(school: NewSchool, also?: AlsoInTransaction<StoredSchool>): Promise<StoredSchool | null> {
+    return nullIfTaken(
+      'schools_urn',
+      this.db.transaction(async (tx) => {
+        const [row] = await tx.insert(schools).values(school).returning({ id: schools.id });
+        const stored = { ...school, id: row!.id };
+        await also?.(tx as unknown as Db, stored);
+        return stored;
+      }),
+    );
   }
 
-  async partnershipExists(mentorSchoolId: string, menteeSchoolId: string): Promise<boolean> {
-    const [row] = await this.db
-      .select({ id: partnerships.id })
-      .from(partnerships)
-      .where(and(eq(partnerships.mentorSchoolId, mentorSchoolId), eq(partnerships.menteeSchoolId, menteeSchoolId)))
-      .limit(1);
-    return row !== undefined;
+  /**
+   * The partnership and its programme's dates, together: a partnership is always running something.
+   * Null when the same school already mentors the same school.
+   */
+  async createPartnership(partnership: NewPartnership, also?: AlsoInTransaction<{ id: string }>): Promise<{ id: string } | null> {
+    return nullIfTaken(
+      'partnerships_school_pair',
+      this.db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(partnerships)
+          .values({ name: partnership.name, mentorSchoolId: partnership.mentorSchoolId, menteeSchoolId: partnership.menteeSchoolId })
+          .returning({ id: partnerships.id });
+        await tx.insert(programmes).values({ partnershipId: row!.id, startDate: partnership.start, endDate: partnership.end });
+        await also?.(tx as unknown as Db, { id: row!.id });
+        return { id: row!.id };
+      }),
+    );
   }
+}
 
-  async createSchool(school: NewSchool, also?: AlsoInTransaction<StoredSchool>): Promise<StoredSchool> {
-    return this.db.transaction(async (tx) => {
-      const [row] = await tx.insert(schools).values(school).returning({ id: schools.id });
-      const stored = { ...school, id: row!.id };
-      await also?.(tx as unknown as Db, stored);
-      return stored;
-    });
-  }
-
-  /** The partnership and its programme's dates, together: a partnership is always running something. */
-  async createPartnership(partnership: NewPartnership, also?: AlsoInTransaction<{ id: string }>): Promise<{ id: string }> {
-    return this.db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(partnerships)
-        .values({ name: partnership.name, mentorSchoolId: partnership.mentorSchoolId, menteeSchoolId: partnership.menteeSchoolId })
-        .returning({ id: partnerships.id });
-      await tx.insert(programmes).values({ partnershipId: row!.id, startDate: partnership.start, endDate: partnership.end });
-      await also?.(tx as unknown as Db, { id: row!.id });
-      return { id: row!.id };
-    });
+/** The write's result, or null when it broke that one unique constraint (anything else is a fault). */
+async function nullIfTaken<T>(constraint: string, write: Promise<T>): Promise<T | null> {
+  try {
+    return await write;
+  } catch (error) {
+    if (isUniqueViolation(error, constraint)) return null;
+    throw error;
   }
 }

@@ -27,7 +27,7 @@ export class DeploymentSetup {
     private readonly deps: {
       deployment: Pick<
         DeploymentRepository,
-        'schools' | 'leadStaff' | 'partnerships' | 'schoolsByIds' | 'urnTaken' | 'partnershipExists' | 'createSchool' | 'createPartnership'
+        'schools' | 'leadStaff' | 'partnerships' | 'schoolsByIds' | 'createSchool' | 'createPartnership'
       >;
       accounts: Pick<StaffImportRepository, 'existingEmails' | 'createWithCodes'>;
       audit: Pick<StaffAuditTrail, 'recordingOn'>;
@@ -53,15 +53,13 @@ export class DeploymentSetup {
 
   async createSchool(admin: StaffIdentity, body: CreateSchoolBody): Promise<DeploymentSchool> {
     assertAdmin(admin);
-    if (await this.deps.deployment.urnTaken(body.urn)) {
-      throw fieldConflict('urn', `A school with URN ${body.urn} is already on Peerbridge.`);
-    }
     const school = await this.deps.deployment.createSchool(
       { name: body.name, urn: body.urn, timeZone: body.timeZone, contactEmail: body.contactEmail.toLowerCase() },
       this.deps.audit.recordingOn(admin, (created) => [
         { schoolId: created.id, action: { kind: 'SchoolCreated', school: { id: created.id, name: created.name, urn: created.urn } } },
       ]),
     );
+    if (!school) throw fieldConflict('urn', `A school with URN ${body.urn} is already on Peerbridge.`);
     return { ...school, staff: [] };
   }
 
@@ -72,18 +70,16 @@ export class DeploymentSetup {
     const menteeSchool = found.find((s) => s.id === body.menteeSchoolId);
     if (!mentorSchool) throw AppError.notFound('The mentor school does not exist.');
     if (!menteeSchool) throw AppError.notFound('The mentee school does not exist.');
-    if (await this.deps.deployment.partnershipExists(mentorSchool.id, menteeSchool.id)) {
-      throw new AppError('conflict', `${mentorSchool.name} already mentors ${menteeSchool.name} in a partnership.`);
-    }
     const name = body.name || `${mentorSchool.name} – ${menteeSchool.name}`;
     const describe = (id: string) =>
       ({ kind: 'PartnershipCreated', partnershipId: id, mentorSchool, menteeSchool, start: body.start, end: body.end }) as const;
-    const { id } = await this.deps.deployment.createPartnership(
+    const created = await this.deps.deployment.createPartnership(
       { name, mentorSchoolId: mentorSchool.id, menteeSchoolId: menteeSchool.id, start: body.start, end: body.end },
       // Both schools' staff must see who partnered them, and with whom.
       this.deps.audit.recordingOn(admin, ({ id }) => [mentorSchool, menteeSchool].map((s) => ({ schoolId: s.id, action: describe(id) }))),
     );
-    return { id, name, mentorSchool, menteeSchool, start: body.start, end: body.end };
+    if (!created) throw new AppError('conflict', `${mentorSchool.name} already mentors ${menteeSchool.name} in a partnership.`);
+    return { id: created.id, name, mentorSchool, menteeSchool, start: body.start, end: body.end };
   }
 
   /** A school's coordinator or DSL, with a set-up code for the admin to hand over (shown this once). */

@@ -347,7 +347,7 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (kind) => {
   });
 
   for (const route of routes) {
-    it(`${route.name}: allowed exactly for ${[...route.allowed].join(', ')}`, async () => {
+    it(`${route.name}: allowed exactly for ${route.adminOnly ? 'the deployment admin' : [...route.allowed].join(', ')}`, async () => {
       const endpoint = endpointOf(route, await route.path(fixture));
       expect(endpoint, `${route.method.toUpperCase()} ${route.name} has no endpoint in shared/src/http`).toBeDefined();
       for (const { scope, role } of principals) {
