@@ -65,6 +65,11 @@ const all = (roles: Role[], scopes: Scope[] = ['own', 'partner', 'other']) =>
 /** Each invitation needs an email nobody has yet. */
 let invitees = 0;
 
+/** A route of the deployment admin's: every school's staff get 403, the admin a success. */
+function adminCase(name: string, method: 'get' | 'post', path: string | ((f: Fixture) => string), body?: (f: Fixture) => object): RouteCase {
+  return { name: `${name} (admin)`, method, path: typeof path === 'string' ? () => path : path, ...(body ? { body } : {}), allowed: new Set(), adminOnly: true };
+}
+
 const routes: RouteCase[] = [
   // Lists are always of the asker's own school, so every school's role-holders get their own list.
   { name: 'list students', method: 'get', path: () => '/api/staff/students', allowed: all(['coordinator', 'dsl']) },
@@ -184,31 +189,10 @@ const routes: RouteCase[] = [
     allowed: all(['coordinator'], ['own']),
   },
   // Deployment set-up: the admin's alone, whatever a school's staff hold.
-  { name: 'list schools and partnerships (admin)', method: 'get', path: () => '/api/staff/admin/schools', allowed: new Set(), adminOnly: true },
-  {
-    name: 'create a school (admin)',
-    method: 'post',
-    path: () => '/api/staff/admin/schools',
-    body: (f) => ({ name: 'Matrix School', urn: String(700000 + f.unique()), timeZone: 'Europe/London', contactEmail: 'office@matrix.example' }),
-    allowed: new Set(),
-    adminOnly: true,
-  },
-  {
-    name: 'create a partnership (admin)',
-    method: 'post',
-    path: () => '/api/staff/admin/partnerships',
-    body: (f) => ({ mentorSchoolId: f.hillcrestId, menteeSchoolId: f.northgateId, start: '2027-01-04', end: '2027-07-16' }),
-    allowed: new Set(),
-    adminOnly: true,
-  },
-  {
-    name: "create a school's coordinator (admin)",
-    method: 'post',
-    path: (f) => `/api/staff/admin/schools/${f.hillcrestId}/staff`,
-    body: (f) => ({ fullName: 'Matrix Lead', email: `lead-${f.unique()}@hillcrest.example`, role: 'coordinator' }),
-    allowed: new Set(),
-    adminOnly: true,
-  },
+  adminCase('list schools and partnerships', 'get', '/api/staff/admin/schools'),
+  adminCase('create a school', 'post', '/api/staff/admin/schools', (f) => ({ name: 'Matrix School', urn: String(700000 + f.unique()), timeZone: 'Europe/London', contactEmail: 'office@matrix.example' })),
+  adminCase('create a partnership', 'post', '/api/staff/admin/partnerships', (f) => ({ mentorSchoolId: f.hillcrestId, menteeSchoolId: f.northgateId, start: '2027-01-04', end: '2027-07-16' })),
+  adminCase("create a school's coordinator", 'post', (f) => `/api/staff/admin/schools/${f.hillcrestId}/staff`, (f) => ({ fullName: 'Matrix Lead', email: `lead-${f.unique()}@hillcrest.example`, role: 'coordinator' })),
   // One's own password and second factor: everybody signed in, for themselves.
   {
     name: 'change own password',
