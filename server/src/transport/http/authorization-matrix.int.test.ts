@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
-import { allEndpoints, type Endpoint } from '@peerbridge/shared';
+import { allEndpoints } from '@peerbridge/shared';
 import { connectDevice } from '../../test-support/device-socket.js';
 import { addOtherSchoolAndAdmin } from '../../test-support/other-school.js';
 import { StaffRepository } from '../../test-support/stored-rows.js';
@@ -8,6 +8,7 @@ import { addNorthgateStaff } from '../../test-support/extra-staff.js';
 import { DEMO_PASSWORD, signInStaff } from '../../test-support/staff-agent.js';
 import { testDatabaseKinds } from '../../test-support/test-databases.js';
 import { startTestServer, stopTestServer, type TestServer } from '../../test-support/test-server.js';
+import { endpointOf, expectAnswerInContract } from '../../test-support/contract-check.js';
 
 /*
  * Every staff route and socket event × every role × own school / partner
@@ -238,25 +239,6 @@ const NOT_YET_IN_MATRIX = [
   'POST /api/staff/schedule-changes/:id/accept-replacement',
   'POST /api/staff/partnerships/:id/pairings',
 ];
-
-/** The contract's endpoint a case calls, found by method and path (`:id` matching one segment, the query string aside). */
-function endpointOf(route: RouteCase, path: string): Endpoint | undefined {
-  const bare = path.split('?')[0]!;
-  return allEndpoints.find(
-    (e) => e.method === route.method.toUpperCase() && new RegExp(`^${e.path.replace(/:[A-Za-z]+/g, '[^/]+').replace(/\./g, '\\.')}$`).test(bare),
-  );
-}
-
-/** A success is read with the endpoint's own shared schema, as the client reads it: the answer must be exactly what the contract says. */
-function expectAnswerInContract(endpoint: Endpoint, res: request.Response): void {
-  if (res.status >= 300 || !res.type.includes('json')) return;
-  const where = `${endpoint.method} ${endpoint.path}`;
-  expect(endpoint.response, `${where} answered JSON where the contract says 204`).not.toBeNull();
-  const schema = endpoint.response as Exclude<Endpoint['response'], null | { file: string }>;
-  expect('file' in schema, `${where} answered JSON where the contract says a file`).toBe(false);
-  const parsed = schema.safeParse(res.body);
-  expect(parsed.success, `${where}: ${parsed.error?.message}`).toBe(true);
-}
 
 const principals: { scope: Scope; role: Role }[] = (['own', 'partner', 'other'] as const).flatMap((scope) =>
   (['coordinator', 'dsl', 'supervisor'] as const).map((role) => ({ scope, role })),
