@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { e2eDir, e2eInstant, infoFile, tmpDir, type ServerInfo } from './server-info.js';
+import { E2E_ADMIN, e2eDir, e2eInstant, infoFile, tmpDir, type ServerInfo } from './server-info.js';
 
 const repoRoot = path.resolve(e2eDir, '..');
 const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
@@ -62,6 +62,10 @@ export default async function globalSetup() {
     stdio: 'inherit',
   });
   if (seeded.status !== 0) throw new Error(`seeding the demo data failed (exit ${seeded.status})`);
+  // The deployment admin, made as an operator would, before the server holds the data directory.
+  const admin = spawnSync(tsx, ['server/src/cli/create-admin-cli.ts', '--email', E2E_ADMIN.email, '--name', E2E_ADMIN.name], { cwd: repoRoot, env, encoding: 'utf8' });
+  const adminSetupCode = /set-up code: (\S+)/.exec(admin.stdout)?.[1];
+  if (admin.status !== 0 || !adminSetupCode) throw new Error(`creating the deployment admin failed (exit ${admin.status}): ${admin.stderr}`);
 
   const log = fs.openSync(path.join(tmpDir, 'server.log'), 'w');
   const server = spawn(tsx, ['server/src/main.ts'], { cwd: repoRoot, env, stdio: ['ignore', log, log] });
@@ -73,7 +77,7 @@ export default async function globalSetup() {
     process.stderr.write(fs.readFileSync(path.join(tmpDir, 'server.log'), 'utf8'));
     throw error;
   }
-  const info: ServerInfo = { url, pid: server.pid!, manifest: JSON.parse(fs.readFileSync(manifestFile, 'utf8')) };
+  const info: ServerInfo = { url, pid: server.pid!, manifest: JSON.parse(fs.readFileSync(manifestFile, 'utf8')), adminSetupCode };
   fs.writeFileSync(infoFile, JSON.stringify(info, null, 2));
 
   return async () => {

@@ -30,7 +30,12 @@ export interface ServerInfo {
   url: string;
   pid: number;
   manifest: DemoManifest;
+  /** The one-time code `npm run create-admin` printed for the deployment admin (deployment-setup.spec.ts uses it). */
+  adminSetupCode: string;
 }
+
+/** The deployment admin global-setup creates with the command line, as an operator would. */
+export const E2E_ADMIN = { email: 'admin@peerbridge.example', name: 'Olu Ops' };
 
 /** What global-setup wrote: the running server's address and the seeded demo data. */
 export function serverInfo(): ServerInfo {

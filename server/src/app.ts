@@ -53,6 +53,8 @@ import { staffSessionLogRoutes } from './transport/http/staff-session-logs.route
 import { staffSessionListRoutes } from './transport/http/staff-sessions.routes.js';
 import { requireStaff } from './transport/http/staff-session.js';
 import { staffRoutes } from './transport/http/staff.routes.js';
+import { staffDeploymentRoutes } from './transport/http/staff-deployment.routes.js';
+import type { DeploymentSetup } from './services/deployment/deployment-setup.js';
 
 export interface AppDeps {
   log: Logger;
@@ -81,6 +83,8 @@ export interface AppDeps {
   schoolCalendars: SchoolCalendars;
   matchingService: MatchingService;
   schedulingService: SchedulingService;
+  /** The deployment admin's schools, partnerships and first staff. */
+  deploymentSetup: DeploymentSetup;
   /** Live sessions involving a school's students, for staff who may observe. */
   liveSessions: (schoolId: string) => { sessionId: string; students: number; observers: number }[];
   pingDatabase: () => Promise<void>;
@@ -173,6 +177,7 @@ export function createApp(deps: AppDeps): Express {
     staffSchedulingRoutes(deps),
     staffMatchingRoutes(deps),
     staffAuditRoutes(deps),
+    staffDeploymentRoutes(deps),
   );
   app.use('/calendar', perMinuteLimit(deps.calendarFeedRateLimitPerMinute, 'Too many calendar requests. Please wait a minute.'));
   app.use(publicCalendarFeedRoutes(deps));

@@ -5,6 +5,7 @@ import { createLogger } from './infra/log/logger.js';
 import { startServer } from './server.js';
 import { serverClock } from './infra/time/system-clock.js';
 import { printDemoWelcome } from './demo/demo-welcome.js';
+import { firstAdminHelp } from './cli/create-admin.js';
 
 function loadConfigOrExit() {
   try {
@@ -24,6 +25,7 @@ const log = createLogger(config.logLevel);
 try {
   const server = await startServer(config, log, serverClock(config.clockStart));
   if (server.demo) printDemoWelcome(server.url, server.demo);
+  if (server.needsFirstAdmin) process.stdout.write(`${firstAdminHelp(server.url)}\n`);
 
   let stopping = false;
   const stop = (signal: string) => {

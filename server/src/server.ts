@@ -66,6 +66,8 @@ import { SecondFactorRepository } from './infra/db/second-factor-repository.js';
 import { SecondFactor } from './services/staff/second-factor.js';
 import { SecretBox } from './services/staff/secret-box.js';
 import { StaffAccounts } from './services/staff/staff-accounts.js';
+import { DeploymentSetup } from './services/deployment/deployment-setup.js';
+import { DeploymentRepository } from './infra/db/deployment-repository.js';
 import {
   attachCallHandlers,
   createSocketServer,
@@ -88,6 +90,8 @@ export interface RunningServer {
   logKeys: Ed25519KeyRing;
   retention: RetentionJob;
   demo: DemoManifest | undefined;
+  /** No deployment admin yet (and no demo data): how to make the first is printed at start-up. */
+  needsFirstAdmin: boolean;
   /** Graceful stop: no new joins, everyone told and logged out, rooms closed, database closed. */
   close(): Promise<void>;
 }
@@ -187,6 +191,8 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     const views = new RecordViewRepository(database.db);
     const audit = new StaffAuditTrail({ audit: new StaffAuditRepository(database.db), clock });
     const studentImports = new StudentImportRepository(database.db);
+    const staffImports = new StaffImportRepository(database.db);
+    const deployment = new DeploymentRepository(database.db);
     const studentRecords = new StudentRecords({ students, imports: studentImports, notices: noticeRepository, audit, clock });
     const staffAccounts = new StaffAccounts({
       staff: staffRecords,
@@ -245,7 +251,8 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       studentRecords,
       coordinatorNotices: new CoordinatorNotices({ notices: noticeRepository, clock }),
       studentImport: new StudentImport({ imports: studentImports, records: studentRecords }),
-      staffImport: new StaffImport({ imports: new StaffImportRepository(database.db), clock, audit }),
+      staffImport: new StaffImport({ imports: staffImports, clock, audit }),
+      deploymentSetup: new DeploymentSetup({ deployment, accounts: staffImports, audit, clock }),
       calendarFeeds: new CalendarFeeds({ feeds: new CalendarFeedRepository(database.db), staff: staffRecords, sessions, clock }),
       schoolCalendars: new SchoolCalendars({ calendars, partnerships, students, clock }),
       schedulingService: new SchedulingService({ calendars, scheduling, clock, audit }),
@@ -290,6 +297,9 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     const { port } = httpServer.address() as AddressInfo;
     const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
     log.info({ url }, 'ServerListening');
+    const needsFirstAdmin = !demo && !(await deployment.hasAdmin());
+    // Never a default account: whoever runs the server makes the first admin, who gets a one-time code.
+    if (needsFirstAdmin) log.warn({ command: 'npm run create-admin -w @peerbridge/server -- --email … --name …' }, 'NoDeploymentAdmin');
 
     let closing: Promise<void> | undefined;
     const close = () =>
@@ -302,7 +312,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
         log.info('ShutdownFinished');
       })());
 
-    return { url, port, app, database, deviceTokens, calls, media, events, logKeys, retention, demo, close };
+    return { url, port, app, database, deviceTokens, calls, media, events, logKeys, retention, demo, needsFirstAdmin, close };
   } catch (error) {
     await unwind();
     throw error;

@@ -20,6 +20,7 @@ export * from './http/params.js';
 export * from './http/staff-audit.js';
 export * from './http/staff-account.js';
 export * from './http/staff-accounts.js';
+export * from './http/deployment.js';
 export * from './text.js';
 export * from './http/concerns.js';
 export * from './http/endpoint.js';

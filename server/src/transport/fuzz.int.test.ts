@@ -7,6 +7,7 @@ import { httpCaseArbitrary, httpProblem, sendHttpCase, type HttpCase } from '../
 import { ackProblem, sendSocketCase, socketCaseArbitrary, type SocketCase, type SocketRole } from '../test-support/fuzz/socket-cases.js';
 import type { Hints } from '../test-support/fuzz/zod-arbitrary.js';
 import { capturingLogger } from '../test-support/log-capture.js';
+import { addOtherSchoolAndAdmin } from '../test-support/other-school.js';
 import { DEMO_PASSWORD } from '../test-support/staff-agent.js';
 import { connectStaff } from '../test-support/staff-socket.js';
 import { testDatabaseKinds } from '../test-support/test-databases.js';
@@ -67,7 +68,7 @@ describe.each(testDatabaseKinds())('fuzzing every route and socket event on %s',
   let fixture: Fixture;
   const captured = capturingLogger('warn');
   const tally = { cases: 0, fiveHundreds: 0, hangs: 0 };
-  const cookies = { coordinator: '', dsl: '' };
+  const cookies = { coordinator: '', dsl: '', admin: '' };
   let fuzzDeviceToken = '';
   const sockets = new Map<SocketRole, DeviceSocket>();
   const joins = new Map<SocketRole, { sessionId: string; studentId: string; joinToken: string }>();
@@ -91,6 +92,8 @@ describe.each(testDatabaseKinds())('fuzzing every route and socket event on %s',
     const now = demo.sessions.find((s) => s.kind === 'now')!;
     cookies.coordinator = await signIn(server.url, 'coordinator@northgate.example');
     cookies.dsl = await signIn(server.url, 'dsl@northgate.example');
+    const hillcrest = await addOtherSchoolAndAdmin(server);
+    cookies.admin = await signIn(server.url, 'admin@peerbridge.example');
     const enrol = async (label: string) => {
       const enrolled = await api<{ device: { id: string }; enrolmentCode: string }>(server.url, cookies.coordinator, 'POST', '/api/staff/devices', { label });
       return enrolled;
@@ -113,6 +116,7 @@ describe.each(testDatabaseKinds())('fuzzing every route and socket event on %s',
       pairingId: partnerships[0]!.pairings[0]!.id,
       revocableDeviceId: (await enrol('Fuzz iPad to revoke')).device.id,
       feedFile: new URL(feed.url).pathname.split('/').at(-1)!,
+      schoolId: hillcrest.id,
     };
 
     const mentorToken = demo.schools.find((s) => s.role === 'mentor')!.deviceToken;
@@ -160,7 +164,9 @@ describe.each(testDatabaseKinds())('fuzzing every route and socket event on %s',
         ? { cookie: cookies.coordinator, origin: server.url }
         : p === 'dsl'
           ? { cookie: cookies.dsl, origin: server.url }
-          : p === 'device'
+          : p === 'admin'
+            ? { cookie: cookies.admin, origin: server.url }
+            : p === 'device'
             ? { authorization: `Bearer ${fuzzDeviceToken}` }
             : { origin: server.url };
     const one = async (c: HttpCase) => {

@@ -16,6 +16,7 @@ import { deviceEndpoints } from './devices.js';
 import { concernEndpoints } from './concerns.js';
 import { sessionLogEndpoints } from './session-logs.js';
 import { staffSessionEndpoints } from './staff-sessions.js';
+import { deploymentEndpoints } from './deployment.js';
 
 /**
  * Every endpoint the server serves, by area. The server's tests fail when it
@@ -39,6 +40,7 @@ export const endpointGroups: Record<string, Record<string, Endpoint>> = {
   concerns: concernEndpoints,
   sessionLogs: sessionLogEndpoints,
   staffSessions: staffSessionEndpoints,
+  deployment: deploymentEndpoints,
 };
 
 export const allEndpoints: readonly Endpoint[] = Object.values(endpointGroups).flatMap((group) => Object.values(group));

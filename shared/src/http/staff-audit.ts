@@ -46,6 +46,22 @@ export const StaffAuditAction = z.discriminatedUnion('kind', [
     from: z.array(StaffRole),
     to: z.array(StaffRole),
   }),
+  /*
+   * The deployment admin's set-up, on the trail of the school it concerns (a
+   * partnership on both schools'): the admin belongs to no school, and the
+   * people who must be able to see who set their school up and who granted
+   * its first accounts their roles are that school's own coordinators and DSLs.
+   */
+  z.object({ kind: z.literal('SchoolCreated'), school: z.object({ id: Uuid, name: z.string(), urn: z.string() }) }),
+  z.object({
+    kind: z.literal('PartnershipCreated'),
+    partnershipId: Uuid,
+    mentorSchool: z.object({ id: Uuid, name: z.string() }),
+    menteeSchool: z.object({ id: Uuid, name: z.string() }),
+    start: z.iso.date(),
+    end: z.iso.date(),
+  }),
+  z.object({ kind: z.literal('StaffAccountCreated'), account: z.object({ id: Uuid, fullName: z.string(), roles: z.array(StaffRole) }) }),
   z.object({ kind: z.literal('ConcernExported'), concernId: Uuid, format: z.enum(['json', 'csv']) }),
   z.object({ kind: z.literal('PairingAccepted'), pairingId: Uuid, mentor: PairedStudent, mentee: PairedStudent }),
   z.object({

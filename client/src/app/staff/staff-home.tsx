@@ -4,6 +4,7 @@ import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
 import { StaffAccountsSection } from '../../features/accounts/staff-accounts-section';
 import { AuditSection } from '../../features/audit/audit-section';
+import { DeploymentSection } from '../../features/deployment/deployment-section';
 import { AccountSection } from '../../features/second-factor/account-section';
 import { DevicesSection } from '../../features/device/devices-section';
 import { LiveSessionsSection } from '../../features/observe/live-sessions-section';
@@ -40,6 +41,7 @@ const sectionViews: Record<StaffSection, () => ReactNode> = {
   devices: () => <DevicesSection />,
   accounts: () => <StaffAccountsSection />,
   audit: () => <AuditSection />,
+  deployment: () => <DeploymentSection />,
 };
 
 /** The signed-in staff page: who you are, and the sections your roles allow, one under another. */

@@ -52,6 +52,24 @@ describe('auditSentence', () => {
     );
   });
 
+  it("says what the deployment admin set up for the school", () => {
+    const admin = (action: StaffAuditAction) => auditSentence({ actor: { id, name: 'Olu Ops' }, action });
+    expect(admin({ kind: 'SchoolCreated', school: { id, name: 'Northgate Academy', urn: '137001' } })).toBe('Olu Ops added Northgate Academy (URN 137001) to Peerbridge');
+    expect(
+      admin({
+        kind: 'PartnershipCreated',
+        partnershipId: id,
+        mentorSchool: { id, name: 'Northgate Academy' },
+        menteeSchool: { id, name: 'Riverside High School' },
+        start: '2027-01-04',
+        end: '2027-07-16',
+      }),
+    ).toMatch(/^Olu Ops partnered Northgate Academy \(mentors\) with Riverside High School \(mentees\), .*2027 to .*2027$/);
+    expect(admin({ kind: 'StaffAccountCreated', account: { id, fullName: 'Dana Hill', roles: ['coordinator'] } })).toBe(
+      'Olu Ops created the account of Dana Hill (coordinator)',
+    );
+  });
+
   it('offers every kind of entry as a filter choice, once', () => {
     const kinds = auditKindChoices.map((c) => c.kind);
     expect(new Set(kinds).size).toBe(kinds.length);

@@ -52,6 +52,12 @@ export function auditSentence(entry: Pick<StaffAuditEntry, 'actor' | 'action'>):
       return `${who} reset ${action.account.fullName}'s password and signed them out everywhere`;
     case 'StaffRolesChanged':
       return `${who} changed ${action.account.fullName}'s roles from ${action.from.map((r) => roleWords[r]).join(', ')} to ${action.to.map((r) => roleWords[r]).join(', ')}`;
+    case 'SchoolCreated':
+      return `${who} added ${action.school.name} (URN ${action.school.urn}) to Peerbridge`;
+    case 'PartnershipCreated':
+      return `${who} partnered ${action.mentorSchool.name} (mentors) with ${action.menteeSchool.name} (mentees), ${formatCalendarDate(action.start)} to ${formatCalendarDate(action.end)}`;
+    case 'StaffAccountCreated':
+      return `${who} created the account of ${action.account.fullName} (${action.account.roles.map((r) => roleWords[r]).join(', ')})`;
     case 'ConcernExported':
       return `${who} exported a concern as ${action.format === 'csv' ? 'CSV' : 'JSON'}`;
     case 'PairingAccepted':
@@ -85,6 +91,9 @@ export const auditKindChoices: readonly { kind: StaffAuditKind; label: string }[
   { kind: 'StaffSetupCodeReissued', label: 'Set-up codes reissued' },
   { kind: 'StaffPasswordReset', label: 'Staff passwords reset' },
   { kind: 'StaffAccountDeactivated', label: 'Staff accounts closed' },
+  { kind: 'SchoolCreated', label: 'School set-up' },
+  { kind: 'PartnershipCreated', label: 'Partnerships' },
+  { kind: 'StaffAccountCreated', label: 'Accounts created by the admin' },
   { kind: 'ConcernExported', label: 'Concern exports' },
   { kind: 'PairingAccepted', label: 'Pairings' },
   { kind: 'SeriesBooked', label: 'Weekly sessions booked' },

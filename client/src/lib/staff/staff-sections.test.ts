@@ -33,7 +33,9 @@ describe('sectionsFor', () => {
   });
 
   it("keeps an admin away from children's records", () => {
-    expect(sectionsFor(['admin'])).toEqual([]);
+    // Only the deployment set-up: schools, partnerships and their first staff, no section with a child in it.
+    expect(sectionsFor(['admin'])).toEqual(['deployment']);
+    expect(sectionTitle('deployment', ['admin'])).toBe('Schools and partnerships');
     expect(emptyAreaNote(['admin'])).toMatch(/no access to children's records/);
     expect(canRaiseConcerns(['admin'])).toBe(false);
   });

@@ -5,7 +5,7 @@ import type { StaffRole } from '@peerbridge/shared';
  * split (see its access policy); this only avoids showing doors that would
  * answer "no access".
  */
-export type StaffSection = 'notices' | 'concerns' | 'live' | 'sessions' | 'timetable' | 'students' | 'devices' | 'accounts' | 'audit';
+export type StaffSection = 'notices' | 'concerns' | 'live' | 'sessions' | 'timetable' | 'students' | 'devices' | 'accounts' | 'audit' | 'deployment';
 
 const sectionsByRole: Record<StaffRole, readonly StaffSection[]> = {
   // Notices first: they are the things a coordinator has to fix today. The
@@ -17,11 +17,12 @@ const sectionsByRole: Record<StaffRole, readonly StaffSection[]> = {
   // Safeguarding leads manage safeguarding-lead accounts (the server lists only those to them).
   dsl: ['concerns', 'live', 'sessions', 'accounts', 'audit'],
   supervisor: ['live', 'sessions'],
-  admin: [],
+  // Setting the deployment up: schools, partnerships, each school's first staff. Nothing of any child.
+  admin: ['deployment'],
 };
 
 // Concerns before anything else: a child waiting to be heard comes first.
-const order: readonly StaffSection[] = ['notices', 'concerns', 'live', 'sessions', 'timetable', 'students', 'devices', 'accounts', 'audit'];
+const order: readonly StaffSection[] = ['notices', 'concerns', 'live', 'sessions', 'timetable', 'students', 'devices', 'accounts', 'audit', 'deployment'];
 
 export function sectionsFor(roles: readonly StaffRole[]): StaffSection[] {
   const wanted = new Set(roles.flatMap((role) => sectionsByRole[role]));
@@ -62,14 +63,17 @@ export function sectionTitle(section: StaffSection, roles: readonly StaffRole[])
       return 'Staff accounts';
     case 'audit':
       return 'Staff actions';
+    case 'deployment':
+      return 'Schools and partnerships';
   }
 }
 
 /** A plain explanation for accounts that see no sections at all. */
 export function emptyAreaNote(roles: readonly StaffRole[]): string | null {
-  if (sectionsFor(roles).length > 0) return null;
-  if (roles.includes('admin')) {
+  // Said even beside the set-up section: the admin should know why no child appears anywhere.
+  if (roles.length === 1 && roles[0] === 'admin') {
     return "This account runs Peerbridge. It has no access to children's records.";
   }
+  if (sectionsFor(roles).length > 0) return null;
   return 'This account has no staff roles yet. Ask your Peerbridge administrator.';
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Temporal } from 'temporal-polyfill';
 import { afterFailure, isLocked, STAFF_LOGIN_LOCKOUT } from './login-lockout.js';
-import { can, type StaffPrincipal } from './policy.js';
+import { can, hasRoleFor, type StaffPrincipal } from './policy.js';
 
 const staff = (roles: StaffPrincipal['roles'], schoolId: string | null = 'a'): StaffPrincipal => ({ staffId: 's', schoolId, roles });
 
@@ -34,6 +34,16 @@ describe('can', () => {
     const admin = staff(['admin'], null);
     for (const action of ['students:read', 'session-log:read', 'concerns:handle', 'sessions:observe'] as const) {
       expect(can(admin, action, ['a'])).toBe(false);
+    }
+  });
+
+  it('lets only the deployment admin set up schools, and the admin nothing else', () => {
+    expect(hasRoleFor(staff(['admin'], null), 'deployment:manage')).toBe(true);
+    for (const roles of [['coordinator'], ['dsl'], ['supervisor'], ['coordinator', 'dsl']] as const) {
+      expect(hasRoleFor(staff(roles), 'deployment:manage')).toBe(false);
+    }
+    for (const action of ['students:manage', 'sessions:read', 'schedule:manage', 'staff:import', 'audit:read', 'staff:accounts'] as const) {
+      expect(hasRoleFor(staff(['admin'], null), action)).toBe(false);
     }
   });
 

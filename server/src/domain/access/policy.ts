@@ -29,7 +29,8 @@ export type StaffAction =
   | 'schedule:manage' // calendars, availability, programmes, series, pairings
   | 'staff:import' // staff accounts from the MIS export (granting only roles the importer holds)
   | 'audit:read' // the school's staff-action audit trail: who did what, when
-  | 'staff:accounts'; // the staff accounts screen: roles, set-up codes, resets, deactivation (whose: staff-account-rules.ts)
+  | 'staff:accounts' // the staff accounts screen: roles, set-up codes, resets, deactivation (whose: staff-account-rules.ts)
+  | 'deployment:manage'; // schools, partnerships, each school's first coordinator and DSL (no school of its own)
 
 const grants: Record<StaffRole, readonly StaffAction[]> = {
   coordinator: [
@@ -58,7 +59,7 @@ const grants: Record<StaffRole, readonly StaffAction[]> = {
   ],
   supervisor: ['sessions:read', 'sessions:observe', 'concerns:raise'],
   // Runs the deployment; no access to children's records by default.
-  admin: [],
+  admin: ['deployment:manage'],
 };
 
 /**

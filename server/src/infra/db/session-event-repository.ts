@@ -14,6 +14,7 @@ import {
 } from '../../domain/audit/signed-log.js';
 import type { Db } from './database.js';
 import { sessionEvents, sessionLogAnchors, sessionLogCheckpoints } from './schema.js';
+import { isUniqueViolation } from './unique-violation.js';
 
 /** Every kind of entry in a session's log (the names are the shared contract's). */
 export type { SessionEventType };
@@ -29,11 +30,6 @@ export interface NewSessionEvent {
 }
 
 const MAX_APPEND_ATTEMPTS = 5;
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e?.code === '23505' || e?.cause?.code === '23505';
-}
 
 /**
  * The session log. Append-only (this class has no update and no delete, and

@@ -1,7 +1,6 @@
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { StaffRole } from '@peerbridge/shared';
 import type { Temporal } from 'temporal-polyfill';
-import type { StaffRow } from '../../domain/import/staff-rows.js';
 import type { Db } from './database.js';
 import type { AlsoInTransaction } from './in-transaction.js';
 import { staff, staffSetupCodes } from './schema.js';
@@ -15,6 +14,13 @@ export interface CreatedAccount {
   roles: StaffRole[];
 }
 
+/** An account to create: it has no password until its set-up code is used. */
+export interface NewAccount {
+  email: string;
+  fullName: string;
+  roles: StaffRole[];
+}
+
 export class StaffImportRepository {
   constructor(private readonly db: Db) {}
 
@@ -24,24 +30,25 @@ export class StaffImportRepository {
     return new Set(rows.map((r) => r.email));
   }
 
-  /** New accounts and their set-up codes, all written or none. */
+  /** New accounts and their set-up codes, all written or none (no school: deployment admins). */
   async createWithCodes(
-    schoolId: string,
-    rows: { row: StaffRow; codeHash: string }[],
+    schoolId: string | null,
+    rows: { account: NewAccount; codeHash: string }[],
     expiresAt: Temporal.Instant,
     also?: AlsoInTransaction<CreatedAccount[]>,
   ) {
     return this.db.transaction(async (tx) => {
       const accounts: CreatedAccount[] = [];
-      for (const { row, codeHash } of rows) {
+      for (const { account, codeHash } of rows) {
         const [created] = await tx
           .insert(staff)
-          .values({ schoolId, email: row.email, fullName: `${row.firstName} ${row.surname}`, roles: row.roles, passwordHash: NO_PASSWORD_YET })
+          .values({ schoolId, email: account.email, fullName: account.fullName, roles: account.roles, passwordHash: NO_PASSWORD_YET })
           .returning({ id: staff.id, fullName: staff.fullName, roles: staff.roles });
         await tx.insert(staffSetupCodes).values({ codeHash, staffId: created!.id, expiresAt: new Date(expiresAt.epochMilliseconds) });
         accounts.push(created!);
       }
       await also?.(tx as unknown as Db, accounts);
+      return accounts;
     });
   }
 

@@ -38,6 +38,20 @@ export class StaffAuditTrail {
     };
   }
 
+  /**
+   * For the deployment admin, who belongs to no school: each entry goes on the
+   * trail of the school it concerns, where that school's coordinators and DSLs
+   * read who set them up and who granted their first accounts their roles.
+   */
+  recordingOn<Written>(staff: StaffIdentity, describe: (written: Written) => readonly { schoolId: string; action: StaffAuditAction }[]): AlsoInTransaction<Written> {
+    return async (tx, written) => {
+      const at = this.deps.clock.now();
+      for (const { schoolId, action } of describe(written)) {
+        await this.deps.audit.appendIn(tx, { schoolId, actorId: staff.staffId, actorName: staff.fullName, at, action });
+      }
+    };
+  }
+
   /** For actions that write nothing of their own (an export): the entry is written before the data leaves. */
   async record(staff: StaffIdentity, action: StaffAuditAction): Promise<void> {
     await this.deps.audit.append({ schoolId: schoolOf(staff), actorId: staff.staffId, actorName: staff.fullName, at: this.deps.clock.now(), action });

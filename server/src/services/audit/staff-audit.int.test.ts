@@ -302,6 +302,36 @@ describe.each(testDatabaseKinds())('staff audit trail on %s', (kind) => {
     }
   });
 
+  it("records the deployment admin's set-up on the trail of each school it concerns: a partnership on both, an account on its own", async () => {
+    const admin = await signInStaff(server, 'admin@peerbridge.example');
+    const hillcrest = await signInStaff(server, 'coordinator@hillcrest.example');
+    const northgateId = demo().schools.find((s) => s.role === 'mentor')!.id;
+    const { schools: all } = (await admin.get('/api/staff/admin/schools').expect(200)).body as { schools: { id: string; name: string }[] };
+    const hillcrestId = all.find((s) => s.name === 'Hillcrest School')!.id;
+    const made = await admin
+      .post('/api/staff/admin/partnerships')
+      .send({ mentorSchoolId: hillcrestId, menteeSchoolId: northgateId, start: '2027-01-04', end: '2027-07-16' })
+      .expect(201);
+    const partnership = {
+      kind: 'PartnershipCreated',
+      partnershipId: made.body.id,
+      mentorSchool: { id: hillcrestId, name: 'Hillcrest School' },
+      menteeSchool: { id: northgateId, name: 'Northgate Academy' },
+      start: '2027-01-04',
+      end: '2027-07-16',
+    };
+    for (const agent of [dana, hillcrest]) {
+      expect(await latest(agent, 'PartnershipCreated')).toMatchObject({ actor: { name: 'Deployment Admin' }, action: partnership });
+    }
+    expect(await count(owen, 'PartnershipCreated')).toBe(0);
+
+    const account = await admin.post(`/api/staff/admin/schools/${northgateId}/staff`).send({ fullName: 'Kim Lowe', email: 'kim.lowe@northgate.example', role: 'dsl' }).expect(201);
+    const entry = await latest(ravi, 'StaffAccountCreated');
+    expect(entry).toMatchObject({ actor: { name: 'Deployment Admin' }, action: { kind: 'StaffAccountCreated', account: { fullName: 'Kim Lowe', roles: ['dsl'] } } });
+    expect(JSON.stringify(entry)).not.toContain(account.body.setupCode);
+    expect(await count(hillcrest, 'StaffAccountCreated')).toBe(0);
+  });
+
   it('refuses the application any change to the trail, and verification names an entry edited behind its back', async () => {
     expect((await dana.get('/api/staff/audit/verify').expect(200)).body).toMatchObject({ ok: true, entries: (await entriesOf(dana)).length });
     const northgateId = demo().schools.find((s) => s.role === 'mentor')!.id;

@@ -35,7 +35,7 @@ export class StaffImport {
     const withCodes = fresh.map((row) => ({ row, code: newCode() }));
     await this.deps.imports.createWithCodes(
       schoolOf(importer),
-      withCodes.map(({ row, code }) => ({ row, codeHash: hash(code) })),
+      withCodes.map(({ row, code }) => ({ account: { email: row.email, fullName: `${row.firstName} ${row.surname}`, roles: row.roles }, codeHash: hash(code) })),
       expiresAt,
       // Accounts and the roles they were granted: the record of who gave whom which rights.
       this.deps.audit.recording(importer, (accounts) => (accounts.length > 0 ? { kind: 'StaffAccountsImported', accounts } : null)),

@@ -4,7 +4,7 @@ import { allEndpoints, CSV_BODY, type Endpoint } from '@peerbridge/shared';
 import { hostileValue, oddText, percentEncode } from './zod-arbitrary.js';
 
 /** Who sends a fuzzed request: as themselves, so the input gets past sign-in and role checks to validation and beyond. */
-export type Principal = 'anyone' | 'device' | 'coordinator' | 'dsl';
+export type Principal = 'anyone' | 'device' | 'coordinator' | 'dsl' | 'admin';
 
 export interface RouteSpec {
   as: Principal;
@@ -23,14 +23,20 @@ export interface Fixture {
   /** A device made for the fuzzer to revoke, never one the sockets use. */
   revocableDeviceId: string;
   feedFile: string;
+  /** A school the deployment admin may add staff to. */
+  schoolId: string;
 }
 
 /** Staff routes only a safeguarding lead reaches (the rest are fuzzed as a coordinator). */
 const DSL_AREAS = /^\/api\/staff\/(sessions|concerns|students\/:id\/chronology|live-sessions|calendar-feed|audit|second-factor)\b/;
 
+/** Routes only the deployment admin reaches. */
+const ADMIN_AREAS = /^\/api\/staff\/admin\//;
+
 function principalOf(endpoint: Endpoint): Principal {
   if (endpoint.audience === 'public') return 'anyone';
   if (endpoint.audience === 'device') return 'device';
+  if (ADMIN_AREAS.test(endpoint.path)) return 'admin';
   return DSL_AREAS.test(endpoint.path) ? 'dsl' : 'coordinator';
 }
 
@@ -60,6 +66,7 @@ export function realParam(route: string, f: Fixture): string {
   if (route.includes('/pairings/:id')) return f.pairingId;
   if (route.includes('/devices/:id')) return f.revocableDeviceId;
   if (route.includes('/schedule-changes/:id')) return '1';
+  if (route.includes('/admin/schools/:id')) return f.schoolId;
   return '00000000-0000-4000-8000-000000000000';
 }
 

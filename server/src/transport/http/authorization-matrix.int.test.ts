@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
-import { allEndpoints, type Endpoint } from '@peerbridge/shared';
+import { allEndpoints } from '@peerbridge/shared';
 import { connectDevice } from '../../test-support/device-socket.js';
 import { addOtherSchoolAndAdmin } from '../../test-support/other-school.js';
 import { StaffRepository } from '../../test-support/stored-rows.js';
@@ -8,6 +8,7 @@ import { addNorthgateStaff } from '../../test-support/extra-staff.js';
 import { DEMO_PASSWORD, signInStaff } from '../../test-support/staff-agent.js';
 import { testDatabaseKinds } from '../../test-support/test-databases.js';
 import { startTestServer, stopTestServer, type TestServer } from '../../test-support/test-server.js';
+import { endpointOf, expectAnswerInContract } from '../../test-support/contract-check.js';
 
 /*
  * Every staff route and socket event × every role × own school / partner
@@ -33,6 +34,10 @@ interface Fixture {
   northgateStaff: (role: Role) => Promise<string>;
   /** A fresh Northgate account still waiting for its set-up code. */
   waitingStaff: () => Promise<string>;
+  northgateId: string;
+  hillcrestId: string;
+  /** Creating is not repeatable (URNs and emails are unique): each call a new number. */
+  unique: () => number;
 }
 
 interface RouteCase {
@@ -46,6 +51,8 @@ interface RouteCase {
   allowed: Set<`${Scope}:${Role}`>;
   /** One's own account: every signed-in member of staff, a deployment admin too. */
   ownAccount?: true;
+  /** The deployment admin's set-up: only the admin succeeds; every school's staff get 403 (`allowed` is empty). */
+  adminOnly?: true;
   /**
    * For routes whose allowed answer here is a refusal of the input (a wrong code): allowed means
    * neither 401 nor 403.
@@ -58,6 +65,11 @@ const all = (roles: Role[], scopes: Scope[] = ['own', 'partner', 'other']) =>
 
 /** Each invitation needs an email nobody has yet. */
 let invitees = 0;
+
+/** A route of the deployment admin's: every school's staff get 403, the admin a success. */
+function adminCase(name: string, method: 'get' | 'post', path: string | ((f: Fixture) => string), body?: (f: Fixture) => object): RouteCase {
+  return { name: `${name} (admin)`, method, path: typeof path === 'string' ? () => path : path, ...(body ? { body } : {}), allowed: new Set(), adminOnly: true };
+}
 
 const routes: RouteCase[] = [
   // Lists are always of the asker's own school, so every school's role-holders get their own list.
@@ -177,6 +189,11 @@ const routes: RouteCase[] = [
     body: { roles: ['supervisor', 'coordinator'] },
     allowed: all(['coordinator'], ['own']),
   },
+  // Deployment set-up: the admin's alone, whatever a school's staff hold.
+  adminCase('list schools and partnerships', 'get', '/api/staff/admin/schools'),
+  adminCase('create a school', 'post', '/api/staff/admin/schools', (f) => ({ name: 'Matrix School', urn: String(700000 + f.unique()), timeZone: 'Europe/London', contactEmail: 'office@matrix.example' })),
+  adminCase('create a partnership', 'post', '/api/staff/admin/partnerships', (f) => ({ mentorSchoolId: f.hillcrestId, menteeSchoolId: f.northgateId, start: '2027-01-04', end: '2027-07-16' })),
+  adminCase("create a school's coordinator", 'post', (f) => `/api/staff/admin/schools/${f.hillcrestId}/staff`, (f) => ({ fullName: 'Matrix Lead', email: `lead-${f.unique()}@hillcrest.example`, role: 'coordinator' })),
   // One's own password and second factor: everybody signed in, for themselves.
   {
     name: 'change own password',
@@ -223,25 +240,6 @@ const NOT_YET_IN_MATRIX = [
   'POST /api/staff/partnerships/:id/pairings',
 ];
 
-/** The contract's endpoint a case calls, found by method and path (`:id` matching one segment, the query string aside). */
-function endpointOf(route: RouteCase, path: string): Endpoint | undefined {
-  const bare = path.split('?')[0]!;
-  return allEndpoints.find(
-    (e) => e.method === route.method.toUpperCase() && new RegExp(`^${e.path.replace(/:[A-Za-z]+/g, '[^/]+').replace(/\./g, '\\.')}$`).test(bare),
-  );
-}
-
-/** A success is read with the endpoint's own shared schema, as the client reads it: the answer must be exactly what the contract says. */
-function expectAnswerInContract(endpoint: Endpoint, res: request.Response): void {
-  if (res.status >= 300 || !res.type.includes('json')) return;
-  const where = `${endpoint.method} ${endpoint.path}`;
-  expect(endpoint.response, `${where} answered JSON where the contract says 204`).not.toBeNull();
-  const schema = endpoint.response as Exclude<Endpoint['response'], null | { file: string }>;
-  expect('file' in schema, `${where} answered JSON where the contract says a file`).toBe(false);
-  const parsed = schema.safeParse(res.body);
-  expect(parsed.success, `${where}: ${parsed.error?.message}`).toBe(true);
-}
-
 const principals: { scope: Scope; role: Role }[] = (['own', 'partner', 'other'] as const).flatMap((scope) =>
   (['coordinator', 'dsl', 'supervisor'] as const).map((role) => ({ scope, role })),
 );
@@ -260,8 +258,9 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (kind) => {
 
   beforeAll(async () => {
     server = await startTestServer(kind);
-    await addOtherSchoolAndAdmin(server);
+    const hillcrest = await addOtherSchoolAndAdmin(server);
     const demo = server.demo!;
+    let counter = 0;
     const own = await agentFor('coordinator@northgate.example');
     const now = demo.sessions.find((s) => s.kind === 'now')!;
     const dsl = await agentFor('dsl@northgate.example');
@@ -291,6 +290,9 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (kind) => {
         const body = { fullName: 'Matrix Waiting', email: `waiting-${++invitees}@northgate.example`, roles: ['coordinator'] };
         return (await own.post('/api/staff/accounts').send(body).expect(201)).body.account.id;
       },
+      northgateId: demo.schools.find((s) => s.role === 'mentor')!.id,
+      hillcrestId: hillcrest.id,
+      unique: () => ++counter,
     };
   });
   afterAll(async () => {
@@ -311,7 +313,7 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (kind) => {
   });
 
   for (const route of routes) {
-    it(`${route.name}: allowed exactly for ${[...route.allowed].join(', ')}`, async () => {
+    it(`${route.name}: allowed exactly for ${route.adminOnly ? 'the deployment admin' : [...route.allowed].join(', ')}`, async () => {
       const endpoint = endpointOf(route, await route.path(fixture));
       expect(endpoint, `${route.method.toUpperCase()} ${route.name} has no endpoint in shared/src/http`).toBeDefined();
       for (const { scope, role } of principals) {
@@ -330,14 +332,16 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (kind) => {
       const path = await route.path(fixture);
       const adminStatus = (await send(admin, route, path)).status;
       if (route.ownAccount) expect(adminStatus === 401 || adminStatus === 403, `admin → ${adminStatus}`).toBe(false);
+      else if (route.adminOnly) expect(adminStatus, `admin → ${adminStatus}`).toBeLessThan(300);
       else expect(adminStatus).toBe(403);
       const anonymous = await send(request(server.url), route, path);
       expect(anonymous.status).toBe(401);
       cases += 2;
       if (route.method !== 'get') {
         // Even someone allowed is refused when the request comes from another site's page.
-        const [scope, role] = [...route.allowed][0]!.split(':') as [Scope, Role];
-        const forged = await send(await agentFor(`${role}@${emailDomain[scope]}.example`), route, await route.path(fixture)).set('Origin', 'https://evil.example');
+        const [scope, role] = route.adminOnly ? [] : ([...route.allowed][0]!.split(':') as [Scope, Role]);
+        const allowedAgent = await agentFor(route.adminOnly ? 'admin@peerbridge.example' : `${role}@${emailDomain[scope!]}.example`);
+        const forged = await send(allowedAgent, route, await route.path(fixture)).set('Origin', 'https://evil.example');
         expect(forged.status, `cross-origin ${route.method.toUpperCase()} ${path}`).toBe(403);
         expect(forged.body.error.code).toBe('cross_origin');
         cases++;

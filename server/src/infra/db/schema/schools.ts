@@ -9,6 +9,10 @@ export const schools = pgTable('schools', {
   name: text('name').notNull(),
   /** IANA zone; every local time at the school is read in it. */
   timeZone: text('time_zone').notNull().default('Europe/London'),
+  /** The DfE unique reference number (six digits); null only for schools made before the admin set-up existed (the demo). */
+  urn: text('urn').unique('schools_urn'),
+  /** Who at the school the deployment's operator writes to. */
+  contactEmail: text('contact_email'),
   createdAt: createdAt(),
 });
 

@@ -1,0 +1,80 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { serverInfo } from './server-info.js';
+
+/** The staff sign-in page, including choosing a password with a one-time set-up code. */
+export class StaffSignIn {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto(`${serverInfo().url}/staff`);
+    await expect(this.page.getByTestId('staff-login')).toBeVisible();
+  }
+
+  async useSetupCode(code: string, password: string): Promise<void> {
+    await this.page.getByTestId('setup-account-link').click();
+    await this.page.getByTestId('setup-code').fill(code);
+    await this.page.getByTestId('setup-password').fill(password);
+    await this.page.getByTestId('setup-password-again').fill(password);
+    await this.page.getByTestId('setup-submit').click();
+    await expect(this.page.getByTestId('setup-result')).toBeVisible();
+    await this.page.getByTestId('setup-account').getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  async signIn(email: string, password: string): Promise<void> {
+    await this.page.getByTestId('staff-email').fill(email);
+    await this.page.getByTestId('staff-password').fill(password);
+    await this.page.getByTestId('staff-login-submit').click();
+    await expect(this.page.getByTestId('staff-home')).toBeVisible();
+  }
+}
+
+/** The deployment admin's "Schools and partnerships" section. */
+export class DeploymentSetUp {
+  readonly section: Locator;
+
+  constructor(readonly page: Page) {
+    this.section = page.getByTestId('deployment-section');
+  }
+
+  school(name: string): Locator {
+    return this.section.locator(`[data-testid="school-row"][data-school-name="${name}"]`);
+  }
+
+  async fillSchool(school: { name: string; urn: string; timeZone?: string; contactEmail: string }): Promise<void> {
+    const form = this.section.getByTestId('school-form');
+    await form.getByTestId('school-name').fill(school.name);
+    await form.getByTestId('school-urn').fill(school.urn);
+    await form.getByTestId('school-time-zone').fill(school.timeZone ?? 'Europe/London');
+    await form.getByTestId('school-contact-email').fill(school.contactEmail);
+    await form.getByTestId('school-create').click();
+  }
+
+  async addSchool(school: { name: string; urn: string; timeZone?: string; contactEmail: string }): Promise<void> {
+    await this.fillSchool(school);
+    await expect(this.school(school.name)).toBeVisible();
+  }
+
+  async partner(mentorSchool: string, menteeSchool: string, start: string, end: string): Promise<void> {
+    const form = this.section.getByTestId('partnership-form');
+    await form.getByTestId('partnership-mentor-school').selectOption({ label: mentorSchool });
+    await form.getByTestId('partnership-mentee-school').selectOption({ label: menteeSchool });
+    await form.getByTestId('partnership-start').fill(start);
+    await form.getByTestId('partnership-end').fill(end);
+    await form.getByTestId('partnership-create').click();
+    await expect(form.getByTestId('partnership-created')).toBeVisible();
+  }
+
+  /** Creates a coordinator or DSL at the school; answers with the set-up code shown once. */
+  async addStaff(schoolName: string, person: { fullName: string; email: string; role: 'coordinator' | 'dsl' }): Promise<string> {
+    const row = this.school(schoolName);
+    if ((await row.getByTestId('school-staff-form').count()) === 0) await row.getByTestId('school-add-staff').click();
+    const form = row.getByTestId('school-staff-form');
+    await form.getByTestId('school-staff-name').fill(person.fullName);
+    await form.getByTestId('school-staff-email').fill(person.email);
+    await form.getByTestId('school-staff-role').selectOption(person.role);
+    await form.getByTestId('school-staff-create').click();
+    const code = form.locator(`[data-testid="school-staff-codes"] [data-email="${person.email}"] code`);
+    await expect(code).toBeVisible();
+    return (await code.textContent())!.trim();
+  }
+}
