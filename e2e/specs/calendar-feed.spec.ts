@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { serverInfo } from '../support/server-info.js';
+import { DEMO_STAFF_PASSWORD, StaffSignIn } from '../support/staff-pages.js';
 
 /*
  * A coordinator gets a calendar-feed address from "Your account", limited to the series they
@@ -9,10 +9,9 @@ test('a coordinator gets, limits and stops their calendar feed from the screen',
   const context = await browser.newContext({ viewport: { width: 820, height: 1180 } });
   const page = await context.newPage();
   try {
-    await page.goto(`${serverInfo().url}/staff`);
-    await page.getByTestId('staff-email').fill('coordinator@riverside.example');
-    await page.getByTestId('staff-password').fill('demo-password-1');
-    await page.getByTestId('staff-login-submit').click();
+    const signIn = new StaffSignIn(page);
+    await signIn.open();
+    await signIn.signIn('coordinator@riverside.example', DEMO_STAFF_PASSWORD);
     const feed = page.getByTestId('account-section').getByTestId('calendar-feed');
     await feed.scrollIntoViewIfNeeded();
     await expect(feed.getByTestId('calendar-feed-status')).toContainText('No calendar feed');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { serverInfo } from '../support/server-info.js';
+import { DEMO_STAFF_PASSWORD, StaffSignIn } from '../support/staff-pages.js';
 
 /*
  * The Timetable section showed two programme forms, and three after Refresh: the form
@@ -9,10 +9,9 @@ test('the Timetable section shows one programme form, before and after Refresh',
   const context = await browser.newContext({ viewport: { width: 820, height: 1180 } });
   const page = await context.newPage();
   try {
-    await page.goto(`${serverInfo().url}/staff`);
-    await page.getByTestId('staff-email').fill('coordinator@riverside.example');
-    await page.getByTestId('staff-password').fill('demo-password-1');
-    await page.getByTestId('staff-login-submit').click();
+    const signIn = new StaffSignIn(page);
+    await signIn.open();
+    await signIn.signIn('coordinator@riverside.example', DEMO_STAFF_PASSWORD);
     const timetable = page.getByTestId('timetable-section');
     await expect(timetable).toBeVisible();
     await expect(timetable.getByTestId('programme-form')).toHaveCount(1);

@@ -1,11 +1,12 @@
 import { expect, type Page } from '@playwright/test';
 import { serverInfo } from './server-info.js';
+import { DEMO_STAFF_PASSWORD } from './staff-pages.js';
 
 /** The staff area's "Staff accounts" section, by its data-testids. */
 export class StaffAccountsPage {
   constructor(readonly page: Page) {}
 
-  static async signIn(page: Page, email: string, password = 'demo-password-1'): Promise<StaffAccountsPage> {
+  static async signIn(page: Page, email: string, password = DEMO_STAFF_PASSWORD): Promise<StaffAccountsPage> {
     await page.goto(`${serverInfo().url}/staff`);
     await page.getByTestId('staff-email').fill(email);
     await page.getByTestId('staff-password').fill(password);

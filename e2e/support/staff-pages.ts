@@ -1,6 +1,9 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { serverInfo } from './server-info.js';
 
+/** Every demo staff account's password (the server's demo data). */
+export const DEMO_STAFF_PASSWORD = 'demo-password-1';
+
 /** The staff sign-in page, including choosing a password with a one-time set-up code. */
 export class StaffSignIn {
   constructor(readonly page: Page) {}
