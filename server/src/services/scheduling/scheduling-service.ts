@@ -1,5 +1,4 @@
 import { Temporal } from 'temporal-polyfill';
-import { can } from '../../domain/access/policy.js';
 import type { Clock } from '../../domain/time/clock.js';
 import {
   checkSeriesConflicts,
@@ -7,12 +6,12 @@ import {
   formatAtSchool,
   impactOfClosure,
   type Candidate,
-  type SchoolCalendar,
 } from '../../domain/scheduling/index.js';
 import type { StaffAuditTrail } from '../audit/staff-audit-trail.js';
 import { AppError } from '../../errors.js';
 import type { CalendarRepository } from '../../infra/db/calendar-repository.js';
-import type { PairingRecord, SchedulingRepository } from '../../infra/db/scheduling-repository.js';
+import type { SchedulingRepository } from '../../infra/db/scheduling-repository.js';
+import { PairingContexts, type PairingContext, type PairingSide } from './pairing-context.js';
 import type { StaffIdentity } from '../staff/staff-auth.js';
 import type { BookedReplacement, ClosureBody, ScheduleChange, SlotCandidate } from '@peerbridge/shared';
 import { schoolOf } from '../staff/staff-school.js';
@@ -20,14 +19,6 @@ import { schoolOf } from '../staff/staff-school.js';
 const candidateId = (c: Pick<Candidate, 'weekday' | 'localStart'>) =>
   `${c.weekday}@${c.localStart.toString({ smallestUnit: 'minute' })}`;
 const WEEKDAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
-
-interface PairingContext {
-  pairing: PairingRecord;
-  mentorSchool: SchoolCalendar;
-  menteeSchool: SchoolCalendar;
-  names: Map<string, string>;
-  search: Omit<Parameters<typeof findSlots>[0], 'bookings'>;
-}
 
 /** Slot finding, series creation and closure handling for coordinators, over stored calendars. */
 export class SchedulingService {
@@ -38,17 +29,21 @@ export class SchedulingService {
       clock: Clock;
       audit: Pick<StaffAuditTrail, 'recording'>;
     },
-  ) {}
+  ) {
+    this.contexts = new PairingContexts(deps);
+  }
+
+  private readonly contexts: PairingContexts;
 
   async candidates(staff: StaffIdentity, pairingId: string): Promise<SlotCandidate[]> {
-    const ctx = await this.context(staff, pairingId);
-    const bookings = await this.bookingsFor(ctx);
+    const ctx = await this.contexts.load(staff, pairingId);
+    const bookings = await this.contexts.bookingsFor(ctx);
     const found = findSlots({ ...ctx.search, bookings, limit: 10 }).slice(0, 10);
     return found.map((c) => this.describe(this.upcoming(c), ctx));
   }
 
   async createSeries(staff: StaffIdentity, pairingId: string, wanted: string): Promise<SlotCandidate & { seriesId: string }> {
-    const ctx = await this.context(staff, pairingId);
+    const ctx = await this.contexts.load(staff, pairingId);
     // The programme is weekly: one series per pairing.
     const existing = await this.deps.scheduling.existingSeries(pairingId);
     if (existing) {
@@ -61,13 +56,8 @@ export class SchedulingService {
     if (!pattern) {
       throw new AppError('conflict', `${ctx.pairing.mentor.firstName} and ${ctx.pairing.mentee.firstName} are not both free then. Pick one of the suggested times.`);
     }
-    const bookings = await this.bookingsFor(ctx);
-    const participant = (side: 'mentor' | 'mentee') => ({
-      studentId: ctx.pairing[side].id,
-      firstName: ctx.pairing[side].firstName,
-      school: side === 'mentor' ? ctx.mentorSchool : ctx.menteeSchool,
-      schoolName: ctx.names.get(ctx.pairing[side].schoolId) ?? '',
-    });
+    const bookings = await this.contexts.bookingsFor(ctx);
+    const participant = (side: PairingSide) => this.contexts.participant(ctx, side);
     const programme = await this.deps.calendars.programmeOf(ctx.pairing.partnershipId);
     const conflicts = checkSeriesConflicts({
       occurrences: pattern.sessions,
@@ -95,7 +85,7 @@ export class SchedulingService {
         kind: 'SeriesBooked',
         seriesId: id,
         pairingId: ctx.pairing.id,
-        ...this.pairRefs(ctx),
+        ...this.contexts.pairRefs(ctx),
         when: described.label,
         sessions: pattern.sessions.length,
       })),
@@ -128,8 +118,8 @@ export class SchedulingService {
     for (const o of affected) byPairing.set(o.pairingId, [...(byPairing.get(o.pairingId) ?? []), o]);
     const changes: { occurrenceId: string; reason: string; proposal: string | null }[] = [];
     for (const [pairingId, occurrences] of byPairing) {
-      const ctx = await this.context(staff, pairingId, { skipAccessCheck: true });
-      const bookings = await this.bookingsFor(ctx);
+      const ctx = await this.contexts.load(staff, pairingId, { skipAccessCheck: true });
+      const bookings = await this.contexts.bookingsFor(ctx);
       const impacts = impactOfClosure({
         ...ctx.search,
         occurrences: occurrences.map((o) => ({
@@ -142,7 +132,7 @@ export class SchedulingService {
       });
       for (const impact of impacts) {
         const stored = occurrences.find((o) => o.start.getTime() === impact.occurrence.start.epochMilliseconds)!;
-        const reason = `${this.schoolLabel(ctx, impact.cancelledBecause.school)}: ${impact.cancelledBecause.detail ?? impact.cancelledBecause.reason}`;
+        const reason = `${this.contexts.schoolLabel(ctx, impact.cancelledBecause.school)}: ${impact.cancelledBecause.detail ?? impact.cancelledBecause.reason}`;
         const proposal = impact.replacement
           ? { start: impact.replacement.start.toString(), end: impact.replacement.end.toString() }
           : null;
@@ -155,7 +145,7 @@ export class SchedulingService {
             by: staff.staffId,
             at: now,
           },
-          this.deps.audit.recording(staff, () => ({ kind: 'SessionCancelled', occurrenceId: stored.id, ...this.pairRefs(ctx), reason })),
+          this.deps.audit.recording(staff, () => ({ kind: 'SessionCancelled', occurrenceId: stored.id, ...this.contexts.pairRefs(ctx), reason })),
         );
         changes.push({
           occurrenceId: stored.id,
@@ -175,7 +165,7 @@ export class SchedulingService {
     }
     const cancelled = await this.deps.scheduling.occurrence(change.occurrenceId);
     if (!cancelled) throw AppError.notFound('No such cancelled session.');
-    const ctx = await this.context(staff, cancelled.pairingId);
+    const ctx = await this.contexts.load(staff, cancelled.pairingId);
     const proposal = change.detail.proposedReplacement as { start?: string; end?: string } | null;
     if (!proposal?.start || !proposal.end) {
       throw new AppError('conflict', 'No replacement was found for that session in the same week.');
@@ -186,17 +176,12 @@ export class SchedulingService {
     const start = Temporal.Instant.from(proposal.start);
     const end = Temporal.Instant.from(proposal.end);
     // Things may have moved since it was proposed: check again, as for a new series.
-    const participant = (side: 'mentor' | 'mentee') => ({
-      studentId: ctx.pairing[side].id,
-      firstName: ctx.pairing[side].firstName,
-      school: side === 'mentor' ? ctx.mentorSchool : ctx.menteeSchool,
-      schoolName: ctx.names.get(ctx.pairing[side].schoolId) ?? '',
-    });
+    const participant = (side: PairingSide) => this.contexts.participant(ctx, side);
     const conflicts = checkSeriesConflicts({
       occurrences: [{ date: start.toZonedDateTimeISO(ctx.menteeSchool.timeZone).toPlainDate(), start, end }],
       mentor: participant('mentor'),
       mentee: participant('mentee'),
-      bookings: await this.bookingsFor(ctx),
+      bookings: await this.contexts.bookingsFor(ctx),
       caseload: { currentMenteeIds: [ctx.pairing.mentee.id] },
     });
     if (conflicts.length > 0) {
@@ -209,7 +194,7 @@ export class SchedulingService {
         kind: 'ReplacementBooked',
         occurrenceId: id,
         replacesOccurrenceId: cancelled.id,
-        ...this.pairRefs(ctx),
+        ...this.contexts.pairRefs(ctx),
         when,
       })),
     );
@@ -236,87 +221,8 @@ export class SchedulingService {
     return { ...c, sessions: c.sessions.filter((s) => Temporal.Instant.compare(s.start, now) > 0) };
   }
 
-  /**
-   * A series booked mid-year starts today (at the mentee's school, whose clock the sessions keep),
-   * never before: sessions in the past would read as held when nobody was there. Today's own slot
-   * is dropped later if it has already begun.
-   */
-  private firstBookableDate(programmeStart: Temporal.PlainDate, timeZone: string): Temporal.PlainDate {
-    const today = this.deps.clock.now().toZonedDateTimeISO(timeZone).toPlainDate();
-    return Temporal.PlainDate.compare(programmeStart, today) >= 0 ? programmeStart : today;
-  }
-
-  private async context(staff: StaffIdentity, pairingId: string, options: { skipAccessCheck?: boolean } = {}): Promise<PairingContext> {
-    const pairing = await this.deps.scheduling.pairing(pairingId);
-    if (!pairing) throw AppError.notFound('No such pairing.');
-    if (!options.skipAccessCheck && !can(staff, 'schedule:manage', [pairing.mentor.schoolId, pairing.mentee.schoolId])) {
-      throw new AppError('forbidden', 'Your account does not have access to that.');
-    }
-    const names = await this.deps.scheduling.schoolNames([pairing.mentor.schoolId, pairing.mentee.schoolId]);
-    const [mentorSchool, menteeSchool, programme, availability] = await Promise.all([
-      this.deps.calendars.load(pairing.mentor.schoolId),
-      this.deps.calendars.load(pairing.mentee.schoolId),
-      this.deps.calendars.programmeOf(pairing.partnershipId),
-      this.deps.calendars.availabilityOf([pairing.mentor.id, pairing.mentee.id]),
-    ]);
-    const missing = [
-      !mentorSchool && `${names.get(pairing.mentor.schoolId)} has not set up its calendar`,
-      !menteeSchool && `${names.get(pairing.mentee.schoolId)} has not set up its calendar`,
-      !programme && 'the programme has no dates yet',
-      !availability.get(pairing.mentor.id) && `${pairing.mentor.firstName} has no availability recorded`,
-      !availability.get(pairing.mentee.id) && `${pairing.mentee.firstName} has no availability recorded`,
-    ].filter((m): m is string => typeof m === 'string');
-    if (missing.length > 0) throw new AppError('conflict', `Times cannot be suggested yet: ${missing.join('; ')}.`, { missing });
-    const start = this.firstBookableDate(Temporal.PlainDate.from(programme!.startDate), menteeSchool!.timeZone);
-    const end = Temporal.PlainDate.from(programme!.endDate);
-    // A programme that is already over has no date left to book: say so, rather than search an empty range.
-    if (Temporal.PlainDate.compare(start, end) > 0) {
-      throw new AppError('conflict', `The programme ended on ${programme!.endDate}. Set new programme dates to book sessions.`);
-    }
-    return {
-      pairing,
-      mentorSchool: mentorSchool!,
-      menteeSchool: menteeSchool!,
-      names,
-      search: {
-        mentor: availability.get(pairing.mentor.id)!,
-        mentee: availability.get(pairing.mentee.id)!,
-        mentorSchool: mentorSchool!,
-        menteeSchool: menteeSchool!,
-        programme: {
-          start,
-          end,
-          sessionMinutes: programme!.sessionMinutes,
-          frequency: 'weekly',
-        },
-      },
-    };
-  }
-
-  /** The pair as the audit trail names them: first name and school, as partner-school students always appear. */
-  private pairRefs(ctx: PairingContext) {
-    const ref = (side: 'mentor' | 'mentee') => ({
-      id: ctx.pairing[side].id,
-      firstName: ctx.pairing[side].firstName,
-      schoolName: ctx.names.get(ctx.pairing[side].schoolId) ?? '',
-    });
-    return { mentor: ref('mentor'), mentee: ref('mentee') };
-  }
-
-  private bookingsFor(ctx: PairingContext) {
-    const zone = ctx.menteeSchool.timeZone;
-    const from = ctx.search.programme.start.toZonedDateTime({ timeZone: zone }).toInstant();
-    const to = ctx.search.programme.end.add({ days: 1 }).toZonedDateTime({ timeZone: zone }).toInstant();
-    return this.deps.scheduling.bookings([ctx.pairing.mentor.schoolId, ctx.pairing.mentee.schoolId], from, to);
-  }
-
-  private schoolLabel(ctx: PairingContext, side: 'mentor' | 'mentee' | 'both'): string {
-    if (side === 'both') return 'Both schools';
-    return ctx.names.get(ctx.pairing[side].schoolId) ?? side;
-  }
-
   private describe(c: Candidate, ctx: PairingContext): SlotCandidate {
-    const schoolName = (side: 'mentor' | 'mentee' | 'both') => this.schoolLabel(ctx, side);
+    const schoolName = (side: 'mentor' | 'mentee' | 'both') => this.contexts.schoolLabel(ctx, side);
     return {
       id: candidateId(c),
       weekday: c.weekday,
