@@ -1,5 +1,5 @@
 import { SubjectsBody } from '@peerbridge/shared';
-import { WEEKDAY_NAMES } from '../scheduling/free-periods.js';
+import { distinctSlots, WEEKDAY_NAMES } from '../scheduling/free-periods.js';
 
 /*
  * The two optional columns of a student import that feed matching:
@@ -48,7 +48,7 @@ export function parseFreePeriodsCell(cell: string | undefined): CellResult<FreeS
     slots.push({ week: week === 'any' ? 'any' : (upperWeek as 'A' | 'B'), weekday, period });
   }
   if (slots.length > 100) return { error: 'more than 100 free periods' };
-  return { value: slots };
+  return { value: distinctSlots(slots) };
 }
 
 export function parseSubjectsCell(cell: string | undefined): CellResult<string[]> {

@@ -33,7 +33,7 @@ export function freePeriodProblems(slots: readonly Slot[], calendar: BellPeriods
   return [...new Set(problems)];
 }
 
-/** The same slots once each, in week, weekday and period order (the grid and a file may name one twice). */
+/** The same slots once each, in the order first named (a file may name one twice). */
 export function distinctSlots<S extends Slot>(slots: readonly S[]): S[] {
   const seen = new Map<string, S>();
   for (const slot of slots) seen.set(`${slot.week}|${slot.weekday}|${slot.period}`, slot);
