@@ -38,7 +38,7 @@ describe('parseFreePeriodsCell', () => {
 
 describe('parseSubjectsCell', () => {
   it('reads subjects and topics in lower case, once each', () => {
-    expect(parseSubjectsCell('Maths; English:Poetry; maths')).toEqual({ value: ['maths', 'english:poetry'] });
+    expect(parseSubjectsCell('Maths; English : Poetry; maths; Design  and tech')).toEqual({ value: ['maths', 'english:poetry', 'design and tech'] });
     expect(parseSubjectsCell('')).toEqual({ value: undefined });
     expect(parseSubjectsCell('none')).toEqual({ value: [] });
   });

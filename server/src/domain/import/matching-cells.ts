@@ -55,7 +55,8 @@ export function parseSubjectsCell(cell: string | undefined): CellResult<string[]
   const text = (cell ?? '').trim();
   if (text === '') return { value: undefined };
   if (CLEAR.has(text.toLowerCase())) return { value: [] };
-  const list = [...new Set(entries(text).map((s) => s.toLowerCase()))];
+  // Written the way people write them ("English: Poetry"), kept the way the matcher compares them.
+  const list = [...new Set(entries(text).map((s) => s.toLowerCase().replace(/\s*:\s*/g, ':').replace(/\s+/g, ' ')))];
   const parsed = SubjectsBody.safeParse({ subjects: list });
   if (parsed.success) return { value: parsed.data.subjects };
   const issue = parsed.error.issues[0]!;
