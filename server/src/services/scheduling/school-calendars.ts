@@ -8,11 +8,14 @@ import type {
   SchoolTimetable,
 } from '@peerbridge/shared';
 import { can } from '../../domain/access/policy.js';
+import { studentLabel } from '../../domain/audit/staff-audit.js';
+import { distinctSlots, freePeriodProblems } from '../../domain/scheduling/free-periods.js';
 import type { Clock } from '../../domain/time/clock.js';
 import { AppError } from '../../errors.js';
 import type { CalendarRepository } from '../../infra/db/calendar-repository.js';
 import type { PartnershipRepository } from '../../infra/db/partnership-repository.js';
 import type { StudentRepository } from '../../infra/db/student-repository.js';
+import type { StaffAuditTrail } from '../audit/staff-audit-trail.js';
 import type { StaffIdentity } from '../staff/staff-auth.js';
 import { toCalendarResponse, toProgramme, toTimetable } from './calendar-mapper.js';
 
@@ -22,7 +25,8 @@ export class SchoolCalendars {
     private readonly deps: {
       calendars: Pick<CalendarRepository, 'loadBody' | 'save' | 'setAvailability' | 'programmeOf' | 'saveProgramme'>;
       partnerships: Pick<PartnershipRepository, 'findById' | 'listForSchool' | 'schoolNames'>;
-      students: Pick<StudentRepository, 'findSchoolOf'>;
+      students: Pick<StudentRepository, 'findNamed'>;
+      audit: Pick<StaffAuditTrail, 'recording'>;
       clock: Clock;
     },
   ) {}
@@ -35,11 +39,25 @@ export class SchoolCalendars {
     await this.deps.calendars.save(schoolId, body, staff.staffId, this.deps.clock.now());
   }
 
+  /** A student's free periods, each one a period the school's bell schedule has on that weekday. */
   async setAvailability(staff: StaffIdentity, studentId: string, body: AvailabilityBody): Promise<void> {
-    const schoolId = await this.deps.students.findSchoolOf(studentId);
-    if (!schoolId) throw AppError.notFound('No such student.');
-    assertCan(staff, [schoolId]);
-    await this.deps.calendars.setAvailability(studentId, body, this.deps.clock.now());
+    const student = await this.deps.students.findNamed(studentId);
+    if (!student) throw AppError.notFound('No such student.');
+    assertCan(staff, [student.schoolId]);
+    const { calendar } = await this.deps.calendars.loadBody(student.schoolId);
+    if (!calendar) {
+      throw new AppError('conflict', 'The school has no bell times yet: set up the calendar (periods for each weekday) before free periods.');
+    }
+    const slots = distinctSlots(body.slots);
+    const problems = freePeriodProblems(slots, { bellSchedule: calendar.bellSchedule, cycleWeeks: calendar.cycleWeeks });
+    if (problems.length > 0) throw AppError.badRequest(`Free periods: ${problems.join('; ')}.`, { field: 'slots', problems });
+    const ref = { id: student.id, name: studentLabel(student.firstName, student.lastName) };
+    await this.deps.calendars.setAvailability(
+      studentId,
+      { slots },
+      this.deps.clock.now(),
+      this.deps.audit.recording(staff, () => ({ kind: 'FreePeriodsSet', student: ref, periods: slots.length })),
+    );
   }
 
   partnershipsOf(schoolId: string): Promise<PartnershipSummary[]> {
