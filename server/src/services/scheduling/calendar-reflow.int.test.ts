@@ -151,6 +151,7 @@ describe.each(testDatabaseKinds())('re-flow after calendar changes on %s', (kind
   it('undoes a closure: restores what it cancelled where the time still fits, and says why not otherwise', async () => {
     const calendar = await northgate.get('/api/staff/calendar').expect(200);
     const idOf = (reason: string) => calendar.body.closures.find((c: { reason: string }) => c.reason === reason).id as string;
+    const listedChangeId = calendar.body.closures.find((c: { reason: string }) => c.reason === 'INSET day').cancelledSessions[0].changeId as number;
 
     // Riverside cannot undo Northgate's closure; nobody can undo one that does not exist.
     await riverside.delete(`/api/staff/calendar/closures/${idOf('INSET day')}`).expect(404);
@@ -164,6 +165,9 @@ describe.each(testDatabaseKinds())('re-flow after calendar changes on %s', (kind
     const undone = await northgate.delete(`/api/staff/calendar/closures/${idOf('INSET day')}`).expect(200);
     expect(undone.body.restored).toEqual([expect.objectContaining({ date: year.date('2026-12-01'), mentor: { firstName: 'Priya', school: 'Northgate Academy' } })]);
     expect((await occurrenceOn(year.date('2026-12-01')))[0]).toMatchObject({ status: 'scheduled', cancelReason: null });
+    // The session is back on: its old proposal can no longer be booked.
+    const stale = await northgate.post(`/api/staff/schedule-changes/${listedChangeId}/accept-replacement`).expect(409);
+    expect(stale.body.error.message).toMatch(/^That session is back on/);
     const [restoredChange] = await changesOf('occurrence_restored');
     expect(restoredChange!.byStaffId).toBe(await staffId('coordinator@northgate.example'));
     const after = await northgate.get('/api/staff/calendar').expect(200);
