@@ -180,6 +180,8 @@ describe.each(testDatabaseKinds())('re-flow after calendar changes on %s', (kind
     expect(after.body.closures.some((c: { reason: string }) => c.reason === 'INSET day')).toBe(false);
 
     // Its replacement was booked: the original stays cancelled.
+    const bookedPreview = await northgate.delete(`/api/staff/calendar/closures/${idOf('Staff training')}`).query({ dryRun: 'true' }).expect(200);
+    expect(bookedPreview.body.stillCancelled).toEqual([expect.objectContaining({ changeId: expect.any(Number), notRestoredBecause: 'A replacement session was booked instead.' })]);
     const booked = await northgate.delete(`/api/staff/calendar/closures/${idOf('Staff training')}`).expect(200);
     expect(booked.body).toMatchObject({ restored: [], stillCancelled: [{ date: year.date('2027-01-26'), notRestoredBecause: 'A replacement session was booked instead.' }] });
 
