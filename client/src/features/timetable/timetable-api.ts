@@ -3,6 +3,7 @@ import {
   matchingEndpoints,
   schedulingEndpoints,
   type BookedReplacement,
+  type CalendarChangeResponse,
   type CancelledSession,
   type ClosureBody,
   type PairingSuggestion,
@@ -52,7 +53,8 @@ export async function fetchProgramme(partnershipId: string, signal?: AbortSignal
   return (await callApi(calendarEndpoints.programme, { params: { id: partnershipId } }, { auth: staffAuth, signal })).programme;
 }
 
-export function saveProgramme(partnershipId: string, input: ProgrammeInput): Promise<void> {
+/** Saving re-flows the sessions outside the new dates; the answer lists what it cancelled. */
+export function saveProgramme(partnershipId: string, input: ProgrammeInput): Promise<CalendarChangeResponse> {
   return callApi(calendarEndpoints.saveProgramme, { params: { id: partnershipId }, body: input }, { auth: staffAuth });
 }
 
