@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cancelledSummary, cancelSummary, replacementWords, shortDate, undoSummary } from './change-words';
+import { cancelledSummary, cancelSummary, closureCancelledWords, replacementWords, shortDate, undoSummary } from './change-words';
 import type { CancelledSession } from './school-calendar-api';
 
 const session = (date: string, mentor: string, mentee: string, proposal: string | null = null): CancelledSession => ({
@@ -21,6 +21,8 @@ describe('change words', () => {
     expect(cancelSummary(cancelled, 1)).toBe('This cancels 3 sessions: Tue 9 Mar, Amy and Ben; and 2 more.');
     expect(cancelledSummary([cancelled[0]!])).toBe('1 session was cancelled: Tue 16 Mar, Cara and Dev.');
     expect(cancelSummary([])).toBe('This cancels no booked sessions.');
+    expect(closureCancelledWords([])).toBe('It cancelled no sessions.');
+    expect(closureCancelledWords(cancelled.slice(1))).toBe('It cancelled 2 sessions: Tue 9 Mar, Amy and Ben; Wed 10 Mar, Eve and Finn.');
   });
 
   it('counts the proposed replacements', () => {

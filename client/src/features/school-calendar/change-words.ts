@@ -34,6 +34,12 @@ export function cancelledSummary(cancelled: readonly CancelledSession[], max = 5
   return `${plural(cancelled.length, 'session was', 'sessions were')} cancelled: ${listed(cancelled, max)}.`;
 }
 
+/** Beside a closure in the list: what it cancelled when it was added. */
+export function closureCancelledWords(cancelled: readonly CancelledSession[], max = 5): string {
+  if (cancelled.length === 0) return 'It cancelled no sessions.';
+  return `It cancelled ${plural(cancelled.length, 'session', 'sessions')}: ${listed(cancelled, max)}.`;
+}
+
 /** How many cancelled sessions have a proposed replacement to accept in the Timetable's changes. */
 export function replacementWords(cancelled: readonly CancelledSession[]): string | null {
   if (cancelled.length === 0) return null;
