@@ -80,6 +80,7 @@ export function BellTimesEditor({ draft, problems, onChange }: BellTimesEditorPr
               label="Name"
               fieldClassName="calendar-row__name"
               data-testid="calendar-period-name"
+              errorTestId="calendar-period-name-error"
               value={row.name}
               maxLength={40}
               error={problems[periodField(weekday, index, 'name')]}
@@ -89,6 +90,7 @@ export function BellTimesEditor({ draft, problems, onChange }: BellTimesEditorPr
               label="Starts"
               fieldClassName="calendar-row__time"
               data-testid="calendar-period-start"
+              errorTestId="calendar-period-start-error"
               placeholder="08:40"
               inputMode="numeric"
               value={row.start}
@@ -99,6 +101,7 @@ export function BellTimesEditor({ draft, problems, onChange }: BellTimesEditorPr
               label="Ends"
               fieldClassName="calendar-row__time"
               data-testid="calendar-period-end"
+              errorTestId="calendar-period-end-error"
               placeholder="09:00"
               inputMode="numeric"
               value={row.end}

@@ -21,7 +21,7 @@ export interface CalendarFormProps {
   closures: readonly Closure[];
   today: string;
   /** Said above the form once saved: the form itself starts again from what the server holds. */
-  onSaved: (message: string) => void;
+  onSaved: (message: string | null) => void;
 }
 
 /**
@@ -67,6 +67,7 @@ export function CalendarForm({ calendar, timeZone, closures, today, onSaved }: C
     event.preventDefault();
     setChecked(true);
     setGeneral(null);
+    onSaved(null);
     const result = checkCalendar(draft, today);
     if (!result.ok) {
       setProblems(result.problems);

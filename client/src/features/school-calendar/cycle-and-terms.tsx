@@ -65,6 +65,7 @@ export function TermsEditor({ draft, problems, onChange }: YearEditorProps) {
               label="Name"
               fieldClassName="calendar-row__name"
               data-testid="calendar-term-name"
+              errorTestId="calendar-term-name-error"
               placeholder="Autumn 1"
               maxLength={60}
               value={term.name}
@@ -76,6 +77,7 @@ export function TermsEditor({ draft, problems, onChange }: YearEditorProps) {
               type="date"
               fieldClassName="calendar-row__date"
               data-testid="calendar-term-start"
+              errorTestId="calendar-term-start-error"
               value={term.start}
               error={problems[termField(index, 'start')]}
               onChange={(event) => setTerms((t) => updateRow(t, term.key, { start: event.target.value }))}
@@ -85,6 +87,7 @@ export function TermsEditor({ draft, problems, onChange }: YearEditorProps) {
               type="date"
               fieldClassName="calendar-row__date"
               data-testid="calendar-term-end"
+              errorTestId="calendar-term-end-error"
               value={term.end}
               error={problems[termField(index, 'end')]}
               onChange={(event) => setTerms((t) => updateRow(t, term.key, { end: event.target.value }))}
