@@ -3,6 +3,7 @@ import {
   matchingEndpoints,
   schedulingEndpoints,
   type BookedReplacement,
+  type CalendarChangeResponse,
   type CancelledSession,
   type ClosureBody,
   type PairingSuggestion,
@@ -52,9 +53,9 @@ export async function fetchProgramme(partnershipId: string, signal?: AbortSignal
   return (await callApi(calendarEndpoints.programme, { params: { id: partnershipId } }, { auth: staffAuth, signal })).programme;
 }
 
-/** Saves the programme; what it cancels shows in the schedule changes, which the form refetches. */
-export async function saveProgramme(partnershipId: string, input: ProgrammeInput): Promise<void> {
-  await callApi(calendarEndpoints.saveProgramme, { params: { id: partnershipId }, body: input }, { auth: staffAuth });
+/** Saving re-flows the sessions outside the new dates; the answer lists what it cancelled. */
+export function saveProgramme(partnershipId: string, input: ProgrammeInput): Promise<CalendarChangeResponse> {
+  return callApi(calendarEndpoints.saveProgramme, { params: { id: partnershipId }, body: input }, { auth: staffAuth });
 }
 
 export async function fetchCandidates(pairingId: string, signal?: AbortSignal): Promise<Candidate[]> {
