@@ -5,6 +5,7 @@ import { Notice } from '../../ui/notice';
 import { TextField } from '../../ui/field';
 import { useStaffErrors } from '../../lib/staff/staff-context';
 import { useInvalidate } from '../../lib/staff/staff-query';
+import { auditKeys } from '../audit/audit-queries';
 import { timetableKeys } from '../timetable/timetable-queries';
 import { BellTimesEditor } from './bell-times-editor';
 import { bodyFrom, draftFrom, type CalendarDraft } from './calendar-draft';
@@ -58,7 +59,7 @@ export function CalendarForm({ calendar, timeZone, closures, today, onSaved }: C
   const save = async (body: SchoolCalendarBody) => {
     const result = await saveSchoolCalendar(body, false);
     setPending(null);
-    void invalidate(schoolCalendarKeys.all, timetableKeys.all);
+    void invalidate(schoolCalendarKeys.all, timetableKeys.all, auditKeys.all);
     const replacements = replacementWords(result.cancelled);
     onSaved(`Calendar saved. ${cancelledSummary(result.cancelled)}${replacements ? ` ${replacements}` : ''}`);
   };
