@@ -93,7 +93,13 @@ export class CalendarReflow {
     const cancelled: CancelledSession[] = [];
     for (const [pairingId, occurrences] of byPairing) {
       occurrences.sort((a, b) => a.start.getTime() - b.start.getTime());
-      const ctx = await contexts.load(staff, pairingId, { skipAccessCheck: true, allowEndedProgramme: true });
+      const ctx = await contexts.load(staff, pairingId, { skipAccessCheck: true, allowEndedProgramme: true }).catch((error: unknown) => {
+        // A pair that cannot be timetabled at all (a student's availability never recorded) has no
+        // slot to check its sessions against; they stay as booked rather than block the school's change.
+        if (error instanceof AppError && error.code === 'conflict') return null;
+        throw error;
+      });
+      if (!ctx) continue;
       const zone = ctx.menteeSchool.timeZone;
       const impacts = impactOfCalendarChange({
         ...ctx.search,
