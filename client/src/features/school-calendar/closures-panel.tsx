@@ -162,6 +162,7 @@ export function ClosuresPanel({ closures, today }: { closures: readonly Closure[
           <TextField label="To (optional)" placeholder="15:10" data-testid="calendar-closure-to" value={draft.to} error={problems.to} onChange={(e) => edit({ to: e.target.value })} />
           <TextField
             label="Reason"
+            fieldClassName="closure-form__reason"
             placeholder="INSET day"
             maxLength={200}
             data-testid="calendar-closure-reason"
