@@ -78,6 +78,43 @@ export const ProgrammeBody = z
   .refine((p) => p.start <= p.end, { message: 'must be on or after the start', path: ['end'] });
 export type ProgrammeBody = z.infer<typeof ProgrammeBody>;
 
+/** `?dryRun=true` on a calendar change: answer what it would do, and write nothing. */
+export const DryRunQuery = z.strictObject({ dryRun: z.enum(['true', 'false']).optional() });
+
+/** A student in a session change: first name and school, as partner-school children always appear. */
+export const SessionPerson = z.object({ firstName: z.string(), school: z.string() });
+export type SessionPerson = z.infer<typeof SessionPerson>;
+
+/** One series session named for a coordinator: the pair and the session's own date and time. */
+const NamedSession = z.object({
+  occurrenceId: Uuid,
+  /** The session's local date at the mentee's school (whose clock sessions keep). */
+  date: LocalDate,
+  /** "Tue 9 Mar 2027, 10:20 (Riverside time)". */
+  when: z.string(),
+  mentor: SessionPerson,
+  mentee: SessionPerson,
+});
+
+/** A session a calendar change cancelled (or, on a dry run, would cancel). */
+export const CancelledSession = NamedSession.extend({
+  /** The school and what changed: "Riverside: INSET day", "Riverside: holiday". */
+  reason: z.string(),
+  /** The same-week replacement proposed, in school time, or null when none fits. */
+  proposal: z.string().nullable(),
+  /** The schedule change that records it (what accept-replacement takes); null on a dry run. */
+  changeId: z.number().int().nullable(),
+});
+export type CancelledSession = z.infer<typeof CancelledSession>;
+
+/** A cancelled session booked again at its own time because the closure that cancelled it was undone. */
+export const RestoredSession = NamedSession;
+export type RestoredSession = z.infer<typeof RestoredSession>;
+
+/** `PUT /api/staff/calendar` and `PUT …/programme`: the future series sessions the change cancels (or would, on a dry run). */
+export const CalendarChangeResponse = z.object({ dryRun: z.boolean(), cancelled: z.array(CancelledSession) });
+export type CalendarChangeResponse = z.infer<typeof CalendarChangeResponse>;
+
 /** A period as stored: checked on the way in, read back as it was saved. */
 export const BellPeriod = z.object({ name: z.string(), start: LocalTime, end: LocalTime });
 export type BellPeriod = z.infer<typeof BellPeriod>;
@@ -107,6 +144,8 @@ export const SchoolCalendarResponse = z.object({
       reason: z.string(),
       createdBy: Uuid.nullable(),
       createdAt: IsoInstant,
+      /** The sessions this closure cancelled when it was added, as they were named then. */
+      cancelledSessions: z.array(CancelledSession),
     }),
   ),
 });
@@ -171,9 +210,10 @@ export const calendarEndpoints = {
     path: '/api/staff/calendar',
     tag: 'calendar',
     audience: 'staff',
-    summary: "Replaces the school's bell schedule, A/B cycle, terms and device pool (and sets its time zone).",
+    summary: "Replaces the school's bell schedule, A/B cycle and terms (and sets its time zone); the future sessions that no longer fit are cancelled with a proposed replacement (`dryRun=true` previews).",
+    query: DryRunQuery,
     body: SchoolCalendarBody,
-    response: null,
+    response: CalendarChangeResponse,
   }),
   setAvailability: endpoint({
     method: 'PUT',
@@ -216,9 +256,10 @@ export const calendarEndpoints = {
     path: '/api/staff/partnerships/:id/programme',
     tag: 'calendar',
     audience: 'staff',
-    summary: "Sets the partnership's programme (either school's coordinator).",
+    summary: "Sets the partnership's programme (either school's coordinator); future sessions outside the new dates are cancelled (`dryRun=true` previews).",
     params: IdParams,
+    query: DryRunQuery,
     body: ProgrammeBody,
-    response: null,
+    response: CalendarChangeResponse,
   }),
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoInstant, Uuid } from '../ids.js';
 import { freeText } from '../text.js';
-import { LocalDate, LocalTime } from './calendar.js';
+import { CancelledSession, DryRunQuery, LocalDate, LocalTime, RestoredSession } from './calendar.js';
 import { endpoint } from './endpoint.js';
 import { IdParams } from './params.js';
 
@@ -69,16 +69,29 @@ export const CandidatesResponse = z.object({ candidates: z.array(SlotCandidate) 
 /** The series, described as the candidate it was made from. */
 export const SeriesCreatedResponse = SlotCandidate.extend({ seriesId: Uuid });
 
-export const CancelledSession = z.object({
-  occurrenceId: Uuid,
-  /** The school and the closure's reason. */
-  reason: z.string(),
-  /** The same-week replacement proposed, in school time, or null when none fits. */
-  proposal: z.string().nullable(),
+/** What a new closure cancels (or, on a dry run, would cancel); `closureId` is null on a dry run. */
+export const ClosureAddedResponse = z.object({
+  dryRun: z.boolean(),
+  closureId: Uuid.nullable(),
+  cancelled: z.array(CancelledSession),
 });
-export type CancelledSession = z.infer<typeof CancelledSession>;
+export type ClosureAddedResponse = z.infer<typeof ClosureAddedResponse>;
 
-export const ClosureAddedResponse = z.object({ cancelled: z.array(CancelledSession) });
+/** A cancelled session that undoing its closure leaves cancelled, and why (its time is taken, a replacement was booked...). */
+export const StillCancelledSession = CancelledSession.extend({ notRestoredBecause: z.string() });
+export type StillCancelledSession = z.infer<typeof StillCancelledSession>;
+
+/**
+ * `DELETE /api/staff/calendar/closures/:id`: undoing a closure restores each session it cancelled
+ * whose time is still free for both students and open at both schools and for which no replacement
+ * was booked; the others stay cancelled, each with the reason.
+ */
+export const ClosureRemovedResponse = z.object({
+  dryRun: z.boolean(),
+  restored: z.array(RestoredSession),
+  stillCancelled: z.array(StillCancelledSession),
+});
+export type ClosureRemovedResponse = z.infer<typeof ClosureRemovedResponse>;
 
 export const BookedReplacement = z.object({ occurrenceId: Uuid, when: z.string() });
 export type BookedReplacement = z.infer<typeof BookedReplacement>;
@@ -127,17 +140,28 @@ export const schedulingEndpoints = {
     path: '/api/staff/calendar/closures',
     tag: 'scheduling',
     audience: 'staff',
-    summary: 'Adds a closure; the series sessions it covers are cancelled, each with a proposed replacement.',
+    summary: 'Adds a closure; the series sessions it covers are cancelled, each with a proposed replacement (`dryRun=true` previews and writes nothing).',
+    query: DryRunQuery,
     body: ClosureBody,
     response: ClosureAddedResponse,
     status: 201,
+  }),
+  removeClosure: endpoint({
+    method: 'DELETE',
+    path: '/api/staff/calendar/closures/:id',
+    tag: 'scheduling',
+    audience: 'staff',
+    summary: "Undoes one of the school's closures: the sessions it cancelled come back where their time is still free (`dryRun=true` previews).",
+    params: IdParams,
+    query: DryRunQuery,
+    response: ClosureRemovedResponse,
   }),
   acceptReplacement: endpoint({
     method: 'POST',
     path: '/api/staff/schedule-changes/:id/accept-replacement',
     tag: 'scheduling',
     audience: 'staff',
-    summary: 'Books the replacement a closure proposed, checked for clashes again.',
+    summary: 'Books the replacement a calendar change proposed, checked again against everything a new series is checked against.',
     params: ScheduleChangeParams,
     response: BookedReplacement,
     status: 201,

@@ -15,6 +15,7 @@ import { ConcernsSection } from '../../features/safeguarding/concerns-section';
 import { SessionsSection } from '../../features/safeguarding/sessions-section';
 import { useConcernsChanged } from '../../features/safeguarding/safeguarding-queries';
 import { useSafeguardingAlerts } from '../../features/safeguarding/use-safeguarding-alerts';
+import { SchoolCalendarSection } from '../../features/school-calendar/school-calendar-section';
 import { TimetableSection } from '../../features/timetable/timetable-section';
 import { useStaffContext } from '../../lib/staff/staff-context';
 import { StaffNavigationContext, type StaffFocus, type StaffNavigation } from '../../lib/staff/staff-navigation';
@@ -37,6 +38,7 @@ const sectionViews: Record<StaffSection, () => ReactNode> = {
   live: () => <LiveSessionsSection />,
   sessions: () => <SessionsSection />,
   timetable: () => <TimetableSection />,
+  calendar: () => <SchoolCalendarSection />,
   students: () => <StudentsSection />,
   devices: () => <DevicesSection />,
   accounts: () => <StaffAccountsSection />,

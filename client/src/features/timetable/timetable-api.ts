@@ -52,8 +52,9 @@ export async function fetchProgramme(partnershipId: string, signal?: AbortSignal
   return (await callApi(calendarEndpoints.programme, { params: { id: partnershipId } }, { auth: staffAuth, signal })).programme;
 }
 
-export function saveProgramme(partnershipId: string, input: ProgrammeInput): Promise<void> {
-  return callApi(calendarEndpoints.saveProgramme, { params: { id: partnershipId }, body: input }, { auth: staffAuth });
+/** Saves the programme; what it cancels shows in the schedule changes, which the form refetches. */
+export async function saveProgramme(partnershipId: string, input: ProgrammeInput): Promise<void> {
+  await callApi(calendarEndpoints.saveProgramme, { params: { id: partnershipId }, body: input }, { auth: staffAuth });
 }
 
 export async function fetchCandidates(pairingId: string, signal?: AbortSignal): Promise<Candidate[]> {

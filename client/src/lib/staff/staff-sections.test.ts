@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { canRaiseConcerns, canReadSessionLogs, emptyAreaNote, sectionsFor, sectionTitle } from './staff-sections';
 
 describe('sectionsFor', () => {
-  it('gives a coordinator the notices, sessions (to raise concerns), timetable, students, iPads, staff accounts and staff actions', () => {
-    expect(sectionsFor(['coordinator'])).toEqual(['notices', 'sessions', 'timetable', 'students', 'devices', 'accounts', 'audit']);
+  it('gives a coordinator the notices, sessions (to raise concerns), timetable, school calendar, students, iPads, staff accounts and staff actions', () => {
+    expect(sectionsFor(['coordinator'])).toEqual(['notices', 'sessions', 'timetable', 'calendar', 'students', 'devices', 'accounts', 'audit']);
     expect(sectionTitle('audit', ['coordinator'])).toBe('Staff actions');
     expect(sectionTitle('accounts', ['coordinator'])).toBe('Staff accounts');
     expect(sectionTitle('timetable', ['coordinator'])).toBe('Timetable');
+    expect(sectionTitle('calendar', ['coordinator'])).toBe('School calendar');
   });
 
   it('gives a safeguarding lead concerns first, then live sessions, the logs and staff actions', () => {
@@ -25,6 +26,7 @@ describe('sectionsFor', () => {
       'live',
       'sessions',
       'timetable',
+      'calendar',
       'students',
       'devices',
       'accounts',

@@ -5,7 +5,7 @@ import type { StaffRole } from '@peerbridge/shared';
  * split (see its access policy); this only avoids showing doors that would
  * answer "no access".
  */
-export type StaffSection = 'notices' | 'concerns' | 'live' | 'sessions' | 'timetable' | 'students' | 'devices' | 'accounts' | 'audit' | 'deployment';
+export type StaffSection = 'notices' | 'concerns' | 'live' | 'sessions' | 'timetable' | 'calendar' | 'students' | 'devices' | 'accounts' | 'audit' | 'deployment';
 
 const sectionsByRole: Record<StaffRole, readonly StaffSection[]> = {
   // Notices first: they are the things a coordinator has to fix today. The
@@ -13,7 +13,8 @@ const sectionsByRole: Record<StaffRole, readonly StaffSection[]> = {
   // timetable (finding times, booking series, pairing) is coordinators' own.
   // The staff audit trail last: it is looked back at, not worked from. Supervisors
   // only observe, so they have no need to see their colleagues' actions.
-  coordinator: ['notices', 'sessions', 'timetable', 'students', 'devices', 'accounts', 'audit'],
+  // The school calendar (bell times, terms, closures) is what the timetable is built from.
+  coordinator: ['notices', 'sessions', 'timetable', 'calendar', 'students', 'devices', 'accounts', 'audit'],
   // Safeguarding leads manage safeguarding-lead accounts (the server lists only those to them).
   dsl: ['concerns', 'live', 'sessions', 'accounts', 'audit'],
   supervisor: ['live', 'sessions'],
@@ -22,7 +23,7 @@ const sectionsByRole: Record<StaffRole, readonly StaffSection[]> = {
 };
 
 // Concerns before anything else: a child waiting to be heard comes first.
-const order: readonly StaffSection[] = ['notices', 'concerns', 'live', 'sessions', 'timetable', 'students', 'devices', 'accounts', 'audit', 'deployment'];
+const order: readonly StaffSection[] = ['notices', 'concerns', 'live', 'sessions', 'timetable', 'calendar', 'students', 'devices', 'accounts', 'audit', 'deployment'];
 
 export function sectionsFor(roles: readonly StaffRole[]): StaffSection[] {
   const wanted = new Set(roles.flatMap((role) => sectionsByRole[role]));
@@ -55,6 +56,8 @@ export function sectionTitle(section: StaffSection, roles: readonly StaffRole[])
       return canReadSessionLogs(roles) ? 'Sessions and logs' : 'Sessions';
     case 'timetable':
       return 'Timetable';
+    case 'calendar':
+      return 'School calendar';
     case 'students':
       return 'Students';
     case 'devices':
