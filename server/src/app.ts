@@ -32,6 +32,8 @@ import type { TodaySessions } from './services/devices/today-sessions.js';
 import { staffCalendarRoutes } from './transport/http/staff-calendar.routes.js';
 import { staffSchedulingRoutes } from './transport/http/staff-scheduling.routes.js';
 import type { SchedulingService } from './services/scheduling/scheduling-service.js';
+import type { CalendarReflow } from './services/scheduling/calendar-reflow.js';
+import type { ClosureUndo } from './services/scheduling/closure-undo.js';
 import type { MatchingService } from './services/scheduling/matching-service.js';
 import { staffMatchingRoutes } from './transport/http/staff-matching.routes.js';
 import { publicCalendarFeedRoutes, staffCalendarFeedRoutes } from './transport/http/calendar-feed.routes.js';
@@ -83,6 +85,9 @@ export interface AppDeps {
   schoolCalendars: SchoolCalendars;
   matchingService: MatchingService;
   schedulingService: SchedulingService;
+  /** Calendar changes and the re-flow of the sessions they affect (with dry-run previews). */
+  calendarReflow: CalendarReflow;
+  closureUndo: ClosureUndo;
   /** The deployment admin's schools, partnerships and first staff. */
   deploymentSetup: DeploymentSetup;
   /** Live sessions involving a school's students, for staff who may observe. */

@@ -46,6 +46,9 @@ import { CalendarRepository } from './infra/db/calendar-repository.js';
 import { PartnershipRepository } from './infra/db/partnership-repository.js';
 import { SchedulingRepository } from './infra/db/scheduling-repository.js';
 import { SchedulingService } from './services/scheduling/scheduling-service.js';
+import { CalendarReflow } from './services/scheduling/calendar-reflow.js';
+import { ClosureUndo } from './services/scheduling/closure-undo.js';
+import { CalendarChangeUnit } from './infra/db/calendar-change-unit.js';
 import { MatchingService } from './services/scheduling/matching-service.js';
 import { MatchingRepository } from './infra/db/matching-repository.js';
 import { RetentionJob } from './services/retention/retention-job.js';
@@ -190,6 +193,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     });
     const views = new RecordViewRepository(database.db);
     const audit = new StaffAuditTrail({ audit: new StaffAuditRepository(database.db), clock });
+    const reflowDeps = { unit: new CalendarChangeUnit(database.db), partnerships, clock, audit };
     const studentImports = new StudentImportRepository(database.db);
     const staffImports = new StaffImportRepository(database.db);
     const deployment = new DeploymentRepository(database.db);
@@ -254,8 +258,10 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       staffImport: new StaffImport({ imports: staffImports, clock, audit }),
       deploymentSetup: new DeploymentSetup({ deployment, accounts: staffImports, audit, clock }),
       calendarFeeds: new CalendarFeeds({ feeds: new CalendarFeedRepository(database.db), staff: staffRecords, sessions, clock }),
-      schoolCalendars: new SchoolCalendars({ calendars, partnerships, students, clock }),
+      schoolCalendars: new SchoolCalendars({ calendars, scheduling, partnerships, students, clock }),
       schedulingService: new SchedulingService({ calendars, scheduling, clock, audit }),
+      calendarReflow: new CalendarReflow(reflowDeps),
+      closureUndo: new ClosureUndo(reflowDeps),
       matchingService: new MatchingService({ matching, calendars, partnerships, audit }),
       liveSessions: (schoolId: string) => calls.liveSessionsFor(schoolId),
       deviceTokens,

@@ -98,7 +98,8 @@ export type BookedReplacement = z.infer<typeof BookedReplacement>;
 
 /**
  * One entry of the timetable-change log both coordinators see. `kind` is
- * `series_created`, `occurrence_cancelled` or `replacement_booked`; `detail`
+ * `series_created`, `occurrence_cancelled`, `replacement_booked` or `occurrence_restored`
+ * (its closure undone); `detail`
  * is what was recorded with it, kept as written (older entries may say less).
  */
 export const ScheduleChange = z.object({

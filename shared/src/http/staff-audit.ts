@@ -90,7 +90,21 @@ export const StaffAuditAction = z.discriminatedUnion('kind', [
     to: z.string().nullable(),
     reason: z.string(),
   }),
-  /** A session a closure cancelled (at either school), recorded as it is cancelled. */
+  /** A closure undone: the sessions it cancelled that still fit came back (`SessionRestored`). */
+  z.object({
+    kind: z.literal('ClosureRemoved'),
+    closureId: Uuid,
+    date: z.iso.date(),
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    reason: z.string(),
+  }),
+  /** Bell times, the A/B cycle, terms or the time zone saved; the sessions it cancelled follow as `SessionCancelled`. */
+  z.object({ kind: z.literal('CalendarSaved'), timeZone: z.string(), terms: z.number().int() }),
+  z.object({ kind: z.literal('ProgrammeSaved'), partnershipId: Uuid, start: z.iso.date(), end: z.iso.date() }),
+  /** A session a closure had cancelled, scheduled again at its own time because the closure was undone. */
+  z.object({ kind: z.literal('SessionRestored'), occurrenceId: Uuid, mentor: PairedStudent, mentee: PairedStudent, when: z.string() }),
+  /** A session a calendar change (closure, terms, bells, cycle, programme dates) cancelled, at either school, recorded as it is cancelled. */
   z.object({
     kind: z.literal('SessionCancelled'),
     occurrenceId: Uuid,

@@ -48,7 +48,7 @@ describe('auditSentence', () => {
     );
     expect(say({ kind: 'ClosureAdded', closureId: id, date: '2026-12-01', from: null, to: null, reason: 'INSET day' })).toMatch(/\(all day\): INSET day$/);
     expect(say({ kind: 'SessionCancelled', occurrenceId: id, mentor: priya, mentee: sam, reason: 'Northgate Academy: INSET day' })).toBe(
-      "A closure added by Ms Dana Hill cancelled Priya and Sam's session (Northgate Academy: INSET day)",
+      "A calendar change by Ms Dana Hill cancelled Priya and Sam's session (Northgate Academy: INSET day)",
     );
   });
 

@@ -70,8 +70,16 @@ export function auditSentence(entry: Pick<StaffAuditEntry, 'actor' | 'action'>):
       const when = action.from && action.to ? `from ${action.from} to ${action.to}` : action.from ? `from ${action.from}` : action.to ? `until ${action.to}` : 'all day';
       return `${who} added a closure on ${formatCalendarDate(action.date)} (${when}): ${action.reason}`;
     }
+    case 'ClosureRemoved':
+      return `${who} undid the closure on ${formatCalendarDate(action.date)}: ${action.reason}`;
+    case 'CalendarSaved':
+      return `${who} saved the school calendar (bell times, A/B cycle, ${plural(action.terms, 'term', 'terms')})`;
+    case 'ProgrammeSaved':
+      return `${who} set the programme dates: ${formatCalendarDate(action.start)} to ${formatCalendarDate(action.end)}`;
+    case 'SessionRestored':
+      return `${who} undid a closure, so ${action.mentor.firstName} and ${action.mentee.firstName}'s session is back on: ${action.when}`;
     case 'SessionCancelled':
-      return `A closure added by ${who} cancelled ${action.mentor.firstName} and ${action.mentee.firstName}'s session (${action.reason})`;
+      return `A calendar change by ${who} cancelled ${action.mentor.firstName} and ${action.mentee.firstName}'s session (${action.reason})`;
   }
 }
 
@@ -99,7 +107,11 @@ export const auditKindChoices: readonly { kind: StaffAuditKind; label: string }[
   { kind: 'SeriesBooked', label: 'Weekly sessions booked' },
   { kind: 'ReplacementBooked', label: 'Replacement sessions' },
   { kind: 'ClosureAdded', label: 'Closures' },
-  { kind: 'SessionCancelled', label: 'Sessions cancelled by a closure' },
+  { kind: 'ClosureRemoved', label: 'Closures undone' },
+  { kind: 'CalendarSaved', label: 'School calendar saved' },
+  { kind: 'ProgrammeSaved', label: 'Programme dates' },
+  { kind: 'SessionCancelled', label: 'Sessions cancelled by a calendar change' },
+  { kind: 'SessionRestored', label: 'Sessions restored by undoing a closure' },
 ];
 
 const problems: Record<Extract<StaffAuditVerification, { ok: false }>['firstBroken']['problem'], string> = {

@@ -21,3 +21,12 @@ export function formatAtSchool(instant: Temporal.Instant, timeZone: string): str
   const time = local.toPlainTime().toString({ smallestUnit: 'minute' });
   return `${time} on ${formatSchoolDate(local.toPlainDate())}`;
 }
+
+const SHORT_MONTHS = MONTHS.map((m) => m.slice(0, 3));
+
+/** A session as a coordinator's lists name it: "Tue 9 Mar 2027, 10:20 (Riverside time)". */
+export function formatSessionWhen(instant: Temporal.Instant, timeZone: string, schoolName: string): string {
+  const local = instant.toZonedDateTimeISO(timeZone);
+  const time = local.toPlainTime().toString({ smallestUnit: 'minute' });
+  return `${DAYS[local.dayOfWeek - 1]} ${local.day} ${SHORT_MONTHS[local.month - 1]} ${local.year}, ${time} (${schoolName} time)`;
+}

@@ -73,15 +73,24 @@ function availabilityLoss(side: StudentSide, placement: Placement): Loss | undef
   return { school: side.side, reason: bits ? 'not_in_cycle_week' : 'not_available' };
 }
 
+/**
+ * Why the calendars alone rule out a session at [startMs, endMs): a school shut, or a student
+ * not free in an available period of their own school's day and cycle week. Bookings aside.
+ */
+export function calendarLossAt(p: Pairing, menteeDay: number, startMs: number, endMs: number): Loss | undefined {
+  const atMentee = place(p.mentee, menteeDay, startMs, endMs);
+  const atMentor = place(p.mentor, menteeDay, startMs, endMs);
+  return (
+    shutLoss(p, atMentee.epochDay, atMentor.epochDay, startMs, endMs) ??
+    availabilityLoss(p.mentee, atMentee) ??
+    availabilityLoss(p.mentor, atMentor)
+  );
+}
+
 /** Why a session at [startMs, startMs + length) cannot happen, or undefined when it can. */
 export function lossAt(p: Pairing, menteeDay: number, startMs: number): Loss | undefined {
   const endMs = startMs + p.lengthMs;
-  const atMentee = place(p.mentee, menteeDay, startMs, endMs);
-  const atMentor = place(p.mentor, menteeDay, startMs, endMs);
-  const loss =
-    shutLoss(p, atMentee.epochDay, atMentor.epochDay, startMs, endMs) ??
-    availabilityLoss(p.mentee, atMentee) ??
-    availabilityLoss(p.mentor, atMentor);
+  const loss = calendarLossAt(p, menteeDay, startMs, endMs);
   if (loss) return loss;
 
   if (p.bookings.studentBookingDuring(p.mentee.studentId, startMs, endMs)) return { school: 'mentee', reason: 'student_booked' };

@@ -13,7 +13,7 @@ const day = (d: string) => Temporal.PlainDate.from(d);
 export class CalendarRepository {
   constructor(private readonly db: Db) {}
 
-  async save(schoolId: string, body: SchoolCalendarBody, by: string | null, at: Temporal.Instant): Promise<void> {
+  async save(schoolId: string, body: SchoolCalendarBody, by: string | null, at: Temporal.Instant, also?: AlsoInTransaction): Promise<void> {
     const row = {
       bellSchedule: body.bellSchedule,
       cycleWeeks: body.cycle.weeks,
@@ -25,6 +25,7 @@ export class CalendarRepository {
     await this.db.transaction(async (tx) => {
       await tx.update(schools).set({ timeZone: body.timeZone }).where(eq(schools.id, schoolId));
       await tx.insert(schoolCalendars).values({ schoolId, ...row }).onConflictDoUpdate({ target: schoolCalendars.schoolId, set: row });
+      await also?.(tx as unknown as Db);
     });
   }
 
@@ -84,6 +85,18 @@ export class CalendarRepository {
     });
   }
 
+  async closure(id: string) {
+    const [row] = await this.db.select().from(schoolClosures).where(eq(schoolClosures.id, id)).limit(1);
+    return row;
+  }
+
+  async removeClosure(id: string, also?: AlsoInTransaction): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.delete(schoolClosures).where(eq(schoolClosures.id, id));
+      await also?.(tx as unknown as Db);
+    });
+  }
+
   async setAvailability(studentId: string, body: AvailabilityBody, at: Temporal.Instant): Promise<void> {
     const row = { slots: body.slots, updatedAt: new Date(at.epochMilliseconds) };
     await this.db.insert(studentAvailability).values({ studentId, ...row }).onConflictDoUpdate({ target: studentAvailability.studentId, set: row });
@@ -104,7 +117,7 @@ export class CalendarRepository {
     );
   }
 
-  async saveProgramme(partnershipId: string, body: ProgrammeBody): Promise<void> {
+  async saveProgramme(partnershipId: string, body: ProgrammeBody, also?: AlsoInTransaction): Promise<void> {
     const row = {
       startDate: body.start,
       endDate: body.end,
@@ -113,7 +126,10 @@ export class CalendarRepository {
       goals: body.goals,
       caseloadLimit: body.caseloadLimit,
     };
-    await this.db.insert(programmes).values({ partnershipId, ...row }).onConflictDoUpdate({ target: programmes.partnershipId, set: row });
+    await this.db.transaction(async (tx) => {
+      await tx.insert(programmes).values({ partnershipId, ...row }).onConflictDoUpdate({ target: programmes.partnershipId, set: row });
+      await also?.(tx as unknown as Db);
+    });
   }
 
   async programmeOf(partnershipId: string) {

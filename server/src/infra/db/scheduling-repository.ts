@@ -140,27 +140,84 @@ export class SchedulingRepository {
       );
   }
 
+  /** Future scheduled occurrences of series of the partnership's pairings (its programme changed). */
+  async futurePartnershipOccurrences(partnershipId: string, from: Temporal.Instant) {
+    return this.scheduledWithStudents()
+      .where(
+        and(
+          eq(sessionOccurrences.status, 'scheduled'),
+          sql`${sessionOccurrences.seriesId} is not null`,
+          gte(sessionOccurrences.startsAt, new Date(from.epochMilliseconds)),
+          eq(pairings.partnershipId, partnershipId),
+        ),
+      );
+  }
+
+  /**
+   * Cancels one occurrence and records why; `named` (the pair, the session's date, the
+   * closure that caused it) is kept with the change so it reads the same later. Answers the change's id.
+   */
   async cancelWithChange(input: {
     occurrenceId: string;
     partnershipId: string;
     reason: string;
     proposal: Record<string, unknown> | null;
+    named?: Record<string, unknown>;
     by: string;
     at: Temporal.Instant;
-  }, also?: AlsoInTransaction): Promise<void> {
+  }, also?: AlsoInTransaction): Promise<number> {
     const at = new Date(input.at.epochMilliseconds);
-    await this.db.transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       await tx
         .update(sessionOccurrences)
         .set({ status: 'cancelled', cancelReason: input.reason })
         .where(eq(sessionOccurrences.id, input.occurrenceId));
+      const [row] = await tx
+        .insert(scheduleChanges)
+        .values({
+          partnershipId: input.partnershipId,
+          at,
+          byStaffId: input.by,
+          kind: 'occurrence_cancelled',
+          occurrenceId: input.occurrenceId,
+          detail: { ...input.named, reason: input.reason, proposedReplacement: input.proposal },
+        })
+        .returning({ id: scheduleChanges.id });
+      await also?.(tx as unknown as Db);
+      return row!.id;
+    });
+  }
+
+  /** The cancellations these closures caused, oldest first. */
+  async cancelledByClosures(closureIds: string[]) {
+    if (closureIds.length === 0) return [];
+    return this.db
+      .select()
+      .from(scheduleChanges)
+      .where(and(eq(scheduleChanges.kind, 'occurrence_cancelled'), inArray(sql<string>`${scheduleChanges.detail}->>'closureId'`, closureIds)))
+      .orderBy(sql`${scheduleChanges.id} asc`);
+  }
+
+  /** A cancelled occurrence booked again at its own time (its closure was undone), recorded with the change. */
+  async restoreWithChange(input: {
+    occurrenceId: string;
+    partnershipId: string;
+    detail: Record<string, unknown>;
+    by: string;
+    at: Temporal.Instant;
+  }, also?: AlsoInTransaction): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx
+        .update(sessionOccurrences)
+        .set({ status: 'scheduled', cancelReason: null })
+        .where(and(eq(sessionOccurrences.id, input.occurrenceId), eq(sessionOccurrences.status, 'cancelled')));
       await tx.insert(scheduleChanges).values({
         partnershipId: input.partnershipId,
-        at,
+        at: new Date(input.at.epochMilliseconds),
         byStaffId: input.by,
-        kind: 'occurrence_cancelled',
+        kind: 'occurrence_restored',
         occurrenceId: input.occurrenceId,
-        detail: { reason: input.reason, proposedReplacement: input.proposal },
+        detail: input.detail,
       });
       await also?.(tx as unknown as Db);
     });

@@ -1,4 +1,4 @@
-import type { Programme, SchoolCalendarResponse, SchoolTimetable } from '@peerbridge/shared';
+import type { CancelledSession, Programme, SchoolCalendarResponse, SchoolTimetable } from '@peerbridge/shared';
 import type { CalendarRepository } from '../../infra/db/calendar-repository.js';
 
 /*
@@ -10,7 +10,10 @@ import type { CalendarRepository } from '../../infra/db/calendar-repository.js';
 type StoredCalendar = Awaited<ReturnType<CalendarRepository['loadBody']>>;
 type StoredProgramme = NonNullable<Awaited<ReturnType<CalendarRepository['programmeOf']>>>;
 
-export function toCalendarResponse({ calendar, timeZone, closures }: StoredCalendar): SchoolCalendarResponse {
+export function toCalendarResponse(
+  { calendar, timeZone, closures }: StoredCalendar,
+  cancelledBy: ReadonlyMap<string, CancelledSession[]> = new Map(),
+): SchoolCalendarResponse {
   return {
     calendar: calendar
       ? {
@@ -31,6 +34,7 @@ export function toCalendarResponse({ calendar, timeZone, closures }: StoredCalen
       reason: c.reason,
       createdBy: c.createdBy,
       createdAt: c.createdAt.toISOString(),
+      cancelledSessions: cancelledBy.get(c.id) ?? [],
     })),
   };
 }

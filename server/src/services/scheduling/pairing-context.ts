@@ -15,6 +15,8 @@ export interface PairingContext {
   mentorSchool: SchoolCalendar;
   menteeSchool: SchoolCalendar;
   names: Map<string, string>;
+  /** The programme as stored (dates at the mentee's school) and its caseload limit. */
+  programme: { start: Temporal.PlainDate; end: Temporal.PlainDate; caseloadLimit: number };
   search: Omit<Parameters<typeof findSlots>[0], 'bookings'>;
 }
 
@@ -31,7 +33,15 @@ export class PairingContexts {
     },
   ) {}
 
-  async load(staff: StaffIdentity, pairingId: string, options: { skipAccessCheck?: boolean } = {}): Promise<PairingContext> {
+  /**
+   * `allowEndedProgramme`: load a pairing whose programme is over too (re-flow cancels its
+   * sessions then); booking refuses it in words.
+   */
+  async load(
+    staff: StaffIdentity,
+    pairingId: string,
+    options: { skipAccessCheck?: boolean; allowEndedProgramme?: boolean } = {},
+  ): Promise<PairingContext> {
     const pairing = await this.deps.scheduling.pairing(pairingId);
     if (!pairing) throw AppError.notFound('No such pairing.');
     if (!options.skipAccessCheck && !can(staff, 'schedule:manage', [pairing.mentor.schoolId, pairing.mentee.schoolId])) {
@@ -55,7 +65,7 @@ export class PairingContexts {
     const start = this.firstBookableDate(Temporal.PlainDate.from(programme!.startDate), menteeSchool!.timeZone);
     const end = Temporal.PlainDate.from(programme!.endDate);
     // A programme that is already over has no date left to book: say so, rather than search an empty range.
-    if (Temporal.PlainDate.compare(start, end) > 0) {
+    if (!options.allowEndedProgramme && Temporal.PlainDate.compare(start, end) > 0) {
       throw new AppError('conflict', `The programme ended on ${programme!.endDate}. Set new programme dates to book sessions.`);
     }
     return {
@@ -63,6 +73,7 @@ export class PairingContexts {
       mentorSchool: mentorSchool!,
       menteeSchool: menteeSchool!,
       names,
+      programme: { start: Temporal.PlainDate.from(programme!.startDate), end, caseloadLimit: programme!.caseloadLimit },
       search: {
         mentor: availability.get(pairing.mentor.id)!,
         mentee: availability.get(pairing.mentee.id)!,

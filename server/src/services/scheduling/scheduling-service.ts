@@ -4,7 +4,7 @@ import {
   checkSeriesConflicts,
   findSlots,
   formatAtSchool,
-  impactOfClosure,
+  lossOfSession,
   type Candidate,
 } from '../../domain/scheduling/index.js';
 import type { StaffAuditTrail } from '../audit/staff-audit-trail.js';
@@ -13,18 +13,18 @@ import type { CalendarRepository } from '../../infra/db/calendar-repository.js';
 import type { SchedulingRepository } from '../../infra/db/scheduling-repository.js';
 import { PairingContexts, type PairingContext, type PairingSide } from './pairing-context.js';
 import type { StaffIdentity } from '../staff/staff-auth.js';
-import type { BookedReplacement, ClosureBody, ScheduleChange, SlotCandidate } from '@peerbridge/shared';
-import { schoolOf } from '../staff/staff-school.js';
+import type { BookedReplacement, ScheduleChange, SlotCandidate } from '@peerbridge/shared';
+import { describeLoss } from './session-words.js';
 
 const candidateId = (c: Pick<Candidate, 'weekday' | 'localStart'>) =>
   `${c.weekday}@${c.localStart.toString({ smallestUnit: 'minute' })}`;
 const WEEKDAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 
-/** Slot finding, series creation and closure handling for coordinators, over stored calendars. */
+/** Slot finding, series creation and accepting proposed replacements for coordinators, over stored calendars (re-flow: calendar-reflow.ts). */
 export class SchedulingService {
   constructor(
     private readonly deps: {
-      calendars: Pick<CalendarRepository, 'load' | 'addClosure' | 'availabilityOf' | 'programmeOf'>;
+      calendars: Pick<CalendarRepository, 'load' | 'availabilityOf' | 'programmeOf'>;
       scheduling: SchedulingRepository;
       clock: Clock;
       audit: Pick<StaffAuditTrail, 'recording'>;
@@ -93,71 +93,7 @@ export class SchedulingService {
     return { seriesId, ...described };
   }
 
-  /**
-   * A new closure cancels the series sessions it covers at either school;
-   * each cancellation proposes a same-week replacement for a coordinator to accept.
-   */
-  async addClosure(staff: StaffIdentity, body: ClosureBody) {
-    const schoolId = schoolOf(staff);
-    await this.deps.calendars.addClosure(
-      schoolId,
-      body,
-      staff.staffId,
-      this.deps.audit.recording(staff, (closureId: string) => ({
-        kind: 'ClosureAdded',
-        closureId,
-        date: body.date,
-        from: body.from ?? null,
-        to: body.to ?? null,
-        reason: body.reason,
-      })),
-    );
-    const now = this.deps.clock.now();
-    const affected = await this.deps.scheduling.futureSeriesOccurrences(schoolId, now);
-    const byPairing = new Map<string, typeof affected>();
-    for (const o of affected) byPairing.set(o.pairingId, [...(byPairing.get(o.pairingId) ?? []), o]);
-    const changes: { occurrenceId: string; reason: string; proposal: string | null }[] = [];
-    for (const [pairingId, occurrences] of byPairing) {
-      const ctx = await this.contexts.load(staff, pairingId, { skipAccessCheck: true });
-      const bookings = await this.contexts.bookingsFor(ctx);
-      const impacts = impactOfClosure({
-        ...ctx.search,
-        occurrences: occurrences.map((o) => ({
-          date: Temporal.Instant.fromEpochMilliseconds(o.start.getTime()).toZonedDateTimeISO(ctx.menteeSchool.timeZone).toPlainDate(),
-          start: Temporal.Instant.fromEpochMilliseconds(o.start.getTime()),
-          end: Temporal.Instant.fromEpochMilliseconds(o.end.getTime()),
-        })),
-        today: now.toZonedDateTimeISO(ctx.menteeSchool.timeZone).toPlainDate(),
-        bookings,
-      });
-      for (const impact of impacts) {
-        const stored = occurrences.find((o) => o.start.getTime() === impact.occurrence.start.epochMilliseconds)!;
-        const reason = `${this.contexts.schoolLabel(ctx, impact.cancelledBecause.school)}: ${impact.cancelledBecause.detail ?? impact.cancelledBecause.reason}`;
-        const proposal = impact.replacement
-          ? { start: impact.replacement.start.toString(), end: impact.replacement.end.toString() }
-          : null;
-        await this.deps.scheduling.cancelWithChange(
-          {
-            occurrenceId: stored.id,
-            partnershipId: ctx.pairing.partnershipId,
-            reason,
-            proposal: proposal ?? { none: impact.noReplacement?.message ?? null },
-            by: staff.staffId,
-            at: now,
-          },
-          this.deps.audit.recording(staff, () => ({ kind: 'SessionCancelled', occurrenceId: stored.id, ...this.contexts.pairRefs(ctx), reason })),
-        );
-        changes.push({
-          occurrenceId: stored.id,
-          reason,
-          proposal: impact.replacement ? formatAtSchool(impact.replacement.start, ctx.menteeSchool.timeZone) : null,
-        });
-      }
-    }
-    return { cancelled: changes };
-  }
-
-  /** A coordinator accepts the replacement proposed when a closure cancelled a session. */
+  /** A coordinator accepts the replacement proposed when a calendar change cancelled a session. */
   async acceptReplacement(staff: StaffIdentity, changeId: number): Promise<BookedReplacement> {
     const change = await this.deps.scheduling.change(changeId);
     if (!change || change.kind !== 'occurrence_cancelled' || !change.occurrenceId) {
@@ -175,17 +111,29 @@ export class SchedulingService {
     }
     const start = Temporal.Instant.from(proposal.start);
     const end = Temporal.Instant.from(proposal.end);
-    // Things may have moved since it was proposed: check again, as for a new series.
+    if (Temporal.Instant.compare(start, this.deps.clock.now()) <= 0) {
+      throw new AppError('conflict', 'The proposed replacement time has passed.');
+    }
+    // Things may have moved since it was proposed: check everything a new series is checked against.
     const participant = (side: PairingSide) => this.contexts.participant(ctx, side);
+    const bookings = await this.contexts.bookingsFor(ctx);
     const conflicts = checkSeriesConflicts({
       occurrences: [{ date: start.toZonedDateTimeISO(ctx.menteeSchool.timeZone).toPlainDate(), start, end }],
       mentor: participant('mentor'),
       mentee: participant('mentee'),
-      bookings: await this.contexts.bookingsFor(ctx),
-      caseload: { currentMenteeIds: [ctx.pairing.mentee.id] },
+      bookings,
+      caseload: {
+        currentMenteeIds: await this.deps.scheduling.caseload(ctx.pairing.mentor.id, ctx.pairing.partnershipId),
+        limit: ctx.programme.caseloadLimit,
+      },
     });
     if (conflicts.length > 0) {
       throw new AppError('conflict', conflicts[0]!.message, { conflicts: conflicts.map((c) => ({ code: c.code, message: c.message })) });
+    }
+    // The calendars (terms, closures, bells, the A/B cycle), both students' availability and the programme's dates.
+    const loss = lossOfSession({ ...ctx.search, programme: ctx.programme, bookings, start, end });
+    if (loss) {
+      throw new AppError('conflict', `The proposed replacement no longer fits: ${describeLoss(ctx, loss)}.`, { reason: loss.reason });
     }
     const when = formatAtSchool(start, ctx.menteeSchool.timeZone);
     const occurrenceId = await this.deps.scheduling.bookReplacement(

@@ -1,9 +1,8 @@
 import type {
   AvailabilityBody,
   PartnershipSummary,
+  CancelledSession,
   Programme,
-  ProgrammeBody,
-  SchoolCalendarBody,
   SchoolCalendarResponse,
   SchoolTimetable,
 } from '@peerbridge/shared';
@@ -11,28 +10,36 @@ import { can } from '../../domain/access/policy.js';
 import type { Clock } from '../../domain/time/clock.js';
 import { AppError } from '../../errors.js';
 import type { CalendarRepository } from '../../infra/db/calendar-repository.js';
+import type { SchedulingRepository } from '../../infra/db/scheduling-repository.js';
 import type { PartnershipRepository } from '../../infra/db/partnership-repository.js';
 import type { StudentRepository } from '../../infra/db/student-repository.js';
 import type { StaffIdentity } from '../staff/staff-auth.js';
 import { toCalendarResponse, toProgramme, toTimetable } from './calendar-mapper.js';
+import { cancelledFromChange } from './session-words.js';
 
 /** Coordinators keep their own school's calendar and students' availability, and their partnerships' programmes. */
 export class SchoolCalendars {
   constructor(
     private readonly deps: {
-      calendars: Pick<CalendarRepository, 'loadBody' | 'save' | 'setAvailability' | 'programmeOf' | 'saveProgramme'>;
+      calendars: Pick<CalendarRepository, 'loadBody' | 'setAvailability' | 'programmeOf'>;
+      scheduling: Pick<SchedulingRepository, 'cancelledByClosures'>;
       partnerships: Pick<PartnershipRepository, 'findById' | 'listForSchool' | 'schoolNames'>;
       students: Pick<StudentRepository, 'findSchoolOf'>;
       clock: Clock;
     },
   ) {}
 
+  /** The calendar with each closure's cancelled sessions, as they were named when it cancelled them. */
   async calendarOf(schoolId: string): Promise<SchoolCalendarResponse> {
-    return toCalendarResponse(await this.deps.calendars.loadBody(schoolId));
-  }
-
-  async saveCalendar(staff: StaffIdentity, schoolId: string, body: SchoolCalendarBody): Promise<void> {
-    await this.deps.calendars.save(schoolId, body, staff.staffId, this.deps.clock.now());
+    const stored = await this.deps.calendars.loadBody(schoolId);
+    const changes = await this.deps.scheduling.cancelledByClosures(stored.closures.map((c) => c.id));
+    const cancelled = new Map<string, CancelledSession[]>();
+    for (const change of changes) {
+      const session = cancelledFromChange(change);
+      const closureId = String(change.detail.closureId);
+      if (session) cancelled.set(closureId, [...(cancelled.get(closureId) ?? []), session]);
+    }
+    return toCalendarResponse(stored, cancelled);
   }
 
   async setAvailability(staff: StaffIdentity, studentId: string, body: AvailabilityBody): Promise<void> {
@@ -61,11 +68,6 @@ export class SchoolCalendars {
     const partnership = await this.partnershipFor(staff, partnershipId);
     const row = await this.deps.calendars.programmeOf(partnership.id);
     return row ? toProgramme(row) : null;
-  }
-
-  async saveProgramme(staff: StaffIdentity, partnershipId: string, body: ProgrammeBody): Promise<void> {
-    const partnership = await this.partnershipFor(staff, partnershipId);
-    await this.deps.calendars.saveProgramme(partnership.id, body);
   }
 
   /** A partnership belongs to both its schools: either school's coordinator may manage its shared things. */
