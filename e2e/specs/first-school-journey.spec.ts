@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { SchoolDevice } from '../support/pages.js';
 import { inboundMedia } from '../support/rtc-stats.js';
 import { startJourneyServer, type JourneyServer } from '../support/journey-server.js';
+import { SchoolCalendarPage } from '../support/school-calendar-page.js';
 import { DevicesScreen, StudentsScreen, TimetableScreen } from '../support/school-setup-pages.js';
 import { DeploymentSetUp, StaffSignIn } from '../support/staff-pages.js';
 
@@ -49,27 +50,19 @@ const menteeSchool: SchoolPlan = {
 };
 
 /** Both schools' year: five one-hour periods a day, Week A/B from 4 January, the spring and summer terms. */
-const CALENDAR = {
-  timeZone: 'Europe/London',
-  bellSchedule: Object.fromEntries(
-    [1, 2, 3, 4, 5].map((day) => [
-      day,
-      [
-        { name: 'P1', start: '09:00', end: '10:00' },
-        { name: 'P2', start: '10:00', end: '11:00' },
-        { name: 'P3', start: '11:20', end: '12:20' },
-        { name: 'P4', start: '13:10', end: '14:10' },
-        { name: 'P5', start: '14:10', end: '15:10' },
-      ],
-    ]),
-  ),
-  cycle: { weeks: 2, knownWeekAMonday: '2027-01-04' },
-  terms: [
-    { name: 'Spring 1', start: '2027-01-04', end: '2027-02-12' },
-    { name: 'Spring 2', start: '2027-02-22', end: '2027-03-26' },
-    { name: 'Summer', start: '2027-04-12', end: '2027-07-16' },
-  ],
-};
+const PERIODS = [
+  { name: 'P1', start: '09:00', end: '10:00' },
+  { name: 'P2', start: '10:00', end: '11:00' },
+  { name: 'P3', start: '11:20', end: '12:20' },
+  { name: 'P4', start: '13:10', end: '14:10' },
+  { name: 'P5', start: '14:10', end: '15:10' },
+];
+const WEEK_A_MONDAY = '2027-01-04';
+const TERMS = [
+  { name: 'Spring 1', start: '2027-01-04', end: '2027-02-12' },
+  { name: 'Spring 2', start: '2027-02-22', end: '2027-03-26' },
+  { name: 'Summer', start: '2027-04-12', end: '2027-07-16' },
+];
 
 let server: JourneyServer;
 
@@ -87,13 +80,19 @@ async function staffPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-/**
- * GAP: the School calendar screen (branch calendar-ui) is not there yet; until it is, the
- * coordinator's calendar is saved with their own signed-in session, through the API the screen uses.
- */
-async function setCalendarGap(page: Page): Promise<void> {
-  const res = await page.request.put(`${server.url}/api/staff/calendar`, { data: CALENDAR, headers: { origin: server.url } });
-  expect(res.status(), await res.text()).toBe(204);
+/** The School calendar screen: bell times, Week A/B and terms; the preview shows today in Week B, open. */
+async function setCalendar(page: Page): Promise<void> {
+  const calendar = new SchoolCalendarPage(page);
+  await calendar.open();
+  await calendar.setBellTimes(PERIODS);
+  await calendar.setCycle(2, WEEK_A_MONDAY);
+  await calendar.clearTerms();
+  for (const term of TERMS) await calendar.addTerm(term.name, term.start, term.end);
+  await calendar.previewWeekOf('2027-01-13');
+  await expect(calendar.previewDay('2027-01-13')).toHaveAttribute('data-week', 'B');
+  await expect(calendar.previewDay('2027-01-13')).toHaveAttribute('data-status', 'open');
+  // Nothing is booked yet, so the save has nothing to cancel and asks nothing.
+  expect((await calendar.save()).asked).toBeNull();
 }
 
 /**
@@ -119,7 +118,7 @@ async function setUpSchool(browser: Browser, school: SchoolPlan, setupCode: stri
   await signIn.signIn(school.coordinator.email, school.coordinator.password);
   await expect(page.getByTestId('staff-home')).toContainText(school.name);
 
-  await setCalendarGap(page);
+  await setCalendar(page);
 
   const devices = new DevicesScreen(page);
   const code = await devices.issueCode(school.ipad.label, school.ipad.room);
