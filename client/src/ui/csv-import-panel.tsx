@@ -22,6 +22,8 @@ export interface CsvImportPanelProps<R extends ImportReportBase> {
   send: (csv: string, dryRun: boolean) => Promise<R>;
   /** "3 new students, 2 updated" */
   summary: (report: R) => string;
+  /** Shown under the summary after a check and after an import: what each row sets. */
+  details?: (report: R) => ReactNode;
   /** Shown under the summary after a real import (e.g. one-time set-up codes). */
   afterImport?: (report: R) => ReactNode;
   onImported: (report: R) => void;
@@ -31,7 +33,7 @@ export interface CsvImportPanelProps<R extends ImportReportBase> {
  * Choose an MIS export, check it (a dry run lists every bad row), then import
  * it. An import with any bad row writes nothing, so the check comes first.
  */
-export function CsvImportPanel<R extends ImportReportBase>({ title, intro, testIds, send, summary, afterImport, onImported }: CsvImportPanelProps<R>) {
+export function CsvImportPanel<R extends ImportReportBase>({ title, intro, testIds, send, summary, details, afterImport, onImported }: CsvImportPanelProps<R>) {
   const { state, choose, check, importFile } = useCsvImport(send, onImported);
   const [readError, setReadError] = useState<string | null>(null);
   const busy = state.step === 'busy';
@@ -63,15 +65,19 @@ export function CsvImportPanel<R extends ImportReportBase>({ title, intro, testI
       {readError ? <Notice tone="error">{readError}</Notice> : null}
 
       {state.step === 'checked' ? (
-        <Notice tone="info" data-testid={testIds.summary}>
-          {state.file.name}: {summary(state.report)}. Nothing is saved until you press Import.
-        </Notice>
+        <>
+          <Notice tone="info" data-testid={testIds.summary}>
+            {state.file.name}: {summary(state.report)}. Nothing is saved until you press Import.
+          </Notice>
+          {details?.(state.report)}
+        </>
       ) : null}
       {state.step === 'imported' ? (
         <>
           <Notice tone="info" data-testid={testIds.summary}>
             Imported {state.file.name}: {summary(state.report)}.
           </Notice>
+          {details?.(state.report)}
           {afterImport?.(state.report)}
         </>
       ) : null}

@@ -24,10 +24,24 @@ export const ImportReportBase = z.object({
 });
 export type ImportReportBase = z.infer<typeof ImportReportBase>;
 
+/** What one row sets for matching; null where the row leaves it as it is (a blank cell, or no such column). */
+export const ProfileChange = z.object({
+  line: z.number().int(),
+  admissionNumber: z.string(),
+  /** In the file's own syntax, e.g. "A:Mon:P1; Wed:P2", or "none" to clear. */
+  freePeriods: z.string().nullable(),
+  subjects: z.array(z.string()).nullable(),
+});
+export type ProfileChange = z.infer<typeof ProfileChange>;
+
 export const StudentImportReport = ImportReportBase.extend({
   dryRun: z.boolean(),
   toCreate: z.number().int(),
   toUpdate: z.number().int(),
+  /** The file had only admission numbers and free periods/subjects: it changes nothing else about students on record. */
+  profilesOnly: z.boolean(),
+  /** Each valid row that sets free periods or subjects. */
+  profileChanges: z.array(ProfileChange),
 });
 export type StudentImportReport = z.infer<typeof StudentImportReport>;
 

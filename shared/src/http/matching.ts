@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Uuid } from '../ids.js';
+import { StudentRole, Uuid } from '../ids.js';
 import { endpoint } from './endpoint.js';
 import { IdParams } from './params.js';
 
@@ -17,6 +17,22 @@ export const MatchingReview = z.strictObject({
 export const SubjectsBody = z.strictObject({
   subjects: z.array(z.string().trim().toLowerCase().regex(/^[a-z][a-z -]*(:[a-z][a-z -]*)?$/, 'must look like "maths" or "english:poetry"')).max(20),
 });
+
+/** One free period as stored: a week of the cycle (or both), a weekday 1–5 and a period name. */
+export const FreeSlot = z.object({ week: z.enum(['A', 'B', 'any']), weekday: z.number().int(), period: z.string() });
+export type FreeSlot = z.infer<typeof FreeSlot>;
+
+/** `GET /api/staff/students/:id/matching-profile`: what matching knows of one own-school student. */
+export const StudentMatchingProfile = z.object({
+  studentId: Uuid,
+  role: StudentRole,
+  /** Empty until a coordinator records them. */
+  freePeriods: z.array(FreeSlot),
+  subjects: z.array(z.string()),
+  /** Subjects already recorded at the school and its partner schools: offered while typing, so both sides use the same words. */
+  subjectSuggestions: z.array(z.string()),
+});
+export type StudentMatchingProfile = z.infer<typeof StudentMatchingProfile>;
 
 /** A suggestion's score in parts, so the coordinator can see why. */
 export const ScoreParts = z.object({
@@ -90,6 +106,15 @@ export const matchingEndpoints = {
     body: PairRequest,
     response: PairingCreatedResponse,
     status: 201,
+  }),
+  matchingProfile: endpoint({
+    method: 'GET',
+    path: '/api/staff/students/:id/matching-profile',
+    tag: 'matching',
+    audience: 'staff',
+    summary: "One own-school student's free periods and subjects, with subjects in use across the partnerships to suggest.",
+    params: IdParams,
+    response: StudentMatchingProfile,
   }),
   setSubjects: endpoint({
     method: 'PUT',

@@ -26,7 +26,17 @@ export const StaffAuditAction = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('DeviceRevoked'), device: Device }),
   /** A new set-up code for an iPad already listed (its earlier unused codes stop working). */
   z.object({ kind: z.literal('DeviceCodeIssued'), device: Device }),
-  z.object({ kind: z.literal('StudentsImported'), created: z.number().int(), updated: z.number().int() }),
+  /** `freePeriods`/`subjects`: how many of the file's students had each set (absent on entries from before imports carried them). */
+  z.object({
+    kind: z.literal('StudentsImported'),
+    created: z.number().int(),
+    updated: z.number().int(),
+    freePeriods: z.number().int().optional(),
+    subjects: z.number().int().optional(),
+  }),
+  /** A student's free periods replaced: how many periods of the cycle they are now free in. */
+  z.object({ kind: z.literal('FreePeriodsSet'), student: OwnStudent, periods: z.number().int() }),
+  z.object({ kind: z.literal('SubjectsSet'), student: OwnStudent, subjects: z.array(z.string()) }),
   /** New staff accounts and the roles each was granted: today the only way roles are given. */
   z.object({
     kind: z.literal('StaffAccountsImported'),

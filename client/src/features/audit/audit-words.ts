@@ -39,7 +39,13 @@ export function auditSentence(entry: Pick<StaffAuditEntry, 'actor' | 'action'>):
     case 'StaffAccountDeactivated':
       return `${who} closed the account of ${action.account.fullName}`;
     case 'StudentsImported':
-      return `${who} imported students from the MIS: ${action.created} new, ${action.updated} updated`;
+      return `${who} imported students from the MIS: ${action.created} new, ${action.updated} updated${importedProfiles(action.freePeriods, action.subjects)}`;
+    case 'FreePeriodsSet':
+      return `${who} set ${action.student.name}'s free periods (${plural(action.periods, 'period', 'periods')})`;
+    case 'SubjectsSet':
+      return action.subjects.length === 0
+        ? `${who} cleared ${action.student.name}'s subjects`
+        : `${who} set ${action.student.name}'s subjects: ${action.subjects.join(', ')}`;
     case 'StaffAccountsImported':
       return `${who} created ${plural(action.accounts.length, 'staff account', 'staff accounts')}: ${action.accounts
         .map((a) => `${a.fullName} (${a.roles.map((r) => roleWords[r]).join(', ')})`)
@@ -124,4 +130,10 @@ const problems: Record<Extract<StaffAuditVerification, { ok: false }>['firstBrok
 export function describeAuditVerification(result: StaffAuditVerification): string {
   if (result.ok) return `Record intact (${plural(result.entries, 'entry', 'entries')})`;
   return `Entry #${result.firstBroken.seq} has been altered (${problems[result.firstBroken.problem]})`;
+}
+
+/** ", with free periods for 3 and subjects for 2", when the import carried them. */
+function importedProfiles(freePeriods: number | undefined, subjects: number | undefined): string {
+  const parts = [freePeriods ? `free periods for ${freePeriods}` : '', subjects ? `subjects for ${subjects}` : ''].filter(Boolean);
+  return parts.length > 0 ? `, with ${parts.join(' and ')}` : '';
 }

@@ -9,7 +9,12 @@ export function importStudents(csv: string, dryRun: boolean): Promise<StudentImp
   return callApi(importEndpoints.students, { body: csv, query: dryRun ? { dryRun: 'true' } : {} }, { auth: staffAuth });
 }
 
-/** "3 new students, 2 updated" */
+/** "3 new students, 2 updated", or for a second file "free periods or subjects for 2 students"; with what matching gains. */
 export function studentImportSummary(report: StudentImportReport): string {
-  return `${count(report.toCreate, 'new student', 'new students')}, ${report.toUpdate} updated`;
+  const changes = report.profileChanges;
+  const withPeriods = changes.filter((c) => c.freePeriods !== null).length;
+  const withSubjects = changes.filter((c) => c.subjects !== null).length;
+  const extra = [withPeriods ? `free periods for ${withPeriods}` : '', withSubjects ? `subjects for ${withSubjects}` : ''].filter(Boolean);
+  if (report.profilesOnly) return `${count(report.toUpdate, 'student', 'students')} on record: ${extra.join(' and ') || 'nothing to change'}`;
+  return `${count(report.toCreate, 'new student', 'new students')}, ${report.toUpdate} updated${extra.length ? `; ${extra.join(' and ')}` : ''}`;
 }

@@ -7,6 +7,7 @@ import { isCompletePin, sanitisePin } from '../sign-in/pin-code';
 import { useSchoolTime, useStaffErrors } from '../../lib/staff/staff-context';
 import { describeRecord, recordMethodChoices } from './record-method';
 import { missingRequirements, readinessLabel } from './student-readiness';
+import { StudentMatchingPanel } from './student-matching-panel';
 import { setStudentEligibility, setStudentPin, type EligibilityChange, type RecordMethod, type SchoolStudent } from './students-api';
 
 export interface StudentRowProps {
@@ -36,6 +37,7 @@ export function StudentRow({ student, selected, onSelect, onChanged }: StudentRo
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [matchingOpen, setMatchingOpen] = useState(false);
   const ready = missingRequirements(student).length === 0;
   const isMentee = student.role === 'mentee';
   const name = `${student.firstName} ${student.lastName}`;
@@ -162,9 +164,20 @@ export function StudentRow({ student, selected, onSelect, onChanged }: StudentRo
           </Button>
         </div>
 
+        <div className="student-row__fact">
+          <span>
+            <strong>Free periods and subjects</strong>
+          </span>
+          <Button variant="secondary" data-testid="student-matching-open" aria-expanded={matchingOpen} onClick={() => setMatchingOpen(!matchingOpen)}>
+            {matchingOpen ? 'Hide' : 'Edit'}
+          </Button>
+        </div>
+
         {saved ? <p className="staff-saved" role="status">{saved}</p> : null}
         {problem ? <Notice tone="error">{problem}</Notice> : null}
       </div>
+
+      {matchingOpen ? <StudentMatchingPanel student={student} onClose={() => setMatchingOpen(false)} /> : null}
 
       {pending ? (
         <ConfirmDialog

@@ -1,4 +1,5 @@
 import { useStaffQuery } from '../../lib/staff/staff-query';
+import { fetchMatchingProfile, fetchOwnCalendar } from './free-periods-api';
 import { fetchNotices } from './notices-api';
 import { fetchSchoolStudents } from './students-api';
 
@@ -7,9 +8,17 @@ export const studentKeys = {
   all: ['students'] as const,
   list: () => [...studentKeys.all, 'list'] as const,
   notices: () => [...studentKeys.all, 'notices'] as const,
+  /** Free periods and subjects of one student; an import changes them too, so they sit under `all`. */
+  profile: (studentId: string) => [...studentKeys.all, 'profile', studentId] as const,
+  calendar: () => [...studentKeys.all, 'calendar'] as const,
 };
 
 export const useSchoolStudents = () =>
   useStaffQuery({ queryKey: studentKeys.list(), queryFn: ({ signal }) => fetchSchoolStudents(signal) });
 
 export const useNotices = () => useStaffQuery({ queryKey: studentKeys.notices(), queryFn: ({ signal }) => fetchNotices(signal) });
+
+export const useMatchingProfile = (studentId: string) =>
+  useStaffQuery({ queryKey: studentKeys.profile(studentId), queryFn: ({ signal }) => fetchMatchingProfile(studentId, signal) });
+
+export const useOwnCalendar = () => useStaffQuery({ queryKey: studentKeys.calendar(), queryFn: ({ signal }) => fetchOwnCalendar(signal) });

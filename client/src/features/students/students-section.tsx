@@ -3,6 +3,7 @@ import { CsvImportPanel } from '../../ui/csv-import-panel';
 import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
 import { useInvalidate } from '../../lib/staff/staff-query';
 import { auditKeys } from '../audit/audit-queries';
+import { ImportProfileChanges } from './import-profile-changes';
 import { importStudents, studentImportSummary } from './student-import-api';
 import { ClassPinsBar } from './class-pins-bar';
 import { PinSheet } from './pin-sheet';
@@ -84,7 +85,20 @@ export function StudentsSection() {
       ) : null}
       <CsvImportPanel
         title="Import students from your MIS"
-        intro="A CSV export with the columns admission number, first name, surname and year (tutor group if you have it). Students already here are matched by admission number and updated."
+        intro={
+          <>
+            <p>
+              A CSV export with the columns admission number, first name, surname and year (tutor group if you have it). Students
+              already here are matched by admission number and updated.
+            </p>
+            <p>
+              Optional columns for matching: <strong>Free periods</strong> such as <code>A:Mon:P1; B:Tue:P3; Wed:P2</code> (a
+              period with no week is free in both weeks) and <strong>Subjects</strong> such as <code>maths; english:poetry</code>.
+              A blank cell leaves what is recorded; <code>none</code> clears it. A file with only admission number, free periods
+              and subjects updates students already here.
+            </p>
+          </>
+        }
         testIds={{
           panel: 'import-students',
           file: 'import-file',
@@ -95,6 +109,7 @@ export function StudentsSection() {
         }}
         send={importStudents}
         summary={studentImportSummary}
+        details={(report) => <ImportProfileChanges report={report} />}
         onImported={() => void studentsChanged()}
       />
     </StaffSection>

@@ -97,9 +97,12 @@ export class CalendarRepository {
     });
   }
 
-  async setAvailability(studentId: string, body: AvailabilityBody, at: Temporal.Instant): Promise<void> {
+  async setAvailability(studentId: string, body: AvailabilityBody, at: Temporal.Instant, also?: AlsoInTransaction): Promise<void> {
     const row = { slots: body.slots, updatedAt: new Date(at.epochMilliseconds) };
-    await this.db.insert(studentAvailability).values({ studentId, ...row }).onConflictDoUpdate({ target: studentAvailability.studentId, set: row });
+    await this.db.transaction(async (tx) => {
+      await tx.insert(studentAvailability).values({ studentId, ...row }).onConflictDoUpdate({ target: studentAvailability.studentId, set: row });
+      await also?.(tx as unknown as Db);
+    });
   }
 
   async availabilityOf(studentIds: string[]): Promise<Map<string, Availability>> {

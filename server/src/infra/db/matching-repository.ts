@@ -1,7 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from './database.js';
 import type { AlsoInTransaction } from './in-transaction.js';
-import { pairings, students } from './schema.js';
+import { pairings, studentAvailability, students } from './schema.js';
 
 /** Students and pairings as the matcher needs them. */
 export class MatchingRepository {
@@ -42,8 +42,40 @@ export class MatchingRepository {
     });
   }
 
-  async setSubjects(studentId: string, subjects: string[]): Promise<void> {
-    await this.db.update(students).set({ subjects }).where(eq(students.id, studentId));
+  async setSubjects(studentId: string, subjects: string[], also?: AlsoInTransaction): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.update(students).set({ subjects }).where(eq(students.id, studentId));
+      await also?.(tx as unknown as Db);
+    });
+  }
+
+  /** One student's subjects and free periods (none recorded reads as none). */
+  async profileOf(studentId: string) {
+    const [row] = await this.db
+      .select({
+        id: students.id,
+        schoolId: students.schoolId,
+        firstName: students.firstName,
+        lastName: students.lastName,
+        role: students.role,
+        subjects: students.subjects,
+        slots: studentAvailability.slots,
+      })
+      .from(students)
+      .leftJoin(studentAvailability, eq(studentAvailability.studentId, students.id))
+      .where(eq(students.id, studentId))
+      .limit(1);
+    return row;
+  }
+
+  /** Every subject recorded for any student of these schools, once each, in order. */
+  async subjectsInUse(schoolIds: string[]): Promise<string[]> {
+    if (schoolIds.length === 0) return [];
+    const rows = await this.db
+      .selectDistinct({ subject: sql<string>`unnest(${students.subjects})` })
+      .from(students)
+      .where(inArray(students.schoolId, schoolIds));
+    return rows.map((r) => r.subject).sort();
   }
 
   async studentsByIds(ids: string[]) {

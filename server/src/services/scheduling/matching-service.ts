@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
-import type { SuggestionsResponse } from '@peerbridge/shared';
+import type { StudentMatchingProfile, SuggestionsResponse } from '@peerbridge/shared';
 import { can } from '../../domain/access/policy.js';
+import { studentLabel } from '../../domain/audit/staff-audit.js';
 import { assignGreedy, assignOptimal, MatchingInputError, type PairRef } from '../../domain/matching/index.js';
 import { findSlots } from '../../domain/scheduling/index.js';
 import type { StaffAuditTrail } from '../audit/staff-audit-trail.js';
@@ -18,9 +19,9 @@ import type { StaffIdentity } from '../staff/staff-auth.js';
 export class MatchingService {
   constructor(
     private readonly deps: {
-      matching: Pick<MatchingRepository, 'studentsOf' | 'studentsByIds' | 'pairingsOf' | 'createPairing' | 'setSubjects'>;
+      matching: Pick<MatchingRepository, 'studentsOf' | 'studentsByIds' | 'pairingsOf' | 'createPairing' | 'setSubjects' | 'profileOf' | 'subjectsInUse'>;
       calendars: Pick<CalendarRepository, 'load' | 'availabilityOf' | 'programmeOf'>;
-      partnerships: Pick<PartnershipRepository, 'findById' | 'schoolNames'>;
+      partnerships: Pick<PartnershipRepository, 'findById' | 'schoolNames' | 'listForSchool'>;
       audit: StaffAuditTrail;
     },
   ) {}
@@ -119,10 +120,31 @@ export class MatchingService {
 
   /** A student's subjects (a mentee's needs, a mentor's strengths), set by their own school's coordinator. */
   async setSubjects(staff: StaffIdentity, studentId: string, subjects: string[]): Promise<void> {
-    const [student] = await this.deps.matching.studentsByIds([studentId]);
+    const student = await this.ownStudent(staff, studentId);
+    const distinct = [...new Set(subjects)];
+    const ref = { id: student.id, name: studentLabel(student.firstName, student.lastName) };
+    await this.deps.matching.setSubjects(studentId, distinct, this.deps.audit.recording(staff, () => ({ kind: 'SubjectsSet', student: ref, subjects: distinct })));
+  }
+
+  /** What matching knows of one own-school student, and the subjects in use across the school's partnerships to suggest. */
+  async profile(staff: StaffIdentity, studentId: string): Promise<StudentMatchingProfile> {
+    const student = await this.ownStudent(staff, studentId);
+    const partnerships = await this.deps.partnerships.listForSchool(student.schoolId);
+    const schoolIds = new Set([student.schoolId, ...partnerships.flatMap((p) => [p.mentorSchool.id, p.menteeSchool.id])]);
+    return {
+      studentId: student.id,
+      role: student.role,
+      freePeriods: student.slots ?? [],
+      subjects: student.subjects,
+      subjectSuggestions: await this.deps.matching.subjectsInUse([...schoolIds]),
+    };
+  }
+
+  private async ownStudent(staff: StaffIdentity, studentId: string) {
+    const student = await this.deps.matching.profileOf(studentId);
     if (!student) throw AppError.notFound('No such student.');
     if (!can(staff, 'schedule:manage', [student.schoolId])) throw new AppError('forbidden', 'Your account does not have access to that.');
-    await this.deps.matching.setSubjects(studentId, subjects);
+    return student;
   }
 
   private async partnershipFor(staff: StaffIdentity, partnershipId: string) {

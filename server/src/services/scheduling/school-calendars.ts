@@ -7,12 +7,15 @@ import type {
   SchoolTimetable,
 } from '@peerbridge/shared';
 import { can } from '../../domain/access/policy.js';
+import { studentLabel } from '../../domain/audit/staff-audit.js';
+import { distinctSlots, freePeriodProblems } from '../../domain/scheduling/free-periods.js';
 import type { Clock } from '../../domain/time/clock.js';
 import { AppError } from '../../errors.js';
 import type { CalendarRepository } from '../../infra/db/calendar-repository.js';
 import type { SchedulingRepository } from '../../infra/db/scheduling-repository.js';
 import type { PartnershipRepository } from '../../infra/db/partnership-repository.js';
 import type { StudentRepository } from '../../infra/db/student-repository.js';
+import type { StaffAuditTrail } from '../audit/staff-audit-trail.js';
 import type { StaffIdentity } from '../staff/staff-auth.js';
 import { toCalendarResponse, toProgramme, toTimetable } from './calendar-mapper.js';
 import { cancelledFromChange } from './session-words.js';
@@ -24,7 +27,8 @@ export class SchoolCalendars {
       calendars: Pick<CalendarRepository, 'loadBody' | 'setAvailability' | 'programmeOf'>;
       scheduling: Pick<SchedulingRepository, 'cancelledByClosures'>;
       partnerships: Pick<PartnershipRepository, 'findById' | 'listForSchool' | 'schoolNames'>;
-      students: Pick<StudentRepository, 'findSchoolOf'>;
+      students: Pick<StudentRepository, 'findNamed'>;
+      audit: Pick<StaffAuditTrail, 'recording'>;
       clock: Clock;
     },
   ) {}
@@ -42,11 +46,25 @@ export class SchoolCalendars {
     return toCalendarResponse(stored, cancelled);
   }
 
+  /** A student's free periods, each one a period the school's bell schedule has on that weekday. */
   async setAvailability(staff: StaffIdentity, studentId: string, body: AvailabilityBody): Promise<void> {
-    const schoolId = await this.deps.students.findSchoolOf(studentId);
-    if (!schoolId) throw AppError.notFound('No such student.');
-    assertCan(staff, [schoolId]);
-    await this.deps.calendars.setAvailability(studentId, body, this.deps.clock.now());
+    const student = await this.deps.students.findNamed(studentId);
+    if (!student) throw AppError.notFound('No such student.');
+    assertCan(staff, [student.schoolId]);
+    const { calendar } = await this.deps.calendars.loadBody(student.schoolId);
+    if (!calendar) {
+      throw new AppError('conflict', 'The school has no bell times yet: set up the calendar (periods for each weekday) before free periods.');
+    }
+    const slots = distinctSlots(body.slots);
+    const problems = freePeriodProblems(slots, { bellSchedule: calendar.bellSchedule, cycleWeeks: calendar.cycleWeeks });
+    if (problems.length > 0) throw AppError.badRequest(`Free periods: ${problems.join('; ')}.`, { field: 'slots', problems });
+    const ref = { id: student.id, name: studentLabel(student.firstName, student.lastName) };
+    await this.deps.calendars.setAvailability(
+      studentId,
+      { slots },
+      this.deps.clock.now(),
+      this.deps.audit.recording(staff, () => ({ kind: 'FreePeriodsSet', student: ref, periods: slots.length })),
+    );
   }
 
   partnershipsOf(schoolId: string): Promise<PartnershipSummary[]> {

@@ -5,7 +5,7 @@ import type { StaffAuditTrail } from '../audit/staff-audit-trail.js';
 import { can } from '../../domain/access/policy.js';
 import { generatePins } from '../../domain/access/pin-rules.js';
 import { studentLabel } from '../../domain/audit/staff-audit.js';
-import type { StudentRow } from '../../domain/import/student-rows.js';
+import type { ProfileRow, StudentRow } from '../../domain/import/student-rows.js';
 import type { Clock } from '../../domain/time/clock.js';
 import { AppError } from '../../errors.js';
 import type { NoticeRepository } from '../../infra/db/notice-repository.js';
@@ -15,6 +15,14 @@ import { hashSecret } from '../staff/passwords.js';
 import type { StaffIdentity } from '../staff/staff-auth.js';
 import { schoolOf } from '../staff/staff-school.js';
 import { consentWithdrawnNotice } from './consent-withdrawn-notice.js';
+
+/** How many students an import creates and updates, and how many it gives free periods and subjects. */
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  freePeriods: number;
+  subjects: number;
+}
 
 const notYours = () => new AppError('forbidden', 'Your account does not have access to that.');
 
@@ -26,7 +34,7 @@ export class StudentRecords {
         StudentRepository,
         'findNamed' | 'findNamedMany' | 'setPin' | 'setPins' | 'setEligibility' | 'listForSchool' | 'upcomingSessionCount'
       >;
-      imports: Pick<StudentImportRepository, 'upsert'>;
+      imports: Pick<StudentImportRepository, 'upsert' | 'updateProfiles'>;
       notices: Pick<NoticeRepository, 'raise'>;
       audit: Pick<StaffAuditTrail, 'recording'>;
       clock: Clock;
@@ -97,12 +105,23 @@ export class StudentRecords {
   }
 
   /** Writes a checked import (every row valid) and its audit entry, together. */
-  async importRows(staff: StaffIdentity, rows: StudentRow[], counts: { created: number; updated: number }): Promise<void> {
-    await this.deps.imports.upsert(
-      schoolOf(staff),
-      rows,
-      this.deps.audit.recording(staff, () => ({ kind: 'StudentsImported', created: counts.created, updated: counts.updated })),
-    );
+  async importRows(staff: StaffIdentity, rows: StudentRow[], counts: ImportCounts): Promise<void> {
+    await this.deps.imports.upsert(schoolOf(staff), rows, this.deps.clock.now(), this.importAudit(staff, counts));
+  }
+
+  /** A checked second file: free periods and subjects of students on record, and its audit entry, together. */
+  async importProfiles(staff: StaffIdentity, rows: ProfileRow[], counts: ImportCounts): Promise<void> {
+    await this.deps.imports.updateProfiles(schoolOf(staff), rows, this.deps.clock.now(), this.importAudit(staff, counts));
+  }
+
+  private importAudit(staff: StaffIdentity, counts: ImportCounts) {
+    return this.deps.audit.recording(staff, () => ({
+      kind: 'StudentsImported' as const,
+      created: counts.created,
+      updated: counts.updated,
+      ...(counts.freePeriods > 0 ? { freePeriods: counts.freePeriods } : {}),
+      ...(counts.subjects > 0 ? { subjects: counts.subjects } : {}),
+    }));
   }
 
   /** The school's own students in full, with what is on record: PIN set or not, consent, training, and who recorded them. */

@@ -160,6 +160,7 @@ const routes: RouteCase[] = [
     body: { slots: [{ week: 'any', weekday: 2, period: 'P1' }] },
     allowed: all(['coordinator'], ['own']),
   },
+  { name: 'read free periods and subjects', method: 'get', path: (f) => `/api/staff/students/${f.studentId}/matching-profile`, allowed: all(['coordinator'], ['own']) },
   { name: 'set subjects', method: 'put', path: (f) => `/api/staff/students/${f.studentId}/subjects`, body: { subjects: ['english:poetry'] }, allowed: all(['coordinator'], ['own']) },
   { name: 'find slots for a pairing', method: 'get', path: (f) => `/api/staff/pairings/${f.pairingId}/candidates`, allowed: all(['coordinator'], ['own', 'partner']) },
   { name: 'suggest pairings', method: 'post', path: (f) => `/api/staff/partnerships/${f.partnershipId}/suggestions`, body: {}, allowed: all(['coordinator'], ['own', 'partner']) },

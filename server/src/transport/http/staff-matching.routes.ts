@@ -12,6 +12,8 @@ export function staffMatchingRoutes(deps: { matchingService: MatchingService; co
 
   on(matchingEndpoints.acceptPairing, manage, ({ params, body, res }) => matching.accept(staffOf(res), params.id, body));
 
+  on(matchingEndpoints.matchingProfile, manage, ({ params, res }) => matching.profile(staffOf(res), params.id));
+
   on(matchingEndpoints.setSubjects, manage, ({ params, body, res }) => matching.setSubjects(staffOf(res), params.id, body.subjects));
 
   return router;
