@@ -3,6 +3,7 @@ import { SchoolDevice } from '../support/pages.js';
 import { inboundMedia } from '../support/rtc-stats.js';
 import { startJourneyServer, type JourneyServer } from '../support/journey-server.js';
 import { SchoolCalendarPage } from '../support/school-calendar-page.js';
+import { StudentsPage } from '../support/students-page.js';
 import { DevicesScreen, StudentsScreen, TimetableScreen } from '../support/school-setup-pages.js';
 import { DeploymentSetUp, StaffSignIn } from '../support/staff-pages.js';
 
@@ -95,20 +96,6 @@ async function setCalendar(page: Page): Promise<void> {
   expect((await calendar.save()).asked).toBeNull();
 }
 
-/**
- * GAP: free periods and subjects are not on the students screen or its CSV yet (branch
- * students-setup); until they are, they are saved with the coordinator's session, through the API.
- */
-async function setAvailabilityAndSubjectsGap(page: Page, student: SchoolPlan['student']): Promise<void> {
-  const list = await page.request.get(`${server.url}/api/staff/students`);
-  const { students } = (await list.json()) as { students: { id: string; firstName: string }[] };
-  const id = students.find((s) => s.firstName === student.firstName)!.id;
-  const free = { slots: [{ week: 'any', weekday: 3, period: 'P2' }] };
-  const headers = { origin: server.url };
-  expect((await page.request.put(`${server.url}/api/staff/students/${id}/availability`, { data: free, headers })).status()).toBe(204);
-  expect((await page.request.put(`${server.url}/api/staff/students/${id}/subjects`, { data: { subjects: student.subjects }, headers })).status()).toBe(204);
-}
-
 /** A coordinator's first morning: password, calendar, an iPad, the students, consent or training, PINs. */
 async function setUpSchool(browser: Browser, school: SchoolPlan, setupCode: string, role: 'mentor' | 'mentee') {
   const page = await staffPage(browser);
@@ -125,14 +112,21 @@ async function setUpSchool(browser: Browser, school: SchoolPlan, setupCode: stri
   const ipad = await SchoolDevice.enrol(browser, server.url, code);
   await devices.expectEnrolled(school.ipad.label, '1 iPad is set up');
 
-  const students = new StudentsScreen(page);
+  // The MIS export with two more columns: the periods the student is free (both weeks) and their subjects.
   const s = school.student;
-  const csv = `Admission No,Legal Forename,Legal Surname,Year,Reg Group\n${s.admissionNumber},${s.firstName},${s.surname},${s.year},${s.year}A\n`;
-  await students.importCsv(`${school.name} students.csv`, csv, '1 new student');
+  const csv = [
+    'Admission No,Legal Forename,Legal Surname,Year,Reg Group,Free periods,Subjects',
+    `${s.admissionNumber},${s.firstName},${s.surname},${s.year},${s.year}A,Wed:P2,${s.subjects.join('; ')}`,
+  ].join('\n');
+  const importing = new StudentsPage(page);
+  expect(await importing.importCsv(csv, { name: `${school.name} students.csv` })).toContain('1 new student');
   const fullName = `${s.firstName} ${s.surname}`;
-  await expect(students.row(fullName)).toBeVisible();
-  await setAvailabilityAndSubjectsGap(page, s);
+  await importing.openStudent(fullName);
+  expect(await importing.isFree('both', 'Wed', 'P2')).toBe(true);
+  expect(await importing.isFree('both', 'Wed', 'P1')).toBe(false);
+  await expect(importing.subjects()).toHaveCount(s.subjects.length);
 
+  const students = new StudentsScreen(page);
   const coordinator = school.coordinator.fullName;
   if (role === 'mentee') await students.record(fullName, 'consent', 'form', coordinator, 'on the form');
   else await students.record(fullName, 'training', 'email', coordinator, 'by email');
@@ -172,7 +166,8 @@ test('a new deployment, from an empty database to two students in a call, throug
   const leo = `${menteeSchool.student.firstName} ${menteeSchool.student.surname}`;
   await timetable.accept(leo, mentorSchool.student.firstName);
   await expect(timetable.candidates().first()).toContainText('Wednesdays at 10:00');
-  await expect(timetable.candidates().first()).toContainText('First session');
+  // Today's 10:00 is still to come: this fails if the journey took longer than its five minutes (journey-server.ts).
+  await expect(timetable.candidates().first()).toContainText(/First session Wed 13 Jan/);
   const booked = await timetable.book('Wednesdays at 10:00');
   expect(booked).toContain(`Booked: ${mentorSchool.student.firstName} and ${menteeSchool.student.firstName}, Wednesdays at 10:00`);
 

@@ -2,8 +2,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 /*
  * A coordinator's first-day screens, as page objects: the iPads, the students
- * (import, consent or training, a class's PINs) and the timetable's pairing
- * board and booking. Selectors are the screens' `data-testid`s.
+ * (consent or training, a class's PINs; the import, free periods and subjects
+ * are in students-page.ts) and the timetable's pairing board and booking. Selectors are the screens' `data-testid`s.
  */
 
 /** The Devices ("iPads") section. */
@@ -52,18 +52,6 @@ export class StudentsScreen {
     return this.section.getByTestId('student-row').filter({ hasText: fullName });
   }
 
-  /** Chooses the MIS export, checks it, then imports it; `summary` is what the check must say. */
-  async importCsv(fileName: string, csv: string, summary: string): Promise<void> {
-    const panel = this.section.getByTestId('import-students');
-    await panel.scrollIntoViewIfNeeded();
-    await panel.getByTestId('import-file').setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await panel.getByTestId('import-check').click();
-    await expect(panel.getByTestId('import-summary')).toContainText(summary);
-    await panel.getByTestId('import-run').click();
-    await expect(panel.getByTestId('import-summary')).toContainText(`Imported ${fileName}`);
-  }
-
-  /** Records a mentee's parental consent or a mentor's training, saying how it came. */
   /** `recordedBy`: the staff member as the row names them ("Ms Dana Hill"); `how`: "on the form", "by letter"… */
   async record(fullName: string, kind: 'consent' | 'training', method: 'letter' | 'form' | 'email', recordedBy: string, how: string): Promise<void> {
     const row = this.row(fullName);
