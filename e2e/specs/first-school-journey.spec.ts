@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { SchoolDevice } from '../support/pages.js';
 import { inboundMedia } from '../support/rtc-stats.js';
-import { startJourneyServer, type JourneyServer } from '../support/journey-server.js';
+import { JOURNEY_ADMIN, startJourneyServer, type JourneyServer } from '../support/journey-server.js';
 import { SchoolCalendarPage } from '../support/school-calendar-page.js';
 import { StudentsPage } from '../support/students-page.js';
 import { DevicesScreen, StudentsScreen, TimetableScreen } from '../support/school-setup-pages.js';
@@ -147,7 +147,7 @@ test('a new deployment, from an empty database to two students in a call, throug
   const adminSignIn = new StaffSignIn(admin, server.url);
   await adminSignIn.open();
   await adminSignIn.useSetupCode(server.adminSetupCode, 'the operations admin password');
-  await adminSignIn.signIn('ops@peerbridge.example', 'the operations admin password');
+  await adminSignIn.signIn(JOURNEY_ADMIN.email, 'the operations admin password');
   const setUp = new DeploymentSetUp(admin);
   for (const school of [mentorSchool, menteeSchool]) await setUp.addSchool(school);
   await setUp.partner(mentorSchool.name, menteeSchool.name, PROGRAMME.start, PROGRAMME.end);
