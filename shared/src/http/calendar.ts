@@ -102,7 +102,7 @@ export const CancelledSession = NamedSession.extend({
   reason: z.string(),
   /** The same-week replacement proposed, in school time, or null when none fits. */
   proposal: z.string().nullable(),
-  /** The schedule change that records it (what accept-replacement takes); null on a dry run. */
+  /** The schedule change that records the cancellation (what accept-replacement takes); null only for one a dry run previews. */
   changeId: z.number().int().nullable(),
 });
 export type CancelledSession = z.infer<typeof CancelledSession>;

@@ -54,6 +54,15 @@ describe('describeChange', () => {
     const words = describeChange({ ...base, kind: 'series_created', detail: { weekday: 2, localStart: '08:40', sessions: 12 } }, london);
     expect(words.lines).toEqual(['Tuesdays at 08:40, 12 sessions']);
   });
+
+  it('says a session is back on when its closure was undone', () => {
+    const words = describeChange({ ...base, kind: 'occurrence_restored', detail: { when: 'Tue 1 Dec 2026, 09:00 (Riverside High School time)' } }, london);
+    expect(words).toEqual({
+      title: 'Session back on',
+      tone: 'created',
+      lines: ['Tue 1 Dec 2026, 09:00 (Riverside High School time): the closure that cancelled it was undone.'],
+    });
+  });
 });
 
 describe('replacement bookings', () => {

@@ -65,6 +65,12 @@ export function describeChange(change: ChangeFacts, time: SchoolTime): ChangeWor
         lines: [start ? `For ${time.dateTime(start)}${end ? `–${time.time(end)}` : ''}, instead of the cancelled one.` : 'Booked instead of the cancelled one.'],
       };
     }
+    case 'occurrence_restored':
+      return {
+        title: 'Session back on',
+        tone: 'created',
+        lines: [text(detail.when) ? `${text(detail.when)}: the closure that cancelled it was undone.` : 'The closure that cancelled it was undone.'],
+      };
     case 'series_created': {
       const weekday = typeof detail.weekday === 'number' ? WEEKDAY_NAMES[detail.weekday] : undefined;
       const start = text(detail.localStart);

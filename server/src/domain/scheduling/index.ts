@@ -6,7 +6,7 @@ export { findSlots } from './slot-finder.js';
 export type { Candidate, LostDate, Occurrence, SlotSearch } from './slot-finder.js';
 export { bookingsOf, impactOfClosure, occurrencesOf } from './series.js';
 export type { ClosureImpact, ClosureImpactInput, NoReplacementReason } from './series.js';
-export { impactOfCalendarChange, lossOfSession } from './reflow.js';
+export { impactOfCalendarChange, lossOfSession, sessionsRuledOut } from './reflow.js';
 export type { ChangeImpact, ChangeImpactInput, ChangeLoss, ProgrammeDates } from './reflow.js';
 export { caseloadConflict, checkSeriesConflicts } from './conflicts.js';
 export type { SeriesConflict, SeriesConflictInput, SeriesParticipant } from './conflicts.js';

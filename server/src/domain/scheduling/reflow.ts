@@ -66,10 +66,38 @@ export interface ChangeImpactInput extends Omit<PairingInput, 'sessionMinutes'> 
 
 /** Which of a series' future occurrences the calendars as they are now rule out, each with a same-week replacement. */
 export function impactOfCalendarChange(input: ChangeImpactInput): ChangeImpact[] {
-  const first = input.occurrences[0];
-  if (!first) return [];
-  const sessionMinutes = input.sessionMinutes ?? first.start.until(first.end).total('minutes');
-  const calendarsOnly = pairingOf({ ...input, sessionMinutes, bookings: [] });
+  const lost = ruledOut(input);
+  if (lost.length === 0) return [];
+  const sessionMinutes = lengthOf(input);
+  const pairing = pairingOf({ ...input, sessionMinutes, bookings: withoutSessions(input.bookings, lost.map((l) => l.occurrence), input) });
+  const today = epochDayOf(input.today);
+  const window = programmeWindow(input.programme);
+  const earliestMs = input.now?.epochMilliseconds ?? Number.NEGATIVE_INFINITY;
+  return lost.map(({ occurrence, day, because }) => ({
+    occurrence,
+    cancelledBecause: because,
+    ...(because.reason === 'outside_programme'
+      ? noReplacement('outside_programme')
+      : replacementFor(pairing, day, { first: Math.max(today, window.first), last: window.last, earliestMs })),
+  }));
+}
+
+/**
+ * The future occurrences the calendars and programme rule out, bookings aside: what re-flow
+ * would cancel. Taken before a change too, so that the change cancels only what it breaks.
+ */
+export function sessionsRuledOut(input: Omit<ChangeImpactInput, 'bookings' | 'now'>): Occurrence[] {
+  return ruledOut(input).map((l) => l.occurrence);
+}
+
+function lengthOf(input: Pick<ChangeImpactInput, 'occurrences' | 'sessionMinutes'>): number {
+  const first = input.occurrences[0]!;
+  return input.sessionMinutes ?? first.start.until(first.end).total('minutes');
+}
+
+function ruledOut(input: Omit<ChangeImpactInput, 'bookings' | 'now'>): { occurrence: Occurrence; day: number; because: ChangeLoss }[] {
+  if (input.occurrences.length === 0) return [];
+  const calendarsOnly = pairingOf({ ...input, sessionMinutes: lengthOf(input), bookings: [] });
   const { timeZone } = calendarsOnly.mentee.timeline.calendar;
   const today = epochDayOf(input.today);
   const window = programmeWindow(input.programme);
@@ -84,16 +112,7 @@ export function impactOfCalendarChange(input: ChangeImpactInput): ChangeImpact[]
         : calendarLossAt(calendarsOnly, day, startMs, occurrence.end.epochMilliseconds);
     if (because) lost.push({ occurrence, day, because });
   }
-  if (lost.length === 0) return [];
-  const pairing = pairingOf({ ...input, sessionMinutes, bookings: withoutSessions(input.bookings, lost.map((l) => l.occurrence), input) });
-  const earliestMs = input.now?.epochMilliseconds ?? Number.NEGATIVE_INFINITY;
-  return lost.map(({ occurrence, day, because }) => ({
-    occurrence,
-    cancelledBecause: because,
-    ...(because.reason === 'outside_programme'
-      ? noReplacement('outside_programme')
-      : replacementFor(pairing, day, { first: Math.max(today, window.first), last: window.last, earliestMs })),
-  }));
+  return lost;
 }
 
 /** Whether a single session at [start, end) passes every rule a new series must: calendars, programme dates, bookings, iPads. */

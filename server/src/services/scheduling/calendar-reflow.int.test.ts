@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
-import { pairings, scheduleChanges, schoolCalendars, sessionOccurrences, staff } from '../../infra/db/schema.js';
+import { pairings, scheduleChanges, schoolCalendars, sessionOccurrences, sessionSeries, staff } from '../../infra/db/schema.js';
 import { schoolYearAfter, typicalCalendar } from '../../test-support/calendar-fixtures.js';
 import { addOtherSchoolAndAdmin } from '../../test-support/other-school.js';
 import { signInStaff } from '../../test-support/staff-agent.js';
@@ -119,9 +119,15 @@ describe.each(testDatabaseKinds())('re-flow after calendar changes on %s', (kind
     expect(refused.body.error.message).toBe('The proposed replacement no longer fits: Riverside High School: Trip.');
     expect(await occurrenceOn(year.date('2026-12-03'))).toEqual([]);
 
-    // A later, unrelated closure cancels only its own day's session, in the name of whoever added it.
+    // What the old check let through: the replacement booked on the closed Thursday anyway.
+    const [series] = await server.database.db.select().from(sessionSeries).where(eq(sessionSeries.pairingId, pairingId));
+    const thursday = new Date(`${year.date('2026-12-03')}T11:00:00Z`);
+    await server.database.db.insert(sessionOccurrences).values({ pairingId, seriesId: series!.id, startsAt: thursday, endsAt: new Date(thursday.getTime() + 30 * 60_000) });
+    // A later, unrelated closure cancels only its own day's session, in the name of whoever added it: not that Thursday's.
     const later = await northgate.post('/api/staff/calendar/closures').send({ date: year.date('2027-03-02'), reason: 'Snow day' }).expect(201);
     expect(later.body.cancelled.map((c: Cancelled) => c.date)).toEqual([year.date('2027-03-02')]);
+    expect((await occurrenceOn(year.date('2026-12-03')))[0]!.status).toBe('scheduled');
+    await server.database.db.delete(sessionOccurrences).where(eq(sessionOccurrences.startsAt, thursday));
     const byNorthgate = (await changesOf('occurrence_cancelled')).filter((c) => c.id === later.body.cancelled[0].changeId);
     expect(byNorthgate.map((c) => c.byStaffId)).toEqual([await staffId('coordinator@northgate.example')]);
 
@@ -151,6 +157,7 @@ describe.each(testDatabaseKinds())('re-flow after calendar changes on %s', (kind
   it('undoes a closure: restores what it cancelled where the time still fits, and says why not otherwise', async () => {
     const calendar = await northgate.get('/api/staff/calendar').expect(200);
     const idOf = (reason: string) => calendar.body.closures.find((c: { reason: string }) => c.reason === reason).id as string;
+    const listedChangeId = calendar.body.closures.find((c: { reason: string }) => c.reason === 'INSET day').cancelledSessions[0].changeId as number;
 
     // Riverside cannot undo Northgate's closure; nobody can undo one that does not exist.
     await riverside.delete(`/api/staff/calendar/closures/${idOf('INSET day')}`).expect(404);
@@ -164,12 +171,17 @@ describe.each(testDatabaseKinds())('re-flow after calendar changes on %s', (kind
     const undone = await northgate.delete(`/api/staff/calendar/closures/${idOf('INSET day')}`).expect(200);
     expect(undone.body.restored).toEqual([expect.objectContaining({ date: year.date('2026-12-01'), mentor: { firstName: 'Priya', school: 'Northgate Academy' } })]);
     expect((await occurrenceOn(year.date('2026-12-01')))[0]).toMatchObject({ status: 'scheduled', cancelReason: null });
+    // The session is back on: its old proposal can no longer be booked.
+    const stale = await northgate.post(`/api/staff/schedule-changes/${listedChangeId}/accept-replacement`).expect(409);
+    expect(stale.body.error.message).toMatch(/^That session is back on/);
     const [restoredChange] = await changesOf('occurrence_restored');
     expect(restoredChange!.byStaffId).toBe(await staffId('coordinator@northgate.example'));
     const after = await northgate.get('/api/staff/calendar').expect(200);
     expect(after.body.closures.some((c: { reason: string }) => c.reason === 'INSET day')).toBe(false);
 
     // Its replacement was booked: the original stays cancelled.
+    const bookedPreview = await northgate.delete(`/api/staff/calendar/closures/${idOf('Staff training')}`).query({ dryRun: 'true' }).expect(200);
+    expect(bookedPreview.body.stillCancelled).toEqual([expect.objectContaining({ changeId: expect.any(Number), notRestoredBecause: 'A replacement session was booked instead.' })]);
     const booked = await northgate.delete(`/api/staff/calendar/closures/${idOf('Staff training')}`).expect(200);
     expect(booked.body).toMatchObject({ restored: [], stillCancelled: [{ date: year.date('2027-01-26'), notRestoredBecause: 'A replacement session was booked instead.' }] });
 

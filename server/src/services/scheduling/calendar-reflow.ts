@@ -8,7 +8,7 @@ import type {
   SchoolCalendarBody,
 } from '@peerbridge/shared';
 import { can } from '../../domain/access/policy.js';
-import { formatAtSchool, impactOfCalendarChange } from '../../domain/scheduling/index.js';
+import { formatAtSchool, impactOfCalendarChange, sessionsRuledOut, type ChangeImpactInput } from '../../domain/scheduling/index.js';
 import type { Clock } from '../../domain/time/clock.js';
 import { AppError } from '../../errors.js';
 import type { CalendarChangeRepos, CalendarChangeUnit } from '../../infra/db/calendar-change-unit.js';
@@ -16,7 +16,7 @@ import type { PartnershipRepository } from '../../infra/db/partnership-repositor
 import type { StaffAuditTrail } from '../audit/staff-audit-trail.js';
 import type { StaffIdentity } from '../staff/staff-auth.js';
 import { schoolOf } from '../staff/staff-school.js';
-import { PairingContexts } from './pairing-context.js';
+import { PairingContexts, type PairingContext } from './pairing-context.js';
 import { describeLoss, namedSession } from './session-words.js';
 
 type FutureOccurrence = Awaited<ReturnType<CalendarChangeRepos['scheduling']['futureSeriesOccurrences']>>[number];
@@ -32,7 +32,7 @@ export interface ReflowDeps {
 /**
  * Every calendar change (bell times, the A/B cycle, terms and half terms, closures, programme
  * dates) re-flows the future series sessions it touches, exactly as a closure always has: a
- * session that is no longer a valid slot for its pair is cancelled, a same-week replacement
+ * session the change makes no longer a valid slot for its pair is cancelled, a same-week replacement
  * inside the programme is proposed, and the change log and audit trail name who did it. The
  * change and its re-flow are one transaction; a dry run does both and rolls back.
  */
@@ -44,8 +44,10 @@ export class CalendarReflow {
     const now = this.deps.clock.now();
     const cancelled = await this.deps.unit.run(dryRun, async (repos) => {
       const audit = this.deps.audit.recording(staff, () => ({ kind: 'CalendarSaved', timeZone: body.timeZone, terms: body.terms.length }));
+      const rows = await repos.scheduling.futureSeriesOccurrences(schoolId, now);
+      const before = await this.ruledOut(repos, staff, rows);
       await repos.calendars.save(schoolId, body, staff.staffId, now, audit);
-      return this.reflow(repos, staff, await repos.scheduling.futureSeriesOccurrences(schoolId, now), {});
+      return this.reflow(repos, staff, rows, { before });
     });
     return { dryRun, cancelled: dryRun ? withoutChangeIds(cancelled) : cancelled };
   }
@@ -57,8 +59,10 @@ export class CalendarReflow {
     const now = this.deps.clock.now();
     const cancelled = await this.deps.unit.run(dryRun, async (repos) => {
       const audit = this.deps.audit.recording(staff, () => ({ kind: 'ProgrammeSaved', partnershipId, start: body.start, end: body.end }));
+      const rows = await repos.scheduling.futurePartnershipOccurrences(partnershipId, now);
+      const before = await this.ruledOut(repos, staff, rows);
       await repos.calendars.saveProgramme(partnershipId, body, audit);
-      return this.reflow(repos, staff, await repos.scheduling.futurePartnershipOccurrences(partnershipId, now), {});
+      return this.reflow(repos, staff, rows, { before });
     });
     return { dryRun, cancelled: dryRun ? withoutChangeIds(cancelled) : cancelled };
   }
@@ -75,34 +79,46 @@ export class CalendarReflow {
         to: body.to ?? null,
         reason: body.reason,
       }));
+      const rows = await repos.scheduling.futureSeriesOccurrences(schoolId, now);
+      const before = await this.ruledOut(repos, staff, rows);
       const id = await repos.calendars.addClosure(schoolId, body, staff.staffId, audit);
-      return { closureId: id, cancelled: await this.reflow(repos, staff, await repos.scheduling.futureSeriesOccurrences(schoolId, now), { closureId: id }) };
+      return { closureId: id, cancelled: await this.reflow(repos, staff, rows, { before, closureId: id }) };
     });
     return dryRun ? { dryRun, closureId: null, cancelled: withoutChangeIds(cancelled) } : { dryRun, closureId, cancelled };
   }
 
   /**
-   * The future sessions the calendars (as now written in this transaction) rule out, cancelled
-   * pairing by pairing, each with a replacement proposed in its week.
+   * The ids of the sessions the calendars already rule out before the change: the change
+   * cancels only what it breaks, so a session left as it was (a one-off agreed by both
+   * coordinators) is never cancelled as a side effect of someone else's unrelated change.
    */
-  async reflow(repos: CalendarChangeRepos, staff: StaffIdentity, rows: FutureOccurrence[], cause: { closureId?: string }): Promise<CancelledSession[]> {
+  private async ruledOut(repos: CalendarChangeRepos, staff: StaffIdentity, rows: FutureOccurrence[]): Promise<Set<string>> {
+    const ids = new Set<string>();
+    await this.eachPairing(repos, staff, rows, (ctx, occurrences, input) => {
+      const lost = new Set(sessionsRuledOut(input).map((o) => o.start.epochMilliseconds));
+      for (const o of occurrences) if (lost.has(o.start.getTime())) ids.add(o.id);
+      return Promise.resolve();
+    });
+    return ids;
+  }
+
+  /**
+   * The future sessions the calendars (as now written in this transaction) rule out and did
+   * not before, cancelled pairing by pairing, each with a replacement proposed in its week.
+   */
+  private async reflow(
+    repos: CalendarChangeRepos,
+    staff: StaffIdentity,
+    rows: FutureOccurrence[],
+    cause: { before: Set<string>; closureId?: string },
+  ): Promise<CancelledSession[]> {
     const now = this.deps.clock.now();
     const contexts = new PairingContexts({ ...repos, clock: this.deps.clock });
-    const byPairing = new Map<string, FutureOccurrence[]>();
-    for (const o of rows) byPairing.set(o.pairingId, [...(byPairing.get(o.pairingId) ?? []), o]);
     const cancelled: CancelledSession[] = [];
-    for (const [pairingId, occurrences] of byPairing) {
-      occurrences.sort((a, b) => a.start.getTime() - b.start.getTime());
-      const ctx = await contexts.load(staff, pairingId, { skipAccessCheck: true, allowEndedProgramme: true });
+    const fresh = rows.filter((o) => !cause.before.has(o.id));
+    await this.eachPairing(repos, staff, fresh, async (ctx, occurrences, input) => {
       const zone = ctx.menteeSchool.timeZone;
-      const impacts = impactOfCalendarChange({
-        ...ctx.search,
-        occurrences: occurrences.map((o) => ({ date: instant(o.start).toZonedDateTimeISO(zone).toPlainDate(), start: instant(o.start), end: instant(o.end) })),
-        today: now.toZonedDateTimeISO(zone).toPlainDate(),
-        now,
-        programme: ctx.programme,
-        bookings: await contexts.bookingsFor(ctx),
-      });
+      const impacts = impactOfCalendarChange({ ...input, now, bookings: await contexts.bookingsFor(ctx) });
       for (const impact of impacts) {
         const stored = occurrences.find((o) => o.start.getTime() === impact.occurrence.start.epochMilliseconds)!;
         const reason = describeLoss(ctx, impact.cancelledBecause);
@@ -124,8 +140,38 @@ export class CalendarReflow {
         );
         cancelled.push({ ...session, reason, proposal: proposalWhen, changeId });
       }
-    }
+    });
     return cancelled;
+  }
+
+  /** Each pairing's future sessions, in order, with its context and the re-flow input for them. */
+  private async eachPairing(
+    repos: CalendarChangeRepos,
+    staff: StaffIdentity,
+    rows: FutureOccurrence[],
+    visit: (ctx: PairingContext, occurrences: FutureOccurrence[], input: Omit<ChangeImpactInput, 'bookings'>) => Promise<void>,
+  ): Promise<void> {
+    const now = this.deps.clock.now();
+    const contexts = new PairingContexts({ ...repos, clock: this.deps.clock });
+    const byPairing = new Map<string, FutureOccurrence[]>();
+    for (const o of rows) byPairing.set(o.pairingId, [...(byPairing.get(o.pairingId) ?? []), o]);
+    for (const [pairingId, occurrences] of byPairing) {
+      occurrences.sort((a, b) => a.start.getTime() - b.start.getTime());
+      const ctx = await contexts.load(staff, pairingId, { skipAccessCheck: true, allowEndedProgramme: true }).catch((error: unknown) => {
+        // A pair that cannot be timetabled at all (a student's availability never recorded) has no
+        // slot to check its sessions against; they stay as booked rather than block the school's change.
+        if (error instanceof AppError && error.code === 'conflict') return null;
+        throw error;
+      });
+      if (!ctx) continue;
+      const zone = ctx.menteeSchool.timeZone;
+      await visit(ctx, occurrences, {
+        ...ctx.search,
+        occurrences: occurrences.map((o) => ({ date: instant(o.start).toZonedDateTimeISO(zone).toPlainDate(), start: instant(o.start), end: instant(o.end) })),
+        today: now.toZonedDateTimeISO(zone).toPlainDate(),
+        programme: ctx.programme,
+      });
+    }
   }
 }
 

@@ -55,11 +55,8 @@ export class ClosureUndo {
       }
       return { restored, stillCancelled };
     });
-    return {
-      dryRun,
-      restored: outcome.restored,
-      stillCancelled: dryRun ? outcome.stillCancelled.map((s) => ({ ...s, changeId: null })) : outcome.stillCancelled,
-    };
+    // The changes named here are the closure's own earlier cancellations: they exist, dry run or not.
+    return { dryRun, ...outcome };
   }
 
   /** Null when restored; why not, in words; undefined when it is no longer cancelled at all (nothing to say). */

@@ -101,6 +101,9 @@ export class SchedulingService {
     }
     const cancelled = await this.deps.scheduling.occurrence(change.occurrenceId);
     if (!cancelled) throw AppError.notFound('No such cancelled session.');
+    if (cancelled.status !== 'cancelled') {
+      throw new AppError('conflict', 'That session is back on (the closure that cancelled it was undone): there is nothing to replace.');
+    }
     const ctx = await this.contexts.load(staff, cancelled.pairingId);
     const proposal = change.detail.proposedReplacement as { start?: string; end?: string } | null;
     if (!proposal?.start || !proposal.end) {

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectDevice } from '../../test-support/device-socket.js';
+import { signInStaff } from '../../test-support/staff-agent.js';
+import { testDatabaseKinds } from '../../test-support/test-databases.js';
+import { startTestServer, stopTestServer, type TestServer } from '../../test-support/test-server.js';
+
+/* The device half of the authorization matrix (authorization-matrix.int.test.ts has the staff routes). */
+describe.each(testDatabaseKinds())('device authorization on %s', (kind) => {
+  let server: TestServer;
+  let cases = 0;
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+  });
+  afterAll(async () => {
+    process.stdout.write(`device authorization on ${kind}: ${cases} cases\n`);
+    await stopTestServer(server);
+  });
+
+  it('device endpoints and socket events: only a device of the student’s own school, never staff or strangers', async () => {
+    const demo = server.demo!;
+    const session = demo.sessions.find((s) => s.kind === 'now')!;
+    const mentorDevice = demo.schools.find((s) => s.role === 'mentor')!.deviceToken;
+    const menteeDevice = demo.schools.find((s) => s.role === 'mentee')!.deviceToken;
+
+    // A staff cookie is not a device.
+    const staffAgent = await signInStaff(server, 'coordinator@northgate.example');
+    await staffAgent.get('/api/device/sessions/today').expect(401);
+    await staffAgent.post('/api/device/sign-in').send({ sessionId: session.id, studentId: session.mentor.id, pin: '1234' }).expect(401);
+    await expect(connectDevice(server.url, undefined)).rejects.toThrow();
+    cases += 3;
+
+    const own = await connectDevice(server.url, mentorDevice);
+    const partner = await connectDevice(server.url, menteeDevice);
+    // Own school's device, own student: in. The partner school's device for that student: refused at sign-in and at join.
+    expect((await own.join(session.id, session.mentor.id)).ok).toBe(true);
+    expect(await partner.join(session.id, session.mentor.id)).toMatchObject({ ok: false, error: { code: 'not_participant' } });
+    const token = await own.signIn(session.id, session.mentor.id);
+    const stolen = await partner.request('session:join', {
+      sessionId: session.id,
+      studentId: session.mentor.id,
+      joinToken: token.ok ? token.data.joinToken : '',
+    });
+    expect(stolen, 'a join token is bound to the device it was issued to').toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    cases += 3;
+
+    // The call events need a joined device; the partner's device, not joined, is refused every one.
+    for (const event of ['transport:connect', 'media:produce', 'media:consume', 'media:resume-consumer', 'media:set-paused'] as const) {
+      const payloads: Record<typeof event, object> = {
+        'transport:connect': { transportId: 't', dtlsParameters: { fingerprints: [{ algorithm: 'sha-256', value: 'AA' }] } },
+        'media:produce': { transportId: 't', kind: 'audio', rtpParameters: { codecs: [{}] } },
+        'media:consume': { producerId: 'p', rtpCapabilities: {} },
+        'media:resume-consumer': { consumerId: 'c' },
+        'media:set-paused': { producerId: 'p', paused: true },
+      };
+      expect(await partner.request(event, payloads[event]), event).toMatchObject({ ok: false, error: { code: 'not_joined' } });
+      cases++;
+    }
+    own.close();
+    partner.close();
+  });
+});
