@@ -168,6 +168,16 @@ test('a closure on a booked date names what it cancels before it is added, and u
     expect(undone.result).toContain(`Booked again 1 session: ${pair}.`);
     await expect(calendar.closureOn(date)).toHaveCount(0);
     await noWiderThanTheScreen(calendar);
+
+    // Ending the programme earlier is a calendar change too: the Timetable asks first, and going back changes nothing.
+    const programme = page.getByTestId('timetable-section').getByTestId('programme-form');
+    await programme.getByLabel('Last day').fill('2027-06-30');
+    await programme.getByTestId('programme-save').click();
+    const summary = page.getByTestId('programme-confirm-summary');
+    await expect(summary).toHaveText(/^This cancels \d+ sessions?: /);
+    await expect(summary).toContainText(`${pairing.mentor.firstName} and ${pairing.mentee.firstName}`);
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Go back' }).click();
+    await expect(programme.getByTestId('programme-saved')).toHaveCount(0);
   } finally {
     await context.close();
   }

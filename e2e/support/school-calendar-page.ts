@@ -131,7 +131,9 @@ export class SchoolCalendarPage {
   /** Saves, confirming the dry run's question when there is one; answers what it asked and what it said. */
   async save(options: { confirm?: boolean } = {}): Promise<ChangeOutcome> {
     await this.form.getByTestId('calendar-save').click();
-    const asked = await this.askedOrDone(this.form.getByTestId('calendar-confirm-summary'), this.section.getByTestId('calendar-saved'));
+    const refused = this.form.getByTestId('calendar-error');
+    const asked = await this.askedOrDone(this.page.getByTestId('calendar-confirm-summary'), this.section.getByTestId('calendar-saved').or(refused));
+    if (await refused.isVisible()) throw new Error(`the calendar was not saved: ${await refused.textContent()}`);
     if (asked !== null) {
       if (options.confirm === false) {
         await this.page.getByRole('alertdialog').getByRole('button', { name: 'Go back' }).click();
@@ -197,7 +199,9 @@ export class SchoolCalendarPage {
 
   private async confirmClosureChange(): Promise<ChangeOutcome> {
     const result = this.section.getByTestId('calendar-closure-result');
-    const asked = await this.askedOrDone(this.page.getByTestId('calendar-closure-confirm-summary'), result);
+    const refused = this.section.getByTestId('calendar-closure-error').or(this.section.getByTestId('calendar-closure-form').locator('.pb-field__error'));
+    const asked = await this.askedOrDone(this.page.getByTestId('calendar-closure-confirm-summary'), result.or(refused));
+    if (await refused.first().isVisible()) throw new Error(`the closure was refused: ${(await refused.allTextContents()).join(' ')}`);
     if (asked !== null) await this.page.getByTestId('calendar-closure-confirm').click();
     await expect(result).toBeVisible();
     return { asked, result: (await result.textContent()) ?? '' };
@@ -205,7 +209,7 @@ export class SchoolCalendarPage {
 
   /** Waits for the dry run's question or the change's own result, whichever the screen shows. */
   private async askedOrDone(question: Locator, done: Locator): Promise<string | null> {
-    await expect(question.or(done)).toBeVisible();
+    await expect(question.or(done).first()).toBeVisible();
     return (await question.isVisible()) ? ((await question.textContent()) ?? '') : null;
   }
 }

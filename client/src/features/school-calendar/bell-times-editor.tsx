@@ -58,7 +58,12 @@ export function BellTimesEditor({ draft, problems, onChange }: BellTimesEditorPr
               onClick={() => setChosenDay(d)}
             >
               {WEEKDAY_NAMES[d]}
-              {dayHasProblem(d) ? ' ⚠' : ''}
+              {dayHasProblem(d) ? (
+                <>
+                  <span aria-hidden="true"> ⚠</span>
+                  <span className="visually-hidden">, has a problem</span>
+                </>
+              ) : null}
             </Button>
           ))}
           <Button variant="quiet" data-testid="calendar-copy-monday" onClick={() => onChange(copyMondayToAll)}>

@@ -5,10 +5,11 @@ import { Notice } from '../../ui/notice';
 import { TextField } from '../../ui/field';
 import { useStaffErrors } from '../../lib/staff/staff-context';
 import { useInvalidate } from '../../lib/staff/staff-query';
+import { auditKeys } from '../audit/audit-queries';
 import { timetableKeys } from '../timetable/timetable-queries';
 import { BellTimesEditor } from './bell-times-editor';
 import { bodyFrom, draftFrom, type CalendarDraft } from './calendar-draft';
-import { checkCalendar, serverProblems, TIME_ZONE_FIELD, type FieldProblems } from './calendar-problems';
+import { checkCalendar, serverProblems, TIME_ZONE_FIELD, unplacedProblems, type FieldProblems } from './calendar-problems';
 import { CalendarPreviewPanel } from './calendar-preview-panel';
 import { cancelledSummary, cancelSummary, replacementWords } from './change-words';
 import { CycleFields, TermsEditor } from './cycle-and-terms';
@@ -52,13 +53,14 @@ export function CalendarForm({ calendar, timeZone, closures, today, onSaved }: C
   const fail = (cause: unknown) => {
     const refused = serverProblems(handleError(cause), draft, today);
     setProblems(refused.fields);
-    setGeneral(refused.general);
+    const unplaced = unplacedProblems(refused.fields);
+    setGeneral(refused.general ?? (unplaced.length > 0 ? unplaced.join(' ') : 'Nothing was saved: fix the problems marked above.'));
   };
 
   const save = async (body: SchoolCalendarBody) => {
     const result = await saveSchoolCalendar(body, false);
     setPending(null);
-    void invalidate(schoolCalendarKeys.all, timetableKeys.all);
+    void invalidate(schoolCalendarKeys.all, timetableKeys.all, auditKeys.all);
     const replacements = replacementWords(result.cancelled);
     onSaved(`Calendar saved. ${cancelledSummary(result.cancelled)}${replacements ? ` ${replacements}` : ''}`);
   };
@@ -71,7 +73,10 @@ export function CalendarForm({ calendar, timeZone, closures, today, onSaved }: C
     const result = checkCalendar(draft, today);
     if (!result.ok) {
       setProblems(result.problems);
-      setGeneral(`Nothing was saved: fix the ${Object.keys(result.problems).length === 1 ? 'problem' : 'problems'} marked above.`);
+      const unplaced = unplacedProblems(result.problems);
+      const marked = Object.keys(result.problems).length - unplaced.length;
+      const markedWords = marked > 0 ? ` fix the ${marked === 1 ? 'problem' : 'problems'} marked above.` : '';
+      setGeneral(`Nothing was saved:${markedWords}${unplaced.length > 0 ? ` ${unplaced.join(' ')}` : ''}`);
       return;
     }
     setProblems({});

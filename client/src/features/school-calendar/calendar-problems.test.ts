@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PeerbridgeError } from '../../lib/peerbridge-error';
 import { draftFrom, updateRow, type CalendarDraft } from './calendar-draft';
-import { checkCalendar, checkClosure, firstOverlap, serverProblems } from './calendar-problems';
+import { checkCalendar, checkClosure, firstOverlap, serverProblems, unplacedProblems } from './calendar-problems';
 
 const TODAY = '2026-11-25';
 
@@ -91,5 +91,16 @@ describe('checkClosure', () => {
       problems: { date: 'Choose the day of the closure.', to: 'Give both times, or neither for the whole day.', reason: 'Is empty.' },
     });
     expect(checkClosure({ date: '2027-03-09', from: '15:00', to: '13:00', reason: 'Trip' })).toEqual({ ok: false, problems: { to: 'Must end after it starts.' } });
+  });
+});
+
+describe('unplacedProblems', () => {
+  it('says in words what no box on the form shows, and leaves the marked ones to their boxes', () => {
+    const terms = Array.from({ length: 31 }, (_, i) => ({ key: `t${i}`, name: `Term ${i}`, start: '2027-01-05', end: '2027-01-06' }));
+    const checked = checkCalendar(draft((d) => ({ ...d, terms })), TODAY);
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    expect(unplacedProblems(checked.problems)).toEqual(['terms: Too big: expected array to have <=30 items.']);
+    expect(unplacedProblems({ 'terms.0.end': 'Must end on or after its start.', 'bellSchedule.2': 'Tuesday has overlapping periods.' })).toEqual([]);
   });
 });

@@ -74,6 +74,15 @@ function problemsFrom(issues: readonly Issue[], body: SchoolCalendarBody, sameEv
   return problems;
 }
 
+/** The boxes the form marks; a problem anywhere else (too many terms, say) is said beside the save button instead. */
+const PLACED = [/^bellSchedule\.\d(\.\d+\.(name|start|end))?$/, /^terms\.\d+\.(name|start|end)$/, /^cycle\.knownWeekAMonday$/, /^timeZone$/];
+
+export function unplacedProblems(problems: FieldProblems): string[] {
+  return Object.entries(problems)
+    .filter(([field]) => !PLACED.some((pattern) => pattern.test(field)))
+    .map(([field, problem]) => (field === 'calendar' ? problem : `${field.replace(/\./g, ' ')}: ${problem}`));
+}
+
 export type CalendarCheck = { ok: true; body: SchoolCalendarBody } | { ok: false; problems: FieldProblems };
 
 /** The form checked with the schema the server uses, before anything is sent. */

@@ -28,7 +28,7 @@ describe('change words', () => {
   it('counts the proposed replacements', () => {
     expect(replacementWords([])).toBeNull();
     expect(replacementWords([session('2027-03-09', 'Amy', 'Ben')])).toBe('No replacement time fits in the same week for any of them.');
-    expect(replacementWords([session('2027-03-09', 'Amy', 'Ben', 'Wed 10 Mar 10:20')])).toBe("1 replacement is proposed in the Timetable's schedule changes.");
+    expect(replacementWords([session('2027-03-09', 'Amy', 'Ben', 'Wed 10 Mar 10:20')])).toBe('1 replacement is proposed under Timetable, Changes to sessions.');
   });
 
   it('says what undoing a closure brings back and what stays cancelled, and why', () => {

@@ -45,7 +45,7 @@ export function replacementWords(cancelled: readonly CancelledSession[]): string
   if (cancelled.length === 0) return null;
   const proposed = cancelled.filter((c) => c.proposal !== null).length;
   if (proposed === 0) return 'No replacement time fits in the same week for any of them.';
-  return `${plural(proposed, 'replacement is', 'replacements are')} proposed in the Timetable's schedule changes.`;
+  return `${plural(proposed, 'replacement is', 'replacements are')} proposed under Timetable, Changes to sessions.`;
 }
 
 /** What undoing a closure will do (or did): which sessions come back, which stay cancelled and why. */

@@ -6,6 +6,7 @@ import { TextField } from '../../ui/field';
 import { formatCalendarDate } from '../../lib/school-time';
 import { useStaffErrors } from '../../lib/staff/staff-context';
 import { useInvalidate } from '../../lib/staff/staff-query';
+import { auditKeys } from '../audit/audit-queries';
 import { timetableKeys } from '../timetable/timetable-queries';
 import { checkClosure, type ClosureDraft, type FieldProblems } from './calendar-problems';
 import { closureWords } from './calendar-preview';
@@ -39,7 +40,7 @@ export function ClosuresPanel({ closures, today }: { closures: readonly Closure[
   const [error, setError] = useState<string | null>(null);
   const [showPast, setShowPast] = useState(false);
 
-  const refetch = () => void invalidate(schoolCalendarKeys.all, timetableKeys.all);
+  const refetch = () => void invalidate(schoolCalendarKeys.all, timetableKeys.all, auditKeys.all);
 
   /** Runs a dry run, then the change itself: at once when it changes no session, after a yes when it does. */
   const run = async (dry: () => Promise<Pending | null>) => {
@@ -161,6 +162,7 @@ export function ClosuresPanel({ closures, today }: { closures: readonly Closure[
           <TextField label="To (optional)" placeholder="15:10" data-testid="calendar-closure-to" value={draft.to} error={problems.to} onChange={(e) => edit({ to: e.target.value })} />
           <TextField
             label="Reason"
+            fieldClassName="closure-form__reason"
             placeholder="INSET day"
             maxLength={200}
             data-testid="calendar-closure-reason"

@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../ui/button';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { Notice } from '../../ui/notice';
 import { Field, TextField } from '../../ui/field';
 import { useStaffErrors } from '../../lib/staff/staff-context';
 import { useInvalidate } from '../../lib/staff/staff-query';
 import { checkDraft, draftFrom, GOALS_MAX, type ProgrammeDraft } from './programme-draft';
-import { saveProgramme, type Programme } from './timetable-api';
+import { cancelledSummary, cancelSummary } from '../school-calendar/change-words';
+import { saveProgramme, type CancelledSession, type Programme, type ProgrammeInput } from './timetable-api';
 import { timetableKeys } from './timetable-queries';
 
 /**
@@ -20,11 +22,13 @@ export function ProgrammeForm({ partnershipId, programme }: { partnershipId: str
   const [draft, setDraft] = useState<ProgrammeDraft>(() => draftFrom(programme));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  /** A change that would cancel booked sessions waits here for the coordinator's yes. */
+  const [pending, setPending] = useState<{ input: ProgrammeInput; cancelled: CancelledSession[] } | null>(null);
 
   const edit = (change: Partial<ProgrammeDraft>) => {
     setDraft((d) => ({ ...d, ...change }));
-    setSaved(false);
+    setSaved(null);
   };
 
   const submit = async (event: FormEvent) => {
@@ -36,11 +40,33 @@ export function ProgrammeForm({ partnershipId, programme }: { partnershipId: str
     }
     setBusy(true);
     setError(null);
+    setSaved(null);
     try {
-      await saveProgramme(partnershipId, checked.input);
-      setSaved(true);
-      void invalidate(timetableKeys.programme(partnershipId), timetableKeys.allCandidates());
+      // New dates can leave booked sessions outside the programme: say which before saving.
+      const preview = await saveProgramme(partnershipId, checked.input, true);
+      if (preview.cancelled.length === 0) await save(checked.input);
+      else setPending({ input: checked.input, cancelled: preview.cancelled });
     } catch (cause) {
+      setError(handleError(cause).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = async (input: ProgrammeInput) => {
+    const result = await saveProgramme(partnershipId, input);
+    setPending(null);
+    setSaved(`Programme saved. ${cancelledSummary(result.cancelled)} The possible times below now follow it.`);
+    void invalidate(timetableKeys.programme(partnershipId), timetableKeys.allCandidates(), timetableKeys.changes());
+  };
+
+  const confirm = async () => {
+    if (!pending) return;
+    setBusy(true);
+    try {
+      await save(pending.input);
+    } catch (cause) {
+      setPending(null);
       setError(handleError(cause).message);
     } finally {
       setBusy(false);
@@ -88,7 +114,24 @@ export function ProgrammeForm({ partnershipId, programme }: { partnershipId: str
           {error}
         </Notice>
       ) : null}
-      {saved ? <p className="staff-saved">Programme saved. The possible times below now follow it.</p> : null}
+      {saved ? (
+        <p className="staff-saved" data-testid="programme-saved">
+          {saved}
+        </p>
+      ) : null}
+      {pending ? (
+        <ConfirmDialog
+          title="Save the programme and cancel these sessions?"
+          confirmLabel={`Save and cancel ${pending.cancelled.length}`}
+          cancelLabel="Go back"
+          confirmTestId="programme-confirm-save"
+          busy={busy}
+          onCancel={() => setPending(null)}
+          onConfirm={() => void confirm()}
+        >
+          <p data-testid="programme-confirm-summary">{cancelSummary(pending.cancelled)}</p>
+        </ConfirmDialog>
+      ) : null}
     </form>
   );
 }

@@ -1,29 +1,29 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
 import { useSchoolTime, useStaffErrors } from '../../lib/staff/staff-context';
 import { LoadState, RefreshButton } from '../../ui/staff-section';
-import { TextField } from '../../ui/field';
 import { useInvalidate, type StaffQuery } from '../../lib/staff/staff-query';
 import { auditKeys } from '../audit/audit-queries';
-import { acceptReplacement, addClosure, type CancelledSession, type ScheduleChange } from './timetable-api';
+import { acceptReplacement, type ScheduleChange } from './timetable-api';
 import { describeChange, hasProposedReplacement, isReplacementBooked } from './schedule-words';
 import { timetableKeys } from './timetable-queries';
 
-/** Cancelled and booked sessions at both schools of every partnership, newest first, and closures. */
+/** Cancelled and booked sessions at both schools of every partnership, newest first. */
 export function ScheduleChangesPanel({ changes }: { changes: StaffQuery<ScheduleChange[]> }) {
   const time = useSchoolTime();
   const invalidate = useInvalidate();
-  // A booking or a closure is a change to sessions, and on the audit trail; a closure also loses candidate dates.
+  // A booking is a change to sessions, and on the audit trail.
   const bookedReplacement = () => void invalidate(timetableKeys.changes(), auditKeys.all);
-  const addedClosure = () => void invalidate(timetableKeys.changes(), timetableKeys.allCandidates(), auditKeys.all);
   return (
     <div className="schedule-changes" data-testid="schedule-changes">
       <div className="scheduling-panel__head">
         <h3 className="scheduling-panel__title">Changes to sessions</h3>
         <RefreshButton onClick={() => void changes.refresh()} loading={changes.loading} />
       </div>
-      <ClosureForm onAdded={addedClosure} />
+      <p className="staff-muted">
+        INSET days and other closures are added, and undone, in <a href="#staff-calendar">School calendar</a>, which says first which sessions they cancel.
+      </p>
       <LoadState
         loading={changes.loading}
         error={changes.error}
@@ -105,84 +105,5 @@ function BookReplacement({ changeId, booked, onBooked }: { changeId: ScheduleCha
         </Notice>
       ) : null}
     </div>
-  );
-}
-
-/** Tell Peerbridge the school is closed (an INSET day, a trip, snow); sessions then are cancelled and moved. */
-function ClosureForm({ onAdded }: { onAdded: () => void }) {
-  const handleError = useStaffErrors();
-  const [date, setDate] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [cancelled, setCancelled] = useState<CancelledSession[] | null>(null);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!date || !reason.trim()) {
-      setError('Give the date and the reason, e.g. INSET day.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    setCancelled(null);
-    try {
-      setCancelled(await addClosure({ date, reason: reason.trim(), ...(from ? { from } : {}), ...(to ? { to } : {}) }));
-      setDate('');
-      setFrom('');
-      setTo('');
-      setReason('');
-      onAdded();
-    } catch (cause) {
-      setError(handleError(cause).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <form className="closure-form" data-testid="closure-form" onSubmit={(event) => void submit(event)} noValidate>
-      <fieldset className="closure-form__fields" disabled={busy}>
-        <legend className="pb-field__label">Add a closure at your school</legend>
-        <TextField label="Date" type="date" data-testid="closure-date" value={date} onChange={(e) => setDate(e.target.value)} />
-        <TextField label="From (optional)" type="time" data-testid="closure-from" value={from} onChange={(e) => setFrom(e.target.value)} />
-        <TextField label="To (optional)" type="time" data-testid="closure-to" value={to} onChange={(e) => setTo(e.target.value)} />
-        <TextField
-          label="Reason"
-          fieldClassName="closure-form__reason"
-          data-testid="closure-reason"
-          placeholder="e.g. INSET day"
-          maxLength={200}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
-        <Button type="submit" data-testid="closure-submit" aria-busy={busy}>
-          {busy ? 'Adding…' : 'Add closure'}
-        </Button>
-      </fieldset>
-      {error ? <Notice tone="error">{error}</Notice> : null}
-      {cancelled ? (
-        <Notice tone="info" data-testid="closure-result">
-          {cancelled.length === 0 ? (
-            'Closure added. No booked sessions were affected.'
-          ) : (
-            <>
-              <p>
-                Closure added. {cancelled.length} {cancelled.length === 1 ? 'session was' : 'sessions were'} cancelled:
-              </p>
-              <ul>
-                {cancelled.map((c) => (
-                  <li key={c.occurrenceId}>
-                    {c.reason}: {c.proposal ? `proposed instead ${c.proposal}` : 'no replacement in the same week'}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </Notice>
-      ) : null}
-    </form>
   );
 }

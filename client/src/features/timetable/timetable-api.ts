@@ -3,8 +3,7 @@ import {
   matchingEndpoints,
   schedulingEndpoints,
   type BookedReplacement,
-  type CancelledSession,
-  type ClosureBody,
+  type CalendarChangeResponse,
   type PairingSuggestion,
   type PairingSummary,
   type PairRequest,
@@ -38,7 +37,6 @@ export type Suggestions = SuggestionsResponse;
 export type PairRef = PairRequest;
 /** What `PUT …/programme` takes (weekly being the only frequency, it may be left out). */
 export type ProgrammeInput = z.input<typeof ProgrammeBody>;
-export type ClosureInput = z.input<typeof ClosureBody>;
 
 export async function fetchPartnerships(signal?: AbortSignal): Promise<Partnership[]> {
   return (await callApi(calendarEndpoints.partnerships, {}, { auth: staffAuth, signal })).partnerships;
@@ -52,9 +50,10 @@ export async function fetchProgramme(partnershipId: string, signal?: AbortSignal
   return (await callApi(calendarEndpoints.programme, { params: { id: partnershipId } }, { auth: staffAuth, signal })).programme;
 }
 
-/** Saves the programme; what it cancels shows in the schedule changes, which the form refetches. */
-export async function saveProgramme(partnershipId: string, input: ProgrammeInput): Promise<void> {
-  await callApi(calendarEndpoints.saveProgramme, { params: { id: partnershipId }, body: input }, { auth: staffAuth });
+/** Saving re-flows the sessions outside the new dates; the answer lists what it cancelled. */
+export function saveProgramme(partnershipId: string, input: ProgrammeInput, dryRun = false): Promise<CalendarChangeResponse> {
+  const query = { dryRun: dryRun ? ('true' as const) : ('false' as const) };
+  return callApi(calendarEndpoints.saveProgramme, { params: { id: partnershipId }, query, body: input }, { auth: staffAuth });
 }
 
 export async function fetchCandidates(pairingId: string, signal?: AbortSignal): Promise<Candidate[]> {
@@ -67,10 +66,6 @@ export async function createSeries(pairingId: string, candidateId: string): Prom
 
 export async function fetchScheduleChanges(signal?: AbortSignal): Promise<ScheduleChange[]> {
   return (await callApi(schedulingEndpoints.changes, {}, { auth: staffAuth, signal })).changes;
-}
-
-export async function addClosure(closure: ClosureInput): Promise<CancelledSession[]> {
-  return (await callApi(schedulingEndpoints.addClosure, { body: closure }, { auth: staffAuth })).cancelled;
 }
 
 /** Book the replacement a closure proposed; the server checks for clashes again (409 with its reason). */
