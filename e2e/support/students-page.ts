@@ -50,11 +50,22 @@ export class StudentsPage {
     return (await this.cell(week, weekday, period).getAttribute('aria-pressed')) === 'true';
   }
 
+  /** Taps a cell; asking for Week A or B while one grid shows for both weeks splits them first (keeping every tick), and the reverse. */
   async toggleFree(week: GridWeek, weekday: Weekday, period: string): Promise<void> {
+    await this.showGrid(week);
     const cell = this.cell(week, weekday, period);
     const was = await this.isFree(week, weekday, period);
     await cell.click();
     await expect(cell).toHaveAttribute('aria-pressed', String(!was));
+  }
+
+  private async showGrid(week: GridWeek): Promise<void> {
+    if (await this.panel().getByTestId(`free-grid-${week}`).isVisible()) return;
+    const same = this.panel().getByTestId('free-same-both-weeks');
+    // A one-week school shows only the "both" grid, with no switch.
+    if ((await same.count()) === 0) throw new Error(`this school runs a one-week timetable: use week "both", not "${week}"`);
+    await this.sameBothWeeks(week === 'both');
+    await expect(this.panel().getByTestId(`free-grid-${week}`)).toBeVisible();
   }
 
   /** "Same both weeks": one grid for Week A and Week B (ticking it copies Week A into Week B). */

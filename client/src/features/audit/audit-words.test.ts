@@ -25,6 +25,15 @@ describe('auditSentence', () => {
     expect(say({ kind: 'PinsGenerated', students: [{ id, name: 'Sam R' }, { id, name: 'Ana K' }] })).toBe(
       'Ms Dana Hill set new PINs for 2 students: Sam R, Ana K',
     );
+    expect(say({ kind: 'FreePeriodsSet', student: { id, name: 'Sam R' }, periods: 3 })).toBe("Ms Dana Hill set Sam R's free periods (3 periods)");
+    expect(say({ kind: 'SubjectsSet', student: { id, name: 'Sam R' }, subjects: ['maths', 'english:poetry'] })).toBe(
+      "Ms Dana Hill set Sam R's subjects: maths, english:poetry",
+    );
+    expect(say({ kind: 'SubjectsSet', student: { id, name: 'Sam R' }, subjects: [] })).toBe("Ms Dana Hill cleared Sam R's subjects");
+    expect(say({ kind: 'StudentsImported', created: 2, updated: 1, freePeriods: 3 })).toBe(
+      'Ms Dana Hill imported students from the MIS: 2 new, 1 updated, with free periods for 3',
+    );
+    expect(say({ kind: 'StudentsImported', created: 2, updated: 0 })).toBe('Ms Dana Hill imported students from the MIS: 2 new, 0 updated');
     expect(say({ kind: 'DeviceRevoked', device: { id, label: 'Library iPad 3' } })).toBe('Ms Dana Hill removed the iPad “Library iPad 3” from Peerbridge');
     expect(say({ kind: 'StaffAccountsImported', accounts: [{ id, fullName: 'Jo Ward', roles: ['coordinator', 'dsl'] }] })).toBe(
       'Ms Dana Hill created 1 staff account: Jo Ward (coordinator, safeguarding lead)',

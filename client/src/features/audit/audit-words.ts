@@ -99,6 +99,8 @@ export const auditKindChoices: readonly { kind: StaffAuditKind; label: string }[
   { kind: 'DeviceRevoked', label: 'iPads removed' },
   { kind: 'DeviceCodeIssued', label: 'iPad set-up codes' },
   { kind: 'StudentsImported', label: 'Student imports' },
+  { kind: 'FreePeriodsSet', label: "Students' free periods" },
+  { kind: 'SubjectsSet', label: "Students' subjects" },
   { kind: 'StaffAccountsImported', label: 'Staff accounts and roles' },
   { kind: 'StaffAccountInvited', label: 'Staff added one by one' },
   { kind: 'StaffRolesChanged', label: 'Staff roles changed' },

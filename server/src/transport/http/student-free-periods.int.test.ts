@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { studentAvailability, students } from '../../infra/db/schema.js';
+import { typicalCalendar } from '../../test-support/calendar-fixtures.js';
 import { addOtherSchoolAndAdmin } from '../../test-support/other-school.js';
 import { signInStaff } from '../../test-support/staff-agent.js';
 import { testDatabaseKinds } from '../../test-support/test-databases.js';
@@ -142,5 +143,17 @@ describe.each(testDatabaseKinds())('students’ free periods and subjects on %s'
     const paired = await riverside.post(`/api/staff/partnerships/${partnershipId}/pairings`).send({ menteeId: nia.id, mentorId: forNia.mentorId }).expect(201);
     const candidates = await riverside.get(`/api/staff/pairings/${paired.body.pairingId}/candidates`).expect(200);
     expect(candidates.body.candidates.length).toBeGreaterThan(0);
+  });
+
+  it('refuses Week B at a school that runs a one-week timetable, and takes the periods once the calendar is there', async () => {
+    const hillcrest = await signInStaff(server, 'coordinator@hillcrest.example');
+    await hillcrest.put('/api/staff/calendar').send(typicalCalendar({ cycle: { weeks: 1, knownWeekAMonday: '2026-09-07' } })).expect(204);
+    const hana = (await byAdno('H1'))!;
+    const res = await hillcrest.put(`/api/staff/students/${hana.id}/availability`).send({ slots: [{ week: 'B', weekday: 1, period: 'P1' }] }).expect(400);
+    expect(res.body.error.message).toContain('Week B Monday P1: the school runs a one-week timetable');
+    const file = await hillcrest.post('/api/staff/import/students').type('text/csv').send('Adno,Free periods\nH1,B:Mon:P1\n').expect(422);
+    expect(file.body.problems).toEqual([{ line: 2, reason: expect.stringContaining('there is no Week B') }]);
+    await hillcrest.post('/api/staff/import/students').type('text/csv').send('Adno,Free periods\nH1,Mon:P1\n').expect(200);
+    expect(await slotsOf(hana.id)).toEqual([{ week: 'any', weekday: 1, period: 'P1' }]);
   });
 });
