@@ -178,6 +178,7 @@ test('a new deployment, from an empty database to two students in a call, throug
   ];
   try {
     for (const { device, pin, partner } of devices) {
+      // The iPad's list refreshes itself every 30 s; reloading saves the wait.
       await device.page.reload();
       const card = device.page.getByTestId('session-card').filter({ hasText: partner });
       await expect(card).toHaveAttribute('data-status', 'open');
