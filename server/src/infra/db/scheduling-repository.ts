@@ -155,7 +155,8 @@ export class SchedulingRepository {
 
   /**
    * Cancels one occurrence and records why; `named` (the pair, the session's date, the
-   * closure that caused it) is kept with the change so it reads the same later. Answers the change's id.
+   * closure that caused it) is kept with the change so it reads the same later. Answers the change's
+   * id, or null when the occurrence was no longer scheduled (nothing written).
    */
   async cancelWithChange(input: {
     occurrenceId: string;
@@ -165,13 +166,16 @@ export class SchedulingRepository {
     named?: Record<string, unknown>;
     by: string;
     at: Temporal.Instant;
-  }, also?: AlsoInTransaction): Promise<number> {
+  }, also?: AlsoInTransaction): Promise<number | null> {
     const at = new Date(input.at.epochMilliseconds);
     return this.db.transaction(async (tx) => {
-      await tx
+      const updated = await tx
         .update(sessionOccurrences)
         .set({ status: 'cancelled', cancelReason: input.reason })
-        .where(eq(sessionOccurrences.id, input.occurrenceId));
+        .where(and(eq(sessionOccurrences.id, input.occurrenceId), eq(sessionOccurrences.status, 'scheduled')))
+        .returning({ id: sessionOccurrences.id });
+      // Someone else's change cancelled it a moment ago: theirs is the change on record.
+      if (updated.length === 0) return null;
       const [row] = await tx
         .insert(scheduleChanges)
         .values({

@@ -138,7 +138,7 @@ export class CalendarReflow {
           },
           this.deps.audit.recording(staff, () => ({ kind: 'SessionCancelled', occurrenceId: stored.id, ...contexts.pairRefs(ctx), reason })),
         );
-        cancelled.push({ ...session, reason, proposal: proposalWhen, changeId });
+        if (changeId !== null) cancelled.push({ ...session, reason, proposal: proposalWhen, changeId });
       }
     });
     return cancelled;
