@@ -23,6 +23,22 @@ export class SchoolDevice {
     return new SchoolDevice(context, page);
   }
 
+  /**
+   * An iPad that is not set up yet: its own browser context, on which someone types the
+   * enrolment code the coordinator was shown; it becomes that school's iPad.
+   */
+  static async enrol(browser: Browser, baseUrl: string, code: string): Promise<SchoolDevice> {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    await recordPeerConnections(context);
+    await recordCspViolations(context);
+    const page = await context.newPage();
+    await page.goto(baseUrl);
+    await page.getByTestId('device-code-input').fill(code);
+    await page.getByTestId('device-code-submit').click();
+    await expect(page.getByTestId('device-page')).toBeVisible();
+    return new SchoolDevice(context, page);
+  }
+
   sessionCard(sessionId: string) {
     return this.page.locator(`[data-testid="session-card"][data-session-id="${sessionId}"]`);
   }
@@ -35,8 +51,8 @@ export class SchoolDevice {
     await this.page.getByTestId('pin-submit').click();
   }
 
-  async openPreJoin(sessionId: string): Promise<void> {
-    await this.signIn(sessionId);
+  async openPreJoin(sessionId: string, pin = DEMO_PIN): Promise<void> {
+    await this.signIn(sessionId, pin);
     await expect(this.page.getByTestId('prejoin')).toBeVisible();
     await expect(this.page.getByTestId('join-button')).toBeEnabled();
   }

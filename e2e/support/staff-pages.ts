@@ -6,10 +6,14 @@ export const DEMO_STAFF_PASSWORD = 'demo-password-1';
 
 /** The staff sign-in page, including choosing a password with a one-time set-up code. */
 export class StaffSignIn {
-  constructor(readonly page: Page) {}
+  /** `baseUrl`: another server than the demo one (the first-run journey's). */
+  constructor(
+    readonly page: Page,
+    private readonly baseUrl?: string,
+  ) {}
 
   async open(): Promise<void> {
-    await this.page.goto(`${serverInfo().url}/staff`);
+    await this.page.goto(`${this.baseUrl ?? serverInfo().url}/staff`);
     await expect(this.page.getByTestId('staff-login')).toBeVisible();
   }
 

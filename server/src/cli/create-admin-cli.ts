@@ -1,7 +1,7 @@
 import { loadConfig } from '../config/config.js';
 import { DataDirLockedError } from '../infra/db/data-dir-lock.js';
 import { openDatabase } from '../infra/db/database.js';
-import { systemClock } from '../infra/time/system-clock.js';
+import { serverClock } from '../infra/time/system-clock.js';
 import { createAdminCommand } from './create-admin.js';
 
 /** `npm run create-admin -w @peerbridge/server -- --email … --name …`: see create-admin.ts. */
@@ -17,7 +17,8 @@ try {
   throw error;
 }
 try {
-  const result = await createAdminCommand(process.argv.slice(2), { db: database.db, clock: systemClock }, `http://localhost:${config.port || 3000}`);
+  // The server's own clock, so the set-up code's week is counted on the same calendar the server checks it on.
+  const result = await createAdminCommand(process.argv.slice(2), { db: database.db, clock: serverClock(config.clockStart) }, `http://localhost:${config.port || 3000}`);
   process.stdout.write(result.out);
   process.stderr.write(result.err);
   process.exitCode = result.exitCode;
