@@ -32,6 +32,9 @@ import type { TodaySessions } from './services/devices/today-sessions.js';
 import { staffCalendarRoutes } from './transport/http/staff-calendar.routes.js';
 import { staffSchedulingRoutes } from './transport/http/staff-scheduling.routes.js';
 import type { SchedulingService } from './services/scheduling/scheduling-service.js';
+import type { SeriesLifecycle } from './services/scheduling/series-lifecycle.js';
+import type { StudentArchive } from './services/students/student-archive.js';
+import { staffSeriesLifecycleRoutes } from './transport/http/staff-series-lifecycle.routes.js';
 import type { MatchingService } from './services/scheduling/matching-service.js';
 import { staffMatchingRoutes } from './transport/http/staff-matching.routes.js';
 import { publicCalendarFeedRoutes, staffCalendarFeedRoutes } from './transport/http/calendar-feed.routes.js';
@@ -83,6 +86,9 @@ export interface AppDeps {
   schoolCalendars: SchoolCalendars;
   matchingService: MatchingService;
   schedulingService: SchedulingService;
+  /** Cancelling, moving and ending sessions, unpairing, and archiving a leaver. */
+  seriesLifecycle: SeriesLifecycle;
+  studentArchive: StudentArchive;
   /** The deployment admin's schools, partnerships and first staff. */
   deploymentSetup: DeploymentSetup;
   /** Live sessions involving a school's students, for staff who may observe. */
@@ -175,6 +181,7 @@ export function createApp(deps: AppDeps): Express {
     staffCalendarFeedRoutes(deps),
     staffCalendarRoutes(deps),
     staffSchedulingRoutes(deps),
+    staffSeriesLifecycleRoutes(deps),
     staffMatchingRoutes(deps),
     staffAuditRoutes(deps),
     staffDeploymentRoutes(deps),

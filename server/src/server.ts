@@ -46,6 +46,10 @@ import { CalendarRepository } from './infra/db/calendar-repository.js';
 import { PartnershipRepository } from './infra/db/partnership-repository.js';
 import { SchedulingRepository } from './infra/db/scheduling-repository.js';
 import { SchedulingService } from './services/scheduling/scheduling-service.js';
+import { ScheduleChangeNames } from './infra/db/schedule-change-names.js';
+import { SeriesLifecycleRepository } from './infra/db/series-lifecycle-repository.js';
+import { SeriesLifecycle } from './services/scheduling/series-lifecycle.js';
+import { StudentArchive } from './services/students/student-archive.js';
 import { MatchingService } from './services/scheduling/matching-service.js';
 import { MatchingRepository } from './infra/db/matching-repository.js';
 import { RetentionJob } from './services/retention/retention-job.js';
@@ -171,6 +175,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     const staffRecords = new StaffRepository(database.db);
     const calendars = new CalendarRepository(database.db);
     const scheduling = new SchedulingRepository(database.db);
+    const lifecycle = new SeriesLifecycleRepository(database.db);
     const matching = new MatchingRepository(database.db);
     const partnerships = new PartnershipRepository(database.db);
     const staffAuth = new StaffAuth(staffRecords, clock, {
@@ -190,6 +195,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     });
     const views = new RecordViewRepository(database.db);
     const audit = new StaffAuditTrail({ audit: new StaffAuditRepository(database.db), clock });
+    const seriesLifecycle = new SeriesLifecycle({ calendars, scheduling, lifecycle, clock, audit });
     const studentImports = new StudentImportRepository(database.db);
     const staffImports = new StaffImportRepository(database.db);
     const deployment = new DeploymentRepository(database.db);
@@ -255,7 +261,9 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       deploymentSetup: new DeploymentSetup({ deployment, accounts: staffImports, audit, clock }),
       calendarFeeds: new CalendarFeeds({ feeds: new CalendarFeedRepository(database.db), staff: staffRecords, sessions, clock }),
       schoolCalendars: new SchoolCalendars({ calendars, partnerships, students, clock }),
-      schedulingService: new SchedulingService({ calendars, scheduling, clock, audit }),
+      schedulingService: new SchedulingService({ calendars, scheduling, changeNames: new ScheduleChangeNames(database.db), clock, audit }),
+      seriesLifecycle,
+      studentArchive: new StudentArchive({ lifecycle, series: seriesLifecycle, clock, audit }),
       matchingService: new MatchingService({ matching, calendars, partnerships, audit }),
       liveSessions: (schoolId: string) => calls.liveSessionsFor(schoolId),
       deviceTokens,

@@ -9,3 +9,4 @@ export type { ClosureImpact, ClosureImpactInput, NoReplacementReason } from './s
 export { caseloadConflict, checkSeriesConflicts } from './conflicts.js';
 export type { SeriesConflict, SeriesConflictInput, SeriesParticipant } from './conflicts.js';
 export { formatAtSchool, formatSchoolDate } from './format.js';
+export { calendarLossAt, lossWords } from './one-session.js';
