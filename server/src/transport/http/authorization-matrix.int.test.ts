@@ -9,6 +9,8 @@ import { DEMO_PASSWORD, signInStaff } from '../../test-support/staff-agent.js';
 import { testDatabaseKinds } from '../../test-support/test-databases.js';
 import { startTestServer, stopTestServer, type TestServer } from '../../test-support/test-server.js';
 import { endpointOf, expectAnswerInContract } from '../../test-support/contract-check.js';
+import { freshPairing } from '../../test-support/fresh-pairing.js';
+import { lifecycleCases, type LifecycleFixture } from './lifecycle-matrix-cases.js';
 
 /*
  * Every staff route and socket event × every role × own school / partner
@@ -20,7 +22,7 @@ type Scope = 'own' | 'partner' | 'other';
 type Role = 'coordinator' | 'dsl' | 'supervisor';
 const emailDomain: Record<Scope, string> = { own: 'northgate', partner: 'riverside', other: 'hillcrest' };
 
-interface Fixture {
+interface Fixture extends LifecycleFixture {
   studentId: string;
   deviceId: () => Promise<string>;
   sessionId: string;
@@ -224,6 +226,7 @@ const routes: RouteCase[] = [
     ownAccount: true,
     allowedMeansNotRefused: true,
   },
+  ...lifecycleCases,
 ];
 
 /*
@@ -232,12 +235,9 @@ const routes: RouteCase[] = [
  * other cases read, so they need fixtures of their own. Nothing may be added to this list.
  */
 const NOT_YET_IN_MATRIX = [
-  'POST /api/staff/import/staff',
   'PUT /api/staff/calendar',
   'PUT /api/staff/partnerships/:id/programme',
-  'POST /api/staff/pairings/:id/series',
   'POST /api/staff/schedule-changes/:id/accept-replacement',
-  'POST /api/staff/partnerships/:id/pairings',
 ];
 
 const principals: { scope: Scope; role: Role }[] = (['own', 'partner', 'other'] as const).flatMap((scope) =>
@@ -293,6 +293,8 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (kind) => {
       northgateId: demo.schools.find((s) => s.role === 'mentor')!.id,
       hillcrestId: hillcrest.id,
       unique: () => ++counter,
+      demoPair: { mentorId: now.mentor.id, menteeId: now.mentee.id },
+      freshPairing: () => freshPairing(server),
     };
   });
   afterAll(async () => {
