@@ -18,7 +18,7 @@ export async function freshPairing(server: TestServer) {
   const [mentee] = await db.insert(students).values({ schoolId: menteeSchool!, firstName: `Fresh${n}`, lastName: 'Mentee', yearGroup: 11, role: 'mentee', ...eligible }).returning();
   const partnershipId = (await db.query.partnerships.findFirst())!.id;
   const [pairing] = await db.insert(pairings).values({ partnershipId, mentorId: mentor!.id, menteeId: mentee!.id }).returning();
-  const [series] = await db.insert(sessionSeries).values({ pairingId: pairing!.id, pattern: { weekday: 2, localStart: '09:00' } }).returning();
+  await db.insert(sessionSeries).values({ pairingId: pairing!.id, pattern: { weekday: 2, localStart: '09:00' } });
   const start = server.clock.now().add({ hours: 24 * 30 }).epochMilliseconds;
   const week = 7 * 24 * 3_600_000;
   const sessions = await db
