@@ -7,7 +7,7 @@ import { TextField } from '../../ui/field';
 import { useInvalidate, type StaffQuery } from '../../lib/staff/staff-query';
 import { auditKeys } from '../audit/audit-queries';
 import { acceptReplacement, addClosure, type CancelledSession, type ScheduleChange } from './timetable-api';
-import { describeChange, hasProposedReplacement, isReplacementBooked } from './schedule-words';
+import { changeContext, describeChange, hasProposedReplacement, isReplacementBooked } from './schedule-words';
 import { timetableKeys } from './timetable-queries';
 
 /** Cancelled and booked sessions at both schools of every partnership, newest first, and closures. */
@@ -15,8 +15,8 @@ export function ScheduleChangesPanel({ changes }: { changes: StaffQuery<Schedule
   const time = useSchoolTime();
   const invalidate = useInvalidate();
   // A booking or a closure is a change to sessions, and on the audit trail; a closure also loses candidate dates.
-  const bookedReplacement = () => void invalidate(timetableKeys.changes(), auditKeys.all);
-  const addedClosure = () => void invalidate(timetableKeys.changes(), timetableKeys.allCandidates(), auditKeys.all);
+  const bookedReplacement = () => void invalidate(timetableKeys.changes(), timetableKeys.allSeries(), auditKeys.all);
+  const addedClosure = () => void invalidate(timetableKeys.changes(), timetableKeys.allCandidates(), timetableKeys.allSeries(), auditKeys.all);
   return (
     <div className="schedule-changes" data-testid="schedule-changes">
       <div className="scheduling-panel__head">
@@ -45,10 +45,11 @@ export function ScheduleChangesPanel({ changes }: { changes: StaffQuery<Schedule
               >
                 <div className="staff-row__main">
                   <span className="staff-row__title">{words.title}</span>
+                  <span data-testid="schedule-change-context">{changeContext(change, time)}</span>
                   {words.lines.map((line) => (
                     <span key={line}>{line}</span>
                   ))}
-                  <span className="staff-muted">{time.dateTime(change.at)}</span>
+                  <span className="staff-muted">Changed {time.dateTime(change.at)}</span>
                 </div>
                 {hasProposedReplacement(change) ? (
                   <BookReplacement

@@ -91,9 +91,11 @@ export class SeriesLifecycle {
     const lengthMs = session.endsAt.getTime() - session.startsAt.getTime();
     const end = start.add({ milliseconds: lengthMs });
     if (Temporal.Instant.compare(start, this.deps.clock.now()) <= 0) {
-      throw AppError.badRequest('The new time has already passed: pick a time still to come.', { field: 'date' });
+      throw AppError.badRequest('The new time has already passed: pick a time still to come.', { problems: [{ field: 'date', problem: 'has already passed' }] });
     }
-    if (start.epochMilliseconds === session.startsAt.getTime()) throw AppError.badRequest('That is the session’s time already.', { field: 'time' });
+    if (start.epochMilliseconds === session.startsAt.getTime()) {
+      throw AppError.badRequest('That is the session’s time already.', { problems: [{ field: 'time', problem: 'is the session’s time already' }] });
+    }
     const menteeDate = start.toZonedDateTimeISO(ctx.menteeSchool.timeZone).toPlainDate();
     const programme = await this.deps.calendars.programmeOf(ctx.pairing.partnershipId);
     const reasons: { code: string; message: string }[] = [];
@@ -150,7 +152,9 @@ export class SeriesLifecycle {
     const now = this.deps.clock.now();
     const today = now.toZonedDateTimeISO(pair.timeZone).toPlainDate();
     const from = Temporal.PlainDate.from(body.from);
-    if (Temporal.PlainDate.compare(from, today) < 0) throw AppError.badRequest('The end date has passed: pick today or a later date.', { field: 'from' });
+    if (Temporal.PlainDate.compare(from, today) < 0) {
+      throw AppError.badRequest('The end date has passed: pick today or a later date.', { problems: [{ field: 'from', problem: 'has passed: pick today or a later date' }] });
+    }
     const fromInstant = from.toZonedDateTime({ timeZone: pair.timeZone }).toInstant();
     const since = Temporal.Instant.compare(fromInstant, now) > 0 ? fromInstant : now;
     const sessions = (await this.deps.lifecycle.sessionsFrom([pairingId], since, { scheduledOnly: true })).filter((s) => s.seriesId === series.id);
