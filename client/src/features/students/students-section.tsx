@@ -4,6 +4,7 @@ import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
 import { useInvalidate } from '../../lib/staff/staff-query';
 import { auditKeys } from '../audit/audit-queries';
 import { importStudents, studentImportSummary } from './student-import-api';
+import { ArchivePanel } from './archive-panel';
 import { ClassPinsBar } from './class-pins-bar';
 import { PinSheet } from './pin-sheet';
 import { StudentRow } from './student-row';
@@ -82,6 +83,7 @@ export function StudentsSection() {
           </ul>
         </>
       ) : null}
+      {students.data ? <ArchivePanel students={list ?? []} onArchived={studentsChanged} /> : null}
       <CsvImportPanel
         title="Import students from your MIS"
         intro="A CSV export with the columns admission number, first name, surname and year (tutor group if you have it). Students already here are matched by admission number and updated."
