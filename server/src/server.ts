@@ -220,6 +220,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       clock,
       log: log.child({ area: 'concerns' }),
       audit,
+      staffNames: (ids) => staffRecords.namesOf(ids),
     });
     const retention = new RetentionJob({ retention: new RetentionRepository(database.db), events, clock, log: log.child({ area: 'retention' }) });
     if (config.env !== 'test') retention.startDaily();
