@@ -77,7 +77,7 @@ export function auditSentence(entry: Pick<StaffAuditEntry, 'actor' | 'action'>):
     case 'SessionCancelled':
       return `A closure added by ${who} cancelled ${action.mentor.firstName} and ${action.mentee.firstName}'s session (${action.reason})`;
     case 'SessionCancelledByStaff':
-      return `${who} cancelled ${pair(action)}'s session on ${action.session}: ${action.reason}`;
+      return `${who} cancelled ${pair(action)}'s session at ${action.session}: ${action.reason}`;
     case 'SessionMoved':
       return `${who} moved ${pair(action)}'s session from ${action.from} to ${action.to}`;
     case 'SeriesEnded':
