@@ -34,6 +34,9 @@ import { staffSchedulingRoutes } from './transport/http/staff-scheduling.routes.
 import type { SchedulingService } from './services/scheduling/scheduling-service.js';
 import type { CalendarReflow } from './services/scheduling/calendar-reflow.js';
 import type { ClosureUndo } from './services/scheduling/closure-undo.js';
+import type { SeriesLifecycle } from './services/scheduling/series-lifecycle.js';
+import type { StudentArchive } from './services/students/student-archive.js';
+import { staffSeriesLifecycleRoutes } from './transport/http/staff-series-lifecycle.routes.js';
 import type { MatchingService } from './services/scheduling/matching-service.js';
 import { staffMatchingRoutes } from './transport/http/staff-matching.routes.js';
 import { publicCalendarFeedRoutes, staffCalendarFeedRoutes } from './transport/http/calendar-feed.routes.js';
@@ -88,6 +91,9 @@ export interface AppDeps {
   /** Calendar changes and the re-flow of the sessions they affect (with dry-run previews). */
   calendarReflow: CalendarReflow;
   closureUndo: ClosureUndo;
+  /** Cancelling, moving and ending sessions, unpairing, and archiving a leaver. */
+  seriesLifecycle: SeriesLifecycle;
+  studentArchive: StudentArchive;
   /** The deployment admin's schools, partnerships and first staff. */
   deploymentSetup: DeploymentSetup;
   /** Live sessions involving a school's students, for staff who may observe. */
@@ -180,6 +186,7 @@ export function createApp(deps: AppDeps): Express {
     staffCalendarFeedRoutes(deps),
     staffCalendarRoutes(deps),
     staffSchedulingRoutes(deps),
+    staffSeriesLifecycleRoutes(deps),
     staffMatchingRoutes(deps),
     staffAuditRoutes(deps),
     staffDeploymentRoutes(deps),

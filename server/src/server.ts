@@ -49,6 +49,10 @@ import { SchedulingService } from './services/scheduling/scheduling-service.js';
 import { CalendarReflow } from './services/scheduling/calendar-reflow.js';
 import { ClosureUndo } from './services/scheduling/closure-undo.js';
 import { CalendarChangeUnit } from './infra/db/calendar-change-unit.js';
+import { ScheduleChangeNames } from './infra/db/schedule-change-names.js';
+import { SeriesLifecycleRepository } from './infra/db/series-lifecycle-repository.js';
+import { SeriesLifecycle } from './services/scheduling/series-lifecycle.js';
+import { StudentArchive } from './services/students/student-archive.js';
 import { MatchingService } from './services/scheduling/matching-service.js';
 import { MatchingRepository } from './infra/db/matching-repository.js';
 import { RetentionJob } from './services/retention/retention-job.js';
@@ -174,6 +178,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     const staffRecords = new StaffRepository(database.db);
     const calendars = new CalendarRepository(database.db);
     const scheduling = new SchedulingRepository(database.db);
+    const lifecycle = new SeriesLifecycleRepository(database.db);
     const matching = new MatchingRepository(database.db);
     const partnerships = new PartnershipRepository(database.db);
     const staffAuth = new StaffAuth(staffRecords, clock, {
@@ -194,6 +199,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     const views = new RecordViewRepository(database.db);
     const audit = new StaffAuditTrail({ audit: new StaffAuditRepository(database.db), clock });
     const reflowDeps = { unit: new CalendarChangeUnit(database.db), partnerships, clock, audit };
+    const seriesLifecycle = new SeriesLifecycle({ calendars, scheduling, lifecycle, clock, audit });
     const studentImports = new StudentImportRepository(database.db);
     const staffImports = new StaffImportRepository(database.db);
     const deployment = new DeploymentRepository(database.db);
@@ -218,6 +224,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       clock,
       log: log.child({ area: 'concerns' }),
       audit,
+      staffNames: (ids) => staffRecords.namesOf(ids),
     });
     const retention = new RetentionJob({ retention: new RetentionRepository(database.db), events, clock, log: log.child({ area: 'retention' }) });
     if (config.env !== 'test') retention.startDaily();
@@ -259,9 +266,11 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       deploymentSetup: new DeploymentSetup({ deployment, accounts: staffImports, audit, clock }),
       calendarFeeds: new CalendarFeeds({ feeds: new CalendarFeedRepository(database.db), staff: staffRecords, sessions, clock }),
       schoolCalendars: new SchoolCalendars({ calendars, scheduling, partnerships, students, audit, clock }),
-      schedulingService: new SchedulingService({ calendars, scheduling, clock, audit }),
+      schedulingService: new SchedulingService({ calendars, scheduling, changeNames: new ScheduleChangeNames(database.db), clock, audit }),
       calendarReflow: new CalendarReflow(reflowDeps),
       closureUndo: new ClosureUndo(reflowDeps),
+      seriesLifecycle,
+      studentArchive: new StudentArchive({ lifecycle, series: seriesLifecycle, clock, audit }),
       matchingService: new MatchingService({ matching, calendars, partnerships, audit }),
       liveSessions: (schoolId: string) => calls.liveSessionsFor(schoolId),
       deviceTokens,

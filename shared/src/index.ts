@@ -11,6 +11,7 @@ export * from './http/session-logs.js';
 export * from './http/session-log-evidence.js';
 export * from './http/staff-sessions.js';
 export * from './http/scheduling.js';
+export * from './http/series-lifecycle.js';
 export * from './http/calendar.js';
 export * from './http/calendar-feed.js';
 export * from './http/matching.js';

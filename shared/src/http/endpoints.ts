@@ -7,6 +7,7 @@ import { healthEndpoints } from './health.js';
 import { importEndpoints } from './imports.js';
 import { matchingEndpoints } from './matching.js';
 import { schedulingEndpoints } from './scheduling.js';
+import { seriesLifecycleEndpoints } from './series-lifecycle.js';
 import { studentEndpoints } from './students.js';
 import { staffSignInEndpoints } from './staff-sign-in.js';
 import { staffAccountEndpoints } from './staff-account.js';
@@ -31,6 +32,7 @@ export const endpointGroups: Record<string, Record<string, Endpoint>> = {
   calendar: calendarEndpoints,
   calendarFeed: calendarFeedEndpoints,
   scheduling: schedulingEndpoints,
+  seriesLifecycle: seriesLifecycleEndpoints,
   matching: matchingEndpoints,
   staffSignIn: staffSignInEndpoints,
   staffAccount: staffAccountEndpoints,

@@ -4,6 +4,7 @@ import { freeText } from '../text.js';
 import { CancelledSession, DryRunQuery, LocalDate, LocalTime, RestoredSession } from './calendar.js';
 import { endpoint } from './endpoint.js';
 import { IdParams } from './params.js';
+import { NamedChild } from './series-lifecycle.js';
 
 /** `POST /api/staff/calendar/closures`: an INSET day, trip, exam or snow day; whole-day without times. */
 export const ClosureBody = z
@@ -66,8 +67,9 @@ export type SlotCandidate = z.infer<typeof SlotCandidate>;
 
 export const CandidatesResponse = z.object({ candidates: z.array(SlotCandidate) });
 
-/** The series, described as the candidate it was made from. */
-export const SeriesCreatedResponse = SlotCandidate.extend({ seriesId: Uuid });
+/** The series, described as the candidate it was made from, naming the pair and who booked it. */
+export const SeriesCreatedResponse = SlotCandidate.extend({ seriesId: Uuid, mentor: NamedChild, mentee: NamedChild, byName: z.string() });
+export type SeriesCreatedResponse = z.infer<typeof SeriesCreatedResponse>;
 
 /** What a new closure cancels (or, on a dry run, would cancel); `closureId` is null on a dry run. */
 export const ClosureAddedResponse = z.object({
@@ -98,9 +100,10 @@ export type BookedReplacement = z.infer<typeof BookedReplacement>;
 
 /**
  * One entry of the timetable-change log both coordinators see. `kind` is
- * `series_created`, `occurrence_cancelled`, `replacement_booked` or `occurrence_restored`
- * (its closure undone); `detail`
- * is what was recorded with it, kept as written (older entries may say less).
+ * `series_created`, `occurrence_cancelled`, `replacement_booked`, `occurrence_restored`
+ * (its closure undone), `occurrence_moved`, `series_ended` or `pairing_ended`; `detail` is what was
+ * recorded with it, kept as written (older entries may say less). The names,
+ * the session's date and the actor are looked up when read, so old entries have them too.
  */
 export const ScheduleChange = z.object({
   id: z.number().int(),
@@ -110,6 +113,13 @@ export const ScheduleChange = z.object({
   kind: z.string(),
   occurrenceId: Uuid.nullable(),
   detail: z.record(z.string(), z.unknown()),
+  /** The pair it concerns, when known. */
+  mentor: NamedChild.nullable(),
+  mentee: NamedChild.nullable(),
+  /** When the session it is about starts (a series: its first session); not when the change was made. */
+  sessionStart: IsoInstant.nullable(),
+  /** Who made the change, by name; null for the system or a removed account. */
+  byName: z.string().nullable(),
 });
 export type ScheduleChange = z.infer<typeof ScheduleChange>;
 

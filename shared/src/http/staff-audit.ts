@@ -122,6 +122,44 @@ export const StaffAuditAction = z.discriminatedUnion('kind', [
     mentee: PairedStudent,
     reason: z.string(),
   }),
+  /** A coordinator cancelled one session of a series; `session` is its own date and time, in school time. */
+  z.object({
+    kind: z.literal('SessionCancelledByStaff'),
+    occurrenceId: Uuid,
+    mentor: PairedStudent,
+    mentee: PairedStudent,
+    session: z.string(),
+    reason: z.string(),
+  }),
+  z.object({
+    kind: z.literal('SessionMoved'),
+    occurrenceId: Uuid,
+    movedToOccurrenceId: Uuid,
+    mentor: PairedStudent,
+    mentee: PairedStudent,
+    /** Both in school time, as the coordinator saw them. */
+    from: z.string(),
+    to: z.string(),
+  }),
+  /** A series ended from a date: its sessions from then on cancelled. */
+  z.object({
+    kind: z.literal('SeriesEnded'),
+    pairingId: Uuid,
+    mentor: PairedStudent,
+    mentee: PairedStudent,
+    from: z.iso.date(),
+    cancelled: z.number().int(),
+  }),
+  /** Unpaired (or one of them archived): the pairing kept as ended, its future sessions cancelled. */
+  z.object({
+    kind: z.literal('PairingEnded'),
+    pairingId: Uuid,
+    mentor: PairedStudent,
+    mentee: PairedStudent,
+    reason: z.string(),
+    cancelled: z.number().int(),
+  }),
+  z.object({ kind: z.literal('StudentArchived'), student: OwnStudent, reason: z.string().nullable(), pairingsEnded: z.number().int() }),
 ]);
 export type StaffAuditAction = z.infer<typeof StaffAuditAction>;
 export type StaffAuditKind = StaffAuditAction['kind'];

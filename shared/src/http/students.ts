@@ -30,10 +30,15 @@ export const SchoolStudent = z.object({
   /** The same consent and training, with who recorded each and how; null when not on record. */
   parentalConsentRecord: EligibilityRecord.nullable(),
   trainingRecord: EligibilityRecord.nullable(),
+  /** Set when the student has left: kept for the records, listed only when archived students are asked for. */
+  archivedAt: IsoInstant.nullable(),
 });
 export type SchoolStudent = z.infer<typeof SchoolStudent>;
 
 export const StudentListResponse = z.object({ students: z.array(SchoolStudent) });
+
+/** `GET /api/staff/students?archived=true`: the archived students instead of the current ones. */
+export const StudentListQuery = z.object({ archived: z.enum(['true', 'false']).optional() });
 
 /** `PUT /api/staff/students/:id/pin` */
 export const SetPinRequest = z.strictObject({ pin: z.string().regex(/^\d{4}$/, 'must be 4 digits') });
@@ -95,7 +100,8 @@ export const studentEndpoints = {
     path: '/api/staff/students',
     tag: 'students',
     audience: 'staff',
-    summary: "The coordinator's own school's students, with what is on record for each.",
+    summary: "The coordinator's own school's students, with what is on record for each (archived ones with ?archived=true).",
+    query: StudentListQuery,
     response: StudentListResponse,
   }),
   setPin: endpoint({

@@ -61,6 +61,22 @@ describe('auditSentence', () => {
     );
   });
 
+  it('names the pair with their schools, the session and the reason for every series-lifecycle action', () => {
+    expect(say({ kind: 'SessionCancelledByStaff', occurrenceId: id, mentor: priya, mentee: sam, session: '09:00 on Tue 14 September (Riverside High School time)', reason: 'Trip' })).toBe(
+      "Ms Dana Hill cancelled Priya (Northgate Academy) and Sam (Riverside High School)'s session at 09:00 on Tue 14 September (Riverside High School time): Trip",
+    );
+    expect(say({ kind: 'SessionMoved', occurrenceId: id, movedToOccurrenceId: id, mentor: priya, mentee: sam, from: '09:00 on Tue 21 September', to: '09:50 on Mon 27 September' })).toBe(
+      "Ms Dana Hill moved Priya (Northgate Academy) and Sam (Riverside High School)'s session from 09:00 on Tue 21 September to 09:50 on Mon 27 September",
+    );
+    expect(say({ kind: 'SeriesEnded', pairingId: id, mentor: priya, mentee: sam, from: '2027-11-04', cancelled: 7 })).toBe(
+      "Ms Dana Hill ended Priya (Northgate Academy) and Sam (Riverside High School)'s weekly sessions from Thu 4 Nov 2027 (7 sessions cancelled)",
+    );
+    expect(say({ kind: 'PairingEnded', pairingId: id, mentor: priya, mentee: sam, reason: 'Asked to change', cancelled: 1 })).toBe(
+      'Ms Dana Hill unpaired Priya (Northgate Academy) and Sam (Riverside High School) (1 session cancelled): Asked to change',
+    );
+    expect(say({ kind: 'StudentArchived', student: { id, name: 'Priya S' }, reason: null, pairingsEnded: 2 })).toBe('Ms Dana Hill archived Priya S; 2 pairings ended');
+  });
+
   it("says what the deployment admin set up for the school", () => {
     const admin = (action: StaffAuditAction) => auditSentence({ actor: { id, name: 'Olu Ops' }, action });
     expect(admin({ kind: 'SchoolCreated', school: { id, name: 'Northgate Academy', urn: '137001' } })).toBe('Olu Ops added Northgate Academy (URN 137001) to Peerbridge');

@@ -13,6 +13,10 @@ const how = (method: RecordMethod | undefined) => (method ? ` (${recordMethodWor
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** "Sam (Northgate) and Priya (Riverside)": partner-school children by first name and school. */
+const pair = (a: { mentor: { firstName: string; schoolName: string }; mentee: { firstName: string; schoolName: string } }) =>
+  `${a.mentor.firstName} (${a.mentor.schoolName}) and ${a.mentee.firstName} (${a.mentee.schoolName})`;
+
 /** What one entry says happened, as a sentence: "Ms Dana Hill reset Sam R's PIN". */
 export function auditSentence(entry: Pick<StaffAuditEntry, 'actor' | 'action'>): string {
   const who = entry.actor.name;
@@ -86,6 +90,16 @@ export function auditSentence(entry: Pick<StaffAuditEntry, 'actor' | 'action'>):
       return `${who} undid a closure, so ${action.mentor.firstName} and ${action.mentee.firstName}'s session is back on: ${action.when}`;
     case 'SessionCancelled':
       return `A calendar change by ${who} cancelled ${action.mentor.firstName} and ${action.mentee.firstName}'s session (${action.reason})`;
+    case 'SessionCancelledByStaff':
+      return `${who} cancelled ${pair(action)}'s session at ${action.session}: ${action.reason}`;
+    case 'SessionMoved':
+      return `${who} moved ${pair(action)}'s session from ${action.from} to ${action.to}`;
+    case 'SeriesEnded':
+      return `${who} ended ${pair(action)}'s weekly sessions from ${formatCalendarDate(action.from)} (${plural(action.cancelled, 'session', 'sessions')} cancelled)`;
+    case 'PairingEnded':
+      return `${who} unpaired ${pair(action)} (${plural(action.cancelled, 'session', 'sessions')} cancelled): ${action.reason}`;
+    case 'StudentArchived':
+      return `${who} archived ${action.student.name}${action.reason ? ` (${action.reason})` : ''}; ${plural(action.pairingsEnded, 'pairing', 'pairings')} ended`;
   }
 }
 
@@ -120,6 +134,11 @@ export const auditKindChoices: readonly { kind: StaffAuditKind; label: string }[
   { kind: 'ProgrammeSaved', label: 'Programme dates' },
   { kind: 'SessionCancelled', label: 'Sessions cancelled by a calendar change' },
   { kind: 'SessionRestored', label: 'Sessions restored by undoing a closure' },
+  { kind: 'SessionCancelledByStaff', label: 'Sessions cancelled by a coordinator' },
+  { kind: 'SessionMoved', label: 'Sessions moved' },
+  { kind: 'SeriesEnded', label: 'Weekly sessions ended' },
+  { kind: 'PairingEnded', label: 'Unpairings' },
+  { kind: 'StudentArchived', label: 'Students archived' },
 ];
 
 const problems: Record<Extract<StaffAuditVerification, { ok: false }>['firstBroken']['problem'], string> = {

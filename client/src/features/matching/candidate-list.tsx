@@ -6,7 +6,7 @@ import { useInvalidate } from '../../lib/staff/staff-query';
 import { auditKeys } from '../audit/audit-queries';
 import { summariseLostDates } from '../timetable/lost-dates';
 import { createSeries, type Candidate, type Pairing } from '../timetable/timetable-api';
-import { conflictMessages, firstSessionWords } from '../timetable/schedule-words';
+import { conflictMessages, firstSessionWords, seriesBookedWords } from '../timetable/schedule-words';
 import { timetableKeys } from '../timetable/timetable-queries';
 
 type Outcome = { kind: 'created'; message: string } | { kind: 'refused'; messages: string[] };
@@ -23,13 +23,10 @@ export function CandidateList({ pairing, candidates }: { pairing: Pairing; candi
     setBusy(candidate.id);
     setOutcome(null);
     try {
-      await createSeries(pairing.id, candidate.id);
-      setOutcome({
-        kind: 'created',
-        message: `Booked: ${pairing.mentor.firstName} and ${pairing.mentee.firstName}, ${candidate.label}, ${candidate.sessions} sessions.`,
-      });
-      // The booked time leaves the list, the new sessions show under "Changes to sessions", and on the audit trail.
-      void invalidate(timetableKeys.candidates(pairing.id), timetableKeys.changes(), auditKeys.all);
+      const booked = await createSeries(pairing.id, candidate.id);
+      setOutcome({ kind: 'created', message: seriesBookedWords(booked, time) });
+      // The booked time leaves the list, the new sessions show in the pairing's sessions and under "Changes to sessions", and on the audit trail.
+      void invalidate(timetableKeys.candidates(pairing.id), timetableKeys.series(pairing.id), timetableKeys.changes(), auditKeys.all);
     } catch (cause) {
       const error = handleError(cause);
       setOutcome({ kind: 'refused', messages: conflictMessages(error) });

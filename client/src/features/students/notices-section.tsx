@@ -6,6 +6,7 @@ import { useSchoolTime } from '../../lib/staff/staff-context';
 const kindLabels: Record<string, string> = {
   consent_missing: 'Consent or training missing',
   consent_withdrawn: 'Parental consent withdrawn',
+  schedule_changed: 'Sessions changed',
 };
 
 /** Coordinators: what Peerbridge needs them to fix, e.g. a session refused for missing consent. */

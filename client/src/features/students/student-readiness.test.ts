@@ -9,6 +9,7 @@ const student = (patch: Partial<SchoolStudent>): SchoolStudent => ({
   yearGroup: 11,
   role: 'mentee',
   hasPin: true,
+  archivedAt: null,
   parentalConsentAt: '2026-09-10T09:00:00Z',
   trainingCompletedAt: null,
   parentalConsentRecord: null,

@@ -11,6 +11,12 @@ export async function fetchSchoolStudents(signal?: AbortSignal): Promise<SchoolS
   return students;
 }
 
+/** Students who have left: kept for the records, out of every other list. */
+export async function fetchArchivedStudents(signal?: AbortSignal): Promise<SchoolStudent[]> {
+  const { students } = await callApi(studentEndpoints.list, { query: { archived: 'true' } }, { auth: staffAuth, signal });
+  return students;
+}
+
 /** The PIN goes to the server once and is stored there as a hash; it is never read back. */
 export function setStudentPin(studentId: string, pin: string): Promise<void> {
   return callApi(studentEndpoints.setPin, { params: { id: studentId }, body: { pin } }, { auth: staffAuth });

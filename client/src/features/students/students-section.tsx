@@ -5,6 +5,7 @@ import { useInvalidate } from '../../lib/staff/staff-query';
 import { auditKeys } from '../audit/audit-queries';
 import { ImportProfileChanges } from './import-profile-changes';
 import { importStudents, studentImportSummary } from './student-import-api';
+import { ArchivePanel } from './archive-panel';
 import { ClassPinsBar } from './class-pins-bar';
 import { PinSheet } from './pin-sheet';
 import { StudentRow } from './student-row';
@@ -83,6 +84,7 @@ export function StudentsSection() {
           </ul>
         </>
       ) : null}
+      {students.data ? <ArchivePanel students={list ?? []} onArchived={studentsChanged} /> : null}
       <CsvImportPanel
         title="Import students from your MIS"
         intro={

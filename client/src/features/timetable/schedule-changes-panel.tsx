@@ -6,7 +6,7 @@ import { LoadState, RefreshButton } from '../../ui/staff-section';
 import { useInvalidate, type StaffQuery } from '../../lib/staff/staff-query';
 import { auditKeys } from '../audit/audit-queries';
 import { acceptReplacement, type ScheduleChange } from './timetable-api';
-import { describeChange, hasProposedReplacement, isReplacementBooked } from './schedule-words';
+import { changeContext, describeChange, hasProposedReplacement, isReplacementBooked } from './schedule-words';
 import { timetableKeys } from './timetable-queries';
 
 /** Cancelled and booked sessions at both schools of every partnership, newest first. */
@@ -14,7 +14,7 @@ export function ScheduleChangesPanel({ changes }: { changes: StaffQuery<Schedule
   const time = useSchoolTime();
   const invalidate = useInvalidate();
   // A booking is a change to sessions, and on the audit trail.
-  const bookedReplacement = () => void invalidate(timetableKeys.changes(), auditKeys.all);
+  const bookedReplacement = () => void invalidate(timetableKeys.changes(), timetableKeys.allSeries(), auditKeys.all);
   return (
     <div className="schedule-changes" data-testid="schedule-changes">
       <div className="scheduling-panel__head">
@@ -45,10 +45,11 @@ export function ScheduleChangesPanel({ changes }: { changes: StaffQuery<Schedule
               >
                 <div className="staff-row__main">
                   <span className="staff-row__title">{words.title}</span>
+                  <span data-testid="schedule-change-context">{changeContext(change, time)}</span>
                   {words.lines.map((line) => (
                     <span key={line}>{line}</span>
                   ))}
-                  <span className="staff-muted">{time.dateTime(change.at)}</span>
+                  <span className="staff-muted">Changed {time.dateTime(change.at)}</span>
                 </div>
                 {hasProposedReplacement(change) ? (
                   <BookReplacement

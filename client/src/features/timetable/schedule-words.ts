@@ -1,5 +1,5 @@
 import type { PeerbridgeError } from '../../lib/peerbridge-error';
-import type { SchoolTime } from '../../lib/school-time';
+import { formatCalendarDate, type SchoolTime } from '../../lib/school-time';
 import type { ScheduleChange } from './timetable-api';
 import { WEEKDAY_NAMES } from './school-week';
 
@@ -22,10 +22,36 @@ export function conflictMessages(error: PeerbridgeError): string[] {
 /** What the words read of a change: what happened, to which session, and what was recorded with it. */
 type ChangeFacts = Pick<ScheduleChange, 'kind' | 'occurrenceId' | 'detail'>;
 
+type Child = { firstName: string; school: string };
+
+/** "Tom (Northgate Academy) and Aisha (Riverside High School)": partner-school children by first name and school. */
+export function pairNames(mentor: Child, mentee: Child): string {
+  return `${mentor.firstName} (${mentor.school}) and ${mentee.firstName} (${mentee.school})`;
+}
+
+/**
+ * Who a change is about, which session (its own date, not when the change was made) and who
+ * made it, as one line: "Tom (Northgate Academy) and Aisha (Riverside High School) · session
+ * Tue 14 Sep 2027, 09:00 · by Ms Dana Hill". Parts the log does not know are left out.
+ */
+export function changeContext(change: Pick<ScheduleChange, 'kind' | 'mentor' | 'mentee' | 'sessionStart' | 'byName'>, time: SchoolTime): string {
+  const session = change.sessionStart
+    ? `${change.kind === 'series_created' ? 'first session' : change.kind === 'series_ended' || change.kind === 'pairing_ended' ? 'from the session' : 'session'} ${time.dateTime(change.sessionStart)}`
+    : null;
+  return [change.mentor && change.mentee ? pairNames(change.mentor, change.mentee) : null, session, change.byName ? `by ${change.byName}` : null]
+    .filter(Boolean)
+    .join(' · ');
+}
+
 export interface ChangeWords {
   title: string;
   tone: 'cancelled' | 'created' | 'other';
   lines: string[];
+}
+
+function sessionsCancelled(value: unknown): string | null {
+  if (typeof value !== 'number') return null;
+  return `${value} ${value === 1 ? 'session' : 'sessions'} cancelled`;
 }
 
 function text(value: unknown): string | null {
@@ -83,6 +109,26 @@ export function describeChange(change: ChangeFacts, time: SchoolTime): ChangeWor
         lines: [[when, count].filter(Boolean).join(', ') || 'A weekly series was created.'],
       };
     }
+    case 'occurrence_moved': {
+      const from = text(detail.from);
+      const start = text(detail.start);
+      const move = from && start ? `From ${time.dateTime(from)} to ${time.dateTime(start)}.` : 'Moved to another time.';
+      return { title: 'Session moved', tone: 'created', lines: [move] };
+    }
+    case 'series_ended': {
+      const from = text(detail.from);
+      return {
+        title: 'Weekly sessions ended',
+        tone: 'cancelled',
+        lines: [[from ? `From ${formatCalendarDate(from)}` : null, sessionsCancelled(detail.cancelled), text(detail.reason)].filter(Boolean).join(', ') || 'The series was ended.'],
+      };
+    }
+    case 'pairing_ended':
+      return {
+        title: 'Unpaired',
+        tone: 'cancelled',
+        lines: [[text(detail.reason), sessionsCancelled(detail.cancelled)].filter(Boolean).join(', ') || 'The pairing was ended.'],
+      };
     default:
       return { title: change.kind.replace(/[_-]+/g, ' '), tone: 'other', lines: [] };
   }
@@ -103,4 +149,13 @@ export function isReplacementBooked(change: ChangeFacts, all: readonly ChangeFac
 /** "First session Tue 1 Dec 2026" for a candidate card. */
 export function firstSessionWords(firstSession: string | null, time: SchoolTime): string {
   return firstSession ? `First session ${time.date(firstSession)}` : 'No sessions in the programme';
+}
+
+/** "Booked by Ms Dana Hill: Tom (Northgate Academy) and Aisha (Riverside High School), Tuesdays at 09:00 (…), 36 sessions, first session Tue 14 Sept 2027." */
+export function seriesBookedWords(
+  booked: { mentor: Child; mentee: Child; byName: string; label: string; sessions: number; firstSession: string | null },
+  time: SchoolTime,
+): string {
+  const first = booked.firstSession ? `, first session ${time.date(booked.firstSession)}` : '';
+  return `Booked by ${booked.byName}: ${pairNames(booked.mentor, booked.mentee)}, ${booked.label}, ${booked.sessions} ${booked.sessions === 1 ? 'session' : 'sessions'}${first}.`;
 }

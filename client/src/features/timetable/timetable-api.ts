@@ -12,6 +12,7 @@ import {
   type ProgrammeBody,
   type ScheduleChange,
   type SchoolTimetable,
+  type SeriesCreatedResponse,
   type SlotCandidate,
   type SuggestionsResponse,
 } from '@peerbridge/shared';
@@ -60,7 +61,7 @@ export async function fetchCandidates(pairingId: string, signal?: AbortSignal): 
   return (await callApi(schedulingEndpoints.candidates, { params: { id: pairingId } }, { auth: staffAuth, signal })).candidates;
 }
 
-export async function createSeries(pairingId: string, candidateId: string): Promise<{ seriesId: string }> {
+export async function createSeries(pairingId: string, candidateId: string): Promise<SeriesCreatedResponse> {
   return callApi(schedulingEndpoints.createSeries, { params: { id: pairingId }, body: { candidateId } }, { auth: staffAuth });
 }
 

@@ -1,4 +1,5 @@
 import { useStaffQuery } from '../../lib/staff/staff-query';
+import { fetchPairingSeries } from './series-lifecycle-api';
 import { fetchCandidates, fetchPartnerships, fetchProgramme, fetchScheduleChanges, fetchTimetables } from './timetable-api';
 
 /** The timetable section's queries, named once: what a write invalidates is what these read. */
@@ -11,6 +12,9 @@ export const timetableKeys = {
   allCandidates: () => [...timetableKeys.all, 'candidates'] as const,
   candidates: (pairingId: string | null) => [...timetableKeys.allCandidates(), pairingId] as const,
   changes: () => [...timetableKeys.all, 'changes'] as const,
+  /** A pairing's series and next sessions: every booking, cancellation or move changes it. */
+  allSeries: () => [...timetableKeys.all, 'series'] as const,
+  series: (pairingId: string | null) => [...timetableKeys.allSeries(), pairingId] as const,
 };
 
 export const usePartnerships = () =>
@@ -38,5 +42,12 @@ export const useCandidates = (pairingId: string | null) =>
   useStaffQuery({
     queryKey: timetableKeys.candidates(pairingId),
     queryFn: ({ signal }) => (pairingId ? fetchCandidates(pairingId, signal) : Promise.resolve([])),
+    enabled: pairingId !== null,
+  });
+
+export const usePairingSeries = (pairingId: string | null) =>
+  useStaffQuery({
+    queryKey: timetableKeys.series(pairingId),
+    queryFn: ({ signal }) => (pairingId ? fetchPairingSeries(pairingId, signal) : Promise.reject(new Error('no pairing'))),
     enabled: pairingId !== null,
   });

@@ -3,6 +3,7 @@ import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
 import { Field } from '../../ui/field';
 import { CandidateList } from '../matching/candidate-list';
 import { PairingBoard } from '../matching/pairing-board';
+import { PairingSeriesPanel } from './pairing-series-panel';
 import { ProgrammeForm } from './programme-form';
 import { ScheduleChangesPanel } from './schedule-changes-panel';
 import { useCandidates, usePartnerships, useProgramme, useScheduleChanges, useTimetables } from './timetable-queries';
@@ -157,6 +158,8 @@ export function TimetableSection() {
               ) : null}
             </div>
           ) : null}
+
+          {pairing ? <PairingSeriesPanel key={`series-${pairing.id}`} pairingId={pairing.id} /> : null}
 
           <PairingBoard key={`board-${partnership.id}`} partnershipId={partnership.id} />
         </>

@@ -155,6 +155,18 @@ describe('concernsToCsv', () => {
     expect(records[3]).toMatchObject({ summary: 'Summary', actions_taken: 'Met mum, and Jayden', outcome: 'Early help' });
   });
 
+  it('names the children’s schools, the session’s start and each amendment’s author when it is given their names', () => {
+    const named = recordsOf(
+      concernsToCsv([concern], {
+        schoolName: (id) => ({ 'school-a': 'Riverside High School', 'school-b': 'Northgate Academy' })[id],
+        staffName: (id) => (id === 'dsl-b' ? 'Mr Ravi Patel' : undefined),
+        sessionStart: () => '2026-11-24T08:40:00Z',
+      }),
+    );
+    expect(named[0]).toMatchObject({ children: 'Priya (Riverside High School); Jayden (Northgate Academy)', session_start: '2026-11-24T08:40:00Z', by_name: 'Jayden (Northgate Academy)' });
+    expect(named[1]).toMatchObject({ by_name: 'Mr Ravi Patel' });
+  });
+
   it('never puts a last name in the file', () => {
     expect(csv).not.toContain('Shah');
     expect(csv).not.toContain('Okafor');

@@ -114,17 +114,35 @@ export const CSV_COLUMNS = [
   'summary',
   'actions_taken',
   'outcome',
+  /** When the session the concern is about started (ISO instant), not when the concern was raised. */
+  'session_start',
+  /** Who made the amendment, by name ("Ms Dana Hill"; a child as first name and school). */
+  'by_name',
 ] as const;
+
+/** Names the file can use instead of ids, looked up when it is made; an id stands where one is unknown. */
+export interface CsvNames {
+  schoolName?: (schoolId: string) => string | undefined;
+  staffName?: (staffId: string) => string | undefined;
+  sessionStart?: (sessionId: string) => string | undefined;
+}
 
 /**
  * One row per amendment (RFC 4180, CRLF line ends, header first). Children are
  * listed by first name and school only, so the file is safe for either school.
  */
-export function concernsToCsv(concerns: Concern[]): string {
+export function concernsToCsv(concerns: Concern[], names: CsvNames = {}): string {
   const rows: string[][] = [[...CSV_COLUMNS]];
+  const school = (id: string) => names.schoolName?.(id) ?? id;
   for (const concern of concerns) {
     const status = currentStatus(concern);
-    const children = concern.children.map((c) => `${c.firstName} (${c.schoolId})`).join('; ');
+    const children = concern.children.map((c) => `${c.firstName} (${school(c.schoolId)})`).join('; ');
+    const sessionStart = concern.sessionId ? (names.sessionStart?.(concern.sessionId) ?? '') : '';
+    const byName = (a: Concern['amendments'][number]) => {
+      if (a.byStaffId) return names.staffName?.(a.byStaffId) ?? '';
+      const child = concern.children.find((c) => c.studentId === a.byStudentId);
+      return child ? `${child.firstName} (${school(child.schoolId)})` : '';
+    };
     for (const a of concern.amendments) {
       rows.push([
         concern.id,
@@ -142,6 +160,8 @@ export function concernsToCsv(concerns: Concern[]): string {
         a.closing?.summary ?? '',
         a.closing?.actionsTaken ?? '',
         a.closing?.outcome ?? '',
+        sessionStart,
+        byName(a),
       ]);
     }
   }

@@ -11,3 +11,4 @@ export type { ChangeImpact, ChangeImpactInput, ChangeLoss, ProgrammeDates } from
 export { caseloadConflict, checkSeriesConflicts } from './conflicts.js';
 export type { SeriesConflict, SeriesConflictInput, SeriesParticipant } from './conflicts.js';
 export { formatAtSchool, formatSchoolDate, formatSessionWhen } from './format.js';
+export { calendarLossAt, lossWords } from './one-session.js';

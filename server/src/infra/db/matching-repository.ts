@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from './database.js';
 import type { AlsoInTransaction } from './in-transaction.js';
 import { pairings, studentAvailability, students } from './schema.js';
@@ -7,6 +7,7 @@ import { pairings, studentAvailability, students } from './schema.js';
 export class MatchingRepository {
   constructor(private readonly db: Db) {}
 
+  /** Current students only: an archived student is never suggested. */
   async studentsOf(schoolId: string, role: 'mentor' | 'mentee') {
     return this.db
       .select({
@@ -19,14 +20,14 @@ export class MatchingRepository {
         trainingCompletedAt: students.trainingCompletedAt,
       })
       .from(students)
-      .where(and(eq(students.schoolId, schoolId), eq(students.role, role)));
+      .where(and(eq(students.schoolId, schoolId), eq(students.role, role), isNull(students.archivedAt)));
   }
 
   async pairingsOf(partnershipId: string) {
     return this.db
       .select({ id: pairings.id, mentorId: pairings.mentorId, menteeId: pairings.menteeId })
       .from(pairings)
-      .where(eq(pairings.partnershipId, partnershipId));
+      .where(and(eq(pairings.partnershipId, partnershipId), isNull(pairings.endedAt)));
   }
 
   /** Undefined when the two are paired already; `also` runs only for a new pairing. */

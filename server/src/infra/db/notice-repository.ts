@@ -7,7 +7,8 @@ export interface NewNotice {
   /** Null for a notice about a student rather than one session (consent withdrawn). */
   occurrenceId: string | null;
   studentId: string;
-  kind: 'consent_missing' | 'consent_withdrawn';
+  /** `schedule_changed`: the partner school's coordinator cancelled, moved or ended sessions, or unpaired. */
+  kind: 'consent_missing' | 'consent_withdrawn' | 'schedule_changed';
   message: string;
 }
 

@@ -1,4 +1,4 @@
-import { eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from './database.js';
 import { pairings, partnerships, schools, students } from './schema.js';
@@ -49,7 +49,8 @@ export class PartnershipRepository {
       .from(pairings)
       .innerJoin(mentor, eq(mentor.id, pairings.mentorId))
       .innerJoin(mentee, eq(mentee.id, pairings.menteeId))
-      .where(inArray(pairings.partnershipId, rows.map((r) => r.id)));
+      // Ended pairings (unpaired, or a student archived) are kept for the records but are no longer current.
+      .where(and(inArray(pairings.partnershipId, rows.map((r) => r.id)), isNull(pairings.endedAt)));
     return rows.map((r) => ({
       ...r,
       pairings: pairs.filter((p) => p.partnershipId === r.id).map(({ partnershipId: _, ...p }) => p),

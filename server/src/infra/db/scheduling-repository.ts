@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { Temporal } from 'temporal-polyfill';
 import type { Booking } from '../../domain/scheduling/calendar.js';
@@ -15,6 +15,8 @@ export interface PairingRecord {
   partnershipId: string;
   mentor: { id: string; firstName: string; schoolId: string };
   mentee: { id: string; firstName: string; schoolId: string };
+  /** Set once unpaired: an ended pairing books nothing more. */
+  endedAt: Date | null;
 }
 
 /** Pairings, series and their occurrences, and the change log both coordinators read. */
@@ -28,6 +30,7 @@ export class SchedulingRepository {
         partnershipId: pairings.partnershipId,
         mentor: { id: mentor.id, firstName: mentor.firstName, schoolId: mentor.schoolId },
         mentee: { id: mentee.id, firstName: mentee.firstName, schoolId: mentee.schoolId },
+        endedAt: pairings.endedAt,
       })
       .from(pairings)
       .innerJoin(mentor, eq(mentor.id, pairings.mentorId))
@@ -80,7 +83,11 @@ export class SchedulingRepository {
 
   /** The weekly pattern a pairing already meets on, if any. */
   async existingSeries(pairingId: string): Promise<Record<string, unknown> | undefined> {
-    const [row] = await this.db.select({ pattern: sessionSeries.pattern }).from(sessionSeries).where(eq(sessionSeries.pairingId, pairingId)).limit(1);
+    const [row] = await this.db
+      .select({ pattern: sessionSeries.pattern })
+      .from(sessionSeries)
+      .where(and(eq(sessionSeries.pairingId, pairingId), isNull(sessionSeries.endedAt)))
+      .limit(1);
     return row?.pattern;
   }
 
@@ -90,7 +97,7 @@ export class SchedulingRepository {
       .selectDistinct({ menteeId: pairings.menteeId })
       .from(sessionSeries)
       .innerJoin(pairings, eq(pairings.id, sessionSeries.pairingId))
-      .where(and(eq(pairings.mentorId, mentorId), eq(pairings.partnershipId, partnershipId)));
+      .where(and(eq(pairings.mentorId, mentorId), eq(pairings.partnershipId, partnershipId), isNull(sessionSeries.endedAt), isNull(pairings.endedAt)));
     return rows.map((r) => r.menteeId);
   }
 

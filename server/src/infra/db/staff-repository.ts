@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { StaffRole } from '../../domain/access/policy.js';
 import type { StoredStaffSession } from '../../domain/access/staff-session-rules.js';
@@ -53,6 +53,13 @@ export class StaffRepository {
   async findByEmail(email: string): Promise<StaffRecord | undefined> {
     const [row] = await this.select().where(eq(staff.email, email.toLowerCase())).limit(1);
     return row ? record(row) : undefined;
+  }
+
+  /** Full names by id, for records that name who did something. */
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.select({ id: staff.id, name: staff.fullName }).from(staff).where(inArray(staff.id, ids));
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   async findById(id: string): Promise<StaffRecord | undefined> {

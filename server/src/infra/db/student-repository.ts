@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, or } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNotNull, isNull, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { Temporal } from 'temporal-polyfill';
 import type { EligibilityRecord, RecordMethod, SchoolStudent } from '@peerbridge/shared';
@@ -25,13 +25,14 @@ const toDate = (i: Temporal.Instant | null) => (i ? new Date(i.epochMilliseconds
 export class StudentRepository {
   constructor(private readonly db: Db) {}
 
-  async pinState(studentId: string): Promise<(LockoutState & { pinHash: string | null }) | undefined> {
+  /** `archived`: a student who has left signs in no more, whatever their PIN. */
+  async pinState(studentId: string): Promise<(LockoutState & { pinHash: string | null; archived: boolean }) | undefined> {
     const [row] = await this.db
-      .select({ pinHash: students.pinHash, failures: students.pinFailedAttempts, lockedUntil: students.pinLockedUntil })
+      .select({ pinHash: students.pinHash, failures: students.pinFailedAttempts, lockedUntil: students.pinLockedUntil, archivedAt: students.archivedAt })
       .from(students)
       .where(eq(students.id, studentId))
       .limit(1);
-    return row ? { pinHash: row.pinHash, failures: row.failures, lockedUntil: toInstant(row.lockedUntil) } : undefined;
+    return row ? { pinHash: row.pinHash, failures: row.failures, lockedUntil: toInstant(row.lockedUntil), archived: row.archivedAt !== null } : undefined;
   }
 
   async savePinState(studentId: string, state: LockoutState): Promise<void> {
@@ -153,8 +154,8 @@ export class StudentRepository {
     });
   }
 
-  /** Own-school view for staff: full names, year, role and what is on record, with who recorded it. */
-  async listForSchool(schoolId: string): Promise<SchoolStudent[]> {
+  /** Own-school view for staff: full names, year, role and what is on record, with who recorded it; current or archived students. */
+  async listForSchool(schoolId: string, options: { archived?: boolean } = {}): Promise<SchoolStudent[]> {
     const rows = await this.db
       .select({
         id: students.id,
@@ -169,17 +170,19 @@ export class StudentRepository {
         consentMethod: students.parentalConsentMethod,
         trainingBy: trainingBy.fullName,
         trainingMethod: students.trainingMethod,
+        archivedAt: students.archivedAt,
       })
       .from(students)
       .leftJoin(consentBy, eq(consentBy.id, students.parentalConsentBy))
       .leftJoin(trainingBy, eq(trainingBy.id, students.trainingRecordedBy))
-      .where(eq(students.schoolId, schoolId))
+      .where(and(eq(students.schoolId, schoolId), options.archived ? isNotNull(students.archivedAt) : isNull(students.archivedAt)))
       .orderBy(asc(students.lastName), asc(students.firstName));
     return rows.map(({ consentBy: cBy, consentMethod, trainingBy: tBy, trainingMethod, ...r }) => ({
       ...r,
       hasPin: r.hasPin !== null,
       parentalConsentAt: r.parentalConsentAt?.toISOString() ?? null,
       trainingCompletedAt: r.trainingCompletedAt?.toISOString() ?? null,
+      archivedAt: r.archivedAt?.toISOString() ?? null,
       parentalConsentRecord: recordOf(r.parentalConsentAt, cBy, consentMethod),
       trainingRecord: recordOf(r.trainingCompletedAt, tBy, trainingMethod),
     }));

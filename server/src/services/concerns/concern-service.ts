@@ -58,6 +58,8 @@ export class ConcernService {
       clock: Clock;
       log: Logger;
       audit: StaffAuditTrail;
+      /** Staff names by id, for the CSV export's authors. */
+      staffNames: (ids: string[]) => Promise<Map<string, string>>;
     },
   ) {}
 
@@ -153,7 +155,16 @@ export class ConcernService {
   async exportCsv(staff: StaffIdentity, id: string): Promise<string> {
     const concern = await this.forHandling(staff, id);
     await this.deps.views.record(staff.staffId, 'concern', id, this.deps.clock.now(), 'exported_csv');
-    const csv = concernsToCsv([concern]);
+    // Names, not ids: the children's schools and the session's start from the session, the authors from the staff table.
+    const session = concern.sessionId ? await this.deps.sessions.findById(concern.sessionId) : undefined;
+    const schools = new Map(session ? [session.mentor, session.mentee].map((s) => [s.schoolId, s.schoolName] as const) : []);
+    const staffIds = [...new Set(concern.amendments.flatMap((a) => (a.byStaffId ? [a.byStaffId] : [])))];
+    const staffNames = await this.deps.staffNames(staffIds);
+    const csv = concernsToCsv([concern], {
+      schoolName: (id) => schools.get(id),
+      staffName: (id) => staffNames.get(id),
+      sessionStart: () => session?.startsAt.toString(),
+    });
     await this.deps.audit.record(staff, { kind: 'ConcernExported', concernId: id, format: 'csv' });
     return csv;
   }

@@ -10,10 +10,11 @@ import {
 import type { StaffAuditTrail } from '../audit/staff-audit-trail.js';
 import { AppError } from '../../errors.js';
 import type { CalendarRepository } from '../../infra/db/calendar-repository.js';
+import type { ScheduleChangeNames } from '../../infra/db/schedule-change-names.js';
 import type { SchedulingRepository } from '../../infra/db/scheduling-repository.js';
 import { PairingContexts, type PairingContext, type PairingSide } from './pairing-context.js';
 import type { StaffIdentity } from '../staff/staff-auth.js';
-import type { BookedReplacement, ScheduleChange, SlotCandidate } from '@peerbridge/shared';
+import type { BookedReplacement, ScheduleChange, SeriesCreatedResponse, SlotCandidate } from '@peerbridge/shared';
 import { describeLoss } from './session-words.js';
 
 const candidateId = (c: Pick<Candidate, 'weekday' | 'localStart'>) =>
@@ -26,6 +27,7 @@ export class SchedulingService {
     private readonly deps: {
       calendars: Pick<CalendarRepository, 'load' | 'availabilityOf' | 'programmeOf'>;
       scheduling: SchedulingRepository;
+      changeNames: Pick<ScheduleChangeNames, 'of'>;
       clock: Clock;
       audit: Pick<StaffAuditTrail, 'recording'>;
     },
@@ -42,8 +44,11 @@ export class SchedulingService {
     return found.map((c) => this.describe(this.upcoming(c), ctx));
   }
 
-  async createSeries(staff: StaffIdentity, pairingId: string, wanted: string): Promise<SlotCandidate & { seriesId: string }> {
+  async createSeries(staff: StaffIdentity, pairingId: string, wanted: string): Promise<SeriesCreatedResponse> {
     const ctx = await this.contexts.load(staff, pairingId);
+    if (ctx.pairing.endedAt) {
+      throw new AppError('conflict', `${ctx.pairing.mentor.firstName} and ${ctx.pairing.mentee.firstName} are no longer paired, so no sessions can be booked for them.`);
+    }
     // The programme is weekly: one series per pairing.
     const existing = await this.deps.scheduling.existingSeries(pairingId);
     if (existing) {
@@ -90,7 +95,14 @@ export class SchedulingService {
         sessions: pattern.sessions.length,
       })),
     );
-    return { seriesId, ...described };
+    const refs = this.contexts.pairRefs(ctx);
+    return {
+      seriesId,
+      ...described,
+      mentor: { firstName: refs.mentor.firstName, school: refs.mentor.schoolName },
+      mentee: { firstName: refs.mentee.firstName, school: refs.mentee.schoolName },
+      byName: staff.fullName,
+    };
   }
 
   /** A coordinator accepts the replacement proposed when a calendar change cancelled a session. */
@@ -155,7 +167,9 @@ export class SchedulingService {
   /** The timetable changes of every partnership the school is in, newest first: both coordinators see the same log. */
   async changesFor(schoolId: string): Promise<ScheduleChange[]> {
     const rows = await this.deps.scheduling.changesFor(schoolId);
-    return rows.map((r) => ({
+    const names = await this.deps.changeNames.of(rows);
+    return rows.map((r, i) => ({
+      ...names[i]!,
       id: r.id,
       partnershipId: r.partnershipId,
       at: r.at,

@@ -125,8 +125,8 @@ export class StudentRecords {
   }
 
   /** The school's own students in full, with what is on record: PIN set or not, consent, training, and who recorded them. */
-  listForSchool(schoolId: string): Promise<SchoolStudent[]> {
-    return this.deps.students.listForSchool(schoolId);
+  listForSchool(schoolId: string, options: { archived?: boolean } = {}): Promise<SchoolStudent[]> {
+    return this.deps.students.listForSchool(schoolId, options);
   }
 
   private async ownStudent(staff: StaffIdentity, studentId: string) {

@@ -42,6 +42,9 @@ export class StudentSignIn {
       this.deps.students.pinState(input.studentId),
       this.deps.students.deviceGuessState(device.deviceId),
     ]);
+    if (student?.archived) {
+      throw new AppError('forbidden', 'This Peerbridge account has been closed. Ask your coordinator if you think that is wrong.');
+    }
     if (!student?.pinHash) {
       throw new AppError('forbidden', "You don't have a Peerbridge PIN yet. Ask your coordinator to set one.");
     }

@@ -8,8 +8,8 @@ import { requireRole, schoolOf, staffOf } from './staff-session.js';
 export function staffStudentRoutes(deps: { studentRecords: StudentRecords; coordinatorNotices: CoordinatorNotices; contract?: ContractOptions }) {
   const { router, on } = endpointRouter('/api/staff', deps.contract);
 
-  on(studentEndpoints.list, requireRole('students:read'), async ({ res }) => ({
-    students: await deps.studentRecords.listForSchool(schoolOf(staffOf(res))),
+  on(studentEndpoints.list, requireRole('students:read'), async ({ query, res }) => ({
+    students: await deps.studentRecords.listForSchool(schoolOf(staffOf(res)), { archived: query.archived === 'true' }),
   }));
 
   on(studentEndpoints.setPin, requireRole('students:manage'), ({ params, body, res }) => deps.studentRecords.setPin(staffOf(res), params.id, body.pin));

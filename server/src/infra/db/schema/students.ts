@@ -38,6 +38,10 @@ export const students = pgTable(
     trainingCompletedAt: timestamp('training_completed_at', { withTimezone: true }),
     trainingRecordedBy: uuid('training_recorded_by').references(() => staff.id),
     trainingMethod: text('training_method', { enum: recordMethods }),
+    /** A student who has left: kept for the records, out of lists and suggestions, unable to sign in. */
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    archivedBy: uuid('archived_by').references(() => staff.id),
+    archiveReason: text('archive_reason'),
     createdAt: createdAt(),
   },
   (t) => [

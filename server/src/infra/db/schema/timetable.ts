@@ -15,6 +15,10 @@ export const pairings = pgTable(
     mentorId: uuid('mentor_id').notNull().references(() => students.id),
     menteeId: uuid('mentee_id').notNull().references(() => students.id),
     createdAt: createdAt(),
+    /** Set when a coordinator unpairs them (or archives one of them): the row stays, so records stay attributed. */
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endedBy: uuid('ended_by').references(() => staff.id),
+    endReason: text('end_reason'),
   },
   (t) => [unique('pairings_mentor_mentee').on(t.mentorId, t.menteeId)],
 );
@@ -49,6 +53,8 @@ export const sessionSeries = pgTable('session_series', {
   pattern: jsonb('pattern').$type<Record<string, unknown>>().notNull(),
   createdBy: uuid('created_by').references(() => staff.id),
   createdAt: createdAt(),
+  /** Set when the series is ended from a date: its later sessions are cancelled and a new series may be booked. */
+  endedAt: timestamp('ended_at', { withTimezone: true }),
 });
 
 /** Every timetable change both coordinators must see: who, when, why. Append-only. */
