@@ -1,4 +1,4 @@
-import type { AvailabilitySlot } from './calendar.js';
+import type { Availability, AvailabilitySlot, SchoolCalendar, Weekday } from './calendar.js';
 
 /*
  * A student's free periods must be periods the school's bell schedule has on
@@ -38,4 +38,16 @@ export function distinctSlots<S extends Slot>(slots: readonly S[]): S[] {
   const seen = new Map<string, S>();
   for (const slot of slots) seen.set(`${slot.week}|${slot.weekday}|${slot.period}`, slot);
   return [...seen.values()];
+}
+
+/**
+ * A student whose free periods were never recorded, read as free in every period of their
+ * school's bell schedule. Only re-flow uses it: a closure or a new holiday must still cancel
+ * such a pair's sessions on the days the school is shut, whatever their availability.
+ */
+export function freeInEveryPeriod(studentId: string, school: SchoolCalendar): Availability {
+  const slots = Object.entries(school.bellSchedule).flatMap(([weekday, periods]) =>
+    periods.map((p) => ({ week: 'any' as const, weekday: Number(weekday) as Weekday, period: p.name })),
+  );
+  return { studentId, schoolId: school.schoolId, slots };
 }

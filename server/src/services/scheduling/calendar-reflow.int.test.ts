@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
-import { pairings, scheduleChanges, schoolCalendars, sessionOccurrences, sessionSeries, staff } from '../../infra/db/schema.js';
+import { pairings, scheduleChanges, schoolCalendars, sessionOccurrences, sessionSeries, staff, studentAvailability } from '../../infra/db/schema.js';
 import { schoolYearAfter, typicalCalendar } from '../../test-support/calendar-fixtures.js';
 import { addOtherSchoolAndAdmin } from '../../test-support/other-school.js';
 import { signInStaff } from '../../test-support/staff-agent.js';
@@ -189,5 +189,16 @@ describe.each(testDatabaseKinds())('re-flow after calendar changes on %s', (kind
     await riverside.post('/api/staff/calendar/closures').send({ date: year.date('2027-03-02'), reason: 'Open day' }).expect(201);
     const closedThere = await northgate.delete(`/api/staff/calendar/closures/${idOf('Snow day')}`).expect(200);
     expect(closedThere.body).toMatchObject({ restored: [], stillCancelled: [{ date: year.date('2027-03-02'), notRestoredBecause: 'Riverside High School: Open day.' }] });
+  });
+
+  it('still cancels a session on a closed day when a student has no free periods on record', async () => {
+    // A pair booked before free periods were kept (or whose record was cleared) must not stay booked on an INSET day.
+    const { mentee } = server.demo!.sessions[0]!;
+    const kept = await server.database.db.select().from(studentAvailability).where(eq(studentAvailability.studentId, mentee.id));
+    await server.database.db.delete(studentAvailability).where(eq(studentAvailability.studentId, mentee.id));
+    const closed = await riverside.post('/api/staff/calendar/closures').send({ date: year.date('2027-05-04'), reason: 'Polling station' }).expect(201);
+    expect(closed.body.cancelled).toEqual([expect.objectContaining({ date: year.date('2027-05-04'), reason: 'Riverside High School: Polling station' })]);
+    expect((await occurrenceOn(year.date('2027-05-04')))[0]).toMatchObject({ status: 'cancelled' });
+    await server.database.db.insert(studentAvailability).values(kept);
   });
 });

@@ -157,9 +157,11 @@ export class CalendarReflow {
     for (const o of rows) byPairing.set(o.pairingId, [...(byPairing.get(o.pairingId) ?? []), o]);
     for (const [pairingId, occurrences] of byPairing) {
       occurrences.sort((a, b) => a.start.getTime() - b.start.getTime());
-      const ctx = await contexts.load(staff, pairingId, { skipAccessCheck: true, allowEndedProgramme: true }).catch((error: unknown) => {
-        // A pair that cannot be timetabled at all (a student's availability never recorded) has no
-        // slot to check its sessions against; they stay as booked rather than block the school's change.
+      const options = { skipAccessCheck: true, allowEndedProgramme: true, unknownAvailabilityIsFree: true };
+      const ctx = await contexts.load(staff, pairingId, options).catch((error: unknown) => {
+        // A pair that cannot be timetabled at all (a school with no calendar, a programme with no
+        // dates) has nothing to check its sessions against; they stay as booked rather than block
+        // the school's change. Unknown free periods count as free, so closures still cancel.
         if (error instanceof AppError && error.code === 'conflict') return null;
         throw error;
       });

@@ -68,7 +68,16 @@ export class ClosureUndo {
     const [start, end] = [instant(occurrence.startsAt), instant(occurrence.endsAt)];
     if (Temporal.Instant.compare(start, now) <= 0) return 'Its time has passed.';
     const contexts = new PairingContexts({ ...repos, clock: this.deps.clock });
-    const ctx = await contexts.load(staff, occurrence.pairingId, { skipAccessCheck: true, allowEndedProgramme: true });
+    // Unknown free periods count as free (the session was booked once); a pair that cannot be
+    // checked at all stays cancelled with the reason, rather than fail the whole undo.
+    const loaded = await contexts
+      .load(staff, occurrence.pairingId, { skipAccessCheck: true, allowEndedProgramme: true, unknownAvailabilityIsFree: true })
+      .catch((error: unknown) => {
+        if (error instanceof AppError && error.code === 'conflict') return error.message;
+        throw error;
+      });
+    if (typeof loaded === 'string') return loaded;
+    const ctx = loaded;
     const loss = lossOfSession({ ...ctx.search, programme: ctx.programme, bookings: await contexts.bookingsFor(ctx), start, end });
     if (loss) return `${describeLoss(ctx, loss)}.`;
     const { when } = namedSession(ctx, occurrenceId, start);

@@ -2,6 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { can } from '../../domain/access/policy.js';
 import type { Clock } from '../../domain/time/clock.js';
 import type { findSlots, SchoolCalendar } from '../../domain/scheduling/index.js';
+import { freeInEveryPeriod } from '../../domain/scheduling/free-periods.js';
 import { AppError } from '../../errors.js';
 import type { CalendarRepository } from '../../infra/db/calendar-repository.js';
 import type { PairingRecord, SchedulingRepository } from '../../infra/db/scheduling-repository.js';
@@ -35,12 +36,14 @@ export class PairingContexts {
 
   /**
    * `allowEndedProgramme`: load a pairing whose programme is over too (re-flow cancels its
-   * sessions then); booking refuses it in words.
+   * sessions then); booking refuses it in words. `unknownAvailabilityIsFree`: a student with no
+   * free periods recorded counts as free in every period, so re-flow still checks their sessions
+   * against the calendars (booking refuses such a pair in words).
    */
   async load(
     staff: StaffIdentity,
     pairingId: string,
-    options: { skipAccessCheck?: boolean; allowEndedProgramme?: boolean } = {},
+    options: { skipAccessCheck?: boolean; allowEndedProgramme?: boolean; unknownAvailabilityIsFree?: boolean } = {},
   ): Promise<PairingContext> {
     const pairing = await this.deps.scheduling.pairing(pairingId);
     if (!pairing) throw AppError.notFound('No such pairing.');
@@ -54,6 +57,10 @@ export class PairingContexts {
       this.deps.calendars.programmeOf(pairing.partnershipId),
       this.deps.calendars.availabilityOf([pairing.mentor.id, pairing.mentee.id]),
     ]);
+    if (options.unknownAvailabilityIsFree) {
+      if (mentorSchool && !availability.has(pairing.mentor.id)) availability.set(pairing.mentor.id, freeInEveryPeriod(pairing.mentor.id, mentorSchool));
+      if (menteeSchool && !availability.has(pairing.mentee.id)) availability.set(pairing.mentee.id, freeInEveryPeriod(pairing.mentee.id, menteeSchool));
+    }
     const missing = [
       !mentorSchool && `${names.get(pairing.mentor.schoolId)} has not set up its calendar`,
       !menteeSchool && `${names.get(pairing.mentee.schoolId)} has not set up its calendar`,
