@@ -18,11 +18,11 @@ export async function lifecycleFixture(server: TestServer) {
   const northgate = await signInStaff(server, 'coordinator@northgate.example');
   const riverside = await signInStaff(server, 'coordinator@riverside.example');
   const hillcrest = await signInStaff(server, 'coordinator@hillcrest.example');
-  await northgate.put('/api/staff/calendar').send(year.calendar(typicalCalendar())).expect(204);
-  await riverside.put('/api/staff/calendar').send(year.calendar(typicalCalendar())).expect(204);
+  await northgate.put('/api/staff/calendar').send(year.calendar(typicalCalendar())).expect(200);
+  await riverside.put('/api/staff/calendar').send(year.calendar(typicalCalendar())).expect(200);
   await enrolIPads(server, northgate, 3);
   const partnershipId = (await server.database.db.query.partnerships.findFirst())!.id;
-  await riverside.put(`/api/staff/partnerships/${partnershipId}/programme`).send(year.programme({ start: '2026-09-14', end: '2027-07-16' })).expect(204);
+  await riverside.put(`/api/staff/partnerships/${partnershipId}/programme`).send(year.programme({ start: '2026-09-14', end: '2027-07-16' })).expect(200);
   const free = {
     slots: [
       { week: 'any', weekday: 1, period: 'P2' },

@@ -1,8 +1,7 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { Availability, SchoolCalendar } from './calendar.js';
-import { pairingOf } from './pairing.js';
-import { lossAt, type Loss } from './slot-rules.js';
-import { localMomentOf } from './zone-clock.js';
+import { lossOfSession } from './reflow.js';
+import type { Loss } from './slot-rules.js';
 
 /**
  * Whether one session (a moved one) can happen at `start` as far as the calendars and the
@@ -18,9 +17,9 @@ export function calendarLossAt(input: {
   sessionMinutes: number;
   start: Temporal.Instant;
 }): Loss | undefined {
-  const pairing = pairingOf({ ...input, bookings: [] });
-  const startMs = input.start.epochMilliseconds;
-  return lossAt(pairing, localMomentOf(input.menteeSchool.timeZone, startMs).epochDay, startMs);
+  // The same check as a re-flowed session's, with no bookings and no programme window: what is left is the calendars and availability.
+  const end = input.start.add({ minutes: input.sessionMinutes });
+  return lossOfSession({ ...input, bookings: [], end }) as Loss | undefined;
 }
 
 /** A loss in the words a coordinator reads, naming the school or the student it is about. */
