@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { IsoInstant, Uuid } from '../ids.js';
 import { freeText } from '../text.js';
-import { CancelledSession, DryRunQuery, LocalDate, LocalTime, RestoredSession } from './calendar.js';
+import { CancelledSession, DryRunQuery, LocalDate, LocalTime, RestoredSession, SessionPerson } from './calendar.js';
 import { endpoint } from './endpoint.js';
 import { IdParams } from './params.js';
-import { NamedChild } from './series-lifecycle.js';
 
 /** `POST /api/staff/calendar/closures`: an INSET day, trip, exam or snow day; whole-day without times. */
 export const ClosureBody = z
@@ -68,7 +67,7 @@ export type SlotCandidate = z.infer<typeof SlotCandidate>;
 export const CandidatesResponse = z.object({ candidates: z.array(SlotCandidate) });
 
 /** The series, described as the candidate it was made from, naming the pair and who booked it. */
-export const SeriesCreatedResponse = SlotCandidate.extend({ seriesId: Uuid, mentor: NamedChild, mentee: NamedChild, byName: z.string() });
+export const SeriesCreatedResponse = SlotCandidate.extend({ seriesId: Uuid, mentor: SessionPerson, mentee: SessionPerson, byName: z.string() });
 export type SeriesCreatedResponse = z.infer<typeof SeriesCreatedResponse>;
 
 /** What a new closure cancels (or, on a dry run, would cancel); `closureId` is null on a dry run. */
@@ -114,8 +113,8 @@ export const ScheduleChange = z.object({
   occurrenceId: Uuid.nullable(),
   detail: z.record(z.string(), z.unknown()),
   /** The pair it concerns, when known. */
-  mentor: NamedChild.nullable(),
-  mentee: NamedChild.nullable(),
+  mentor: SessionPerson.nullable(),
+  mentee: SessionPerson.nullable(),
   /** When the session it is about starts (a series: its first session); not when the change was made. */
   sessionStart: IsoInstant.nullable(),
   /** Who made the change, by name; null for the system or a removed account. */

@@ -1,13 +1,9 @@
 import { z } from 'zod';
 import { IsoInstant, Uuid } from '../ids.js';
 import { freeText } from '../text.js';
-import { LocalDate, LocalTime } from './calendar.js';
+import { LocalDate, LocalTime, SessionPerson } from './calendar.js';
 import { endpoint } from './endpoint.js';
 import { IdParams } from './params.js';
-
-/** A child as a change names them: first name and school, as partner-school children always appear. */
-export const NamedChild = z.object({ firstName: z.string(), school: z.string() });
-export type NamedChild = z.infer<typeof NamedChild>;
 
 /** One timetabled session of a pairing's series, as both coordinators see it. */
 export const SeriesSession = z.object({
@@ -22,8 +18,8 @@ export type SeriesSession = z.infer<typeof SeriesSession>;
 /** `GET /api/staff/pairings/:id/series`: the pairing, its current series and its next sessions. */
 export const PairingSeriesResponse = z.object({
   pairingId: Uuid,
-  mentor: NamedChild,
-  mentee: NamedChild,
+  mentor: SessionPerson,
+  mentee: SessionPerson,
   /** Set once unpaired (or a student archived): the pairing is kept, with its records. */
   endedAt: IsoInstant.nullable(),
   endReason: z.string().nullable(),

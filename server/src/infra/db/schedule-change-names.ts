@@ -1,6 +1,6 @@
 import { eq, inArray, min } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { NamedChild } from '@peerbridge/shared';
+import type { SessionPerson } from '@peerbridge/shared';
 import type { Db } from './database.js';
 import { pairings, schools, sessionOccurrences, staff, students } from './schema.js';
 
@@ -17,8 +17,8 @@ interface ChangeRow {
 }
 
 export interface ChangeNames {
-  mentor: NamedChild | null;
-  mentee: NamedChild | null;
+  mentor: SessionPerson | null;
+  mentee: SessionPerson | null;
   sessionStart: string | null;
   byName: string | null;
 }
