@@ -169,7 +169,10 @@ test('a new deployment, from an empty database to two students in a call, throug
   // Today's 10:00 is still to come: this fails if the journey took longer than its five minutes (journey-server.ts).
   await expect(timetable.candidates().first()).toContainText(/First session Wed 13 Jan/);
   const booked = await timetable.book('Wednesdays at 10:00');
-  expect(booked).toContain(`Booked: ${mentorSchool.student.firstName} and ${menteeSchool.student.firstName}, Wednesdays at 10:00`);
+  expect(booked).toMatch(/^Booked by /);
+  expect(booked).toContain(
+    `: ${mentorSchool.student.firstName} (${mentorSchool.name}) and ${menteeSchool.student.firstName} (${menteeSchool.name}), Wednesdays at 10:00`,
+  );
 
   // 4. Both students, on their own schools' iPads, join the session starting now and see each other.
   const devices = [

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_STAFF_PASSWORD, StaffSignIn } from '../support/staff-pages.js';
-import { bookLifecyclePair } from '../support/series-lifecycle-setup.js';
+import { bookLifecyclePair, keepDemoTimetable } from '../support/series-lifecycle-setup.js';
 
 /*
  * A pairing's series after booking, on a portrait iPad: the coordinator sees its next
@@ -17,11 +17,13 @@ async function coordinator(page: Page, email: string) {
 test('cancel, refused move, unpair and archive, each named in the change log', async ({ browser }) => {
   const riversideContext = await browser.newContext({ viewport: { width: 768, height: 1024 } });
   const northgateContext = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  let putBack = async () => {};
   try {
     const riverside = await riversideContext.newPage();
     const northgate = await northgateContext.newPage();
     await coordinator(riverside, 'coordinator@riverside.example');
     await coordinator(northgate, 'coordinator@northgate.example');
+    putBack = await keepDemoTimetable(northgate.request, riverside.request);
     await bookLifecyclePair(northgate.request, riverside.request);
 
     await riverside.reload();
@@ -75,6 +77,7 @@ test('cancel, refused move, unpair and archive, each named in the change log', a
     await archive.getByTestId('show-archived').check();
     await expect(archive.getByTestId('archived-student').filter({ hasText: 'Ezra Lindqvist' })).toContainText('Archived on');
   } finally {
+    await putBack();
     await riversideContext.close();
     await northgateContext.close();
   }

@@ -5,7 +5,8 @@ import { serverInfo } from './server-info.js';
  * A pair of its own for the series-lifecycle spec, made through the staff API as a coordinator
  * would: a Year 12 at Northgate and a Year 11 at Riverside, both free on Tuesdays P1 and
  * Mondays P2, both schools' calendars for the year after the demo's, paired and booked on
- * Tuesdays at 09:00. The demo's own pairs and sessions are left alone for the other specs.
+ * Tuesdays at 09:00. The demo's own pairs are left alone, and `keepDemoTimetable` puts both
+ * schools' calendars and the programme back afterwards, for the specs that run later.
  */
 const day = [
   { name: 'Registration', start: '08:40', end: '09:00' },
@@ -54,4 +55,29 @@ export async function bookLifecyclePair(northgate: APIRequestContext, riverside:
   const paired = (await (await ok(riverside.post(`${url}/api/staff/partnerships/${partnershipId}/pairings`, json({ mentorId, menteeId })))).json()) as { pairingId: string };
   await ok(riverside.post(`${url}/api/staff/pairings/${paired.pairingId}/series`, json({ candidateId: '2@09:00' })));
   return { pairingId: paired.pairingId, mentorId, menteeId };
+}
+
+interface StoredCalendar {
+  timeZone: string;
+  calendar: { bellSchedule: object; cycleWeeks: number; knownWeekAMonday: string; terms: object[] } | null;
+}
+
+/** Reads both schools' calendars and the programme now; the function it answers saves them back as they were. */
+export async function keepDemoTimetable(northgate: APIRequestContext, riverside: APIRequestContext): Promise<() => Promise<void>> {
+  const url = serverInfo().url;
+  const calendars = await Promise.all(
+    [northgate, riverside].map(async (api) => ({ api, stored: (await (await ok(api.get(`${url}/api/staff/calendar`))).json()) as StoredCalendar })),
+  );
+  const partnerships = (await (await ok(riverside.get(`${url}/api/staff/partnerships`))).json()) as { partnerships: { id: string }[] };
+  const partnershipId = partnerships.partnerships[0]!.id;
+  const { programme } = (await (await ok(riverside.get(`${url}/api/staff/partnerships/${partnershipId}/programme`))).json()) as { programme: object | null };
+  return async () => {
+    for (const { api, stored } of calendars) {
+      if (!stored.calendar) continue;
+      const { bellSchedule, cycleWeeks, knownWeekAMonday, terms } = stored.calendar;
+      const body = { timeZone: stored.timeZone, bellSchedule, cycle: { weeks: cycleWeeks, knownWeekAMonday }, terms };
+      await ok(api.put(`${url}/api/staff/calendar`, { headers: { origin: url }, data: body }));
+    }
+    if (programme) await ok(riverside.put(`${url}/api/staff/partnerships/${partnershipId}/programme`, { headers: { origin: url }, data: programme }));
+  };
 }
