@@ -95,7 +95,8 @@ export class MediasoupPeer implements MediaPeer {
 
   async connectTransport(transportId: string, dtlsParameters: unknown): Promise<void> {
     const { transport, webRtc } = this.ownTransport(transportId);
-    if (!webRtc || (transport as types.WebRtcTransport).dtlsState !== 'new') {
+    if (!webRtc) throw new AppError('conflict', 'This connection is plain RTP and takes no secure set-up.');
+    if ((transport as types.WebRtcTransport).dtlsState !== 'new') {
       throw new AppError('conflict', 'This connection is already set up.');
     }
     await guardMedia('connect', () => transport.connect({ dtlsParameters: dtlsParameters as types.DtlsParameters }));
