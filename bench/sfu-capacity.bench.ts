@@ -22,9 +22,14 @@ import { totalCpuSeconds } from './proc-cpu.js';
 import type { FromLoad, ToLoad } from './rtp-load-protocol.js';
 import { FORWARDS_PER_PACKET, loadBareRouters, loadRealLayer, type LoadedSfu, SINKS_PER_SESSION } from './sfu-sessions.js';
 
-const SESSION_COUNTS = (process.env.SFU_BENCH_SESSIONS ?? '10,50,100').split(',').map(Number);
-const WARMUP_S = Number(process.env.SFU_BENCH_WARMUP_S ?? 3);
-const WINDOW_S = Number(process.env.SFU_BENCH_WINDOW_S ?? 10);
+function positive(name: string, fallback: string): number[] {
+  const values = (process.env[name] ?? fallback).split(',').map(Number);
+  if (values.some((v) => !Number.isFinite(v) || v <= 0)) throw new Error(`${name} must be positive numbers, comma-separated`);
+  return values;
+}
+const SESSION_COUNTS = positive('SFU_BENCH_SESSIONS', '10,50,100').map(Math.round);
+const [WARMUP_S = 3] = positive('SFU_BENCH_WARMUP_S', '3');
+const [WINDOW_S = 10] = positive('SFU_BENCH_WINDOW_S', '10');
 /** Below this share of the expected forwards the run is past what the machine carries. */
 const SATURATED_RATIO = 0.95 * FORWARDS_PER_PACKET;
 
