@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{server,shared,client}/src/**/*.test.{ts,tsx}'],
+          include: ['{server,shared,client}/src/**/*.test.{ts,tsx}', 'bench/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
           environment: 'node',
         },

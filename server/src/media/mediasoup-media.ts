@@ -2,7 +2,7 @@ import * as mediasoup from 'mediasoup';
 import type { types } from 'mediasoup';
 import type { Logger } from 'pino';
 import { mediaCodecs } from './codecs.js';
-import type { MediaHealth, MediaPort, MediaRoom } from './media-port.js';
+import type { MediaHealth, MediaPort } from './media-port.js';
 import { MediasoupRoom } from './mediasoup-room.js';
 import { assertWorkerBinaryPresent } from './worker-binary.js';
 
@@ -57,7 +57,7 @@ export class MediasoupMedia implements MediaPort {
     return media;
   }
 
-  openRoom(roomId: string): Promise<MediaRoom> {
+  openRoom(roomId: string): Promise<MediasoupRoom> {
     const existing = this.rooms.get(roomId);
     if (existing) return existing;
     // The promise is stored before any await, so two peers arriving together share one router.

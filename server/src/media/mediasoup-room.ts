@@ -27,8 +27,20 @@ async function guardMedia<T>(what: string, action: () => Promise<T>): Promise<T>
   }
 }
 
-class MediasoupPeer implements MediaPeer {
-  private readonly transports = new Map<string, { transport: types.WebRtcTransport; direction: 'send' | 'recv' }>();
+interface PeerTransport {
+  direction: 'send' | 'recv';
+  transport: types.WebRtcTransport | types.PlainTransport;
+  webRtc: boolean;
+}
+
+/** Where a plain-RTP receiving connection sends what it forwards. */
+export interface PlainRtpSink {
+  ip: string;
+  port: number;
+}
+
+export class MediasoupPeer implements MediaPeer {
+  private readonly transports = new Map<string, PeerTransport>();
   private readonly producers = new Map<string, types.Producer>();
   private readonly consumers = new Map<string, types.Consumer>();
   private closed = false;
@@ -50,7 +62,7 @@ class MediasoupPeer implements MediaPeer {
       appData: { direction },
     });
     if (direction === 'send') await transport.setMaxIncomingBitrate(MAX_INCOMING_BITRATE);
-    this.transports.set(transport.id, { transport, direction });
+    this.transports.set(transport.id, { transport, direction, webRtc: true });
     return {
       id: transport.id,
       iceParameters: transport.iceParameters,
@@ -59,9 +71,32 @@ class MediasoupPeer implements MediaPeer {
     };
   }
 
+  /**
+   * A plain RTP connection (no ICE or DTLS) for load measurement on loopback: a sending one learns its
+   * sender's address from the first packet, a receiving one forwards to the given sink. Producers and
+   * consumers on it go through the same produce/consume paths as a device's.
+   */
+  async createPlainTransport(
+    direction: 'send' | 'recv',
+    listenIp: string,
+    sink?: PlainRtpSink,
+  ): Promise<{ id: string; ip: string; port: number }> {
+    this.assertOpen();
+    const transport = await this.router.createPlainTransport({
+      listenIp,
+      rtcpMux: true,
+      comedia: direction === 'send',
+      appData: { direction },
+    });
+    if (sink) await transport.connect({ ip: sink.ip, port: sink.port });
+    this.transports.set(transport.id, { transport, direction, webRtc: false });
+    return { id: transport.id, ip: transport.tuple.localIp, port: transport.tuple.localPort };
+  }
+
   async connectTransport(transportId: string, dtlsParameters: unknown): Promise<void> {
-    const { transport } = this.ownTransport(transportId);
-    if (transport.dtlsState !== 'new') {
+    const { transport, webRtc } = this.ownTransport(transportId);
+    if (!webRtc) throw new AppError('conflict', 'This connection is plain RTP and takes no secure set-up.');
+    if ((transport as types.WebRtcTransport).dtlsState !== 'new') {
       throw new AppError('conflict', 'This connection is already set up.');
     }
     await guardMedia('connect', () => transport.connect({ dtlsParameters: dtlsParameters as types.DtlsParameters }));
@@ -158,7 +193,7 @@ export class MediasoupRoom implements MediaRoom {
     return this.router.closed;
   }
 
-  addPeer(peerId: string): MediaPeer {
+  addPeer(peerId: string): MediasoupPeer {
     this.peers.get(peerId)?.close();
     const peer: MediasoupPeer = new MediasoupPeer(this.router, this.webRtcServer, () => {
       if (this.peers.get(peerId) === peer) this.peers.delete(peerId);
