@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { Temporal } from 'temporal-polyfill';
 import type { Booking } from '../../domain/scheduling/calendar.js';
@@ -136,28 +136,24 @@ export class SchedulingRepository {
 
   /** Future scheduled occurrences of series whose pairing involves the school. */
   async futureSeriesOccurrences(schoolId: string, from: Temporal.Instant) {
-    return this.scheduledWithStudents()
-      .where(
-        and(
-          eq(sessionOccurrences.status, 'scheduled'),
-          sql`${sessionOccurrences.seriesId} is not null`,
-          gte(sessionOccurrences.startsAt, new Date(from.epochMilliseconds)),
-          or(eq(mentor.schoolId, schoolId), eq(mentee.schoolId, schoolId)),
-        ),
-      );
+    return this.futureSeriesWhere(from, or(eq(mentor.schoolId, schoolId), eq(mentee.schoolId, schoolId)));
   }
 
   /** Future scheduled occurrences of series of the partnership's pairings (its programme changed). */
   async futurePartnershipOccurrences(partnershipId: string, from: Temporal.Instant) {
-    return this.scheduledWithStudents()
-      .where(
-        and(
-          eq(sessionOccurrences.status, 'scheduled'),
-          sql`${sessionOccurrences.seriesId} is not null`,
-          gte(sessionOccurrences.startsAt, new Date(from.epochMilliseconds)),
-          eq(pairings.partnershipId, partnershipId),
-        ),
-      );
+    return this.futureSeriesWhere(from, eq(pairings.partnershipId, partnershipId));
+  }
+
+  /** Series occurrences still scheduled from `from` on, among those `which` picks. */
+  private futureSeriesWhere(from: Temporal.Instant, which: SQL | undefined) {
+    return this.scheduledWithStudents().where(
+      and(
+        eq(sessionOccurrences.status, 'scheduled'),
+        sql`${sessionOccurrences.seriesId} is not null`,
+        gte(sessionOccurrences.startsAt, new Date(from.epochMilliseconds)),
+        which,
+      ),
+    );
   }
 
   /**
