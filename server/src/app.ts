@@ -21,6 +21,8 @@ import type { ConcernService } from './services/concerns/concern-service.js';
 import type { StaffAuditTrail } from './services/audit/staff-audit-trail.js';
 import type { StudentRecords } from './services/students/student-records.js';
 import { staffAuditRoutes } from './transport/http/staff-audit.routes.js';
+import { staffKeywordRoutes } from './transport/http/staff-keywords.routes.js';
+import type { SafeguardingKeywords } from './services/safeguarding/safeguarding-keywords.js';
 import { staffConcernRoutes } from './transport/http/staff-concerns.routes.js';
 import { staffImportRoutes } from './transport/http/staff-import.routes.js';
 import type { StaffImport } from './services/staff/staff-import.js';
@@ -80,6 +82,8 @@ export interface AppDeps {
   concerns: ConcernService;
   chronologies: Chronologies;
   audit: StaffAuditTrail;
+  /** Each school's DSLs' own safeguarding keyword list for chat. */
+  safeguardingKeywords: SafeguardingKeywords;
   studentRecords: StudentRecords;
   coordinatorNotices: CoordinatorNotices;
   studentImport: StudentImport;
@@ -189,6 +193,7 @@ export function createApp(deps: AppDeps): Express {
     staffSeriesLifecycleRoutes(deps),
     staffMatchingRoutes(deps),
     staffAuditRoutes(deps),
+    staffKeywordRoutes(deps),
     staffDeploymentRoutes(deps),
   );
   app.use('/calendar', perMinuteLimit(deps.calendarFeedRateLimitPerMinute, 'Too many calendar requests. Please wait a minute.'));

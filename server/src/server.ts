@@ -24,6 +24,8 @@ import { SessionRepository } from './infra/db/session-repository.js';
 import { StaffRepository } from './infra/db/staff-repository.js';
 import { StaffAuditRepository } from './infra/db/staff-audit-repository.js';
 import { StaffAuditTrail } from './services/audit/staff-audit-trail.js';
+import { SafeguardingKeywords } from './services/safeguarding/safeguarding-keywords.js';
+import { SafeguardingKeywordRepository } from './infra/db/safeguarding-keyword-repository.js';
 import { StudentRecords } from './services/students/student-records.js';
 import { StudentImport } from './services/students/student-import.js';
 import { CoordinatorNotices } from './services/students/coordinator-notices.js';
@@ -259,6 +261,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       concerns,
       chronologies: new Chronologies({ students, concerns }),
       audit,
+      safeguardingKeywords: new SafeguardingKeywords({ keywords: new SafeguardingKeywordRepository(database.db), audit }),
       studentRecords,
       coordinatorNotices: new CoordinatorNotices({ notices: noticeRepository, clock }),
       studentImport: new StudentImport({ imports: studentImports, records: studentRecords, calendars }),

@@ -24,6 +24,7 @@ export * from './http/staff-accounts.js';
 export * from './http/deployment.js';
 export * from './text.js';
 export * from './http/concerns.js';
+export * from './http/safeguarding-keywords.js';
 export * from './http/endpoint.js';
 export * from './http/endpoints.js';
 export * from './http/docs.js';

@@ -18,6 +18,7 @@ import { concernEndpoints } from './concerns.js';
 import { sessionLogEndpoints } from './session-logs.js';
 import { staffSessionEndpoints } from './staff-sessions.js';
 import { deploymentEndpoints } from './deployment.js';
+import { safeguardingKeywordEndpoints } from './safeguarding-keywords.js';
 
 /**
  * Every endpoint the server serves, by area. The server's tests fail when it
@@ -43,6 +44,7 @@ export const endpointGroups: Record<string, Record<string, Endpoint>> = {
   sessionLogs: sessionLogEndpoints,
   staffSessions: staffSessionEndpoints,
   deployment: deploymentEndpoints,
+  safeguardingKeywords: safeguardingKeywordEndpoints,
 };
 
 export const allEndpoints: readonly Endpoint[] = Object.values(endpointGroups).flatMap((group) => Object.values(group));

@@ -159,6 +159,13 @@ export const StaffAuditAction = z.discriminatedUnion('kind', [
     reason: z.string(),
     cancelled: z.number().int(),
   }),
+  /** The school's chat keyword list changed: the phrases added and removed, or back to the default list. */
+  z.object({
+    kind: z.literal('SafeguardingKeywordsChanged'),
+    added: z.array(z.string()),
+    removed: z.array(z.string()),
+    usingDefault: z.boolean(),
+  }),
   z.object({ kind: z.literal('StudentArchived'), student: OwnStudent, reason: z.string().nullable(), pairingsEnded: z.number().int() }),
 ]);
 export type StaffAuditAction = z.infer<typeof StaffAuditAction>;

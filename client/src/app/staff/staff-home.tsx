@@ -4,6 +4,7 @@ import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
 import { StaffAccountsSection } from '../../features/accounts/staff-accounts-section';
 import { AuditSection } from '../../features/audit/audit-section';
+import { SafeguardingWordsSection } from '../../features/safeguarding-words/keywords-section';
 import { DeploymentSection } from '../../features/deployment/deployment-section';
 import { AccountSection } from '../../features/second-factor/account-section';
 import { DevicesSection } from '../../features/device/devices-section';
@@ -43,6 +44,7 @@ const sectionViews: Record<StaffSection, () => ReactNode> = {
   devices: () => <DevicesSection />,
   accounts: () => <StaffAccountsSection />,
   audit: () => <AuditSection />,
+  keywords: () => <SafeguardingWordsSection />,
   deployment: () => <DeploymentSection />,
 };
 

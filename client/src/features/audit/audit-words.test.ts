@@ -75,6 +75,12 @@ describe('auditSentence', () => {
       'Ms Dana Hill unpaired Priya (Northgate Academy) and Sam (Riverside High School) (1 session cancelled): Asked to change',
     );
     expect(say({ kind: 'StudentArchived', student: { id, name: 'Priya S' }, reason: null, pairingsEnded: 2 })).toBe('Ms Dana Hill archived Priya S; 2 pairings ended');
+    expect(say({ kind: 'SafeguardingKeywordsChanged', added: ['opps', 'peng'], removed: ['vape'], usingDefault: false })).toBe(
+      'Ms Dana Hill changed the safeguarding words: added “opps”, “peng”; removed “vape”',
+    );
+    expect(say({ kind: 'SafeguardingKeywordsChanged', added: ['vape'], removed: [], usingDefault: true })).toBe(
+      'Ms Dana Hill put the safeguarding words back to the default list: added “vape”',
+    );
   });
 
   it("says what the deployment admin set up for the school", () => {

@@ -100,7 +100,20 @@ export function auditSentence(entry: Pick<StaffAuditEntry, 'actor' | 'action'>):
       return `${who} unpaired ${pair(action)} (${plural(action.cancelled, 'session', 'sessions')} cancelled): ${action.reason}`;
     case 'StudentArchived':
       return `${who} archived ${action.student.name}${action.reason ? ` (${action.reason})` : ''}; ${plural(action.pairingsEnded, 'pairing', 'pairings')} ended`;
+    case 'SafeguardingKeywordsChanged':
+      return keywordsSentence(who, action);
   }
+}
+
+/** "Ms Ada Lee changed the safeguarding words: added “opps”, “peng”; removed “vape”". */
+function keywordsSentence(who: string, change: { added: string[]; removed: string[]; usingDefault: boolean }): string {
+  const quoted = (phrases: string[]) => phrases.map((p) => `“${p}”`).join(', ');
+  const parts = [
+    change.added.length > 0 ? `added ${quoted(change.added)}` : null,
+    change.removed.length > 0 ? `removed ${quoted(change.removed)}` : null,
+  ].filter((p) => p !== null);
+  const what = parts.length > 0 ? `: ${parts.join('; ')}` : ' (no phrase changed)';
+  return change.usingDefault ? `${who} put the safeguarding words back to the default list${what}` : `${who} changed the safeguarding words${what}`;
 }
 
 /** The filter's choices, in the order a coordinator thinks of them. */
@@ -139,6 +152,7 @@ export const auditKindChoices: readonly { kind: StaffAuditKind; label: string }[
   { kind: 'SeriesEnded', label: 'Weekly sessions ended' },
   { kind: 'PairingEnded', label: 'Unpairings' },
   { kind: 'StudentArchived', label: 'Students archived' },
+  { kind: 'SafeguardingKeywordsChanged', label: 'Safeguarding words changed' },
 ];
 
 const problems: Record<Extract<StaffAuditVerification, { ok: false }>['firstBroken']['problem'], string> = {

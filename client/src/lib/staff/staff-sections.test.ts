@@ -10,8 +10,9 @@ describe('sectionsFor', () => {
     expect(sectionTitle('calendar', ['coordinator'])).toBe('School calendar');
   });
 
-  it('gives a safeguarding lead concerns first, then live sessions, the logs and staff actions', () => {
-    expect(sectionsFor(['dsl'])).toEqual(['concerns', 'live', 'sessions', 'accounts', 'audit']);
+  it('gives a safeguarding lead concerns first, then live sessions, the logs, staff actions and the safeguarding words', () => {
+    expect(sectionsFor(['dsl'])).toEqual(['concerns', 'live', 'sessions', 'accounts', 'audit', 'keywords']);
+    expect(sectionTitle('keywords', ['dsl'])).toBe('Safeguarding words');
   });
 
   it('gives a supervisor live sessions to observe and the sessions list', () => {
@@ -31,6 +32,7 @@ describe('sectionsFor', () => {
       'devices',
       'accounts',
       'audit',
+      'keywords',
     ]);
   });
 

@@ -5,7 +5,7 @@ import type { StaffRole } from '@peerbridge/shared';
  * split (see its access policy); this only avoids showing doors that would
  * answer "no access".
  */
-export type StaffSection = 'notices' | 'concerns' | 'live' | 'sessions' | 'timetable' | 'calendar' | 'students' | 'devices' | 'accounts' | 'audit' | 'deployment';
+export type StaffSection = 'notices' | 'concerns' | 'live' | 'sessions' | 'timetable' | 'calendar' | 'students' | 'devices' | 'accounts' | 'audit' | 'keywords' | 'deployment';
 
 const sectionsByRole: Record<StaffRole, readonly StaffSection[]> = {
   // Notices first: they are the things a coordinator has to fix today. The
@@ -16,14 +16,14 @@ const sectionsByRole: Record<StaffRole, readonly StaffSection[]> = {
   // The school calendar (bell times, terms, closures) is what the timetable is built from.
   coordinator: ['notices', 'sessions', 'timetable', 'calendar', 'students', 'devices', 'accounts', 'audit'],
   // Safeguarding leads manage safeguarding-lead accounts (the server lists only those to them).
-  dsl: ['concerns', 'live', 'sessions', 'accounts', 'audit'],
+  dsl: ['concerns', 'live', 'sessions', 'accounts', 'audit', 'keywords'],
   supervisor: ['live', 'sessions'],
   // Setting the deployment up: schools, partnerships, each school's first staff. Nothing of any child.
   admin: ['deployment'],
 };
 
 // Concerns before anything else: a child waiting to be heard comes first.
-const order: readonly StaffSection[] = ['notices', 'concerns', 'live', 'sessions', 'timetable', 'calendar', 'students', 'devices', 'accounts', 'audit', 'deployment'];
+const order: readonly StaffSection[] = ['notices', 'concerns', 'live', 'sessions', 'timetable', 'calendar', 'students', 'devices', 'accounts', 'audit', 'keywords', 'deployment'];
 
 export function sectionsFor(roles: readonly StaffRole[]): StaffSection[] {
   const wanted = new Set(roles.flatMap((role) => sectionsByRole[role]));
@@ -66,6 +66,8 @@ export function sectionTitle(section: StaffSection, roles: readonly StaffRole[])
       return 'Staff accounts';
     case 'audit':
       return 'Staff actions';
+    case 'keywords':
+      return 'Safeguarding words';
     case 'deployment':
       return 'Schools and partnerships';
   }

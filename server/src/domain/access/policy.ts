@@ -29,6 +29,7 @@ export type StaffAction =
   | 'schedule:manage' // calendars, availability, programmes, series, pairings
   | 'staff:import' // staff accounts from the MIS export (granting only roles the importer holds)
   | 'audit:read' // the school's staff-action audit trail: who did what, when
+  | 'keywords:manage' // the school's safeguarding keyword list for chat
   | 'staff:accounts' // the staff accounts screen: roles, set-up codes, resets, deactivation (whose: staff-account-rules.ts)
   | 'deployment:manage'; // schools, partnerships, each school's first coordinator and DSL (no school of its own)
 
@@ -53,6 +54,7 @@ const grants: Record<StaffRole, readonly StaffAction[]> = {
     'sessions:observe',
     'concerns:raise',
     'concerns:handle',
+    'keywords:manage',
     'staff:import',
     'audit:read',
     'staff:accounts',

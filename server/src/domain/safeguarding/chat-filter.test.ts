@@ -219,7 +219,7 @@ describe('precedence and explanation', () => {
     expect(moderate('I want to kill myself, add me on snap')).toEqual({
       action: 'block',
       contactKinds: ['social_handle'],
-      matchedKeywords: ['kill myself'],
+      matchedKeywords: ['kill myself', 'add me'],
       explanation:
         "For everyone's safety, Peerbridge doesn't send social media names in chat. Your message wasn't sent.",
     });

@@ -2,6 +2,7 @@ import { and, count, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { Temporal } from 'temporal-polyfill';
 import type { StudentRole } from '@peerbridge/shared';
+import { keywordsForSession } from '../../domain/safeguarding/keyword-lists.js';
 import type { Db } from './database.js';
 import { pairings, partnerships, schools, sessionEvents, sessionOccurrences, students } from './schema.js';
 
@@ -26,7 +27,7 @@ export interface SessionRecord {
   endsAt: Temporal.Instant;
   mentor: SessionStudent;
   mentee: SessionStudent;
-  /** The partnership's chat keyword list; null means the default list. */
+  /** The chat keyword list for this session (both schools' lists); null means the default list. */
   chatKeywords: string[] | null;
 }
 
@@ -49,6 +50,8 @@ export class SessionRepository {
         startsAt: sessionOccurrences.startsAt,
         endsAt: sessionOccurrences.endsAt,
         chatKeywords: partnerships.chatKeywords,
+        mentorSchoolKeywords: mentorSchool.chatKeywords,
+        menteeSchoolKeywords: menteeSchool.chatKeywords,
         mentor: {
           id: mentor.id,
           schoolId: mentor.schoolId,
@@ -131,7 +134,7 @@ function toRecord(row: Row): SessionRecord {
     endsAt: toInstant(row.endsAt),
     mentor: toStudent(row.mentor),
     mentee: toStudent(row.mentee),
-    chatKeywords: row.chatKeywords,
+    chatKeywords: keywordsForSession([row.mentorSchoolKeywords, row.menteeSchoolKeywords], row.chatKeywords),
   };
 }
 

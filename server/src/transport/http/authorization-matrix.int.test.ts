@@ -182,6 +182,9 @@ const routes: RouteCase[] = [
   // The staff audit trail is always the asker's own school's: its coordinators and DSLs read it, supervisors do not.
   { name: 'read the staff audit trail', method: 'get', path: () => '/api/staff/audit', allowed: all(['coordinator', 'dsl']) },
   { name: 'verify the staff audit trail', method: 'get', path: () => '/api/staff/audit/verify', allowed: all(['coordinator', 'dsl']) },
+  // The safeguarding words are always the asker's own school's, and only its DSLs'.
+  { name: 'read the safeguarding words', method: 'get', path: () => '/api/staff/safeguarding/keywords', allowed: all(['dsl']) },
+  { name: 'change the safeguarding words', method: 'put', path: () => '/api/staff/safeguarding/keywords', body: { keywords: null }, allowed: all(['dsl']) },
   // Staff accounts: closing a colleague's is the coordinator's, for their own school only.
   { name: 'deactivate a staff account', method: 'post', path: async (f) => `/api/staff/accounts/${await f.staffToDeactivate()}/deactivate`, allowed: all(['coordinator'], ['own']) },
   // The accounts screen: each school lists its own; a DSL manages DSL accounts only; only roles one holds are given.

@@ -13,6 +13,8 @@ export const schools = pgTable('schools', {
   urn: text('urn').unique('schools_urn'),
   /** Who at the school the deployment's operator writes to. */
   contactEmail: text('contact_email'),
+  /** The school DSLs' own safeguarding keyword list for chat; null means the default list. */
+  chatKeywords: text('chat_keywords').array(),
   createdAt: createdAt(),
 });
 
