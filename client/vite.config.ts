@@ -15,5 +15,16 @@ export default defineConfig({
   plugins: [react()],
   server: { port: 5173, proxy },
   preview: { proxy },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // Modules run in import order even across shared chunks: zod-config must run before any
+        // schema is built (a schema built first probes eval, which the CSP reports as a violation).
+        strictExecutionOrder: true,
+      },
+    },
+  },
 });

@@ -36,7 +36,7 @@ test('free periods and subjects: imported by CSV, then edited on the grid at iPa
     expect(await students.isFree('A', 'Mon', 'P1')).toBe(true);
     expect(await students.isFree('B', 'Mon', 'P1')).toBe(false);
     expect(await students.isFree('B', 'Wed', 'P2')).toBe(true);
-    await expect(students.subjects()).toHaveText(['english:poetry×']);
+    await expect(students.subjects()).toHaveText(['English, poetry×']);
     await page.screenshot({ path: test.info().outputPath('free-periods-portrait.png'), fullPage: false });
 
     await students.toggleFree('B', 'Fri', 'P5');
@@ -55,7 +55,7 @@ test('free periods and subjects: imported by CSV, then edited on the grid at iPa
     expect(await students.isFree('A', 'Mon', 'P1')).toBe(false);
     expect(await students.isFree('B', 'Fri', 'P5')).toBe(true);
     expect(await students.isFree('A', 'Wed', 'P2')).toBe(true);
-    await expect(students.subjects()).toHaveText(['maths×', 'english:poetry×']);
+    await expect(students.subjects()).toHaveText(['Maths×', 'English, poetry×']);
 
     // Same both weeks: one grid, Week A copied into Week B.
     await students.sameBothWeeks(true);

@@ -23,6 +23,7 @@ export * from './http/staff-account.js';
 export * from './http/staff-accounts.js';
 export * from './http/deployment.js';
 export * from './text.js';
+export * from './subject-words.js';
 export * from './http/concerns.js';
 export * from './http/safeguarding-keywords.js';
 export * from './http/endpoint.js';

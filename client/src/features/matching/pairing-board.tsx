@@ -7,7 +7,7 @@ import { useInvalidate } from '../../lib/staff/staff-query';
 import { auditKeys } from '../audit/audit-queries';
 import { timetableKeys } from '../timetable/timetable-queries';
 import { useSuggestions } from './matching-queries';
-import { comparisonWords, emptyReview, forgetPair, formatScore, rejectPair, swapMentor, swapOptions, type PairingReview } from './pairing-review';
+import { comparisonWords, emptyReview, forgetPair, rejectPair, swapMentor, swapOptions, type PairingReview } from './pairing-review';
 import { acceptPairing, type Suggestion } from '../timetable/timetable-api';
 
 /**
@@ -125,13 +125,10 @@ function SuggestionRow({
         <span className="staff-row__title">
           {s.mentee} with {s.mentor}
         </span>
-        <span className="suggestion-row__score">
-          <span>Subject fit {formatScore(s.score.subjectFit)}</span>
-          <span>Free slots {formatScore(s.score.slotAvailability)}</span>
-          <span>Caseload {formatScore(s.score.caseloadBalance)}</span>
-          <strong>Total {formatScore(s.score.total)}</strong>
+        <span className="suggestion-row__summary" data-testid="suggestion-summary">
+          {summaryOf(s.explanation)}
         </span>
-        <ul className="suggestion-row__why">
+        <ul className="suggestion-row__why" aria-label={`Why ${s.mentee} with ${s.mentor}`}>
           {s.explanation.map((line) => (
             <li key={line}>{line}</li>
           ))}
@@ -164,4 +161,17 @@ function SuggestionRow({
       </div>
     </li>
   );
+}
+
+/** The best subject line and the free periods, short: "Strong subject match: English, poetry · only one shared free period". */
+function summaryOf(explanation: readonly string[]): string {
+  const parts = explanation.length > 1 ? [explanation[0]!, explanation[explanation.length - 1]!] : [...explanation];
+  return parts.map(headline).map((part, i) => (i === 0 ? part : part.charAt(0).toLowerCase() + part.slice(1))).join(' · ');
+}
+
+/** The part before any detail in brackets: "Strong subject match: English, poetry". */
+function headline(line: string): string {
+  const cut = line.indexOf(' (');
+  const short = cut > 0 ? line.slice(0, cut) : line;
+  return short.replace(/, so a single clash loses the week$/, '');
 }

@@ -49,14 +49,13 @@ export function swapOptions(board: readonly Suggestion[], current: Suggestion): 
   return [...seen].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
 }
 
-/** "7.12": scores are sums of parts to two places; show them the same way. */
-export function formatScore(score: number): string {
-  return score.toFixed(2);
-}
-
-/** Optimal against greedy, in words; the matcher must never do worse. */
+/**
+ * Optimal against greedy, in words: the matcher must never do worse, and a
+ * coordinator needs to know whether the suggestions beat pairing one by one,
+ * not by how many points.
+ */
 export function comparisonWords(total: number, greedy: number): string {
   const diff = Math.round((total - greedy) * 100) / 100;
-  if (diff > 0) return `Total score ${formatScore(total)}, ${formatScore(diff)} better than pairing one by one (${formatScore(greedy)}).`;
-  return `Total score ${formatScore(total)}, the same as pairing one by one (${formatScore(greedy)}).`;
+  if (diff > 0) return 'Taken together, these pairings fit subjects and free periods better than pairing students one by one would.';
+  return 'These pairings fit as well as pairing students one by one would: there was no better overall arrangement.';
 }

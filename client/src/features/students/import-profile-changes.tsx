@@ -1,3 +1,4 @@
+import { subjectWords } from '@peerbridge/shared';
 import type { StudentImportReport } from './student-import-api';
 
 /** What each row of an import sets for matching, so the check shows it before anything is saved. */
@@ -12,7 +13,7 @@ export function ImportProfileChanges({ report }: { report: StudentImportReport }
             Line {change.line}, {change.admissionNumber}:{' '}
             {[
               change.freePeriods !== null ? `free periods ${change.freePeriods}` : null,
-              change.subjects !== null ? `subjects ${change.subjects.length > 0 ? change.subjects.join(', ') : 'none'}` : null,
+              change.subjects !== null ? `subjects ${change.subjects.length > 0 ? change.subjects.map(subjectWords).join('; ') : 'none'}` : null,
             ]
               .filter(Boolean)
               .join('; ')}

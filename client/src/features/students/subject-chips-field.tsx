@@ -1,3 +1,4 @@
+import { subjectWords } from '@peerbridge/shared';
 import { useId, useState, type KeyboardEvent } from 'react';
 import { Button } from '../../ui/button';
 import { Field } from '../../ui/field';
@@ -50,11 +51,11 @@ export function SubjectChipsField({
         {subjects.length === 0 ? <li className="staff-muted">None yet.</li> : null}
         {subjects.map((subject) => (
           <li key={subject} className="subject-chip" data-testid="subject-chip" data-subject={subject}>
-            <span>{subject}</span>
+            <span title={subject}>{subjectWords(subject)}</span>
             <button
               type="button"
               className="subject-chip__remove"
-              aria-label={`Remove ${subject}`}
+              aria-label={`Remove ${subjectWords(subject)}`}
               data-testid={`subject-remove-${subject}`}
               disabled={disabled}
               onClick={() => onChange(subjects.filter((s) => s !== subject))}
@@ -96,7 +97,7 @@ export function SubjectChipsField({
         <div className="subject-chips__suggestions" aria-label="Suggested subjects" role="group">
           {suggestions.map((s) => (
             <button key={s} type="button" className="subject-suggestion" data-testid="subject-suggestion" disabled={disabled} onClick={() => add(s)}>
-              + {s}
+              + {subjectWords(s)}
             </button>
           ))}
         </div>

@@ -40,7 +40,7 @@ describe('assignOptimal against greedy', () => {
       sharedSlots: 3,
       score: { subjectFit: 4.2, slotAvailability: 3, caseloadBalance: 1, total: 8.2 },
     });
-    expect(first!.explanation).toEqual(['needs english:poetry: subject-level match (english)', '3 shared weekly slots']);
+    expect(first!.explanation).toEqual(['Subject match: English (poetry wanted; the mentor offers English in general)', '3 shared free periods a week']);
   });
 
   it('matches more mentees first, even at a lower total (documented trade-off)', () => {

@@ -77,9 +77,15 @@ describe('scorePair', () => {
 
   it('says in words why', () => {
     expect(explainPair({ needs: ['english:poetry', 'french'] }, { strengths: ['english'] }, 1)).toEqual([
-      'needs english:poetry: subject-level match (english)',
-      'needs french: no matching strength',
-      'only 1 shared weekly slot (a single clash loses the week)',
+      'Subject match: English (poetry wanted; the mentor offers English in general)',
+      'No mentor strength in French',
+      'Only one shared free period, so a single clash loses the week',
+    ]);
+    expect(explainPair({ needs: ['english:poetry', 'maths', 'science:physics'] }, { strengths: ['english:poetry', 'maths:algebra', 'science:chemistry'] }, 3)).toEqual([
+      'Strong subject match: English, poetry',
+      'Subject match: Maths (the mentor offers Maths, algebra)',
+      'Same subject, other topic: Science (physics wanted; the mentor offers chemistry)',
+      '3 shared free periods a week',
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import { subjectWords } from '@peerbridge/shared';
 import type { Mentee, Mentor } from './matching-input.js';
 
 /**
@@ -147,15 +148,19 @@ export function explainPair(mentee: Pick<Mentee, 'needs'>, mentor: Pick<Mentor, 
   const strengths = mentor.strengths.map((raw) => ({ raw, topic: parseTopic(raw) }));
   const lines = mentee.needs.map((need) => {
     const n = parseTopic(need);
-    let best: { raw: string; fit: number } | null = null;
+    let best: { raw: string; topic: Topic; fit: number } | null = null;
     for (const s of strengths) {
       const fit = topicFit(n, s.topic);
-      if (fit > 0 && (best === null || fit > best.fit)) best = { raw: s.raw, fit };
+      if (fit > 0 && (best === null || fit > best.fit)) best = { ...s, fit };
     }
-    if (best === null) return `needs ${need}: no matching strength`;
-    const kind = best.fit === EXACT_TOPIC_FIT ? 'exact match' : best.fit === SUBJECT_LEVEL_FIT ? 'subject-level match' : 'same subject, other topic';
-    return `needs ${need}: ${kind} (${best.raw})`;
+    if (best === null) return `No mentor strength in ${subjectWords(need)}`;
+    if (best.fit === EXACT_TOPIC_FIT) return `Strong subject match: ${subjectWords(need)}`;
+    const subject = subjectWords(n.subject);
+    if (best.fit === SUBJECT_LEVEL_FIT) {
+      return n.topic ? `Subject match: ${subject} (${n.topic} wanted; the mentor offers ${subject} in general)` : `Subject match: ${subject} (the mentor offers ${subjectWords(best.raw)})`;
+    }
+    return `Same subject, other topic: ${subject} (${n.topic} wanted; the mentor offers ${best.topic.topic})`;
   });
-  const slotNote = sharedSlots === 1 ? 'only 1 shared weekly slot (a single clash loses the week)' : `${sharedSlots} shared weekly slots`;
+  const slotNote = sharedSlots === 1 ? 'Only one shared free period, so a single clash loses the week' : `${sharedSlots} shared free periods a week`;
   return [...lines, slotNote];
 }
