@@ -126,6 +126,7 @@ export interface AppDeps {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
+const SERVER_TIME_HEADER = 'x-server-time';
 
 /** Builds the HTTP application without listening, so tests drive it directly. */
 export function createApp(deps: AppDeps): Express {
@@ -147,6 +148,11 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(securityHeaders({ production: deps.production === true }));
   app.use(['/api', '/calendar'], noStore);
+  // The server's clock decides what is open; screens label "today" and "come back at 09:30" by it, not by the iPad's.
+  app.use('/api', (_req, res, next) => {
+    res.setHeader(SERVER_TIME_HEADER, deps.clock.now().toString());
+    next();
+  });
   // Before any body is read: a forged request is refused whatever it carries.
   app.use(requireSameOrigin(deps.allowedOrigins ?? []));
   app.use(express.json({ limit: '64kb' }));

@@ -1,5 +1,6 @@
 import { BACKGROUND_REQUEST_HEADER, CSV_BODY, ErrorCode, pathOf, type AnswerOf, type Endpoint, type RequestOf } from '@peerbridge/shared';
 import { z } from 'zod';
+import { deviceNowMs, followServerClock } from './clock';
 import { PeerbridgeError, type PeerbridgeErrorCode } from './peerbridge-error';
 
 /*
@@ -78,6 +79,7 @@ async function send(
   if (background) headers[BACKGROUND_REQUEST_HEADER] = '1';
 
   let response: Response;
+  const sentAtMs = deviceNowMs();
   try {
     response = await fetch(path, {
       method,
@@ -94,6 +96,7 @@ async function send(
     throw PeerbridgeError.network(cause);
   }
 
+  followServerClock(response.headers.get('x-server-time'), sentAtMs, deviceNowMs());
   const json: unknown = await response.json().catch(() => undefined);
   if (response.ok) return json;
   if (answerStatuses.includes(response.status) && !ErrorEnvelope.safeParse(json).success) return json;

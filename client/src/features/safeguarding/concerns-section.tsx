@@ -114,12 +114,11 @@ function ConcernRow({
       aria-pressed={selected}
       onClick={onSelect}
     >
-      <span className="session-row__when">
-        <strong>{time.dateTime(concern.raisedAt)}</strong>
-      </span>
       <span className="session-row__who">
-        <span>{describeConcernChildren(concern.children, ownSchoolId)}</span>
-        <span className="staff-muted">{concern.sessionId ? 'Raised about a session' : 'Not linked to a session'}</span>
+        <strong>{describeConcernChildren(concern.children, ownSchoolId)}</strong>
+      </span>
+      <span className="session-row__when">
+        Raised {time.dateTime(concern.raisedAt)} · {concern.sessionId ? 'about a session' : 'not linked to a session'}
       </span>
       <span className="session-row__side">
         <span className={`concern-status concern-status--${concern.status}`}>{statusWords[concern.status]}</span>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeStudent, filterSessions, matchesStudentName, rangeProblem } from './session-filters';
+import { describeStudent, filterSessions, hiddenCancelled, matchesStudentName, rangeProblem } from './session-filters';
 import type { StaffSessionSummary } from './session-log-api';
 
 const SAM_ID = '11111111-1111-4111-8111-111111111111';
@@ -59,7 +59,19 @@ describe('flagged filter', () => {
   it('keeps only sessions with a concern or a flagged chat when asked', () => {
     const quiet = { ...session('quiet', '2026-11-23T08:40:00Z'), flagged: false };
     const flagged = { ...session('flagged', '2026-11-24T08:40:00Z'), flagged: true };
-    expect(filterSessions([quiet, flagged], '', true).map((s) => s.id)).toEqual(['flagged']);
-    expect(filterSessions([quiet, flagged], '', false)).toHaveLength(2);
+    expect(filterSessions([quiet, flagged], '', { flaggedOnly: true }).map((s) => s.id)).toEqual(['flagged']);
+    expect(filterSessions([quiet, flagged], '', { flaggedOnly: false })).toHaveLength(2);
+  });
+});
+
+describe('cancelled sessions', () => {
+  it('are hidden unless asked for, and counted so the list can say so', () => {
+    const held = { ...session('held', '2026-11-23T08:40:00Z'), status: 'ended' as const };
+    const cancelled = { ...session('cancelled', '2026-11-24T08:40:00Z'), status: 'cancelled' as const };
+    expect(filterSessions([held, cancelled], '').map((s) => s.id)).toEqual(['held']);
+    expect(filterSessions([held, cancelled], '', { showCancelled: true }).map((s) => s.id)).toEqual(['cancelled', 'held']);
+    expect(hiddenCancelled([held, cancelled], '', {})).toBe(1);
+    expect(hiddenCancelled([held, cancelled], '', { showCancelled: true })).toBe(0);
+    expect(hiddenCancelled([held, cancelled], 'nobody', {})).toBe(0);
   });
 });

@@ -20,15 +20,35 @@ export function matchesStudentName(session: StaffSessionSummary, query: string):
   });
 }
 
+export interface SessionListFilter {
+  /** Only sessions with a concern, or chat on the safeguarding list. */
+  flaggedOnly?: boolean;
+  /** Cancelled sessions are noise in a DSL's day: hidden unless asked for. */
+  showCancelled?: boolean;
+}
+
 /** Newest first: a safeguarding lead usually arrives about something that just happened. */
 export function filterSessions(
   sessions: readonly StaffSessionSummary[],
   query: string,
-  flaggedOnly = false,
+  { flaggedOnly = false, showCancelled = false }: SessionListFilter = {},
 ): StaffSessionSummary[] {
   return sessions
-    .filter((session) => matchesStudentName(session, query) && (!flaggedOnly || session.flagged))
+    .filter((session) => matchesStudentName(session, query))
+    .filter((session) => !flaggedOnly || session.flagged)
+    .filter((session) => showCancelled || session.status !== 'cancelled')
     .sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt));
+}
+
+/** How many sessions of the dates are hidden only because they were cancelled. */
+export function hiddenCancelled(sessions: readonly StaffSessionSummary[], query: string, filter: SessionListFilter): number {
+  if (filter.showCancelled) return 0;
+  return filterSessions(sessions, query, { ...filter, showCancelled: true }).filter((s) => s.status === 'cancelled').length;
+}
+
+/** The name alone, for the list beside an open log (whose header gives years and schools). */
+export function studentName(student: SessionStudent): string {
+  return student.lastName ? `${student.firstName} ${student.lastName}` : student.firstName;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -7,10 +7,11 @@ import { defaultSessionRange, type DateRange } from '../../lib/school-time';
 import { useStaffNavigation } from '../../lib/staff/staff-navigation';
 import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
 import { TextField } from '../../ui/field';
+import { Button } from '../../ui/button';
 import { canRaiseConcerns, canReadSessionLogs, sectionTitle } from '../../lib/staff/staff-sections';
 import { RaiseConcern } from './raise-concern-form';
 import { SessionDetailPanel } from './session-detail-panel';
-import { describeStudent, filterSessions, rangeProblem } from './session-filters';
+import { describeStudent, filterSessions, hiddenCancelled, rangeProblem, studentName } from './session-filters';
 import type { StaffSessionSummary } from './session-log-api';
 import { useStaffSessions } from './safeguarding-queries';
 import { SessionLogPanel } from './session-log-panel';
@@ -42,6 +43,7 @@ export function SessionsSection() {
   const [range, setRange] = useState<DateRange>(() => defaultSessionRange(now(), time));
   const [nameFilter, setNameFilter] = useState('');
   const [flaggedOnly, setFlaggedOnly] = useState(false);
+  const [showCancelled, setShowCancelled] = useState(false);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const problem = rangeProblem(range);
@@ -49,9 +51,12 @@ export function SessionsSection() {
   // An impossible range is explained next to the dates; there is nothing to ask the server.
   const sessions = useStaffSessions(range, problem === null);
   const shown = useMemo(
-    () => filterSessions(sessions.data ?? [], nameFilter, flaggedOnly),
-    [sessions.data, nameFilter, flaggedOnly],
+    () => filterSessions(sessions.data ?? [], nameFilter, { flaggedOnly, showCancelled }),
+    [sessions.data, nameFilter, flaggedOnly, showCancelled],
   );
+  const cancelledHidden = hiddenCancelled(sessions.data ?? [], nameFilter, { flaggedOnly, showCancelled });
+  const today = time.dateAt(now());
+  const showToday = () => setRange({ from: today, to: today });
   const selected = sessions.data?.find((session) => session.id === selectedId) ?? null;
 
   // A log opened from an alert or a concern is brought to the top; one tapped in the list only into view.
@@ -75,6 +80,8 @@ export function SessionsSection() {
     if (found) {
       handledFocus.current = focus.nonce;
       setNameFilter('');
+      setFlaggedOnly(false);
+      setShowCancelled(true);
       if (selectedId === focus.sessionId) panelRef.current?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
       scrollBlock.current = 'start';
       setSelectedId(focus.sessionId);
@@ -112,6 +119,15 @@ export function SessionsSection() {
           value={range.to}
           onChange={(event) => setRange((r) => ({ ...r, to: event.target.value }))}
         />
+        <Button
+          variant="secondary"
+          className="session-filters__today"
+          data-testid="sessions-today"
+          aria-pressed={range.from === today && range.to === today}
+          onClick={showToday}
+        >
+          Today
+        </Button>
         <TextField
           label="Student name"
           fieldClassName="session-filters__field session-filters__field--grow"
@@ -131,6 +147,15 @@ export function SessionsSection() {
             onChange={(event) => setFlaggedOnly(event.target.checked)}
           />
           <span>Flagged only (a concern, or chat on the safeguarding list)</span>
+        </label>
+        <label className="session-filters__field session-filters__check">
+          <input
+            type="checkbox"
+            data-testid="sessions-cancelled-filter"
+            checked={showCancelled}
+            onChange={(event) => setShowCancelled(event.target.checked)}
+          />
+          <span>Show cancelled sessions</span>
         </label>
       </div>
       {problem ? (
@@ -154,9 +179,7 @@ export function SessionsSection() {
         <div>
           {sessions.data && !problem ? (
             <p id={`${id}-count`} className="staff-muted" role="status">
-              {shown.length === sessions.data.length
-                ? `${shown.length} ${shown.length === 1 ? 'session' : 'sessions'}`
-                : `${shown.length} of ${sessions.data.length} sessions match “${nameFilter.trim()}”`}
+              {countWords(shown.length, sessions.data.length, nameFilter, cancelledHidden)}
             </p>
           ) : null}
           {shown.length > 0 && !problem ? (
@@ -165,6 +188,7 @@ export function SessionsSection() {
                 <li key={session.id}>
                   <SessionRow
                     session={session}
+                    compact={selected !== null}
                     selected={session.id === selectedId}
                     onSelect={() => setSelectedId(session.id === selectedId ? null : session.id)}
                   />
@@ -194,26 +218,35 @@ export function SessionsSection() {
   );
 }
 
-function SessionRow({ session, selected, onSelect }: { session: StaffSessionSummary; selected: boolean; onSelect: () => void }) {
+function SessionRow({
+  session,
+  compact,
+  selected,
+  onSelect,
+}: {
+  session: StaffSessionSummary;
+  /** Beside an open log (whose header gives years and schools): names only, so a row stays on two lines. */
+  compact: boolean;
+  selected: boolean;
+  onSelect: () => void;
+}) {
   const time = useSchoolTime();
+  const describe = compact ? studentName : describeStudent;
   return (
     <button
       type="button"
       className={`session-row ${selected ? 'session-row--selected' : ''}`}
       data-testid="session-row"
       data-session-id={session.id}
+      data-status={session.status}
       aria-pressed={selected}
       onClick={onSelect}
     >
-      <span className="session-row__when">
-        <span>{time.date(session.startsAt)}</span>
-        <strong>
-          {time.time(session.startsAt)}–{time.time(session.endsAt)}
-        </strong>
-      </span>
       <span className="session-row__who">
-        <span>{describeStudent(session.mentor)}</span>
-        <span className="staff-muted">mentoring {describeStudent(session.mentee)}</span>
+        <strong>{describe(session.mentor)}</strong> <span className="staff-muted">mentoring</span> {describe(session.mentee)}
+      </span>
+      <span className="session-row__when">
+        {time.date(session.startsAt)}, {time.time(session.startsAt)}–{time.time(session.endsAt)}
       </span>
       <span className="session-row__side">
         <Chip tone={statusChips[session.status].tone}>{statusChips[session.status].words}</Chip>
@@ -224,4 +257,12 @@ function SessionRow({ session, selected, onSelect }: { session: StaffSessionSumm
       </span>
     </button>
   );
+}
+
+/** "3 sessions (1 cancelled, hidden)", or how many match the name typed. */
+function countWords(shown: number, all: number, nameFilter: string, cancelledHidden: number): string {
+  const hidden = cancelledHidden > 0 ? ` (${cancelledHidden} cancelled, hidden)` : '';
+  const name = nameFilter.trim();
+  if (name) return `${shown} of ${all} sessions match “${name}”${hidden}`;
+  return `${shown} ${shown === 1 ? 'session' : 'sessions'}${hidden}`;
 }
