@@ -72,6 +72,10 @@ export class CallService {
     return this.deps.media.connectTransport(connectionId, input);
   }
 
+  restartIce(connectionId: string, input: ClientPayload<'transport:restart-ice'>) {
+    return this.deps.media.restartIce(connectionId, input);
+  }
+
   produce(connectionId: string, input: ClientPayload<'media:produce'>) {
     return this.deps.media.produce(connectionId, input);
   }

@@ -28,6 +28,7 @@ const deviceEvents: ReadonlySet<ClientEventName> = new Set<ClientEventName>([
   'session:join',
   'session:leave',
   'transport:connect',
+  'transport:restart-ice',
   'media:produce',
   'media:consume',
   'media:resume-consumer',
@@ -40,6 +41,7 @@ const staffEvents: ReadonlySet<ClientEventName> = new Set<ClientEventName>([
   'observe:join',
   'session:leave',
   'transport:connect',
+  'transport:restart-ice',
   'media:consume',
   'media:resume-consumer',
 ]);
@@ -61,6 +63,7 @@ function handlersFor(deps: { calls: CallService; chat: CallChat; concerns: Conce
       return {};
     },
     'transport:connect': (conn, p) => calls.connectTransport(conn.connectionId, p),
+    'transport:restart-ice': (conn, p) => calls.restartIce(conn.connectionId, p),
     'media:produce': (conn, p) => calls.produce(conn.connectionId, p),
     'media:consume': (conn, p) => calls.consume(conn.connectionId, p),
     'media:resume-consumer': (conn, p) => calls.resumeConsumer(conn.connectionId, p),
