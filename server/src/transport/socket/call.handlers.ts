@@ -162,8 +162,16 @@ export function registerCallHandlers(
     void handle(event as ClientEventName, args.length > 1 ? args[0] : undefined).then((result) => ack(result));
   });
 
+  // Recovered by socket.io (same id, rooms, missed events): the kept place is taken up again.
+  if (socket.recovered) {
+    deps.calls.connectionRecovered(socket.id).catch((err: unknown) => log.error({ err, socketId: socket.id }, 'RecoverFailed'));
+    log.info({ socketId: socket.id }, 'Recovered');
+  }
+
   socket.on('disconnect', (reason) => {
-    deps.calls.leave(socket.id, 'disconnected').catch((err: unknown) => log.error({ err, socketId: socket.id }, 'LeaveOnDisconnectFailed'));
+    // Tapping Leave already left; closing the tab on purpose ('client namespace disconnect') is leaving too.
+    const lost = reason === 'client namespace disconnect' ? deps.calls.leave(socket.id, 'disconnected') : deps.calls.connectionLost(socket.id);
+    lost.catch((err: unknown) => log.error({ err, socketId: socket.id }, 'LeaveOnDisconnectFailed'));
     log.info({ socketId: socket.id, reason }, 'Disconnected');
   });
 }
