@@ -13,12 +13,13 @@ export class SchoolDevice {
     readonly page: Page,
   ) {}
 
-  static async open(browser: Browser, role: 'mentor' | 'mentee'): Promise<SchoolDevice> {
+  /** `own`: a spec's own server (its address and this school's device token) instead of the run's demo server. */
+  static async open(browser: Browser, role: 'mentor' | 'mentee', own?: { url: string; deviceToken: string }): Promise<SchoolDevice> {
     const context = await browser.newContext();
     await recordPeerConnections(context);
     await recordCspViolations(context);
     const page = await context.newPage();
-    await page.goto(`${serverInfo().url}/?device=${deviceToken(role)}`);
+    await page.goto(own ? `${own.url}/?device=${own.deviceToken}` : `${serverInfo().url}/?device=${deviceToken(role)}`);
     await expect(page.getByTestId('device-page')).toBeVisible();
     return new SchoolDevice(context, page);
   }

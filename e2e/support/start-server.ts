@@ -18,7 +18,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-async function waitUntilReady(url: string, server: ChildProcess, deadlineMs: number) {
+export async function waitUntilReady(url: string, server: ChildProcess, deadlineMs: number) {
   const deadline = performance.now() + deadlineMs;
   while (performance.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode} while starting`);
