@@ -68,9 +68,15 @@ for (const crash of [true, false]) {
       const stoppedAt = performance.now();
       await server.signal(signal);
       for (const device of devices) await expect(device.callState()).toHaveAttribute('data-state', 'reconnecting');
+      const downMs = performance.now() - stoppedAt;
       const startupMs = await server.start();
       const recoverMs = await bothReceivingAgain(devices, stoppedAt);
-      console.log(`impair ${crash ? 'crash' : 'sigterm'} recover_ms=${Math.round(recoverMs)} server_start_ms=${Math.round(startupMs)}`);
+      // The whole figure (kill -> both decoding video again), and its parts: the process going and
+      // starting again (server), and the iPads from the server answering to video (client).
+      const clientMs = recoverMs - downMs - startupMs;
+      console.log(
+        `impair ${crash ? 'crash' : 'sigterm'} recover_ms=${Math.round(recoverMs)} stop_ms=${Math.round(downMs)} server_start_ms=${Math.round(startupMs)} client_ms=${Math.round(clientMs)}`,
+      );
 
       for (const device of devices) {
         await expect(device.callState()).toHaveAttribute('data-state', 'connected');
