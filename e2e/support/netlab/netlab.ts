@@ -1,7 +1,7 @@
 import type { Browser, LaunchOptions } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { tmpDir } from '../server-info.js';
+import { e2eInstant, tmpDir } from '../server-info.js';
 import { ProbeAgent } from './agent.js';
 import { launchInNamespace } from './browser.js';
 import { checkClean, checkImpairment, type Link } from './checks.js';
@@ -10,6 +10,9 @@ import { APP_PORT, startLabServer, type LabServer, type LabServerOptions } from 
 import { requireRoot, runIn, type ExecResult } from './shell.js';
 import { APP_IP, buildTopology, deleteNamespaceSync, labNames, schoolIp, sweepStaleLabs, TURN_IP, type LabNames } from './topology.js';
 import { startLabTurn, type LabTurn } from './turn.js';
+
+/** The instant the lab's server and coturn clocks start at unless told: the browser run's (see server-info.ts). */
+const DEFAULT_CLOCK_START = e2eInstant;
 
 /**
  * A small network of its own for a browser test: a server namespace (the app + SFU on
@@ -90,9 +93,13 @@ export class NetLab {
   /** The real server in the server namespace (demo data seeded). TURN_URLS/TURN_SECRET are set when startTurn() ran first. */
   async startServer(options: Partial<LabServerOptions> = {}): Promise<LabServer> {
     if (this.server) throw new Error('this lab already runs a server');
+    const clockStart = options.clockStart ?? DEFAULT_CLOCK_START;
+    if (this.turn && this.turn.clockStart !== clockStart) {
+      throw new Error(`coturn runs on a clock from ${this.turn.clockStart}, the server would start at ${clockStart}: give startTurn() the same clockStart`);
+    }
     const turnEnv = this.turn ? { TURN_URLS: this.turn.urls.join(','), TURN_SECRET: this.turn.secret } : {};
     this.server = await startLabServer(this.serverNs, this.serverAgent, {
-      clockStart: options.clockStart ?? process.env.PEERBRIDGE_TEST_NOW?.trim() ?? '2026-11-25T10:20:00Z',
+      clockStart,
       dataDir: options.dataDir ?? path.join(this.dir, 'server', 'data'),
       extraEnv: { ...turnEnv, ...options.extraEnv },
     });
@@ -100,10 +107,10 @@ export class NetLab {
   }
 
   /** coturn on turnIp (3478 UDP/TCP, TLS on 443). Start it before startServer() so the server offers it. */
-  async startTurn(): Promise<LabTurn> {
+  async startTurn(options: { clockStart?: string } = {}): Promise<LabTurn> {
     if (this.turn) throw new Error('this lab already runs coturn');
     if (this.server) throw new Error('start TURN before the server: the server reads TURN_URLS/TURN_SECRET when it starts');
-    this.turn = await startLabTurn(this.serverNs, this.serverAgent, path.join(this.dir, 'turn'));
+    this.turn = await startLabTurn(this.serverNs, this.serverAgent, path.join(this.dir, 'turn'), options.clockStart ?? DEFAULT_CLOCK_START);
     return this.turn;
   }
 

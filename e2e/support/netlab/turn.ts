@@ -19,6 +19,8 @@ export const TURN_TLS_PORT = 443;
 export const RELAY_PORTS = { min: 49160, max: 49200 } as const;
 
 export interface LabTurn {
+  /** The instant coturn's clock started at (the server's must start at the same). */
+  clockStart: string;
   /** The TURN_URLS the app hands to browsers. */
   urls: string[];
   secret: string;
@@ -45,7 +47,7 @@ export async function makeTestCertificate(dir: string): Promise<{ certFile: stri
   return { certFile, keyFile };
 }
 
-function turnConfig(o: { secret: string; certFile: string; keyFile: string; logFile: string; pidFile: string }): string {
+function turnConfig(o: { secret: string; certFile: string; keyFile: string; logFile: string; pidFile: string; userDb: string }): string {
   return [
     `listening-ip=${TURN_IP}`,
     `relay-ip=${TURN_IP}`,
@@ -73,19 +75,41 @@ function turnConfig(o: { secret: string; certFile: string; keyFile: string; logF
     'simple-log',
     'no-stdout-log',
     `pidfile=${o.pidFile}`,
+    // Its own (empty) user database: REST credentials need none, and the host's stays untouched.
+    `userdb=${o.userDb}`,
     '',
   ].join('\n');
 }
 
-export async function startLabTurn(serverNs: string, agent: ProbeAgent, dir: string): Promise<LabTurn> {
+/**
+ * coturn checks a credential's expiry against its own clock, and the app signs them on the
+ * server's clock, which starts at the test's stated instant: coturn runs on the same clock
+ * (libfaketime, Debian's package `faketime`, which the browser set-up installs), never the machine's.
+ */
+function faketimeEnv(clockStart: string): NodeJS.ProcessEnv {
+  const lib = ['x86_64-linux-gnu', 'aarch64-linux-gnu']
+    .map((arch) => `/usr/lib/${arch}/faketime/libfaketimeMT.so.1`)
+    .find((candidate) => fs.existsSync(candidate));
+  if (!lib) throw new Error("NetLab's TURN needs libfaketime (Debian package `faketime`; `npm run setup -- --with-browser` installs it)");
+  const instant = new Date(clockStart);
+  if (Number.isNaN(instant.getTime())) throw new Error(`not an instant: ${clockStart}`);
+  // "@" starts the clock at that instant and lets it run on, as the server's does.
+  const at = instant.toISOString().replace('T', ' ').replace(/\.\d+Z$/, '');
+  return { ...process.env, TZ: 'UTC', LD_PRELOAD: lib, FAKETIME: `@${at}`, FAKETIME_DONT_RESET: '1' };
+}
+
+export async function startLabTurn(serverNs: string, agent: ProbeAgent, dir: string, clockStart: string): Promise<LabTurn> {
   fs.mkdirSync(dir, { recursive: true });
   const { certFile, keyFile } = await makeTestCertificate(dir);
   const secret = randomBytes(24).toString('hex');
   const logFile = path.join(dir, 'turnserver.log');
   const configFile = path.join(dir, 'turnserver.conf');
-  fs.writeFileSync(configFile, turnConfig({ secret, certFile, keyFile, logFile, pidFile: path.join(dir, 'turnserver.pid') }), { mode: 0o600 });
+  fs.writeFileSync(configFile, turnConfig({ secret, certFile, keyFile, logFile, pidFile: path.join(dir, 'turnserver.pid'), userDb: path.join(dir, 'turndb.sqlite') }), { mode: 0o600 });
   const [ip, ...prefix] = inNamespace(serverNs);
-  const child: ChildProcess = spawn(ip!, [...prefix, 'turnserver', '-c', configFile], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(ip!, [...prefix, 'turnserver', '-c', configFile], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: faketimeEnv(clockStart),
+  });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
 
@@ -102,6 +126,7 @@ export async function startLabTurn(serverNs: string, agent: ProbeAgent, dir: str
   }
 
   return {
+    clockStart,
     urls: [`turn:${TURN_IP}:${TURN_PORT}?transport=udp`, `turn:${TURN_IP}:${TURN_PORT}?transport=tcp`, `turns:${TURN_IP}:${TURN_TLS_PORT}?transport=tcp`],
     secret,
     certFile,
