@@ -17,7 +17,7 @@ async function inCall(browser: Browser, server: RestartableServer) {
   const session = server.session('now');
   const devices = [] as SchoolDevice[];
   for (const role of ['mentor', 'mentee'] as const) {
-    const device = await SchoolDevice.open(browser, role, { url: server.url, deviceToken: server.deviceToken(role) });
+    const device = await SchoolDevice.openAt(browser, server.url, server.deviceToken(role));
     devices.push(device);
     await device.openPreJoin(session.id);
     await device.join();

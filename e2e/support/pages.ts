@@ -13,13 +13,17 @@ export class SchoolDevice {
     readonly page: Page,
   ) {}
 
-  /** `own`: a spec's own server (its address and this school's device token) instead of the run's demo server. */
-  static async open(browser: Browser, role: 'mentor' | 'mentee', own?: { url: string; deviceToken: string }): Promise<SchoolDevice> {
+  static open(browser: Browser, role: 'mentor' | 'mentee'): Promise<SchoolDevice> {
+    return SchoolDevice.openAt(browser, serverInfo().url, deviceToken(role));
+  }
+
+  /** The same, on another server (a network lab's, see support/netlab): its address and the school's device token there. */
+  static async openAt(browser: Browser, baseUrl: string, token: string): Promise<SchoolDevice> {
     const context = await browser.newContext();
     await recordPeerConnections(context);
     await recordCspViolations(context);
     const page = await context.newPage();
-    await page.goto(own ? `${own.url}/?device=${own.deviceToken}` : `${serverInfo().url}/?device=${deviceToken(role)}`);
+    await page.goto(`${baseUrl}/?device=${token}`);
     await expect(page.getByTestId('device-page')).toBeVisible();
     return new SchoolDevice(context, page);
   }
