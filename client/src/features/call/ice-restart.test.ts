@@ -82,7 +82,7 @@ describe('IceRestarter', () => {
     }
     expect(asked).toHaveLength(MAX_ICE_RESTARTS);
     expect(gaveUp()).toBe(0);
-    await clock.advance(RESTART_SPACING_MS[MAX_ICE_RESTARTS - 1]);
+    await clock.advance(RESTART_SPACING_MS[MAX_ICE_RESTARTS - 1]!);
     expect(gaveUp()).toBe(1);
     expect(asked).toHaveLength(MAX_ICE_RESTARTS);
   });
