@@ -48,7 +48,8 @@ export class RestartableServer {
       if (this.process === child) this.process = null;
     });
     try {
-      await waitUntilReady(this.url, child, 30_000);
+      // Generous: on a loaded CI machine a cold start (tsx, PGlite, the worker) has taken over 15 s.
+      await waitUntilReady(this.url, child, 60_000);
     } catch (error) {
       child.kill('SIGKILL');
       process.stderr.write(fs.readFileSync(logFile, 'utf8'));
