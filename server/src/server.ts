@@ -166,7 +166,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     }
 
     const sink = socketEventSink(io);
-    const { calls, live, timeline, admission } = createCalls({
+    const { calls, live, timeline, admission, recordGapAfterStop } = createCalls({
       sessions,
       events,
       media,
@@ -305,6 +305,8 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       calendarFeedRateLimitPerMinute: config.calendarFeedRateLimitPerMinute,
       oneTimeCodeTriesPerMinute: config.oneTimeCodeTriesPerMinute,
     });
+    // Before anyone can join: calls a stopped server cut off get their drops logged (one node only, see restart-gap.ts).
+    if (!config.redisUrl) await recordGapAfterStop();
     httpServer.on('request', app);
     // Requests Node refuses before express sees them (oversized headers or URL, broken HTTP) still answer in our vocabulary.
     httpServer.on('clientError', (err: NodeJS.ErrnoException, socket) => answerClientError(err, socket));

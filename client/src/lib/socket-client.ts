@@ -23,8 +23,15 @@ export const ACK_TIMEOUT_MS = 10_000;
  * off so the owner decides when to start (and can pre-connect before Join).
  */
 export function createDeviceSocket(deviceToken: string): DeviceSocket {
-  return io({ auth: { deviceToken }, transports: ['websocket'], autoConnect: false });
+  return io({ auth: { deviceToken }, transports: ['websocket'], autoConnect: false, ...DEVICE_RECONNECTION });
 }
+
+/**
+ * socket.io's own jittered exponential backoff, kept short: after a server restart the children
+ * should be back within a second or so of it answering (0.25 s, 0.5 s, then every 1 s, each ±50 %);
+ * a refused connection to a server that is down costs it nothing.
+ */
+const DEVICE_RECONNECTION = { reconnectionDelay: 250, reconnectionDelayMax: 1_000, randomizationFactor: 0.5 } as const;
 
 /**
  * A staff socket sends no auth payload at all: the server recognises staff by

@@ -21,6 +21,7 @@ export function fakeMediaSession(): MediaSession {
     consume: async (result: ConsumeResult) => ({ track: fakeTrack(result.producerId) }),
     closeConsumer: () => undefined,
     close: () => undefined,
+    signalAvailable: () => undefined,
     canProduce: () => false,
     producer: () => undefined,
   };

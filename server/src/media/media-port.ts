@@ -17,6 +17,8 @@ export interface ConsumerDescription {
 export interface MediaPeer {
   createTransport(direction: 'send' | 'recv'): Promise<TransportDescription>;
   connectTransport(transportId: string, dtlsParameters: unknown): Promise<void>;
+  /** New ICE credentials for one of this peer's own transports; the device restarts ICE with them. */
+  restartIce(transportId: string): Promise<{ iceParameters: Record<string, unknown> }>;
   produce(transportId: string, kind: MediaKind, rtpParameters: unknown): Promise<{ producerId: string }>;
   /** Creates a paused consumer on this peer's receiving transport; the client resumes it when ready. */
   consume(producerId: string, rtpCapabilities: unknown): Promise<ConsumerDescription>;

@@ -102,6 +102,13 @@ export class MediasoupPeer implements MediaPeer {
     await guardMedia('connect', () => transport.connect({ dtlsParameters: dtlsParameters as types.DtlsParameters }));
   }
 
+  async restartIce(transportId: string): Promise<{ iceParameters: Record<string, unknown> }> {
+    const { transport, webRtc } = this.ownTransport(transportId);
+    if (!webRtc) throw new AppError('conflict', 'This connection is plain RTP and has no ICE to restart.');
+    const iceParameters = await guardMedia('restart the connection', () => (transport as types.WebRtcTransport).restartIce());
+    return { iceParameters: { ...iceParameters } };
+  }
+
   async produce(transportId: string, kind: MediaKind, rtpParameters: unknown): Promise<{ producerId: string }> {
     const { transport, direction } = this.ownTransport(transportId);
     if (direction !== 'send') throw AppError.badRequest('Media can only be sent on the sending connection.');

@@ -86,6 +86,11 @@ class FakePeer implements MediaPeer {
     if (!this.transports.has(transportId)) throw new Error('unknown transport');
   }
 
+  async restartIce(transportId: string): Promise<{ iceParameters: Record<string, unknown> }> {
+    if (!this.transports.has(transportId)) throw new Error('unknown transport');
+    return { iceParameters: { usernameFragment: this.media.nextId('ufrag'), password: 'fake', iceLite: true } };
+  }
+
   async produce(transportId: string, kind: MediaKind): Promise<{ producerId: string }> {
     if (this.transports.get(transportId) !== 'send') throw new Error('not a send transport');
     const producerId = this.media.nextId(`producer-${kind}`);

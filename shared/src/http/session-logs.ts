@@ -19,6 +19,12 @@ export const SessionEventType = z.enum([
   'ObserverJoined',
   'ObserverLeft',
   'SessionEnded',
+  /** A student's connection was lost; their place is kept for a grace period. */
+  'ParticipantReconnecting',
+  /** They came back within the grace period (same student, same device). */
+  'ParticipantReconnected',
+  /** The grace period ran out, or the server stopped, while they were in the call. */
+  'ParticipantDropped',
 ]);
 export type SessionEventType = z.infer<typeof SessionEventType>;
 
@@ -35,6 +41,8 @@ export const LeaveReason = z.enum([
   'rejoined',
   /** An observer, once both students had gone. */
   'students_left',
+  /** The server stopped without a graceful shutdown (a crash): recorded when it started again. */
+  'server_stopped',
 ]);
 export type LeaveReason = z.infer<typeof LeaveReason>;
 

@@ -56,6 +56,11 @@ export const clientPayloads = {
   }),
   'session:leave': z.strictObject({}),
   'transport:connect': z.strictObject({ transportId: MediaObjectId, dtlsParameters: DtlsParameters }),
+  /**
+   * ICE broke on one of this connection's own transports (Wi-Fi blip, link cut): new ICE
+   * credentials for the same transport, so media resumes without rebuilding anything.
+   */
+  'transport:restart-ice': z.strictObject({ transportId: MediaObjectId }),
   'media:produce': z.strictObject({
     transportId: MediaObjectId,
     kind: MediaKind,
@@ -145,6 +150,8 @@ export const ackSchemas = {
   'session:join': JoinResult,
   'session:leave': Empty,
   'transport:connect': Empty,
+  /** mediasoup's fresh ICE parameters (usernameFragment, password, iceLite), checked by mediasoup-client. */
+  'transport:restart-ice': z.object({ iceParameters: z.record(z.string(), z.unknown()) }),
   'media:produce': z.object({ producerId: MediaObjectId }),
   'media:consume': ConsumeResult,
   'media:resume-consumer': Empty,
@@ -171,6 +178,10 @@ export type SessionEndReason = z.infer<typeof SessionEndReason>;
 export const pushSchemas = {
   'peer:joined': PeerInfo,
   'peer:left': z.object({ participantId: Uuid }),
+  /** The partner's connection was lost; their place is kept for a grace period while they come back. */
+  'peer:reconnecting': z.object({ participantId: Uuid }),
+  /** The partner is back within the grace period, on the same connection or a new one. */
+  'peer:reconnected': z.object({ participantId: Uuid }),
   'producer:added': ProducerInfo,
   'producer:paused': z.object({ producerId: MediaObjectId, paused: z.boolean() }),
   'producer:closed': z.object({ producerId: MediaObjectId }),

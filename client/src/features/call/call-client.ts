@@ -28,8 +28,6 @@ export interface CallClientOptions {
   createMediaSession?: CreateMediaSession;
 }
 
-const MEDIA_LOST_HERE = 'The video connection was lost. Check the Wi-Fi, then go back and join again.';
-
 /**
  * One device's part in one live session, and the state the screens render.
  * React talks to it through `useCallClient`; nothing else in the app touches
@@ -65,12 +63,16 @@ export class CallClient {
       socket: this.socket,
       store: this.store,
       teardownMedia: () => this.teardownMedia(),
+      hasMedia: () => this.media !== null,
+      signalAvailable: () => this.media?.signalAvailable(),
       establish: () => this.establish(),
       isLive: () => this.room.isLive,
       isDisposed: () => this.disposed,
       finish: (end) => this.finish(end),
     });
     this.socket.on('session:ended', ({ reason, message }) => this.onSessionEnded(reason, message));
+    this.socket.on('peer:reconnecting', ({ participantId }) => this.onPartnerConnection(participantId, 'lost'));
+    this.socket.on('peer:reconnected', ({ participantId }) => this.onPartnerConnection(participantId, 'back'));
   }
 
   get state(): CallState {
@@ -188,6 +190,7 @@ export class CallClient {
     if (!params) throw PeerbridgeError.unexpected(new Error('join without params'));
     const generation = ++this.generation;
     const isCurrent = () => generation === this.generation;
+    const automatic = this.state.phase === 'reconnecting';
     this.room.begin();
     const result = await negotiateJoin({
       socket: this.socket,
@@ -196,12 +199,14 @@ export class CallClient {
       createMediaSession: this.createMediaSession,
       isCurrent,
       onMediaFailed: () => {
-        if (isCurrent()) this.reconnect.recover('local', MEDIA_LOST_HERE);
+        if (isCurrent()) this.reconnect.recover('local');
       },
+      onIceRestart: () => this.store.update({ iceRestarts: this.state.iceRestarts + 1 }),
     });
     if (!result) return;
     const { joined, media } = result;
     this.media = media;
+    if (automatic) this.store.update({ rejoins: this.state.rejoins + 1 });
     const partner = joined.peers.find((peer) => peer.participantId !== joined.participantId) ?? null;
     this.store.update({ phase: partner ? 'connected' : 'waiting', partner, notice: null });
     // Receiving first: the partner's face is what the child is waiting for.
@@ -223,7 +228,8 @@ export class CallClient {
     room.on('peerLeft', (participantId) => {
       // Keep `partner` so the screen can still say who left.
       if (this.state.partner?.participantId === participantId && isJoined(this.state.phase)) {
-        this.store.update({ phase: 'partner-left' });
+        const stillReconnecting = this.state.notice?.endsWith(' is reconnecting…');
+        this.store.update({ phase: 'partner-left', ...(stillReconnecting ? { notice: null } : {}) });
       }
     });
     room.on('receiveFailed', (info) => {
@@ -236,8 +242,19 @@ export class CallClient {
   private onSessionEnded(reason: SessionEndReason, message: string): void {
     const phase = this.state.phase;
     if (phase === 'idle' || phase === 'ended') return;
-    if (reason === 'media_lost') this.reconnect.recover('server', message);
+    if (reason === 'media_lost') this.reconnect.recover('server');
+    // A restart: the join token stays valid, so we come back by ourselves once the server is up.
+    else if (reason === 'server_shutdown') this.reconnect.serverRestarting();
     else this.finish({ reason, message });
+  }
+
+  /** "Sam is reconnecting…" while the server keeps the partner's place; cleared when they are back. */
+  private onPartnerConnection(participantId: string, how: 'lost' | 'back'): void {
+    const partner = this.state.partner;
+    if (!partner || partner.participantId !== participantId || !isJoined(this.state.phase)) return;
+    const notice = `${partner.firstName} is reconnecting…`;
+    if (how === 'lost') this.store.update({ notice });
+    else if (this.state.notice === notice) this.store.update({ notice: null });
   }
 
   private finish(end: CallEnd): void {

@@ -28,6 +28,9 @@ export class SignInRequiredError extends PeerbridgeError {
   }
 }
 
+/** How long one ICE restart waits for the server's new ICE parameters. */
+const ICE_RESTART_TIMEOUT_MS = 4_000;
+
 /** How a join's media is built; tests pass a stand-in because there is no WebRTC in Node. */
 export type CreateMediaSession = typeof MediaSession.create;
 
@@ -75,6 +78,8 @@ export async function negotiateJoin(deps: {
   createMediaSession: CreateMediaSession;
   isCurrent: () => boolean;
   onMediaFailed: () => void;
+  /** Each ICE restart asked of the server (the call shows how many, for diagnostics). */
+  onIceRestart?: () => void;
 }): Promise<JoinedMedia | null> {
   const { socket, params, isCurrent } = deps;
   await waitForConnection(socket);
@@ -104,7 +109,7 @@ export async function negotiateJoin(deps: {
 
   let media: MediaSession;
   try {
-    media = await deps.createMediaSession(joined, signalling(socket), deps.onMediaFailed, preloaded);
+    media = await deps.createMediaSession(joined, signalling(socket, deps.onIceRestart), deps.onMediaFailed, preloaded);
   } catch (error) {
     // The server has us as joined; undo that so a retry is not refused as a duplicate.
     void leaveRoom(socket);
@@ -117,7 +122,7 @@ export async function negotiateJoin(deps: {
   return { joined, media };
 }
 
-function signalling(socket: DeviceSocket): MediaSignalling {
+function signalling(socket: DeviceSocket, onIceRestart?: () => void): MediaSignalling {
   return {
     connectTransport: async (transportId, dtlsParameters) => {
       await request(socket, 'transport:connect', { transportId, dtlsParameters });
@@ -126,6 +131,12 @@ function signalling(socket: DeviceSocket): MediaSignalling {
       const data = await request(socket, 'media:produce', { transportId, kind, rtpParameters });
       return data.producerId;
     },
+    // Shorter than other requests: a restart that cannot get through is soon tried again.
+    restartIce: (transportId) => {
+      onIceRestart?.();
+      return request(socket, 'transport:restart-ice', { transportId }, ICE_RESTART_TIMEOUT_MS);
+    },
+    canSignal: () => socket.connected,
   };
 }
 

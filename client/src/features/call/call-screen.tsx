@@ -86,6 +86,9 @@ export function CallScreen({
       className={`call${chat.open ? ' call--chat-open' : ''}${state.observers.length > 0 ? ' call--observed' : ''}`}
       data-testid="call"
       data-state={phase}
+      // How the call kept going, for support and tests: ICE restarts (light) and rejoins (heavy).
+      data-ice-restarts={state.iceRestarts}
+      data-rejoins={state.rejoins}
       style={layout}
     >
       <ObserverBanner ref={bannerRef} observers={state.observers} />

@@ -30,6 +30,10 @@ export interface CallState {
   observers: ObserverInfo[];
   /** This call's chat, oldest first. Kept across automatic rejoins: it is the same session. */
   chat: ChatEntry[];
+  /** ICE restarts asked for during this call (diagnostics: a blip was healed without a rejoin). */
+  iceRestarts: number;
+  /** Automatic rejoins (with the join token) during this call. */
+  rejoins: number;
 }
 
 export const initialCallState: CallState = {
@@ -42,6 +46,8 @@ export const initialCallState: CallState = {
   notice: null,
   observers: [],
   chat: [],
+  iceRestarts: 0,
+  rejoins: 0,
 };
 
 const inCallPhases: ReadonlySet<CallPhase> = new Set(['waiting', 'connected', 'partner-left', 'reconnecting', 'ended']);

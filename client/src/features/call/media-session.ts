@@ -1,17 +1,26 @@
 import type { ConsumeResult, IceServer, JoinResult, MediaKind, ObserveResult, TransportDescription } from '@peerbridge/shared';
 import { Device, type types } from 'mediasoup-client';
+import { IceRestarter } from './ice-restart';
 
 /**
  * The media half of one join: a loaded Device, a send transport (students
  * only) and a receive transport, and the producers and consumers on them. It
  * knows nothing about sockets; whatever it must tell the server goes through
- * `MediaSignalling`, which the CallClient (or the ObserveClient) implements. One MediaSession per join: a rejoin builds a new one,
- * which is simpler and safer than repairing transports the server has dropped.
+ * `MediaSignalling`, which the CallClient (or the ObserveClient) implements. ICE trouble is first met by
+ * restarting ICE on the same transports; a rejoin, when that fails, builds a new MediaSession (the
+ * server has dropped the old transports by then).
  * The one file that imports mediasoup-client; staff observing use it too.
  */
 export interface MediaSignalling {
   connectTransport(transportId: string, dtlsParameters: types.DtlsParameters): Promise<void>;
   produce(transportId: string, kind: MediaKind, rtpParameters: types.RtpParameters): Promise<string>;
+  /**
+   * New ICE parameters from the server for one of our transports. With it, ICE trouble is first met
+   * by restarting ICE on the same transports (ice-restart.ts); without it, a failure is reported at once.
+   */
+  restartIce?(transportId: string): Promise<unknown>;
+  /** Whether the server can be asked right now (the socket is up). */
+  canSignal?(): boolean;
 }
 
 // 360p at ~500 kbps fits the "about 1 Mbit/s per student" school Wi-Fi budget
@@ -41,6 +50,7 @@ export class MediaSession {
   private readonly producers = new Map<MediaKind, types.Producer>();
   private readonly consumers = new Map<string, types.Consumer>();
   private closed = false;
+  private iceRestarter: IceRestarter | null = null;
 
   private constructor(
     private readonly device: types.Device,
@@ -63,7 +73,8 @@ export class MediaSession {
   /**
    * Builds both transports on a Device for the join's router (reusing the
    * preloaded one when the router's capabilities match). `onConnectionFailed`
-   * fires if ICE/DTLS gives up on either transport (e.g. the Wi-Fi dropped).
+   * fires if ICE/DTLS gives up on either transport (e.g. the Wi-Fi dropped) and
+   * restarting ICE (when `signalling` can) has not brought it back.
    */
   static async create(
     join: JoinResult,
@@ -106,16 +117,42 @@ export class MediaSession {
       : (await MediaSession.loadDevice(routerRtpCapabilities)).device;
   }
 
-  private watch(signalling: Pick<MediaSignalling, 'connectTransport'>, onConnectionFailed: () => void): void {
-    for (const transport of [this.sendTransport, this.recvTransport]) {
-      if (!transport) continue;
+  private watch(signalling: Pick<MediaSignalling, 'connectTransport' | 'restartIce' | 'canSignal'>, onConnectionFailed: () => void): void {
+    const transports = [this.sendTransport, this.recvTransport].filter((t): t is types.Transport => t !== null);
+    const { restartIce, canSignal } = signalling;
+    if (restartIce) {
+      this.iceRestarter = new IceRestarter({
+        restart: async (transportId) => {
+          const { iceParameters } = (await restartIce(transportId)) as { iceParameters: types.IceParameters };
+          const transport = transports.find((t) => t.id === transportId);
+          if (transport && !transport.closed && !this.closed) await transport.restartIce({ iceParameters });
+        },
+        canSignal: () => canSignal?.() ?? true,
+        giveUp: () => {
+          if (!this.closed) onConnectionFailed();
+        },
+      });
+    }
+    for (const transport of transports) {
       transport.on('connect', ({ dtlsParameters }, callback, errback) => {
         signalling.connectTransport(transport.id, dtlsParameters).then(callback, errback);
       });
       transport.on('connectionstatechange', (state) => {
-        if (state === 'failed' && !this.closed) onConnectionFailed();
+        if (this.closed) return;
+        if (this.iceRestarter) this.iceRestarter.stateChanged(transport.id, state);
+        else if (state === 'failed') onConnectionFailed();
       });
     }
+  }
+
+  /** The server can be asked again (the socket reconnected): ICE restarts that waited for it go now. */
+  signalAvailable(): void {
+    this.iceRestarter?.signalAvailable();
+  }
+
+  /** How many ICE restarts this join has asked for. */
+  get iceRestarts(): number {
+    return this.iceRestarter?.restarts ?? 0;
   }
 
   get rtpCapabilities(): types.RtpCapabilities {
@@ -175,6 +212,7 @@ export class MediaSession {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.iceRestarter?.stop();
     this.sendTransport?.close();
     this.recvTransport.close();
     this.producers.clear();

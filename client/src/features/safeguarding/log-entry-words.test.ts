@@ -26,6 +26,21 @@ describe('describeLogEntry', () => {
     );
   });
 
+  it('tells a lost connection, the kept place and a drop in plain words, with no gap', () => {
+    expect(describeLogEntry(entry('ParticipantReconnecting'), names).text).toBe(
+      'Sam lost the connection; their place was kept while they reconnected',
+    );
+    const back = describeLogEntry(entry('ParticipantReconnected', { how: 'new_connection' }), names);
+    expect(back.text).toBe('Sam came back after losing the connection');
+    expect(back.facts).toContainEqual({ label: 'how', value: 'new_connection' });
+    expect(describeLogEntry(entry('ParticipantDropped', { reason: 'disconnected' }), names).text).toBe(
+      'Sam dropped out of the call (the connection dropped)',
+    );
+    expect(describeLogEntry(entry('ParticipantDropped', { reason: 'server_stopped' }), names).text).toBe(
+      'Sam dropped out of the call (Peerbridge stopped unexpectedly)',
+    );
+  });
+
   it('keeps a reason it has no words for, both in the sentence and in the facts', () => {
     const words = describeLogEntry(entry('SessionLeft', { reason: 'fire_drill' }), names);
     expect(words.text).toBe('Sam left (fire drill)');

@@ -39,6 +39,7 @@ const leaveReasons: Record<LeaveReason, string> = {
   time_up: 'the session time was over',
   media_lost: 'the video connection was lost',
   server_shutdown: 'Peerbridge restarted',
+  server_stopped: 'Peerbridge stopped unexpectedly',
   students_left: 'both students had left',
 };
 
@@ -75,6 +76,15 @@ export function describeLogEntry(entry: LogEntry, names: ReadonlyMap<string, str
       break;
     case 'SessionReconnected':
       words = `${student} reconnected`;
+      break;
+    case 'ParticipantReconnecting':
+      words = `${student} lost the connection; their place was kept while they reconnected`;
+      break;
+    case 'ParticipantReconnected':
+      words = `${student} came back after losing the connection`;
+      break;
+    case 'ParticipantDropped':
+      words = `${student} dropped out of the call${because(take('reason'))}`;
       break;
     case 'MediaToggled':
       words = `${student} ${mediaChange(take('kind'), take('paused'), take('enabled'))}`;

@@ -44,7 +44,8 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number.parseInt(fs.readFileSync(lockPath, 'utf8'), 10);
-      if (Number.isInteger(holder) && isAlive(holder)) {
+      // After a SIGKILL in a container the new process can get the dead one's pid (often 1): that lock is stale too.
+      if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
         throw new DataDirLockedError(dataDir, holder);
       }
       fs.rmSync(lockPath, { force: true });

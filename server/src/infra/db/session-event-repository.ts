@@ -1,4 +1,4 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq, gte } from 'drizzle-orm';
 import type { SessionEventType } from '@peerbridge/shared';
 import type { Temporal } from 'temporal-polyfill';
 import { entryHash, GENESIS_HASH, type ChainEntryContent } from '../../domain/audit/hash-chain.js';
@@ -93,6 +93,15 @@ export class SessionEventRepository {
         if (!isUniqueViolation(error) || attempt >= MAX_APPEND_ATTEMPTS) throw error;
       }
     }
+  }
+
+  /** Sessions with an entry at or after `since` (at start-up: whose calls a stopped server may have cut off). */
+  async sessionsWithEntriesSince(since: Temporal.Instant): Promise<string[]> {
+    const rows = await this.db
+      .selectDistinct({ occurrenceId: sessionEvents.occurrenceId })
+      .from(sessionEvents)
+      .where(gte(sessionEvents.at, new Date(since.epochMilliseconds)));
+    return rows.map((r) => r.occurrenceId);
   }
 
   async list(occurrenceId: string): Promise<SignedEntry[]> {

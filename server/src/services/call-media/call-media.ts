@@ -49,6 +49,12 @@ export class CallMedia {
     return {};
   }
 
+  /** Only the asking connection's own transports: `restartIce` refuses any other id. */
+  async restartIce(connectionId: string, input: ClientPayload<'transport:restart-ice'>): Promise<ClientAckData['transport:restart-ice']> {
+    const { participant } = this.deps.registry.whereIs(connectionId);
+    return participant.peer.restartIce(input.transportId);
+  }
+
   async produce(connectionId: string, input: ClientPayload<'media:produce'>): Promise<ClientAckData['media:produce']> {
     const { session, participant } = this.deps.registry.whereIs(connectionId);
     if (participant.kind === 'observer') throw new AppError('forbidden', 'Observers receive only; they never send.');

@@ -1,12 +1,14 @@
 import type { JoinResult, LeaveReason, ObserveResult, ObserverInfo, SessionEndReason } from '@peerbridge/shared';
 import type { Logger } from 'pino';
+import type { Temporal } from 'temporal-polyfill';
+import { RECONNECT_GRACE_MS } from '../../domain/sessions/presence.js';
 import type { Clock } from '../../domain/time/clock.js';
 import { AppError } from '../../errors.js';
 import type { SessionRecord } from '../../infra/db/session-repository.js';
 import type { MediaPort } from '../../media/media-port.js';
 import type { CallMedia } from '../call-media/call-media.js';
 import type { LiveRegistry } from '../live-registry/live-registry.js';
-import { LiveSession, type Participant } from '../live-registry/live-session.js';
+import { LiveSession, type Participant, type StudentParticipant } from '../live-registry/live-session.js';
 import type { RealtimeSink } from '../notifications/realtime-sink.js';
 import type { SessionTimeline } from '../session-timeline/session-timeline.js';
 import type { StaffIdentity } from '../staff/staff-auth.js';
@@ -18,7 +20,7 @@ import type { Timers } from './timers.js';
 export const endMessages: Record<SessionEndReason, string> = {
   time_up: 'This session has finished.',
   media_lost: 'The video connection was lost. Reconnecting…',
-  server_shutdown: 'Peerbridge is restarting. Please try again in a minute.',
+  server_shutdown: 'Peerbridge is restarting. We will reconnect you as soon as it is back.',
   replaced: 'You joined this session from another iPad.',
   device_revoked: 'This iPad has been removed from Peerbridge by your school.',
 };
@@ -46,6 +48,8 @@ export class CallLifecycle {
       clock: Clock;
       timers: Timers;
       log: Logger;
+      /** How long a lost student's place is kept (RECONNECT_GRACE_MS unless a test says otherwise). */
+      graceMs?: number;
     },
   ) {
     this.drops = new RecentDrops({ clock: deps.clock, timers: deps.timers });
@@ -76,6 +80,32 @@ export class CallLifecycle {
     await this.queue.run(where.sessionId, () => this.removeParticipant(where.sessionId, where.participantId, reason, connectionId));
   }
 
+  /**
+   * A connection went away without leaving. A student's place is kept for the grace period (their
+   * partner told they are reconnecting, the log says so); an observer simply leaves.
+   */
+  async connectionLost(connectionId: string): Promise<void> {
+    const where = this.deps.registry.sessionOf(connectionId);
+    if (!where) return;
+    await this.queue.run(where.sessionId, () => this.holdPlace(where.sessionId, where.participantId, connectionId));
+  }
+
+  /** The same connection is back (socket.io recovered it within the grace period). */
+  async connectionRecovered(connectionId: string): Promise<void> {
+    const where = this.deps.registry.sessionOf(connectionId);
+    if (!where) return;
+    await this.queue.run(where.sessionId, async () => {
+      const participant = this.deps.registry.get(where.sessionId)?.participants.get(where.participantId);
+      if (participant?.kind !== 'student' || participant.connectionId !== connectionId || !participant.lost) return;
+      await this.welcomeBack(where.sessionId, participant, 'same_connection');
+    });
+  }
+
+  /** After a restart: this student's last leaving (logged before the stop) was not their choice. */
+  noteDropped(sessionId: string, studentId: string, sessionEndsAt: Temporal.Instant): void {
+    this.drops.note(sessionId, studentId, sessionEndsAt);
+  }
+
   /** A revoked device leaves every call it is in, told why, and the log says so. */
   async removeDevice(deviceId: string): Promise<void> {
     for (const connectionId of this.deps.registry.onDevice(deviceId)) {
@@ -91,9 +121,14 @@ export class CallLifecycle {
   }
 
   private async admitStudent(conn: CallConnection, record: SessionRecord, studentId: string, rtpCapabilities: unknown): Promise<JoinResult> {
-    // The same student on a second device replaces the first (which may close an empty room, so this comes first).
     const previous = this.deps.registry.get(record.id)?.participants.get(studentId);
-    if (previous) {
+    // Back on a new connection from the same iPad while their place is kept: a reconnection, not a new join.
+    const comingBack = previous?.kind === 'student' && previous.lost !== undefined && previous.deviceId === conn.deviceId;
+    if (previous && comingBack) {
+      await this.welcomeBack(record.id, previous, 'new_connection');
+      this.retire(this.deps.registry.get(record.id)!, previous);
+    } else if (previous) {
+      // The same student on a second device replaces the first (which may close an empty room, so this comes first).
       this.deps.sink.send(previous.connectionId, 'session:ended', { reason: 'replaced', message: endMessages.replaced });
       await this.removeParticipant(record.id, studentId, 'replaced', previous.connectionId);
     }
@@ -102,9 +137,11 @@ export class CallLifecycle {
     const peer = session.room.addPeer(studentId);
     try {
       const [sendTransport, recvTransport] = await Promise.all([peer.createTransport('send'), peer.createTransport('recv')]);
-      // The log is written before the student is told they are in.
+      // The log is written before the student is told they are in (a kept place was logged coming back above).
       const returning = this.drops.takeReturning(record.id, studentId);
-      await this.deps.timeline.studentJoined(record.id, { id: studentId, deviceId: conn.deviceId }, returning ? 'reconnected' : 'joined');
+      if (!comingBack) {
+        await this.deps.timeline.studentJoined(record.id, { id: studentId, deviceId: conn.deviceId }, returning ? 'reconnected' : 'joined');
+      }
       const participant: Participant = {
         kind: 'student',
         id: studentId,
@@ -189,10 +226,62 @@ export class CallLifecycle {
     return session;
   }
 
-  private async removeParticipant(sessionId: string, participantId: string, reason: LeaveReason, connectionId: string) {
+  private async holdPlace(sessionId: string, participantId: string, connectionId: string): Promise<void> {
+    const participant = this.deps.registry.get(sessionId)?.participants.get(participantId);
+    if (!participant || participant.connectionId !== connectionId) return;
+    if (participant.kind === 'observer') {
+      await this.removeParticipant(sessionId, participantId, 'disconnected', connectionId);
+      return;
+    }
+    if (participant.lost) return;
+    const graceTimer = this.deps.timers.after(this.deps.graceMs ?? RECONNECT_GRACE_MS, () => {
+      void this.queue.run(sessionId, async () => {
+        const now = this.deps.registry.get(sessionId)?.participants.get(participantId);
+        if (now !== participant || !participant.lost) return;
+        await this.removeParticipant(sessionId, participantId, 'disconnected', connectionId, 'dropped');
+      });
+    });
+    participant.lost = { graceTimer };
+    try {
+      await this.deps.timeline.participantReconnecting(sessionId, participant);
+    } catch (err) {
+      this.deps.log.error({ err, sessionId, participantId }, 'ReconnectingNotRecorded');
+    }
+    for (const other of this.deps.registry.get(sessionId)?.others(participantId) ?? []) {
+      this.deps.sink.send(other.connectionId, 'peer:reconnecting', { participantId });
+    }
+    this.deps.log.info({ sessionId, studentId: participantId }, 'ParticipantReconnecting');
+  }
+
+  /** Their place was kept and they are back: the log says so (before anyone is told) and the partner hears it. */
+  private async welcomeBack(sessionId: string, participant: StudentParticipant, how: 'same_connection' | 'new_connection') {
+    participant.lost?.graceTimer.cancel();
+    participant.lost = undefined;
+    await this.deps.timeline.participantReconnected(sessionId, participant, how);
+    for (const other of this.deps.registry.get(sessionId)?.others(participant.id) ?? []) {
+      this.deps.sink.send(other.connectionId, 'peer:reconnected', { participantId: participant.id });
+    }
+    this.deps.log.info({ sessionId, studentId: participant.id, how }, 'ParticipantReconnected');
+  }
+
+  /**
+   * Closes a participant's old media and forgets their old connection, without telling anyone they
+   * left (they are coming straight back); the partner drops the old producers.
+   */
+  private retire(session: LiveSession, participant: Participant): void {
+    const producerIds = [...participant.producers.keys()];
+    participant.peer.close();
+    this.deps.registry.unregister(session, participant);
+    for (const other of session.others(participant.id)) {
+      for (const producerId of producerIds) this.deps.sink.send(other.connectionId, 'producer:closed', { producerId });
+    }
+  }
+
+  private async removeParticipant(sessionId: string, participantId: string, reason: LeaveReason, connectionId: string, how: 'left' | 'dropped' = 'left') {
     const session = this.deps.registry.get(sessionId);
     const participant = session?.participants.get(participantId);
     if (!session || !participant || participant.connectionId !== connectionId) return;
+    if (participant.kind === 'student') participant.lost?.graceTimer.cancel();
     const producerIds = [...participant.producers.keys()];
     participant.peer.close();
     this.deps.registry.unregister(session, participant);
@@ -209,16 +298,17 @@ export class CallLifecycle {
       }
       this.closeLiveSession(session);
     }
-    await this.recordLeaving(session, participant, reason);
+    await this.recordLeaving(session, participant, reason, how);
     // The call is over (everyone may rejoin, but this part of the log is complete): seal its head.
     if (session.students().length === 0) await this.checkpointLog(sessionId);
   }
 
-  private async recordLeaving(session: LiveSession, participant: Participant, reason: LeaveReason) {
+  private async recordLeaving(session: LiveSession, participant: Participant, reason: LeaveReason, how: 'left' | 'dropped') {
     const sessionId = session.record.id;
     if (participant.kind === 'student' && DROP_REASONS.has(reason)) this.drops.note(sessionId, participant.id, session.record.endsAt);
     try {
-      if (participant.kind === 'student') await this.deps.timeline.studentLeft(sessionId, participant, reason);
+      if (participant.kind === 'student' && how === 'dropped') await this.deps.timeline.participantDropped(sessionId, participant, 'disconnected');
+      else if (participant.kind === 'student') await this.deps.timeline.studentLeft(sessionId, participant, reason);
       else await this.deps.timeline.observerLeft(sessionId, participant, reason);
     } catch (err) {
       // They have already gone; losing the record must be loud, not silent.

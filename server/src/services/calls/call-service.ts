@@ -50,6 +50,16 @@ export class CallService {
     return this.deps.lifecycle.leave(connectionId, reason);
   }
 
+  /** The connection dropped without leaving: a student's place is kept for the grace period. */
+  connectionLost(connectionId: string): Promise<void> {
+    return this.deps.lifecycle.connectionLost(connectionId);
+  }
+
+  /** socket.io recovered the same connection (its id, rooms and missed events) within the grace period. */
+  connectionRecovered(connectionId: string): Promise<void> {
+    return this.deps.lifecycle.connectionRecovered(connectionId);
+  }
+
   /**
    * A DSL or supervisor of either school joins a live session to watch. They
    * get a receiving connection only, and both students are told at once.
@@ -72,6 +82,10 @@ export class CallService {
     return this.deps.media.connectTransport(connectionId, input);
   }
 
+  restartIce(connectionId: string, input: ClientPayload<'transport:restart-ice'>) {
+    return this.deps.media.restartIce(connectionId, input);
+  }
+
   produce(connectionId: string, input: ClientPayload<'media:produce'>) {
     return this.deps.media.produce(connectionId, input);
   }
@@ -92,7 +106,10 @@ export class CallService {
     return this.deps.lifecycle.removeDevice(deviceId);
   }
 
-  /** Stops new joins, tells everyone, logs their leaving and closes every room. */
+  /**
+   * Stops new joins, tells everyone (`server_shutdown`: devices keep their join tokens and come back
+   * by themselves once the server is up again), logs their leaving and closes every room.
+   */
   async shutdown(): Promise<void> {
     this.acceptingJoins = false;
     await this.deps.lifecycle.endAll('server_shutdown');

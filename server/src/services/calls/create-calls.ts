@@ -14,11 +14,12 @@ import type { RealtimeSink } from '../notifications/realtime-sink.js';
 import { SessionTimeline } from '../session-timeline/session-timeline.js';
 import { CallLifecycle } from './call-lifecycle.js';
 import { CallService } from './call-service.js';
+import { recordRestartGap } from './restart-gap.js';
 import { realTimers, type Timers } from './timers.js';
 
 export interface CallsDeps {
   sessions: Pick<SessionRepository, 'findById'>;
-  events: Pick<SessionEventRepository, 'append' | 'checkpoint'>;
+  events: Pick<SessionEventRepository, 'append' | 'checkpoint' | 'list' | 'sessionsWithEntriesSince'>;
   media: MediaPort;
   clock: Clock;
   log: Logger;
@@ -27,6 +28,8 @@ export interface CallsDeps {
   joinTokens: Pick<JoinTokens, 'verify'>;
   notices: Pick<ConsentNotices, 'consentMissing'>;
   timers?: Timers;
+  /** How long a lost student's place is kept (default RECONNECT_GRACE_MS). */
+  graceMs?: number;
 }
 
 /**
@@ -47,8 +50,12 @@ export function createCalls(deps: CallsDeps) {
     clock: deps.clock,
     timers: deps.timers ?? realTimers,
     log: deps.log,
+    ...(deps.graceMs !== undefined ? { graceMs: deps.graceMs } : {}),
   });
+  /** Run once at start-up, before devices connect (see restart-gap.ts). */
+  const recordGapAfterStop = () =>
+    recordRestartGap({ events: deps.events, sessions: deps.sessions, timeline, lifecycle, clock: deps.clock, log: deps.log });
   const calls = new CallService({ admission, lifecycle, media, registry });
   const live: LiveSessionsView = registry;
-  return { calls, live, timeline, admission };
+  return { calls, live, timeline, admission, recordGapAfterStop };
 }

@@ -45,6 +45,13 @@ describe.each(testDatabaseKinds())('observers, chat and concerns in a live call 
     expect(await mentorSees).toMatchObject(shown);
     expect(await menteeSees).toMatchObject(shown);
 
+    // An observer may restart ICE on its own receiving transport, and on nobody else's.
+    if (!watching.ok) throw new Error(watching.error.message);
+    expect(await dsl.request('transport:restart-ice', { transportId: watching.data.recvTransport.id })).toMatchObject({
+      ok: true,
+      data: { iceParameters: { usernameFragment: expect.any(String), password: expect.any(String) } },
+    });
+    expect(await dsl.request('transport:restart-ice', { transportId: 'someone-elses' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     // An observer never sends.
     expect(await dsl.request('media:produce', { transportId: 't', kind: 'video', rtpParameters: { codecs: [{}] } })).toMatchObject({
       ok: false,

@@ -15,6 +15,11 @@ interface ParticipantBase {
 export interface StudentParticipant extends ParticipantBase {
   kind: 'student';
   info: PeerInfo;
+  /**
+   * Set while their connection is lost and their place kept (media transports stay open so ICE can
+   * restart on them); the timer drops them when the grace period runs out.
+   */
+  lost?: { graceTimer: { cancel(): void } } | undefined;
 }
 
 /** Staff watching: receives, never sends, and is always shown to the students. */

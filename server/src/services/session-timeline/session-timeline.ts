@@ -36,6 +36,24 @@ export class SessionTimeline {
     await this.left('SessionLeft', sessionId, student, reason);
   }
 
+  /** A student's connection was lost; their place is kept while they come back. */
+  async participantReconnecting(sessionId: string, student: TimelineActor): Promise<void> {
+    await this.presence('ParticipantReconnecting', sessionId, student);
+  }
+
+  /** Back within the grace period: the same student on the same device. */
+  async participantReconnected(sessionId: string, student: TimelineActor, how: 'same_connection' | 'new_connection'): Promise<void> {
+    await this.presence('ParticipantReconnected', sessionId, student, { how });
+  }
+
+  /**
+   * Out of the call without choosing it: the grace period ran out (`disconnected`), or the server
+   * stopped while they were in it (`server_stopped`, written when it starts again, `at` the start-up).
+   */
+  async participantDropped(sessionId: string, student: TimelineActor, reason: 'disconnected' | 'server_stopped'): Promise<void> {
+    await this.presence('ParticipantDropped', sessionId, student, { reason });
+  }
+
   async observerJoined(sessionId: string, observer: ObserverInfo): Promise<void> {
     await this.deps.events.append({
       occurrenceId: sessionId,
@@ -107,6 +125,22 @@ export class SessionTimeline {
   /** Both students have gone (they may rejoin, but this part of the log is complete): seal its head. */
   async callClosed(sessionId: string): Promise<void> {
     await this.deps.events.checkpoint(sessionId, 'call_closed', this.deps.clock.now());
+  }
+
+  private async presence(
+    type: 'ParticipantReconnecting' | 'ParticipantReconnected' | 'ParticipantDropped',
+    sessionId: string,
+    student: TimelineActor,
+    detail?: Record<string, unknown>,
+  ) {
+    await this.deps.events.append({
+      occurrenceId: sessionId,
+      type,
+      actor: student.id,
+      deviceId: student.deviceId,
+      at: this.deps.clock.now(),
+      ...(detail ? { detail } : {}),
+    });
   }
 
   private async left(type: 'SessionLeft' | 'ObserverLeft', sessionId: string, who: TimelineActor, reason: LeaveReason) {

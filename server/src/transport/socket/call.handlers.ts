@@ -28,6 +28,7 @@ const deviceEvents: ReadonlySet<ClientEventName> = new Set<ClientEventName>([
   'session:join',
   'session:leave',
   'transport:connect',
+  'transport:restart-ice',
   'media:produce',
   'media:consume',
   'media:resume-consumer',
@@ -40,6 +41,7 @@ const staffEvents: ReadonlySet<ClientEventName> = new Set<ClientEventName>([
   'observe:join',
   'session:leave',
   'transport:connect',
+  'transport:restart-ice',
   'media:consume',
   'media:resume-consumer',
 ]);
@@ -61,6 +63,7 @@ function handlersFor(deps: { calls: CallService; chat: CallChat; concerns: Conce
       return {};
     },
     'transport:connect': (conn, p) => calls.connectTransport(conn.connectionId, p),
+    'transport:restart-ice': (conn, p) => calls.restartIce(conn.connectionId, p),
     'media:produce': (conn, p) => calls.produce(conn.connectionId, p),
     'media:consume': (conn, p) => calls.consume(conn.connectionId, p),
     'media:resume-consumer': (conn, p) => calls.resumeConsumer(conn.connectionId, p),
@@ -159,8 +162,16 @@ export function registerCallHandlers(
     void handle(event as ClientEventName, args.length > 1 ? args[0] : undefined).then((result) => ack(result));
   });
 
+  // Recovered by socket.io (same id, rooms, missed events): the kept place is taken up again.
+  if (socket.recovered) {
+    deps.calls.connectionRecovered(socket.id).catch((err: unknown) => log.error({ err, socketId: socket.id }, 'RecoverFailed'));
+    log.info({ socketId: socket.id }, 'Recovered');
+  }
+
   socket.on('disconnect', (reason) => {
-    deps.calls.leave(socket.id, 'disconnected').catch((err: unknown) => log.error({ err, socketId: socket.id }, 'LeaveOnDisconnectFailed'));
+    // Tapping Leave already left; closing the tab on purpose ('client namespace disconnect') is leaving too.
+    const lost = reason === 'client namespace disconnect' ? deps.calls.leave(socket.id, 'disconnected') : deps.calls.connectionLost(socket.id);
+    lost.catch((err: unknown) => log.error({ err, socketId: socket.id }, 'LeaveOnDisconnectFailed'));
     log.info({ socketId: socket.id, reason }, 'Disconnected');
   });
 }

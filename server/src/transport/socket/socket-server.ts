@@ -14,6 +14,7 @@ import type { StaffSessionsEnded } from '../../services/staff/staff-sessions-end
 import { cookieFrom, STAFF_COOKIE } from '../http/staff-session.js';
 import { parseInput } from '../validation.js';
 import { registerCallHandlers } from './call.handlers.js';
+import { RECONNECT_GRACE_MS } from '../../domain/sessions/presence.js';
 import type { CallServer } from './socket-data.js';
 
 /**
@@ -35,12 +36,21 @@ const STAFF_SESSION_SWEEP_MS = 5_000;
 /** Signed-in safeguarding leads of a school, for live alerts. */
 export const dslRoom = (schoolId: string) => `dsl:${schoolId}`;
 
+/**
+ * Connection-state recovery: a socket that drops and comes back within the grace period gets its
+ * id, rooms and the pushes it missed back, so the call (its transports) carries on without a rejoin.
+ * The handshake middleware still runs for a recovered socket (`skipMiddlewares: false`): a revoked
+ * iPad is not let back in. Works with the in-memory adapter only: the Redis adapter keeps no
+ * sessions, so with REDIS_URL a dropped socket comes back as a new one and the device rejoins with
+ * its join token (its place still kept by the call for the grace period).
+ */
 export function createSocketServer(httpServer: http.Server): CallServer {
   return new Server(httpServer, {
     maxHttpBufferSize: HARD_MESSAGE_LIMIT_BYTES,
     serveClient: false,
     pingInterval: 10_000,
     pingTimeout: 10_000,
+    connectionStateRecovery: { maxDisconnectionDuration: RECONNECT_GRACE_MS, skipMiddlewares: false },
   });
 }
 
