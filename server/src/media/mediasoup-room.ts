@@ -1,6 +1,7 @@
 import type { types } from 'mediasoup';
 import type { MediaKind, TransportDescription } from '@peerbridge/shared';
 import { AppError } from '../errors.js';
+import { layerForBandwidth, type SpatialLayer } from '../domain/media/video-layer.js';
 import { INITIAL_OUTGOING_BITRATE, MAX_INCOMING_BITRATE } from './codecs.js';
 import type { ConsumerDescription, MediaPeer, MediaRoom } from './media-port.js';
 
@@ -43,6 +44,12 @@ export class MediasoupPeer implements MediaPeer {
   private readonly transports = new Map<string, PeerTransport>();
   private readonly producers = new Map<string, types.Producer>();
   private readonly consumers = new Map<string, types.Consumer>();
+  /** Consumers the client has asked to resume: what may flow once nothing else holds it back. */
+  private readonly wanted = new Set<string>();
+  private readonly bandwidthListeners: ((availableBps: number) => void)[] = [];
+  private videoHeld = false;
+  /** The highest simulcast layer this peer's link is given, from its own estimate. */
+  private videoLayer: SpatialLayer = 1;
   private closed = false;
 
   constructor(
@@ -62,6 +69,7 @@ export class MediasoupPeer implements MediaPeer {
       appData: { direction },
     });
     if (direction === 'send') await transport.setMaxIncomingBitrate(MAX_INCOMING_BITRATE);
+    else await this.followBandwidth(transport);
     this.transports.set(transport.id, { transport, direction, webRtc: true });
     return {
       id: transport.id,
@@ -130,7 +138,11 @@ export class MediasoupPeer implements MediaPeer {
       recv.transport.consume({ producerId, rtpCapabilities: caps, paused: true }),
     );
     this.consumers.set(consumer.id, consumer);
-    consumer.observer.once('close', () => this.consumers.delete(consumer.id));
+    consumer.observer.once('close', () => {
+      this.consumers.delete(consumer.id);
+      this.wanted.delete(consumer.id);
+    });
+    if (consumer.type === 'simulcast') await this.setLayer(consumer, this.videoLayer);
     return {
       consumerId: consumer.id,
       producerId,
@@ -143,7 +155,49 @@ export class MediasoupPeer implements MediaPeer {
   async resumeConsumer(consumerId: string): Promise<void> {
     const consumer = this.consumers.get(consumerId);
     if (!consumer) throw AppError.notFound('That stream is not open on this device.');
+    this.wanted.add(consumerId);
+    if (consumer.kind === 'video' && this.videoHeld) return;
     await consumer.resume();
+  }
+
+  onBandwidth(listener: (availableBps: number) => void): void {
+    this.bandwidthListeners.push(listener);
+  }
+
+  async setVideoHeldForBandwidth(held: boolean): Promise<void> {
+    if (this.closed || held === this.videoHeld) return;
+    this.videoHeld = held;
+    // Let through at the lowest layer: the estimate then climbs with traffic the link can carry.
+    if (!held) this.videoLayer = 0;
+    const video = [...this.consumers.values()].filter((c) => c.kind === 'video' && this.wanted.has(c.id));
+    await Promise.all(
+      video.map(async (consumer) => {
+        if (held) return consumer.pause();
+        if (consumer.type === 'simulcast') await this.setLayer(consumer, 0);
+        return consumer.resume();
+      }),
+    );
+  }
+
+  receivesVideo(): boolean {
+    return [...this.consumers.values()].some((c) => c.kind === 'video' && this.wanted.has(c.id) && !c.producerPaused && !c.closed);
+  }
+
+  /**
+   * One bandwidth estimate for this peer's receiving link: sets the ceiling
+   * layer of its video and tells whoever listens. The trace of the receiving
+   * transport calls this; so may a test that has no browser to make one.
+   */
+  reportBandwidth(availableBps: number): void {
+    if (this.closed) return;
+    const layer = layerForBandwidth(this.videoLayer, availableBps);
+    if (layer !== this.videoLayer) {
+      this.videoLayer = layer;
+      for (const consumer of this.consumers.values()) {
+        if (consumer.type === 'simulcast') void this.setLayer(consumer, layer);
+      }
+    }
+    for (const listener of this.bandwidthListeners) listener(availableBps);
   }
 
   async setProducerPaused(producerId: string, paused: boolean): Promise<void> {
@@ -162,6 +216,22 @@ export class MediasoupPeer implements MediaPeer {
     for (const { transport } of this.transports.values()) transport.close();
     this.transports.clear();
     this.onClosed();
+  }
+
+  /** mediasoup's estimate of what this peer's link can take, from the receiving transport's trace. */
+  private async followBandwidth(transport: types.WebRtcTransport): Promise<void> {
+    await transport.enableTraceEvent(['bwe']);
+    transport.on('trace', (trace) => {
+      const available = (trace.info as { availableBitrate?: unknown } | undefined)?.availableBitrate;
+      if (trace.type === 'bwe' && typeof available === 'number') this.reportBandwidth(available);
+    });
+  }
+
+  private async setLayer(consumer: types.Consumer, spatialLayer: SpatialLayer): Promise<void> {
+    if (consumer.closed) return;
+    await consumer.setPreferredLayers({ spatialLayer }).catch(() => {
+      // Closed in the meantime: nothing left to adapt.
+    });
   }
 
   private ownTransport(transportId: string) {

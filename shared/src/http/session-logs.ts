@@ -19,6 +19,9 @@ export const SessionEventType = z.enum([
   'ObserverJoined',
   'ObserverLeft',
   'SessionEnded',
+  /** Audio first: a receiver's link could not carry video, so its incoming video was paused and its audio kept. */
+  'VideoPausedForBandwidth',
+  'VideoResumedForBandwidth',
 ]);
 export type SessionEventType = z.infer<typeof SessionEventType>;
 
