@@ -210,6 +210,11 @@ export class MediasoupPeer implements MediaPeer {
     return [...this.producers.keys()];
   }
 
+  /** Consumer ids on this peer (operations and tests). */
+  consumerIds(): string[] {
+    return [...this.consumers.keys()];
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;
