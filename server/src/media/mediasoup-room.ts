@@ -179,6 +179,11 @@ export class MediasoupPeer implements MediaPeer {
     );
   }
 
+  /** Whether audio first is holding this peer's incoming video back right now. */
+  get holdingVideo(): boolean {
+    return this.videoHeld;
+  }
+
   receivesVideo(): boolean {
     return [...this.consumers.values()].some((c) => c.kind === 'video' && this.wanted.has(c.id) && !c.producerPaused && !c.closed);
   }
@@ -266,6 +271,10 @@ export class MediasoupRoom implements MediaRoom {
 
   get closed(): boolean {
     return this.router.closed;
+  }
+
+  peer(peerId: string): MediasoupPeer | undefined {
+    return this.peers.get(peerId);
   }
 
   addPeer(peerId: string): MediasoupPeer {
