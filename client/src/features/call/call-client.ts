@@ -71,6 +71,9 @@ export class CallClient {
       finish: (end) => this.finish(end),
     });
     this.socket.on('session:ended', ({ reason, message }) => this.onSessionEnded(reason, message));
+    this.socket.on('media:video-paused-for-bandwidth', ({ paused }) => {
+      if (isJoined(this.state.phase)) this.store.update({ videoPausedForBandwidth: paused });
+    });
   }
 
   get state(): CallState {
@@ -251,6 +254,8 @@ export class CallClient {
 
   private teardownMedia(): void {
     this.generation++;
+    // A new join starts with video flowing; the server says again if it has to pause it.
+    if (this.store.state.videoPausedForBandwidth) this.store.update({ videoPausedForBandwidth: false });
     this.room.reset();
     this.media?.close();
     this.media = null;
