@@ -13,12 +13,17 @@ export class SchoolDevice {
     readonly page: Page,
   ) {}
 
-  static async open(browser: Browser, role: 'mentor' | 'mentee'): Promise<SchoolDevice> {
-    const context = await browser.newContext();
+  static open(browser: Browser, role: 'mentor' | 'mentee'): Promise<SchoolDevice> {
+    return SchoolDevice.openAt(browser, serverInfo().url, deviceToken(role));
+  }
+
+  /** A school iPad of another server (e.g. one in a network lab), enrolled with that server's device token. */
+  static async openAt(browser: Browser, baseUrl: string, token: string): Promise<SchoolDevice> {
+    const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
     await recordPeerConnections(context);
     await recordCspViolations(context);
     const page = await context.newPage();
-    await page.goto(`${serverInfo().url}/?device=${deviceToken(role)}`);
+    await page.goto(`${baseUrl}/?device=${token}`);
     await expect(page.getByTestId('device-page')).toBeVisible();
     return new SchoolDevice(context, page);
   }

@@ -30,12 +30,15 @@ export interface AudioFirstSettings {
 
 /**
  * The 180p layer is sent at up to 150 kbit/s and audio with its overhead takes
- * about 50: below 200 kbit/s even the lowest video layer would crowd out the voice.
+ * about 40: below 160 kbit/s for seconds on end even the lowest video layer
+ * crowds out the voice. (A healthy link on a busy machine was seen dipping to
+ * ~210 kbit/s for a few seconds: the pause threshold stays clear of that.)
+ * Back at 240 kbit/s, 180p and audio fit with room to spare.
  */
 export const defaultAudioFirstSettings: AudioFirstSettings = {
-  pauseBelowBps: 200_000,
+  pauseBelowBps: 160_000,
   pauseAfterMs: 3_000,
-  resumeAtBps: 260_000,
+  resumeAtBps: 240_000,
   resumeAfterMs: 1_500,
   trialEveryMs: 4_000,
   trialLastsMs: 4_000,
