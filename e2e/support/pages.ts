@@ -17,9 +17,9 @@ export class SchoolDevice {
     return SchoolDevice.openAt(browser, serverInfo().url, deviceToken(role));
   }
 
-  /** A school iPad of another server (e.g. one in a network lab), enrolled with that server's device token. */
+  /** The same, on another server (a network lab's, see support/netlab): its address and the school's device token there. */
   static async openAt(browser: Browser, baseUrl: string, token: string): Promise<SchoolDevice> {
-    const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
+    const context = await browser.newContext();
     await recordPeerConnections(context);
     await recordCspViolations(context);
     const page = await context.newPage();
