@@ -2,9 +2,8 @@ import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { growth, longestGap, sampleInbound } from '../support/inbound-samples.js';
-import { NetLab } from '../support/netlab/index.js';
+import { LAB_ROLES, labSession, NetLab, openLabDevice } from '../support/netlab/index.js';
 import type { LabServer } from '../support/netlab/index.js';
-import { SchoolDevice } from '../support/pages.js';
 import { inboundMedia } from '../support/rtc-stats.js';
 
 /*
@@ -16,13 +15,17 @@ import { inboundMedia } from '../support/rtc-stats.js';
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
-/** Both students in the demo's open session, each decoding the other's video and hearing their audio. */
-async function callInLab(lab: NetLab, server: LabServer) {
-  const session = server.manifest.sessions.find((s) => s.kind === 'now');
-  if (!session) throw new Error('no open session in the lab demo data');
-  const token = (role: 'mentor' | 'mentee') => server.manifest.schools.find((s) => s.role === role)!.deviceToken;
-  const mentor = await SchoolDevice.openAt(await lab.launchBrowser(0), server.url, token('mentor'));
-  const mentee = await SchoolDevice.openAt(await lab.launchBrowser(1), server.url, token('mentee'));
+/** Both schools' iPads on the lab server's device page, not in the call yet. */
+async function devicesInLab(lab: NetLab, server: LabServer) {
+  // School 0 is the mentor's, school 1 the mentee's.
+  expect(LAB_ROLES).toEqual(['mentor', 'mentee']);
+  const mentor = await openLabDevice(await lab.launchBrowser(0), server, 'mentor');
+  const mentee = await openLabDevice(await lab.launchBrowser(1), server, 'mentee');
+  return { session: labSession(server, 'now'), mentor, mentee };
+}
+
+/** Both students join the demo's open session; each decodes the other's video and hears their audio. */
+async function joinCall({ session, mentor, mentee }: Awaited<ReturnType<typeof devicesInLab>>) {
   await mentor.openPreJoin(session.id);
   await mentor.join();
   await mentee.openPreJoin(session.id);
@@ -32,7 +35,6 @@ async function callInLab(lab: NetLab, server: LabServer) {
     await expect.poll(async () => (await inboundMedia(device.page)).videoFramesDecoded, { timeout: 30_000 }).toBeGreaterThan(0);
     await expect.poll(async () => (await inboundMedia(device.page)).audioEnergy, { timeout: 30_000 }).toBeGreaterThan(0);
   }
-  return { session, mentor, mentee };
 }
 
 /** Audio-first decisions the server logged (one JSON line each), for one receiver. */
@@ -49,12 +51,18 @@ test('5% random loss both ways at both schools: audio keeps flowing and video co
   try {
     // Info level: the spec reads the server's audio-first decisions from its log.
     const server = await lab.startServer({ extraEnv: { LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'info' } });
-    const { mentor, mentee } = await callInLab(lab, server);
+    const devices = await devicesInLab(lab, server);
+    const { mentor, mentee } = devices;
+    // Impaired before the call: the lab's probes (2,000 datagrams each way) measure the loss
+    // reliably only on an otherwise quiet link. The call then joins and runs through it.
     await lab.impair(0, { lossPercent: 5 });
     await lab.impair(1, { lossPercent: 5 });
+    await joinCall(devices);
 
     const [mentorSamples, menteeSamples] = await Promise.all([sampleInbound(mentor.page, 30_000), sampleInbound(mentee.page, 30_000)]);
-    // Still in force at the end (the probes measure it again).
+    await mentor.leave();
+    await mentee.leave();
+    // Still in force when the 30 s were over (the probes measure it again, now the link is quiet).
     await lab.verify(0, { lossPercent: 5 });
     await lab.verify(1, { lossPercent: 5 });
 
@@ -86,11 +94,14 @@ test('150 kbit/s at one school: that student’s incoming video pauses, audio go
   try {
     // Info level: the spec reads the server's audio-first decisions from its log.
     const server = await lab.startServer({ extraEnv: { LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'info' } });
-    const { session, mentor, mentee } = await callInLab(lab, server);
+    const devices = await devicesInLab(lab, server);
+    const { session, mentor, mentee } = devices;
     const notice = mentor.page.getByTestId('video-paused-for-bandwidth');
-    await expect(notice).toHaveCount(0);
-
+    // Capped before the call: the lab proves a cap by timing a transfer, which the call's own
+    // traffic on the capped link would share. The call starts with video (the estimate
+    // starts high) and the server pauses it once the estimate has stayed low.
     await lab.impair(0, { capKbit: 150 });
+    await joinCall(devices);
     await expect(notice).toHaveText('Video paused to keep your voice clear', { timeout: 30_000 });
     // The server paused the consumer (its log says so, for this receiver only), and the browser decodes no more frames.
     expect(bandwidthDecisions(server, session.mentor.id)).toEqual(['VideoPausedForBandwidth']);

@@ -14,6 +14,11 @@ export interface ConsumerDescription {
   producerPaused: boolean;
 }
 
+export interface BandwidthReading {
+  availableBps: number;
+  loss: number;
+}
+
 export interface MediaPeer {
   createTransport(direction: 'send' | 'recv'): Promise<TransportDescription>;
   connectTransport(transportId: string, dtlsParameters: unknown): Promise<void>;
@@ -24,9 +29,10 @@ export interface MediaPeer {
   resumeConsumer(consumerId: string): Promise<void>;
   /**
    * The estimated bandwidth (bits per second) of the link the server sends this
-   * peer's media down, as the SFU reads it (about once a second while media flows).
+   * peer's media down, as the SFU reads it (about once a second while media flows),
+   * with the share of packets (0–1) the peer last reported lost on it.
    */
-  onBandwidth(listener: (availableBps: number) => void): void;
+  onBandwidth(listener: (reading: BandwidthReading) => void): void;
   /**
    * Audio first: hold back (or let through again) every video stream this peer
    * receives, keeping its audio. Video let through starts at the lowest layer.

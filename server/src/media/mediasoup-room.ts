@@ -3,7 +3,7 @@ import type { MediaKind, TransportDescription } from '@peerbridge/shared';
 import { AppError } from '../errors.js';
 import { layerForBandwidth, type SpatialLayer } from '../domain/media/video-layer.js';
 import { INITIAL_OUTGOING_BITRATE, MAX_INCOMING_BITRATE } from './codecs.js';
-import type { ConsumerDescription, MediaPeer, MediaRoom } from './media-port.js';
+import type { BandwidthReading, ConsumerDescription, MediaPeer, MediaRoom } from './media-port.js';
 
 /** Longer than any healthy worker request takes; shorter than a client's wait for its acknowledgement. */
 const MEDIA_REQUEST_TIMEOUT_MS = 4_000;
@@ -46,7 +46,7 @@ export class MediasoupPeer implements MediaPeer {
   private readonly consumers = new Map<string, types.Consumer>();
   /** Consumers the client has asked to resume: what may flow once nothing else holds it back. */
   private readonly wanted = new Set<string>();
-  private readonly bandwidthListeners: ((availableBps: number) => void)[] = [];
+  private readonly bandwidthListeners: ((reading: BandwidthReading) => void)[] = [];
   private videoHeld = false;
   /** The highest simulcast layer this peer's link is given, from its own estimate. */
   private videoLayer: SpatialLayer = 1;
@@ -160,7 +160,7 @@ export class MediasoupPeer implements MediaPeer {
     await consumer.resume();
   }
 
-  onBandwidth(listener: (availableBps: number) => void): void {
+  onBandwidth(listener: (reading: BandwidthReading) => void): void {
     this.bandwidthListeners.push(listener);
   }
 
@@ -193,7 +193,7 @@ export class MediasoupPeer implements MediaPeer {
    * layer of its video and tells whoever listens. The trace of the receiving
    * transport calls this; so may a test that has no browser to make one.
    */
-  reportBandwidth(availableBps: number): void {
+  reportBandwidth(availableBps: number, loss = 0): void {
     if (this.closed) return;
     const layer = layerForBandwidth(this.videoLayer, availableBps);
     if (layer !== this.videoLayer) {
@@ -202,7 +202,16 @@ export class MediasoupPeer implements MediaPeer {
         if (consumer.type === 'simulcast') void this.setLayer(consumer, layer);
       }
     }
-    for (const listener of this.bandwidthListeners) listener(availableBps);
+    for (const listener of this.bandwidthListeners) listener({ availableBps, loss });
+  }
+
+  /** The worst loss this peer's receiver reports on what it is sent (RTCP receiver reports), 0–1. */
+  private async reportedLoss(): Promise<number> {
+    const flowing = [...this.consumers.values()].filter((c) => !c.closed && !c.paused && !c.producerPaused);
+    const stats = await Promise.all(flowing.map((c) => c.getStats().catch(() => [])));
+    // mediasoup gives the receiver report's fraction lost as its 8-bit fixed-point value.
+    const lost = stats.flat().map((s) => (s.type === 'outbound-rtp' ? (s.fractionLost ?? 0) / 256 : 0));
+    return Math.max(0, ...lost);
   }
 
   async setProducerPaused(producerId: string, paused: boolean): Promise<void> {
@@ -233,7 +242,8 @@ export class MediasoupPeer implements MediaPeer {
     await transport.enableTraceEvent(['bwe']);
     transport.on('trace', (trace) => {
       const available = (trace.info as { availableBitrate?: unknown } | undefined)?.availableBitrate;
-      if (trace.type === 'bwe' && typeof available === 'number') this.reportBandwidth(available);
+      if (trace.type !== 'bwe' || typeof available !== 'number') return;
+      void this.reportedLoss().then((loss) => this.reportBandwidth(available, loss));
     });
   }
 

@@ -1,5 +1,5 @@
 import type { MediaKind, TransportDescription } from '@peerbridge/shared';
-import type { ConsumerDescription, MediaHealth, MediaPeer, MediaPort, MediaRoom } from '../media/media-port.js';
+import type { BandwidthReading, ConsumerDescription, MediaHealth, MediaPeer, MediaPort, MediaRoom } from '../media/media-port.js';
 
 /**
  * An in-memory MediaPort for unit tests of call logic. It keeps the same
@@ -74,7 +74,7 @@ export class FakePeer implements MediaPeer {
   /** Audio first: whether this peer's incoming video is held back, and each change asked for. */
   videoHeld = false;
   readonly videoHeldChanges: boolean[] = [];
-  private readonly bandwidthListeners: ((bps: number) => void)[] = [];
+  private readonly bandwidthListeners: ((reading: BandwidthReading) => void)[] = [];
   private consumedVideo = 0;
   private readonly transports = new Map<string, 'send' | 'recv'>();
   private readonly producers = new Map<string, { kind: MediaKind; paused: boolean }>();
@@ -103,14 +103,14 @@ export class FakePeer implements MediaPeer {
     return { consumerId: this.media.nextId('consumer'), producerId, kind: 'video', rtpParameters: {}, producerPaused: false };
   }
 
-  onBandwidth(listener: (bps: number) => void): void {
+  onBandwidth(listener: (reading: BandwidthReading) => void): void {
     this.bandwidthListeners.push(listener);
   }
 
   /** What the SFU's estimate of this peer's link would report. */
-  reportBandwidth(bps: number): void {
+  reportBandwidth(bps: number, loss = 0): void {
     if (this.closed) return;
-    for (const listener of this.bandwidthListeners) listener(bps);
+    for (const listener of this.bandwidthListeners) listener({ availableBps: bps, loss });
   }
 
   async setVideoHeldForBandwidth(held: boolean): Promise<void> {

@@ -42,6 +42,24 @@ describe('audio first', () => {
     expect(videoHeldBack(state)).toBe(true);
   });
 
+  it('does not pause when the estimate is low because of random loss the receiver reports', () => {
+    let state = initialAudioFirstState;
+    const actions = [];
+    for (let at = 0; at <= 10_000; at += 500) {
+      const step = onBandwidth(state, 80_000, at, s, 0.08);
+      state = step.state;
+      if (step.action) actions.push(step.action);
+    }
+    expect(actions).toEqual([]);
+    // The same estimate with the loss gone (a full link, not a lossy one) pauses after the delay.
+    for (let at = 10_500; at <= 13_500; at += 500) {
+      const step = onBandwidth(state, 80_000, at, s, 0.01);
+      state = step.state;
+      if (step.action) actions.push(step.action);
+    }
+    expect(actions).toEqual([{ kind: 'pause', bps: 80_000 }]);
+  });
+
   it('does not resume on audio-only readings, however high: only a trial can show room', () => {
     const paused = run(every(0, 3_000, 500, 100_000)).state;
     const { actions } = run(every(3_500, 20_000, 500, 900_000), paused);

@@ -20,6 +20,14 @@
 
 export interface AudioFirstSettings {
   pauseBelowBps: number;
+  /**
+   * Random loss (Wi-Fi interference) drives the estimator's loss-based part down
+   * without the link being short of capacity; pausing video would not help the
+   * voice there (FEC and retransmissions do). A low estimate counts only while the
+   * receiver reports less loss than this (a full link shows as delay, not loss,
+   * once the estimator has settled on it).
+   */
+  lossLimitedAbove: number;
   pauseAfterMs: number;
   resumeAtBps: number;
   resumeAfterMs: number;
@@ -37,6 +45,7 @@ export interface AudioFirstSettings {
  */
 export const defaultAudioFirstSettings: AudioFirstSettings = {
   pauseBelowBps: 160_000,
+  lossLimitedAbove: 0.03,
   pauseAfterMs: 3_000,
   resumeAtBps: 240_000,
   resumeAfterMs: 1_500,
@@ -64,11 +73,14 @@ export interface AudioFirstStep {
 
 export const initialAudioFirstState: AudioFirstState = { kind: 'flowing', lowSinceMs: null };
 
-/** A bandwidth estimate for the receiver's link, `bps` bits per second, read at `atMs`. */
-export function onBandwidth(state: AudioFirstState, bps: number, atMs: number, settings = defaultAudioFirstSettings): AudioFirstStep {
+/**
+ * A bandwidth estimate for the receiver's link, `bps` bits per second, read at
+ * `atMs`, with the share of packets the receiver last reported lost (0–1).
+ */
+export function onBandwidth(state: AudioFirstState, bps: number, atMs: number, settings = defaultAudioFirstSettings, loss = 0): AudioFirstStep {
   switch (state.kind) {
     case 'flowing': {
-      if (bps >= settings.pauseBelowBps) return stay({ kind: 'flowing', lowSinceMs: null });
+      if (bps >= settings.pauseBelowBps || loss > settings.lossLimitedAbove) return stay({ kind: 'flowing', lowSinceMs: null });
       const lowSinceMs = state.lowSinceMs ?? atMs;
       if (atMs - lowSinceMs >= settings.pauseAfterMs) {
         return { state: pausedAt(atMs, settings), action: { kind: 'pause', bps } };

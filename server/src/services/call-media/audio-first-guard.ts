@@ -60,17 +60,17 @@ export class AudioFirstGuard {
   watch(session: LiveSession, participant: Participant): void {
     const entry: Watched = { session, participant, state: initialAudioFirstState, lastBps: 0, chain: Promise.resolve(), ticking: undefined };
     this.watched.set(participant.connectionId, entry);
-    participant.peer.onBandwidth((bps) => {
+    participant.peer.onBandwidth(({ availableBps: bps, loss }) => {
       // No estimate yet (or any more) is not a weak link.
       if (bps <= 0 || !this.current(entry)) return;
       entry.lastBps = bps;
-      this.deps.log.debug({ participantId: entry.participant.id, availableBps: bps, audioFirst: entry.state.kind }, 'BandwidthReading');
+      this.deps.log.debug({ participantId: entry.participant.id, availableBps: bps, loss, audioFirst: entry.state.kind }, 'BandwidthReading');
       // A link carrying no video (the partner's camera is off) says nothing about whether video fits.
       if (entry.state.kind === 'flowing' && !entry.participant.peer.receivesVideo()) {
         entry.state = initialAudioFirstState;
         return;
       }
-      this.apply(entry, onBandwidth(entry.state, bps, this.nowMs(), this.settings));
+      this.apply(entry, onBandwidth(entry.state, bps, this.nowMs(), this.settings, loss));
     });
   }
 
