@@ -1,7 +1,7 @@
 import type { types } from 'mediasoup';
 import type { MediaKind, TransportDescription } from '@peerbridge/shared';
 import { AppError } from '../errors.js';
-import { layerForBandwidth, type SpatialLayer } from '../domain/media/video-layer.js';
+import { layerForBandwidth, type SpatialLayer } from '../domain/call-quality/video-layer.js';
 import { INITIAL_OUTGOING_BITRATE, MAX_INCOMING_BITRATE } from './codecs.js';
 import type { BandwidthReading, ConsumerDescription, MediaPeer, MediaRoom } from './media-port.js';
 

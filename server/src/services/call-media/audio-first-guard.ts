@@ -8,7 +8,7 @@ import {
   type AudioFirstSettings,
   type AudioFirstState,
   type AudioFirstStep,
-} from '../../domain/media/audio-first.js';
+} from '../../domain/call-quality/audio-first.js';
 import type { Clock } from '../../domain/time/clock.js';
 import type { Timers } from '../calls/timers.js';
 import type { LiveRegistry } from '../live-registry/live-registry.js';
