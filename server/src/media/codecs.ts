@@ -6,7 +6,8 @@ import type { types } from 'mediasoup';
  * every browser finds one it can send.
  */
 export const mediaCodecs: types.RtpCodecCapability[] = [
-  { kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 },
+  // In-band FEC: the receiver rebuilds a lost packet from the next one, so speech survives Wi-Fi loss.
+  { kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2, parameters: { useinbandfec: 1 } },
   {
     kind: 'video',
     mimeType: 'video/H264',

@@ -14,6 +14,11 @@ export interface ConsumerDescription {
   producerPaused: boolean;
 }
 
+export interface BandwidthReading {
+  availableBps: number;
+  loss: number;
+}
+
 export interface MediaPeer {
   createTransport(direction: 'send' | 'recv'): Promise<TransportDescription>;
   connectTransport(transportId: string, dtlsParameters: unknown): Promise<void>;
@@ -22,7 +27,21 @@ export interface MediaPeer {
   produce(transportId: string, kind: MediaKind, rtpParameters: unknown): Promise<{ producerId: string }>;
   /** Creates a paused consumer on this peer's receiving transport; the client resumes it when ready. */
   consume(producerId: string, rtpCapabilities: unknown): Promise<ConsumerDescription>;
+  /** The client is ready for this consumer; a video consumer held back for bandwidth stays paused until video is let through again. */
   resumeConsumer(consumerId: string): Promise<void>;
+  /**
+   * The estimated bandwidth (bits per second) of the link the server sends this
+   * peer's media down, as the SFU reads it (about once a second while media flows),
+   * with the share of packets (0–1) the peer last reported lost on it.
+   */
+  onBandwidth(listener: (reading: BandwidthReading) => void): void;
+  /**
+   * Audio first: hold back (or let through again) every video stream this peer
+   * receives, keeping its audio. Video let through starts at the lowest layer.
+   */
+  setVideoHeldForBandwidth(held: boolean): Promise<void>;
+  /** Whether any video is meant to reach this peer now (resumed by it, its sender's camera on): only then does its bandwidth say anything about video. */
+  receivesVideo(): boolean;
   setProducerPaused(producerId: string, paused: boolean): Promise<void>;
   /** Producer ids this peer owns, so the call can announce them. */
   producerIds(): string[];

@@ -3,7 +3,7 @@ import type { types } from 'mediasoup';
 import type { Logger } from 'pino';
 import { mediaCodecs } from './codecs.js';
 import type { MediaHealth, MediaPort } from './media-port.js';
-import { MediasoupRoom } from './mediasoup-room.js';
+import { MediasoupRoom, type MediasoupPeer } from './mediasoup-room.js';
 import { assertWorkerBinaryPresent } from './worker-binary.js';
 
 export interface MediasoupOptions {
@@ -81,6 +81,12 @@ export class MediasoupMedia implements MediaPort {
   /** Operating-system pids of the live workers (for operations and tests). */
   workerPids(): number[] {
     return this.slots.flatMap((s) => (s.worker && !s.worker.closed ? [s.worker.pid] : []));
+  }
+
+  /** One peer of a live room (operations and tests: e.g. to read what its link reports). */
+  async peerOf(roomId: string, peerId: string): Promise<MediasoupPeer | undefined> {
+    const room = await this.rooms.get(roomId)?.catch(() => undefined);
+    return room?.peer(peerId);
   }
 
   onRoomLost(listener: (roomId: string) => void): void {

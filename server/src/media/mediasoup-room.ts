@@ -1,8 +1,9 @@
 import type { types } from 'mediasoup';
 import type { MediaKind, TransportDescription } from '@peerbridge/shared';
 import { AppError } from '../errors.js';
+import { layerForBandwidth, type SpatialLayer } from '../domain/call-quality/video-layer.js';
 import { INITIAL_OUTGOING_BITRATE, MAX_INCOMING_BITRATE } from './codecs.js';
-import type { ConsumerDescription, MediaPeer, MediaRoom } from './media-port.js';
+import type { BandwidthReading, ConsumerDescription, MediaPeer, MediaRoom } from './media-port.js';
 
 /** Longer than any healthy worker request takes; shorter than a client's wait for its acknowledgement. */
 const MEDIA_REQUEST_TIMEOUT_MS = 4_000;
@@ -43,6 +44,12 @@ export class MediasoupPeer implements MediaPeer {
   private readonly transports = new Map<string, PeerTransport>();
   private readonly producers = new Map<string, types.Producer>();
   private readonly consumers = new Map<string, types.Consumer>();
+  /** Consumers the client has asked to resume: what may flow once nothing else holds it back. */
+  private readonly wanted = new Set<string>();
+  private readonly bandwidthListeners: ((reading: BandwidthReading) => void)[] = [];
+  private videoHeld = false;
+  /** The highest simulcast layer this peer's link is given, from its own estimate. */
+  private videoLayer: SpatialLayer = 1;
   private closed = false;
 
   constructor(
@@ -62,6 +69,7 @@ export class MediasoupPeer implements MediaPeer {
       appData: { direction },
     });
     if (direction === 'send') await transport.setMaxIncomingBitrate(MAX_INCOMING_BITRATE);
+    else await this.followBandwidth(transport);
     this.transports.set(transport.id, { transport, direction, webRtc: true });
     return {
       id: transport.id,
@@ -137,7 +145,11 @@ export class MediasoupPeer implements MediaPeer {
       recv.transport.consume({ producerId, rtpCapabilities: caps, paused: true }),
     );
     this.consumers.set(consumer.id, consumer);
-    consumer.observer.once('close', () => this.consumers.delete(consumer.id));
+    consumer.observer.once('close', () => {
+      this.consumers.delete(consumer.id);
+      this.wanted.delete(consumer.id);
+    });
+    if (consumer.type === 'simulcast') await this.setLayer(consumer, this.videoLayer);
     return {
       consumerId: consumer.id,
       producerId,
@@ -150,7 +162,63 @@ export class MediasoupPeer implements MediaPeer {
   async resumeConsumer(consumerId: string): Promise<void> {
     const consumer = this.consumers.get(consumerId);
     if (!consumer) throw AppError.notFound('That stream is not open on this device.');
+    this.wanted.add(consumerId);
+    if (consumer.kind === 'video' && this.videoHeld) return;
     await consumer.resume();
+  }
+
+  onBandwidth(listener: (reading: BandwidthReading) => void): void {
+    this.bandwidthListeners.push(listener);
+  }
+
+  async setVideoHeldForBandwidth(held: boolean): Promise<void> {
+    if (this.closed || held === this.videoHeld) return;
+    this.videoHeld = held;
+    // Let through at the lowest layer: the estimate then climbs with traffic the link can carry.
+    if (!held) this.videoLayer = 0;
+    const video = [...this.consumers.values()].filter((c) => c.kind === 'video' && this.wanted.has(c.id));
+    await Promise.all(
+      video.map(async (consumer) => {
+        if (held) return consumer.pause();
+        if (consumer.type === 'simulcast') await this.setLayer(consumer, 0);
+        return consumer.resume();
+      }),
+    );
+  }
+
+  /** Whether audio first is holding this peer's incoming video back right now. */
+  get holdingVideo(): boolean {
+    return this.videoHeld;
+  }
+
+  receivesVideo(): boolean {
+    return [...this.consumers.values()].some((c) => c.kind === 'video' && this.wanted.has(c.id) && !c.producerPaused && !c.closed);
+  }
+
+  /**
+   * One bandwidth estimate for this peer's receiving link: sets the ceiling
+   * layer of its video and tells whoever listens. The trace of the receiving
+   * transport calls this; so may a test that has no browser to make one.
+   */
+  reportBandwidth(availableBps: number, loss = 0): void {
+    if (this.closed) return;
+    const layer = layerForBandwidth(this.videoLayer, availableBps);
+    if (layer !== this.videoLayer) {
+      this.videoLayer = layer;
+      for (const consumer of this.consumers.values()) {
+        if (consumer.type === 'simulcast') void this.setLayer(consumer, layer);
+      }
+    }
+    for (const listener of this.bandwidthListeners) listener({ availableBps, loss });
+  }
+
+  /** The worst loss this peer's receiver reports on what it is sent (RTCP receiver reports), 0–1. */
+  private async reportedLoss(): Promise<number> {
+    const flowing = [...this.consumers.values()].filter((c) => !c.closed && !c.paused && !c.producerPaused);
+    const stats = await Promise.all(flowing.map((c) => c.getStats().catch(() => [])));
+    // mediasoup gives the receiver report's fraction lost as its 8-bit fixed-point value.
+    const lost = stats.flat().map((s) => (s.type === 'outbound-rtp' ? (s.fractionLost ?? 0) / 256 : 0));
+    return Math.max(0, ...lost);
   }
 
   async setProducerPaused(producerId: string, paused: boolean): Promise<void> {
@@ -163,12 +231,34 @@ export class MediasoupPeer implements MediaPeer {
     return [...this.producers.keys()];
   }
 
+  /** Consumer ids on this peer (operations and tests). */
+  consumerIds(): string[] {
+    return [...this.consumers.keys()];
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;
     for (const { transport } of this.transports.values()) transport.close();
     this.transports.clear();
     this.onClosed();
+  }
+
+  /** mediasoup's estimate of what this peer's link can take, from the receiving transport's trace. */
+  private async followBandwidth(transport: types.WebRtcTransport): Promise<void> {
+    await transport.enableTraceEvent(['bwe']);
+    transport.on('trace', (trace) => {
+      const available = (trace.info as { availableBitrate?: unknown } | undefined)?.availableBitrate;
+      if (trace.type !== 'bwe' || typeof available !== 'number') return;
+      void this.reportedLoss().then((loss) => this.reportBandwidth(available, loss));
+    });
+  }
+
+  private async setLayer(consumer: types.Consumer, spatialLayer: SpatialLayer): Promise<void> {
+    if (consumer.closed) return;
+    await consumer.setPreferredLayers({ spatialLayer }).catch(() => {
+      // Closed in the meantime: nothing left to adapt.
+    });
   }
 
   private ownTransport(transportId: string) {
@@ -198,6 +288,10 @@ export class MediasoupRoom implements MediaRoom {
 
   get closed(): boolean {
     return this.router.closed;
+  }
+
+  peer(peerId: string): MediasoupPeer | undefined {
+    return this.peers.get(peerId);
   }
 
   addPeer(peerId: string): MediasoupPeer {

@@ -1,5 +1,5 @@
 import type { MediaKind, TransportDescription } from '@peerbridge/shared';
-import type { ConsumerDescription, MediaHealth, MediaPeer, MediaPort, MediaRoom } from '../media/media-port.js';
+import type { BandwidthReading, ConsumerDescription, MediaHealth, MediaPeer, MediaPort, MediaRoom } from '../media/media-port.js';
 
 /**
  * An in-memory MediaPort for unit tests of call logic. It keeps the same
@@ -69,8 +69,13 @@ class FakeRoom implements MediaRoom {
   }
 }
 
-class FakePeer implements MediaPeer {
+export class FakePeer implements MediaPeer {
   closed = false;
+  /** Audio first: whether this peer's incoming video is held back, and each change asked for. */
+  videoHeld = false;
+  readonly videoHeldChanges: boolean[] = [];
+  private readonly bandwidthListeners: ((reading: BandwidthReading) => void)[] = [];
+  private consumedVideo = 0;
   private readonly transports = new Map<string, 'send' | 'recv'>();
   private readonly producers = new Map<string, { kind: MediaKind; paused: boolean }>();
 
@@ -99,7 +104,28 @@ class FakePeer implements MediaPeer {
   }
 
   async consume(producerId: string): Promise<ConsumerDescription> {
+    this.consumedVideo++;
     return { consumerId: this.media.nextId('consumer'), producerId, kind: 'video', rtpParameters: {}, producerPaused: false };
+  }
+
+  onBandwidth(listener: (reading: BandwidthReading) => void): void {
+    this.bandwidthListeners.push(listener);
+  }
+
+  /** What the SFU's estimate of this peer's link would report. */
+  reportBandwidth(bps: number, loss = 0): void {
+    if (this.closed) return;
+    for (const listener of this.bandwidthListeners) listener({ availableBps: bps, loss });
+  }
+
+  async setVideoHeldForBandwidth(held: boolean): Promise<void> {
+    if (held === this.videoHeld) return;
+    this.videoHeld = held;
+    this.videoHeldChanges.push(held);
+  }
+
+  receivesVideo(): boolean {
+    return this.consumedVideo > 0;
   }
 
   async resumeConsumer(): Promise<void> {}

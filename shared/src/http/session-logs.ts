@@ -25,6 +25,9 @@ export const SessionEventType = z.enum([
   'ParticipantReconnected',
   /** The grace period ran out, or the server stopped, while they were in the call. */
   'ParticipantDropped',
+  /** Audio first: a receiver's link could not carry video, so its incoming video was paused and its audio kept. */
+  'VideoPausedForBandwidth',
+  'VideoResumedForBandwidth',
 ]);
 export type SessionEventType = z.infer<typeof SessionEventType>;
 

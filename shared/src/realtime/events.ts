@@ -186,6 +186,11 @@ export const pushSchemas = {
   'producer:paused': z.object({ producerId: MediaObjectId, paused: z.boolean() }),
   'producer:closed': z.object({ producerId: MediaObjectId }),
   'session:ended': z.object({ reason: SessionEndReason, message: z.string() }),
+  /**
+   * Audio first: the server has paused (or resumed) the video this device receives because its
+   * link cannot carry it; audio goes on. `availableKbps` is the estimate the decision was taken on.
+   */
+  'media:video-paused-for-bandwidth': z.object({ paused: z.boolean(), availableKbps: z.number().int().nonnegative() }),
   /** Both students always see who is observing, for as long as it lasts. */
   'observer:joined': ObserverInfo,
   'observer:left': z.object({ observerId: Uuid }),

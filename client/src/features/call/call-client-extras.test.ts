@@ -71,6 +71,22 @@ describe('CallClient observers', () => {
   });
 });
 
+describe('CallClient audio first', () => {
+  it('says video is paused while the server holds it back for a slow connection, and stops saying so when it is back', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { client, push } = await joinedClient();
+    expect(client.state.videoPausedForBandwidth).toBe(false);
+    push('media:video-paused-for-bandwidth', { paused: true, availableKbps: 120 });
+    expect(client.state.videoPausedForBandwidth).toBe(true);
+    push('media:video-paused-for-bandwidth', { paused: false, availableKbps: 410 });
+    expect(client.state.videoPausedForBandwidth).toBe(false);
+    push('media:video-paused-for-bandwidth', { paused: true, availableKbps: 90 });
+    await client.leave();
+    expect(client.state.videoPausedForBandwidth).toBe(false);
+    client.dispose();
+  });
+});
+
 describe('CallClient chat', () => {
   it("adds the partner's messages and our delivered ones", async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);

@@ -73,6 +73,9 @@ export class CallClient {
     this.socket.on('session:ended', ({ reason, message }) => this.onSessionEnded(reason, message));
     this.socket.on('peer:reconnecting', ({ participantId }) => this.onPartnerConnection(participantId, 'lost'));
     this.socket.on('peer:reconnected', ({ participantId }) => this.onPartnerConnection(participantId, 'back'));
+    this.socket.on('media:video-paused-for-bandwidth', ({ paused }) => {
+      if (isJoined(this.state.phase)) this.store.update({ videoPausedForBandwidth: paused });
+    });
   }
 
   get state(): CallState {
@@ -268,6 +271,8 @@ export class CallClient {
 
   private teardownMedia(): void {
     this.generation++;
+    // A new join starts with video flowing; the server says again if it has to pause it.
+    if (this.store.state.videoPausedForBandwidth) this.store.update({ videoPausedForBandwidth: false });
     this.room.reset();
     this.media?.close();
     this.media = null;

@@ -103,6 +103,14 @@ export function CallScreen({
           </StageMessage>
         ) : null}
 
+        {phase === 'connected' && state.videoPausedForBandwidth && !remote.cameraOff ? (
+          <StageMessage>
+            <CalmPulse tone="dark" />
+            <p data-testid="video-paused-for-bandwidth">Video paused to keep your voice clear</p>
+            <p className="call__message-sub">You can still hear each other. Video comes back when the connection gets better.</p>
+          </StageMessage>
+        ) : null}
+
         {phase === 'waiting' ? (
           <StageMessage>
             <CalmPulse tone="dark" />

@@ -26,6 +26,8 @@ export interface CallState {
   end: CallEnd | null;
   /** A problem worth telling the user that does not end the call. */
   notice: string | null;
+  /** Audio first: the server has paused the video we receive because our connection is too slow for it. */
+  videoPausedForBandwidth: boolean;
   /** Staff watching right now. Both students always see them (safeguarding: never observed unknowingly). */
   observers: ObserverInfo[];
   /** This call's chat, oldest first. Kept across automatic rejoins: it is the same session. */
@@ -44,6 +46,7 @@ export const initialCallState: CallState = {
   cameraEnabled: true,
   end: null,
   notice: null,
+  videoPausedForBandwidth: false,
   observers: [],
   chat: [],
   iceRestarts: 0,

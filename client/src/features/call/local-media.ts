@@ -17,10 +17,12 @@ export interface MediaProblem {
   advice: string;
 }
 
-// 360p by default (school Wi-Fi budget); 24–30 fps is smooth enough for faces.
+// 640x360 (school Wi-Fi budget), which simulcast halves for its 180p layer; asking for
+// 16:9 too keeps a 4:3 camera from handing over 640x480. 24–30 fps is smooth enough for faces.
 const CAMERA: MediaTrackConstraints = {
   width: { ideal: 640 },
   height: { ideal: 360 },
+  aspectRatio: { ideal: 16 / 9 },
   frameRate: { ideal: 24, max: 30 },
 };
 

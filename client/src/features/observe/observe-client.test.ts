@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeLoadedDevice, fakeMediaSession } from '../../test-support/fake-media';
 import { fakeSocket, type Ack } from '../../test-support/fake-socket';
-import { ObserveClient, type ObserveMedia } from './observe-client';
+import { ObserveClient, VIDEO_PAUSED_NOTICE, type ObserveMedia } from './observe-client';
 
 const SESSION = '11111111-1111-4111-8111-111111111111';
 const MENTOR = '22222222-2222-4222-8222-222222222222';
@@ -88,6 +88,18 @@ describe('ObserveClient', () => {
     expect(client.state.students.map((s) => s.peer.firstName)).toEqual(['Priya']);
     push('chat:message', { fromParticipantId: MENTOR, firstName: 'Priya', text: 'Hi Sam', at: '2026-01-01T09:01:00Z' });
     expect(client.state.chat.map((c) => c.text)).toEqual(['Hi Sam']);
+    client.dispose();
+  });
+
+  it('says while the server holds video back for this connection, and stops when it is back', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { socket, push } = fakeSocket({ answer: answers() });
+    const client = new ObserveClient(SESSION, { socket, media: fakeMedia });
+    await client.start();
+    push('media:video-paused-for-bandwidth', { paused: true, availableKbps: 90 });
+    expect(client.state.notice).toBe(VIDEO_PAUSED_NOTICE);
+    push('media:video-paused-for-bandwidth', { paused: false, availableKbps: 300 });
+    expect(client.state.notice).toBeNull();
     client.dispose();
   });
 

@@ -18,6 +18,8 @@ const realMedia: ObserveMedia = {
   create: (...args) => MediaSession.createReceiveOnly(...args),
 };
 
+/** What staff see while the server holds their incoming video back for their slow connection. */
+export const VIDEO_PAUSED_NOTICE = 'Video paused to keep the sound clear: this connection is too slow for video just now.';
 const LOST = 'The connection to the session was lost. You are no longer watching; the students no longer see you.';
 
 /**
@@ -50,6 +52,11 @@ export class ObserveClient {
     // Pushes may come before the media is ready; the room holds them until then.
     this.room.begin();
     this.socket.on('session:ended', ({ message }) => this.end(message || 'The session has ended.'));
+    // Audio first applies to staff too: on a slow link their incoming video pauses, never the students'.
+    this.socket.on('media:video-paused-for-bandwidth', ({ paused }) => {
+      if (paused) this.store.update({ notice: VIDEO_PAUSED_NOTICE });
+      else if (this.state.notice === VIDEO_PAUSED_NOTICE) this.store.update({ notice: null });
+    });
     this.socket.on('disconnect', (reason) => {
       if (reason !== 'io client disconnect' && this.started) this.end(LOST);
     });

@@ -77,6 +77,16 @@ describe('describeLogEntry', () => {
     expect(describeLogEntry(log[1]!, people).text).toBe('Ms Jones stopped observing (both students had left)');
   });
 
+  it('says in plain words when video was paused for a slow connection and when it came back', () => {
+    expect(describeLogEntry(entry('VideoPausedForBandwidth', { receiver: 'student', availableKbps: 120 }), names)).toMatchObject({
+      text: "Sam's connection was too slow for video, so their incoming video was paused to keep the voices clear (about 120 kbit/s)",
+      facts: [],
+    });
+    expect(describeLogEntry(entry('VideoResumedForBandwidth', { receiver: 'student', availableKbps: 410 }), names).text).toBe(
+      "Sam's connection recovered and their incoming video came back (about 410 kbit/s)",
+    );
+  });
+
   it('shows an entry type it does not know yet, in readable form', () => {
     expect(describeLogEntry(entry('TargetAgreed', { target: 'read a poem' }, null), names)).toMatchObject({
       text: 'Target Agreed',

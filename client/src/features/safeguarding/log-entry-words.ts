@@ -110,6 +110,14 @@ export function describeLogEntry(entry: LogEntry, names: ReadonlyMap<string, str
     case 'SessionEnded':
       words = `The session ended${because(take('reason'))}`;
       break;
+    case 'VideoPausedForBandwidth':
+      take('receiver');
+      words = `${named ?? 'Someone'}'s connection was too slow for video, so their incoming video was paused to keep the voices clear${kbps(take('availableKbps'))}`;
+      break;
+    case 'VideoResumedForBandwidth':
+      take('receiver');
+      words = `${named ?? 'Someone'}'s connection recovered and their incoming video came back${kbps(take('availableKbps'))}`;
+      break;
     default:
       // A kind of entry this screen does not know yet still shows, in the server's own name.
       words = entry.type.replace(/([a-z])([A-Z])/g, '$1 $2');
@@ -131,6 +139,10 @@ function mediaChange(kind: unknown, paused: unknown, enabled: unknown): string {
   const on = typeof enabled === 'boolean' ? enabled : typeof paused === 'boolean' ? !paused : null;
   if (!what || on === null) return 'turned their microphone or camera on or off';
   return `turned their ${what} ${on ? 'on' : 'off'}`;
+}
+
+function kbps(value: unknown): string {
+  return typeof value === 'number' ? ` (about ${value} kbit/s)` : '';
 }
 
 function text(value: unknown): string | null {

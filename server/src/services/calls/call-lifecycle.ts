@@ -6,6 +6,7 @@ import type { Clock } from '../../domain/time/clock.js';
 import { AppError } from '../../errors.js';
 import type { SessionRecord } from '../../infra/db/session-repository.js';
 import type { MediaPort } from '../../media/media-port.js';
+import type { AudioFirstGuard } from '../call-media/audio-first-guard.js';
 import type { CallMedia } from '../call-media/call-media.js';
 import type { LiveRegistry } from '../live-registry/live-registry.js';
 import { LiveSession, type Participant, type StudentParticipant } from '../live-registry/live-session.js';
@@ -43,6 +44,7 @@ export class CallLifecycle {
       registry: LiveRegistry;
       media: Pick<MediaPort, 'openRoom' | 'onRoomLost'>;
       callMedia: CallMedia;
+      audioFirst: Pick<AudioFirstGuard, 'watch' | 'forget' | 'size'>;
       timeline: SessionTimeline;
       sink: RealtimeSink;
       clock: Clock;
@@ -62,6 +64,7 @@ export class CallLifecycle {
       liveSessions: this.deps.registry.size,
       connections: this.deps.registry.connections,
       recentDrops: this.drops.size,
+      bandwidthWatches: this.deps.audioFirst.size,
       queuedSessions: this.queue.busyKeys,
     };
   }
@@ -154,6 +157,7 @@ export class CallLifecycle {
       const others = session.others(studentId);
       const { producers, consumers } = await this.deps.callMedia.offer(session, peer, studentId, rtpCapabilities);
       this.deps.registry.register(session, participant);
+      this.deps.audioFirst.watch(session, participant);
       for (const other of others) this.deps.sink.send(other.connectionId, 'peer:joined', participant.info);
       this.deps.log.info({ sessionId: record.id, studentId, deviceId: conn.deviceId }, 'SessionJoined');
       return {
@@ -194,7 +198,9 @@ export class CallLifecycle {
       await this.deps.timeline.observerJoined(record.id, info);
       const others = session.others(staff.staffId);
       const { producers, consumers } = await this.deps.callMedia.offer(session, peer, staff.staffId, rtpCapabilities);
-      this.deps.registry.register(session, { kind: 'observer', id: staff.staffId, connectionId: conn.connectionId, deviceId: null, peer, producers: new Map(), info });
+      const observer: Participant = { kind: 'observer', id: staff.staffId, connectionId: conn.connectionId, deviceId: null, peer, producers: new Map(), info };
+      this.deps.registry.register(session, observer);
+      this.deps.audioFirst.watch(session, observer);
       for (const other of others) this.deps.sink.send(other.connectionId, 'observer:joined', info);
       this.deps.log.info({ sessionId: record.id, staffId: staff.staffId }, 'ObserverJoined');
       return {
@@ -285,6 +291,7 @@ export class CallLifecycle {
     const producerIds = [...participant.producers.keys()];
     participant.peer.close();
     this.deps.registry.unregister(session, participant);
+    this.deps.audioFirst.forget(connectionId);
     for (const other of session.others(participantId)) {
       for (const producerId of producerIds) this.deps.sink.send(other.connectionId, 'producer:closed', { producerId });
       if (participant.kind === 'student') this.deps.sink.send(other.connectionId, 'peer:left', { participantId });

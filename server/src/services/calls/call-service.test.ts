@@ -142,7 +142,7 @@ describe('CallService with a fake media port', () => {
       // Until the end time, coming back would be a reconnection, so the drop is remembered.
       expect(calls.held()).toMatchObject({ liveSessions: 0, connections: 0, recentDrops: 1 });
       await vi.advanceTimersByTimeAsync(now.until(record.endsAt).total('milliseconds'));
-      expect(calls.held()).toEqual({ liveSessions: 0, connections: 0, recentDrops: 0, queuedSessions: 0 });
+      expect(calls.held()).toEqual({ liveSessions: 0, connections: 0, recentDrops: 0, bandwidthWatches: 0, queuedSessions: 0 });
     } finally {
       vi.useRealTimers();
     }
@@ -157,7 +157,7 @@ describe('CallService with a fake media port', () => {
       await calls.leave('conn-mentee', 'disconnected');
       expect(calls.held().recentDrops).toBe(1);
       await vi.advanceTimersByTimeAsync(now.until(record.endsAt).total('milliseconds'));
-      expect(calls.held()).toEqual({ liveSessions: 0, connections: 0, recentDrops: 0, queuedSessions: 0 });
+      expect(calls.held()).toEqual({ liveSessions: 0, connections: 0, recentDrops: 0, bandwidthWatches: 0, queuedSessions: 0 });
     } finally {
       vi.useRealTimers();
     }

@@ -7,6 +7,7 @@ import type { MediaPort } from '../../media/media-port.js';
 import { Admission } from '../admission/admission.js';
 import type { ConsentNotices } from '../admission/consent-notices.js';
 import type { JoinTokens } from '../admission/join-tokens.js';
+import { AudioFirstGuard } from '../call-media/audio-first-guard.js';
 import { CallMedia } from '../call-media/call-media.js';
 import { LiveRegistry } from '../live-registry/live-registry.js';
 import type { LiveSessionsView } from '../live-registry/live-sessions-view.js';
@@ -41,14 +42,17 @@ export function createCalls(deps: CallsDeps) {
   const timeline = new SessionTimeline({ events: deps.events, clock: deps.clock });
   const admission = new Admission({ sessions: deps.sessions, joinTokens: deps.joinTokens, notices: deps.notices, clock: deps.clock });
   const media = new CallMedia({ registry, media: deps.media, sink: deps.sink, timeline, log: deps.log, iceServers: deps.iceServers });
+  const timers = deps.timers ?? realTimers;
+  const audioFirst = new AudioFirstGuard({ registry, timeline, sink: deps.sink, clock: deps.clock, timers, log: deps.log });
   const lifecycle = new CallLifecycle({
     registry,
     media: deps.media,
     callMedia: media,
+    audioFirst,
     timeline,
     sink: deps.sink,
     clock: deps.clock,
-    timers: deps.timers ?? realTimers,
+    timers,
     log: deps.log,
     ...(deps.graceMs !== undefined ? { graceMs: deps.graceMs } : {}),
   });

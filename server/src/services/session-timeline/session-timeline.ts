@@ -79,6 +79,25 @@ export class SessionTimeline {
     });
   }
 
+  /**
+   * Audio first: the server paused (or brought back) the video `receiver` gets, because of
+   * the bandwidth its link had (`availableKbps`). Written before the receiver is told.
+   */
+  async videoHeldForBandwidth(
+    sessionId: string,
+    receiver: TimelineActor & { kind: 'student' | 'observer' },
+    change: { paused: boolean; availableKbps: number },
+  ): Promise<void> {
+    await this.deps.events.append({
+      occurrenceId: sessionId,
+      type: change.paused ? 'VideoPausedForBandwidth' : 'VideoResumedForBandwidth',
+      actor: receiver.id,
+      deviceId: receiver.deviceId,
+      at: this.deps.clock.now(),
+      detail: { receiver: receiver.kind, availableKbps: change.availableKbps },
+    });
+  }
+
   /** On the record before anyone sees it; `at` is the time the partner is shown. */
   async chatMessageSent(sessionId: string, student: TimelineActor, message: { text: string; at: Temporal.Instant; flaggedKeywords: string[] }) {
     await this.deps.events.append({

@@ -183,4 +183,58 @@ describe.each(testDatabaseKinds())('call signalling on %s with the real media wo
       expect.objectContaining({ producerId: produced.data.producerId, kind: 'audio', participantId: nowSession.mentor.id }),
     ]);
   });
+
+  it('pauses a receiver’s video when its link is too weak, tells that device alone, logs it, and brings video back', async () => {
+    const mentor = await connect(mentorDevice);
+    const mentee = await connect(menteeDevice);
+    const caps = await mentee.request<{ routerRtpCapabilities: unknown }>('media:capabilities', {});
+    if (!caps.ok) throw new Error(caps.error.message);
+    const mentorJoin = await mentor.join<{ sendTransport: { id: string } }>(nowSession.id, nowSession.mentor.id);
+    if (!mentorJoin.ok) throw new Error(mentorJoin.error.message);
+    const produced = await mentor.request<{ producerId: string }>('media:produce', {
+      transportId: mentorJoin.data.sendTransport.id,
+      kind: 'video',
+      rtpParameters: {
+        mid: '1',
+        codecs: [{ mimeType: 'video/VP8', payloadType: 96, clockRate: 90000, parameters: {}, rtcpFeedback: [] }],
+        headerExtensions: [],
+        encodings: [{ ssrc: 22222222 }],
+        rtcp: { cname: 'mentor', reducedSize: true },
+      },
+    });
+    if (!produced.ok) throw new Error(produced.error.message);
+    const menteeJoin = await mentee.join<{ consumers: { consumerId: string; kind: string }[] }>(nowSession.id, nowSession.mentee.id, {
+      rtpCapabilities: caps.data.routerRtpCapabilities,
+    });
+    if (!menteeJoin.ok) throw new Error(menteeJoin.error.message);
+    const [video] = menteeJoin.data.consumers;
+    expect(video).toMatchObject({ kind: 'video' });
+    expect(await mentee.request('media:resume-consumer', { consumerId: video!.consumerId })).toEqual({ ok: true, data: {} });
+    const before = (await eventsOf(nowSession.id)).length;
+
+    // What mediasoup's estimate of the mentee's receiving link reports (a browser makes it; here it is stated).
+    const link = (await server.media.peerOf(nowSession.id, nowSession.mentee.id))!;
+    const mentorHeard: unknown[] = [];
+    mentor.socket.on('media:video-paused-for-bandwidth', (p: unknown) => mentorHeard.push(p));
+    const paused = mentee.next('media:video-paused-for-bandwidth');
+    link.reportBandwidth(120_000);
+    server.clock.advance({ seconds: 3 });
+    link.reportBandwidth(118_000);
+    expect(await paused).toEqual({ paused: true, availableKbps: 118 });
+    const logged = (await eventsOf(nowSession.id)).slice(before);
+    expect(logged.map((e) => [e.type, e.actor, e.detail])).toEqual([
+      ['VideoPausedForBandwidth', nowSession.mentee.id, { receiver: 'student', availableKbps: 118 }],
+    ]);
+
+    // A trial comes due; the link now carries it, and video is back for good.
+    const resumed = mentee.next('media:video-paused-for-bandwidth', 10_000);
+    server.clock.advance({ seconds: 5 });
+    await expect.poll(() => !link.holdingVideo, { timeout: 5_000 }).toBe(true);
+    link.reportBandwidth(400_000);
+    server.clock.advance({ seconds: 2 });
+    link.reportBandwidth(410_000);
+    expect(await resumed).toEqual({ paused: false, availableKbps: 410 });
+    expect((await eventsOf(nowSession.id)).slice(before).map((e) => e.type)).toEqual(['VideoPausedForBandwidth', 'VideoResumedForBandwidth']);
+    expect(mentorHeard).toEqual([]);
+  });
 });

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import {
+  defaultAudioFirstSettings as s,
+  initialAudioFirstState,
+  onBandwidth,
+  onTick,
+  videoHeldBack,
+  type AudioFirstAction,
+  type AudioFirstState,
+} from './audio-first.js';
+
+type Input = { bps: number; at: number } | { tick: number };
+
+/** Feeds readings and ticks in order; returns the actions taken and the final state. */
+function run(inputs: Input[], from: AudioFirstState = initialAudioFirstState) {
+  let state = from;
+  let lastBps = 0;
+  const actions: (AudioFirstAction & { at: number })[] = [];
+  for (const input of inputs) {
+    const at = 'tick' in input ? input.tick : input.at;
+    const step = 'tick' in input ? onTick(state, input.tick, lastBps) : onBandwidth(state, input.bps, input.at);
+    if ('bps' in input) lastBps = input.bps;
+    state = step.state;
+    if (step.action) actions.push({ ...step.action, at });
+  }
+  return { state, actions };
+}
+
+const every = (fromMs: number, toMs: number, stepMs: number, bps: number): Input[] =>
+  Array.from({ length: Math.floor((toMs - fromMs) / stepMs) + 1 }, (_, i) => ({ bps, at: fromMs + i * stepMs }));
+
+describe('audio first', () => {
+  it('keeps video through a short dip below the pause threshold', () => {
+    const { actions, state } = run([...every(0, 2_000, 500, 120_000), { bps: 400_000, at: 2_500 }, ...every(3_000, 5_000, 500, 120_000)]);
+    expect(actions).toEqual([]);
+    expect(videoHeldBack(state)).toBe(false);
+  });
+
+  it('pauses video once the estimate has stayed low for the pause delay, with the figure', () => {
+    const { actions, state } = run(every(0, 4_000, 500, 140_000));
+    expect(actions).toEqual([{ kind: 'pause', bps: 140_000, at: s.pauseAfterMs }]);
+    expect(videoHeldBack(state)).toBe(true);
+  });
+
+  it('does not pause when the estimate is low because of random loss the receiver reports', () => {
+    let state = initialAudioFirstState;
+    const actions = [];
+    for (let at = 0; at <= 10_000; at += 500) {
+      const step = onBandwidth(state, 80_000, at, s, 0.08);
+      state = step.state;
+      if (step.action) actions.push(step.action);
+    }
+    expect(actions).toEqual([]);
+    // The same estimate with the loss gone (a full link, not a lossy one) pauses after the delay.
+    for (let at = 10_500; at <= 13_500; at += 500) {
+      const step = onBandwidth(state, 80_000, at, s, 0.01);
+      state = step.state;
+      if (step.action) actions.push(step.action);
+    }
+    expect(actions).toEqual([{ kind: 'pause', bps: 80_000 }]);
+  });
+
+  it('does not resume on audio-only readings, however high: only a trial can show room', () => {
+    const paused = run(every(0, 3_000, 500, 100_000)).state;
+    const { actions } = run(every(3_500, 20_000, 500, 900_000), paused);
+    expect(actions).toEqual([]);
+  });
+
+  it('runs a trial when one is due and resumes when the trial holds the higher threshold', () => {
+    const paused = run(every(0, 3_000, 500, 100_000)).state;
+    const trialAt = 3_000 + s.trialEveryMs;
+    const { actions, state } = run([{ tick: trialAt - 1 }, { tick: trialAt }, ...every(trialAt + 500, trialAt + 3_000, 500, 300_000)], paused);
+    expect(actions.map((a) => a.kind)).toEqual(['trial', 'resume']);
+    expect(actions[1]).toMatchObject({ bps: 300_000, at: trialAt + 500 + s.resumeAfterMs });
+    expect(state).toEqual({ kind: 'flowing', lowSinceMs: null });
+  });
+
+  it('a reading between the thresholds neither resumes nor fails a trial until it runs out', () => {
+    const paused = run(every(0, 3_000, 500, 100_000)).state;
+    const trialAt = 3_000 + s.trialEveryMs;
+    const { actions, state } = run([{ tick: trialAt }, ...every(trialAt + 500, trialAt + 3_500, 500, 230_000), { tick: trialAt + s.trialLastsMs }], paused);
+    expect(actions.map((a) => a.kind)).toEqual(['trial', 'trial-failed']);
+    expect(state).toMatchObject({ kind: 'paused', nextTrialAtMs: trialAt + s.trialLastsMs + s.trialEveryMs });
+  });
+
+  it('ends a trial early when the link is still too weak once it has settled, and tries again later', () => {
+    const paused = run(every(0, 3_000, 500, 100_000)).state;
+    const trialAt = 3_000 + s.trialEveryMs;
+    const early = trialAt + s.trialGraceMs - 500;
+    const settled = trialAt + s.trialGraceMs;
+    const { actions, state } = run([{ tick: trialAt }, { bps: 90_000, at: early }, { bps: 90_000, at: settled }], paused);
+    expect(actions).toEqual([
+      { kind: 'trial', at: trialAt },
+      { kind: 'trial-failed', bps: 90_000, at: settled },
+    ]);
+    expect(run([{ tick: settled + s.trialEveryMs }], state).actions).toEqual([{ kind: 'trial', at: settled + s.trialEveryMs }]);
+  });
+
+  it('a trial that dips resets its high streak', () => {
+    const paused = run(every(0, 3_000, 500, 100_000)).state;
+    const t = 3_000 + s.trialEveryMs;
+    const { actions } = run([{ tick: t }, { bps: 300_000, at: t + 200 }, { bps: 220_000, at: t + 1_000 }, { bps: 300_000, at: t + 1_200 }, { bps: 300_000, at: t + 1_600 }], paused);
+    expect(actions.map((a) => a.kind)).toEqual(['trial']);
+  });
+});
