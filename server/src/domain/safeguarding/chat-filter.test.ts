@@ -266,9 +266,19 @@ describe('performance', () => {
     ['many @', '@'.repeat(50_000)],
     ['trailing whitespace', `hi${' '.repeat(50_000)}`],
     ['a keyword prefix repeated', 'kil '.repeat(12_000)],
-  ])('stays fast on %s', (_label, text) => {
-    const started = performance.now();
-    moderate(text);
-    expect(performance.now() - started).toBeLessThan(2_000);
+  ])('stays linear on %s', (_label, text) => {
+    // Not a speed target: a backtracking blow-up on crafted input costs hundreds of times an
+    // ordinary message of the same length, so compare with one in the same run (a loaded
+    // machine slows both alike) and take the best of three of each.
+    const bestOf = (input: string) =>
+      Math.min(
+        ...[0, 1, 2].map(() => {
+          const started = performance.now();
+          moderate(input);
+          return performance.now() - started;
+        }),
+      );
+    const ordinary = bestOf('hello there, how was the maths test? '.repeat(Math.ceil(text.length / 37)).slice(0, text.length));
+    expect(bestOf(text)).toBeLessThan(Math.max(25 * ordinary, 50));
   });
 });
