@@ -1,4 +1,4 @@
-import type { JoinResult, LeaveReason, ObserveResult, ObserverInfo, SessionEndReason } from '@peerbridge/shared';
+import type { JoinResult, LeaveReason, NetworkCheckResult, ObserveResult, ObserverInfo, SessionEndReason } from '@peerbridge/shared';
 import type { Logger } from 'pino';
 import type { Clock } from '../../domain/time/clock.js';
 import { AppError } from '../../errors.js';
@@ -62,8 +62,14 @@ export class CallLifecycle {
     };
   }
 
-  enterStudent(conn: CallConnection, record: SessionRecord, studentId: string, rtpCapabilities: unknown): Promise<JoinResult> {
-    return this.queue.run(record.id, () => this.admitStudent(conn, record, studentId, rtpCapabilities));
+  enterStudent(
+    conn: CallConnection,
+    record: SessionRecord,
+    studentId: string,
+    rtpCapabilities: unknown,
+    networkCheck?: NetworkCheckResult,
+  ): Promise<JoinResult> {
+    return this.queue.run(record.id, () => this.admitStudent(conn, record, studentId, rtpCapabilities, networkCheck));
   }
 
   enterObserver(conn: CallConnection, record: SessionRecord, staff: StaffIdentity, rtpCapabilities: unknown): Promise<ObserveResult> {
@@ -90,7 +96,13 @@ export class CallLifecycle {
     await Promise.all(this.deps.registry.sessionIds().map((id) => this.queue.run(id, () => this.endSession(id, reason))));
   }
 
-  private async admitStudent(conn: CallConnection, record: SessionRecord, studentId: string, rtpCapabilities: unknown): Promise<JoinResult> {
+  private async admitStudent(
+    conn: CallConnection,
+    record: SessionRecord,
+    studentId: string,
+    rtpCapabilities: unknown,
+    networkCheck: NetworkCheckResult | undefined,
+  ): Promise<JoinResult> {
     // The same student on a second device replaces the first (which may close an empty room, so this comes first).
     const previous = this.deps.registry.get(record.id)?.participants.get(studentId);
     if (previous) {
@@ -104,7 +116,7 @@ export class CallLifecycle {
       const [sendTransport, recvTransport] = await Promise.all([peer.createTransport('send'), peer.createTransport('recv')]);
       // The log is written before the student is told they are in.
       const returning = this.drops.takeReturning(record.id, studentId);
-      await this.deps.timeline.studentJoined(record.id, { id: studentId, deviceId: conn.deviceId }, returning ? 'reconnected' : 'joined');
+      await this.deps.timeline.studentJoined(record.id, { id: studentId, deviceId: conn.deviceId }, returning ? 'reconnected' : 'joined', networkCheck);
       const participant: Participant = {
         kind: 'student',
         id: studentId,

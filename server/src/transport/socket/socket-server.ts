@@ -14,6 +14,7 @@ import type { StaffSessionsEnded } from '../../services/staff/staff-sessions-end
 import { cookieFrom, STAFF_COOKIE } from '../http/staff-session.js';
 import { parseInput } from '../validation.js';
 import { registerCallHandlers } from './call.handlers.js';
+import type { NetworkProbes } from '../../services/network-probe/network-probes.js';
 import type { CallServer } from './socket-data.js';
 
 /**
@@ -71,6 +72,7 @@ export function attachCallHandlers(
     calls: CallService;
     chat: CallChat;
     concerns: ConcernService;
+    probes: NetworkProbes;
     deviceTokens: DeviceTokens;
     staffAuth: StaffAuth;
     log: Logger;
