@@ -93,6 +93,8 @@ export interface RunningServer {
   database: Database;
   deviceTokens: DeviceTokens;
   calls: CallService;
+  /** The pre-join network checks (tests check none is left open). */
+  probes: NetworkProbes;
   media: MediasoupMedia;
   events: SessionEventRepository;
   /** The session-log signing keys: what tests verify evidence files against. */
@@ -337,7 +339,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
         log.info('ShutdownFinished');
       })());
 
-    return { url, port, app, database, deviceTokens, calls, media, events, logKeys, retention, demo, needsFirstAdmin, close };
+    return { url, port, app, database, deviceTokens, calls, probes, media, events, logKeys, retention, demo, needsFirstAdmin, close };
   } catch (error) {
     await unwind();
     throw error;
