@@ -1,4 +1,4 @@
-import type { ClientAckData, SessionEndReason } from '@peerbridge/shared';
+import type { ClientAckData, NetworkCheckResult, SessionEndReason } from '@peerbridge/shared';
 import { now } from '../../lib/clock';
 import { PeerbridgeError } from '../../lib/peerbridge-error';
 import { noRemoteMedia } from '../../lib/remote-room/remote-producers';
@@ -17,6 +17,7 @@ import { applyTrackEnabled, CallPublisher } from './call-publisher';
 import { CallReconnect } from './call-reconnect';
 import { initialCallState, isJoined, type CallEnd, type CallState } from './call-state';
 import { MediaSession } from './media-session';
+import { runNetworkCheck } from './network-check';
 
 export { SignInRequiredError, type CreateMediaSession, type JoinParams } from './call-join';
 
@@ -84,6 +85,11 @@ export class CallClient {
   connect(): void {
     if (!this.disposed && !this.socket.active) this.socket.connect();
     void this.preload.get();
+  }
+
+  /** The pre-join network check on this client's socket (it does not hold up a join). */
+  checkNetwork(): Promise<NetworkCheckResult> {
+    return runNetworkCheck(this.socket);
   }
 
   /**

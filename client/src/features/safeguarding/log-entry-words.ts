@@ -1,4 +1,4 @@
-import { LeaveReason } from '@peerbridge/shared';
+import { LeaveReason, NetworkCheckResult, networkDetailLine, networkVerdict, type NetworkVerdict } from '@peerbridge/shared';
 import type { LogEntry, StaffSessionSummary } from './session-log-api';
 
 /**
@@ -68,13 +68,13 @@ export function describeLogEntry(entry: LogEntry, names: ReadonlyMap<string, str
 
   switch (entry.type) {
     case 'SessionJoined':
-      words = `${student} joined`;
+      words = `${student} joined${networkWords(entry.detail.networkCheck, () => take('networkCheck'))}`;
       break;
     case 'SessionLeft':
       words = `${student} left${because(take('reason'))}`;
       break;
     case 'SessionReconnected':
-      words = `${student} reconnected`;
+      words = `${student} reconnected${networkWords(entry.detail.networkCheck, () => take('networkCheck'))}`;
       break;
     case 'MediaToggled':
       words = `${student} ${mediaChange(take('kind'), take('paused'), take('enabled'))}`;
@@ -114,6 +114,20 @@ export function describeLogEntry(entry: LogEntry, names: ReadonlyMap<string, str
     }
   }
   return { text: words, attention, quote, facts };
+}
+
+const verdictWords: Record<NetworkVerdict, string> = {
+  good: 'the network check looked good',
+  audio_only: 'the network check found a slow connection (sound only likely)',
+  not_possible: 'the network check could not reach the call',
+};
+
+/** The pre-join network check carried by a join, in words; one the client could not have sent stays a raw fact. */
+function networkWords(value: unknown, markUsed: () => void): string {
+  const check = NetworkCheckResult.safeParse(value);
+  if (!check.success) return '';
+  markUsed();
+  return `; ${verdictWords[networkVerdict(check.data)]} (${networkDetailLine(check.data)})`;
 }
 
 function mediaChange(kind: unknown, paused: unknown, enabled: unknown): string {
