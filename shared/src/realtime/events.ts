@@ -32,6 +32,13 @@ export const PeerInfo = z.object({
 });
 export type PeerInfo = z.infer<typeof PeerInfo>;
 
+/**
+ * Why a camera or microphone is paused: the child turned it off, or the iPad paused it while
+ * the app was in the background (Safari stops the camera there) and will bring it back on return.
+ */
+export const PauseReason = z.enum(['user', 'background']);
+export type PauseReason = z.infer<typeof PauseReason>;
+
 export const ProducerInfo = z.object({
   producerId: MediaObjectId,
   participantId: Uuid,
@@ -67,7 +74,7 @@ export const clientPayloads = {
   }),
   'media:consume': z.strictObject({ producerId: MediaObjectId, rtpCapabilities: RtpCapabilities }),
   'media:resume-consumer': z.strictObject({ consumerId: MediaObjectId }),
-  'media:set-paused': z.strictObject({ producerId: MediaObjectId, paused: z.boolean() }),
+  'media:set-paused': z.strictObject({ producerId: MediaObjectId, paused: z.boolean(), reason: PauseReason.optional() }),
   /** A DSL or supervisor watches a live session: receives audio and video, sends none. */
   'observe:join': z.strictObject({ sessionId: Uuid, rtpCapabilities: RtpCapabilities.optional() }),
   /**
@@ -201,7 +208,7 @@ export const pushSchemas = {
   'peer:joined': PeerInfo,
   'peer:left': z.object({ participantId: Uuid }),
   'producer:added': ProducerInfo,
-  'producer:paused': z.object({ producerId: MediaObjectId, paused: z.boolean() }),
+  'producer:paused': z.object({ producerId: MediaObjectId, paused: z.boolean(), reason: PauseReason.optional() }),
   'producer:closed': z.object({ producerId: MediaObjectId }),
   'session:ended': z.object({ reason: SessionEndReason, message: z.string() }),
   /** Both students always see who is observing, for as long as it lasts. */

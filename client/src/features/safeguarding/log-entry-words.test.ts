@@ -50,6 +50,16 @@ describe('describeLogEntry', () => {
     expect(words.facts).toContainEqual({ label: 'who', value: '11111111…' });
   });
 
+  it('says when the iPad paused the camera in the background and when it came back, apart from turning it off', () => {
+    expect(describeLogEntry(entry('MediaToggled', { kind: 'video', on: false, reason: 'background' }), names).text).toBe(
+      'Sam’s camera paused (the iPad app went to the background)',
+    );
+    const back = describeLogEntry(entry('MediaToggled', { kind: 'video', on: true, reason: 'background' }), names);
+    expect(back.text).toBe('Sam’s camera came back (the iPad app was back on screen)');
+    expect(back.facts.map((f) => f.label)).not.toContain('reason');
+    expect(describeLogEntry(entry('MediaToggled', { kind: 'video', on: false }), names).text).toBe('Sam turned their camera off');
+  });
+
   it('names the camera or microphone that was turned off', () => {
     expect(describeLogEntry(entry('MediaToggled', { kind: 'video', paused: true }), names).text).toBe(
       'Sam turned their camera off',

@@ -77,7 +77,10 @@ export function describeLogEntry(entry: LogEntry, names: ReadonlyMap<string, str
       words = `${student} reconnected${networkWords(entry.detail.networkCheck, () => take('networkCheck'))}`;
       break;
     case 'MediaToggled':
-      words = `${student} ${mediaChange(take('kind'), take('paused'), take('enabled'))}`;
+      words =
+        entry.detail.reason === 'background' && typeof entry.detail.on === 'boolean'
+          ? `${student}${backgroundChange(take('kind'), take('on'), take('reason'))}`
+          : `${student} ${mediaChange(take('kind'), take('paused'), take('enabled') ?? take('on'))}`;
       break;
     case 'ChatMessageSent':
       words = `${student} sent a chat message`;
@@ -109,7 +112,7 @@ export function describeLogEntry(entry: LogEntry, names: ReadonlyMap<string, str
   if (entry.actor && !named) facts.push({ label: 'who', value: shortId(entry.actor) });
   if (entry.deviceId) facts.push({ label: 'device', value: shortId(entry.deviceId) });
   for (const [key, value] of Object.entries(entry.detail)) {
-    if (!used.has(key) || (key === 'reason' && !leaveWords(String(value)))) {
+    if (!used.has(key) || (key === 'reason' && entry.type !== 'MediaToggled' && !leaveWords(String(value)))) {
       facts.push({ label: key, value: typeof value === 'string' ? value : JSON.stringify(value) });
     }
   }
@@ -128,6 +131,12 @@ function networkWords(value: unknown, markUsed: () => void): string {
   if (!check.success) return '';
   markUsed();
   return `; ${verdictWords[networkVerdict(check.data)]} (${networkDetailLine(check.data)})`;
+}
+
+/** The iPad paused the camera while the app was in the background, and restored it on return. */
+function backgroundChange(kind: unknown, on: unknown, _reason: unknown): string {
+  const what = kind === 'audio' ? 'microphone' : 'camera';
+  return on ? `’s ${what} came back (the iPad app was back on screen)` : `’s ${what} paused (the iPad app went to the background)`;
 }
 
 function mediaChange(kind: unknown, paused: unknown, enabled: unknown): string {

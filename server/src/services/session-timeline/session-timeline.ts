@@ -59,14 +59,15 @@ export class SessionTimeline {
     await this.left('ObserverLeft', sessionId, observer, reason);
   }
 
-  async mediaToggled(sessionId: string, student: TimelineActor, media: { kind: MediaKind; on: boolean }): Promise<void> {
+  /** `reason: 'background'`: the iPad paused (or brought back) the camera as the app left (or returned to) the screen. */
+  async mediaToggled(sessionId: string, student: TimelineActor, media: { kind: MediaKind; on: boolean; reason?: 'background' }): Promise<void> {
     await this.deps.events.append({
       occurrenceId: sessionId,
       type: 'MediaToggled',
       actor: student.id,
       deviceId: student.deviceId,
       at: this.deps.clock.now(),
-      detail: { kind: media.kind, on: media.on },
+      detail: { kind: media.kind, on: media.on, ...(media.reason ? { reason: media.reason } : {}) },
     });
   }
 
