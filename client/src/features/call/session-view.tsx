@@ -1,9 +1,10 @@
 import type { DeviceSchool, TodaySession } from '@peerbridge/shared';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { PeerbridgeError, toPeerbridgeError } from '../../lib/peerbridge-error';
 import { CalmPulse } from '../../ui/calm-pulse';
 import { Screen } from '../../ui/screen';
 import { SignInRequiredError } from './call-client';
+import { audioUnlock } from './audio-unlock';
 import { CallScreen } from './call-screen';
 import { isInCall } from './call-state';
 import { markJoinTapped } from './latency-marks';
@@ -33,6 +34,8 @@ export function SessionView({ deviceToken, session, school, joinToken, onExit, o
   // Camera off as soon as the call is over, not only when the screen closes.
   const media = useLocalMedia(state.phase !== 'ended');
   const network = useNetworkCheck(client);
+  // iPad Safari: the first tap anywhere on pre-join or in the call starts sound that is waiting for one.
+  useEffect(() => audioUnlock.listen(document), []);
   const [joinError, setJoinError] = useState<string | null>(null);
   const [leaving, setLeaving] = useState(false);
 
