@@ -44,6 +44,8 @@ export const ProducerInfo = z.object({
   participantId: Uuid,
   kind: MediaKind,
   paused: z.boolean(),
+  /** Set when paused because the sender's iPad app is in the background (a newcomer sees "camera paused", not "off"). */
+  pausedReason: PauseReason.optional(),
 });
 export type ProducerInfo = z.infer<typeof ProducerInfo>;
 

@@ -53,6 +53,12 @@ describe('RemoteProducers', () => {
     expect(remote.snapshot()).toMatchObject({ cameraOff: false, cameraPaused: false });
   });
 
+  it('shows a camera announced as paused in the background as paused, not off', () => {
+    const remote = new RemoteProducers();
+    remote.add({ ...producer('v', 'video', PARTNER, true), pausedReason: 'background' }, ME);
+    expect(remote.snapshot()).toMatchObject({ cameraOff: false, cameraPaused: true });
+  });
+
   it('forgets closed producers, and knows a replaced entry is stale', () => {
     const remote = new RemoteProducers();
     const first = remote.add(producer('v', 'video'), ME)!;

@@ -34,7 +34,7 @@ export class RemoteProducers {
   /** Returns the new entry, or null if it is ours or already known. */
   add(info: ProducerInfo, selfParticipantId: string | null): RemoteProducer | null {
     if (info.participantId === selfParticipantId || this.entries.has(info.producerId)) return null;
-    const entry: RemoteProducer = { info, paused: info.paused, pausedReason: 'user', track: null };
+    const entry: RemoteProducer = { info, paused: info.paused, pausedReason: info.pausedReason ?? 'user', track: null };
     this.entries.set(info.producerId, entry);
     return entry;
   }

@@ -83,6 +83,7 @@ export class CallMedia {
     if (!producer) throw AppError.notFound('That microphone or camera is not being sent from this device.');
     await participant.peer.setProducerPaused(input.producerId, input.paused);
     producer.paused = input.paused;
+    producer.pausedInBackground = input.paused && input.reason === 'background';
     // Paused while the iPad app was in the background, or back from it: said so, in the log and to the partner.
     const background = input.reason === 'background' ? { reason: 'background' as const } : {};
     await this.deps.timeline.mediaToggled(session.record.id, participant, { kind: producer.kind, on: !input.paused, ...background });
