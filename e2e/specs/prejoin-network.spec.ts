@@ -26,24 +26,28 @@ async function sessionLog(sessionId: string): Promise<LogEntry[]> {
 
 test("the pre-join screen checks the network on loopback, says it looks good, and the join's log entry carries the check", async ({ browser }) => {
   const session = demoSession('now');
-  const mentor = await SchoolDevice.open(browser, 'mentor');
+  // The mentee's iPad: the join-latency spec's many pre-join visits are the mentor's (each visit runs a check, a few a minute).
+  const mentee = await SchoolDevice.open(browser, 'mentee');
   try {
-    await mentor.openPreJoin(session.id);
-    const check = mentor.page.getByTestId('network-check');
+    await mentee.openPreJoin(session.id);
+    const check = mentee.page.getByTestId('network-check');
     await expect(check).toHaveAttribute('data-verdict', 'good', { timeout: 20_000 });
     await expect(check).toContainText('Your connection looks good');
-    const detail = (await mentor.page.getByTestId('network-check-detail').textContent()) ?? '';
+    const detail = (await mentee.page.getByTestId('network-check-detail').textContent()) ?? '';
     // Loopback: the probe connects over UDP and the burst arrives (the e2e server offers no TURN).
     expect(detail).toMatch(/^UDP ok · TURN not configured · upload ≈ [\d.]+ (Mbit|kbit)\/s$/);
     console.log(`prejoin-check loopback detail="${detail}"`);
 
-    await mentor.join();
-    await expect(mentor.callState()).toHaveAttribute('data-state', 'waiting');
-    const joined = (await sessionLog(session.id)).filter((e) => e.type === 'SessionJoined' && e.actor === session.mentor.id).at(-1);
+    await mentee.join();
+    await expect(mentee.callState()).toHaveAttribute('data-state', 'waiting');
+    // A join after an earlier drop is logged as a reconnection; either carries the check.
+    const joined = (await sessionLog(session.id))
+      .filter((e) => (e.type === 'SessionJoined' || e.type === 'SessionReconnected') && e.actor === session.mentee.id)
+      .at(-1);
     expect(joined?.detail.networkCheck).toMatchObject({ direct: 'udp', turn: 'not_configured', uploadKbps: expect.any(Number) });
     expect((joined?.detail.networkCheck as { uploadKbps: number }).uploadKbps).toBeGreaterThan(600);
-    await mentor.leave();
+    await mentee.leave();
   } finally {
-    await mentor.close();
+    await mentee.close();
   }
 });

@@ -90,9 +90,9 @@ export class CallClient {
     void this.preload.get();
   }
 
-  /** The pre-join network check on this client's socket (it does not hold up a join). */
-  checkNetwork(): Promise<NetworkCheckResult> {
-    return runNetworkCheck(this.socket);
+  /** The pre-join network check on this client's socket; `signal` stops it when Join is tapped. */
+  checkNetwork(signal?: AbortSignal): Promise<NetworkCheckResult> {
+    return runNetworkCheck(this.socket, { preloaded: this.preload.get(), ...(signal ? { signal } : {}) });
   }
 
   /**

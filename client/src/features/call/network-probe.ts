@@ -1,5 +1,6 @@
 import type { ProbeStartResult } from '@peerbridge/shared';
 import { Device, type types } from 'mediasoup-client';
+import type { LoadedDevice } from './media-session';
 
 /*
  * The direct half of the pre-join network check: a data-only mediasoup-client transport to
@@ -54,13 +55,30 @@ async function protocolFromStats(transport: types.Transport): Promise<'udp' | 't
   return protocol === 'udp' || protocol === 'tcp' ? protocol : null;
 }
 
+async function deviceFor(routerRtpCapabilities: unknown, preloaded: LoadedDevice | null): Promise<types.Device> {
+  if (preloaded && preloaded.loadedFor === JSON.stringify(routerRtpCapabilities)) return preloaded.device;
+  const device = await Device.factory();
+  await device.load({ routerRtpCapabilities: routerRtpCapabilities as types.RtpCapabilities });
+  return device;
+}
+
 /**
  * Connects to the probe and sends at most `maxBytes` for at most `maxDurationMs`; never throws
- * for the network's sake (a connection that never opens is `protocol: null`).
+ * for the network's sake (a connection that never opens is `protocol: null`). `signal` stops the
+ * burst early (the child tapped Join: the call comes first); the server is still told, so it closes the probe.
  */
-export async function runDirectProbe(start: ProbeStartResult, signalling: ProbeSignalling): Promise<DirectProbeResult> {
-  const device = await Device.factory();
-  await device.load({ routerRtpCapabilities: start.routerRtpCapabilities as types.RtpCapabilities });
+export async function runDirectProbe(
+  start: ProbeStartResult,
+  signalling: ProbeSignalling,
+  options: { preloaded?: LoadedDevice | null; signal?: AbortSignal } = {},
+): Promise<DirectProbeResult> {
+  const { signal } = options;
+  if (signal?.aborted) {
+    // Stopped before it began: only let the server close the probe.
+    const { bytesReceived, protocol } = await signalling.finish();
+    return { protocol, bytesReceived, elapsedMs: 0 };
+  }
+  const device = await deviceFor(start.routerRtpCapabilities, options.preloaded ?? null);
   const transport = device.createSendTransport({
     id: start.transport.id,
     iceParameters: start.transport.iceParameters as types.IceParameters,
@@ -84,7 +102,8 @@ export async function runDirectProbe(start: ProbeStartResult, signalling: ProbeS
     const startedAt = performance.now();
     const elapsed = () => performance.now() - startedAt;
     let sent = 0;
-    while (sent < start.maxBytes && elapsed() < start.maxDurationMs && channel.readyState === 'open') {
+    const going = () => elapsed() < start.maxDurationMs && channel.readyState === 'open' && !signal?.aborted;
+    while (sent < start.maxBytes && going()) {
       if (channel.bufferedAmount > HIGH_WATER_BYTES) {
         await sleep(10);
         continue;
@@ -93,7 +112,7 @@ export async function runDirectProbe(start: ProbeStartResult, signalling: ProbeS
       sent += CHUNK_BYTES;
     }
     // Let the queue drain, within the same time bound: what has not arrived by then does not count.
-    while (channel.bufferedAmount > 0 && elapsed() < start.maxDurationMs) await sleep(10);
+    while (channel.bufferedAmount > 0 && going()) await sleep(10);
     const elapsedMs = Math.max(1, Math.round(elapsed()));
     const fromBrowser = await protocolFromStats(transport).catch(() => null);
     const { bytesReceived, protocol } = await signalling.finish();

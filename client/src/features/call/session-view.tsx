@@ -33,7 +33,7 @@ export function SessionView({ deviceToken, session, school, joinToken, onExit, o
   const { client, state } = useCallClient(deviceToken);
   // Camera off as soon as the call is over, not only when the screen closes.
   const media = useLocalMedia(state.phase !== 'ended');
-  const network = useNetworkCheck(client);
+  const network = useNetworkCheck(client, state.phase === 'idle');
   // iPad Safari: the first tap anywhere on pre-join or in the call starts sound that is waiting for one.
   useEffect(() => audioUnlock.listen(document), []);
   const [joinError, setJoinError] = useState<string | null>(null);

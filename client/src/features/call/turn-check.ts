@@ -10,12 +10,18 @@ export async function checkTurnRelay(
   iceServers: IceServer[],
   createPeerConnection: (config: RTCConfiguration) => RTCPeerConnection = (config) => new RTCPeerConnection(config),
   timeoutMs = GATHER_TIMEOUT_MS,
+  signal?: AbortSignal,
 ): Promise<TurnCheck> {
   if (iceServers.length === 0) return 'not_configured';
+  if (signal?.aborted) return 'failed';
   const pc = createPeerConnection({ iceServers, iceTransportPolicy: 'relay' });
   try {
     const relayed = new Promise<TurnCheck>((resolve) => {
       const timer = setTimeout(() => resolve('failed'), timeoutMs);
+      signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        resolve('failed');
+      });
       pc.addEventListener('icecandidate', (event) => {
         if (event.candidate?.type === 'relay' || / typ relay /.test(event.candidate?.candidate ?? '')) {
           clearTimeout(timer);

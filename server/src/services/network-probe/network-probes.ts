@@ -10,8 +10,8 @@ export const PROBE_MAX_BYTES = 512 * 1024;
 export const PROBE_MAX_DURATION_MS = 2_000;
 /** A probe not finished by then is closed (connect, send for 2 s, finish, with room for a slow network). */
 export const PROBE_LIFETIME_MS = 10_000;
-/** Each visit to pre-join runs one check; a few more allow for going back and forth. */
-export const PROBE_STARTS_PER_WINDOW = 4;
+/** Each visit to pre-join runs one check; going back and forth (or a class trying again and again) is allowed this many a minute. */
+export const PROBE_STARTS_PER_WINDOW = 10;
 export const PROBE_WINDOW_MS = 60_000;
 
 /** Who is asking: a school device's socket. */
