@@ -13,12 +13,17 @@ export class SchoolDevice {
     readonly page: Page,
   ) {}
 
-  static async open(browser: Browser, role: 'mentor' | 'mentee'): Promise<SchoolDevice> {
+  static open(browser: Browser, role: 'mentor' | 'mentee'): Promise<SchoolDevice> {
+    return SchoolDevice.openAt(browser, serverInfo().url, deviceToken(role));
+  }
+
+  /** The same, on another server (a network lab's, see support/netlab): its address and the school's device token there. */
+  static async openAt(browser: Browser, baseUrl: string, token: string): Promise<SchoolDevice> {
     const context = await browser.newContext();
     await recordPeerConnections(context);
     await recordCspViolations(context);
     const page = await context.newPage();
-    await page.goto(`${serverInfo().url}/?device=${deviceToken(role)}`);
+    await page.goto(`${baseUrl}/?device=${token}`);
     await expect(page.getByTestId('device-page')).toBeVisible();
     return new SchoolDevice(context, page);
   }

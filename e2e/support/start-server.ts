@@ -73,13 +73,25 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+export interface StartServerOptions {
+  /** Runs the server command behind this argv (e.g. `ip netns exec <ns>` to start it inside a network namespace). */
+  commandPrefix?: string[];
+  /** The address the server answers on; `http://127.0.0.1:$PORT` by default. */
+  url?: string;
+  /** How to tell it is ready, where the test process cannot reach it itself (another network namespace). */
+  waitReady?: (url: string, server: ChildProcess) => Promise<void>;
+  /** Its own process group, so a crash can be simulated by SIGKILLing the server and its workers at once. */
+  ownProcessGroup?: boolean;
+  /** Append to the log rather than start it afresh (a restart keeps the earlier run's lines). */
+  appendLog?: boolean;
+}
+
 /** Starts `server/src/main.ts` with `env`, logging to `logFile`, and waits until it answers /readyz. */
-export async function startServer(env: NodeJS.ProcessEnv, logFile: string): Promise<RunningServer> {
-  const log = fs.openSync(logFile, 'w');
-  const server = spawn(tsx, ['server/src/main.ts'], { cwd: repoRoot, env, stdio: ['ignore', log, log] });
-  const url = `http://127.0.0.1:${env.PORT}`;
+export async function startServer(env: NodeJS.ProcessEnv, logFile: string, options: StartServerOptions = {}): Promise<RunningServer> {
+  const server = spawnServer(env, logFile, options);
+  const url = options.url ?? `http://127.0.0.1:${env.PORT}`;
   try {
-    await waitUntilReady(url, server, 30_000);
+    await (options.waitReady ?? ((u, s) => waitUntilReady(u, s, 30_000)))(url, server);
   } catch (error) {
     server.kill('SIGKILL');
     process.stderr.write(fs.readFileSync(logFile, 'utf8'));
@@ -98,4 +110,13 @@ export async function startServer(env: NodeJS.ProcessEnv, logFile: string): Prom
     if (code !== 0) throw new Error(`the server exited with code ${code} on SIGTERM; see ${logFile}`);
   };
   return { url, pid: server.pid!, stop };
+}
+
+/** The server process itself, not yet known to be ready (startServer waits; a lab's restart needs the process). */
+export function spawnServer(env: NodeJS.ProcessEnv, logFile: string, options: StartServerOptions = {}): ChildProcess {
+  const log = fs.openSync(logFile, options.appendLog ? 'a' : 'w');
+  const [cmd, ...args] = [...(options.commandPrefix ?? []), tsx, 'server/src/main.ts'];
+  const server = spawn(cmd!, args, { cwd: repoRoot, env, stdio: ['ignore', log, log], detached: options.ownProcessGroup ?? false });
+  fs.closeSync(log);
+  return server;
 }

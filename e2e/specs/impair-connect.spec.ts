@@ -1,0 +1,103 @@
+import { expect, test } from '@playwright/test';
+import type { SchoolDevice } from '../support/pages.js';
+import { candidatePairReport, inboundMedia, selectedCandidatePairs } from '../support/rtc-stats.js';
+import { LAB_ROLES, MEDIA_RTC_PORT, NetLab, openLabDevice, labSession, TURN_TLS_PORT, type LabServer } from '../support/netlab/index.js';
+
+/*
+ * Calls on school networks that block what WebRTC would like to use. Each school's iPad is a
+ * Chromium inside its own network namespace; the real server, SFU and coturn run in the lab's
+ * server namespace (see support/netlab). TURN is offered in both tests, so the first also
+ * shows that a direct TCP path to the SFU is preferred over the relay.
+ */
+
+let lab: NetLab;
+let server: LabServer;
+
+test.beforeAll(async () => {
+  lab = await NetLab.create({ schools: 2 });
+  await lab.startTurn();
+  server = await lab.startServer();
+});
+
+test.afterAll(async () => {
+  await lab?.destroy();
+});
+
+test.afterEach(async () => {
+  for (const i of [0, 1]) await lab.clear(i);
+});
+
+/** Both iPads tap Join together; answers each one's milliseconds from the tap to its first decoded remote frame. */
+async function bothJoin(): Promise<{ devices: SchoolDevice[]; connectMs: number }> {
+  const session = labSession(server, 'now');
+  const devices = await Promise.all(LAB_ROLES.map(async (role, i) => openLabDevice(await lab.launchBrowser(i), server, role)));
+  for (const device of devices) await device.openPreJoin(session.id);
+  await Promise.all(devices.map((device) => device.join()));
+  for (const device of devices) await expect(device.callState()).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
+  const times: number[] = [];
+  for (const device of devices) {
+    await expect.poll(() => device.joinToFirstFrameMs(), { timeout: 30_000 }).not.toBeNull();
+    times.push((await device.joinToFirstFrameMs())!);
+  }
+  return { devices, connectMs: Math.round(Math.max(...times)) };
+}
+
+/** Real media both ways: decoded frames and received, non-silent audio, growing. */
+async function expectMediaFlowing(devices: SchoolDevice[]) {
+  for (const device of devices) {
+    const before = await inboundMedia(device.page);
+    await expect.poll(async () => (await inboundMedia(device.page)).videoFramesDecoded, { timeout: 20_000 }).toBeGreaterThan(before.videoFramesDecoded + 10);
+    await expect.poll(async () => (await inboundMedia(device.page)).audioPacketsReceived, { timeout: 20_000 }).toBeGreaterThan(before.audioPacketsReceived + 20);
+    await expect.poll(async () => (await inboundMedia(device.page)).audioEnergy, { timeout: 20_000 }).toBeGreaterThan(0);
+  }
+}
+
+async function leaveAll(devices: SchoolDevice[]) {
+  for (const device of devices) await device.leave();
+  for (const device of devices) await device.close();
+}
+
+test('with UDP blocked at both schools the call connects over TCP straight to the SFU', async () => {
+  await lab.impair(0, { blockUdp: true });
+  await lab.impair(1, { blockUdp: true });
+  const { devices, connectMs } = await bothJoin();
+  await expectMediaFlowing(devices);
+  for (const device of devices) {
+    const pairs = await selectedCandidatePairs(device.page);
+    console.log(await candidatePairReport(device.page));
+    expect(pairs.length, 'a send and a receive transport').toBeGreaterThanOrEqual(2);
+    for (const pair of pairs) {
+      expect(pair).toMatchObject({ state: 'succeeded', localProtocol: 'tcp', remoteType: 'host', remoteProtocol: 'tcp', remoteAddress: lab.appIp, remotePort: MEDIA_RTC_PORT });
+      expect(pair.localType).not.toBe('relay');
+    }
+  }
+  // The impairment held for the whole call.
+  await lab.verify(0, { blockUdp: true });
+  await lab.verify(1, { blockUdp: true });
+  console.log(`impair udp-blocked connect_ms=${connectMs}`);
+  await leaveAll(devices);
+});
+
+test('with only TCP 443 to TURN (and the app) allowed the call connects through TURN over TLS', async () => {
+  const allowed = [
+    { ip: lab.appIp, port: lab.appPort },
+    { ip: lab.turnIp, port: TURN_TLS_PORT },
+  ];
+  await lab.impair(0, { onlyTcpTo: allowed });
+  await lab.impair(1, { onlyTcpTo: allowed });
+  const { devices, connectMs } = await bothJoin();
+  await expectMediaFlowing(devices);
+  for (const device of devices) {
+    const pairs = await selectedCandidatePairs(device.page);
+    expect(pairs.length, 'a send and a receive transport').toBeGreaterThanOrEqual(2);
+    for (const pair of pairs) {
+      expect(pair).toMatchObject({ state: 'succeeded', localType: 'relay', remoteAddress: lab.appIp, remotePort: MEDIA_RTC_PORT });
+      // Chromium reports how it reaches TURN for relay candidates; it must be TLS (443 is the only way out).
+      expect(pair.relayProtocol).toBe('tls');
+    }
+  }
+  await lab.verify(0, { onlyTcpTo: allowed });
+  await lab.verify(1, { onlyTcpTo: allowed });
+  console.log(`impair turn-only connect_ms=${connectMs}`);
+  await leaveAll(devices);
+});
