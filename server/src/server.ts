@@ -11,6 +11,8 @@ import { createApp } from './app.js';
 import type { CallService } from './services/calls/call-service.js';
 import { createCalls } from './services/calls/create-calls.js';
 import { turnIceServers } from './services/call-media/ice-servers.js';
+import { NetworkProbes } from './services/network-probe/network-probes.js';
+import { realTimers } from './services/calls/timers.js';
 import type { Config } from './config/config.js';
 import { seedDemo, type DemoManifest } from './demo/demo-data.js';
 import { DeviceEnrolment } from './services/devices/device-enrolment.js';
@@ -93,6 +95,8 @@ export interface RunningServer {
   database: Database;
   deviceTokens: DeviceTokens;
   calls: CallService;
+  /** The pre-join network checks (tests check none is left open). */
+  probes: NetworkProbes;
   media: MediasoupMedia;
   events: SessionEventRepository;
   /** The session-log signing keys: what tests verify evidence files against. */
@@ -231,10 +235,18 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     const retention = new RetentionJob({ retention: new RetentionRepository(database.db), events, clock, log: log.child({ area: 'retention' }) });
     if (config.env !== 'test') retention.startDaily();
     cleanups.push(async () => retention.stop());
+    const probes = new NetworkProbes({
+      media,
+      clock,
+      timers: realTimers,
+      iceServers: (who) => turnIceServers(config.turn, who, Math.floor(clock.now().epochMilliseconds / 1000)),
+      log: log.child({ area: 'network-probe' }),
+    });
     const stopSweep = attachCallHandlers(io, {
       calls,
       chat,
       concerns,
+      probes,
       deviceTokens,
       staffAuth,
       log: log.child({ area: 'socket' }),
@@ -332,7 +344,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
         log.info('ShutdownFinished');
       })());
 
-    return { url, port, app, database, deviceTokens, calls, media, events, logKeys, retention, demo, needsFirstAdmin, close };
+    return { url, port, app, database, deviceTokens, calls, probes, media, events, logKeys, retention, demo, needsFirstAdmin, close };
   } catch (error) {
     await unwind();
     throw error;

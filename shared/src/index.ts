@@ -4,6 +4,7 @@ export * from './http/device-sessions.js';
 export * from './http/health.js';
 export * from './realtime/media-params.js';
 export * from './realtime/events.js';
+export * from './realtime/network-check.js';
 export * from './http/staff-sign-in.js';
 export * from './http/devices.js';
 export * from './http/record-views.js';

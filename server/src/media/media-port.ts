@@ -58,6 +58,22 @@ export interface MediaRoom {
   close(): void;
 }
 
+/**
+ * A short-lived connection for the pre-join network check: one WebRTC transport with SCTP on a
+ * router of its own, so a device can show it reaches the media server (and over which
+ * protocol) and roughly how fast it can send, before and apart from any session.
+ */
+export interface MediaProbe {
+  readonly id: string;
+  readonly rtpCapabilities: unknown;
+  readonly transport: TransportDescription & { sctpParameters: unknown };
+  connect(dtlsParameters: unknown): Promise<void>;
+  produceData(sctpStreamParameters: unknown): Promise<{ dataProducerId: string }>;
+  /** Bytes received on the probe's data channels, and the protocol of the connected ICE tuple (null: never connected). */
+  result(): Promise<{ bytesReceived: number; protocol: 'udp' | 'tcp' | null }>;
+  close(): void;
+}
+
 export interface MediaHealth {
   workersAlive: number;
   workersExpected: number;
@@ -68,6 +84,8 @@ export interface MediaPort {
   routerRtpCapabilities(): unknown;
   /** The room of one live session; concurrent callers for one id get the same room. */
   openRoom(roomId: string): Promise<MediaRoom>;
+  /** A probe connection for the pre-join network check; the caller closes it. */
+  openProbe(): Promise<MediaProbe>;
   health(): MediaHealth;
   /** Called when a room is lost with its worker; the call layer tells the peers. */
   onRoomLost(listener: (roomId: string) => void): void;

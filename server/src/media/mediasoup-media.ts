@@ -2,7 +2,8 @@ import * as mediasoup from 'mediasoup';
 import type { types } from 'mediasoup';
 import type { Logger } from 'pino';
 import { mediaCodecs } from './codecs.js';
-import type { MediaHealth, MediaPort } from './media-port.js';
+import type { MediaHealth, MediaPort, MediaProbe } from './media-port.js';
+import { MediasoupProbe } from './mediasoup-probe.js';
 import { MediasoupRoom, type MediasoupPeer } from './mediasoup-room.js';
 import { assertWorkerBinaryPresent } from './worker-binary.js';
 
@@ -69,6 +70,12 @@ export class MediasoupMedia implements MediaPort {
 
   routerRtpCapabilities(): unknown {
     return this.capabilities;
+  }
+
+  async openProbe(): Promise<MediaProbe> {
+    const slot = this.leastLoadedSlot();
+    if (!slot?.worker || !slot.webRtcServer) throw new Error('No media worker is available');
+    return MediasoupProbe.open(slot.worker, slot.webRtcServer);
   }
 
   health(): MediaHealth {

@@ -1,5 +1,5 @@
 import type { MediaKind, TransportDescription } from '@peerbridge/shared';
-import type { BandwidthReading, ConsumerDescription, MediaHealth, MediaPeer, MediaPort, MediaRoom } from '../media/media-port.js';
+import type { BandwidthReading, ConsumerDescription, MediaHealth, MediaPeer, MediaPort, MediaProbe, MediaRoom } from '../media/media-port.js';
 
 /**
  * An in-memory MediaPort for unit tests of call logic. It keeps the same
@@ -25,6 +25,15 @@ export class FakeMedia implements MediaPort {
     const room = new FakeRoom(roomId, this);
     this.rooms.set(roomId, room);
     return room;
+  }
+
+  /** Every probe opened, open or closed, so tests can check none is left behind. */
+  readonly probes: FakeProbe[] = [];
+
+  async openProbe(): Promise<MediaProbe> {
+    const probe = new FakeProbe(this.nextId('probe'));
+    this.probes.push(probe);
+    return probe;
   }
 
   health(): MediaHealth {
@@ -137,6 +146,36 @@ export class FakePeer implements MediaPeer {
 
   producerIds(): string[] {
     return [...this.producers.keys()];
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+}
+
+export class FakeProbe implements MediaProbe {
+  closed = false;
+  connected = false;
+  channels = 0;
+  readonly rtpCapabilities = { codecs: [] };
+
+  constructor(readonly id: string) {}
+
+  get transport() {
+    return { id: this.id, iceParameters: {}, iceCandidates: [], dtlsParameters: {}, sctpParameters: {} };
+  }
+
+  async connect(): Promise<void> {
+    this.connected = true;
+  }
+
+  async produceData(): Promise<{ dataProducerId: string }> {
+    this.channels += 1;
+    return { dataProducerId: `${this.id}-data` };
+  }
+
+  async result(): Promise<{ bytesReceived: number; protocol: 'udp' | 'tcp' | null }> {
+    return { bytesReceived: 0, protocol: this.connected ? 'udp' : null };
   }
 
   close(): void {

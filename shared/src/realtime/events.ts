@@ -7,9 +7,11 @@ import {
   MediaKind,
   RtpCapabilities,
   RtpParameters,
+  SctpStreamParameters,
   TransportDescription,
 } from './media-params.js';
 import { freeText } from '../text.js';
+import { NetworkCheckResult } from './network-check.js';
 
 /** Longest chat message, in characters. */
 export const CHAT_MAX_CHARS = 500;
@@ -30,11 +32,20 @@ export const PeerInfo = z.object({
 });
 export type PeerInfo = z.infer<typeof PeerInfo>;
 
+/**
+ * Why a camera or microphone is paused: the child turned it off, or the iPad paused it while
+ * the app was in the background (Safari stops the camera there) and will bring it back on return.
+ */
+export const PauseReason = z.enum(['user', 'background']);
+export type PauseReason = z.infer<typeof PauseReason>;
+
 export const ProducerInfo = z.object({
   producerId: MediaObjectId,
   participantId: Uuid,
   kind: MediaKind,
   paused: z.boolean(),
+  /** Set when paused because the sender's iPad app is in the background (a newcomer sees "camera paused", not "off"). */
+  pausedReason: PauseReason.optional(),
 });
 export type ProducerInfo = z.infer<typeof ProducerInfo>;
 
@@ -53,6 +64,8 @@ export const clientPayloads = {
     /** From `POST /api/device/sign-in` (the student's PIN), for this session on this device. */
     joinToken: z.string().min(1).max(4096),
     rtpCapabilities: RtpCapabilities.optional(),
+    /** The pre-join network check, when it had finished by the time Join was tapped; kept in the join's log entry. */
+    networkCheck: NetworkCheckResult.optional(),
   }),
   'session:leave': z.strictObject({}),
   'transport:connect': z.strictObject({ transportId: MediaObjectId, dtlsParameters: DtlsParameters }),
@@ -68,9 +81,17 @@ export const clientPayloads = {
   }),
   'media:consume': z.strictObject({ producerId: MediaObjectId, rtpCapabilities: RtpCapabilities }),
   'media:resume-consumer': z.strictObject({ consumerId: MediaObjectId }),
-  'media:set-paused': z.strictObject({ producerId: MediaObjectId, paused: z.boolean() }),
+  'media:set-paused': z.strictObject({ producerId: MediaObjectId, paused: z.boolean(), reason: PauseReason.optional() }),
   /** A DSL or supervisor watches a live session: receives audio and video, sends none. */
   'observe:join': z.strictObject({ sessionId: Uuid, rtpCapabilities: RtpCapabilities.optional() }),
+  /**
+   * The pre-join network check: a short-lived probe connection to the media server (one per
+   * device, closed on finish or after a few seconds) that the iPad sends a small burst of data on.
+   */
+  'probe:start': z.strictObject({}),
+  'probe:connect': z.strictObject({ probeId: MediaObjectId, dtlsParameters: DtlsParameters }),
+  'probe:produce-data': z.strictObject({ probeId: MediaObjectId, sctpStreamParameters: SctpStreamParameters }),
+  'probe:finish': z.strictObject({ probeId: MediaObjectId }),
   'chat:send': z.strictObject({ text: freeText({ max: CHAT_MAX_CHARS, multiline: true }) }),
   /**
    * The "I'm worried" button: one tap, then optionally a sentence in the child's own words.
@@ -144,6 +165,18 @@ export type SafeguardingAlert = z.infer<typeof SafeguardingAlert>;
 
 const Empty = z.object({});
 
+export const ProbeStartResult = z.object({
+  probeId: MediaObjectId,
+  routerRtpCapabilities: z.unknown(),
+  transport: TransportDescription.extend({ sctpParameters: z.unknown() }),
+  /** TURN for this device, so the check can try to gather a relay candidate (empty: TURN is not configured). */
+  iceServers: z.array(IceServer),
+  /** The probe's bounds: send no more than this, for no longer than this. */
+  maxBytes: z.number().int().positive(),
+  maxDurationMs: z.number().int().positive(),
+});
+export type ProbeStartResult = z.infer<typeof ProbeStartResult>;
+
 /** What each client → server event's acknowledgement carries on success (`{ ok: true, data }`). */
 export const ackSchemas = {
   'media:capabilities': z.object({ routerRtpCapabilities: z.unknown() }),
@@ -157,6 +190,11 @@ export const ackSchemas = {
   'media:resume-consumer': Empty,
   'media:set-paused': Empty,
   'observe:join': ObserveResult,
+  'probe:start': ProbeStartResult,
+  'probe:connect': Empty,
+  'probe:produce-data': z.object({ dataProducerId: MediaObjectId }),
+  /** What the media server received on the probe, and over which protocol the probe connected (null: it never did). */
+  'probe:finish': z.object({ bytesReceived: z.number().int().min(0), protocol: z.enum(['udp', 'tcp']).nullable() }),
   'chat:send': z.object({ delivered: z.boolean(), explanation: z.string().optional() }),
   /** `wordsNotKept`: said to the child when their words could not be kept; the concern was filed without them. */
   'concern:raise': z.object({ concernId: Uuid, wordsNotKept: z.string().optional() }),
@@ -183,7 +221,7 @@ export const pushSchemas = {
   /** The partner is back within the grace period, on the same connection or a new one. */
   'peer:reconnected': z.object({ participantId: Uuid }),
   'producer:added': ProducerInfo,
-  'producer:paused': z.object({ producerId: MediaObjectId, paused: z.boolean() }),
+  'producer:paused': z.object({ producerId: MediaObjectId, paused: z.boolean(), reason: PauseReason.optional() }),
   'producer:closed': z.object({ producerId: MediaObjectId }),
   'session:ended': z.object({ reason: SessionEndReason, message: z.string() }),
   /**

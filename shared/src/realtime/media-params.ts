@@ -45,6 +45,14 @@ export const RtpCapabilities = z.looseObject({
   headerExtensions: z.array(looseEntry).max(64).optional(),
 }).refine(readableByWorker, readable);
 
+/** A data channel's stream on the probe connection (mediasoup-client's produceData). */
+export const SctpStreamParameters = z.strictObject({
+  streamId: z.number().int().min(0).max(65534),
+  ordered: z.boolean().optional(),
+  maxPacketLifeTime: z.number().int().min(0).max(65535).optional(),
+  maxRetransmits: z.number().int().min(0).max(65535).optional(),
+});
+
 export const MediaKind = z.enum(['audio', 'video']);
 export type MediaKind = z.infer<typeof MediaKind>;
 

@@ -1,4 +1,4 @@
-import type { ClientAckData, SessionEndReason } from '@peerbridge/shared';
+import type { ClientAckData, NetworkCheckResult, SessionEndReason } from '@peerbridge/shared';
 import { now } from '../../lib/clock';
 import { PeerbridgeError } from '../../lib/peerbridge-error';
 import { noRemoteMedia } from '../../lib/remote-room/remote-producers';
@@ -14,9 +14,12 @@ import {
   type JoinParams,
 } from './call-join';
 import { applyTrackEnabled, CallPublisher } from './call-publisher';
+import { CameraKeeper } from './camera-keeper';
+import { reacquireCamera } from './local-media';
 import { CallReconnect } from './call-reconnect';
 import { initialCallState, isJoined, type CallEnd, type CallState } from './call-state';
 import { MediaSession } from './media-session';
+import { runNetworkCheck } from './network-check';
 
 export { SignInRequiredError, type CreateMediaSession, type JoinParams } from './call-join';
 
@@ -49,6 +52,7 @@ export class CallClient {
   private readonly createMediaSession: CreateMediaSession;
   private params: JoinParams | null = null;
   private media: MediaSession | null = null;
+  private cameraKeeper: CameraKeeper | null = null;
   private generation = 0;
   private disposed = false;
 
@@ -91,6 +95,11 @@ export class CallClient {
     void this.preload.get();
   }
 
+  /** The pre-join network check on this client's socket; `signal` stops it when Join is tapped. */
+  checkNetwork(signal?: AbortSignal): Promise<NetworkCheckResult> {
+    return runNetworkCheck(this.socket, { preloaded: this.preload.get(), ...(signal ? { signal } : {}) });
+  }
+
   /**
    * Joins the session. Resolves once the call screen can show (transports
    * ready, partner known); remote media and our own publishing continue in the
@@ -104,10 +113,12 @@ export class CallClient {
     applyTrackEnabled(params.stream, 'audio', this.state.micEnabled);
     applyTrackEnabled(params.stream, 'video', this.state.cameraEnabled);
     this.store.update({ phase: 'joining', end: null, notice: null, partner: null, remote: noRemoteMedia });
+    this.keepCamera(params.stream);
     try {
       await this.establish();
     } catch (error) {
       this.teardownMedia();
+      this.stopKeepingCamera();
       this.params = null;
       // Read from the store: the phase changed since the check above, which TypeScript can't see.
       if (this.store.state.phase === 'joining') this.store.update({ phase: 'idle' });
@@ -158,6 +169,7 @@ export class CallClient {
     const phase = this.state.phase;
     const wasInSession = this.room.isLive || phase === 'joining' || phase === 'reconnecting';
     this.teardownMedia();
+    this.stopKeepingCamera();
     this.reconnect.stop();
     this.params = null;
     this.store.update({ phase: 'ended', end: { reason: 'left', message: '' }, remote: noRemoteMedia, notice: null });
@@ -169,6 +181,7 @@ export class CallClient {
     if (this.disposed) return;
     this.disposed = true;
     this.teardownMedia();
+    this.stopKeepingCamera();
     this.reconnect.stop();
     this.socket.removeAllListeners();
     this.socket.disconnect();
@@ -176,6 +189,26 @@ export class CallClient {
   }
 
   // ---- pieces ------------------------------------------------------------
+
+  /** Brings the camera back after the iPad app was in the background (see CameraKeeper). */
+  private keepCamera(stream: MediaStream): void {
+    this.stopKeepingCamera();
+    if (typeof document === 'undefined') return;
+    this.cameraKeeper = new CameraKeeper({
+      page: document,
+      stream: () => (this.params?.stream === stream ? stream : null),
+      producer: () => this.media?.producer('video'),
+      cameraWanted: () => this.state.cameraEnabled,
+      newCameraTrack: reacquireCamera,
+      tellPaused: (producerId, paused) => this.publisher.tellBackgroundPause(producerId, paused),
+      onRestoreFailed: () => this.store.update({ notice: 'Your camera stopped. Leave and join again to restart it.' }),
+    });
+  }
+
+  private stopKeepingCamera(): void {
+    this.cameraKeeper?.stop();
+    this.cameraKeeper = null;
+  }
 
   /**
    * Without a socket, socket.io would buffer the event and send it after a
@@ -262,6 +295,7 @@ export class CallClient {
 
   private finish(end: CallEnd): void {
     this.teardownMedia();
+    this.stopKeepingCamera();
     this.reconnect.stop();
     this.params = null;
     this.store.update({ phase: 'ended', end, remote: noRemoteMedia, notice: null });

@@ -1,4 +1,4 @@
-import { JoinResult } from '@peerbridge/shared';
+import { JoinResult, type NetworkCheckResult } from '@peerbridge/shared';
 import { reportProblem } from '../../lib/diagnostics';
 import { PeerbridgeError, toPeerbridgeError } from '../../lib/peerbridge-error';
 import { leaveRoom } from '../../lib/remote-room/remote-room';
@@ -16,6 +16,8 @@ export interface JoinParams {
   joinToken: string;
   /** Camera and microphone, owned by the screen; the client never stops them. */
   stream: MediaStream;
+  /** The pre-join network check, when it had finished by Join: logged with the join. */
+  networkCheck?: NetworkCheckResult;
 }
 
 /**
@@ -91,6 +93,7 @@ export async function negotiateJoin(deps: {
     studentId: params.studentId,
     joinToken: params.joinToken,
     ...(preloaded ? { rtpCapabilities: preloaded.device.rtpCapabilities } : {}),
+    ...(params.networkCheck ? { networkCheck: params.networkCheck } : {}),
   }).catch((error: unknown) => {
     // The device itself was accepted at the handshake, so "unauthenticated" here is about the join token.
     if (error instanceof PeerbridgeError && error.code === 'unauthenticated') {

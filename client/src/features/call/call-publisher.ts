@@ -1,4 +1,4 @@
-import type { MediaKind } from '@peerbridge/shared';
+import type { MediaKind, PauseReason } from '@peerbridge/shared';
 import { reportProblem } from '../../lib/diagnostics';
 import { request, type DeviceSocket } from '../../lib/socket-client';
 import type { StateStore } from '../../lib/state-store';
@@ -61,9 +61,14 @@ export class CallPublisher {
     }
   }
 
-  private async sendPaused(producerId: string, paused: boolean): Promise<void> {
+  /** The camera paused (or back) because the app left (or returned to) the screen: the partner is told why. */
+  tellBackgroundPause(producerId: string, paused: boolean): Promise<void> {
+    return this.sendPaused(producerId, paused, 'background');
+  }
+
+  private async sendPaused(producerId: string, paused: boolean, reason: PauseReason = 'user'): Promise<void> {
     try {
-      await request(this.socket, 'media:set-paused', { producerId, paused });
+      await request(this.socket, 'media:set-paused', { producerId, paused, ...(reason === 'background' ? { reason } : {}) });
     } catch (error) {
       // Locally paused already, so privacy holds; the partner's indicator may lag.
       reportProblem('media:set-paused failed', error);

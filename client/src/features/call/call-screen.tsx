@@ -111,6 +111,14 @@ export function CallScreen({
           </StageMessage>
         ) : null}
 
+        {phase === 'connected' && remote.cameraPaused && !state.videoPausedForBandwidth ? (
+          <StageMessage>
+            <CameraOffIcon size={56} />
+            <p data-testid="partner-camera-paused">{name}’s camera paused</p>
+            <p className="call__message-sub">It will come back when their iPad is back on the call.</p>
+          </StageMessage>
+        ) : null}
+
         {phase === 'waiting' ? (
           <StageMessage>
             <CalmPulse tone="dark" />

@@ -130,6 +130,26 @@ export async function acquireLocalMedia(choice: MediaChoice): Promise<AcquireRes
   }
 }
 
+/**
+ * A new camera track like one the browser stopped (iPad Safari does in the background): the same
+ * camera when it is still there, else the front camera.
+ */
+export async function reacquireCamera(like: MediaStreamTrack): Promise<MediaStreamTrack> {
+  const cameraId = like.getSettings().deviceId ?? null;
+  const get = async (choice: MediaChoice) => {
+    const stream = await navigator.mediaDevices.getUserMedia(buildConstraints(choice, { audio: false, video: true }));
+    const track = stream.getVideoTracks()[0];
+    if (!track) throw new DOMException('no camera track', 'NotFoundError');
+    return track;
+  };
+  try {
+    return await get({ cameraId, microphoneId: null });
+  } catch (error) {
+    if (!cameraId) throw error;
+    return get({ cameraId: null, microphoneId: null });
+  }
+}
+
 export function stopStream(stream: MediaStream | null): void {
   for (const track of stream?.getTracks() ?? []) track.stop();
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { audioUnlock } from './audio-unlock';
 import { levelFromRms, rms, roundLevel, smoothLevel } from './mic-level';
 
 type AudioContextConstructor = typeof AudioContext;
@@ -53,11 +54,12 @@ export function MicLevelMeter({ stream }: { stream: MediaStream | null }) {
       if (context.state === 'suspended') void context.resume();
     };
     resume();
-    document.addEventListener('pointerdown', resume);
+    // Otherwise the session screen's first tap resumes it (audio-unlock).
+    const unregister = audioUnlock.registerContext(context);
 
     return () => {
       cancelAnimationFrame(frame);
-      document.removeEventListener('pointerdown', resume);
+      unregister();
       source.disconnect();
       void context.close();
     };

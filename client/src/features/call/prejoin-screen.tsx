@@ -6,6 +6,8 @@ import { Screen } from '../../ui/screen';
 import { schoolTime } from '../../lib/school-time';
 import { DevicePickers } from './device-pickers';
 import { MicLevelMeter } from './mic-level-meter';
+import { NetworkCheckPanel } from './network-check-panel';
+import type { NetworkCheckState } from './network-check-words';
 import { useSelfVideo } from './use-media-element';
 import type { LocalMedia } from './use-local-media';
 import './prejoin.css';
@@ -14,6 +16,8 @@ export interface PrejoinScreenProps {
   session: TodaySession;
   school: DeviceSchool;
   media: LocalMedia;
+  /** How media can flow from this Wi-Fi; shown, never waited for. */
+  network: NetworkCheckState;
   /** The call client exists and can take a join. */
   canJoin: boolean;
   joining: boolean;
@@ -22,8 +26,8 @@ export interface PrejoinScreenProps {
   onBack: () => void;
 }
 
-/** Check camera and sound, then join. Nothing is sent to anyone until Join. */
-export function PrejoinScreen({ session, school, media, canJoin, joining, joinError, onJoin, onBack }: PrejoinScreenProps) {
+/** Check camera, sound and the network, then join. Nothing is sent to anyone until Join (the network check talks only to the media server). */
+export function PrejoinScreen({ session, school, media, network, canJoin, joining, joinError, onJoin, onBack }: PrejoinScreenProps) {
   const previewRef = useSelfVideo(media.stream);
   const hasVideo = (media.stream?.getVideoTracks().length ?? 0) > 0;
   const partner = session.partner;
@@ -61,6 +65,8 @@ export function PrejoinScreen({ session, school, media, canJoin, joining, joinEr
           </div>
 
           <DevicePickers media={media} />
+
+          <NetworkCheckPanel state={network} />
 
           {media.problem ? (
             <Notice tone={media.stream ? 'info' : 'error'} data-testid="media-problem">

@@ -1,15 +1,17 @@
 import type { DeviceSchool, TodaySession } from '@peerbridge/shared';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { PeerbridgeError, toPeerbridgeError } from '../../lib/peerbridge-error';
 import { CalmPulse } from '../../ui/calm-pulse';
 import { Screen } from '../../ui/screen';
 import { SignInRequiredError } from './call-client';
+import { audioUnlock } from './audio-unlock';
 import { CallScreen } from './call-screen';
 import { isInCall } from './call-state';
 import { markJoinTapped } from './latency-marks';
 import { PrejoinScreen } from './prejoin-screen';
 import { useCallClient } from './use-call-client';
 import { useLocalMedia } from './use-local-media';
+import { useNetworkCheck } from './use-network-check';
 
 export interface SessionViewProps {
   deviceToken: string;
@@ -31,6 +33,9 @@ export function SessionView({ deviceToken, session, school, joinToken, onExit, o
   const { client, state } = useCallClient(deviceToken);
   // Camera off as soon as the call is over, not only when the screen closes.
   const media = useLocalMedia(state.phase !== 'ended');
+  const network = useNetworkCheck(client, state.phase === 'idle');
+  // iPad Safari: the first tap anywhere on pre-join or in the call starts sound that is waiting for one.
+  useEffect(() => audioUnlock.listen(document), []);
   const [joinError, setJoinError] = useState<string | null>(null);
   const [leaving, setLeaving] = useState(false);
 
@@ -39,7 +44,14 @@ export function SessionView({ deviceToken, session, school, joinToken, onExit, o
     markJoinTapped();
     setJoinError(null);
     try {
-      await client.join({ sessionId: session.id, studentId: session.participant.id, joinToken, stream: media.stream });
+      await client.join({
+        sessionId: session.id,
+        studentId: session.participant.id,
+        joinToken,
+        stream: media.stream,
+        // A check still running is not waited for; the join is logged without it.
+        ...(network.status === 'done' ? { networkCheck: network.result } : {}),
+      });
     } catch (error) {
       if (error instanceof SignInRequiredError) {
         onSignInRequired(error.message);
@@ -80,6 +92,7 @@ export function SessionView({ deviceToken, session, school, joinToken, onExit, o
         session={session}
         school={school}
         media={media}
+        network={network}
         canJoin={client !== null}
         joining={state.phase === 'joining'}
         joinError={joinError}

@@ -40,6 +40,11 @@ export function ObservedStudentTile({ student }: { student: ObservedStudent }) {
             <CameraOffIcon size={40} />
             {peer.firstName}’s camera is off
           </p>
+        ) : media.cameraPaused ? (
+          <p className="observe-tile__overlay">
+            <CameraOffIcon size={40} />
+            {peer.firstName}’s camera paused
+          </p>
         ) : !videoStream ? (
           <p className="observe-tile__overlay">Connecting to {peer.firstName}’s video…</p>
         ) : null}

@@ -41,6 +41,18 @@ describe('describeLogEntry', () => {
     );
   });
 
+  it("puts the join's network check in plain words, keeping one it cannot read as a raw fact", () => {
+    const networkCheck = { direct: 'tcp', turn: 'not_configured', uploadKbps: 1200 };
+    const words = describeLogEntry(entry('SessionJoined', { networkCheck }), names);
+    expect(words.text).toBe('Sam joined; the network check looked good (UDP blocked · TCP ok · TURN not configured · upload ≈ 1.2 Mbit/s)');
+    expect(words.facts.map((f) => f.label)).not.toContain('networkCheck');
+    const slow = describeLogEntry(entry('SessionJoined', { networkCheck: { ...networkCheck, uploadKbps: 200 } }), names);
+    expect(slow.text).toContain('slow connection (sound only likely)');
+    const odd = describeLogEntry(entry('SessionJoined', { networkCheck: { direct: 'pigeon' } }), names);
+    expect(odd.text).toBe('Sam joined');
+    expect(odd.facts).toContainEqual({ label: 'networkCheck', value: '{"direct":"pigeon"}' });
+  });
+
   it('keeps a reason it has no words for, both in the sentence and in the facts', () => {
     const words = describeLogEntry(entry('SessionLeft', { reason: 'fire_drill' }), names);
     expect(words.text).toBe('Sam left (fire drill)');
@@ -51,6 +63,16 @@ describe('describeLogEntry', () => {
     const words = describeLogEntry(entry('SessionJoined'), new Map());
     expect(words.text).toBe('A student joined');
     expect(words.facts).toContainEqual({ label: 'who', value: '11111111…' });
+  });
+
+  it('says when the iPad paused the camera in the background and when it came back, apart from turning it off', () => {
+    expect(describeLogEntry(entry('MediaToggled', { kind: 'video', on: false, reason: 'background' }), names).text).toBe(
+      'Sam’s camera paused (the iPad app went to the background)',
+    );
+    const back = describeLogEntry(entry('MediaToggled', { kind: 'video', on: true, reason: 'background' }), names);
+    expect(back.text).toBe('Sam’s camera came back (the iPad app was back on screen)');
+    expect(back.facts.map((f) => f.label)).not.toContain('reason');
+    expect(describeLogEntry(entry('MediaToggled', { kind: 'video', on: false }), names).text).toBe('Sam turned their camera off');
   });
 
   it('names the camera or microphone that was turned off', () => {

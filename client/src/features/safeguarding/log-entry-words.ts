@@ -1,4 +1,4 @@
-import { LeaveReason } from '@peerbridge/shared';
+import { LeaveReason, NetworkCheckResult, networkDetailLine, networkVerdict, type NetworkVerdict } from '@peerbridge/shared';
 import type { LogEntry, StaffSessionSummary } from './session-log-api';
 
 /**
@@ -69,13 +69,13 @@ export function describeLogEntry(entry: LogEntry, names: ReadonlyMap<string, str
 
   switch (entry.type) {
     case 'SessionJoined':
-      words = `${student} joined`;
+      words = `${student} joined${networkWords(entry.detail.networkCheck, () => take('networkCheck'))}`;
       break;
     case 'SessionLeft':
       words = `${student} left${because(take('reason'))}`;
       break;
     case 'SessionReconnected':
-      words = `${student} reconnected`;
+      words = `${student} reconnected${networkWords(entry.detail.networkCheck, () => take('networkCheck'))}`;
       break;
     case 'ParticipantReconnecting':
       words = `${student} lost the connection; their place was kept while they reconnected`;
@@ -87,7 +87,10 @@ export function describeLogEntry(entry: LogEntry, names: ReadonlyMap<string, str
       words = `${student} dropped out of the call${because(take('reason'))}`;
       break;
     case 'MediaToggled':
-      words = `${student} ${mediaChange(take('kind'), take('paused'), take('enabled'))}`;
+      words =
+        entry.detail.reason === 'background' && typeof entry.detail.on === 'boolean'
+          ? `${student}${backgroundChange(take('kind'), take('on'), take('reason'))}`
+          : `${student} ${mediaChange(take('kind'), take('paused'), take('enabled') ?? take('on'))}`;
       break;
     case 'ChatMessageSent':
       words = `${student} sent a chat message`;
@@ -127,11 +130,31 @@ export function describeLogEntry(entry: LogEntry, names: ReadonlyMap<string, str
   if (entry.actor && !named) facts.push({ label: 'who', value: shortId(entry.actor) });
   if (entry.deviceId) facts.push({ label: 'device', value: shortId(entry.deviceId) });
   for (const [key, value] of Object.entries(entry.detail)) {
-    if (!used.has(key) || (key === 'reason' && !leaveWords(String(value)))) {
+    if (!used.has(key) || (key === 'reason' && entry.type !== 'MediaToggled' && !leaveWords(String(value)))) {
       facts.push({ label: key, value: typeof value === 'string' ? value : JSON.stringify(value) });
     }
   }
   return { text: words, attention, quote, facts };
+}
+
+const verdictWords: Record<NetworkVerdict, string> = {
+  good: 'the network check looked good',
+  audio_only: 'the network check found a slow connection (sound only likely)',
+  not_possible: 'the network check could not reach the call',
+};
+
+/** The pre-join network check carried by a join, in words; one the client could not have sent stays a raw fact. */
+function networkWords(value: unknown, markUsed: () => void): string {
+  const check = NetworkCheckResult.safeParse(value);
+  if (!check.success) return '';
+  markUsed();
+  return `; ${verdictWords[networkVerdict(check.data)]} (${networkDetailLine(check.data)})`;
+}
+
+/** The iPad paused the camera while the app was in the background, and restored it on return. */
+function backgroundChange(kind: unknown, on: unknown, _reason: unknown): string {
+  const what = kind === 'audio' ? 'microphone' : 'camera';
+  return on ? `’s ${what} came back (the iPad app was back on screen)` : `’s ${what} paused (the iPad app went to the background)`;
 }
 
 function mediaChange(kind: unknown, paused: unknown, enabled: unknown): string {

@@ -35,10 +35,28 @@ describe('RemoteProducers', () => {
       videoTrack: video.track,
       micOff: false,
       cameraOff: true,
+      cameraPaused: false,
     });
     remote.setPaused('a', true);
     remote.setPaused('v', false);
     expect(remote.snapshot()).toMatchObject({ micOff: true, cameraOff: false });
+  });
+
+  it('tells a camera paused in the background from one turned off, and follows the latest', () => {
+    const remote = new RemoteProducers();
+    remote.add(producer('v', 'video'), ME);
+    remote.setPaused('v', true, 'background');
+    expect(remote.snapshot()).toMatchObject({ cameraOff: false, cameraPaused: true });
+    remote.setPaused('v', true, 'user');
+    expect(remote.snapshot()).toMatchObject({ cameraOff: true, cameraPaused: false });
+    remote.setPaused('v', false, 'background');
+    expect(remote.snapshot()).toMatchObject({ cameraOff: false, cameraPaused: false });
+  });
+
+  it('shows a camera announced as paused in the background as paused, not off', () => {
+    const remote = new RemoteProducers();
+    remote.add({ ...producer('v', 'video', PARTNER, true), pausedReason: 'background' }, ME);
+    expect(remote.snapshot()).toMatchObject({ cameraOff: false, cameraPaused: true });
   });
 
   it('forgets closed producers, and knows a replaced entry is stale', () => {
@@ -67,6 +85,6 @@ describe('RemoteProducers', () => {
     other.track = fakeTrack('t2');
     expect(remote.snapshotOf(ME)).toMatchObject({ videoTrack: { id: 't1' }, cameraOff: false });
     expect(remote.snapshotOf(PARTNER)).toMatchObject({ videoTrack: { id: 't2' }, cameraOff: true, audioTrack: null });
-    expect(remote.snapshotOf('someone-else')).toEqual({ audioTrack: null, videoTrack: null, micOff: false, cameraOff: false });
+    expect(remote.snapshotOf('someone-else')).toEqual({ audioTrack: null, videoTrack: null, micOff: false, cameraOff: false, cameraPaused: false });
   });
 });

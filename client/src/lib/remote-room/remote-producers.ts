@@ -1,4 +1,4 @@
-import type { ProducerInfo } from '@peerbridge/shared';
+import type { PauseReason, ProducerInfo } from '@peerbridge/shared';
 
 /** One person's media as a screen shows it. */
 export interface RemoteMedia {
@@ -7,13 +7,17 @@ export interface RemoteMedia {
   /** They paused their microphone (or camera): show it, don't leave the viewer guessing. */
   micOff: boolean;
   cameraOff: boolean;
+  /** Their iPad paused the camera while its app was in the background; it comes back by itself. */
+  cameraPaused: boolean;
 }
 
-export const noRemoteMedia: RemoteMedia = { audioTrack: null, videoTrack: null, micOff: false, cameraOff: false };
+export const noRemoteMedia: RemoteMedia = { audioTrack: null, videoTrack: null, micOff: false, cameraOff: false, cameraPaused: false };
 
 export interface RemoteProducer {
   info: ProducerInfo;
   paused: boolean;
+  /** Why, when the sender said (a producer announced paused is taken as turned off). */
+  pausedReason: PauseReason;
   /** Set once the consumer exists; null while it is being set up. */
   track: MediaStreamTrack | null;
 }
@@ -30,7 +34,7 @@ export class RemoteProducers {
   /** Returns the new entry, or null if it is ours or already known. */
   add(info: ProducerInfo, selfParticipantId: string | null): RemoteProducer | null {
     if (info.participantId === selfParticipantId || this.entries.has(info.producerId)) return null;
-    const entry: RemoteProducer = { info, paused: info.paused, track: null };
+    const entry: RemoteProducer = { info, paused: info.paused, pausedReason: info.pausedReason ?? 'user', track: null };
     this.entries.set(info.producerId, entry);
     return entry;
   }
@@ -40,10 +44,11 @@ export class RemoteProducers {
     return this.entries.get(entry.info.producerId) === entry;
   }
 
-  setPaused(producerId: string, paused: boolean): boolean {
+  setPaused(producerId: string, paused: boolean, reason: PauseReason = 'user'): boolean {
     const entry = this.entries.get(producerId);
     if (!entry) return false;
     entry.paused = paused;
+    entry.pausedReason = reason;
     return true;
   }
 
@@ -82,7 +87,8 @@ export class RemoteProducers {
       audioTrack: audio?.track ?? null,
       videoTrack: video?.track ?? null,
       micOff: audio?.paused ?? false,
-      cameraOff: video?.paused ?? false,
+      cameraOff: (video?.paused ?? false) && video?.pausedReason !== 'background',
+      cameraPaused: (video?.paused ?? false) && video?.pausedReason === 'background',
     };
   }
 }

@@ -163,9 +163,9 @@ export class RemoteRoom {
     socket.on('peer:joined', (peer) => this.whenLive(() => this.onPeerJoined(peer)));
     socket.on('peer:left', ({ participantId }) => this.whenLive(() => this.onPeerLeft(participantId)));
     socket.on('producer:added', (producer) => this.whenLive(() => this.addProducer(producer)));
-    socket.on('producer:paused', ({ producerId, paused }) =>
+    socket.on('producer:paused', ({ producerId, paused, reason }) =>
       this.whenLive(() => {
-        if (this.remote.setPaused(producerId, paused)) this.events.emit('change', 'media');
+        if (this.remote.setPaused(producerId, paused, reason)) this.events.emit('change', 'media');
       }),
     );
     socket.on('producer:closed', ({ producerId }) => this.whenLive(() => this.removeProducer(producerId)));

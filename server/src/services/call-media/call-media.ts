@@ -89,9 +89,12 @@ export class CallMedia {
     if (!producer) throw AppError.notFound('That microphone or camera is not being sent from this device.');
     await participant.peer.setProducerPaused(input.producerId, input.paused);
     producer.paused = input.paused;
-    await this.deps.timeline.mediaToggled(session.record.id, participant, { kind: producer.kind, on: !input.paused });
+    producer.pausedInBackground = input.paused && input.reason === 'background';
+    // Paused while the iPad app was in the background, or back from it: said so, in the log and to the partner.
+    const background = input.reason === 'background' ? { reason: 'background' as const } : {};
+    await this.deps.timeline.mediaToggled(session.record.id, participant, { kind: producer.kind, on: !input.paused, ...background });
     for (const other of session.others(participant.id)) {
-      this.deps.sink.send(other.connectionId, 'producer:paused', { producerId: input.producerId, paused: input.paused });
+      this.deps.sink.send(other.connectionId, 'producer:paused', { producerId: input.producerId, paused: input.paused, ...background });
     }
     return {};
   }

@@ -1,4 +1,4 @@
-import type { JoinResult, LeaveReason, ObserveResult, ObserverInfo, SessionEndReason } from '@peerbridge/shared';
+import type { JoinResult, LeaveReason, NetworkCheckResult, ObserveResult, ObserverInfo, SessionEndReason } from '@peerbridge/shared';
 import type { Logger } from 'pino';
 import type { Temporal } from 'temporal-polyfill';
 import { RECONNECT_GRACE_MS } from '../../domain/sessions/presence.js';
@@ -69,8 +69,14 @@ export class CallLifecycle {
     };
   }
 
-  enterStudent(conn: CallConnection, record: SessionRecord, studentId: string, rtpCapabilities: unknown): Promise<JoinResult> {
-    return this.queue.run(record.id, () => this.admitStudent(conn, record, studentId, rtpCapabilities));
+  enterStudent(
+    conn: CallConnection,
+    record: SessionRecord,
+    studentId: string,
+    rtpCapabilities: unknown,
+    networkCheck?: NetworkCheckResult,
+  ): Promise<JoinResult> {
+    return this.queue.run(record.id, () => this.admitStudent(conn, record, studentId, rtpCapabilities, networkCheck));
   }
 
   enterObserver(conn: CallConnection, record: SessionRecord, staff: StaffIdentity, rtpCapabilities: unknown): Promise<ObserveResult> {
@@ -123,7 +129,13 @@ export class CallLifecycle {
     await Promise.all(this.deps.registry.sessionIds().map((id) => this.queue.run(id, () => this.endSession(id, reason))));
   }
 
-  private async admitStudent(conn: CallConnection, record: SessionRecord, studentId: string, rtpCapabilities: unknown): Promise<JoinResult> {
+  private async admitStudent(
+    conn: CallConnection,
+    record: SessionRecord,
+    studentId: string,
+    rtpCapabilities: unknown,
+    networkCheck: NetworkCheckResult | undefined,
+  ): Promise<JoinResult> {
     const previous = this.deps.registry.get(record.id)?.participants.get(studentId);
     // Back on a new connection from the same iPad while their place is kept: a reconnection, not a new join.
     const comingBack = previous?.kind === 'student' && previous.lost !== undefined && previous.deviceId === conn.deviceId;
@@ -143,7 +155,7 @@ export class CallLifecycle {
       // The log is written before the student is told they are in (a kept place was logged coming back above).
       const returning = this.drops.takeReturning(record.id, studentId);
       if (!comingBack) {
-        await this.deps.timeline.studentJoined(record.id, { id: studentId, deviceId: conn.deviceId }, returning ? 'reconnected' : 'joined');
+        await this.deps.timeline.studentJoined(record.id, { id: studentId, deviceId: conn.deviceId }, returning ? 'reconnected' : 'joined', networkCheck);
       }
       const participant: Participant = {
         kind: 'student',

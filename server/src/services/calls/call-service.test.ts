@@ -113,6 +113,20 @@ describe('CallService with a fake media port', () => {
     ]);
   });
 
+  it('tells the partner and the log when the camera paused because the iPad app went to the background, and a newcomer too', async () => {
+    const mentor = await join(mentorConn(), 'mentor');
+    await join(menteeConn, 'mentee');
+    const { producerId } = await calls.produce('conn-mentor', { transportId: mentor.sendTransport.id, kind: 'video', rtpParameters: { codecs: [{}] } });
+    await calls.setPaused('conn-mentor', { producerId, paused: true, reason: 'background' });
+    expect(sent).toContainEqual({ to: 'conn-mentee', event: 'producer:paused', payload: { producerId, paused: true, reason: 'background' } });
+    expect(logged.filter((e) => e.type === 'MediaToggled').at(-1)?.detail).toEqual({ kind: 'video', on: false, reason: 'background' });
+    // The partner's iPad joins again while the camera is paused: it is told why.
+    const again = await join({ ...menteeConn, connectionId: 'conn-mentee-2' }, 'mentee');
+    expect(again.producers).toEqual([expect.objectContaining({ producerId, paused: true, pausedReason: 'background' })]);
+    await calls.setPaused('conn-mentor', { producerId, paused: false, reason: 'background' });
+    expect(sent.at(-1)).toEqual({ to: 'conn-mentee-2', event: 'producer:paused', payload: { producerId, paused: false, reason: 'background' } });
+  });
+
   it('ends the session for everyone at its end time', async () => {
     vi.useFakeTimers();
     try {

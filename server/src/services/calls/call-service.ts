@@ -43,7 +43,7 @@ export class CallService {
     const record = await this.deps.admission.admitStudent(input, { deviceId: conn.deviceId, schoolId: conn.schoolId });
     // A device is in one call at a time: joining again first leaves the old one.
     await this.leave(conn.connectionId, 'rejoined');
-    return this.deps.lifecycle.enterStudent(conn, record, input.studentId, input.rtpCapabilities);
+    return this.deps.lifecycle.enterStudent(conn, record, input.studentId, input.rtpCapabilities, input.networkCheck);
   }
 
   leave(connectionId: string, reason: LeaveReason): Promise<void> {

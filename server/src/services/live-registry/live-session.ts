@@ -9,7 +9,7 @@ interface ParticipantBase {
   connectionId: string;
   deviceId: string | null;
   peer: MediaPeer;
-  producers: Map<string, { kind: MediaKind; paused: boolean }>;
+  producers: Map<string, { kind: MediaKind; paused: boolean; pausedInBackground?: boolean }>;
 }
 
 export interface StudentParticipant extends ParticipantBase {
@@ -59,6 +59,7 @@ export class LiveSession implements LiveSessionView {
       participantId: participant.id,
       kind: p.kind,
       paused: p.paused,
+      ...(p.paused && p.pausedInBackground ? { pausedReason: 'background' as const } : {}),
     }));
   }
 

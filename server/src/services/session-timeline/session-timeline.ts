@@ -1,4 +1,4 @@
-import type { LeaveReason, MediaKind, ObserverInfo } from '@peerbridge/shared';
+import type { LeaveReason, MediaKind, NetworkCheckResult, ObserverInfo } from '@peerbridge/shared';
 import type { Temporal } from 'temporal-polyfill';
 import type { ContactKind } from '../../domain/safeguarding/contact-details.js';
 import type { Clock } from '../../domain/time/clock.js';
@@ -21,14 +21,23 @@ export type WordsNotKept = 'too_long' | 'unreadable';
 export class SessionTimeline {
   constructor(private readonly deps: { events: Pick<SessionEventRepository, 'append' | 'checkpoint'>; clock: Clock }) {}
 
-  /** A student came into the call; coming back after a drop is a reconnection, so the log reads truthfully. */
-  async studentJoined(sessionId: string, student: TimelineActor, how: 'joined' | 'reconnected'): Promise<void> {
+  /**
+   * A student came into the call; coming back after a drop is a reconnection, so the log reads truthfully.
+   * The pre-join network check, when the device had one, is kept with the entry (what staff look at when a call went badly).
+   */
+  async studentJoined(
+    sessionId: string,
+    student: TimelineActor,
+    how: 'joined' | 'reconnected',
+    networkCheck?: NetworkCheckResult,
+  ): Promise<void> {
     await this.deps.events.append({
       occurrenceId: sessionId,
       type: how === 'reconnected' ? 'SessionReconnected' : 'SessionJoined',
       actor: student.id,
       deviceId: student.deviceId,
       at: this.deps.clock.now(),
+      ...(networkCheck ? { detail: { networkCheck } } : {}),
     });
   }
 
@@ -68,14 +77,15 @@ export class SessionTimeline {
     await this.left('ObserverLeft', sessionId, observer, reason);
   }
 
-  async mediaToggled(sessionId: string, student: TimelineActor, media: { kind: MediaKind; on: boolean }): Promise<void> {
+  /** `reason: 'background'`: the iPad paused (or brought back) the camera as the app left (or returned to) the screen. */
+  async mediaToggled(sessionId: string, student: TimelineActor, media: { kind: MediaKind; on: boolean; reason?: 'background' }): Promise<void> {
     await this.deps.events.append({
       occurrenceId: sessionId,
       type: 'MediaToggled',
       actor: student.id,
       deviceId: student.deviceId,
       at: this.deps.clock.now(),
-      detail: { kind: media.kind, on: media.on },
+      detail: { kind: media.kind, on: media.on, ...(media.reason ? { reason: media.reason } : {}) },
     });
   }
 

@@ -55,6 +55,22 @@ describe.each(testDatabaseKinds())('device authorization on %s', (kind) => {
       expect(await partner.request(event, payloads[event]), event).toMatchObject({ ok: false, error: { code: 'not_joined' } });
       cases++;
     }
+
+    // The pre-join network check: a device's probe is its own; another device cannot drive or finish it.
+    const probe = await own.request<{ probeId: string }>('probe:start', {});
+    expect(probe.ok).toBe(true);
+    const probeId = probe.ok ? probe.data.probeId : '';
+    const probeEvents = {
+      'probe:connect': { probeId, dtlsParameters: { fingerprints: [{ algorithm: 'sha-256', value: 'AA' }] } },
+      'probe:produce-data': { probeId, sctpStreamParameters: { streamId: 0 } },
+      'probe:finish': { probeId },
+    };
+    for (const [event, payload] of Object.entries(probeEvents)) {
+      expect(await partner.request(event, payload), event).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      cases++;
+    }
+    expect(await own.request('probe:finish', { probeId })).toMatchObject({ ok: true });
+    cases += 1;
     own.close();
     partner.close();
   });

@@ -12,6 +12,7 @@ import type { CallChat } from '../../services/calls/call-chat.js';
 import type { CallConnection } from '../../services/calls/call-connection.js';
 import type { CallService } from '../../services/calls/call-service.js';
 import type { ConcernService } from '../../services/concerns/concern-service.js';
+import type { NetworkProbes } from '../../services/network-probe/network-probes.js';
 import { AppError, toErrorBody } from '../../errors.js';
 import type { StaffAuth } from '../../services/staff/staff-auth.js';
 import { parseInput } from '../validation.js';
@@ -33,6 +34,10 @@ const deviceEvents: ReadonlySet<ClientEventName> = new Set<ClientEventName>([
   'media:consume',
   'media:resume-consumer',
   'media:set-paused',
+  'probe:start',
+  'probe:connect',
+  'probe:produce-data',
+  'probe:finish',
   'chat:send',
   'concern:raise',
 ]);
@@ -53,8 +58,8 @@ const staffEvents: ReadonlySet<ClientEventName> = new Set<ClientEventName>([
  */
 const ANSWERED_AT_ANY_SIZE: ReadonlySet<ClientEventName> = new Set<ClientEventName>(['concern:raise']);
 
-function handlersFor(deps: { calls: CallService; chat: CallChat; concerns: ConcernService }): Handlers {
-  const { calls } = deps;
+function handlersFor(deps: { calls: CallService; chat: CallChat; concerns: ConcernService; probes: NetworkProbes }): Handlers {
+  const { calls, probes } = deps;
   return {
     'media:capabilities': async () => calls.capabilities(),
     'session:join': (conn, p) => calls.join(conn, p),
@@ -69,6 +74,10 @@ function handlersFor(deps: { calls: CallService; chat: CallChat; concerns: Conce
     'media:resume-consumer': (conn, p) => calls.resumeConsumer(conn.connectionId, p),
     'media:set-paused': (conn, p) => calls.setPaused(conn.connectionId, p),
     'observe:join': (conn, p) => calls.observe(conn, p),
+    'probe:start': (conn) => probes.start(conn),
+    'probe:connect': (conn, p) => probes.connect(conn, p),
+    'probe:produce-data': (conn, p) => probes.produceData(conn, p),
+    'probe:finish': (conn, p) => probes.finish(conn, p),
     'chat:send': (conn, p) => deps.chat.send(conn.connectionId, p.text),
     'concern:raise': (conn, p) => deps.concerns.raiseFromCall(conn.connectionId, p.text),
   };
@@ -94,6 +103,7 @@ export function registerCallHandlers(
     calls: CallService;
     chat: CallChat;
     concerns: ConcernService;
+    probes: NetworkProbes;
     staffAuth: StaffAuth;
     eventLimit: { burst: number; perSecond: number };
     checkAcks?: boolean;
@@ -169,6 +179,7 @@ export function registerCallHandlers(
   }
 
   socket.on('disconnect', (reason) => {
+    deps.probes.disconnected(socket.id);
     // Tapping Leave already left; closing the tab on purpose ('client namespace disconnect') is leaving too.
     const lost = reason === 'client namespace disconnect' ? deps.calls.leave(socket.id, 'disconnected') : deps.calls.connectionLost(socket.id);
     lost.catch((err: unknown) => log.error({ err, socketId: socket.id }, 'LeaveOnDisconnectFailed'));

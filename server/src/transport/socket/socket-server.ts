@@ -15,6 +15,7 @@ import { cookieFrom, STAFF_COOKIE } from '../http/staff-session.js';
 import { parseInput } from '../validation.js';
 import { registerCallHandlers } from './call.handlers.js';
 import { RECONNECT_GRACE_MS } from '../../domain/sessions/presence.js';
+import type { NetworkProbes } from '../../services/network-probe/network-probes.js';
 import type { CallServer } from './socket-data.js';
 
 /**
@@ -81,6 +82,7 @@ export function attachCallHandlers(
     calls: CallService;
     chat: CallChat;
     concerns: ConcernService;
+    probes: NetworkProbes;
     deviceTokens: DeviceTokens;
     staffAuth: StaffAuth;
     log: Logger;
