@@ -36,7 +36,12 @@ async function bothJoin(): Promise<{ devices: SchoolDevice[]; connectMs: number 
   for (const device of devices) await expect(device.callState()).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
   const times: number[] = [];
   for (const device of devices) {
-    await expect.poll(() => device.joinToFirstFrameMs(), { timeout: 30_000 }).not.toBeNull();
+    try {
+      await expect.poll(() => device.joinToFirstFrameMs(), { timeout: 30_000 }).not.toBeNull();
+    } catch {
+      const reports = await Promise.all(devices.map((d) => candidatePairReport(d.page)));
+      throw new Error(`no remote frame decoded within 30 s of Join; ICE pairs:\n${reports.join('\n--- other iPad\n')}`);
+    }
     times.push((await device.joinToFirstFrameMs())!);
   }
   return { devices, connectMs: Math.round(Math.max(...times)) };
