@@ -30,3 +30,28 @@ content_hash() {
   find "$@" -type f -not -path '*/node_modules/*' -not -path '*/dist/*' -print0 2>/dev/null \
     | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16
 }
+
+# coturn's `turnserver` for the tests, which start their own inside a network namespace. Debian's
+# package would start and enable a host-wide service: a policy-rc.d that refuses stops it starting
+# while it installs, and the service is then disabled (and stopped, if something started it).
+ensure_coturn_not_running_as_a_service() {
+  if ! dpkg-query -W -f='${Status}' coturn 2>/dev/null | grep -q 'install ok installed'; then
+    local policy=/usr/sbin/policy-rc.d made_policy=0
+    if [ ! -e "$policy" ]; then
+      as_root sh -c "printf '#!/bin/sh\nexit 101\n' > $policy && chmod 755 $policy"
+      made_policy=1
+    fi
+    local rc=0
+    (ensure_debian_packages coturn) || rc=$?
+    if [ "$made_policy" -eq 1 ]; then as_root rm -f "$policy"; fi
+    [ "$rc" -eq 0 ] || fail "installing coturn failed"
+  fi
+  if [ -d /run/systemd/system ] && systemctl is-enabled coturn.service >/dev/null 2>&1; then
+    say "Disabling Debian's coturn service (the tests run their own turnserver)"
+    as_root systemctl disable --now coturn.service >/dev/null 2>&1 || true
+  fi
+  if [ -x /etc/init.d/coturn ] && ls /etc/rc2.d/S*coturn >/dev/null 2>&1; then
+    as_root update-rc.d coturn disable >/dev/null 2>&1 || true
+  fi
+  return 0
+}

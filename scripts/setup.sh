@@ -21,9 +21,12 @@ node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(
 
 packages=(ca-certificates python3 make g++ meson ninja-build pkg-config patch
   libuv1-dev libssl-dev libsrtp2-dev libusrsctp-dev nlohmann-json3-dev libabsl-dev)
-# The tests also need Chromium and faketime (the suites are run at awkward wall-clock instants).
-[ "$with_browser" -eq 1 ] && packages+=(chromium faketime)
+# The tests also need Chromium and faketime (the suites are run at awkward wall-clock instants),
+# and the network lab of the impairment tests: iproute2 and nftables for its namespaces and rules,
+# coturn for TURN, openssl for its test certificate, docker-compose to check the compose stack.
+[ "$with_browser" -eq 1 ] && packages+=(chromium faketime iproute2 nftables openssl docker-compose)
 ensure_debian_packages "${packages[@]}"
+[ "$with_browser" -eq 1 ] && ensure_coturn_not_running_as_a_service
 
 # npm dependencies: reinstall only when the lockfile changed. MEDIASOUP_WORKER_BIN stops
 # mediasoup's postinstall from downloading a worker (there is no internet); we build our own below.

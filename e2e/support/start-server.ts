@@ -115,7 +115,10 @@ export async function startServer(env: NodeJS.ProcessEnv, logFile: string, optio
 /** The server process itself, not yet known to be ready (startServer waits; a lab's restart needs the process). */
 export function spawnServer(env: NodeJS.ProcessEnv, logFile: string, options: StartServerOptions = {}): ChildProcess {
   const log = fs.openSync(logFile, options.appendLog ? 'a' : 'w');
-  const [cmd, ...args] = [...(options.commandPrefix ?? []), tsx, 'server/src/main.ts'];
+  // node with tsx's loader, not the tsx command: the command is a second process that relays signals and,
+  // when the server does not acknowledge a SIGTERM within 30 ms (a busy machine), SIGKILLs it and exits 143.
+  // Started this way the pid is the server's own, SIGTERM reaches it directly and SIGKILL is a real crash.
+  const [cmd, ...args] = [...(options.commandPrefix ?? []), process.execPath, '--import', 'tsx', 'server/src/main.ts'];
   const server = spawn(cmd!, args, { cwd: repoRoot, env, stdio: ['ignore', log, log], detached: options.ownProcessGroup ?? false });
   fs.closeSync(log);
   return server;

@@ -116,7 +116,13 @@ export class NetLab {
 
   /** Playwright's Chromium, with the browser specs' flags, running inside school i's namespace. */
   async launchBrowser(i: number, options: LaunchOptions = {}): Promise<Browser> {
-    const browser = await launchInNamespace(this.schoolNs(i), path.join(this.dir, 'browsers'), `http://${APP_IP}:${APP_PORT}`, options);
+    // Chromium checks the TURN server's TLS certificate (a self-signed one fails with ICE error 701):
+    // it is told to accept exactly this run's test certificate, by its public key, and nothing else.
+    const trustTurn = this.turn ? [`--ignore-certificate-errors-spki-list=${this.turn.certSpki}`] : [];
+    const browser = await launchInNamespace(this.schoolNs(i), path.join(this.dir, 'browsers'), `http://${APP_IP}:${APP_PORT}`, {
+      ...options,
+      args: [...trustTurn, ...(options.args ?? [])],
+    });
     this.browsers.push(browser);
     return browser;
   }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -26,6 +26,8 @@ export interface LabTurn {
   secret: string;
   /** The test certificate (PEM), for a browser that must trust it. */
   certFile: string;
+  /** base64 SHA-256 of the certificate's public key (Chromium's --ignore-certificate-errors-spki-list takes it). */
+  certSpki: string;
   logFile: string;
   pid: number;
   stop(): Promise<void>;
@@ -45,6 +47,12 @@ export async function makeTestCertificate(dir: string): Promise<{ certFile: stri
     '-addext', 'extendedKeyUsage=serverAuth',
   ]); // prettier-ignore
   return { certFile, keyFile };
+}
+
+/** base64 SHA-256 of the certificate's SubjectPublicKeyInfo. */
+export function spkiHash(certFile: string): string {
+  const key = new X509Certificate(fs.readFileSync(certFile)).publicKey.export({ type: 'spki', format: 'der' });
+  return createHash('sha256').update(key).digest('base64');
 }
 
 function turnConfig(o: { secret: string; certFile: string; keyFile: string; logFile: string; pidFile: string; userDb: string }): string {
@@ -130,6 +138,7 @@ export async function startLabTurn(serverNs: string, agent: ProbeAgent, dir: str
     urls: [`turn:${TURN_IP}:${TURN_PORT}?transport=udp`, `turn:${TURN_IP}:${TURN_PORT}?transport=tcp`, `turns:${TURN_IP}:${TURN_TLS_PORT}?transport=tcp`],
     secret,
     certFile,
+    certSpki: spkiHash(certFile),
     logFile,
     pid: child.pid!,
     async stop() {
