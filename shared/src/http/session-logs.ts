@@ -16,6 +16,8 @@ export const SessionEventType = z.enum([
   'ChatMessageSent',
   'ChatMessageBlocked',
   'ConcernRaised',
+  /** The child's own words, typed after the one tap, added to that concern. */
+  'ConcernWordsAdded',
   'ObserverJoined',
   'ObserverLeft',
   'SessionEnded',

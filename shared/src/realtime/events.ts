@@ -99,7 +99,15 @@ export const clientPayloads = {
    * as it came, which files the concern with the words when they can be kept
    * (`ConcernWords`) and without them, telling the child, when they cannot.
    */
-  'concern:raise': z.unknown().transform((payload): { text?: unknown } => ({ text: isRecord(payload) ? payload.text : undefined })),
+  /*
+   * The one tap is the report (no words); words typed afterwards name the concern that tap raised
+   * (`concernId`) and are added to it, so one press is one concern. Read loosely: a child's report
+   * must be filed whatever else the payload carries.
+   */
+  'concern:raise': z.unknown().transform((payload): { text?: unknown; concernId?: unknown } => ({
+    text: isRecord(payload) ? payload.text : undefined,
+    concernId: isRecord(payload) ? payload.concernId : undefined,
+  })),
 } as const;
 
 export type ClientEventName = keyof typeof clientPayloads;

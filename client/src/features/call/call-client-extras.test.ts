@@ -138,7 +138,7 @@ describe('CallClient concerns', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const wordsNotKept = 'Your worry reached the safeguarding leads, but your words were too long to keep.';
     const { client } = await joinedClient({ answer: () => ({ ok: true, data: { concernId: grace.observerId, wordsNotKept } }) });
-    await expect(client.raiseConcern('words')).resolves.toEqual({ wordsNotKept });
+    await expect(client.raiseConcern('words', grace.observerId)).resolves.toEqual({ concernId: grace.observerId, wordsNotKept });
     client.dispose();
   });
 

@@ -23,6 +23,12 @@ import { runNetworkCheck } from './network-check';
 
 export { SignInRequiredError, type CreateMediaSession, type JoinParams } from './call-join';
 
+/** The concern a press of "I'm worried" raised (words added later go to it), and words that could not be kept. */
+export interface RaisedConcern {
+  concernId: string;
+  wordsNotKept?: string;
+}
+
 /** What `chat:send` answers: a blocked message comes back with the server's explanation for the child. */
 export type ChatSendResult = ClientAckData['chat:send'];
 
@@ -151,16 +157,17 @@ export class CallClient {
 
   /**
    * The "I'm worried" button: raises a concern to the safeguarding leads of
-   * both children's schools. Without words it is the one-tap report; with
-   * words it is a second report carrying them (the server keeps each as its
-   * own concern). Rejects, so the child can be told and try again. Resolves
-   * with `wordsNotKept` when the concern went but the words could not be kept.
+   * both children's schools. Without words it is the one-tap report; words
+   * typed afterwards name that concern (`concernId`) and are added to it, so
+   * one press is one concern. Rejects, so the child can be told and try again.
+   * Resolves with `wordsNotKept` when the words could not be kept.
    */
-  async raiseConcern(text?: string): Promise<{ wordsNotKept?: string }> {
+  async raiseConcern(text?: string, concernId?: string): Promise<RaisedConcern> {
     const words = text?.trim();
     this.assertCanTellServer('send this');
-    const { wordsNotKept } = await request(this.socket, 'concern:raise', words ? { text: words } : {});
-    return wordsNotKept ? { wordsNotKept } : {};
+    const payload = { ...(words ? { text: words } : {}), ...(concernId ? { concernId } : {}) };
+    const { concernId: raised, wordsNotKept } = await request(this.socket, 'concern:raise', payload);
+    return wordsNotKept ? { concernId: raised, wordsNotKept } : { concernId: raised };
   }
 
   /** Stops sending at once, tells the server (briefly), and ends the call as `left`. */

@@ -2,7 +2,7 @@ import { useCallback, useState, type CSSProperties, type ReactNode } from 'react
 import { CalmPulse } from '../../ui/calm-pulse';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { CameraOffIcon, MicOffIcon } from '../../ui/icons';
-import type { ChatSendResult } from './call-client';
+import type { ChatSendResult, RaisedConcern } from './call-client';
 import { CallControls } from './call-controls';
 import { CallEnded } from './call-ended';
 import type { CallState } from './call-state';
@@ -32,7 +32,7 @@ export interface CallScreenProps {
   onToggleCamera: () => void;
   onSendChat: (text: string) => Promise<ChatSendResult>;
   /** Raises a concern; rejects if it did not reach the server. */
-  onRaiseConcern: (text?: string) => Promise<{ wordsNotKept?: string }>;
+  onRaiseConcern: (text?: string, concernId?: string) => Promise<RaisedConcern>;
   onLeave: () => void;
   onBackToSessions: () => void;
 }
@@ -197,6 +197,12 @@ export function CallScreen({
           onRetry={() => void worried.tap()}
           onSendWords={(text) => void worried.sendWords(text)}
           onClose={worried.close}
+          cameraOn={state.cameraEnabled}
+          onCameraOff={() => onToggleCamera()}
+          onLeaveNow={() => {
+            worried.close();
+            onLeave();
+          }}
         />
       ) : null}
 

@@ -67,7 +67,7 @@ export function SessionView({ deviceToken, session, school, joinToken, onExit, o
     [client],
   );
   const raiseConcern = useCallback(
-    (text?: string) => (client ? client.raiseConcern(text) : Promise.reject(PeerbridgeError.network())),
+    (text?: string, concernId?: string) => (client ? client.raiseConcern(text, concernId) : Promise.reject(PeerbridgeError.network())),
     [client],
   );
 

@@ -1,9 +1,10 @@
 import { useCallback, useReducer, useRef } from 'react';
 import { toPeerbridgeError } from '../../lib/peerbridge-error';
+import type { RaisedConcern } from './call-client';
 import { isBusy, worriedClosed, worriedReducer } from './worried-flow';
 
 /** Drives the "I'm worried" dialog; the rules are in worried-flow.ts. */
-export function useWorriedFlow(raise: (text?: string) => Promise<{ wordsNotKept?: string }>) {
+export function useWorriedFlow(raise: (text?: string, concernId?: string) => Promise<RaisedConcern>) {
   const [state, dispatch] = useReducer(worriedReducer, worriedClosed);
   // One report at a time, whatever the fingers do.
   const inFlight = useRef(false);
@@ -23,8 +24,8 @@ export function useWorriedFlow(raise: (text?: string) => Promise<{ wordsNotKept?
       once(async () => {
         dispatch({ type: 'tap' });
         try {
-          await raise();
-          dispatch({ type: 'raised' });
+          const { concernId } = await raise();
+          dispatch({ type: 'raised', concernId });
         } catch (error) {
           dispatch({ type: 'raise-failed', message: toPeerbridgeError(error).message });
         }
@@ -35,16 +36,18 @@ export function useWorriedFlow(raise: (text?: string) => Promise<{ wordsNotKept?
   const sendWords = useCallback(
     (text: string) =>
       once(async () => {
+        if (state.step !== 'raised') return;
+        const { concernId } = state;
         dispatch({ type: 'send-words' });
         try {
-          const { wordsNotKept } = await raise(text);
+          const { wordsNotKept } = await raise(text, concernId);
           // The worry reached the safeguarding leads, but without these words: say so, so the child can try again.
           dispatch(wordsNotKept ? { type: 'words-failed', message: wordsNotKept } : { type: 'words-sent' });
         } catch (error) {
           dispatch({ type: 'words-failed', message: toPeerbridgeError(error).message });
         }
       }),
-    [once, raise],
+    [once, raise, state],
   );
 
   const close = useCallback(() => {

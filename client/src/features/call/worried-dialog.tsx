@@ -8,6 +8,11 @@ export interface WorriedDialogProps {
   onRetry: () => void;
   onSendWords: (text: string) => void;
   onClose: () => void;
+  /** Whether the child's camera is on now: the dialog offers to turn it off. */
+  cameraOn: boolean;
+  onCameraOff: () => void;
+  /** Leaves the call at once, no "are you sure?": a worried child should be able to get out. */
+  onLeaveNow: () => void;
 }
 
 /** Where to go if Peerbridge itself can't carry the message. */
@@ -18,7 +23,7 @@ const ASK_AN_ADULT = 'You can also tell a teacher or another adult you trust.';
  * form to fill in before anyone is told; never a red alarm. Tapping outside
  * does nothing, so a stray touch can't hide what happened.
  */
-export function WorriedDialog({ state, onRetry, onSendWords, onClose }: WorriedDialogProps) {
+export function WorriedDialog({ state, onRetry, onSendWords, onClose, cameraOn, onCameraOff, onLeaveNow }: WorriedDialogProps) {
   const titleId = useId();
   const textId = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
@@ -85,14 +90,30 @@ export function WorriedDialog({ state, onRetry, onSendWords, onClose }: WorriedD
               <h2 id={titleId} className="pb-dialog__title">
                 Thank you for telling us.
               </h2>{' '}
-              <p className="pb-dialog__body">
-                A safeguarding lead at your school has been told. You can add a sentence in your own words if you want.
+              <p className="pb-dialog__body" data-testid="worried-who-is-told">
+                The safeguarding leads at your school and at your partner’s school have been told, so a trusted adult will
+                follow this up. You can add a sentence in your own words if you want.
               </p>
+            </div>
+
+            <div className="call-worried-dialog__now" role="group" aria-label="What you can do now">
+              {cameraOn ? (
+                <Button variant="secondary" data-testid="worried-camera-off" onClick={onCameraOff}>
+                  Turn my camera off
+                </Button>
+              ) : (
+                <p className="call-worried-dialog__sent" data-testid="worried-camera-is-off">
+                  Your camera is off.
+                </p>
+              )}
+              <Button variant="secondary" data-testid="worried-leave" onClick={onLeaveNow}>
+                Leave the call now
+              </Button>
             </div>
 
             {state.wordsSent ? (
               <p className="call-worried-dialog__sent" role="status" data-testid="worried-words-sent">
-                Thank you. Your words have been sent too.
+                Thank you. Your words have been added to what you told us.
               </p>
             ) : (
               <form

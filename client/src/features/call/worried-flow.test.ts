@@ -4,10 +4,11 @@ import { isBusy, worriedClosed, worriedReducer, type WorriedAction, type Worried
 const run = (...actions: WorriedAction[]): WorriedState => actions.reduce(worriedReducer, worriedClosed);
 
 describe('worriedReducer', () => {
-  it('raises on the tap itself, then offers to add words', () => {
+  it('raises on the tap itself, then offers to add words to that same concern', () => {
     expect(run({ type: 'tap' })).toEqual({ step: 'raising' });
-    expect(run({ type: 'tap' }, { type: 'raised' })).toEqual({
+    expect(run({ type: 'tap' }, { type: 'raised', concernId: 'c1' })).toEqual({
       step: 'raised',
+      concernId: 'c1',
       sendingWords: false,
       wordsSent: false,
       wordsError: null,
@@ -21,7 +22,7 @@ describe('worriedReducer', () => {
   });
 
   it('sends their words, and keeps a retry if that fails', () => {
-    const sending = run({ type: 'tap' }, { type: 'raised' }, { type: 'send-words' });
+    const sending = run({ type: 'tap' }, { type: 'raised', concernId: 'c1' }, { type: 'send-words' });
     expect(isBusy(sending)).toBe(true);
     expect(worriedReducer(sending, { type: 'words-failed', message: 'No Wi-Fi.' })).toMatchObject({
       step: 'raised',
@@ -39,7 +40,7 @@ describe('worriedReducer', () => {
   });
 
   it('closes from anywhere', () => {
-    expect(run({ type: 'tap' }, { type: 'raised' }, { type: 'close' })).toEqual(worriedClosed);
+    expect(run({ type: 'tap' }, { type: 'raised', concernId: 'c1' }, { type: 'close' })).toEqual(worriedClosed);
     expect(isBusy(worriedClosed)).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
  * The "I'm worried" button. One tap is the report: the concern is raised at
  * once, before any question is asked, because a child who is worried may not
  * manage a second step. Afterwards they may add a sentence in their own words,
- * which goes as a second report. A failure is said plainly, with a retry: a
+ * which is added to that same concern (one press is one concern). A failure is said plainly, with a retry: a
  * child must never believe they were heard when they were not.
  */
 export type WorriedState =
@@ -12,6 +12,8 @@ export type WorriedState =
   | { step: 'raise-failed'; message: string }
   | {
       step: 'raised';
+      /** The concern the tap raised: their words are added to it. */
+      concernId: string;
       /** Their own words are on their way. */
       sendingWords: boolean;
       wordsSent: boolean;
@@ -20,7 +22,7 @@ export type WorriedState =
 
 export type WorriedAction =
   | { type: 'tap' }
-  | { type: 'raised' }
+  | { type: 'raised'; concernId: string }
   | { type: 'raise-failed'; message: string }
   | { type: 'send-words' }
   | { type: 'words-sent' }
@@ -35,7 +37,7 @@ export function worriedReducer(state: WorriedState, action: WorriedAction): Worr
       // A second tap while a report is already on its way changes nothing.
       return state.step === 'raising' ? state : { step: 'raising' };
     case 'raised':
-      return { step: 'raised', sendingWords: false, wordsSent: false, wordsError: null };
+      return { step: 'raised', concernId: action.concernId, sendingWords: false, wordsSent: false, wordsError: null };
     case 'raise-failed':
       return { step: 'raise-failed', message: action.message };
     case 'send-words':

@@ -129,8 +129,10 @@ export function describeAmendment(amendment: ConcernAmendment, context: Amendmen
       title = `Status: ${statusName(amendment.fromStatus)} → ${statusName(amendment.toStatus)}`;
       break;
     case 'note':
-      title = 'Note';
-      if (amendment.text) lines.push({ label: 'Note', value: amendment.text });
+      // A child's note is the words they added after the one tap: theirs, quoted as they wrote them.
+      title = amendment.byStudentId ? 'Added in their own words' : 'Note';
+      if (amendment.byStudentId) quote = amendment.text;
+      else if (amendment.text) lines.push({ label: 'Note', value: amendment.text });
       break;
     case 'action':
       title = 'Action taken';

@@ -53,6 +53,12 @@ describe('describeLogEntry', () => {
     expect(odd.facts).toContainEqual({ label: 'networkCheck', value: '{"direct":"pigeon"}' });
   });
 
+  it("says when a child added their own words to the concern they raised", () => {
+    const words = describeLogEntry(entry('ConcernWordsAdded', { concernId: '0f8b6c1e-3d0a-4d6e-9d2b-2c1f7a0e5b11' }), names);
+    expect(words.text).toBe('Sam added their own words to the concern they raised');
+    expect(words.attention).toBe(true);
+  });
+
   it('keeps a reason it has no words for, both in the sentence and in the facts', () => {
     const words = describeLogEntry(entry('SessionLeft', { reason: 'fire_drill' }), names);
     expect(words.text).toBe('Sam left (fire drill)');

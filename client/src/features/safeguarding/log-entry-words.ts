@@ -104,6 +104,10 @@ export function describeLogEntry(entry: LogEntry, names: ReadonlyMap<string, str
       words = `${named ?? 'Someone'} raised a concern`;
       attention = true;
       break;
+    case 'ConcernWordsAdded':
+      words = `${named ?? 'Someone'} added their own words to the concern they raised`;
+      attention = true;
+      break;
     case 'ObserverJoined':
       words = `${staff()} started observing`;
       break;

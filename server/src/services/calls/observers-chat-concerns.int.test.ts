@@ -115,6 +115,29 @@ describe.each(testDatabaseKinds())('observers, chat and concerns in a live call 
     expect(list.body.sessions.find((s: { id: string }) => s.id === session().id)).toMatchObject({ flagged: true });
   });
 
+  it("makes one press one concern: the words typed afterwards are added to it, by that child only", async () => {
+    const { mentor, mentee } = await inCall();
+    const dsl = await signInStaff(server, 'dsl@riverside.example');
+    const before = (await dsl.get('/api/staff/concerns').expect(200)).body.concerns.length;
+    const tapped = await mentee.request<{ concernId: string }>('concern:raise', {});
+    if (!tapped.ok) throw new Error(tapped.error.message);
+    const id = tapped.data.concernId;
+    expect(await mentee.request('concern:raise', { text: 'He keeps asking where I live', concernId: id })).toEqual({ ok: true, data: { concernId: id } });
+
+    // Still one concern, now carrying the child's words as their own addition.
+    expect((await dsl.get('/api/staff/concerns').expect(200)).body.concerns.length).toBe(before + 1);
+    const opened = await dsl.get(`/api/staff/concerns/${id}`).expect(200);
+    const amendments = opened.body.concern.amendments as { kind: string; text: string | null; byStudentId: string | null }[];
+    expect(amendments.map((a) => a.kind)).toEqual(['raised', 'note']);
+    expect(amendments[1]).toMatchObject({ text: 'He keeps asking where I live', byStudentId: session().mentee.id });
+    expect(await logTypes()).toEqual(expect.arrayContaining(['ConcernRaised', 'ConcernWordsAdded']));
+
+    // The other child cannot write into it (it may be about them), nor can anyone name a concern that is not theirs.
+    expect(await mentor.request('concern:raise', { text: 'not mine', concernId: id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await mentee.request('concern:raise', { text: 'x', concernId: 'not-a-uuid' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect((await dsl.get(`/api/staff/concerns/${id}`).expect(200)).body.concern.amendments).toHaveLength(2);
+  });
+
   it('raises a concern from the call to both DSLs, who can handle, export and audit it', async () => {
     const northgateDsl = track(await connectStaff(server.url, 'dsl@northgate.example'));
     const riversideDsl = track(await connectStaff(server.url, 'dsl@riverside.example'));

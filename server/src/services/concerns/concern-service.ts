@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CONCERN_WORDS_MAX, ConcernWords, isTooLong, type ClientAckData } from '@peerbridge/shared';
+import { CONCERN_WORDS_MAX, ConcernWords, isTooLong, Uuid, type ClientAckData } from '@peerbridge/shared';
 import type { Logger } from 'pino';
 import type { StaffAuditTrail } from '../audit/staff-audit-trail.js';
 import { can } from '../../domain/access/policy.js';
@@ -15,7 +15,7 @@ import type { SessionEventRepository } from '../../infra/db/session-event-reposi
 import type { SessionRecord, SessionRepository } from '../../infra/db/session-repository.js';
 import type { LiveSessionsView } from '../live-registry/live-sessions-view.js';
 import type { RealtimeSink } from '../notifications/realtime-sink.js';
-import type { SessionTimeline, WordsNotKept } from '../session-timeline/session-timeline.js';
+import type { SessionTimeline, TimelineActor, WordsNotKept } from '../session-timeline/session-timeline.js';
 import type { StaffIdentity } from '../staff/staff-auth.js';
 import { schoolOf } from '../staff/staff-school.js';
 
@@ -51,7 +51,7 @@ export class ConcernService {
       sessions: Pick<SessionRepository, 'findById'>;
       /** The log excerpt a concern carries. */
       events: Pick<SessionEventRepository, 'list'>;
-      timeline: Pick<SessionTimeline, 'concernRaised'>;
+      timeline: Pick<SessionTimeline, 'concernRaised' | 'concernWordsAdded'>;
       views: Pick<RecordViewRepository, 'record' | 'recordMany' | 'viewsOf'>;
       live: Pick<LiveSessionsView, 'whereIs'>;
       sink: Pick<RealtimeSink, 'toSchoolDsls'>;
@@ -68,9 +68,10 @@ export class ConcernService {
    * cannot be kept (see `wordsOf`), or that the database would not take, are
    * dropped, the concern is filed without them, and the child is told.
    */
-  async raiseFromCall(connectionId: string, rawWords: unknown): Promise<ClientAckData['concern:raise']> {
+  async raiseFromCall(connectionId: string, rawWords: unknown, rawConcernId?: unknown): Promise<ClientAckData['concern:raise']> {
     const { session, participant } = this.deps.live.whereIs(connectionId);
     if (participant.kind !== 'student') throw new AppError('forbidden', 'Staff raise concerns from their own screen.');
+    if (rawConcernId !== undefined && rawConcernId !== null) return this.addChildWords(session.record.id, participant, rawConcernId, rawWords);
     const present = [
       ...session.students().map((s) => `${s.info.firstName} (${s.info.schoolName})`),
       ...session.observers().map((o) => `${o.info.name} (${o.info.schoolName}, observing)`),
@@ -92,6 +93,31 @@ export class ConcernService {
     // The DSL sees that the child tried to say more than was kept.
     await this.deps.timeline.concernRaised(session.record.id, participant, { concernId: concern.id, wordsNotKept: notKept });
     return notKept ? { concernId: concern.id, wordsNotKept: WORDS_NOT_KEPT[notKept] } : { concernId: concern.id };
+  }
+
+  /**
+   * Words a child types after the one tap belong to the concern that tap raised: they are added to
+   * it (a note in their own words), not filed as a second concern. Only the child who raised it, in
+   * the same session, may add to it; words that cannot be kept leave it as it was, and the child is told.
+   */
+  private async addChildWords(sessionId: string, student: TimelineActor, rawConcernId: unknown, rawWords: unknown): Promise<ClientAckData['concern:raise']> {
+    const concernId = Uuid.safeParse(rawConcernId);
+    const concern = concernId.success ? await this.deps.concerns.findById(concernId.data) : undefined;
+    if (!concern || concern.sessionId !== sessionId || concern.source.kind !== 'student' || concern.source.studentId !== student.id) {
+      throw AppError.notFound('We could not find the worry you raised in this call. Press “I’m worried” again to tell a safeguarding lead.');
+    }
+    const { words, notKept } = wordsOf(rawWords);
+    if (!words) return { concernId: concern.id, wordsNotKept: WORDS_NOT_KEPT[notKept ?? 'unreadable'] };
+    const result = amendConcern(concern, { kind: 'note', text: words }, { kind: 'student', studentId: student.id }, this.deps.clock.now().toString());
+    if (!result.ok) throw new AppError('conflict', result.reason);
+    try {
+      await this.deps.concerns.appendAmendments(concern.id, result.concern.amendments.slice(concern.amendments.length));
+    } catch (error) {
+      this.deps.log.error({ err: error, sessionId, concernId: concern.id }, 'ConcernWordsNotStored');
+      return { concernId: concern.id, wordsNotKept: WORDS_NOT_KEPT.unreadable };
+    }
+    await this.deps.timeline.concernWordsAdded(sessionId, student, { concernId: concern.id });
+    return { concernId: concern.id };
   }
 
   /** The staff concern form: about a session's children, or children of the staff member's own school. */

@@ -146,6 +146,18 @@ export class SessionTimeline {
     });
   }
 
+  /** The child added their own words to the concern they raised with the one tap. */
+  async concernWordsAdded(sessionId: string, student: TimelineActor, concern: { concernId: string }) {
+    await this.deps.events.append({
+      occurrenceId: sessionId,
+      type: 'ConcernWordsAdded',
+      actor: student.id,
+      deviceId: student.deviceId,
+      at: this.deps.clock.now(),
+      detail: { concernId: concern.concernId },
+    });
+  }
+
   /** The session reached its end time (the repository seals the log's head with it). */
   async sessionEnded(sessionId: string, reason: 'time_up'): Promise<void> {
     await this.deps.events.append({ occurrenceId: sessionId, type: 'SessionEnded', at: this.deps.clock.now(), detail: { reason } });

@@ -79,7 +79,7 @@ function handlersFor(deps: { calls: CallService; chat: CallChat; concerns: Conce
     'probe:produce-data': (conn, p) => probes.produceData(conn, p),
     'probe:finish': (conn, p) => probes.finish(conn, p),
     'chat:send': (conn, p) => deps.chat.send(conn.connectionId, p.text),
-    'concern:raise': (conn, p) => deps.concerns.raiseFromCall(conn.connectionId, p.text),
+    'concern:raise': (conn, p) => deps.concerns.raiseFromCall(conn.connectionId, p.text, p.concernId),
   };
 }
 
