@@ -162,12 +162,21 @@ export const ChatMessage = z.object({
 });
 export type ChatMessage = z.infer<typeof ChatMessage>;
 
+/** A child as a safeguarding lead of either school may see them in an alert: first name, year and school. */
+export const AlertChild = z.object({ firstName: z.string(), yearGroup: z.number().int(), schoolName: z.string() });
+export type AlertChild = z.infer<typeof AlertChild>;
+
 export const SafeguardingAlert = z.object({
   kind: z.enum(['concern_raised', 'chat_flagged']),
   sessionId: Uuid.nullable(),
   concernId: Uuid.optional(),
   summary: z.string(),
   at: z.string(),
+  /** The child it is about (who pressed "I'm worried", whose chat matched), and their partner in the session. */
+  child: AlertChild.optional(),
+  partner: AlertChild.optional(),
+  /** The session is happening now: the lead can observe it straight away. */
+  live: z.boolean().optional(),
 });
 export type SafeguardingAlert = z.infer<typeof SafeguardingAlert>;
 

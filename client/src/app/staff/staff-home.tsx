@@ -20,7 +20,7 @@ import { SchoolCalendarSection } from '../../features/school-calendar/school-cal
 import { TimetableSection } from '../../features/timetable/timetable-section';
 import { useStaffContext } from '../../lib/staff/staff-context';
 import { StaffNavigationContext, type StaffFocus, type StaffNavigation } from '../../lib/staff/staff-navigation';
-import { emptyAreaNote, handlesConcerns, sectionsFor, sectionTitle, type StaffSection } from '../../lib/staff/staff-sections';
+import { canObserve, emptyAreaNote, handlesConcerns, sectionsFor, sectionTitle, type StaffSection } from '../../lib/staff/staff-sections';
 import { useIdleSignOut } from './use-idle-sign-out';
 
 /** Each request to open a record is new, even for the same record twice. */
@@ -98,8 +98,10 @@ export function StaffHome({ onSignOut }: StaffHomeProps) {
 
         <AlertToasts
           alerts={alerts.alerts}
+          canObserve={canObserve(staff.roles)}
           onOpenConcern={navigation.value.openConcern}
           onOpenSessionLog={navigation.value.openSessionLog}
+          onObserve={navigation.value.observeSession}
           onDismiss={alerts.dismiss}
         />
 
@@ -136,10 +138,11 @@ function useNavigationState() {
 
   const openConcern = useCallback((concernId: string) => setFocus({ kind: 'concern', concernId, nonce: nextFocusNonce() }), []);
   const openSessionLog = useCallback((sessionId: string) => setFocus({ kind: 'session', sessionId, nonce: nextFocusNonce() }), []);
+  const observeSession = useCallback((sessionId: string) => setFocus({ kind: 'observe', sessionId, nonce: nextFocusNonce() }), []);
 
   const value = useMemo<StaffNavigation>(
-    () => ({ focus, openConcern, openSessionLog, setWatching }),
-    [focus, openConcern, openSessionLog],
+    () => ({ focus, openConcern, openSessionLog, observeSession, setWatching }),
+    [focus, openConcern, openSessionLog, observeSession],
   );
   return { value, watching };
 }

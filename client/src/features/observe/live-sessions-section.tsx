@@ -7,6 +7,7 @@ import type { StaffSessionSummary } from '../safeguarding/session-log-api';
 import { safeguardingKeys, useStaffSessions } from '../safeguarding/safeguarding-queries';
 import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
 import { useInvalidate } from '../../lib/staff/staff-query';
+import { useStaffNavigation } from '../../lib/staff/staff-navigation';
 import { describeLiveCounts, joinLiveSessions, unknownSessionIds, type LiveSessionRow } from './live-sessions';
 import { observeKeys, useLiveSessions } from './observe-queries';
 import './live-sessions.css';
@@ -39,6 +40,24 @@ export function LiveSessionsSection() {
   }, [live.data, sessions.data, invalidate, todayRange]);
 
   const rows = useMemo(() => joinLiveSessions(live.data ?? [], sessions.data ?? []), [live.data, sessions.data]);
+
+  // "Observe now" from a live alert: bring this section into view and start watching that session once it is
+  // listed (asking for the list again, once, if the alert came before it did). Each request is carried out once.
+  const { focus } = useStaffNavigation();
+  const handledObserve = useRef<number | null>(null);
+  const refreshedFor = useRef<number | null>(null);
+  useEffect(() => {
+    if (focus?.kind !== 'observe' || handledObserve.current === focus.nonce) return;
+    document.getElementById('staff-live')?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
+    const row = rows.find((r) => r.sessionId === focus.sessionId);
+    if (row) {
+      handledObserve.current = focus.nonce;
+      if (watching === null) setWatching(row);
+    } else if (refreshedFor.current !== focus.nonce) {
+      refreshedFor.current = focus.nonce;
+      void invalidate(observeKeys.live());
+    }
+  }, [focus, rows, watching, invalidate]);
 
   return (
     <StaffSection

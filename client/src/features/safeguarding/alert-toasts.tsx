@@ -1,22 +1,30 @@
+import { useEffect } from 'react';
 import { Button } from '../../ui/button';
+import { alertHeadline, alertsTitle } from './alert-words';
 import type { AlertsStatus, ShownAlert } from './safeguarding-alerts';
 import './concerns.css';
 import { useSchoolTime } from '../../lib/staff/staff-context';
 
 export interface AlertToastsProps {
   alerts: readonly ShownAlert[];
+  /** Safeguarding leads (and supervisors) may watch a live session. */
+  canObserve: boolean;
   onOpenConcern: (concernId: string) => void;
   onOpenSessionLog: (sessionId: string) => void;
+  onObserve: (sessionId: string) => void;
   onDismiss: (key: string) => void;
 }
 
 /**
- * Live safeguarding alerts, pinned to the top of the page until dismissed:
- * never a toast that fades by itself, because a child's worry must not be
- * missed by someone who looked away for a moment.
+ * Live safeguarding alerts, pinned to the top of the page (and counted in the
+ * tab's title) until acknowledged: never a toast that fades by itself, because
+ * a child's worry must not be missed by someone who looked away for a moment.
+ * Each names the child and who they were with, says when it is live, and offers
+ * what to do: observe now, open the concern (or the session's log).
  */
-export function AlertToasts({ alerts, onOpenConcern, onOpenSessionLog, onDismiss }: AlertToastsProps) {
+export function AlertToasts({ alerts, canObserve, onOpenConcern, onOpenSessionLog, onObserve, onDismiss }: AlertToastsProps) {
   const time = useSchoolTime();
+  useAlertsTitle(alerts.length);
   if (alerts.length === 0) return null;
   return (
     <div className="alert-toasts" aria-label="Safeguarding alerts">
@@ -33,12 +41,30 @@ export function AlertToasts({ alerts, onOpenConcern, onOpenSessionLog, onDismiss
               <strong className="alert-toast__title">
                 {alert.kind === 'concern_raised' ? 'New concern' : 'Chat message flagged'} ·{' '}
                 <time dateTime={alert.at}>{time.time(alert.at)}</time>
+                {alert.live ? (
+                  <span className="alert-toast__live" data-testid="alert-live">
+                    {' '}
+                    · live now
+                  </span>
+                ) : null}
               </strong>
-              <span>{alert.summary}</span>
+              <span data-testid="alert-headline">{alertHeadline(alert)}</span>
             </div>
             <div className="alert-toast__actions">
+              {alert.live && alert.sessionId && canObserve ? (
+                <Button
+                  data-testid="alert-observe"
+                  onClick={() => {
+                    onObserve(alert.sessionId!);
+                    onDismiss(alert.key);
+                  }}
+                >
+                  Observe now
+                </Button>
+              ) : null}
               {open ? (
                 <Button
+                  variant={alert.live && canObserve ? 'secondary' : 'primary'}
                   data-testid="alert-open"
                   onClick={() => {
                     open.run();
@@ -48,8 +74,8 @@ export function AlertToasts({ alerts, onOpenConcern, onOpenSessionLog, onDismiss
                   {open.label}
                 </Button>
               ) : null}
-              <Button variant="secondary" data-testid="alert-dismiss" onClick={() => onDismiss(alert.key)}>
-                Dismiss
+              <Button variant="quiet" data-testid="alert-dismiss" onClick={() => onDismiss(alert.key)}>
+                Acknowledge
               </Button>
             </div>
           </div>
@@ -57,6 +83,17 @@ export function AlertToasts({ alerts, onOpenConcern, onOpenSessionLog, onDismiss
       })}
     </div>
   );
+}
+
+/** The tab's title counts the alerts still waiting, and goes back to what it was when none are. */
+function useAlertsTitle(waiting: number): void {
+  useEffect(() => {
+    const base = document.title.replace(/^\(\d+\) Safeguarding alerts? · /, '');
+    document.title = alertsTitle(waiting, base);
+    return () => {
+      document.title = base;
+    };
+  }, [waiting]);
 }
 
 const statusWords: Record<AlertsStatus, string> = {

@@ -49,11 +49,14 @@ describe('SafeguardingAlertsClient', () => {
 });
 
 describe('withAlert', () => {
-  it('shows the newest first, each happening once, and only the latest few', () => {
+  it('shows the newest first, each happening once, dropping only a flood', () => {
     const a = { ...raised, key: 'a' };
     const b = { ...raised, key: 'b' };
     expect(withAlert([a], b).map((x) => x.key)).toEqual(['b', 'a']);
     expect(withAlert([a, b], { ...a }).map((x) => x.key)).toEqual(['a', 'b']);
     expect(withAlert([a, b], { ...raised, key: 'c' }, 2).map((x) => x.key)).toEqual(['c', 'a']);
+    // Kept until acknowledged: a busy afternoon's alerts are all still there.
+    const many = Array.from({ length: 12 }, (_, i) => ({ ...raised, key: String(i) })).reduce<ShownAlert[]>((list, x) => withAlert(list, x), []);
+    expect(many).toHaveLength(12);
   });
 });

@@ -27,10 +27,11 @@ export function alertKey(alert: SafeguardingAlert): string {
 }
 
 /**
- * Newest first, without repeats, dropping the oldest beyond `limit` so a flood
- * can't bury the page (each one is in the concern queue or the session log anyway).
+ * Newest first, without repeats, each kept until acknowledged; only a flood
+ * beyond `limit` drops the oldest (each one is in the concern queue or the
+ * session log anyway), so it cannot bury the page.
  */
-export function withAlert(alerts: readonly ShownAlert[], alert: ShownAlert, limit = 3): ShownAlert[] {
+export function withAlert(alerts: readonly ShownAlert[], alert: ShownAlert, limit = 20): ShownAlert[] {
   if (alerts.some((a) => a.key === alert.key)) return [...alerts];
   return [alert, ...alerts].slice(0, limit);
 }

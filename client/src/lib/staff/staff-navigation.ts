@@ -7,12 +7,15 @@ import { createContext, useContext } from 'react';
  */
 export type StaffFocus =
   | { kind: 'concern'; concernId: string; nonce: number }
-  | { kind: 'session'; sessionId: string; nonce: number };
+  | { kind: 'session'; sessionId: string; nonce: number }
+  /** "Observe now" from a live alert: start watching that session. */
+  | { kind: 'observe'; sessionId: string; nonce: number };
 
 export interface StaffNavigation {
   focus: StaffFocus | null;
   openConcern: (concernId: string) => void;
   openSessionLog: (sessionId: string) => void;
+  observeSession: (sessionId: string) => void;
   /** Watching a live session counts as using the page: no idle sign-out mid-observation. */
   setWatching: (watching: boolean) => void;
 }
@@ -21,6 +24,7 @@ const noNavigation: StaffNavigation = {
   focus: null,
   openConcern: () => undefined,
   openSessionLog: () => undefined,
+  observeSession: () => undefined,
   setWatching: () => undefined,
 };
 

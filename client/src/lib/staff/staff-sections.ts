@@ -40,6 +40,11 @@ export function handlesConcerns(roles: readonly StaffRole[]): boolean {
   return roles.includes('dsl');
 }
 
+/** Safeguarding leads and supervisors watch live sessions. */
+export function canObserve(roles: readonly StaffRole[]): boolean {
+  return roles.some((role) => role === 'dsl' || role === 'supervisor');
+}
+
 export function canRaiseConcerns(roles: readonly StaffRole[]): boolean {
   return roles.some((role) => role === 'coordinator' || role === 'dsl' || role === 'supervisor');
 }

@@ -1,12 +1,14 @@
 import type { ClientAckData } from '@peerbridge/shared';
 import type { Logger } from 'pino';
 import { DEFAULT_SAFEGUARDING_KEYWORDS } from '../../domain/safeguarding/default-keywords.js';
+import { alertChildren } from '../notifications/alert-children.js';
 import { moderateChatMessage } from '../../domain/safeguarding/chat-filter.js';
 import type { Clock } from '../../domain/time/clock.js';
 import { AppError } from '../../errors.js';
 import type { LiveSessionsView } from '../live-registry/live-sessions-view.js';
 import type { RealtimeSink } from '../notifications/realtime-sink.js';
 import type { SessionTimeline } from '../session-timeline/session-timeline.js';
+import type { SessionRecord } from '../../infra/db/session-repository.js';
 
 /**
  * Moderated chat inside a call. Contact details never reach the other child;
@@ -38,7 +40,7 @@ export class CallChat {
         contactKinds: verdict.contactKinds,
         flaggedKeywords: verdict.matchedKeywords,
       });
-      if (verdict.matchedKeywords.length > 0) this.alert(session.schoolIds(), record.id, participant.info.firstName, verdict.matchedKeywords, at.toString());
+      if (verdict.matchedKeywords.length > 0) this.alert(record, participant.id, verdict.matchedKeywords, at.toString());
       return { delivered: false, explanation: verdict.explanation ?? "That message wasn't sent." };
     }
 
@@ -47,20 +49,25 @@ export class CallChat {
     const message = { fromParticipantId: participant.id, firstName: participant.info.firstName, text, at: at.toString() };
     for (const other of session.others(participant.id)) this.deps.sink.send(other.connectionId, 'chat:message', message);
     if (verdict.action === 'deliver_and_flag') {
-      this.alert(session.schoolIds(), record.id, participant.info.firstName, verdict.matchedKeywords, at.toString());
+      this.alert(record, participant.id, verdict.matchedKeywords, at.toString());
     }
     return { delivered: true };
   }
 
-  private alert(schoolIds: string[], sessionId: string, firstName: string, keywords: string[], at: string): void {
-    this.deps.log.warn({ sessionId, keywords }, 'ChatFlagged');
-    for (const schoolId of schoolIds) {
+  private alert(record: SessionRecord, studentId: string, keywords: string[], at: string): void {
+    this.deps.log.warn({ sessionId: record.id, keywords }, 'ChatFlagged');
+    const { child, partner } = alertChildren(record, studentId);
+    for (const schoolId of [record.mentor.schoolId, record.mentee.schoolId]) {
       this.deps.sink.toSchoolDsls(schoolId, 'safeguarding:alert', {
         kind: 'chat_flagged',
-        sessionId,
-        summary: `A chat message from ${firstName} matched the safeguarding list (${keywords.join(', ')}).`,
+        sessionId: record.id,
+        summary: `A chat message from ${child.firstName} matched the safeguarding list (${keywords.join(', ')}).`,
         at,
+        child,
+        partner,
+        live: true,
       });
     }
   }
+
 }

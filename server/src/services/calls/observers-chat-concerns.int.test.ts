@@ -108,7 +108,19 @@ describe.each(testDatabaseKinds())('observers, chat and concerns in a live call 
     const { mentee } = await inCall();
     expect(await mentee.request('chat:send', { text: "I'm scared to go home tonight" })).toEqual({ ok: true, data: { delivered: true } });
     await expect.poll(() => alerts.map((a) => a.length)).toEqual([1, 1, 0, 0]);
-    expect(alerts[0]![0]).toMatchObject({ kind: 'chat_flagged', sessionId: session().id });
+    // Actionable: who, their year and school, who they were with, and that it is happening now.
+    const { mentee: menteeStudent, mentor: mentorStudent } = session();
+    for (const alert of [alerts[0]![0], alerts[1]![0]]) {
+      expect(alert).toMatchObject({
+        kind: 'chat_flagged',
+        sessionId: session().id,
+        live: true,
+        child: { firstName: menteeStudent.firstName, yearGroup: 11, schoolName: 'Riverside High School' },
+        partner: { firstName: mentorStudent.firstName, yearGroup: 12, schoolName: 'Northgate Academy' },
+      });
+      // No surname crosses schools in an alert.
+      expect(Object.keys(alert!.child!)).toEqual(['firstName', 'yearGroup', 'schoolName']);
+    }
     // The DSL's list marks the session as flagged.
     const dsl = await signInStaff(server, 'dsl@riverside.example');
     const list = await dsl.get('/api/staff/sessions').expect(200);
@@ -148,8 +160,9 @@ describe.each(testDatabaseKinds())('observers, chat and concerns in a live call 
     const raised = await mentee.request<{ concernId: string }>('concern:raise', { text: words });
     if (!raised.ok) throw new Error(raised.error.message);
     const id = raised.data.concernId;
-    expect(await northgateAlert).toMatchObject({ kind: 'concern_raised', concernId: id });
-    expect(await riversideAlert).toMatchObject({ kind: 'concern_raised', concernId: id });
+    for (const alert of [await northgateAlert, await riversideAlert]) {
+      expect(alert).toMatchObject({ kind: 'concern_raised', concernId: id, live: true, child: { firstName: session().mentee.firstName }, partner: { firstName: session().mentor.firstName } });
+    }
     expect(await logTypes()).toContain('ConcernRaised');
 
     const dsl = await signInStaff(server, 'dsl@riverside.example');

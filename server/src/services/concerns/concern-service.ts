@@ -14,6 +14,7 @@ import type { RecordAccess, RecordViewRepository } from '../../infra/db/record-v
 import type { SessionEventRepository } from '../../infra/db/session-event-repository.js';
 import type { SessionRecord, SessionRepository } from '../../infra/db/session-repository.js';
 import type { LiveSessionsView } from '../live-registry/live-sessions-view.js';
+import { alertChildren } from '../notifications/alert-children.js';
 import type { RealtimeSink } from '../notifications/realtime-sink.js';
 import type { SessionTimeline, TimelineActor, WordsNotKept } from '../session-timeline/session-timeline.js';
 import type { StaffIdentity } from '../staff/staff-auth.js';
@@ -53,7 +54,7 @@ export class ConcernService {
       events: Pick<SessionEventRepository, 'list'>;
       timeline: Pick<SessionTimeline, 'concernRaised' | 'concernWordsAdded'>;
       views: Pick<RecordViewRepository, 'record' | 'recordMany' | 'viewsOf'>;
-      live: Pick<LiveSessionsView, 'whereIs'>;
+      live: Pick<LiveSessionsView, 'whereIs' | 'liveSessionsFor'>;
       sink: Pick<RealtimeSink, 'toSchoolDsls'>;
       clock: Clock;
       log: Logger;
@@ -249,6 +250,9 @@ export class ConcernService {
     }
     await this.deps.concerns.insert(concern);
     const recipients = dslRecipients(concern, await this.deps.concerns.dslsOf(concern.schoolIds));
+    const { child, partner } = alertChildren(record, source.kind === 'student' ? source.studentId : (children[0]?.studentId ?? null));
+    // A child pressing "I'm worried" is in the call; a staff member's concern may be about one that is live now.
+    const live = source.kind === 'student' || this.deps.live.liveSessionsFor(record.mentor.schoolId).some((s) => s.sessionId === record.id);
     for (const { schoolId, staffIds } of recipients) {
       // A school with no DSL on record must not swallow a concern: say so loudly.
       if (staffIds.length === 0) this.deps.log.error({ concernId: concern.id, schoolId }, 'ConcernHasNoDslAtSchool');
@@ -256,8 +260,11 @@ export class ConcernService {
         kind: 'concern_raised',
         sessionId: record.id,
         concernId: concern.id,
-        summary: source.kind === 'student' ? 'A student pressed “I’m worried” during a session.' : 'A member of staff raised a concern.',
+        summary: source.kind === 'student' ? `${child.firstName} pressed “I’m worried” during a session.` : 'A member of staff raised a concern.',
         at: now.toString(),
+        child,
+        partner,
+        live,
       });
     }
     this.deps.log.warn({ concernId: concern.id, sessionId: record.id }, 'ConcernRaised');

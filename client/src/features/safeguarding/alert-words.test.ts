@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { alertHeadline, alertsTitle } from './alert-words';
+
+const sam = { firstName: 'Sam', yearGroup: 11, schoolName: 'Riverside High School' };
+const priya = { firstName: 'Priya', yearGroup: 12, schoolName: 'Northgate Academy' };
+
+describe('alert words', () => {
+  it('names the child, their year and school, and who they were with', () => {
+    expect(alertHeadline({ kind: 'concern_raised', summary: 'Sam pressed “I’m worried” during a session.', child: sam, partner: priya })).toBe(
+      'Sam (Year 11, Riverside High School) pressed “I’m worried” in a session with Priya (Year 12, Northgate Academy).',
+    );
+    expect(
+      alertHeadline({ kind: 'chat_flagged', summary: 'A chat message from Sam matched the safeguarding list (meet up, secret).', child: sam, partner: priya }),
+    ).toBe('A chat message from Sam (Year 11, Riverside High School) in a session with Priya (Year 12, Northgate Academy) matched the safeguarding words (meet up, secret).');
+    expect(alertHeadline({ kind: 'concern_raised', summary: 'A member of staff raised a concern.', child: sam })).toBe(
+      'A member of staff raised a concern about Sam (Year 11, Riverside High School).',
+    );
+  });
+
+  it('keeps the summary of an alert that names nobody', () => {
+    expect(alertHeadline({ kind: 'concern_raised', summary: 'Something arrived.' })).toBe('Something arrived.');
+  });
+
+  it('puts waiting alerts in the tab title', () => {
+    expect(alertsTitle(0, 'Peerbridge staff')).toBe('Peerbridge staff');
+    expect(alertsTitle(1, 'Peerbridge staff')).toBe('(1) Safeguarding alert · Peerbridge staff');
+    expect(alertsTitle(3, 'Peerbridge staff')).toBe('(3) Safeguarding alerts · Peerbridge staff');
+  });
+});

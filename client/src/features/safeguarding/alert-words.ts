@@ -1,0 +1,24 @@
+import type { AlertChild, SafeguardingAlert } from '@peerbridge/shared';
+
+const child = (c: AlertChild) => `${c.firstName} (Year ${c.yearGroup}, ${c.schoolName})`;
+
+/**
+ * What an alert says, for a safeguarding lead to act on without opening
+ * anything: who, their year and school, who they were with, and whether it is
+ * happening now. Alerts from before these were sent keep their summary.
+ */
+export function alertHeadline(alert: Pick<SafeguardingAlert, 'kind' | 'summary' | 'child' | 'partner'>): string {
+  if (!alert.child) return alert.summary;
+  const withPartner = alert.partner ? ` in a session with ${child(alert.partner)}` : '';
+  if (alert.kind === 'concern_raised') {
+    return alert.summary.includes('staff') ? `A member of staff raised a concern about ${child(alert.child)}${withPartner}.` : `${child(alert.child)} pressed “I’m worried”${withPartner}.`;
+  }
+  const matched = /\((.*)\)\.$/.exec(alert.summary)?.[1];
+  return `A chat message from ${child(alert.child)}${withPartner} matched the safeguarding words${matched ? ` (${matched})` : ''}.`;
+}
+
+/** The tab's title while alerts wait: a lead working in another tab still sees one arrive. */
+export function alertsTitle(waiting: number, base: string): string {
+  if (waiting === 0) return base;
+  return `(${waiting}) ${waiting === 1 ? 'Safeguarding alert' : 'Safeguarding alerts'} · ${base}`;
+}
