@@ -1,5 +1,5 @@
 import type { DeviceSchool, TodaySession } from '@peerbridge/shared';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from '../../ui/button';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { Notice } from '../../ui/notice';
@@ -18,6 +18,21 @@ export interface DevicePageProps {
   onForgetDevice: () => void;
 }
 
+/** Today's date and the time now at the school (by the server's clock), so "Come back at 09:30" means something. */
+function DeviceClock({ timeZone }: { timeZone: string }) {
+  const [at, setAt] = useState(() => now());
+  useEffect(() => {
+    const timer = setInterval(() => setAt(now()), 15_000);
+    return () => clearInterval(timer);
+  }, []);
+  const time = schoolTime(timeZone);
+  return (
+    <p className="device-header__date" data-testid="device-clock">
+      {time.longDate(at)} · <time dateTime={at.toISOString()}>{time.time(at.toISOString())}</time>
+    </p>
+  );
+}
+
 /** The iPad's home screen: today's sessions at this school. */
 export function DevicePage({ deviceToken, onOpenSession, onUnauthorized, onForgetDevice }: DevicePageProps) {
   const { data, error, loading, loadedAt, refresh } = useTodaySessions(deviceToken, onUnauthorized);
@@ -31,7 +46,7 @@ export function DevicePage({ deviceToken, onOpenSession, onUnauthorized, onForge
           <p className="device-header__brand">Peerbridge</p>
           <h1 className="device-header__school">{school ? school.name : "Today's sessions"}</h1>
         </div>
-        {school ? <p className="device-header__date">{schoolTime(school.timeZone).longDate(now())}</p> : null}
+        {school ? <DeviceClock timeZone={school.timeZone} /> : null}
       </header>
 
       {!data && loading ? <p className="device-page__loading">Loading today's sessions…</p> : null}

@@ -9,7 +9,7 @@ export interface SessionCardProps {
   onOpen: (session: TodaySession) => void;
 }
 
-/** One timetabled session as a big tappable card. Finished and cancelled cards stay visible but inert. */
+/** One timetabled session as a big tappable card once it is open. Later, finished and cancelled cards stay visible but inert. */
 export function SessionCard({ session, timeZone, onOpen }: SessionCardProps) {
   const openable = canOpenSession(session.status);
   const time = schoolTime(timeZone);

@@ -8,7 +8,7 @@ describe('session words on the iPad', () => {
   it('labels each status in plain words', () => {
     const joinOpensAt = '2026-11-23T08:35:00Z';
     expect(statusLabel({ status: 'open', joinOpensAt }, LONDON)).toBe('Open now');
-    expect(statusLabel({ status: 'upcoming', joinOpensAt }, LONDON)).toBe('Opens at 08:35');
+    expect(statusLabel({ status: 'upcoming', joinOpensAt }, LONDON)).toBe('Come back at 08:35');
     expect(statusLabel({ status: 'ended', joinOpensAt }, LONDON)).toBe('Finished');
     expect(statusLabel({ status: 'cancelled', joinOpensAt }, LONDON)).toBe('Cancelled');
   });
@@ -21,7 +21,7 @@ describe('session words on the iPad', () => {
 
   it('only lets open and upcoming sessions be opened', () => {
     expect(canOpenSession('open')).toBe(true);
-    expect(canOpenSession('upcoming')).toBe(true);
+    expect(canOpenSession('upcoming')).toBe(false);
     expect(canOpenSession('ended')).toBe(false);
     expect(canOpenSession('cancelled')).toBe(false);
   });

@@ -8,7 +8,7 @@ export function statusLabel(session: Pick<TodaySession, 'status' | 'joinOpensAt'
     case 'open':
       return 'Open now';
     case 'upcoming':
-      return `Opens at ${time.time(session.joinOpensAt)}`;
+      return `Come back at ${time.time(session.joinOpensAt)}`;
     case 'ended':
       return 'Finished';
     case 'cancelled':
@@ -21,9 +21,12 @@ export function partnerLine(partner: TodaySession['partner']): string {
   return `with ${partner.firstName} (Year ${partner.yearGroup}) from ${partner.schoolName}`;
 }
 
-/** Upcoming sessions open too: the pre-join screen is where you check your camera while you wait. */
+/**
+ * Only an open session leads on to the PIN: a card for one that is not open yet says when to come
+ * back, so a child is never asked for their PIN only to be told it is too early.
+ */
 export function canOpenSession(status: SessionStatus): boolean {
-  return status === 'open' || status === 'upcoming';
+  return status === 'open';
 }
 
 export function sortByStart<T extends Pick<TodaySession, 'startsAt'>>(sessions: readonly T[]): T[] {
