@@ -1,34 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import pino from 'pino';
 import { Temporal } from 'temporal-polyfill';
+import { callRecord } from '../../test-support/call-record.js';
 import type { NewSessionEvent, SessionEventRepository } from '../../infra/db/session-event-repository.js';
-import type { SessionRecord } from '../../infra/db/session-repository.js';
 import { FakeMedia } from '../../test-support/fake-media.js';
 import type { RealtimeSink } from '../notifications/realtime-sink.js';
 import type { CallService } from './call-service.js';
 import { createCalls } from './create-calls.js';
 
 const now = Temporal.Instant.from('2026-11-24T08:45:00Z');
-const student = (id: string, schoolId: string, role: 'mentor' | 'mentee') => ({
-  id,
-  schoolId,
-  schoolName: schoolId === 'school-a' ? 'Northgate' : 'Riverside',
-  schoolTimeZone: 'Europe/London',
-  firstName: id === 'mentor' ? 'Priya' : 'Sam',
-  lastName: 'Example',
-  yearGroup: role === 'mentor' ? 12 : 11,
-  role,
-  eligible: true,
-});
-const record: SessionRecord = {
-  id: 'session-1',
-  cancelled: false,
-  startsAt: Temporal.Instant.from('2026-11-24T08:40:00Z'),
-  endsAt: Temporal.Instant.from('2026-11-24T09:10:00Z'),
-  mentor: student('mentor', 'school-a', 'mentor'),
-  mentee: student('mentee', 'school-b', 'mentee'),
-  chatKeywords: null,
-};
+const record = callRecord;
 const mentorConn = (id = 'conn-mentor') => ({ connectionId: id, deviceId: 'ipad-a', schoolId: 'school-a' });
 const menteeConn = { connectionId: 'conn-mentee', deviceId: 'ipad-b', schoolId: 'school-b' };
 

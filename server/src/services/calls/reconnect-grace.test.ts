@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { Temporal } from 'temporal-polyfill';
+import { callRecord } from '../../test-support/call-record.js';
 import type { NewSessionEvent, SessionEventRepository } from '../../infra/db/session-event-repository.js';
-import type { SessionRecord } from '../../infra/db/session-repository.js';
 import { FakeMedia } from '../../test-support/fake-media.js';
 import type { RealtimeSink } from '../notifications/realtime-sink.js';
 import type { CallService } from './call-service.js';
@@ -11,26 +11,7 @@ import type { Timers } from './timers.js';
 
 const GRACE_MS = 20_000;
 const start = Temporal.Instant.from('2026-11-24T08:45:00Z');
-const student = (id: string, role: 'mentor' | 'mentee') => ({
-  id,
-  schoolId: role === 'mentor' ? 'school-a' : 'school-b',
-  schoolName: role === 'mentor' ? 'Northgate' : 'Riverside',
-  schoolTimeZone: 'Europe/London',
-  firstName: role === 'mentor' ? 'Priya' : 'Sam',
-  lastName: 'Example',
-  yearGroup: role === 'mentor' ? 12 : 11,
-  role,
-  eligible: true,
-});
-const record: SessionRecord = {
-  id: 'session-1',
-  cancelled: false,
-  startsAt: Temporal.Instant.from('2026-11-24T08:40:00Z'),
-  endsAt: Temporal.Instant.from('2026-11-24T09:10:00Z'),
-  mentor: student('mentor', 'mentor'),
-  mentee: student('mentee', 'mentee'),
-  chatKeywords: null,
-};
+const record = callRecord;
 const mentorConn = (id = 'conn-mentor', deviceId = 'ipad-a') => ({ connectionId: id, deviceId, schoolId: 'school-a' });
 const menteeConn = { connectionId: 'conn-mentee', deviceId: 'ipad-b', schoolId: 'school-b' };
 
