@@ -81,18 +81,29 @@ async function checkLoss(link: Link, percent: number) {
   }
 }
 
-/** A second's TCP transfer each way must run near the cap (burst and headers allowed for). */
+/**
+ * A second's TCP transfer each way must run near the cap (burst and headers allowed for). Faster
+ * than the cap fails at once: the cap is not in force. Much slower is measured again (up to three
+ * times): one TCP transfer through a queue of a few packets can stall on a retransmission timeout
+ * for most of its second, which says nothing about the cap.
+ */
 async function checkCap(link: Link, kbit: number) {
   const windowMs = 1_000;
-  const [download, upload] = await Promise.all([link.school.pullRateBps(APP_IP, windowMs), link.server.pullRateBps(link.schoolIp, windowMs)]);
-  for (const [direction, bps] of [
-    ['download', download],
-    ['upload', upload],
-  ] as const) {
-    const ratio = bps / (kbit * 1000);
-    if (ratio < 0.5 || ratio > 1.3) {
-      await fail(link, `capKbit ${kbit}: ${direction} ran at ${(bps / 1000).toFixed(0)} kbit/s (${ratio.toFixed(2)} × the cap)`);
+  const measure = () => Promise.all([link.school.pullRateBps(APP_IP, windowMs), link.server.pullRateBps(link.schoolIp, windowMs)]);
+  for (let tries = 1; ; tries++) {
+    const [download, upload] = await measure();
+    const results = [
+      ['download', download],
+      ['upload', upload],
+    ] as const;
+    const ratios = results.map(([direction, bps]) => ({ direction, bps, ratio: bps / (kbit * 1000) }));
+    const tooFast = ratios.find((r) => r.ratio > 1.3);
+    const tooSlow = ratios.find((r) => r.ratio < 0.5);
+    const bad = tooFast ?? (tries >= 3 ? tooSlow : undefined);
+    if (bad) {
+      await fail(link, `capKbit ${kbit}: ${bad.direction} ran at ${(bad.bps / 1000).toFixed(0)} kbit/s (${bad.ratio.toFixed(2)} × the cap)${tooFast ? '' : ` in ${tries} tries`}`);
     }
+    if (!tooSlow) return;
   }
 }
 

@@ -9,7 +9,7 @@ import {
   type AudioFirstState,
 } from './audio-first.js';
 
-type Input = { bps: number; at: number } | { tick: number };
+type Input = { bps: number; at: number; loss?: number } | { tick: number };
 
 /** Feeds readings and ticks in order; returns the actions taken and the final state. */
 function run(inputs: Input[], from: AudioFirstState = initialAudioFirstState) {
@@ -18,7 +18,7 @@ function run(inputs: Input[], from: AudioFirstState = initialAudioFirstState) {
   const actions: (AudioFirstAction & { at: number })[] = [];
   for (const input of inputs) {
     const at = 'tick' in input ? input.tick : input.at;
-    const step = 'tick' in input ? onTick(state, input.tick, lastBps) : onBandwidth(state, input.bps, input.at);
+    const step = 'tick' in input ? onTick(state, input.tick, lastBps) : onBandwidth(state, input.bps, input.at, s, input.loss ?? 0);
     if ('bps' in input) lastBps = input.bps;
     state = step.state;
     if (step.action) actions.push({ ...step.action, at });
@@ -78,7 +78,7 @@ describe('audio first', () => {
   it('a reading between the thresholds neither resumes nor fails a trial until it runs out', () => {
     const paused = run(every(0, 3_000, 500, 100_000)).state;
     const trialAt = 3_000 + s.trialEveryMs;
-    const { actions, state } = run([{ tick: trialAt }, ...every(trialAt + 500, trialAt + 3_500, 500, 230_000), { tick: trialAt + s.trialLastsMs }], paused);
+    const { actions, state } = run([{ tick: trialAt }, ...every(trialAt + 500, trialAt + 3_500, 500, 180_000), { tick: trialAt + s.trialLastsMs }], paused);
     expect(actions.map((a) => a.kind)).toEqual(['trial', 'trial-failed']);
     expect(state).toMatchObject({ kind: 'paused', nextTrialAtMs: trialAt + s.trialLastsMs + s.trialEveryMs });
   });
@@ -99,7 +99,19 @@ describe('audio first', () => {
   it('a trial that dips resets its high streak', () => {
     const paused = run(every(0, 3_000, 500, 100_000)).state;
     const t = 3_000 + s.trialEveryMs;
-    const { actions } = run([{ tick: t }, { bps: 300_000, at: t + 200 }, { bps: 220_000, at: t + 1_000 }, { bps: 300_000, at: t + 1_200 }, { bps: 300_000, at: t + 1_600 }], paused);
+    const { actions } = run([{ tick: t }, { bps: 300_000, at: t + 200 }, { bps: 180_000, at: t + 1_000 }, { bps: 300_000, at: t + 1_200 }, { bps: 300_000, at: t + 1_600 }, { bps: 300_000, at: t + 1_900 }], paused);
     expect(actions.map((a) => a.kind)).toEqual(['trial']);
+  });
+
+  it("does not resume on a trial whose high estimate comes with reported loss (a shaper's burst, not room)", () => {
+    const paused = run(every(0, 3_000, 500, 100_000)).state;
+    const t = 3_000 + s.trialEveryMs;
+    // 370 kbit/s estimated, but the receiver reports 12 % lost every second: the link is overflowing.
+    const readings: Input[] = every(t + 250, t + 3_750, 250, 370_000).map((r, i) => ({ ...r, loss: i % 4 === 3 ? 0.12 : 0 }));
+    const { actions } = run([{ tick: t }, ...readings, { tick: t + s.trialLastsMs }], paused);
+    expect(actions.map((a) => a.kind)).toEqual(['trial', 'trial-failed']);
+    // The same estimate without loss is room: video comes back.
+    const clean = run([{ tick: t }, ...every(t + 250, t + 3_750, 250, 370_000)], paused);
+    expect(clean.actions.map((a) => a.kind)).toEqual(['trial', 'resume']);
   });
 });

@@ -28,6 +28,8 @@ export interface AudioFirstSettings {
    * once the estimator has settled on it).
    */
   lossLimitedAbove: number;
+  /** A trial reading with more loss than this is a link overflowing with the lowest layer, not room (see `onBandwidth`). */
+  trialLossAbove: number;
   pauseAfterMs: number;
   resumeAtBps: number;
   resumeAfterMs: number;
@@ -41,15 +43,19 @@ export interface AudioFirstSettings {
  * about 40: below 160 kbit/s for seconds on end even the lowest video layer
  * crowds out the voice. (A healthy link on a busy machine was seen dipping to
  * ~210 kbit/s for a few seconds: the pause threshold stays clear of that.)
- * Back at 240 kbit/s, 180p and audio fit with room to spare.
+ * A trial sends 180p and audio (about 190 kbit/s), and an estimator with only that to measure
+ * climbs to about 1.5 times it on a free link: 200 kbit/s held for 1.5 s with no loss reported
+ * meanwhile (receivers report about once a second) is a link that carries the lowest layer. On a
+ * capped link the trial overflows the queue, which the receiver reports as loss.
  */
 export const defaultAudioFirstSettings: AudioFirstSettings = {
   pauseBelowBps: 160_000,
   lossLimitedAbove: 0.03,
+  trialLossAbove: 0.1,
   pauseAfterMs: 3_000,
-  resumeAtBps: 240_000,
+  resumeAtBps: 200_000,
   resumeAfterMs: 1_500,
-  trialEveryMs: 4_000,
+  trialEveryMs: 3_000,
   trialLastsMs: 4_000,
   trialGraceMs: 1_500,
 };
@@ -91,7 +97,12 @@ export function onBandwidth(state: AudioFirstState, bps: number, atMs: number, s
       // Audio alone cannot show the link has room; only a trial can.
       return stay(state);
     case 'trial': {
-      if (bps >= settings.resumeAtBps) {
+      // A capped link lets a trial's first burst through (the shaper's bucket was full while audio
+      // trickled), which can lift the estimate far above what the link carries: seen at 370 kbit/s on
+      // a 150 kbit/s link. The receiver then reports the overflow as heavy loss (190 kbit/s into 150
+      // loses a fifth), so such a reading does not count towards resuming; the few percent a link
+      // just freed may still lose do not hold video back.
+      if (bps >= settings.resumeAtBps && loss <= settings.trialLossAbove) {
         const highSinceMs = state.highSinceMs ?? atMs;
         if (atMs - highSinceMs >= settings.resumeAfterMs) {
           return { state: { kind: 'flowing', lowSinceMs: null }, action: { kind: 'resume', bps } };
