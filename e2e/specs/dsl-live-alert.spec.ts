@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { SchoolDevice } from '../support/pages.js';
+import { joinBoth, SchoolDevice } from '../support/pages.js';
 import { demoSession } from '../support/server-info.js';
 import { DEMO_STAFF_PASSWORD, StaffSignIn } from '../support/staff-pages.js';
 
@@ -22,10 +22,7 @@ test("a child's worry reaches the DSL as an alert they can act on: Observe now",
     await expect(dsl.getByTestId('alerts-status')).toHaveAttribute('data-status', 'on');
     const title = await dsl.title();
 
-    await mentor.openPreJoin(session.id);
-    await mentor.join();
-    await mentee.openPreJoin(session.id);
-    await mentee.join();
+    await joinBoth(session.id, mentor, mentee);
     await expect(mentee.callState()).toHaveAttribute('data-state', 'connected');
     await mentee.page.getByTestId('worried-button').click();
     await expect(mentee.page.getByTestId('worried-confirmation')).toBeVisible();

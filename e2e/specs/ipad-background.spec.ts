@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, test, type Page } from '@playwright/test';
-import { SchoolDevice } from '../support/pages.js';
+import { joinBoth, SchoolDevice } from '../support/pages.js';
 import { inboundMedia } from '../support/rtc-stats.js';
 import { demoSession, serverInfo } from '../support/server-info.js';
 import { DEMO_STAFF_PASSWORD } from '../support/staff-pages.js';
@@ -52,10 +52,7 @@ test("when the iPad app goes to the background the partner sees the camera pause
   const mentor = await SchoolDevice.open(browser, 'mentor');
   const mentee = await SchoolDevice.open(browser, 'mentee');
   try {
-    await mentor.openPreJoin(session.id);
-    await mentor.join();
-    await mentee.openPreJoin(session.id);
-    await mentee.join();
+    await joinBoth(session.id, mentor, mentee);
     await expect(mentor.callState()).toHaveAttribute('data-state', 'connected');
     await expect.poll(async () => (await inboundMedia(mentor.page)).videoFramesDecoded, { timeout: 20_000 }).toBeGreaterThan(10);
     const before = await selfView(mentee.page);

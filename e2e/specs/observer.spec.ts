@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { SchoolDevice } from '../support/pages.js';
+import { joinBoth, SchoolDevice } from '../support/pages.js';
 import { cspViolations, recordCspViolations } from '../support/csp.js';
 import { recordPeerConnections } from '../support/rtc-stats.js';
 import { demoSession, serverInfo } from '../support/server-info.js';
@@ -13,10 +13,7 @@ test('both students see who is observing, for as long as it lasts', async ({ bro
   await recordCspViolations(staffContext);
   const dsl = await staffContext.newPage();
   try {
-    await mentor.openPreJoin(session.id);
-    await mentor.join();
-    await mentee.openPreJoin(session.id);
-    await mentee.join();
+    await joinBoth(session.id, mentor, mentee);
     await expect(mentor.callState()).toHaveAttribute('data-state', 'connected');
     await expect(mentor.page.getByTestId('observer-banner')).toHaveCount(0);
 

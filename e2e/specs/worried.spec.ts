@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { SchoolDevice } from '../support/pages.js';
+import { joinBoth, SchoolDevice } from '../support/pages.js';
 import { demoSession } from '../support/server-info.js';
 
 /*
@@ -13,10 +13,7 @@ test("one press of I'm worried is one concern, with a way out of the call", asyn
   const mentor = await SchoolDevice.open(browser, 'mentor');
   const mentee = await SchoolDevice.open(browser, 'mentee');
   try {
-    await mentor.openPreJoin(session.id);
-    await mentor.join();
-    await mentee.openPreJoin(session.id);
-    await mentee.join();
+    await joinBoth(session.id, mentor, mentee);
     await expect(mentee.callState()).toHaveAttribute('data-state', 'connected');
 
     await mentee.page.getByTestId('worried-button').click();

@@ -96,3 +96,11 @@ export class SchoolDevice {
     return this.context.close();
   }
 }
+
+/** The mentor joins the session first, then the mentee: each waits until its call screen shows. */
+export async function joinBoth(sessionId: string, mentor: SchoolDevice, mentee: SchoolDevice): Promise<void> {
+  await mentor.openPreJoin(sessionId);
+  await mentor.join();
+  await mentee.openPreJoin(sessionId);
+  await mentee.join();
+}

@@ -177,6 +177,10 @@ export const SafeguardingAlert = z.object({
   partner: AlertChild.optional(),
   /** The session is happening now: the lead can observe it straight away. */
   live: z.boolean().optional(),
+  /** Who raised a concern: a child pressing "I'm worried", or a member of staff. */
+  raisedBy: z.enum(['student', 'staff']).optional(),
+  /** The safeguarding words a flagged chat message matched. */
+  keywords: z.array(z.string()).optional(),
 });
 export type SafeguardingAlert = z.infer<typeof SafeguardingAlert>;
 

@@ -3,28 +3,14 @@ import { fakeMediaSession } from '../../test-support/fake-media';
 import { accepted, fakeSocket, refused, type Ack } from '../../test-support/fake-socket';
 import { CallClient, type CreateMediaSession } from './call-client';
 import { rejoinDelayMs } from './call-reconnect';
+import { joinResult, ME, PARTNER, SESSION } from '../../test-support/join-result';
 
-const SESSION = '11111111-1111-4111-8111-111111111111';
-const ME = '22222222-2222-4222-8222-222222222222';
-const PARTNER = '33333333-3333-4333-8333-333333333333';
-const transport = (id: string) => ({ id, iceParameters: {}, iceCandidates: [], dtlsParameters: {} });
-const joinResult = {
-  participantId: ME,
-  session: { id: SESSION, startsAt: '2026-01-01T09:00:00Z', endsAt: '2026-01-01T09:30:00Z' },
-  routerRtpCapabilities: {},
-  sendTransport: transport('send'),
-  recvTransport: transport('recv'),
-  iceServers: [],
-  peers: [{ participantId: PARTNER, firstName: 'Priya', role: 'mentor', schoolName: 'Northgate School' }],
-  producers: [],
-  consumers: [],
-  observers: [],
-};
+const joinAnswer = joinResult();
 const JOIN = { sessionId: SESSION, studentId: ME, joinToken: 'join-token', stream: { getTracks: () => [] } as unknown as MediaStream };
 
 async function inCall(joinAnswers: Ack[] = []) {
   const answers = [...joinAnswers];
-  const fake = fakeSocket({ answer: (event) => (event === 'session:join' ? (answers.shift() ?? accepted(joinResult)) : accepted()) });
+  const fake = fakeSocket({ answer: (event) => (event === 'session:join' ? (answers.shift() ?? accepted(joinAnswer)) : accepted()) });
   const raw = fake.raw as typeof fake.raw & { recovered: boolean };
   raw.recovered = false;
   let built = 0;
@@ -89,7 +75,7 @@ describe('CallClient through a dropped socket', () => {
     vi.useFakeTimers();
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     vi.spyOn(Math, 'random').mockReturnValue(0.5);
-    const call = await inCall([accepted(joinResult), refused('shutting_down', 'restarting'), refused('unavailable', 'starting')]);
+    const call = await inCall([accepted(joinAnswer), refused('shutting_down', 'restarting'), refused('unavailable', 'starting')]);
     call.push('session:ended', { reason: 'server_shutdown', message: 'Peerbridge is restarting.' });
     expect(call.client.state.phase).toBe('reconnecting');
     call.drop();
@@ -107,7 +93,7 @@ describe('CallClient through a dropped socket', () => {
   it('goes back to sign-in when the join token is refused on rejoin', async () => {
     vi.useFakeTimers();
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const call = await inCall([accepted(joinResult), refused('unauthenticated', 'Sign in again.')]);
+    const call = await inCall([accepted(joinAnswer), refused('unauthenticated', 'Sign in again.')]);
     call.drop();
     await call.back(false);
     expect(call.client.state.phase).toBe('ended');

@@ -6,13 +6,13 @@ const priya = { firstName: 'Priya', yearGroup: 12, schoolName: 'Northgate Academ
 
 describe('alert words', () => {
   it('names the child, their year and school, and who they were with', () => {
-    expect(alertHeadline({ kind: 'concern_raised', summary: 'Sam pressed “I’m worried” during a session.', child: sam, partner: priya })).toBe(
+    expect(alertHeadline({ kind: 'concern_raised', summary: 'Sam pressed “I’m worried” during a session.', child: sam, partner: priya, raisedBy: 'student' })).toBe(
       'Sam (Year 11, Riverside High School) pressed “I’m worried” in a session with Priya (Year 12, Northgate Academy).',
     );
     expect(
-      alertHeadline({ kind: 'chat_flagged', summary: 'A chat message from Sam matched the safeguarding list (meet up, secret).', child: sam, partner: priya }),
+      alertHeadline({ kind: 'chat_flagged', summary: 'A chat message from Sam matched the safeguarding list (meet up, secret).', child: sam, partner: priya, keywords: ['meet up', 'secret'] }),
     ).toBe('A chat message from Sam (Year 11, Riverside High School) in a session with Priya (Year 12, Northgate Academy) matched the safeguarding words (meet up, secret).');
-    expect(alertHeadline({ kind: 'concern_raised', summary: 'A member of staff raised a concern.', child: sam })).toBe(
+    expect(alertHeadline({ kind: 'concern_raised', summary: 'A member of staff raised a concern.', child: sam, raisedBy: 'staff' })).toBe(
       'A member of staff raised a concern about Sam (Year 11, Riverside High School).',
     );
   });

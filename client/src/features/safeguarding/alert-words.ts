@@ -7,14 +7,14 @@ const child = (c: AlertChild) => `${c.firstName} (Year ${c.yearGroup}, ${c.schoo
  * anything: who, their year and school, who they were with, and whether it is
  * happening now. Alerts from before these were sent keep their summary.
  */
-export function alertHeadline(alert: Pick<SafeguardingAlert, 'kind' | 'summary' | 'child' | 'partner'>): string {
+export function alertHeadline(alert: Pick<SafeguardingAlert, 'kind' | 'summary' | 'child' | 'partner' | 'raisedBy' | 'keywords'>): string {
   if (!alert.child) return alert.summary;
   const withPartner = alert.partner ? ` in a session with ${child(alert.partner)}` : '';
   if (alert.kind === 'concern_raised') {
-    return alert.summary.includes('staff') ? `A member of staff raised a concern about ${child(alert.child)}${withPartner}.` : `${child(alert.child)} pressed “I’m worried”${withPartner}.`;
+    return alert.raisedBy === 'staff' ? `A member of staff raised a concern about ${child(alert.child)}${withPartner}.` : `${child(alert.child)} pressed “I’m worried”${withPartner}.`;
   }
-  const matched = /\((.*)\)\.$/.exec(alert.summary)?.[1];
-  return `A chat message from ${child(alert.child)}${withPartner} matched the safeguarding words${matched ? ` (${matched})` : ''}.`;
+  const matched = alert.keywords?.length ? ` (${alert.keywords.join(', ')})` : '';
+  return `A chat message from ${child(alert.child)}${withPartner} matched the safeguarding words${matched}.`;
 }
 
 /** The tab's title while alerts wait: a lead working in another tab still sees one arrive. */

@@ -66,6 +66,7 @@ export class CallChat {
         child,
         partner,
         live: true,
+        keywords,
       });
     }
   }

@@ -115,6 +115,7 @@ describe.each(testDatabaseKinds())('observers, chat and concerns in a live call 
         kind: 'chat_flagged',
         sessionId: session().id,
         live: true,
+        keywords: ['scared to go home'],
         child: { firstName: menteeStudent.firstName, yearGroup: 11, schoolName: 'Riverside High School' },
         partner: { firstName: mentorStudent.firstName, yearGroup: 12, schoolName: 'Northgate Academy' },
       });
@@ -161,7 +162,7 @@ describe.each(testDatabaseKinds())('observers, chat and concerns in a live call 
     if (!raised.ok) throw new Error(raised.error.message);
     const id = raised.data.concernId;
     for (const alert of [await northgateAlert, await riversideAlert]) {
-      expect(alert).toMatchObject({ kind: 'concern_raised', concernId: id, live: true, child: { firstName: session().mentee.firstName }, partner: { firstName: session().mentor.firstName } });
+      expect(alert).toMatchObject({ kind: 'concern_raised', concernId: id, live: true, raisedBy: 'student', child: { firstName: session().mentee.firstName }, partner: { firstName: session().mentor.firstName } });
     }
     expect(await logTypes()).toContain('ConcernRaised');
 

@@ -265,6 +265,7 @@ export class ConcernService {
         child,
         partner,
         live,
+        raisedBy: source.kind,
       });
     }
     this.deps.log.warn({ concernId: concern.id, sessionId: record.id }, 'ConcernRaised');
