@@ -77,7 +77,7 @@ for (const viewport of [
       await expectApart(page, 'self-view', 'chat-panel');
       // Room for a sentence.
       const [input, panel] = [await box(page.getByTestId('chat-input')), await box(page.getByTestId('chat-panel'))];
-      expect(input.width / panel.width).toBeGreaterThanOrEqual(0.6);
+      expect(input.width / panel.width).toBeGreaterThanOrEqual(0.75);
       await page.getByTestId('chat-input').fill('Shall we start with the poem about the sea today?');
       await expect(page.getByTestId('chat-input')).toHaveValue(/sea today/);
       await page.getByRole('button', { name: 'Close chat' }).click();
