@@ -13,13 +13,14 @@ export class SchoolDevice {
     readonly page: Page,
   ) {}
 
-  static open(browser: Browser, role: 'mentor' | 'mentee'): Promise<SchoolDevice> {
-    return SchoolDevice.openAt(browser, serverInfo().url, deviceToken(role));
+  /** `viewport`: an iPad's screen (1024x768 landscape, 768x1024 portrait) instead of the suite's default. */
+  static open(browser: Browser, role: 'mentor' | 'mentee', viewport?: { width: number; height: number }): Promise<SchoolDevice> {
+    return SchoolDevice.openAt(browser, serverInfo().url, deviceToken(role), viewport);
   }
 
   /** The same, on another server (a network lab's, see support/netlab): its address and the school's device token there. */
-  static async openAt(browser: Browser, baseUrl: string, token: string): Promise<SchoolDevice> {
-    const context = await browser.newContext();
+  static async openAt(browser: Browser, baseUrl: string, token: string, viewport?: { width: number; height: number }): Promise<SchoolDevice> {
+    const context = await browser.newContext(viewport ? { viewport } : {});
     await recordPeerConnections(context);
     await recordCspViolations(context);
     const page = await context.newPage();

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { Button } from './button';
+import { useFocusTrap } from './use-focus-trap';
 import './ui.css';
 
 export interface ConfirmDialogProps {
@@ -32,6 +33,8 @@ export function ConfirmDialog({
 }: ConfirmDialogProps) {
   const titleId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const dialogRef = useRef<HTMLDivElement>(null);
+  useFocusTrap(dialogRef);
 
   useEffect(() => {
     cancelRef.current?.focus();
@@ -45,6 +48,7 @@ export function ConfirmDialog({
   return (
     <div className="pb-dialog-backdrop" onClick={onCancel}>
       <div
+        ref={dialogRef}
         className="pb-dialog"
         role="alertdialog"
         aria-modal="true"

@@ -25,4 +25,6 @@ export const callRecord: SessionRecord = {
   mentor: student('mentor'),
   mentee: student('mentee'),
   chatKeywords: null,
+  focus: '',
+  nextStartsAt: null,
 };

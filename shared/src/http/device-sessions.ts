@@ -22,6 +22,10 @@ export const TodaySession = z.object({
     yearGroup: z.number().int(),
     schoolName: z.string(),
   }),
+  /** What the pair work on (the programme's goals, as the coordinators wrote them); absent when none were written. */
+  focus: z.string().optional(),
+  /** When this pair meet next after this session, if it is timetabled. */
+  nextStartsAt: IsoInstant.optional(),
 });
 export type TodaySession = z.infer<typeof TodaySession>;
 

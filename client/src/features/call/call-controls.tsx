@@ -88,7 +88,6 @@ export function CallControls({
         className={`call-toggle call-toggle--plain${chatOpen ? ' call-toggle--open' : ''}`}
         data-testid="chat-toggle"
         aria-pressed={chatOpen}
-        aria-label={chatUnread > 0 ? 'Chat, new message' : 'Chat'}
         onClick={onToggleChat}
       >
         <span className="call-toggle__circle">
@@ -96,9 +95,14 @@ export function CallControls({
           {chatUnread > 0 ? <span className="call-toggle__dot" data-testid="chat-unread" aria-hidden="true" /> : null}
         </span>
         <span className="call-toggle__label">Chat</span>
-        <span className="call-toggle__state" aria-hidden="true">
-          {chatUnread > 0 ? 'New message' : chatOpen ? 'Open' : '\u00a0'}
-        </span>
+        {/* Named by what it shows: "Chat", or "Chat New message" while one waits ("Open" is aria-pressed's to say). */}
+        {chatUnread > 0 ? (
+          <span className="call-toggle__state"> New message</span>
+        ) : (
+          <span className="call-toggle__state" aria-hidden="true">
+            {chatOpen ? 'Open' : '\u00a0'}
+          </span>
+        )}
       </button>
       {/* Always here, never behind a menu: one tap tells a safeguarding lead. Calm colours, not Leave's red. */}
       <button type="button" className="call-toggle call-worried" data-testid="worried-button" onClick={onWorried}>

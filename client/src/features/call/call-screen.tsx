@@ -1,11 +1,15 @@
-import { useCallback, useState, type CSSProperties, type ReactNode } from 'react';
+import type { TodaySession } from '@peerbridge/shared';
+import { useCallback, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
+import { nowMs } from '../../lib/clock';
 import { CalmPulse } from '../../ui/calm-pulse';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { CameraOffIcon, MicOffIcon } from '../../ui/icons';
 import type { ChatSendResult, RaisedConcern } from './call-client';
 import { CallControls } from './call-controls';
+import { CallTimeLine, FocusPanel, PartnerAwayMessage } from './call-context';
 import { CallEnded } from './call-ended';
-import type { CallState } from './call-state';
+import type { CallPhase, CallState } from './call-state';
+import { callTimes, type PartnerAway } from './call-timing';
 import { ChatPanel } from './chat-panel';
 import { ObserverBanner } from './observer-banner';
 import { RemoteMedia } from './remote-media';
@@ -25,6 +29,8 @@ export interface CallScreenProps {
   /** From the timetable, used until (and after) the partner is in the call. */
   partnerName: string;
   partnerSchool: string;
+  /** Today's session: its times, what the pair work on, when they meet next, the partner's year. */
+  session: Pick<TodaySession, 'startsAt' | 'endsAt' | 'focus' | 'nextStartsAt' | 'partner'>;
   /** The school's zone, for the times on chat messages. */
   timeZone: string;
   localStream: MediaStream | null;
@@ -41,10 +47,29 @@ function StageMessage({ children }: { children: ReactNode }) {
   return <div className="call__message">{children}</div>;
 }
 
+/** Why the child is on their own, if they are: the phases in which the partner is not in the call. */
+function partnerAway(phase: CallPhase): PartnerAway | null {
+  if (phase === 'waiting') return 'not-come';
+  if (phase === 'partner-left') return 'left';
+  return null;
+}
+
+/** When the current wait began (for "wait here until"): taken when the phase changes, not on each render. */
+function useAwaySince(away: PartnerAway | null): number {
+  const [since, setSince] = useState(() => ({ away, ms: nowMs() }));
+  if (since.away !== away) {
+    const next = { away, ms: nowMs() };
+    setSince(next);
+    return next.ms;
+  }
+  return since.ms;
+}
+
 export function CallScreen({
   state,
   partnerName,
   partnerSchool,
+  session,
   timeZone,
   localStream,
   onToggleMic,
@@ -63,12 +88,19 @@ export function CallScreen({
   const worried = useWorriedFlow(onRaiseConcern);
   const [bannerRef, bannerHeight] = useElementHeight<HTMLDivElement>();
   const [controlsRef, controlsHeight] = useElementHeight<HTMLDivElement>();
+  const times = useMemo(() => callTimes(session), [session]);
+  const away = partnerAway(phase);
+  const awaySince = useAwaySince(away);
 
   if (phase === 'ended') {
     return (
-      <div className="call call--ended" data-testid="call" data-state="ended">
-        <CallEnded end={state.end ?? { reason: 'connection_lost', message: '' }} onBack={onBackToSessions} />
-      </div>
+      <main className="call call--ended" data-testid="call" data-state="ended">
+        <CallEnded
+          end={state.end ?? { reason: 'connection_lost', message: '' }}
+          context={{ partnerName: state.partner?.firstName ?? partnerName, nextStartsAt: session.nextStartsAt, timeZone, nowMs: nowMs() }}
+          onBack={onBackToSessions}
+        />
+      </main>
     );
   }
 
@@ -81,8 +113,13 @@ export function CallScreen({
     ...(controlsHeight > 0 ? { '--call-controls-height': `${controlsHeight}px` } : {}),
   } as CSSProperties;
 
+  const focus = session.focus;
+  // Their picture is taken away, not left frozen on its last frame, whenever they turn the camera off or it pauses.
+  const partnerVideoOff = remote.cameraOff || remote.cameraPaused;
+
   return (
-    <div
+    <main
+      aria-label={`Call with ${name}`}
       className={`call${chat.open ? ' call--chat-open' : ''}${state.observers.length > 0 ? ' call--observed' : ''}`}
       data-testid="call"
       data-state={phase}
@@ -93,12 +130,14 @@ export function CallScreen({
     >
       <ObserverBanner ref={bannerRef} observers={state.observers} />
 
-      <div className="call__stage">
-        <RemoteMedia videoTrack={remote.videoTrack} audioTrack={remote.audioTrack} />
+      <div className="call__stage" data-testid="call-stage">
+        <RemoteMedia videoTrack={remote.videoTrack} audioTrack={remote.audioTrack} videoOff={partnerVideoOff} />
 
         {phase === 'connected' && remote.cameraOff ? (
           <StageMessage>
-            <CameraOffIcon size={56} />
+            <span className="call__initial" aria-hidden="true">
+              {name.slice(0, 1)}
+            </span>
             <p data-testid="partner-camera-off">{name}’s camera is off</p>
           </StageMessage>
         ) : null}
@@ -119,18 +158,16 @@ export function CallScreen({
           </StageMessage>
         ) : null}
 
-        {phase === 'waiting' ? (
+        {away ? (
           <StageMessage>
-            <CalmPulse tone="dark" />
-            <p data-testid="waiting-for-partner">Waiting for {name} to join…</p>
-            <p className="call__message-sub">They’ll see you as soon as they join.</p>
-          </StageMessage>
-        ) : null}
-
-        {phase === 'partner-left' ? (
-          <StageMessage>
-            <CalmPulse tone="dark" />
-            <p data-testid="partner-left">{name} has left the session. They may rejoin.</p>
+            <PartnerAwayMessage
+              away={away}
+              partner={{ firstName: name, schoolName: school, yearGroup: session.partner.yearGroup }}
+              times={times}
+              sinceMs={awaySince}
+              timeZone={timeZone}
+              focus={focus}
+            />
           </StageMessage>
         ) : null}
 
@@ -143,15 +180,20 @@ export function CallScreen({
         ) : null}
       </div>
 
-      <div className="call__label" data-testid="partner-label">
-        <span className="call__label-name">{name}</span>
-        <span className="call__label-school">{school}</span>
-        {phase === 'connected' && remote.micOff ? (
-          <span className="call__label-muted" data-testid="partner-mic-off">
-            <MicOffIcon size={22} />
-            Muted
-          </span>
-        ) : null}
+      <div className="call__info">
+        <div className="call__label" data-testid="partner-label">
+          <span className="call__label-name">{name}</span>
+          <span className="call__label-school">{school}</span>
+          {phase === 'connected' && remote.micOff ? (
+            <span className="call__label-muted" data-testid="partner-mic-off">
+              <MicOffIcon size={22} />
+              Muted
+            </span>
+          ) : null}
+        </div>
+        <CallTimeLine times={times} timeZone={timeZone} />
+        {/* On the stage while they wait; small here once the partner is in the call. */}
+        {focus && !away ? <FocusPanel focus={focus} /> : null}
       </div>
 
       {state.notice ? (
@@ -160,7 +202,7 @@ export function CallScreen({
         </div>
       ) : null}
 
-      <div className="call__self">
+      <div className="call__self" data-testid="self-view">
         <video ref={selfRef} data-testid="self-video" className="mirrored" autoPlay muted playsInline />
         {state.cameraEnabled ? null : <div className="call__self-off">Your camera is off</div>}
       </div>
@@ -221,6 +263,6 @@ export function CallScreen({
           You can join again while the session is still open.
         </ConfirmDialog>
       ) : null}
-    </div>
+    </main>
   );
 }

@@ -7,6 +7,8 @@ import { useTrackStream } from './use-media-element';
 export interface RemoteMediaProps {
   videoTrack: MediaStreamTrack | null;
   audioTrack: MediaStreamTrack | null;
+  /** The partner's camera is off or paused: their last frame must not stay on the screen. */
+  videoOff: boolean;
 }
 
 /**
@@ -15,9 +17,11 @@ export interface RemoteMediaProps {
  * a separate, unmuted `<audio>`: a muted element makes Chromium report silence,
  * and keeping the video muted lets it autoplay everywhere.
  */
-export function RemoteMedia({ videoTrack, audioTrack }: RemoteMediaProps) {
+export function RemoteMedia({ videoTrack, audioTrack, videoOff }: RemoteMediaProps) {
   const videoRef = useRef<HTMLVideoElement>(null);
-  const videoStream = useTrackStream(videoTrack);
+  const trackStream = useTrackStream(videoTrack);
+  // Detached, not just covered: a paused track keeps its last frame in the element.
+  const videoStream = videoOff ? null : trackStream;
   const audioStream = useTrackStream(audioTrack);
   const { ref: audioRef, blocked: audioBlocked, unlock: unlockAudio } = useRemoteAudio(audioStream);
 

@@ -107,6 +107,7 @@ export function SessionView({ deviceToken, session, school, joinToken, onExit, o
       state={state}
       partnerName={session.partner.firstName}
       partnerSchool={session.partner.schoolName}
+      session={session}
       timeZone={school.timeZone}
       localStream={media.stream}
       onToggleMic={() => void client?.setMicrophoneEnabled(!state.micEnabled)}

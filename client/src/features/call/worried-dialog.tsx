@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '../../ui/button';
 import { CalmPulse } from '../../ui/calm-pulse';
+import { useFocusTrap } from '../../ui/use-focus-trap';
 import { isBusy, type WorriedState } from './worried-flow';
 
 export interface WorriedDialogProps {
@@ -29,6 +30,7 @@ export function WorriedDialog({ state, onRetry, onSendWords, onClose, cameraOn, 
   const dialogRef = useRef<HTMLDivElement>(null);
   const [words, setWords] = useState('');
   const busy = isBusy(state);
+  useFocusTrap(dialogRef);
 
   useEffect(() => {
     // Focus the dialog, not the text box: the keyboard popping up uninvited is not calm.

@@ -4,7 +4,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { StudentRole } from '@peerbridge/shared';
 import { keywordsForSession } from '../../domain/safeguarding/keyword-lists.js';
 import type { Db } from './database.js';
-import { pairings, partnerships, schools, sessionEvents, sessionOccurrences, students } from './schema.js';
+import { pairings, partnerships, programmes, schools, sessionEvents, sessionOccurrences, students } from './schema.js';
 
 export interface SessionStudent {
   id: string;
@@ -29,6 +29,10 @@ export interface SessionRecord {
   mentee: SessionStudent;
   /** The chat keyword list for this session (both schools' lists); null means the default list. */
   chatKeywords: string[] | null;
+  /** What the programme says the pairs work on (its goals), '' when nobody wrote any. */
+  focus: string;
+  /** The next session of the same pair after this one that is not cancelled, if one is timetabled. */
+  nextStartsAt: Temporal.Instant | null;
 }
 
 const mentor = alias(students, 'mentor');
@@ -50,6 +54,9 @@ export class SessionRepository {
         startsAt: sessionOccurrences.startsAt,
         endsAt: sessionOccurrences.endsAt,
         chatKeywords: partnerships.chatKeywords,
+        focus: programmes.goals,
+        // Correlated on purpose: one index probe per row (session_occurrences_pairing_idx), and the answer stays one query.
+        nextStartsAt: sql<Date | string | null>`(select min(next.starts_at) from ${sessionOccurrences} as next where next.pairing_id = ${sessionOccurrences.pairingId} and next.starts_at > ${sessionOccurrences.startsAt} and next.status <> 'cancelled')`,
         mentorSchoolKeywords: mentorSchool.chatKeywords,
         menteeSchoolKeywords: menteeSchool.chatKeywords,
         mentor: {
@@ -80,6 +87,7 @@ export class SessionRepository {
       .from(sessionOccurrences)
       .innerJoin(pairings, eq(pairings.id, sessionOccurrences.pairingId))
       .innerJoin(partnerships, eq(partnerships.id, pairings.partnershipId))
+      .leftJoin(programmes, eq(programmes.partnershipId, partnerships.id))
       .innerJoin(mentor, eq(mentor.id, pairings.mentorId))
       .innerJoin(mentee, eq(mentee.id, pairings.menteeId))
       .innerJoin(mentorSchool, eq(mentorSchool.id, mentor.schoolId))
@@ -135,6 +143,9 @@ function toRecord(row: Row): SessionRecord {
     mentor: toStudent(row.mentor),
     mentee: toStudent(row.mentee),
     chatKeywords: keywordsForSession([row.mentorSchoolKeywords, row.menteeSchoolKeywords], row.chatKeywords),
+    focus: row.focus ?? '',
+    // A raw subquery comes back as the driver's text, not a Date.
+    nextStartsAt: row.nextStartsAt === null ? null : toInstant(new Date(row.nextStartsAt)),
   };
 }
 

@@ -24,6 +24,8 @@ const record = (over: Partial<SessionRecord> = {}): SessionRecord => ({
   mentor: student('mentor', 'school-a', 'mentor'),
   mentee: student('mentee', 'school-b', 'mentee'),
   chatKeywords: null,
+  focus: '',
+  nextStartsAt: null,
   ...over,
 });
 const dsl = (schoolId: string): StaffIdentity => ({

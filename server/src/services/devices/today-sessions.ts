@@ -33,5 +33,8 @@ function toTodaySession(record: SessionRecord, schoolId: string, now: Parameters
     participant: { id: self.id, firstName: self.firstName, role: self.role },
     // Partner-school students are shown by first name, school and year only.
     partner: { firstName: partner.firstName, role: partner.role, yearGroup: partner.yearGroup, schoolName: partner.schoolName },
+    // For the call: what they agreed to work on, and, on the end screen, when they meet again.
+    ...(record.focus.trim() ? { focus: record.focus.trim() } : {}),
+    ...(record.nextStartsAt ? { nextStartsAt: record.nextStartsAt.toString() } : {}),
   };
 }

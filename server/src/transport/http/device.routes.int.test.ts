@@ -3,7 +3,8 @@ import request from 'supertest';
 import { TodaySessionsResponse } from '@peerbridge/shared';
 import { Temporal } from 'temporal-polyfill';
 import { schoolDayAt } from '../../domain/time/school-day.js';
-import { devices, sessionEvents } from '../../test-support/stored-rows.js';
+import { eq } from 'drizzle-orm';
+import { devices, sessionEvents, sessionOccurrences } from '../../test-support/stored-rows.js';
 import { connectDevice } from '../../test-support/device-socket.js';
 import { testDatabaseKinds } from '../../test-support/test-databases.js';
 import { startTestServer, stopTestServer, type TestServer } from '../../test-support/test-server.js';
@@ -45,11 +46,30 @@ describe.each(testDatabaseKinds())('device and health endpoints on %s', (kind) =
     expect(now.status).toBe('open');
     expect(now.participant).toMatchObject({ role: 'mentee' });
     expect(now.partner).toEqual({ firstName: 'Priya', role: 'mentor', yearGroup: 12, schoolName: 'Northgate Academy' });
+    // What the pair work on comes from the programme (for the call's stage).
+    expect(now.focus).toBe('Confidence with English poetry first, then maths as it grows.');
     // No surnames of anyone, and nothing of the partner school's students beyond the three allowed facts.
     expect(JSON.stringify(res.body)).not.toMatch(/Shah|Okafor|Morgan|Riley|Khan|Evans/);
     // Each demo session has the status its name promises.
     const promised = { now: 'open', later: 'upcoming', earlier: 'ended' } as const;
     for (const session of body.sessions) expect(session.status).toBe(promised[expected.find((s) => s.id === session.id)!.kind]);
+  });
+
+  it("names the pair's next session that is not cancelled, for the call's end screen", async () => {
+    const nowSession = demo.sessions.find((d) => d.kind === 'now')!;
+    const [row] = await server.database.db.select().from(sessionOccurrences).where(eq(sessionOccurrences.id, nowSession.id));
+    const start = Temporal.Instant.from(nowSession.startsAt);
+    const at = (days: number) => new Date(start.add({ hours: 24 * days }).epochMilliseconds);
+    const afterMinutes = (date: Date, minutes: number) => new Date(date.getTime() + minutes * 60_000);
+    // Next week's is cancelled; the one after is the next meeting; a later one is not it.
+    await server.database.db.insert(sessionOccurrences).values([
+      { pairingId: row!.pairingId, startsAt: at(7), endsAt: afterMinutes(at(7), 30), status: 'cancelled' },
+      { pairingId: row!.pairingId, startsAt: at(14), endsAt: afterMinutes(at(14), 30) },
+      { pairingId: row!.pairingId, startsAt: at(21), endsAt: afterMinutes(at(21), 30) },
+    ]);
+    const res = await request(server.url).get('/api/device/sessions/today').set('Authorization', `Bearer ${school('mentor').deviceToken}`).expect(200);
+    const listed = TodaySessionsResponse.parse(res.body).sessions.find((s) => s.id === nowSession.id)!;
+    expect(Temporal.Instant.from(listed.nextStartsAt!).epochMilliseconds).toBe(at(14).getTime());
   });
 
   it('refuses a missing, malformed or forged device token with a clear 401', async () => {
