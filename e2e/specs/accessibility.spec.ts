@@ -114,7 +114,7 @@ test('the checks name what is wrong: faint text, an unnamed button, a small targ
 
 test('the children’s screens, the observer view and the concern record have no serious accessibility problems', async ({ browser }) => {
   // About 50 axe runs, many on a call with live video, on two shared cores.
-  test.setTimeout(300_000);
+  test.setTimeout(360_000);
   const session = demoSession('now');
   const dsl = await browser.newContext({ viewport: { width: LAPTOP.width, height: LAPTOP.height } }).then(async (context) => ({ context, page: await context.newPage() }));
   const mentor = await SchoolDevice.open(browser, 'mentor');
@@ -210,6 +210,10 @@ test('the children’s screens, the observer view and the concern record have no
     await openFirstConcern(dsl.page);
     await expect(dsl.page.getByTestId('concern-history')).toBeVisible();
     await checkStaffScreen(dsl.page, 'concern record');
+    // The session's full log, opened from the concern, as a DSL reads it.
+    await dsl.page.getByTestId('concern-detail').getByRole('button', { name: 'Open the full session log' }).click();
+    await expect(dsl.page.getByTestId('session-log').getByTestId('log-entry').first()).toBeVisible();
+    await checkStaffScreen(dsl.page, 'session log', '[data-testid="session-log"]');
 
     await checkEveryStaffArea(dsl.page, 'DSL');
   } finally {
