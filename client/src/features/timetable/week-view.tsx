@@ -109,7 +109,8 @@ export function WeekView({ schools, candidates, sessionMinutes, date, onDateChan
       </ul>
       {zonesDiffer ? <p className="staff-muted">Times are {anchor.name} time ({anchor.timeZone}).</p> : null}
 
-      <div className="week-view__scroll">
+      {/* Focusable, so someone without a mouse or touch can scroll the week sideways with the arrow keys. */}
+      <div className="week-view__scroll" tabIndex={0} role="region" aria-label="The week, by day">
         <div className="week-view__grid" style={{ '--hours': hours.length - 1 } as CSSProperties}>
           <div className="week-view__axis" aria-hidden="true">
             <div className="week-view__day-head" />
