@@ -106,7 +106,17 @@ export const ConcernRecord = z.object({
   whatHappened: z.string().nullable(),
   presentAtTime: z.array(z.string()),
   /** The session log's last entries when the concern was raised, kept with it as they were then. */
-  logExcerpt: z.array(z.object({ at: IsoInstant, type: z.string(), summary: z.string() })),
+  logExcerpt: z.array(
+    z.object({
+      at: IsoInstant,
+      type: z.string(),
+      /** In plain words with first names; on concerns raised before the words were kept, the entry's type and reason. */
+      summary: z.string(),
+      /** Who the entry is about and its details, for the screen to say in the log's words; null and {} on older concerns. */
+      actor: z.string().nullable(),
+      detail: z.record(z.string(), z.unknown()),
+    }),
+  ),
   /** The closing summary, actions taken and outcome, once closed. */
   closing: ConcernClosing.nullable(),
   amendments: z.array(ConcernAmendment),

@@ -7,7 +7,7 @@ import { stepUpNeeded } from '../second-factor/step-up';
 import { StepUpForm } from '../second-factor/step-up-form';
 import { ConcernAmendForm } from './concern-amend-form';
 import { amendmentAuthor, describeAmendment, raisingChild } from './concern-amendments';
-import { describeConcernChildren, describeExcerptEntry, relatedConcerns, statusWords } from './concern-queue';
+import { describeConcernChildren, describeExcerptEntry, namesInExcerpt, relatedConcerns, statusWords } from './concern-queue';
 import { concernExportUrl, type ConcernRecord, type ConcernSummary } from './concerns-api';
 import { safeguardingKeys, useConcern } from './safeguarding-queries';
 import { useInvalidate } from '../../lib/staff/staff-query';
@@ -95,20 +95,7 @@ export function ConcernDetail({ concernId, queue, onClose, onOpenConcern }: Conc
 
           <section className="concern-block" aria-label="From the session log">
             <h4 className="concern-block__title">From the session log</h4>
-            {concern.logExcerpt.length > 0 ? (
-              <ol className="concern-list concern-list--log">
-                {concern.logExcerpt.map((entry, i) => (
-                  <li key={`${entry.at}-${i}`}>
-                    <time dateTime={entry.at} className="concern-list__time">
-                      {time.timeWithSeconds(entry.at)}
-                    </time>
-                    {describeExcerptEntry(entry)}
-                  </li>
-                ))}
-              </ol>
-            ) : (
-              <p className="staff-muted">Nothing was logged before the concern was raised.</p>
-            )}
+            <LogExcerpt concern={concern} />
             {concern.sessionId ? (
               <Button variant="secondary" onClick={() => openSessionLog(concern.sessionId!)}>
                 Open the full session log
@@ -199,6 +186,25 @@ function WhatHappened({ concern, myStaffId }: { concern: ConcernRecord; myStaffI
       <h4 className="concern-block__title">What happened, as described by staff ({by})</h4>
       <p className="concern-words__staff">{concern.whatHappened ?? 'No description was given.'}</p>
     </section>
+  );
+}
+
+/** The log's last entries when the concern was raised, in the full log's words and names. */
+function LogExcerpt({ concern }: { concern: ConcernRecord }) {
+  const time = useSchoolTime();
+  if (concern.logExcerpt.length === 0) return <p className="staff-muted">Nothing was logged before the concern was raised.</p>;
+  const names = namesInExcerpt(concern);
+  return (
+    <ol className="concern-list concern-list--log" data-testid="concern-log-excerpt">
+      {concern.logExcerpt.map((entry, i) => (
+        <li key={`${entry.at}-${i}`} data-testid="concern-log-excerpt-entry">
+          <time dateTime={entry.at} className="concern-list__time">
+            {time.timeWithSeconds(entry.at)}
+          </time>
+          {describeExcerptEntry(entry, names)}
+        </li>
+      ))}
+    </ol>
   );
 }
 

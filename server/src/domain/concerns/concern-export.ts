@@ -27,7 +27,7 @@ export interface ConcernJson {
   schoolIds: string[];
   whatHappened: string | null;
   presentAtTime: string[];
-  logExcerpt: { at: string; type: string; summary: string }[];
+  logExcerpt: { at: string; type: string; summary: string; actor: string | null; detail: Record<string, unknown> }[];
   /** The closing summary, actions taken and outcome, once closed. */
   closing: ConcernClosing | null;
   amendments: {
@@ -81,7 +81,7 @@ export function concernToJson(concern: Concern, forSchoolId: string): ConcernJso
     schoolIds: [...concern.schoolIds],
     whatHappened: concern.whatHappened,
     presentAtTime: [...concern.presentAtTime],
-    logExcerpt: concern.logExcerpt.map((e) => ({ at: e.at, type: e.type, summary: e.summary })),
+    logExcerpt: concern.logExcerpt.map((e) => ({ at: e.at, type: e.type, summary: e.summary, actor: e.actor ?? null, detail: { ...(e.detail ?? {}) } })),
     closing: closed?.closing ? { ...closed.closing } : null,
     amendments: concern.amendments.map((a) => ({
       seq: a.seq,

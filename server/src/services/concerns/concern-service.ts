@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { CONCERN_WORDS_MAX, ConcernWords, isTooLong, Uuid, type ClientAckData } from '@peerbridge/shared';
+import { CONCERN_WORDS_MAX, ConcernWords, describeLogEntry, isTooLong, Uuid, type ClientAckData } from '@peerbridge/shared';
 import type { Logger } from 'pino';
 import type { StaffAuditTrail } from '../audit/staff-audit-trail.js';
 import { can } from '../../domain/access/policy.js';
 import { concernToJson, concernsToCsv } from '../../domain/concerns/concern-export.js';
 import { amendConcern, childChronology, currentStatus, dslRecipients, raiseConcern } from '../../domain/concerns/concern-workflow.js';
-import type { Concern, ConcernChange, ConcernChild, ConcernStatus } from '../../domain/concerns/concern.js';
+import type { Concern, ConcernChange, ConcernChild, ConcernLogEntry, ConcernStatus } from '../../domain/concerns/concern.js';
 import { ConcernInputError } from '../../domain/concerns/concern.js';
 import type { Clock } from '../../domain/time/clock.js';
 import { AppError } from '../../errors.js';
@@ -35,6 +35,16 @@ function wordsOf(raw: unknown): { words: string | null; notKept?: WordsNotKept }
   if (parsed.success) return { words: parsed.data || null };
   const tooLong = parsed.error.issues.some(isTooLong);
   return { words: null, notKept: tooLong ? 'too_long' : 'unreadable' };
+}
+
+/**
+ * The log's last entries as the concern keeps them: in the same plain words as the full log
+ * ("Sam tried to send a phone number"), by first name only, with the facts behind them.
+ */
+function excerptOf(entries: Array<{ at: string; type: string; actor: string | null; detail: Record<string, unknown> }>, children: ConcernChild[]): ConcernLogEntry[] {
+  const names = new Map(children.map((c) => [c.studentId, c.firstName] as const));
+  for (const e of entries) if (e.type === 'ObserverJoined' && e.actor && typeof e.detail.name === 'string') names.set(e.actor, e.detail.name);
+  return entries.map((e) => ({ at: e.at, type: e.type, summary: describeLogEntry(e, names).text, actor: e.actor, detail: { ...e.detail } }));
 }
 
 function childrenOf(record: SessionRecord): ConcernChild[] {
@@ -236,11 +246,7 @@ export class ConcernService {
           children,
           whatHappened,
           presentAtTime,
-          logExcerpt: log.slice(-LOG_EXCERPT_ENTRIES).map((e) => ({
-            at: e.at,
-            type: e.type,
-            summary: typeof e.detail.reason === 'string' ? `${e.type} (${e.detail.reason})` : e.type,
-          })),
+          logExcerpt: excerptOf(log.slice(-LOG_EXCERPT_ENTRIES), children),
         },
         now.toString(),
       );
