@@ -6,6 +6,7 @@ import { LoadState } from '../../ui/staff-section';
 import { stepUpNeeded } from '../second-factor/step-up';
 import { StepUpForm } from '../second-factor/step-up-form';
 import { ConcernAmendForm } from './concern-amend-form';
+import { ConcernViews } from './log-views';
 import { amendmentAuthor, describeAmendment, raisingChild } from './concern-amendments';
 import { describeConcernChildren, describeExcerptEntry, namesInExcerpt, relatedConcerns, statusWords } from './concern-queue';
 import { concernExportUrl, type ConcernRecord, type ConcernSummary } from './concerns-api';
@@ -125,9 +126,11 @@ export function ConcernDetail({ concernId, queue, onClose, onOpenConcern }: Conc
               // The server answers with the record as it now stands: show that, without reading it (and being recorded) again.
               client.setQueryData<ConcernRecord>(safeguardingKeys.concern(concernId), updated);
               // The queue may need to move it to another group.
-              void invalidate(safeguardingKeys.concernQueue());
+              void invalidate(safeguardingKeys.concernQueue(), safeguardingKeys.concernViews(concernId));
             }}
           />
+
+          <ConcernViews concernId={concern.id} />
 
           <section className="concern-block concern-exports" aria-label="Export">
             <h4 className="concern-block__title">Export for your school’s records</h4>

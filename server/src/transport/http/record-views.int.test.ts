@@ -58,6 +58,17 @@ describe.each(testDatabaseKinds())('reads of a child’s record on %s', (kind) =
     expect(trimmed(await lastView(`/api/staff/students/${studentId}/chronology/views`))).toMatchObject(byRavi('viewed'));
   });
 
+  it('says who read a concern in which role and from which school, the partner school’s DSL included', async () => {
+    const now = server.demo!.sessions.find((s) => s.kind === 'now')!;
+    const both = (await dsl.post('/api/staff/concerns').send({ sessionId, studentIds: [now.mentor.id, now.mentee.id], whatHappened: 'Both upset.' }).expect(201)).body.concernId;
+    await dsl.get(`/api/staff/concerns/${both}`).expect(200);
+    const partnerDsl = await signInStaff(server, 'dsl@riverside.example');
+    await partnerDsl.get(`/api/staff/concerns/${both}`).expect(200);
+    const { views } = (await dsl.get(`/api/staff/concerns/${both}/views`).expect(200)).body as { views: Record<string, unknown>[] };
+    expect(views.at(-1)).toMatchObject({ fullName: 'Ms Grace Adeyemi', roles: ['dsl'], schoolName: server.demo!.schools.find((s) => s.role === 'mentee')!.name, access: 'viewed' });
+    expect(views.find((v) => v.fullName === 'Mr Ravi Patel')).toMatchObject({ roles: ['dsl'], schoolName: server.demo!.schools.find((s) => s.role === 'mentor')!.name });
+  });
+
   it('a refused read leaves no view behind', async () => {
     const coordinator = await signInStaff(server, 'coordinator@northgate.example');
     const before = (await dsl.get(`/api/staff/concerns/${concernId}/views`).expect(200)).body.views.length;
