@@ -64,6 +64,8 @@ export const ConcernAmendment = z.object({
   at: IsoInstant,
   byStaffId: Uuid.nullable(),
   byStudentId: Uuid.nullable(),
+  /** Who made the entry in words ("Mr Ravi Patel"; a child as first name and school). */
+  byName: z.string(),
   kind: knownOrNewer(ConcernAmendmentKind),
   fromStatus: ConcernStatus.nullable(),
   toStatus: ConcernStatus.nullable(),
@@ -79,6 +81,8 @@ export const ConcernChild = z.object({
   firstName: z.string(),
   /** Only for the viewer's own school's children. */
   lastName: z.string().nullable(),
+  schoolName: z.string().nullable(),
+  yearGroup: z.number().int().nullable(),
 });
 export type ConcernChild = z.infer<typeof ConcernChild>;
 

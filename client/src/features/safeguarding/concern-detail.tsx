@@ -183,7 +183,7 @@ function WhatHappened({ concern, myStaffId }: { concern: ConcernRecord; myStaffI
       </section>
     );
   }
-  const by = amendmentAuthor({ byStaffId: concern.source.staffId, byStudentId: null }, { children: concern.children, myStaffId });
+  const by = amendmentAuthor({ byStaffId: concern.source.staffId, byStudentId: null, byName: concern.amendments[0]?.byName }, { children: concern.children, myStaffId });
   return (
     <section className="concern-block concern-words" data-testid="concern-words" data-source="staff" aria-label="What happened">
       <h4 className="concern-block__title">What happened, as described by staff ({by})</h4>

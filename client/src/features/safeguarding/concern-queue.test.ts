@@ -57,7 +57,7 @@ describe('describeExcerptEntry', () => {
   const JONES = '22222222-2222-4222-8222-222222222222';
   const at = '2026-01-01T09:00:00Z';
   const concern = {
-    children: [{ studentId: SAM, schoolId: 'school-a', firstName: 'Sam', lastName: 'Smith' }],
+    children: [{ studentId: SAM, schoolId: 'school-a', firstName: 'Sam', lastName: 'Smith', schoolName: null, yearGroup: null }],
     logExcerpt: [
       { at, type: 'ObserverJoined', summary: '', actor: JONES, detail: { name: 'Ms Jones', role: 'dsl', schoolName: 'Northgate' } },
       { at, type: 'ChatMessageBlocked', summary: '', actor: SAM, detail: { text: 'ring me', contactKinds: ['phone'] } },

@@ -3,7 +3,7 @@ import { CONCERN_WORDS_MAX, ConcernWords, describeLogEntry, isTooLong, Uuid, typ
 import type { Logger } from 'pino';
 import type { StaffAuditTrail } from '../audit/staff-audit-trail.js';
 import { can } from '../../domain/access/policy.js';
-import { concernToJson, concernsToCsv } from '../../domain/concerns/concern-export.js';
+import { concernToJson, concernsToCsv, type ConcernNames } from '../../domain/concerns/concern-export.js';
 import { amendConcern, childChronology, currentStatus, dslRecipients, raiseConcern } from '../../domain/concerns/concern-workflow.js';
 import type { Concern, ConcernChange, ConcernChild, ConcernLogEntry, ConcernStatus } from '../../domain/concerns/concern.js';
 import { ConcernInputError } from '../../domain/concerns/concern.js';
@@ -163,7 +163,7 @@ export class ConcernService {
   async view(staff: StaffIdentity, id: string, access: Extract<RecordAccess, 'viewed' | 'exported_json'> = 'viewed') {
     const concern = await this.forHandling(staff, id);
     await this.deps.views.record(staff.staffId, 'concern', id, this.deps.clock.now(), access);
-    return concernToJson(concern, schoolOf(staff));
+    return concernToJson(concern, schoolOf(staff), await this.namesFor(concern, staff));
   }
 
   /** Who has opened a concern, and when. */
@@ -179,7 +179,7 @@ export class ConcernService {
     await this.deps.concerns.appendAmendments(id, result.concern.amendments.slice(concern.amendments.length));
     // The whole record goes back to the amender, so this is a read too.
     await this.deps.views.record(staff.staffId, 'concern', id, this.deps.clock.now(), 'amended');
-    return concernToJson(result.concern, schoolOf(staff));
+    return concernToJson(result.concern, schoolOf(staff), await this.namesFor(result.concern, staff));
   }
 
   /** An export leaves the system: it is on the staff audit trail before it is handed over. */
@@ -192,16 +192,7 @@ export class ConcernService {
   async exportCsv(staff: StaffIdentity, id: string): Promise<string> {
     const concern = await this.forHandling(staff, id);
     await this.deps.views.record(staff.staffId, 'concern', id, this.deps.clock.now(), 'exported_csv');
-    // Names, not ids: the children's schools and the session's start from the session, the authors from the staff table.
-    const session = concern.sessionId ? await this.deps.sessions.findById(concern.sessionId) : undefined;
-    const schools = new Map(session ? [session.mentor, session.mentee].map((s) => [s.schoolId, s.schoolName] as const) : []);
-    const staffIds = [...new Set(concern.amendments.flatMap((a) => (a.byStaffId ? [a.byStaffId] : [])))];
-    const staffNames = await this.deps.staffNames(staffIds);
-    const csv = concernsToCsv([concern], {
-      schoolName: (id) => schools.get(id),
-      staffName: (id) => staffNames.get(id),
-      sessionStart: () => session?.startsAt.toString(),
-    });
+    const csv = concernsToCsv([concern], schoolOf(staff), await this.namesFor(concern, staff));
     await this.deps.audit.record(staff, { kind: 'ConcernExported', concernId: id, format: 'csv' });
     return csv;
   }
@@ -218,6 +209,23 @@ export class ConcernService {
   async chronologyViews(staff: StaffIdentity, studentId: string, studentSchoolId: string) {
     if (!can(staff, 'concerns:handle', [studentSchoolId])) throw new AppError('forbidden', 'Your account does not have access to that.');
     return this.deps.views.viewsOf('chronology', studentId);
+  }
+
+  /**
+   * Names, not ids, for the record and its exports: the children's schools and years from the
+   * session, the authors from the staff table, the times in the reader's own school's zone.
+   */
+  private async namesFor(concern: Concern, staff: StaffIdentity): Promise<ConcernNames> {
+    const session = concern.sessionId ? await this.deps.sessions.findById(concern.sessionId) : undefined;
+    const students = session ? [session.mentor, session.mentee] : [];
+    const staffIds = [...new Set(concern.amendments.flatMap((a) => (a.byStaffId ? [a.byStaffId] : [])))];
+    const staffNames = await this.deps.staffNames(staffIds);
+    return {
+      schoolName: (id) => students.find((s) => s.schoolId === id)?.schoolName,
+      yearGroup: (id) => students.find((s) => s.id === id)?.yearGroup,
+      staffName: (id) => staffNames.get(id),
+      timeZone: students.find((s) => s.schoolId === schoolOf(staff))?.schoolTimeZone ?? students[0]?.schoolTimeZone,
+    };
   }
 
   private async forHandling(staff: StaffIdentity, id: string): Promise<Concern> {
