@@ -136,8 +136,12 @@ export const ChronologyEntry = z.object({
   kind: knownOrNewer(ConcernAmendmentKind),
   byStaffId: Uuid.nullable(),
   byStudentId: Uuid.nullable(),
-  /** One line, shortened: the full text stays on the concern. */
+  /** What happened, in words with names (the concern's CSV's "What happened"). */
   summary: z.string(),
+  /** Who recorded it, in words. */
+  byName: z.string(),
+  /** The action taken, or the status the entry left the concern in. */
+  actionOrStatus: z.string(),
 });
 export type ChronologyEntry = z.infer<typeof ChronologyEntry>;
 export const ChronologyResponse = z.object({ chronology: z.array(ChronologyEntry) });

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from '../../ui/button';
 import { useSchoolTime, useStaffContext } from '../../lib/staff/staff-context';
@@ -7,6 +8,7 @@ import { stepUpNeeded } from '../second-factor/step-up';
 import { StepUpForm } from '../second-factor/step-up-form';
 import { ConcernAmendForm } from './concern-amend-form';
 import { ConcernViews } from './log-views';
+import { ChildChronology } from './child-chronology';
 import { amendmentAuthor, describeAmendment, raisingChild } from './concern-amendments';
 import { describeConcernChildren, describeExcerptEntry, namesInExcerpt, relatedConcerns, statusWords } from './concern-queue';
 import { concernExportUrl, type ConcernRecord, type ConcernSummary } from './concerns-api';
@@ -120,6 +122,8 @@ export function ConcernDetail({ concernId, queue, onClose, onOpenConcern }: Conc
 
           <History concern={concern} myStaffId={staff.id} />
 
+          <Chronologies concern={concern} ownSchoolId={ownSchoolId} onOpenConcern={onOpenConcern} />
+
           <ConcernAmendForm
             concern={concern}
             onAmended={(updated) => {
@@ -152,6 +156,9 @@ export function ConcernDetail({ concernId, queue, onClose, onOpenConcern }: Conc
               >
                 Download JSON
               </a>
+              <Button variant="secondary" onClick={() => window.print()} data-testid="concern-print">
+                Print
+              </Button>
             </div>
           </section>
         </>
@@ -208,6 +215,33 @@ function LogExcerpt({ concern }: { concern: ConcernRecord }) {
         </li>
       ))}
     </ol>
+  );
+}
+
+/** A chronology for each of the reader's own school's children in the concern (the other school keeps its own). */
+function Chronologies({ concern, ownSchoolId, onOpenConcern }: { concern: ConcernRecord; ownSchoolId: string | null; onOpenConcern: (id: string) => void }) {
+  const [open, setOpen] = useState<string | null>(null);
+  const own = concern.children.filter((c) => c.schoolId === ownSchoolId);
+  if (own.length === 0) return null;
+  const shown = own.find((c) => c.studentId === open);
+  return (
+    <section className="concern-block concern-chronologies" aria-label="Chronologies">
+      <div className="staff-inline-form__row">
+        {own.map((child) => (
+          <Button key={child.studentId} variant="secondary" onClick={() => setOpen(child.studentId)} data-testid="open-chronology">
+            {child.firstName}’s chronology
+          </Button>
+        ))}
+      </div>
+      {shown ? (
+        <ChildChronology
+          studentId={shown.studentId}
+          childName={[shown.firstName, shown.lastName].filter(Boolean).join(' ')}
+          onClose={() => setOpen(null)}
+          onOpenConcern={onOpenConcern}
+        />
+      ) : null}
+    </section>
   );
 }
 

@@ -3,7 +3,7 @@ import { CONCERN_WORDS_MAX, ConcernWords, describeLogEntry, isTooLong, Uuid, typ
 import type { Logger } from 'pino';
 import type { StaffAuditTrail } from '../audit/staff-audit-trail.js';
 import { can } from '../../domain/access/policy.js';
-import { concernToJson, concernsToCsv, type ConcernNames } from '../../domain/concerns/concern-export.js';
+import { amendmentWords, concernToJson, concernsToCsv, type ConcernNames } from '../../domain/concerns/concern-export.js';
 import { amendConcern, childChronology, currentStatus, dslRecipients, raiseConcern } from '../../domain/concerns/concern-workflow.js';
 import type { Concern, ConcernChange, ConcernChild, ConcernLogEntry, ConcernStatus } from '../../domain/concerns/concern.js';
 import { ConcernInputError } from '../../domain/concerns/concern.js';
@@ -202,7 +202,17 @@ export class ConcernService {
     if (!can(staff, 'concerns:handle', [studentSchoolId])) throw new AppError('forbidden', 'Your account does not have access to that.');
     const concerns = await this.deps.concerns.listForStudent(studentId);
     await this.deps.views.record(staff.staffId, 'chronology', studentId, this.deps.clock.now());
-    return childChronology(concerns, studentId);
+    // Each entry in the same words, with the same names, as the concern's own export.
+    const byId = new Map(concerns.map((c) => [c.id, c] as const));
+    const names = new Map(await Promise.all(concerns.map(async (c) => [c.id, await this.namesFor(c, staff)] as const)));
+    return childChronology(concerns, studentId).map((entry) => {
+      const concern = byId.get(entry.concernId)!;
+      const amendments = [...concern.amendments].sort((a, b) => a.seq - b.seq);
+      const amendment = amendments.find((a) => a.seq === entry.seq)!;
+      const status = currentStatus({ amendments: amendments.filter((a) => a.seq <= entry.seq) });
+      const words = amendmentWords(concern, amendment, names.get(concern.id) ?? {}, status);
+      return { ...entry, summary: words.what, byName: words.recordedBy, actionOrStatus: words.actionOrStatus };
+    });
   }
 
   /** Who has read a child's chronology, and when. */
