@@ -30,3 +30,4 @@ export * from './http/safeguarding-keywords.js';
 export * from './http/endpoint.js';
 export * from './http/endpoints.js';
 export * from './http/docs.js';
+export * from './log-words.js';

@@ -64,6 +64,8 @@ export const ConcernAmendment = z.object({
   at: IsoInstant,
   byStaffId: Uuid.nullable(),
   byStudentId: Uuid.nullable(),
+  /** Who made the entry in words ("Mr Ravi Patel"; a child as first name and school). */
+  byName: z.string(),
   kind: knownOrNewer(ConcernAmendmentKind),
   fromStatus: ConcernStatus.nullable(),
   toStatus: ConcernStatus.nullable(),
@@ -79,6 +81,8 @@ export const ConcernChild = z.object({
   firstName: z.string(),
   /** Only for the viewer's own school's children. */
   lastName: z.string().nullable(),
+  schoolName: z.string().nullable(),
+  yearGroup: z.number().int().nullable(),
 });
 export type ConcernChild = z.infer<typeof ConcernChild>;
 
@@ -106,7 +110,17 @@ export const ConcernRecord = z.object({
   whatHappened: z.string().nullable(),
   presentAtTime: z.array(z.string()),
   /** The session log's last entries when the concern was raised, kept with it as they were then. */
-  logExcerpt: z.array(z.object({ at: IsoInstant, type: z.string(), summary: z.string() })),
+  logExcerpt: z.array(
+    z.object({
+      at: IsoInstant,
+      type: z.string(),
+      /** In plain words with first names; on concerns raised before the words were kept, the entry's type and reason. */
+      summary: z.string(),
+      /** Who the entry is about and its details, for the screen to say in the log's words; null and {} on older concerns. */
+      actor: z.string().nullable(),
+      detail: z.record(z.string(), z.unknown()),
+    }),
+  ),
   /** The closing summary, actions taken and outcome, once closed. */
   closing: ConcernClosing.nullable(),
   amendments: z.array(ConcernAmendment),
@@ -122,8 +136,12 @@ export const ChronologyEntry = z.object({
   kind: knownOrNewer(ConcernAmendmentKind),
   byStaffId: Uuid.nullable(),
   byStudentId: Uuid.nullable(),
-  /** One line, shortened: the full text stays on the concern. */
+  /** What happened, in words with names (the concern's CSV's "What happened"). */
   summary: z.string(),
+  /** Who recorded it, in words. */
+  byName: z.string(),
+  /** The action taken, or the status the entry left the concern in. */
+  actionOrStatus: z.string(),
 });
 export type ChronologyEntry = z.infer<typeof ChronologyEntry>;
 export const ChronologyResponse = z.object({ chronology: z.array(ChronologyEntry) });

@@ -12,7 +12,7 @@ import type { ConcernAmendment } from './concerns-api';
 const ME = 'staff-me-0000-0000';
 const context: AmendmentContext = {
   myStaffId: ME,
-  children: [{ studentId: 'student-1', schoolId: 'school-a', firstName: 'Sam', lastName: 'Smith' }],
+  children: [{ studentId: 'student-1', schoolId: 'school-a', firstName: 'Sam', lastName: 'Smith', schoolName: 'Northgate Academy', yearGroup: 12 }],
 };
 
 function amendment(patch: Partial<ConcernAmendment>): ConcernAmendment {
@@ -21,6 +21,7 @@ function amendment(patch: Partial<ConcernAmendment>): ConcernAmendment {
     at: '2026-01-01T09:00:00Z',
     byStaffId: null,
     byStudentId: null,
+    byName: '',
     kind: 'note',
     fromStatus: null,
     toStatus: null,
@@ -81,9 +82,8 @@ describe('describeAmendment', () => {
 
   it('says who on staff wrote an entry as far as the record allows', () => {
     expect(describeAmendment(amendment({ byStaffId: ME, text: 'x' }), context).who).toBe('You');
-    expect(describeAmendment(amendment({ byStaffId: 'abcdef123456', text: 'x' }), context).who).toBe(
-      'A member of staff (abcdef12…)',
-    );
+    expect(describeAmendment(amendment({ byStaffId: 'abcdef123456', byName: 'Ms Grace Adeyemi', text: 'x' }), context).who).toBe('Ms Grace Adeyemi');
+    expect(describeAmendment(amendment({ byStaffId: 'abcdef123456', byName: '', text: 'x' }), context).who).toBe('A member of staff');
   });
 
   it('reads status changes, decisions and closing in words', () => {

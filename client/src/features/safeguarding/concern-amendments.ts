@@ -103,9 +103,13 @@ export interface AmendmentContext {
  * found among the concern's children, and a member of staff other than the
  * viewer can only be shown as such (the API gives no staff names).
  */
-export function amendmentAuthor(amendment: Pick<ConcernAmendment, 'byStaffId' | 'byStudentId'>, context: AmendmentContext): string {
+export function amendmentAuthor(
+  amendment: Pick<ConcernAmendment, 'byStaffId' | 'byStudentId'> & { byName?: string | undefined },
+  context: AmendmentContext,
+): string {
   if (amendment.byStaffId) {
-    return amendment.byStaffId === context.myStaffId ? 'You' : `A member of staff (${shortId(amendment.byStaffId)})`;
+    // The server names the author; never an id on screen.
+    return amendment.byStaffId === context.myStaffId ? 'You' : amendment.byName || 'A member of staff';
   }
   if (amendment.byStudentId) {
     const child = context.children.find((c) => c.studentId === amendment.byStudentId);
@@ -170,10 +174,6 @@ export function raisingChild(concern: Pick<ConcernRecord, 'source' | 'children'>
   if (concern.source.kind !== 'student') return null;
   const { studentId } = concern.source;
   return concern.children.find((c) => c.studentId === studentId) ?? null;
-}
-
-function shortId(id: string): string {
-  return id.length > 8 ? `${id.slice(0, 8)}…` : id;
 }
 
 /** Staff raising a concern from the sessions list: what is still missing, in words, or null. */

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from '../../ui/button';
 import { useSchoolTime, useStaffContext } from '../../lib/staff/staff-context';
@@ -6,8 +7,10 @@ import { LoadState } from '../../ui/staff-section';
 import { stepUpNeeded } from '../second-factor/step-up';
 import { StepUpForm } from '../second-factor/step-up-form';
 import { ConcernAmendForm } from './concern-amend-form';
+import { ConcernViews } from './log-views';
+import { ChildChronology } from './child-chronology';
 import { amendmentAuthor, describeAmendment, raisingChild } from './concern-amendments';
-import { describeConcernChildren, describeExcerptEntry, relatedConcerns, statusWords } from './concern-queue';
+import { describeConcernChildren, describeExcerptEntry, namesInExcerpt, relatedConcerns, statusWords } from './concern-queue';
 import { concernExportUrl, type ConcernRecord, type ConcernSummary } from './concerns-api';
 import { safeguardingKeys, useConcern } from './safeguarding-queries';
 import { useInvalidate } from '../../lib/staff/staff-query';
@@ -95,20 +98,7 @@ export function ConcernDetail({ concernId, queue, onClose, onOpenConcern }: Conc
 
           <section className="concern-block" aria-label="From the session log">
             <h4 className="concern-block__title">From the session log</h4>
-            {concern.logExcerpt.length > 0 ? (
-              <ol className="concern-list concern-list--log">
-                {concern.logExcerpt.map((entry, i) => (
-                  <li key={`${entry.at}-${i}`}>
-                    <time dateTime={entry.at} className="concern-list__time">
-                      {time.timeWithSeconds(entry.at)}
-                    </time>
-                    {describeExcerptEntry(entry)}
-                  </li>
-                ))}
-              </ol>
-            ) : (
-              <p className="staff-muted">Nothing was logged before the concern was raised.</p>
-            )}
+            <LogExcerpt concern={concern} />
             {concern.sessionId ? (
               <Button variant="secondary" onClick={() => openSessionLog(concern.sessionId!)}>
                 Open the full session log
@@ -132,15 +122,19 @@ export function ConcernDetail({ concernId, queue, onClose, onOpenConcern }: Conc
 
           <History concern={concern} myStaffId={staff.id} />
 
+          <Chronologies concern={concern} ownSchoolId={ownSchoolId} onOpenConcern={onOpenConcern} />
+
           <ConcernAmendForm
             concern={concern}
             onAmended={(updated) => {
               // The server answers with the record as it now stands: show that, without reading it (and being recorded) again.
               client.setQueryData<ConcernRecord>(safeguardingKeys.concern(concernId), updated);
               // The queue may need to move it to another group.
-              void invalidate(safeguardingKeys.concernQueue());
+              void invalidate(safeguardingKeys.concernQueue(), safeguardingKeys.concernViews(concernId));
             }}
           />
+
+          <ConcernViews concernId={concern.id} />
 
           <section className="concern-block concern-exports" aria-label="Export">
             <h4 className="concern-block__title">Export for your school’s records</h4>
@@ -162,6 +156,9 @@ export function ConcernDetail({ concernId, queue, onClose, onOpenConcern }: Conc
               >
                 Download JSON
               </a>
+              <Button variant="secondary" onClick={() => window.print()} data-testid="concern-print">
+                Print
+              </Button>
             </div>
           </section>
         </>
@@ -193,11 +190,57 @@ function WhatHappened({ concern, myStaffId }: { concern: ConcernRecord; myStaffI
       </section>
     );
   }
-  const by = amendmentAuthor({ byStaffId: concern.source.staffId, byStudentId: null }, { children: concern.children, myStaffId });
+  const by = amendmentAuthor({ byStaffId: concern.source.staffId, byStudentId: null, byName: concern.amendments[0]?.byName }, { children: concern.children, myStaffId });
   return (
     <section className="concern-block concern-words" data-testid="concern-words" data-source="staff" aria-label="What happened">
       <h4 className="concern-block__title">What happened, as described by staff ({by})</h4>
       <p className="concern-words__staff">{concern.whatHappened ?? 'No description was given.'}</p>
+    </section>
+  );
+}
+
+/** The log's last entries when the concern was raised, in the full log's words and names. */
+function LogExcerpt({ concern }: { concern: ConcernRecord }) {
+  const time = useSchoolTime();
+  if (concern.logExcerpt.length === 0) return <p className="staff-muted">Nothing was logged before the concern was raised.</p>;
+  const names = namesInExcerpt(concern);
+  return (
+    <ol className="concern-list concern-list--log" data-testid="concern-log-excerpt">
+      {concern.logExcerpt.map((entry, i) => (
+        <li key={`${entry.at}-${i}`} data-testid="concern-log-excerpt-entry">
+          <time dateTime={entry.at} className="concern-list__time">
+            {time.timeWithSeconds(entry.at)}
+          </time>
+          {describeExcerptEntry(entry, names)}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** A chronology for each of the reader's own school's children in the concern (the other school keeps its own). */
+function Chronologies({ concern, ownSchoolId, onOpenConcern }: { concern: ConcernRecord; ownSchoolId: string | null; onOpenConcern: (id: string) => void }) {
+  const [open, setOpen] = useState<string | null>(null);
+  const own = concern.children.filter((c) => c.schoolId === ownSchoolId);
+  if (own.length === 0) return null;
+  const shown = own.find((c) => c.studentId === open);
+  return (
+    <section className="concern-block concern-chronologies" aria-label="Chronologies">
+      <div className="staff-inline-form__row">
+        {own.map((child) => (
+          <Button key={child.studentId} variant="secondary" onClick={() => setOpen(child.studentId)} data-testid="open-chronology">
+            {child.firstName}’s chronology
+          </Button>
+        ))}
+      </div>
+      {shown ? (
+        <ChildChronology
+          studentId={shown.studentId}
+          childName={[shown.firstName, shown.lastName].filter(Boolean).join(' ')}
+          onClose={() => setOpen(null)}
+          onOpenConcern={onOpenConcern}
+        />
+      ) : null}
     </section>
   );
 }

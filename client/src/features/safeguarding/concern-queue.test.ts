@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeConcernChildren, describeExcerptEntry, groupConcerns, relatedConcerns } from './concern-queue';
+import { describeConcernChildren, describeExcerptEntry, groupConcerns, namesInExcerpt, relatedConcerns } from './concern-queue';
 import type { ConcernSummary } from './concerns-api';
 
 const OWN = 'school-own';
@@ -53,10 +53,31 @@ describe('describeConcernChildren', () => {
 });
 
 describe('describeExcerptEntry', () => {
-  it('reads the excerpt in the session log\'s plain words, reason included', () => {
-    const at = '2026-01-01T09:00:00Z';
-    expect(describeExcerptEntry({ at, type: 'SessionJoined', summary: 'SessionJoined' })).toBe('A student joined');
-    expect(describeExcerptEntry({ at, type: 'SessionLeft', summary: 'SessionLeft (left)' })).toBe('A student left (tapped Leave)');
-    expect(describeExcerptEntry({ at, type: 'SomethingNew', summary: 'SomethingNew' })).toBe('Something New');
+  const SAM = '11111111-1111-4111-8111-111111111111';
+  const JONES = '22222222-2222-4222-8222-222222222222';
+  const at = '2026-01-01T09:00:00Z';
+  const concern = {
+    children: [{ studentId: SAM, schoolId: 'school-a', firstName: 'Sam', lastName: 'Smith', schoolName: null, yearGroup: null }],
+    logExcerpt: [
+      { at, type: 'ObserverJoined', summary: '', actor: JONES, detail: { name: 'Ms Jones', role: 'dsl', schoolName: 'Northgate' } },
+      { at, type: 'ChatMessageBlocked', summary: '', actor: SAM, detail: { text: 'ring me', contactKinds: ['phone'] } },
+      { at, type: 'ObserverLeft', summary: '', actor: JONES, detail: { reason: 'left' } },
+    ],
+  };
+
+  it('names the children and observers as the full log does, from the same renderer', () => {
+    const names = namesInExcerpt(concern);
+    expect(concern.logExcerpt.map((e) => describeExcerptEntry(e, names))).toEqual([
+      'Ms Jones (Northgate, safeguarding lead) started observing',
+      'Sam tried to send a phone number; the message was not delivered',
+      'Ms Jones stopped observing (tapped Leave)',
+    ]);
+  });
+
+  it('says an older excerpt entry, which kept only its type and reason, as well as it can', () => {
+    const none = new Map<string, string>();
+    expect(describeExcerptEntry({ at, type: 'SessionJoined', summary: 'SessionJoined', actor: null, detail: {} }, none)).toBe('A student joined');
+    expect(describeExcerptEntry({ at, type: 'SessionLeft', summary: 'SessionLeft (left)', actor: null, detail: {} }, none)).toBe('A student left (tapped Leave)');
+    expect(describeExcerptEntry({ at, type: 'SomethingNew', summary: 'SomethingNew', actor: null, detail: {} }, none)).toBe('Something new');
   });
 });

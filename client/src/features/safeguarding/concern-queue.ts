@@ -1,6 +1,6 @@
 import { ConcernStatus } from '@peerbridge/shared';
 import type { ConcernRecord, ConcernSummary } from './concerns-api';
-import { describeLogEntry } from './log-entry-words';
+import { describeLogEntry, namesInLog } from './log-entry-words';
 
 /** Queue order: what nobody has looked at yet comes first (the statuses in the order a concern moves through them). */
 export const STATUS_ORDER: readonly ConcernStatus[] = ConcernStatus.options;
@@ -60,15 +60,21 @@ export function describeConcernChildren(
 }
 
 /**
- * A log excerpt entry in the same plain words as the session log ("A student
- * joined"). The excerpt carries no names or details, only the type and, in
- * brackets in its summary, a reason; the reason is kept, in the log's words.
+ * A log excerpt entry in the same words as the full session log, from the same
+ * renderer, with the children named ("Sam tried to send a phone number").
+ * Concerns raised before the excerpt kept who and what carry only the type and,
+ * in brackets in the summary, a reason; those are said as well as they can be.
  */
-export function describeExcerptEntry(entry: ConcernRecord['logExcerpt'][number]): string {
+export function describeExcerptEntry(
+  entry: ConcernRecord['logExcerpt'][number],
+  names: ReadonlyMap<string, string>,
+): string {
   const reason = /\(([^)]+)\)\s*$/.exec(entry.summary)?.[1];
-  const words = describeLogEntry(
-    { seq: 0, type: entry.type, at: entry.at, actor: null, deviceId: null, detail: reason ? { reason } : {}, hash: '' },
-    new Map(),
-  );
-  return words.text;
+  const detail = entry.actor !== null || Object.keys(entry.detail).length > 0 ? entry.detail : reason ? { reason } : {};
+  return describeLogEntry({ type: entry.type, actor: entry.actor, detail }, names).text;
+}
+
+/** Names for a concern's excerpt: the children by first name, observers as they were logged. */
+export function namesInExcerpt(concern: Pick<ConcernRecord, 'children' | 'logExcerpt'>): Map<string, string> {
+  return namesInLog(concern.logExcerpt, concern.children.map((c) => ({ id: c.studentId, firstName: c.firstName })));
 }

@@ -8,7 +8,9 @@ import {
   type ConcernRecord,
   type ConcernStatus,
   type ConcernSummary,
+  type ChronologyEntry,
   type RaiseConcernRequest,
+  type RecordView,
 } from '@peerbridge/shared';
 import { callApi, staffAuth } from '../../lib/api-client';
 
@@ -49,4 +51,16 @@ export async function raiseStaffConcern(input: StaffConcernInput): Promise<strin
 /** Downloads for CPOMS or MyConcern; a plain link carries the staff cookie. */
 export function concernExportUrl(id: string, format: 'csv' | 'json'): string {
   return pathOf(format === 'csv' ? concernEndpoints.exportCsv.path : concernEndpoints.exportJson.path, { id });
+}
+
+/** Who has opened, amended or exported a concern (reading this list is not itself a read of the record). */
+export async function fetchConcernViews(id: string, signal?: AbortSignal): Promise<RecordView[]> {
+  const { views } = await callApi(concernEndpoints.views, { params: { id } }, { auth: staffAuth, signal });
+  return views;
+}
+
+/** A child's chronology; the read is recorded by the server. */
+export async function fetchChronology(studentId: string, signal?: AbortSignal): Promise<ChronologyEntry[]> {
+  const { chronology } = await callApi(concernEndpoints.chronology, { params: { id: studentId } }, { auth: staffAuth, signal });
+  return chronology;
 }

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import type { DateRange } from '../../lib/school-time';
 import { useInvalidate, useStaffQuery } from '../../lib/staff/staff-query';
-import { fetchConcern, fetchConcerns } from './concerns-api';
+import { fetchChronology, fetchConcern, fetchConcerns, fetchConcernViews } from './concerns-api';
 import { fetchLogViews, fetchSessionLog, fetchStaffSessions } from './session-log-api';
 
 /**
@@ -21,6 +21,8 @@ export const safeguardingKeys = {
   logViews: (sessionId: string) => ['sessions', 'log-views', sessionId] as const,
   concernQueue: () => ['concerns', 'queue'] as const,
   concern: (concernId: string) => ['concerns', 'record', concernId] as const,
+  concernViews: (concernId: string) => ['concerns', 'views', concernId] as const,
+  chronology: (studentId: string) => ['students', 'chronology', studentId] as const,
 };
 
 /** `enabled: false` while the dates can't be asked for (the problem is explained next to them). */
@@ -47,6 +49,12 @@ export const useConcernQueue = () =>
 
 export const useConcern = (concernId: string) =>
   useStaffQuery({ queryKey: safeguardingKeys.concern(concernId), queryFn: ({ signal }) => fetchConcern(concernId, signal), recordsReads: true });
+
+export const useConcernViews = (concernId: string) =>
+  useStaffQuery({ queryKey: safeguardingKeys.concernViews(concernId), queryFn: ({ signal }) => fetchConcernViews(concernId, signal) });
+
+export const useChronology = (studentId: string) =>
+  useStaffQuery({ queryKey: safeguardingKeys.chronology(studentId), queryFn: ({ signal }) => fetchChronology(studentId, signal), recordsReads: true });
 
 /**
  * An alert arrived, or a concern was raised on this page: the queue refetches

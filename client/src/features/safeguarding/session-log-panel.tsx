@@ -71,11 +71,6 @@ export function SessionLogPanel({ session, onClose, actions }: SessionLogPanelPr
                 <span className="log-entry__body">
                   <span className="log-entry__text">{words.text}</span>
                   {words.quote ? <q className="log-entry__quote">{words.quote}</q> : null}
-                  {words.facts.length > 0 ? (
-                    <span className="log-entry__facts">
-                      {words.facts.map((fact) => `${fact.label}: ${fact.value}`).join(' · ')}
-                    </span>
-                  ) : null}
                 </span>
               </li>
             );

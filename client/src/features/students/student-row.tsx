@@ -4,7 +4,9 @@ import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { Notice } from '../../ui/notice';
 import { Field } from '../../ui/field';
 import { isCompletePin, sanitisePin } from '../sign-in/pin-code';
-import { useSchoolTime, useStaffErrors } from '../../lib/staff/staff-context';
+import { useSchoolTime, useStaffContext, useStaffErrors } from '../../lib/staff/staff-context';
+import { handlesConcerns } from '../../lib/staff/staff-sections';
+import { ChildChronology } from '../safeguarding/child-chronology';
 import { describeRecord, recordMethodChoices } from './record-method';
 import { missingRequirements, readinessLabel } from './student-readiness';
 import { StudentMatchingPanel } from './student-matching-panel';
@@ -38,6 +40,9 @@ export function StudentRow({ student, selected, onSelect, onChanged }: StudentRo
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [matchingOpen, setMatchingOpen] = useState(false);
+  const [chronologyOpen, setChronologyOpen] = useState(false);
+  // A coordinator who is also the school's safeguarding lead reads a child's chronology from here too.
+  const readsChronology = handlesConcerns(useStaffContext().staff.roles);
   const ready = missingRequirements(student).length === 0;
   const isMentee = student.role === 'mentee';
   const name = `${student.firstName} ${student.lastName}`;
@@ -173,9 +178,22 @@ export function StudentRow({ student, selected, onSelect, onChanged }: StudentRo
           </Button>
         </div>
 
+        {readsChronology ? (
+          <div className="student-row__fact">
+            <span>
+              <strong>Safeguarding chronology</strong>
+            </span>
+            <Button variant="secondary" data-testid="student-chronology-open" aria-expanded={chronologyOpen} onClick={() => setChronologyOpen(!chronologyOpen)}>
+              {chronologyOpen ? 'Hide' : 'Open'}
+            </Button>
+          </div>
+        ) : null}
+
         {saved ? <p className="staff-saved" role="status">{saved}</p> : null}
         {problem ? <Notice tone="error">{problem}</Notice> : null}
       </div>
+
+      {chronologyOpen ? <ChildChronology studentId={student.id} childName={name} onClose={() => setChronologyOpen(false)} /> : null}
 
       {matchingOpen ? <StudentMatchingPanel student={student} onClose={() => setMatchingOpen(false)} /> : null}
 

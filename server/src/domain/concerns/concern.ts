@@ -51,7 +51,11 @@ export interface ConcernAmendment {
 export interface ConcernLogEntry {
   at: string;
   type: string;
+  /** The entry in plain words, with the children's first names, as it read when the concern was raised. */
   summary: string;
+  /** Who the entry is about, and its details, so a screen can say it again in the log's own words (absent on concerns raised before they were kept). */
+  actor?: string | null;
+  detail?: Record<string, unknown>;
 }
 
 export interface Concern {

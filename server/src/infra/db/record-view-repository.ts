@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { RecordAccess, RecordView } from '@peerbridge/shared';
 import type { Temporal } from 'temporal-polyfill';
 import type { Db } from './database.js';
-import { recordViews, staff } from './schema.js';
+import { recordViews, schools, staff } from './schema.js';
 
 /** A child's records that staff read: a session's log, a concern, a child's chronology (keyed by student). */
 export type ViewedRecordKind = 'session_log' | 'concern' | 'chronology';
@@ -27,11 +27,26 @@ export class RecordViewRepository {
 
   async viewsOf(kind: ViewedRecordKind, targetId: string): Promise<RecordView[]> {
     const rows = await this.db
-      .select({ staffId: recordViews.staffId, fullName: staff.fullName, access: recordViews.access, at: recordViews.at })
+      .select({
+        staffId: recordViews.staffId,
+        fullName: staff.fullName,
+        roles: staff.roles,
+        schoolName: schools.name,
+        access: recordViews.access,
+        at: recordViews.at,
+      })
       .from(recordViews)
       .innerJoin(staff, eq(staff.id, recordViews.staffId))
+      .leftJoin(schools, eq(schools.id, staff.schoolId))
       .where(and(eq(recordViews.targetKind, kind), eq(recordViews.targetId, targetId)))
       .orderBy(asc(recordViews.id));
-    return rows.map((r) => ({ staffId: r.staffId, fullName: r.fullName, access: r.access as RecordAccess, at: r.at.toISOString() }));
+    return rows.map((r) => ({
+      staffId: r.staffId,
+      fullName: r.fullName,
+      roles: r.roles,
+      schoolName: r.schoolName,
+      access: r.access as RecordAccess,
+      at: r.at.toISOString(),
+    }));
   }
 }

@@ -193,11 +193,8 @@ describe.each(testDatabaseKinds())('observers, chat and concerns in a live call 
     const csv = await dsl.get(`/api/staff/concerns/${id}/export.csv`).expect(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.text.split('\r\n').length).toBeGreaterThanOrEqual(4);
-    // The file names the session's start and each author, and the children's schools by name.
-    const [header] = csv.text.split('\r\n');
-    expect(header!.endsWith(',session_start,by_name')).toBe(true);
-    const started = csv.text.match(/,(\d{4}-\d{2}-\d{2}T[\d:.]+Z),/g)?.map((m) => Date.parse(m.slice(1, -1))) ?? [];
-    expect(started).toContain(Date.parse(session().startsAt));
+    // The file names each author and the children's schools (its content is checked in concern-exports.int.test.ts).
+    expect(csv.text.split('\r\n')[0]).toBe('Date,Time,Child,School,Year,What happened,Recorded by,Action taken / Status,Reference');
     expect(csv.text).toContain('Riverside High School');
     expect(csv.text).toContain('Ms Grace Adeyemi');
 

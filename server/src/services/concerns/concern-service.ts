@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { CONCERN_WORDS_MAX, ConcernWords, isTooLong, Uuid, type ClientAckData } from '@peerbridge/shared';
+import { CONCERN_WORDS_MAX, ConcernWords, describeLogEntry, isTooLong, Uuid, type ClientAckData } from '@peerbridge/shared';
 import type { Logger } from 'pino';
 import type { StaffAuditTrail } from '../audit/staff-audit-trail.js';
 import { can } from '../../domain/access/policy.js';
-import { concernToJson, concernsToCsv } from '../../domain/concerns/concern-export.js';
+import { amendmentWords, concernToJson, concernsToCsv, type ConcernNames } from '../../domain/concerns/concern-export.js';
 import { amendConcern, childChronology, currentStatus, dslRecipients, raiseConcern } from '../../domain/concerns/concern-workflow.js';
-import type { Concern, ConcernChange, ConcernChild, ConcernStatus } from '../../domain/concerns/concern.js';
+import type { Concern, ConcernChange, ConcernChild, ConcernLogEntry, ConcernStatus } from '../../domain/concerns/concern.js';
 import { ConcernInputError } from '../../domain/concerns/concern.js';
 import type { Clock } from '../../domain/time/clock.js';
 import { AppError } from '../../errors.js';
@@ -35,6 +35,16 @@ function wordsOf(raw: unknown): { words: string | null; notKept?: WordsNotKept }
   if (parsed.success) return { words: parsed.data || null };
   const tooLong = parsed.error.issues.some(isTooLong);
   return { words: null, notKept: tooLong ? 'too_long' : 'unreadable' };
+}
+
+/**
+ * The log's last entries as the concern keeps them: in the same plain words as the full log
+ * ("Sam tried to send a phone number"), by first name only, with the facts behind them.
+ */
+function excerptOf(entries: Array<{ at: string; type: string; actor: string | null; detail: Record<string, unknown> }>, children: ConcernChild[]): ConcernLogEntry[] {
+  const names = new Map(children.map((c) => [c.studentId, c.firstName] as const));
+  for (const e of entries) if (e.type === 'ObserverJoined' && e.actor && typeof e.detail.name === 'string') names.set(e.actor, e.detail.name);
+  return entries.map((e) => ({ at: e.at, type: e.type, summary: describeLogEntry(e, names).text, actor: e.actor, detail: { ...e.detail } }));
 }
 
 function childrenOf(record: SessionRecord): ConcernChild[] {
@@ -153,7 +163,7 @@ export class ConcernService {
   async view(staff: StaffIdentity, id: string, access: Extract<RecordAccess, 'viewed' | 'exported_json'> = 'viewed') {
     const concern = await this.forHandling(staff, id);
     await this.deps.views.record(staff.staffId, 'concern', id, this.deps.clock.now(), access);
-    return concernToJson(concern, schoolOf(staff));
+    return concernToJson(concern, schoolOf(staff), await this.namesFor(concern, staff));
   }
 
   /** Who has opened a concern, and when. */
@@ -169,7 +179,7 @@ export class ConcernService {
     await this.deps.concerns.appendAmendments(id, result.concern.amendments.slice(concern.amendments.length));
     // The whole record goes back to the amender, so this is a read too.
     await this.deps.views.record(staff.staffId, 'concern', id, this.deps.clock.now(), 'amended');
-    return concernToJson(result.concern, schoolOf(staff));
+    return concernToJson(result.concern, schoolOf(staff), await this.namesFor(result.concern, staff));
   }
 
   /** An export leaves the system: it is on the staff audit trail before it is handed over. */
@@ -182,16 +192,7 @@ export class ConcernService {
   async exportCsv(staff: StaffIdentity, id: string): Promise<string> {
     const concern = await this.forHandling(staff, id);
     await this.deps.views.record(staff.staffId, 'concern', id, this.deps.clock.now(), 'exported_csv');
-    // Names, not ids: the children's schools and the session's start from the session, the authors from the staff table.
-    const session = concern.sessionId ? await this.deps.sessions.findById(concern.sessionId) : undefined;
-    const schools = new Map(session ? [session.mentor, session.mentee].map((s) => [s.schoolId, s.schoolName] as const) : []);
-    const staffIds = [...new Set(concern.amendments.flatMap((a) => (a.byStaffId ? [a.byStaffId] : [])))];
-    const staffNames = await this.deps.staffNames(staffIds);
-    const csv = concernsToCsv([concern], {
-      schoolName: (id) => schools.get(id),
-      staffName: (id) => staffNames.get(id),
-      sessionStart: () => session?.startsAt.toString(),
-    });
+    const csv = concernsToCsv([concern], schoolOf(staff), await this.namesFor(concern, staff));
     await this.deps.audit.record(staff, { kind: 'ConcernExported', concernId: id, format: 'csv' });
     return csv;
   }
@@ -201,13 +202,40 @@ export class ConcernService {
     if (!can(staff, 'concerns:handle', [studentSchoolId])) throw new AppError('forbidden', 'Your account does not have access to that.');
     const concerns = await this.deps.concerns.listForStudent(studentId);
     await this.deps.views.record(staff.staffId, 'chronology', studentId, this.deps.clock.now());
-    return childChronology(concerns, studentId);
+    // Each entry in the same words, with the same names, as the concern's own export.
+    const byId = new Map(concerns.map((c) => [c.id, c] as const));
+    const names = new Map(await Promise.all(concerns.map(async (c) => [c.id, await this.namesFor(c, staff)] as const)));
+    return childChronology(concerns, studentId).map((entry) => {
+      const concern = byId.get(entry.concernId)!;
+      const amendments = [...concern.amendments].sort((a, b) => a.seq - b.seq);
+      const amendment = amendments.find((a) => a.seq === entry.seq)!;
+      const status = currentStatus({ amendments: amendments.filter((a) => a.seq <= entry.seq) });
+      const words = amendmentWords(concern, amendment, names.get(concern.id) ?? {}, status);
+      return { ...entry, summary: words.what, byName: words.recordedBy, actionOrStatus: words.actionOrStatus };
+    });
   }
 
   /** Who has read a child's chronology, and when. */
   async chronologyViews(staff: StaffIdentity, studentId: string, studentSchoolId: string) {
     if (!can(staff, 'concerns:handle', [studentSchoolId])) throw new AppError('forbidden', 'Your account does not have access to that.');
     return this.deps.views.viewsOf('chronology', studentId);
+  }
+
+  /**
+   * Names, not ids, for the record and its exports: the children's schools and years from the
+   * session, the authors from the staff table, the times in the reader's own school's zone.
+   */
+  private async namesFor(concern: Concern, staff: StaffIdentity): Promise<ConcernNames> {
+    const session = concern.sessionId ? await this.deps.sessions.findById(concern.sessionId) : undefined;
+    const students = session ? [session.mentor, session.mentee] : [];
+    const staffIds = [...new Set(concern.amendments.flatMap((a) => (a.byStaffId ? [a.byStaffId] : [])))];
+    const staffNames = await this.deps.staffNames(staffIds);
+    return {
+      schoolName: (id) => students.find((s) => s.schoolId === id)?.schoolName,
+      yearGroup: (id) => students.find((s) => s.id === id)?.yearGroup,
+      staffName: (id) => staffNames.get(id),
+      timeZone: students.find((s) => s.schoolId === schoolOf(staff))?.schoolTimeZone ?? students[0]?.schoolTimeZone,
+    };
   }
 
   private async forHandling(staff: StaffIdentity, id: string): Promise<Concern> {
@@ -236,11 +264,7 @@ export class ConcernService {
           children,
           whatHappened,
           presentAtTime,
-          logExcerpt: log.slice(-LOG_EXCERPT_ENTRIES).map((e) => ({
-            at: e.at,
-            type: e.type,
-            summary: typeof e.detail.reason === 'string' ? `${e.type} (${e.detail.reason})` : e.type,
-          })),
+          logExcerpt: excerptOf(log.slice(-LOG_EXCERPT_ENTRIES), children),
         },
         now.toString(),
       );

@@ -26,8 +26,6 @@ describe.each(testDatabaseKinds())('reads of a child’s record on %s', (kind) =
     const { views } = (await dsl.get(path).expect(200)).body as { views: { fullName: string; access: string; at: string }[] };
     return views.at(-1);
   };
-  const byRavi = (access: string) => ({ fullName: 'Mr Ravi Patel', access, at: server.clock.now().toString().slice(0, 16) });
-  const trimmed = (view: { fullName: string; access: string; at: string } | undefined) => view && { ...view, at: view.at.slice(0, 16) };
 
   const concernPaths: [string, () => Promise<unknown>, string][] = [
     ['opening a concern', () => dsl.get(`/api/staff/concerns/${concernId}`).expect(200), 'viewed'],
@@ -37,9 +35,19 @@ describe.each(testDatabaseKinds())('reads of a child’s record on %s', (kind) =
     ['amending a concern (the record comes back)', () => dsl.post(`/api/staff/concerns/${concernId}/amendments`).send({ kind: 'note', text: 'Called home.' }).expect(201), 'amended'],
   ];
 
-  it.each(concernPaths)('%s is recorded', async (_what, read, access) => {
+  /** The view was recorded while `read` ran: between the clock before and after it (a minute can turn over in between). */
+  const expectRecorded = async (path: string, read: () => Promise<unknown>, access: string) => {
+    const before = Date.parse(server.clock.now().toString());
     await read();
-    expect(trimmed(await lastView(`/api/staff/concerns/${concernId}/views`))).toMatchObject(byRavi(access));
+    const after = Date.parse(server.clock.now().toString());
+    const view = await lastView(path);
+    expect(view).toMatchObject({ fullName: 'Mr Ravi Patel', access });
+    expect(Date.parse(view!.at)).toBeGreaterThanOrEqual(before - 1);
+    expect(Date.parse(view!.at)).toBeLessThanOrEqual(after + 1);
+  };
+
+  it.each(concernPaths)('%s is recorded', async (_what, read, access) => {
+    await expectRecorded(`/api/staff/concerns/${concernId}/views`, read, access);
   });
 
   const logPaths: [string, () => Promise<unknown>, string][] = [
@@ -49,13 +57,22 @@ describe.each(testDatabaseKinds())('reads of a child’s record on %s', (kind) =
   ];
 
   it.each(logPaths)('%s is recorded', async (_what, read, access) => {
-    await read();
-    expect(trimmed(await lastView(`/api/staff/sessions/${sessionId}/log/views`))).toMatchObject(byRavi(access));
+    await expectRecorded(`/api/staff/sessions/${sessionId}/log/views`, read, access);
   });
 
   it('reading a child’s chronology is recorded against the child', async () => {
-    await dsl.get(`/api/staff/students/${studentId}/chronology`).expect(200);
-    expect(trimmed(await lastView(`/api/staff/students/${studentId}/chronology/views`))).toMatchObject(byRavi('viewed'));
+    await expectRecorded(`/api/staff/students/${studentId}/chronology/views`, () => dsl.get(`/api/staff/students/${studentId}/chronology`).expect(200), 'viewed');
+  });
+
+  it('says who read a concern in which role and from which school, the partner school’s DSL included', async () => {
+    const now = server.demo!.sessions.find((s) => s.kind === 'now')!;
+    const both = (await dsl.post('/api/staff/concerns').send({ sessionId, studentIds: [now.mentor.id, now.mentee.id], whatHappened: 'Both upset.' }).expect(201)).body.concernId;
+    await dsl.get(`/api/staff/concerns/${both}`).expect(200);
+    const partnerDsl = await signInStaff(server, 'dsl@riverside.example');
+    await partnerDsl.get(`/api/staff/concerns/${both}`).expect(200);
+    const { views } = (await dsl.get(`/api/staff/concerns/${both}/views`).expect(200)).body as { views: Record<string, unknown>[] };
+    expect(views.at(-1)).toMatchObject({ fullName: 'Ms Grace Adeyemi', roles: ['dsl'], schoolName: server.demo!.schools.find((s) => s.role === 'mentee')!.name, access: 'viewed' });
+    expect(views.find((v) => v.fullName === 'Mr Ravi Patel')).toMatchObject({ roles: ['dsl'], schoolName: server.demo!.schools.find((s) => s.role === 'mentor')!.name });
   });
 
   it('a refused read leaves no view behind', async () => {

@@ -1,0 +1,73 @@
+import { expect, test } from '@playwright/test';
+import { generate } from 'otplib';
+import { joinBoth, SchoolDevice } from '../support/pages.js';
+import { readServerClock } from '../support/server-clock.js';
+import { demoSession, serverInfo } from '../support/server-info.js';
+import { DEMO_STAFF_PASSWORD, StaffSignIn } from '../support/staff-pages.js';
+
+const UUID_LIKE = /[0-9a-f]{8}-?[0-9a-f]{4}/i;
+
+/*
+ * A concern's record in plain words: the log excerpt names the children as the
+ * full log does, nothing internal shows, who viewed it lists the reader, the
+ * child's chronology opens, and the CSV carries names.
+ */
+test('a concern record reads in names, lists who viewed it, opens the chronology and exports names', async ({ browser }) => {
+  const session = demoSession('now');
+  const mentor = await SchoolDevice.open(browser, 'mentor');
+  const mentee = await SchoolDevice.open(browser, 'mentee');
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await joinBoth(session.id, mentor, mentee);
+    await expect(mentee.callState()).toHaveAttribute('data-state', 'connected');
+    await mentee.page.getByTestId('worried-button').click();
+    await expect(mentee.page.getByTestId('worried-dialog')).toBeVisible();
+    await mentee.page.getByTestId('worried-leave').click();
+    await mentor.leave();
+
+    // Riverside's DSL: Sam (the mentee) is their child, Priya the partner school's.
+    const serverNowSeconds = await readServerClock('supervisor@northgate.example', DEMO_STAFF_PASSWORD);
+    const signIn = new StaffSignIn(page);
+    await signIn.open();
+    await signIn.signIn('dsl@riverside.example', DEMO_STAFF_PASSWORD);
+    const row = page.getByTestId('concern-row').first();
+    await row.click();
+    // The record needs the second factor: set the app up here (which steps this sign-in up).
+    await page.getByTestId('enrolment-start').click();
+    const secret = (await page.getByTestId('enrolment-secret').textContent())!.trim();
+    await page.getByTestId('enrolment-code').fill(await generate({ secret, epoch: serverNowSeconds() }));
+    await page.getByTestId('enrolment-confirm').click();
+    await expect(page.getByTestId('recovery-codes').locator('li')).toHaveCount(10);
+    await page.reload();
+    await page.getByTestId('concern-row').first().click();
+
+    const detail = page.getByTestId('concern-detail');
+    await expect(detail.getByTestId('concern-status')).toBeVisible();
+    const excerpt = detail.getByTestId('concern-log-excerpt-entry');
+    await expect(excerpt.filter({ hasText: `${session.mentee.firstName} joined` })).toHaveCount(1);
+    await expect(excerpt.filter({ hasText: `${session.mentor.firstName} joined` })).toHaveCount(1);
+    const words = (await detail.innerText()).replace(/Download (CSV|JSON)/g, '');
+    expect(words).not.toMatch(UUID_LIKE);
+    expect(words).not.toMatch(/\b(true|false)\b|contactKinds|device:/);
+
+    const viewers = detail.getByTestId('log-views').getByTestId('log-view');
+    await expect(viewers.filter({ hasText: 'Ms Grace Adeyemi' }).filter({ hasText: 'Safeguarding lead' }).filter({ hasText: 'Riverside' }).first()).toBeVisible();
+
+    await detail.getByTestId('open-chronology').click();
+    const chronology = detail.getByTestId('child-chronology');
+    await expect(chronology.getByTestId('chronology-entry').filter({ hasText: `${session.mentee.firstName} (Riverside High School) pressed “I’m worried”` }).first()).toBeVisible();
+
+    const href = await detail.getByTestId('concern-export-csv').getAttribute('href');
+    const csv = await (await page.request.get(`${serverInfo().url}${href}`)).text();
+    const [header, first] = csv.split('\r\n');
+    expect(header).toBe('Date,Time,Child,School,Year,What happened,Recorded by,Action taken / Status,Reference');
+    expect(first).toContain('Northgate Academy; Riverside High School');
+    expect(first).toContain('Year 12; Year 11');
+    expect(first).toContain(`${session.mentee.firstName} (Riverside High School) pressed “I’m worried”`);
+  } finally {
+    await context.close();
+    await mentor.close();
+    await mentee.close();
+  }
+});
