@@ -33,6 +33,9 @@ describe('describeLogEntry', () => {
     const back = describeLogEntry(entry('ParticipantReconnected', { how: 'new_connection' }), names);
     expect(back.text).toBe('Sam came back after losing the connection');
     expect(back.facts).toContainEqual({ label: 'how', value: 'new_connection' });
+    const rejoined = describeLogEntry(entry('SessionRejoined', { after: 'page_reload', placeKept: true }), names);
+    expect(rejoined.text).toBe('Sam rejoined after the iPad reloaded (same iPad, within a few minutes, no PIN needed)');
+    expect(rejoined.facts).toEqual([]);
     expect(describeLogEntry(entry('ParticipantDropped', { reason: 'disconnected' }), names).text).toBe(
       'Sam dropped out of the call (the connection dropped)',
     );

@@ -83,6 +83,11 @@ export function describeLogEntry(entry: LogEntry, names: ReadonlyMap<string, str
     case 'ParticipantReconnected':
       words = `${student} came back after losing the connection`;
       break;
+    case 'SessionRejoined':
+      take('after');
+      take('placeKept');
+      words = `${student} rejoined after the iPad reloaded (same iPad, within a few minutes, no PIN needed)`;
+      break;
     case 'ParticipantDropped':
       words = `${student} dropped out of the call${because(take('reason'))}`;
       break;
