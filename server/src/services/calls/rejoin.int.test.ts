@@ -47,7 +47,7 @@ describe.each(testDatabaseKinds())('rejoin after a reload on %s', (kind) => {
     mentorDevice = demo.schools.find((s) => s.role === 'mentor')!.deviceToken;
     session = demo.sessions.find((s) => s.kind === 'now')!;
     const coordinator = await signInStaff(server, 'coordinator@northgate.example');
-    [{ deviceToken: secondMentorDevice }] = await enrolIPads(server, coordinator, 1, 'Rejoin iPad');
+    secondMentorDevice = (await enrolIPads(server, coordinator, 1, 'Rejoin iPad'))[0]!.deviceToken;
   });
   afterEach(async () => {
     for (const s of open) s.close();
