@@ -84,6 +84,8 @@ export const clientPayloads = {
     transportId: MediaObjectId,
     kind: MediaKind,
     rtpParameters: RtpParameters,
+    /** Sent already off (the child chose so on pre-join): the partner is told "off" from the first moment. */
+    paused: z.boolean().optional(),
   }),
   'media:consume': z.strictObject({ producerId: MediaObjectId, rtpCapabilities: RtpCapabilities }),
   'media:resume-consumer': z.strictObject({ consumerId: MediaObjectId }),
