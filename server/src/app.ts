@@ -45,6 +45,7 @@ import { publicCalendarFeedRoutes, staffCalendarFeedRoutes } from './transport/h
 import { liveSessionRoutes } from './transport/http/staff-live.routes.js';
 import { staffStudentRoutes } from './transport/http/staff-students.routes.js';
 import { studentSignInRoutes } from './transport/http/student-sign-in.routes.js';
+import type { CallRejoin } from './services/calls/call-rejoin.js';
 import type { MediaHealth } from './media/media-port.js';
 import { deviceEnrolmentRoutes } from './transport/http/device-enrolment.routes.js';
 import { deviceRoutes } from './transport/http/device.routes.js';
@@ -79,6 +80,7 @@ export interface AppDeps {
   staffAccounts: StaffAccounts;
   todaySessions: TodaySessions;
   signIn: StudentSignIn;
+  rejoin: CallRejoin;
   concerns: ConcernService;
   chronologies: Chronologies;
   audit: StaffAuditTrail;

@@ -1,3 +1,4 @@
+import { CallRejoin } from './services/calls/call-rejoin.js';
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -170,7 +171,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     }
 
     const sink = socketEventSink(io);
-    const { calls, live, timeline, admission, recordGapAfterStop } = createCalls({
+    const { calls, live, timeline, admission, rejoinGrants, recordGapAfterStop } = createCalls({
       sessions,
       events,
       media,
@@ -303,6 +304,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       staffAccounts,
       todaySessions: new TodaySessions({ sessions, clock }),
       signIn: new StudentSignIn({ admission, students, joinTokens, clock }),
+      rejoin: new CallRejoin({ grants: rejoinGrants, admission, joinTokens }),
       pingDatabase: () => database.ping(),
       mediaHealth: () => media.health(),
       clientDist: config.clientDist,

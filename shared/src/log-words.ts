@@ -81,6 +81,9 @@ export function describeLogEntry(entry: LogEntryFacts, names: ReadonlyMap<string
     case 'ParticipantReconnected':
       words = `${student} came back after losing the connection`;
       break;
+    case 'SessionRejoined':
+      words = `${student} rejoined after the iPad reloaded (same iPad, within a few minutes, no PIN needed)`;
+      break;
     case 'ParticipantDropped':
       words = `${student} dropped out of the call${because(d.reason)}`;
       break;

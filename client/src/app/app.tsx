@@ -36,12 +36,13 @@ export function App() {
  * page, the PIN screen for one session, or that session (pre-join → call →
  * end). The address stays `/` so a reload always lands on the device page,
  * which is the safe place for a shared iPad to be, and the join token (which
- * lives only in this state) is gone with it.
+ * lives only in this state) is gone with it. After an unexpected drop the device
+ * page may offer "Rejoin your call" for a few minutes (rejoin-offer.tsx).
  */
 type Route =
   | { name: 'device' }
   | { name: 'sign-in'; session: TodaySession; school: DeviceSchool; message: string | null }
-  | { name: 'session'; session: TodaySession; school: DeviceSchool; joinToken: string };
+  | { name: 'session'; session: TodaySession; school: DeviceSchool; joinToken: string; rejoin?: boolean };
 
 function DeviceApp() {
   const { token, setupMessage, save, forget } = useDeviceToken();
@@ -87,6 +88,7 @@ function DeviceApp() {
           session={session}
           school={school}
           joinToken={route.joinToken}
+          autoJoin={route.rejoin === true}
           onExit={toDevicePage}
           onSignInRequired={(message) => setRoute({ name: 'sign-in', session, school, message })}
         />
@@ -98,6 +100,7 @@ function DeviceApp() {
     <DevicePage
       deviceToken={token}
       onOpenSession={(session, school) => setRoute({ name: 'sign-in', session, school, message: null })}
+      onRejoin={(session, school, joinToken) => setRoute({ name: 'session', session, school, joinToken, rejoin: true })}
       onUnauthorized={onUnauthorized}
       onForgetDevice={() => forget(null)}
     />

@@ -56,6 +56,21 @@ export type StudentSignInRequest = z.infer<typeof StudentSignInRequest>;
 export const StudentSignInResponse = z.object({ joinToken: z.string(), expiresAt: IsoInstant });
 export type StudentSignInResponse = z.infer<typeof StudentSignInResponse>;
 
+/**
+ * A rejoin grant, from the join's answer (`session:join` → `rejoinGrant`): after an unexpected drop the
+ * same iPad may bring the same student back into the same session for a few minutes without the PIN.
+ */
+export const RejoinRequest = z.strictObject({
+  sessionId: Uuid,
+  studentId: Uuid,
+  rejoinGrant: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be a rejoin grant from this iPad'),
+});
+export type RejoinRequest = z.infer<typeof RejoinRequest>;
+
+/** What the device page offers: "Rejoin your call with Priya", until a moment it no longer will. */
+export const RejoinOfferResponse = z.object({ partnerFirstName: z.string(), until: IsoInstant });
+export type RejoinOfferResponse = z.infer<typeof RejoinOfferResponse>;
+
 export const deviceSessionEndpoints = {
   today: endpoint({
     method: 'GET',
@@ -72,6 +87,24 @@ export const deviceSessionEndpoints = {
     audience: 'device',
     summary: 'A student confirms who they are with their PIN; the answer is a join token for that one session on this iPad.',
     body: StudentSignInRequest,
+    response: StudentSignInResponse,
+  }),
+  rejoinOffer: endpoint({
+    method: 'POST',
+    path: '/api/device/rejoin/offer',
+    tag: 'device',
+    audience: 'device',
+    summary: 'Whether this iPad may still bring this student back into their call without the PIN (asked before the offer shows; takes nothing).',
+    body: RejoinRequest,
+    response: RejoinOfferResponse,
+  }),
+  rejoin: endpoint({
+    method: 'POST',
+    path: '/api/device/rejoin',
+    tag: 'device',
+    audience: 'device',
+    summary: 'Takes a rejoin grant (once) after an unexpected drop; the answer is a join token, as the PIN sign-in gives.',
+    body: RejoinRequest,
     response: StudentSignInResponse,
   }),
 };

@@ -30,6 +30,8 @@ export const SessionEventType = z.enum([
   /** Audio first: a receiver's link could not carry video, so its incoming video was paused and its audio kept. */
   'VideoPausedForBandwidth',
   'VideoResumedForBandwidth',
+  /** Back in the call on the same iPad after its page reloaded, by the rejoin grant (no PIN), within its few minutes. */
+  'SessionRejoined',
 ]);
 export type SessionEventType = z.infer<typeof SessionEventType>;
 

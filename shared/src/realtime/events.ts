@@ -68,6 +68,12 @@ export const clientPayloads = {
     networkCheck: NetworkCheckResult.optional(),
   }),
   'session:leave': z.strictObject({}),
+  /** Pre-join: whether the partner is in the call already ("Priya is here" / "You'll be first"); the join token says who asks. */
+  'session:presence': z.strictObject({
+    sessionId: Uuid,
+    studentId: Uuid,
+    joinToken: z.string().min(1).max(4096),
+  }),
   'transport:connect': z.strictObject({ transportId: MediaObjectId, dtlsParameters: DtlsParameters }),
   /**
    * ICE broke on one of this connection's own transports (Wi-Fi blip, link cut): new ICE
@@ -78,6 +84,8 @@ export const clientPayloads = {
     transportId: MediaObjectId,
     kind: MediaKind,
     rtpParameters: RtpParameters,
+    /** Sent already off (the child chose so on pre-join): the partner is told "off" from the first moment. */
+    paused: z.boolean().optional(),
   }),
   'media:consume': z.strictObject({ producerId: MediaObjectId, rtpCapabilities: RtpCapabilities }),
   'media:resume-consumer': z.strictObject({ consumerId: MediaObjectId }),
@@ -146,10 +154,12 @@ export const JoinResult = z.object({
   consumers: z.array(ConsumeResult),
   /** Staff observing the session right now (shown to the students). */
   observers: z.array(ObserverInfo),
+  /** Single-use, bound to this iPad, session and student: lets the device page offer "Rejoin" after a reload (`POST /api/device/rejoin`). */
+  rejoinGrant: z.string().optional(),
 });
 export type JoinResult = z.infer<typeof JoinResult>;
 
-export const ObserveResult = JoinResult.omit({ participantId: true, sendTransport: true }).extend({
+export const ObserveResult = JoinResult.omit({ participantId: true, sendTransport: true, rejoinGrant: true }).extend({
   observers: z.array(ObserverInfo),
 });
 export type ObserveResult = z.infer<typeof ObserveResult>;
@@ -203,6 +213,7 @@ export const ackSchemas = {
   'media:capabilities': z.object({ routerRtpCapabilities: z.unknown() }),
   'session:join': JoinResult,
   'session:leave': Empty,
+  'session:presence': z.object({ partnerHere: z.boolean() }),
   'transport:connect': Empty,
   /** mediasoup's fresh ICE parameters (usernameFragment, password, iceLite), checked by mediasoup-client. */
   'transport:restart-ice': z.object({ iceParameters: z.record(z.string(), z.unknown()) }),

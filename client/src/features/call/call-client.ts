@@ -17,6 +17,7 @@ import { applyTrackEnabled, CallPublisher } from './call-publisher';
 import { CameraKeeper } from './camera-keeper';
 import { reacquireCamera } from './local-media';
 import { CallReconnect } from './call-reconnect';
+import { clearRejoin, storeRejoin } from './rejoin-grant-store';
 import { initialCallState, isJoined, type CallEnd, type CallState } from './call-state';
 import { MediaSession } from './media-session';
 import { runNetworkCheck } from './network-check';
@@ -170,6 +171,12 @@ export class CallClient {
     return wordsNotKept ? { concernId: raised, wordsNotKept } : { concernId: raised };
   }
 
+  /** Pre-join: whether the partner is in the call already; asked with this student's join token. */
+  async partnerHere(ask: { sessionId: string; studentId: string; joinToken: string }): Promise<boolean> {
+    const { partnerHere } = await request(this.socket, 'session:presence', ask);
+    return partnerHere;
+  }
+
   /** Stops sending at once, tells the server (briefly), and ends the call as `left`. */
   async leave(): Promise<void> {
     if (this.disposed) return;
@@ -179,6 +186,8 @@ export class CallClient {
     this.stopKeepingCamera();
     this.reconnect.stop();
     this.params = null;
+    // Tapped Leave: no "Rejoin" offer on this iPad (the server revokes the grant too).
+    clearRejoin();
     this.store.update({ phase: 'ended', end: { reason: 'left', message: '' }, remote: noRemoteMedia, notice: null });
     if (wasInSession && this.socket.connected) await leaveRoom(this.socket);
   }
@@ -249,6 +258,8 @@ export class CallClient {
     if (!result) return;
     const { joined, media } = result;
     this.media = media;
+    // Every join (first or automatic) gives a fresh grant: kept for the device page's "Rejoin" after a reload.
+    if (joined.rejoinGrant) storeRejoin({ sessionId: params.sessionId, studentId: params.studentId, rejoinGrant: joined.rejoinGrant });
     if (automatic) this.store.update({ rejoins: this.state.rejoins + 1 });
     const partner = joined.peers.find((peer) => peer.participantId !== joined.participantId) ?? null;
     this.store.update({ phase: partner ? 'connected' : 'waiting', partner, notice: null });
@@ -301,6 +312,7 @@ export class CallClient {
   }
 
   private finish(end: CallEnd): void {
+    clearRejoin();
     this.teardownMedia();
     this.stopKeepingCamera();
     this.reconnect.stop();

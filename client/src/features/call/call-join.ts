@@ -130,8 +130,8 @@ function signalling(socket: DeviceSocket, onIceRestart?: () => void): MediaSigna
     connectTransport: async (transportId, dtlsParameters) => {
       await request(socket, 'transport:connect', { transportId, dtlsParameters });
     },
-    produce: async (transportId, kind, rtpParameters) => {
-      const data = await request(socket, 'media:produce', { transportId, kind, rtpParameters });
+    produce: async (transportId, kind, rtpParameters, paused) => {
+      const data = await request(socket, 'media:produce', { transportId, kind, rtpParameters, ...(paused ? { paused } : {}) });
       return data.producerId;
     },
     // Shorter than other requests: a restart that cannot get through is soon tried again.

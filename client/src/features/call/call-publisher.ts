@@ -45,14 +45,17 @@ export class CallPublisher {
       this.store.update({ notice: `This device can't send ${kind === 'audio' ? 'sound' : 'video'} in this call.` });
       return;
     }
+    const wanted = () => (kind === 'audio' ? this.store.state.micEnabled : this.store.state.cameraEnabled);
     try {
-      const producer = await media.produce(track);
+      // Off already (chosen on pre-join): sent paused, so the partner sees "off" from the first moment.
+      const startedOff = !wanted();
+      const producer = await media.produce(track, startedOff);
       if (!isCurrent()) return;
-      // The user may have muted while we were connecting; honour it.
-      const { micEnabled, cameraEnabled } = this.store.state;
-      if (!(kind === 'audio' ? micEnabled : cameraEnabled)) {
-        producer.pause();
-        await this.sendPaused(producer.id, true);
+      // The user may have turned it on or off while we were connecting; honour it.
+      if (wanted() === startedOff) {
+        if (startedOff) producer.resume();
+        else producer.pause();
+        await this.sendPaused(producer.id, !startedOff);
       }
     } catch (error) {
       if (!isCurrent()) return;

@@ -13,7 +13,8 @@ import { IceRestarter } from './ice-restart';
  */
 export interface MediaSignalling {
   connectTransport(transportId: string, dtlsParameters: types.DtlsParameters): Promise<void>;
-  produce(transportId: string, kind: MediaKind, rtpParameters: types.RtpParameters): Promise<string>;
+  /** `paused`: sent already off (the child chose so on pre-join). */
+  produce(transportId: string, kind: MediaKind, rtpParameters: types.RtpParameters, paused?: boolean): Promise<string>;
   /**
    * New ICE parameters from the server for one of our transports. With it, ICE trouble is first met
    * by restarting ICE on the same transports (ice-restart.ts); without it, a failure is reported at once.
@@ -92,8 +93,8 @@ export class MediaSession {
     const recvTransport = device.createRecvTransport(transportOptions(join.recvTransport, join.iceServers));
     const session = new MediaSession(device, sendTransport, recvTransport);
     session.watch(signalling, onConnectionFailed);
-    sendTransport.on('produce', ({ kind, rtpParameters }, callback, errback) => {
-      signalling.produce(sendTransport.id, kind, rtpParameters).then((id) => callback({ id }), errback);
+    sendTransport.on('produce', ({ kind, rtpParameters, appData }, callback, errback) => {
+      signalling.produce(sendTransport.id, kind, rtpParameters, appData.paused === true).then((id) => callback({ id }), errback);
     });
     return session;
   }
@@ -176,14 +177,16 @@ export class MediaSession {
    * Sends a local track. `stopTracks: false` because the tracks belong to the
    * screen (they outlive a rejoin and feed the self view).
    */
-  async produce(track: MediaStreamTrack): Promise<types.Producer> {
+  async produce(track: MediaStreamTrack, paused = false): Promise<types.Producer> {
     const kind: MediaKind = track.kind === 'audio' ? 'audio' : 'video';
     if (!this.sendTransport) throw new Error('this media session only receives');
+    const appData = { paused };
     const producer = await this.sendTransport.produce(
       kind === 'video'
-        ? { track, encodings: VIDEO_ENCODINGS, stopTracks: false }
-        : { track, codecOptions: AUDIO_CODEC_OPTIONS, stopTracks: false },
+        ? { track, encodings: VIDEO_ENCODINGS, stopTracks: false, appData }
+        : { track, codecOptions: AUDIO_CODEC_OPTIONS, stopTracks: false, appData },
     );
+    if (paused) producer.pause();
     if (this.closed) {
       producer.close();
       throw new Error('media session closed while producing');

@@ -22,12 +22,33 @@ export interface PrejoinScreenProps {
   canJoin: boolean;
   joining: boolean;
   joinError: string | null;
+  /** Whether the partner is in the call already; null when not known (nothing is said). */
+  partnerHere: boolean | null;
+  micEnabled: boolean;
+  cameraEnabled: boolean;
+  onToggleMic: () => void;
+  onToggleCamera: () => void;
   onJoin: () => void;
   onBack: () => void;
 }
 
 /** Check camera, sound and the network, then join. Nothing is sent to anyone until Join (the network check talks only to the media server). */
-export function PrejoinScreen({ session, school, media, network, canJoin, joining, joinError, onJoin, onBack }: PrejoinScreenProps) {
+export function PrejoinScreen({
+  session,
+  school,
+  media,
+  network,
+  canJoin,
+  joining,
+  joinError,
+  partnerHere,
+  micEnabled,
+  cameraEnabled,
+  onToggleMic,
+  onToggleCamera,
+  onJoin,
+  onBack,
+}: PrejoinScreenProps) {
   const previewRef = useSelfVideo(media.stream);
   const hasVideo = (media.stream?.getVideoTracks().length ?? 0) > 0;
   const partner = session.partner;
@@ -48,12 +69,21 @@ export function PrejoinScreen({ session, school, media, network, canJoin, joinin
           {session.participant.firstName}, you’re meeting {partner.firstName} (Year {partner.yearGroup}) from{' '}
           {partner.schoolName}.
         </p>
+        {partnerHere !== null ? (
+          <p className="prejoin__presence" data-testid="partner-presence" role="status">
+            {partnerHere ? `${partner.firstName} is here` : 'You’ll be first'}
+          </p>
+        ) : null}
+        <p className="prejoin__watch" data-testid="staff-may-watch">
+          A member of staff may watch to keep you safe.
+        </p>
       </header>
 
       <div className="prejoin__body">
         <div className="prejoin__preview">
           <video ref={previewRef} data-testid="self-preview" className="mirrored" autoPlay muted playsInline />
           {media.status === 'starting' ? <p className="prejoin__preview-note">Starting your camera…</p> : null}
+          {media.status === 'ready' && hasVideo && !cameraEnabled ? <p className="prejoin__preview-note">Camera off</p> : null}
           {media.status === 'ready' && !hasVideo ? <p className="prejoin__preview-note">No camera</p> : null}
           {media.status === 'failed' ? <p className="prejoin__preview-note">Camera not available</p> : null}
         </div>
@@ -62,6 +92,15 @@ export function PrejoinScreen({ session, school, media, network, canJoin, joinin
           <div className="prejoin__mic">
             <span className="prejoin__mic-label">Say hello — the bar should move</span>
             <MicLevelMeter stream={media.stream} />
+          </div>
+
+          <div className="prejoin__toggles" role="group" aria-label="Join with">
+            <Button variant="secondary" aria-pressed={micEnabled} data-testid="prejoin-mic-toggle" onClick={onToggleMic}>
+              {micEnabled ? 'Microphone on' : 'Microphone off'}
+            </Button>
+            <Button variant="secondary" aria-pressed={cameraEnabled} data-testid="prejoin-camera-toggle" onClick={onToggleCamera}>
+              {cameraEnabled ? 'Camera on' : 'Camera off'}
+            </Button>
           </div>
 
           <DevicePickers media={media} />

@@ -1,10 +1,11 @@
 import type { DeviceSchool, TodaySession } from '@peerbridge/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { PeerbridgeError, toPeerbridgeError } from '../../lib/peerbridge-error';
 import { CalmPulse } from '../../ui/calm-pulse';
 import { Screen } from '../../ui/screen';
 import { SignInRequiredError } from './call-client';
 import { audioUnlock } from './audio-unlock';
+import { applyTrackEnabled } from './call-publisher';
 import { CallScreen } from './call-screen';
 import { isInCall } from './call-state';
 import { markJoinTapped } from './latency-marks';
@@ -12,6 +13,7 @@ import { PrejoinScreen } from './prejoin-screen';
 import { useCallClient } from './use-call-client';
 import { useLocalMedia } from './use-local-media';
 import { useNetworkCheck } from './use-network-check';
+import { usePartnerPresence } from './use-partner-presence';
 
 export interface SessionViewProps {
   deviceToken: string;
@@ -19,6 +21,11 @@ export interface SessionViewProps {
   school: DeviceSchool;
   /** From the student's PIN sign-in; held in memory only, dropped when this screen closes. */
   joinToken: string;
+  /**
+   * Coming back by the device page's "Rejoin your call" after a reload: join at once (no pre-join),
+   * as the reconnect path would have if the page had not reloaded.
+   */
+  autoJoin?: boolean;
   /** Back to the device page. */
   onExit: () => void;
   /** The join token was refused: back to the PIN screen, saying why. */
@@ -29,7 +36,7 @@ export interface SessionViewProps {
  * One session from pre-join to the end of the call. The camera stream and the
  * call client live here, so pre-join's stream is the one the call sends.
  */
-export function SessionView({ deviceToken, session, school, joinToken, onExit, onSignInRequired }: SessionViewProps) {
+export function SessionView({ deviceToken, session, school, joinToken, autoJoin = false, onExit, onSignInRequired }: SessionViewProps) {
   const { client, state } = useCallClient(deviceToken);
   // Camera off as soon as the call is over, not only when the screen closes.
   const media = useLocalMedia(state.phase !== 'ended');
@@ -38,6 +45,7 @@ export function SessionView({ deviceToken, session, school, joinToken, onExit, o
   useEffect(() => audioUnlock.listen(document), []);
   const [joinError, setJoinError] = useState<string | null>(null);
   const [leaving, setLeaving] = useState(false);
+  const partnerHere = usePartnerPresence(client, { sessionId: session.id, studentId: session.participant.id, joinToken }, state.phase === 'idle');
 
   const join = async () => {
     if (!client || !media.stream) return;
@@ -60,6 +68,14 @@ export function SessionView({ deviceToken, session, school, joinToken, onExit, o
       setJoinError(toPeerbridgeError(error).message);
     }
   };
+
+  // A rejoin goes straight back into the call once the camera is up (once: a failure leaves pre-join to show it).
+  const autoJoined = useRef(false);
+  useEffect(() => {
+    if (!autoJoin || autoJoined.current || !client || !media.stream || state.phase !== 'idle') return;
+    autoJoined.current = true;
+    void join();
+  });
 
   // Stable, so the chat and worried hooks don't rebuild their callbacks on every state change.
   const sendChat = useCallback(
@@ -96,6 +112,18 @@ export function SessionView({ deviceToken, session, school, joinToken, onExit, o
         canJoin={client !== null}
         joining={state.phase === 'joining'}
         joinError={joinError}
+        partnerHere={partnerHere}
+        micEnabled={state.micEnabled}
+        cameraEnabled={state.cameraEnabled}
+        onToggleMic={() => {
+          // On the preview's own track too, so the child sees and hears the choice before joining.
+          applyTrackEnabled(media.stream, 'audio', !state.micEnabled);
+          void client?.setMicrophoneEnabled(!state.micEnabled);
+        }}
+        onToggleCamera={() => {
+          applyTrackEnabled(media.stream, 'video', !state.cameraEnabled);
+          void client?.setCameraEnabled(!state.cameraEnabled);
+        }}
         onJoin={() => void join()}
         onBack={onExit}
       />

@@ -4,6 +4,7 @@ import { Button } from '../../ui/button';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { Notice } from '../../ui/notice';
 import { Screen } from '../../ui/screen';
+import { RejoinOffer } from './rejoin-offer';
 import { SessionCard } from './session-card';
 import { schoolTime } from '../../lib/school-time';
 import { sortByStart } from './session-format';
@@ -14,6 +15,8 @@ import { now } from '../../lib/clock';
 export interface DevicePageProps {
   deviceToken: string;
   onOpenSession: (session: TodaySession, school: DeviceSchool) => void;
+  /** Back into the call after a reload, without the PIN (the rejoin offer). */
+  onRejoin: (session: TodaySession, school: DeviceSchool, joinToken: string) => void;
   onUnauthorized: (message: string) => void;
   onForgetDevice: () => void;
 }
@@ -34,7 +37,7 @@ function DeviceClock({ timeZone }: { timeZone: string }) {
 }
 
 /** The iPad's home screen: today's sessions at this school. */
-export function DevicePage({ deviceToken, onOpenSession, onUnauthorized, onForgetDevice }: DevicePageProps) {
+export function DevicePage({ deviceToken, onOpenSession, onRejoin, onUnauthorized, onForgetDevice }: DevicePageProps) {
   const { data, error, loading, loadedAt, refresh } = useTodaySessions(deviceToken, onUnauthorized);
   const [confirmingForget, setConfirmingForget] = useState(false);
   const school = data?.school;
@@ -65,6 +68,8 @@ export function DevicePage({ deviceToken, onOpenSession, onUnauthorized, onForge
           We'll keep trying.
         </Notice>
       ) : null}
+
+      {data ? <RejoinOffer deviceToken={deviceToken} sessions={data.sessions} school={data.school} onRejoin={onRejoin} /> : null}
 
       {data && data.sessions.length === 0 ? (
         <div className="device-page__empty">

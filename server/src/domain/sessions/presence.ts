@@ -20,7 +20,7 @@ export interface PresenceEntry {
 }
 
 /** Entries that put a student in the call (or keep them there while their place is kept). */
-const IN_CALL = new Set(['SessionJoined', 'SessionReconnected', 'ParticipantReconnecting', 'ParticipantReconnected']);
+const IN_CALL = new Set(['SessionJoined', 'SessionReconnected', 'SessionRejoined', 'ParticipantReconnecting', 'ParticipantReconnected']);
 /** Entries that take a student out of the call. */
 const OUT_OF_CALL = new Set(['SessionLeft', 'ParticipantDropped']);
 /** Leavings that were not the student's choice: coming back is a reconnection. */

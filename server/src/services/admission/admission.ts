@@ -45,6 +45,11 @@ export class Admission {
     return joinRefusalError(decision, schoolTimeZone);
   }
 
+  /** Only the student this iPad signed in for this session may ask about it (pre-join's "Priya is here"). */
+  async verifyJoinToken(input: { sessionId: string; studentId: string; joinToken: string }, deviceId: string): Promise<void> {
+    await this.deps.joinTokens.verify(input.joinToken, { studentId: input.studentId, sessionId: input.sessionId, deviceId });
+  }
+
   /** A student joining the call from a school iPad: their sign-in's token, then the join rules, now. */
   async admitStudent(input: ClientPayload<'session:join'>, device: { deviceId: string; schoolId: string }): Promise<SessionRecord> {
     await this.deps.joinTokens.verify(input.joinToken, { studentId: input.studentId, sessionId: input.sessionId, deviceId: device.deviceId });

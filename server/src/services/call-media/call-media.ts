@@ -59,8 +59,14 @@ export class CallMedia {
     const { session, participant } = this.deps.registry.whereIs(connectionId);
     if (participant.kind === 'observer') throw new AppError('forbidden', 'Observers receive only; they never send.');
     const { producerId } = await participant.peer.produce(input.transportId, input.kind, input.rtpParameters);
-    participant.producers.set(producerId, { kind: input.kind, paused: false });
-    const announced = { producerId, participantId: participant.id, kind: input.kind, paused: false };
+    const paused = input.paused === true;
+    if (paused) {
+      // Joined with it off: paused before anyone is told of it, and the log says it was off.
+      await participant.peer.setProducerPaused(producerId, true);
+      await this.deps.timeline.mediaToggled(session.record.id, participant, { kind: input.kind, on: false });
+    }
+    participant.producers.set(producerId, { kind: input.kind, paused });
+    const announced = { producerId, participantId: participant.id, kind: input.kind, paused };
     for (const other of session.others(participant.id)) {
       this.deps.sink.send(other.connectionId, 'producer:added', announced);
     }

@@ -16,6 +16,7 @@ import type { StaffIdentity } from '../staff/staff-auth.js';
 import type { CallConnection } from './call-connection.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { RecentDrops } from './recent-drops.js';
+import type { RejoinGrants } from './rejoin-grants.js';
 import type { Timers } from './timers.js';
 
 export const endMessages: Record<SessionEndReason, string> = {
@@ -28,6 +29,9 @@ export const endMessages: Record<SessionEndReason, string> = {
 
 /** Leavings that were not the student's choice: coming back is a reconnection. */
 const DROP_REASONS: ReadonlySet<LeaveReason> = new Set<LeaveReason>(['disconnected', 'media_lost', 'replaced', 'rejoined']);
+
+/** Leavings after which no rejoin is offered: the child tapped Leave, joined on another iPad, the iPad was removed, time is up. */
+const REVOKES_REJOIN: ReadonlySet<LeaveReason> = new Set<LeaveReason>(['left', 'replaced', 'device_revoked', 'time_up']);
 
 /**
  * Who comes into and goes out of each live session, and when a session ends:
@@ -46,6 +50,7 @@ export class CallLifecycle {
       callMedia: CallMedia;
       audioFirst: Pick<AudioFirstGuard, 'watch' | 'forget' | 'size'>;
       timeline: SessionTimeline;
+      rejoinGrants: RejoinGrants;
       sink: RealtimeSink;
       clock: Clock;
       timers: Timers;
@@ -139,8 +144,10 @@ export class CallLifecycle {
     const previous = this.deps.registry.get(record.id)?.participants.get(studentId);
     // Back on a new connection from the same iPad while their place is kept: a reconnection, not a new join.
     const comingBack = previous?.kind === 'student' && previous.lost !== undefined && previous.deviceId === conn.deviceId;
+    // Back by the rejoin grant after the iPad's page reloaded: logged as that, whether or not the place was still kept.
+    const rejoined = this.deps.rejoinGrants.takeRedeemed(record.id, studentId);
     if (previous && comingBack) {
-      await this.welcomeBack(record.id, previous, 'new_connection');
+      await this.welcomeBack(record.id, previous, 'new_connection', rejoined);
       this.retire(this.deps.registry.get(record.id)!, previous);
     } else if (previous) {
       // The same student on a second device replaces the first (which may close an empty room, so this comes first).
@@ -154,7 +161,9 @@ export class CallLifecycle {
       const [sendTransport, recvTransport] = await Promise.all([peer.createTransport('send'), peer.createTransport('recv')]);
       // The log is written before the student is told they are in (a kept place was logged coming back above).
       const returning = this.drops.takeReturning(record.id, studentId);
-      if (!comingBack) {
+      if (!comingBack && rejoined) {
+        await this.deps.timeline.participantRejoined(record.id, { id: studentId, deviceId: conn.deviceId }, false);
+      } else if (!comingBack) {
         await this.deps.timeline.studentJoined(record.id, { id: studentId, deviceId: conn.deviceId }, returning ? 'reconnected' : 'joined', networkCheck);
       }
       const participant: Participant = {
@@ -171,7 +180,10 @@ export class CallLifecycle {
       this.deps.registry.register(session, participant);
       this.deps.audioFirst.watch(session, participant);
       for (const other of others) this.deps.sink.send(other.connectionId, 'peer:joined', participant.info);
-      this.deps.log.info({ sessionId: record.id, studentId, deviceId: conn.deviceId }, 'SessionJoined');
+      this.deps.log.info({ sessionId: record.id, studentId, deviceId: conn.deviceId, rejoined }, 'SessionJoined');
+      const rejoinGrant = conn.deviceId
+        ? this.deps.rejoinGrants.issue({ sessionId: record.id, studentId, deviceId: conn.deviceId }, record.endsAt)
+        : undefined;
       return {
         participantId: studentId,
         session: { id: record.id, startsAt: record.startsAt.toString(), endsAt: record.endsAt.toString() },
@@ -183,6 +195,7 @@ export class CallLifecycle {
         producers,
         consumers,
         observers: session.observers().map((o) => o.info),
+        ...(rejoinGrant ? { rejoinGrant } : {}),
       };
     } catch (error) {
       peer.close();
@@ -260,6 +273,8 @@ export class CallLifecycle {
       });
     });
     participant.lost = { graceTimer };
+    // Not the child's choice: the device page may offer "Rejoin" for a few minutes from now.
+    this.deps.rejoinGrants.noteDropped(sessionId, participantId);
     try {
       await this.deps.timeline.participantReconnecting(sessionId, participant);
     } catch (err) {
@@ -272,10 +287,11 @@ export class CallLifecycle {
   }
 
   /** Their place was kept and they are back: the log says so (before anyone is told) and the partner hears it. */
-  private async welcomeBack(sessionId: string, participant: StudentParticipant, how: 'same_connection' | 'new_connection') {
+  private async welcomeBack(sessionId: string, participant: StudentParticipant, how: 'same_connection' | 'new_connection', rejoined = false) {
     participant.lost?.graceTimer.cancel();
     participant.lost = undefined;
-    await this.deps.timeline.participantReconnected(sessionId, participant, how);
+    if (rejoined) await this.deps.timeline.participantRejoined(sessionId, participant, true);
+    else await this.deps.timeline.participantReconnected(sessionId, participant, how);
     for (const other of this.deps.registry.get(sessionId)?.others(participant.id) ?? []) {
       this.deps.sink.send(other.connectionId, 'peer:reconnected', { participantId: participant.id });
     }
@@ -325,6 +341,9 @@ export class CallLifecycle {
   private async recordLeaving(session: LiveSession, participant: Participant, reason: LeaveReason, how: 'left' | 'dropped') {
     const sessionId = session.record.id;
     if (participant.kind === 'student' && DROP_REASONS.has(reason)) this.drops.note(sessionId, participant.id, session.record.endsAt);
+    // Chosen or final leavings end the rejoin offer on that iPad; a drop keeps it for its few minutes.
+    if (participant.kind === 'student' && REVOKES_REJOIN.has(reason)) this.deps.rejoinGrants.revoke(sessionId, participant.id);
+    else if (participant.kind === 'student') this.deps.rejoinGrants.noteDropped(sessionId, participant.id);
     try {
       if (participant.kind === 'student' && how === 'dropped') await this.deps.timeline.participantDropped(sessionId, participant, 'disconnected');
       else if (participant.kind === 'student') await this.deps.timeline.studentLeft(sessionId, participant, reason);
@@ -354,6 +373,7 @@ export class CallLifecycle {
     if (reason === 'time_up') {
       // Nobody can join a session after its end time: nothing about its drops is worth keeping.
       this.drops.forgetSession(sessionId);
+      this.deps.rejoinGrants.revokeSession(sessionId);
       await this.deps.timeline.sessionEnded(sessionId, reason).catch((err: unknown) => this.deps.log.error({ err, sessionId }, 'SessionEndedNotRecorded'));
     }
   }

@@ -17,10 +17,10 @@ export class CallService {
 
   constructor(
     private readonly deps: {
-      admission: Pick<Admission, 'admitStudent' | 'admitObserver'>;
+      admission: Pick<Admission, 'admitStudent' | 'admitObserver' | 'verifyJoinToken'>;
       lifecycle: CallLifecycle;
       media: CallMedia;
-      registry: Pick<LiveRegistry, 'size' | 'liveSessionsFor'>;
+      registry: Pick<LiveRegistry, 'size' | 'liveSessionsFor' | 'get'>;
     },
   ) {}
 
@@ -44,6 +44,19 @@ export class CallService {
     // A device is in one call at a time: joining again first leaves the old one.
     await this.leave(conn.connectionId, 'rejoined');
     return this.deps.lifecycle.enterStudent(conn, record, input.studentId, input.rtpCapabilities, input.networkCheck);
+  }
+
+  /**
+   * Pre-join asks whether the partner is in the call already. Only the student this iPad signed in for the
+   * session may ask (their join token), and the answer is yes or no, nothing more. A partner whose
+   * connection is lost (their place kept) is not "here" until they are back.
+   */
+  async presence(conn: CallConnection, input: ClientPayload<'session:presence'>): Promise<ClientAckData['session:presence']> {
+    if (!conn.deviceId) throw new AppError('forbidden', 'Only a school iPad can ask who is in its session.');
+    await this.deps.admission.verifyJoinToken(input, conn.deviceId);
+    const session = this.deps.registry.get(input.sessionId);
+    const partnerHere = (session?.students() ?? []).some((p) => p.id !== input.studentId && !p.lost);
+    return { partnerHere };
   }
 
   leave(connectionId: string, reason: LeaveReason): Promise<void> {

@@ -15,6 +15,7 @@ import type { RealtimeSink } from '../notifications/realtime-sink.js';
 import { SessionTimeline } from '../session-timeline/session-timeline.js';
 import { CallLifecycle } from './call-lifecycle.js';
 import { CallService } from './call-service.js';
+import { RejoinGrants } from './rejoin-grants.js';
 import { recordRestartGap } from './restart-gap.js';
 import { realTimers, type Timers } from './timers.js';
 
@@ -44,8 +45,10 @@ export function createCalls(deps: CallsDeps) {
   const media = new CallMedia({ registry, media: deps.media, sink: deps.sink, timeline, log: deps.log, iceServers: deps.iceServers });
   const timers = deps.timers ?? realTimers;
   const audioFirst = new AudioFirstGuard({ registry, timeline, sink: deps.sink, clock: deps.clock, timers, log: deps.log });
+  const rejoinGrants = new RejoinGrants({ clock: deps.clock });
   const lifecycle = new CallLifecycle({
     registry,
+    rejoinGrants,
     media: deps.media,
     callMedia: media,
     audioFirst,
@@ -61,5 +64,5 @@ export function createCalls(deps: CallsDeps) {
     recordRestartGap({ events: deps.events, sessions: deps.sessions, timeline, lifecycle, clock: deps.clock, log: deps.log });
   const calls = new CallService({ admission, lifecycle, media, registry });
   const live: LiveSessionsView = registry;
-  return { calls, live, timeline, admission, recordGapAfterStop };
+  return { calls, live, timeline, admission, rejoinGrants, recordGapAfterStop };
 }

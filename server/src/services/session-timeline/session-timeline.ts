@@ -56,6 +56,21 @@ export class SessionTimeline {
   }
 
   /**
+   * Back on the same iPad after its page reloaded (or Safari reloaded the tab), by the rejoin grant the
+   * join gave it, without the PIN. `placeKept`: the server still held their place (inside the grace period).
+   */
+  async participantRejoined(sessionId: string, student: TimelineActor, placeKept: boolean): Promise<void> {
+    await this.deps.events.append({
+      occurrenceId: sessionId,
+      type: 'SessionRejoined',
+      actor: student.id,
+      deviceId: student.deviceId,
+      at: this.deps.clock.now(),
+      detail: { after: 'page_reload', placeKept },
+    });
+  }
+
+  /**
    * Out of the call without choosing it: the grace period ran out (`disconnected`), or the server
    * stopped while they were in it (`server_stopped`, written when it starts again, `at` the start-up).
    */

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import request from 'supertest';
 import { connectDevice } from '../../test-support/device-socket.js';
+import { connectStaff } from '../../test-support/staff-socket.js';
 import { signInStaff } from '../../test-support/staff-agent.js';
 import { testDatabaseKinds } from '../../test-support/test-databases.js';
 import { startTestServer, stopTestServer, type TestServer } from '../../test-support/test-server.js';
@@ -28,6 +30,16 @@ describe.each(testDatabaseKinds())('device authorization on %s', (kind) => {
     await staffAgent.post('/api/device/sign-in').send({ sessionId: session.id, studentId: session.mentor.id, pin: '1234' }).expect(401);
     await expect(connectDevice(server.url, undefined)).rejects.toThrow();
     cases += 3;
+    // The rejoin after a reload: a device's alone (staff and strangers never reach the grant check).
+    const rejoinAsk = { sessionId: session.id, studentId: session.mentor.id, rejoinGrant: 'A'.repeat(43) };
+    for (const path of ['/api/device/rejoin/offer', '/api/device/rejoin']) {
+      await staffAgent.post(path).send(rejoinAsk).expect(401);
+      await request(server.url).post(path).send(rejoinAsk).expect(401);
+      // The partner school's iPad is refused for the student before any grant is looked at; a made-up grant is refused too.
+      await request(server.url).post(path).set('Authorization', `Bearer ${menteeDevice}`).send(rejoinAsk).expect(403);
+      await request(server.url).post(path).set('Authorization', `Bearer ${mentorDevice}`).send(rejoinAsk).expect(403);
+      cases += 4;
+    }
 
     const own = await connectDevice(server.url, mentorDevice);
     const partner = await connectDevice(server.url, menteeDevice);
@@ -41,6 +53,15 @@ describe.each(testDatabaseKinds())('device authorization on %s', (kind) => {
       joinToken: token.ok ? token.data.joinToken : '',
     });
     expect(stolen, 'a join token is bound to the device it was issued to').toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    cases += 3;
+    // Pre-join's "is my partner here?": only with this iPad's own join token for that student.
+    const presence = { sessionId: session.id, studentId: session.mentor.id, joinToken: token.ok ? token.data.joinToken : '' };
+    expect(await own.request('session:presence', presence)).toMatchObject({ ok: true });
+    expect(await partner.request('session:presence', presence), 'the token is bound to its iPad').toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    // A DSL's socket may not ask it either (staff observe; they never pre-join).
+    const dslSocket = await connectStaff(server.url, 'dsl@northgate.example');
+    expect(await dslSocket.request('session:presence', presence)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    dslSocket.close();
     cases += 3;
 
     // The call events need a joined device; the partner's device, not joined, is refused every one.

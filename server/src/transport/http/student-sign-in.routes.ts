@@ -1,4 +1,5 @@
 import { deviceSessionEndpoints } from '@peerbridge/shared';
+import type { CallRejoin } from '../../services/calls/call-rejoin.js';
 import type { DeviceTokens } from '../../services/devices/device-tokens.js';
 import type { StudentSignIn } from '../../services/students/student-sign-in.js';
 import { deviceOf, requireDevice } from './device-session.js';
@@ -8,6 +9,7 @@ import { perMinuteLimit } from './rate-limits.js';
 export function studentSignInRoutes(deps: {
   deviceTokens: DeviceTokens;
   signIn: StudentSignIn;
+  rejoin: CallRejoin;
   studentSignInAddressLimitPerMinute: number;
   contract?: ContractOptions;
 }) {
@@ -18,5 +20,8 @@ export function studentSignInRoutes(deps: {
     failuresOnly: true,
   });
   on(deviceSessionEndpoints.signIn, limit, requireDevice(deps.deviceTokens), ({ body, res }) => deps.signIn.signIn(deviceOf(res), body));
+  // The rejoin grant is 256 random bits bound to this iPad: the same per-network guard against guessing is plenty.
+  on(deviceSessionEndpoints.rejoinOffer, limit, requireDevice(deps.deviceTokens), ({ body, res }) => deps.rejoin.offer(deviceOf(res), body));
+  on(deviceSessionEndpoints.rejoin, limit, requireDevice(deps.deviceTokens), ({ body, res }) => deps.rejoin.rejoin(deviceOf(res), body));
   return router;
 }

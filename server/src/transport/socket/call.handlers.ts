@@ -28,6 +28,7 @@ const deviceEvents: ReadonlySet<ClientEventName> = new Set<ClientEventName>([
   'media:capabilities',
   'session:join',
   'session:leave',
+  'session:presence',
   'transport:connect',
   'transport:restart-ice',
   'media:produce',
@@ -67,6 +68,7 @@ function handlersFor(deps: { calls: CallService; chat: CallChat; concerns: Conce
       await calls.leave(conn.connectionId, 'left');
       return {};
     },
+    'session:presence': (conn, p) => calls.presence(conn, p),
     'transport:connect': (conn, p) => calls.connectTransport(conn.connectionId, p),
     'transport:restart-ice': (conn, p) => calls.restartIce(conn.connectionId, p),
     'media:produce': (conn, p) => calls.produce(conn.connectionId, p),

@@ -1,0 +1,78 @@
+import { deviceSessionEndpoints, type DeviceSchool, type RejoinOfferResponse, type TodaySession } from '@peerbridge/shared';
+import { useEffect, useState } from 'react';
+import { callApi, deviceAuth } from '../../lib/api-client';
+import { nowMs } from '../../lib/clock';
+import { toPeerbridgeError } from '../../lib/peerbridge-error';
+import { clearRejoin, readRejoin, type StoredRejoin } from '../call/rejoin-grant-store';
+import { Button } from '../../ui/button';
+import { Notice } from '../../ui/notice';
+
+export interface RejoinOfferProps {
+  deviceToken: string;
+  sessions: readonly TodaySession[];
+  school: DeviceSchool;
+  onRejoin: (session: TodaySession, school: DeviceSchool, joinToken: string) => void;
+}
+
+/**
+ * "Rejoin your call with Priya": after this tab's page reloaded mid-call (Safari reloading it, the iPad
+ * locking), for the few minutes the server still allows, without the PIN. Shown only when this tab kept
+ * a rejoin grant (never after Leave or the end) and the server says it still works; gone once it doesn't.
+ */
+export function RejoinOffer({ deviceToken, sessions, school, onRejoin }: RejoinOfferProps) {
+  const [stored] = useState<StoredRejoin | null>(() => readRejoin());
+  const [offer, setOffer] = useState<RejoinOfferResponse | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const session = stored ? sessions.find((s) => s.id === stored.sessionId && s.participant.id === stored.studentId) : undefined;
+
+  useEffect(() => {
+    if (!stored) return;
+    const controller = new AbortController();
+    callApi(deviceSessionEndpoints.rejoinOffer, { body: stored }, { auth: deviceAuth(deviceToken), signal: controller.signal }).then(
+      setOffer,
+      () => {
+        // Refused (left, too long, over) or unanswerable: the PIN is the way back in.
+        if (!controller.signal.aborted) clearRejoin();
+      },
+    );
+    return () => controller.abort();
+  }, [stored, deviceToken]);
+
+  // The offer goes when the server's window does.
+  useEffect(() => {
+    if (!offer) return;
+    const timer = setTimeout(() => {
+      clearRejoin();
+      setOffer(null);
+    }, Math.max(0, new Date(offer.until).getTime() - nowMs()));
+    return () => clearTimeout(timer);
+  }, [offer]);
+
+  if (problem) return <Notice tone="info">{problem}</Notice>;
+  if (!stored || !offer || !session) return null;
+
+  const rejoin = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const { joinToken } = await callApi(deviceSessionEndpoints.rejoin, { body: stored }, { auth: deviceAuth(deviceToken) });
+      clearRejoin();
+      onRejoin(session, school, joinToken);
+    } catch (error) {
+      clearRejoin();
+      setProblem(toPeerbridgeError(error).message);
+      setOffer(null);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="rejoin-offer" aria-label="Your call" data-testid="rejoin-offer">
+      <p className="rejoin-offer__text">{session.participant.firstName}, your call stopped. You can go straight back in.</p>
+      <Button size="large" wide data-testid="rejoin-button" disabled={busy} aria-busy={busy} onClick={() => void rejoin()}>
+        Rejoin your call with {offer.partnerFirstName}
+      </Button>
+    </section>
+  );
+}
