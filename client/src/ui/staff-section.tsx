@@ -64,10 +64,14 @@ export function LoadState({
   return null;
 }
 
-export function RefreshButton({ onClick, loading }: { onClick: () => void; loading: boolean }) {
+/**
+ * For data that does not refresh itself (lists do, every few seconds and on
+ * opening): `label` says what it fetches again, e.g. "Refresh suggestions".
+ */
+export function RefreshButton({ onClick, loading, label = 'Refresh' }: { onClick: () => void; loading: boolean; label?: string }) {
   return (
     <Button variant="secondary" onClick={onClick} disabled={loading} aria-busy={loading}>
-      {loading ? 'Refreshing…' : 'Refresh'}
+      {loading ? 'Refreshing…' : label}
     </Button>
   );
 }
