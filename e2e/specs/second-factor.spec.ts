@@ -3,6 +3,7 @@ import { generate } from 'otplib';
 import { cspViolations, recordCspViolations } from '../support/csp.js';
 import { readServerClock } from '../support/server-clock.js';
 import { demoSession, serverInfo } from '../support/server-info.js';
+import { StaffArea } from '../support/staff-pages.js';
 
 async function signIn(page: Page, email: string) {
   await page.goto(`${serverInfo().url}/staff`);
@@ -29,6 +30,7 @@ test('a DSL sets up an authenticator app, and a concern asks for its code before
     const { concernId } = (await raised.json()) as { concernId: string };
     const openConcern = async () => {
       await page.reload();
+      await new StaffArea(page).open('Concerns');
       await page.locator(`[data-testid="concern-row"]`).first().waitFor();
       await page.locator(`[data-testid="concern-row"][data-concern-id="${concernId}"]`).click();
     };

@@ -3,7 +3,7 @@ import { useLocation } from 'wouter';
 import { toPeerbridgeError } from '../../lib/peerbridge-error';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
-import { AlertsStatusLine, AlertToasts } from '../../features/safeguarding/alert-toasts';
+import { ALERTS_TITLE_PREFIX, AlertsStatusLine, AlertToasts } from '../../features/safeguarding/alert-toasts';
 import { useConcernsChanged } from '../../features/safeguarding/safeguarding-queries';
 import { useSafeguardingAlerts } from '../../features/safeguarding/use-safeguarding-alerts';
 import { useStaffContext } from '../../lib/staff/staff-context';
@@ -113,12 +113,13 @@ function useNavigationState() {
   return { value, watching };
 }
 
-/** The tab says which area is open, so a row of staff tabs can be told apart. */
+/** The tab says which area is open, so a row of staff tabs can be told apart (after any waiting alerts' count). */
 function useAreaTitle(route: StaffRoute, roles: Parameters<typeof areaTitle>[1]) {
   const title =
     route.status === 'open' ? areaTitle(route.place.area, roles) : route.status === 'not-available' ? 'Not available' : 'Not found';
   useEffect(() => {
-    document.title = `${title} · Peerbridge Staff`;
+    const alerts = ALERTS_TITLE_PREFIX.exec(document.title)?.[0] ?? '';
+    document.title = `${alerts}${title} · Peerbridge Staff`;
   }, [title]);
 }
 
