@@ -65,14 +65,14 @@ test("a coordinator's main tasks, each at its own address", async ({ browser }) 
     await page.goto(page.url().replace(/\/staff\/.*$/, '/staff/no-such-page'));
     await expect(page.getByTestId('staff-not-found')).toBeVisible();
     await page.getByTestId('staff-not-found').getByRole('link', { name: 'Go to the staff home' }).click();
-    await expect(page).toHaveURL(/\/staff$/);
+    await expect(page).toHaveURL(/\/staff\/?$/);
     await expect(page.getByTestId('notices-section')).toBeVisible();
 
     // Signed out from anywhere, the next person starts at the staff home.
     await staff.open('iPads');
     await page.getByTestId('staff-logout').click();
     await expect(page.getByTestId('staff-login')).toBeVisible();
-    await expect(page).toHaveURL(/\/staff$/);
+    await expect(page).toHaveURL(/\/staff\/?$/);
   } finally {
     await context.close();
   }

@@ -40,7 +40,9 @@ test('a DSL sets up an authenticator app, and a concern asks for its code before
     await expect(page.getByTestId('step-up-enrol-first')).toBeVisible();
     await expect(page.getByTestId('concern-status')).toHaveCount(0);
 
-    // Set-up: the key, the app's first code, the recovery codes shown once.
+    // Set-up, in Your account (the notice links there): the key, the app's first code, the recovery codes shown once.
+    await page.getByTestId('step-up-enrol-link').click();
+    await expect(page).toHaveURL(/\/staff\/account$/);
     await page.getByTestId('enrolment-start').click();
     const secret = (await page.getByTestId('enrolment-secret').textContent())!.trim();
     await expect(page.getByTestId('enrolment-uri')).toHaveAttribute('href', /^otpauth:\/\/totp\//);
