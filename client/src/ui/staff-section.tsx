@@ -4,7 +4,7 @@ import { Button } from './button';
 import { Notice } from './notice';
 
 export interface StaffSectionProps {
-  /** Anchor for the jump links at the top of the staff home. */
+  /** The section's anchor (an in-page link target). */
   id: string;
   title: string;
   testId: string;
@@ -13,7 +13,7 @@ export interface StaffSectionProps {
   children: ReactNode;
 }
 
-/** One titled block of the staff home. */
+/** One titled block of a staff page. */
 export function StaffSection({ id, title, testId, actions, children }: StaffSectionProps) {
   const headingId = useId();
   return (
