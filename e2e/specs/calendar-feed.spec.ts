@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_STAFF_PASSWORD, StaffSignIn } from '../support/staff-pages.js';
+import { DEMO_STAFF_PASSWORD, StaffArea, StaffSignIn } from '../support/staff-pages.js';
 
 /*
  * A coordinator gets a calendar-feed address from "Your account", limited to the series they
@@ -12,8 +12,8 @@ test('a coordinator gets, limits and stops their calendar feed from the screen',
     const signIn = new StaffSignIn(page);
     await signIn.open();
     await signIn.signIn('coordinator@riverside.example', DEMO_STAFF_PASSWORD);
+    await new StaffArea(page).open('Your account');
     const feed = page.getByTestId('account-section').getByTestId('calendar-feed');
-    await feed.scrollIntoViewIfNeeded();
     await expect(feed.getByTestId('calendar-feed-status')).toContainText('No calendar feed');
 
     await feed.getByTestId('calendar-feed-scope').selectOption('mine');

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_PIN } from '../support/pages.js';
 import { demoSession, serverInfo } from '../support/server-info.js';
+import { StaffArea } from '../support/staff-pages.js';
 
 /*
  * A coordinator ticks students, sets new PINs for all of them at once and gets
@@ -14,6 +15,7 @@ const signIn = async (page: Page) => {
   await page.getByTestId('staff-password').fill('demo-password-1');
   await page.getByTestId('staff-login-submit').click();
   await expect(page.getByTestId('staff-home')).toBeVisible();
+  await new StaffArea(page).open('Students');
 };
 
 test('PINs for a class: ticked students get a sheet of cards, printed as cards alone', async ({ browser }) => {

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { serverInfo } from '../support/server-info.js';
+import { StaffArea } from '../support/staff-pages.js';
 
 /*
  * An iPad showed "Enrolled" as soon as its code was issued, before anyone typed it, and
@@ -14,9 +15,10 @@ test('an iPad waits for set-up until its code is typed, then is enrolled and cou
     await page.getByTestId('staff-email').fill('coordinator@northgate.example');
     await page.getByTestId('staff-password').fill('demo-password-1');
     await page.getByTestId('staff-login-submit').click();
+    const staff = new StaffArea(page);
+    await staff.open('iPads');
     const section = page.getByTestId('devices-section');
     await expect(section).toBeVisible();
-    await section.scrollIntoViewIfNeeded();
     // The demo's one iPad is the whole pool.
     await expect(section.getByTestId('device-pool')).toContainText('1 iPad is set up');
 
@@ -47,7 +49,8 @@ test('an iPad waits for set-up until its code is typed, then is enrolled and cou
     } finally {
       await ipad.close();
     }
-    await section.getByRole('button', { name: 'Refresh' }).click();
+    // The list refreshes itself every 25 s; the page loaded again (same address) shows it at once.
+    await staff.reload();
     await expect(row.getByTestId('device-status')).toHaveText('Enrolled');
     await expect(section.getByTestId('device-pool')).toContainText('2 iPads are set up');
 

@@ -7,7 +7,7 @@ import { DEMO_STAFF_PASSWORD, StaffSignIn } from '../support/staff-pages.js';
  * The DSL's live moment: a child presses "I'm worried"; the signed-in
  * safeguarding lead's alert names the child, their year and school and their
  * partner, says it is live, counts in the tab's title until acknowledged, and
- * "Observe now" starts watching that very session.
+ * "Observe now" opens that very session's watch view at its own address.
  */
 test("a child's worry reaches the DSL as an alert they can act on: Observe now", async ({ browser }) => {
   const session = demoSession('now');
@@ -21,6 +21,7 @@ test("a child's worry reaches the DSL as an alert they can act on: Observe now",
     await signIn.signIn('dsl@riverside.example', DEMO_STAFF_PASSWORD);
     await expect(dsl.getByTestId('alerts-status')).toHaveAttribute('data-status', 'on');
     const title = await dsl.title();
+    expect(title).toBe('Home · Peerbridge Staff');
 
     await joinBoth(session.id, mentor, mentee);
     await expect(mentee.callState()).toHaveAttribute('data-state', 'connected');
@@ -38,12 +39,15 @@ test("a child's worry reaches the DSL as an alert they can act on: Observe now",
 
     await alert.getByTestId('alert-observe').click();
     await expect(dsl.getByTestId('observe-view')).toBeVisible();
+    await expect(dsl).toHaveURL(new RegExp(`/staff/observe/${session.id}$`));
+    await expect(dsl.getByTestId('staff-nav-live')).toHaveAttribute('aria-current', 'page');
     await expect(dsl.getByTestId('observe-video')).toHaveCount(2);
     await expect(mentee.page.getByTestId('observer-banner')).toContainText('Ms Grace Adeyemi');
-    // Acted on, so acknowledged: the title is the page's own again.
-    await expect.poll(() => dsl.title()).toBe(title);
+    // Acted on, so acknowledged: the title is the page's own again (now the live sessions').
+    await expect.poll(() => dsl.title()).toBe('Live sessions · Peerbridge Staff');
 
     await dsl.getByTestId('observe-stop').click();
+    await expect(dsl).toHaveURL(/\/staff\/live$/);
     await mentee.page.getByTestId('worried-close').first().click();
     await mentee.leave();
     await mentor.leave();

@@ -149,6 +149,7 @@ test('a new deployment, from an empty database to two students in a call, throug
   await adminSignIn.useSetupCode(server.adminSetupCode, 'the operations admin password');
   await adminSignIn.signIn(JOURNEY_ADMIN.email, 'the operations admin password');
   const setUp = new DeploymentSetUp(admin);
+  await setUp.open();
   for (const school of [mentorSchool, menteeSchool]) await setUp.addSchool(school);
   await setUp.partner(mentorSchool.name, menteeSchool.name, PROGRAMME.start, PROGRAMME.end);
   const codes = new Map<SchoolPlan, string>();
@@ -163,6 +164,7 @@ test('a new deployment, from an empty database to two students in a call, throug
 
   // 3. The mentee school's coordinator accepts the board's suggestion and books it every week.
   const timetable = new TimetableScreen(mentee.page);
+  await timetable.open();
   const leo = `${menteeSchool.student.firstName} ${menteeSchool.student.surname}`;
   await timetable.accept(leo, mentorSchool.student.firstName);
   await expect(timetable.candidates().first()).toContainText('Wednesdays at 10:00');

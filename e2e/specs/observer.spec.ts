@@ -3,6 +3,7 @@ import { joinBoth, SchoolDevice } from '../support/pages.js';
 import { cspViolations, recordCspViolations } from '../support/csp.js';
 import { recordPeerConnections } from '../support/rtc-stats.js';
 import { demoSession, serverInfo } from '../support/server-info.js';
+import { StaffArea } from '../support/staff-pages.js';
 
 test('both students see who is observing, for as long as it lasts', async ({ browser }) => {
   const session = demoSession('now');
@@ -23,7 +24,7 @@ test('both students see who is observing, for as long as it lasts', async ({ bro
     await dsl.getByTestId('staff-password').fill('demo-password-1');
     await dsl.getByTestId('staff-login-submit').click();
     await expect(dsl.getByTestId('staff-home')).toBeVisible();
-    await dsl.getByTestId('live-sessions-section').scrollIntoViewIfNeeded().catch(() => undefined);
+    await new StaffArea(dsl).open('Live sessions');
     const row = dsl.locator(`[data-testid="live-session-row"][data-session-id="${session.id}"]`);
     await expect(row).toBeVisible({ timeout: 20_000 });
     await row.getByTestId('observe-button').click();

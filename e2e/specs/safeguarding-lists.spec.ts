@@ -1,6 +1,6 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { e2eInstant } from '../support/server-info.js';
-import { DEMO_STAFF_PASSWORD, StaffSignIn } from '../support/staff-pages.js';
+import { DEMO_STAFF_PASSWORD, StaffArea, StaffSignIn } from '../support/staff-pages.js';
 
 /** How many lines of text an element takes, from its height and its own line height. */
 const linesOf = (element: Locator) =>
@@ -21,8 +21,8 @@ test('the sessions list fits a laptop, with a Today shortcut and cancelled sessi
     const signIn = new StaffSignIn(page);
     await signIn.open();
     await signIn.signIn('dsl@northgate.example', DEMO_STAFF_PASSWORD);
+    await new StaffArea(page).open('Sessions and logs');
     const sessions = page.getByTestId('sessions-section');
-    await sessions.scrollIntoViewIfNeeded();
     const rows = sessions.getByTestId('session-row');
     await expect(rows.first()).toBeVisible();
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_STAFF_PASSWORD, StaffSignIn } from '../support/staff-pages.js';
+import { DEMO_STAFF_PASSWORD, StaffArea, StaffSignIn } from '../support/staff-pages.js';
 
 /*
  * A DSL keeps the school's own safeguarding words: sees the default list,
@@ -15,8 +15,9 @@ test('a DSL edits the safeguarding words on an iPad, and the change is on Staff 
     await signIn.open();
     await signIn.signIn('dsl@northgate.example', DEMO_STAFF_PASSWORD);
 
+    const staff = new StaffArea(page);
+    await staff.open('Safeguarding words');
     const section = page.getByTestId('keywords-section');
-    await section.scrollIntoViewIfNeeded();
     await expect(section.getByTestId('keywords-status')).toContainText('default list');
     await expect(section.getByTestId('keywords-status')).toContainText('Riverside High School');
     const box = section.getByTestId('keywords-box');
@@ -31,10 +32,12 @@ test('a DSL edits the safeguarding words on an iPad, and the change is on Staff 
     await expect(section.getByTestId('keywords-saved')).toContainText('Saved (2 added,');
     await expect(section.getByTestId('keywords-status')).toContainText('its own list (2 phrases)');
 
+    await staff.open('Staff actions');
     const audit = page.getByTestId('audit-section');
     const entry = audit.locator('[data-testid="audit-entry"][data-kind="SafeguardingKeywordsChanged"]').first();
     await expect(entry).toContainText('Mr Ravi Patel changed the safeguarding words: added “peng”, “opps”; removed');
 
+    await staff.open('Safeguarding words');
     await section.getByTestId('keywords-default').click();
     await expect(section.getByTestId('keywords-saved')).toContainText('Back to the default list');
     await expect(section.getByTestId('keywords-status')).toContainText('default list');

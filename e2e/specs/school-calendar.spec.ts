@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { SchoolCalendarPage } from '../support/school-calendar-page.js';
 import { serverInfo } from '../support/server-info.js';
-import { DEMO_STAFF_PASSWORD, StaffSignIn } from '../support/staff-pages.js';
+import { DEMO_STAFF_PASSWORD, StaffArea, StaffSignIn } from '../support/staff-pages.js';
 
 /*
  * A coordinator keeps the school calendar from the screen: bad input is
@@ -170,6 +170,7 @@ test('a closure on a booked date names what it cancels before it is added, and u
     await noWiderThanTheScreen(calendar);
 
     // Ending the programme earlier is a calendar change too: the Timetable asks first, and going back changes nothing.
+    await new StaffArea(page).open('Timetable');
     const programme = page.getByTestId('timetable-section').getByTestId('programme-form');
     await programme.getByLabel('Last day').fill('2027-06-30');
     await programme.getByTestId('programme-save').click();

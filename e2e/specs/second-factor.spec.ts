@@ -3,6 +3,7 @@ import { generate } from 'otplib';
 import { cspViolations, recordCspViolations } from '../support/csp.js';
 import { readServerClock } from '../support/server-clock.js';
 import { demoSession, serverInfo } from '../support/server-info.js';
+import { StaffArea } from '../support/staff-pages.js';
 
 async function signIn(page: Page, email: string) {
   await page.goto(`${serverInfo().url}/staff`);
@@ -29,6 +30,7 @@ test('a DSL sets up an authenticator app, and a concern asks for its code before
     const { concernId } = (await raised.json()) as { concernId: string };
     const openConcern = async () => {
       await page.reload();
+      await new StaffArea(page).open('Concerns');
       await page.locator(`[data-testid="concern-row"]`).first().waitFor();
       await page.locator(`[data-testid="concern-row"][data-concern-id="${concernId}"]`).click();
     };
@@ -38,7 +40,9 @@ test('a DSL sets up an authenticator app, and a concern asks for its code before
     await expect(page.getByTestId('step-up-enrol-first')).toBeVisible();
     await expect(page.getByTestId('concern-status')).toHaveCount(0);
 
-    // Set-up: the key, the app's first code, the recovery codes shown once.
+    // Set-up, in Your account (the notice links there): the key, the app's first code, the recovery codes shown once.
+    await page.getByTestId('step-up-enrol-link').click();
+    await expect(page).toHaveURL(/\/staff\/account$/);
     await page.getByTestId('enrolment-start').click();
     const secret = (await page.getByTestId('enrolment-secret').textContent())!.trim();
     await expect(page.getByTestId('enrolment-uri')).toHaveAttribute('href', /^otpauth:\/\/totp\//);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_STAFF_PASSWORD, StaffSignIn } from '../support/staff-pages.js';
+import { DEMO_STAFF_PASSWORD, StaffArea, StaffSignIn } from '../support/staff-pages.js';
 import { bookLifecyclePair, keepDemoTimetable } from '../support/series-lifecycle-setup.js';
 
 /*
@@ -26,7 +26,8 @@ test('cancel, refused move, unpair and archive, each named in the change log', a
     putBack = await keepDemoTimetable(northgate.request, riverside.request);
     await bookLifecyclePair(northgate.request, riverside.request);
 
-    await riverside.reload();
+    // Opening the Timetable fetches what the API just booked.
+    await new StaffArea(riverside).open('Timetable');
     const timetable = riverside.getByTestId('timetable-section');
     await timetable.getByTestId('pairing-select').selectOption({ label: 'Ezra (mentor) with Noor' });
     const panel = timetable.getByTestId('pairing-series');
@@ -52,8 +53,8 @@ test('cancel, refused move, unpair and archive, each named in the change log', a
     await expect(second.getByTestId('move-session-refused')).toContainText('is not free then');
 
     // The change log names the children, the session's own date and who cancelled it.
+    // (Each action refetches the change log: nothing to press.)
     const changes = timetable.getByTestId('schedule-changes');
-    await changes.getByRole('button', { name: 'Refresh' }).click();
     const cancelled = changes.getByTestId('schedule-change').filter({ hasText: 'Museum trip' });
     await expect(cancelled.getByTestId('schedule-change-context')).toHaveText(
       'Ezra (Northgate Academy) and Noor (Riverside High School) · session Tue 14 Sept 2027, 09:00 · by Mr Owen Price',
@@ -65,8 +66,9 @@ test('cancel, refused move, unpair and archive, each named in the change log', a
     await expect(timetable.getByTestId('pairing-select')).not.toContainText('Ezra (mentor) with Noor');
 
     // Northgate archives Ezra, who has left; the archived filter finds him.
+    // Opening Students fetches the list afresh, with Ezra (imported through the API) in it.
+    await new StaffArea(northgate).open('Students');
     const students = northgate.getByTestId('students-section');
-    await students.getByRole('button', { name: 'Refresh' }).first().click();
     const archive = students.getByTestId('archive-panel');
     await archive.getByTestId('archive-student').selectOption({ label: 'Ezra Lindqvist (Year 12)' });
     await archive.getByTestId('archive-reason').fill('Moved away');

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { demoSession, serverInfo } from '../support/server-info.js';
+import { StaffArea } from '../support/staff-pages.js';
 
 /*
  * A coordinator's action appears in the school's staff audit trail in plain
@@ -20,6 +21,8 @@ for (const device of [
       await page.getByTestId('staff-password').fill('demo-password-1');
       await page.getByTestId('staff-login-submit').click();
       await expect(page.getByTestId('staff-home')).toBeVisible();
+      const staff = new StaffArea(page);
+      await staff.open('Students');
 
       const row = page.locator(`[data-testid="student-row"][data-student-id="${mentor.id}"]`);
       await row.getByTestId('student-set-pin').click();
@@ -27,9 +30,9 @@ for (const device of [
       await row.getByTestId('student-pin-save').click();
       await expect(row.getByTestId('student-set-pin')).toBeVisible();
 
+      // Opening Staff actions fetches the trail afresh: no Refresh to press.
+      await staff.open('Staff actions');
       const audit = page.getByTestId('audit-section');
-      await audit.scrollIntoViewIfNeeded();
-      await audit.getByRole('button', { name: 'Refresh' }).click();
       const entry = audit.locator('[data-testid="audit-entry"][data-kind="PinReset"]').first();
       await expect(entry).toContainText(`Ms Dana Hill reset ${mentor.firstName} `);
       await expect(entry).toContainText("'s PIN");

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { StaffArea } from './staff-pages.js';
 
 export interface PeriodInput {
   name: string;
@@ -38,7 +39,7 @@ export class SchoolCalendarPage {
   }
 
   async open(): Promise<void> {
-    await this.section.scrollIntoViewIfNeeded();
+    await new StaffArea(this.page).open('School calendar');
     await expect(this.form).toBeVisible();
   }
 

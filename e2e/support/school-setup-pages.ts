@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { StaffArea } from './staff-pages.js';
 
 /*
  * A coordinator's first-day screens, as page objects: the iPads, the students
@@ -14,13 +15,18 @@ export class DevicesScreen {
     this.section = page.getByTestId('devices-section');
   }
 
+  async open(): Promise<void> {
+    await new StaffArea(this.page).open('iPads');
+    await expect(this.section).toBeVisible();
+  }
+
   row(label: string): Locator {
     return this.section.locator('[data-testid="device-row"]', { hasText: label });
   }
 
   /** Adds an iPad and answers with the enrolment code shown once, to type on the iPad. */
   async issueCode(label: string, room: string): Promise<string> {
-    await this.section.scrollIntoViewIfNeeded();
+    await this.open();
     await this.section.getByTestId('device-label-input').fill(label);
     await this.section.getByTestId('device-room-input').fill(room);
     await this.section.getByTestId('device-enrol-submit').click();
@@ -33,7 +39,8 @@ export class DevicesScreen {
   }
 
   async expectEnrolled(label: string, pool: string): Promise<void> {
-    await this.section.getByRole('button', { name: 'Refresh' }).click();
+    // The list refreshes itself every 25 s; the page loaded again shows it at once.
+    await new StaffArea(this.page).reload();
     await expect(this.row(label).getByTestId('device-status')).toHaveText('Enrolled');
     await expect(this.section.getByTestId('device-pool')).toContainText(pool);
   }
@@ -45,6 +52,11 @@ export class StudentsScreen {
 
   constructor(readonly page: Page) {
     this.section = page.getByTestId('students-section');
+  }
+
+  async open(): Promise<void> {
+    await new StaffArea(this.page).open('Students');
+    await expect(this.section).toBeVisible();
   }
 
   /** A student's row, by the full name the list shows. */
@@ -89,6 +101,11 @@ export class TimetableScreen {
     this.section = page.getByTestId('timetable-section');
   }
 
+  async open(): Promise<void> {
+    await new StaffArea(this.page).open('Timetable');
+    await expect(this.section).toBeVisible();
+  }
+
   /** The board's suggestion for this mentee and mentor (names as the board writes them). */
   suggestion(mentee: string, mentor: string): Locator {
     return this.section.getByTestId('suggestion-row').filter({ hasText: `${mentee} with ${mentor}` });
@@ -96,7 +113,7 @@ export class TimetableScreen {
 
   async accept(mentee: string, mentor: string): Promise<void> {
     const board = this.section.getByTestId('pairing-board');
-    await board.getByRole('button', { name: 'Refresh' }).click();
+    await board.getByRole('button', { name: 'Refresh suggestions' }).click();
     await this.suggestion(mentee, mentor).getByTestId('suggestion-accept').click();
     await expect(board).toContainText(`is now paired with`);
   }
@@ -108,7 +125,7 @@ export class TimetableScreen {
 
   /** Books the suggested time whose card reads `label`; answers with the booking's sentence. */
   async book(label: string): Promise<string> {
-    await this.section.getByRole('button', { name: 'Refresh' }).first().click();
+    await this.section.getByRole('button', { name: 'Refresh timetables' }).click();
     const card = this.candidates().filter({ hasText: label });
     await card.getByTestId('create-series').click();
     const result = this.section.getByTestId('series-result');

@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { serverInfo } from './server-info.js';
-import { DEMO_STAFF_PASSWORD } from './staff-pages.js';
+import { DEMO_STAFF_PASSWORD, StaffArea } from './staff-pages.js';
 
 /** The staff area's "Staff accounts" section, by its data-testids. */
 export class StaffAccountsPage {
@@ -13,7 +13,8 @@ export class StaffAccountsPage {
     await page.getByTestId('staff-login-submit').click();
     await expect(page.getByTestId('staff-home')).toBeVisible();
     const accounts = new StaffAccountsPage(page);
-    await accounts.section().scrollIntoViewIfNeeded();
+    await new StaffArea(page).open('Staff accounts');
+    await expect(accounts.section()).toBeVisible();
     return accounts;
   }
 

@@ -12,8 +12,9 @@ export class StaffSignIn {
     private readonly baseUrl?: string,
   ) {}
 
-  async open(): Promise<void> {
-    await this.page.goto(`${this.baseUrl ?? serverInfo().url}/staff`);
+  /** `path`: a deep link below `/staff` (e.g. `/timetable`); the sign-in form shows there and signing in lands on it. */
+  async open(path = ''): Promise<void> {
+    await this.page.goto(`${this.baseUrl ?? serverInfo().url}/staff${path}`);
     await expect(this.page.getByTestId('staff-login')).toBeVisible();
   }
 
@@ -35,12 +36,46 @@ export class StaffSignIn {
   }
 }
 
+/**
+ * The signed-in staff area's one navigation: each area is its own page under
+ * `/staff` (`/staff/timetable`, `/staff/concerns/:id`, ...).
+ */
+export class StaffArea {
+  constructor(readonly page: Page) {}
+
+  nav(): Locator {
+    return this.page.getByTestId('staff-nav');
+  }
+
+  link(name: string): Locator {
+    return this.nav().getByRole('link', { name, exact: true });
+  }
+
+  /** Opens an area by the name the navigation shows ("Timetable", "iPads", "Your account") and waits until it is the current one. */
+  async open(name: string): Promise<void> {
+    const link = this.link(name);
+    await link.click();
+    await expect(link).toHaveAttribute('aria-current', 'page');
+  }
+
+  /** The page again from the server, at the same address: every list on it fetched afresh. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await expect(this.page.getByTestId('staff-home')).toBeVisible();
+  }
+}
+
 /** The deployment admin's "Schools and partnerships" section. */
 export class DeploymentSetUp {
   readonly section: Locator;
 
   constructor(readonly page: Page) {
     this.section = page.getByTestId('deployment-section');
+  }
+
+  async open(): Promise<void> {
+    await new StaffArea(this.page).open('Schools and partnerships');
+    await expect(this.section).toBeVisible();
   }
 
   school(name: string): Locator {

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { StaffArea } from './staff-pages.js';
 
 export type Weekday = 'Mon' | 'Tue' | 'Wed' | 'Thu' | 'Fri';
 /** Which grid: Week A, Week B, or the one grid shown when both weeks are the same (or the school runs one week). */
@@ -20,6 +21,12 @@ export class StudentsPage {
     return this.page.getByTestId('students-section');
   }
 
+  /** The Students page, from the navigation (already there, it stays as it is). */
+  async open(): Promise<void> {
+    await new StaffArea(this.page).open('Students');
+    await expect(this.section()).toBeVisible();
+  }
+
   /** A student's row by full name as listed ("Tess Quill"). */
   row(name: string): Locator {
     return this.section()
@@ -29,6 +36,7 @@ export class StudentsPage {
 
   /** Opens the student's free periods and subjects, and waits for the grid. */
   async openStudent(name: string): Promise<void> {
+    await this.open();
     const row = this.row(name);
     await row.scrollIntoViewIfNeeded();
     const panel = row.getByTestId('student-matching');
@@ -98,6 +106,7 @@ export class StudentsPage {
 
   /** Checks a CSV (a dry run) and, unless `checkOnly`, imports it; resolves with the summary shown. */
   async importCsv(text: string, options: { checkOnly?: boolean; name?: string } = {}): Promise<string> {
+    await this.open();
     const panel = this.section().getByTestId('import-students');
     await panel.scrollIntoViewIfNeeded();
     await panel.getByTestId('import-file').setInputFiles({ name: options.name ?? 'students.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });

@@ -4,7 +4,7 @@ import { Button } from './button';
 import { Notice } from './notice';
 
 export interface StaffSectionProps {
-  /** Anchor for the jump links at the top of the staff home. */
+  /** The section's anchor (an in-page link target). */
   id: string;
   title: string;
   testId: string;
@@ -13,7 +13,7 @@ export interface StaffSectionProps {
   children: ReactNode;
 }
 
-/** One titled block of the staff home. */
+/** One titled block of a staff page. */
 export function StaffSection({ id, title, testId, actions, children }: StaffSectionProps) {
   const headingId = useId();
   return (
@@ -64,10 +64,14 @@ export function LoadState({
   return null;
 }
 
-export function RefreshButton({ onClick, loading }: { onClick: () => void; loading: boolean }) {
+/**
+ * For data that does not refresh itself (lists do, every few seconds and on
+ * opening): `label` says what it fetches again, e.g. "Refresh suggestions".
+ */
+export function RefreshButton({ onClick, loading, label = 'Refresh' }: { onClick: () => void; loading: boolean; label?: string }) {
   return (
     <Button variant="secondary" onClick={onClick} disabled={loading} aria-busy={loading}>
-      {loading ? 'Refreshing…' : 'Refresh'}
+      {loading ? 'Refreshing…' : label}
     </Button>
   );
 }

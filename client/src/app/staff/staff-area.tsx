@@ -1,5 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Router } from 'wouter';
 import { Button } from '../../ui/button';
 import { CalmPulse } from '../../ui/calm-pulse';
 import { Notice } from '../../ui/notice';
@@ -7,22 +8,29 @@ import { Screen } from '../../ui/screen';
 import { schoolTime } from '../../lib/school-time';
 import { StaffContext } from '../../lib/staff/staff-context';
 import { createStaffQueryClient } from '../../lib/staff/staff-query-client';
-import { StaffHome } from './staff-home';
+import { STAFF_BASE } from '../../lib/staff/staff-sections';
+import { StaffShell } from './staff-shell';
 import { StaffLogin } from './staff-login';
 import { useStaffSession, type StaffSessionState } from './use-staff-session';
 import './staff.css';
 
-/** `/staff`: coordinators, safeguarding leads and supervisors, on a laptop or an iPad. */
+/**
+ * `/staff`: coordinators, safeguarding leads and supervisors, on a laptop or an iPad.
+ * Signed out, every address shows the sign-in form and keeps its place, so a
+ * link from an alert or an email (`/staff/concerns/…`) lands on that record
+ * once the person has signed in.
+ */
 export function StaffArea() {
   const { state, retry, signIn, signOut, expire } = useStaffSession();
 
   useEffect(() => {
     const previous = document.title;
-    document.title = 'Peerbridge · Staff';
+    // Signed in, the shell names the open area instead.
+    if (state.status !== 'signed-in') document.title = 'Peerbridge · Staff';
     return () => {
       document.title = previous;
     };
-  }, []);
+  }, [state.status]);
 
   switch (state.status) {
     case 'checking':
@@ -60,10 +68,21 @@ function SignedIn({
   );
   // One cache per sign-in: signing out unmounts this, and every record fetched goes with it.
   const [queryClient] = useState(() => createStaffQueryClient(expire));
+  // Signing out (by hand or idle) leaves at the staff home: the next person to sign in
+  // starts there, not on the last person's record. A lapsed sign-in keeps the address.
+  const signOutHome = useCallback(
+    async (message?: string | null) => {
+      await signOut(message);
+      window.history.replaceState(null, '', STAFF_BASE);
+    },
+    [signOut],
+  );
   return (
     <QueryClientProvider client={queryClient}>
       <StaffContext value={context}>
-        <StaffHome onSignOut={signOut} />
+        <Router base={STAFF_BASE}>
+          <StaffShell onSignOut={signOutHome} />
+        </Router>
       </StaffContext>
     </QueryClientProvider>
   );

@@ -11,8 +11,8 @@ import { callApi, staffAuth } from '../../lib/api-client';
 export type { IssuedSetupCode, SchoolStaffRole, StaffAccountStatus, StaffAccountSummary } from '@peerbridge/shared';
 
 /** The school's staff (a DSL sees the DSL accounts), with roles and status. */
-export async function fetchStaffAccounts(signal?: AbortSignal): Promise<StaffAccountSummary[]> {
-  const { accounts } = await callApi(staffAccountsEndpoints.list, {}, { auth: staffAuth, signal });
+export async function fetchStaffAccounts(signal?: AbortSignal, background = false): Promise<StaffAccountSummary[]> {
+  const { accounts } = await callApi(staffAccountsEndpoints.list, {}, { auth: staffAuth, signal, background });
   return accounts;
 }
 

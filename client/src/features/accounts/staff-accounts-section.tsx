@@ -4,7 +4,7 @@ import { useInvalidate } from '../../lib/staff/staff-query';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { CsvImportPanel } from '../../ui/csv-import-panel';
 import { Notice } from '../../ui/notice';
-import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
+import { LoadState, StaffSection } from '../../ui/staff-section';
 import { Button } from '../../ui/button';
 import { auditKeys } from '../audit/audit-queries';
 import { InviteStaffForm } from './invite-staff-form';
@@ -66,7 +66,6 @@ export function StaffAccountsSection() {
       id="staff-accounts"
       title="Staff accounts"
       testId="staff-accounts-section"
-      actions={<RefreshButton onClick={() => void accounts.refresh()} loading={accounts.loading} />}
     >
       {issued ? (
         <div className="staff-accounts__issued">

@@ -12,7 +12,7 @@ export interface AuditFilter {
 const PAGE_SIZE = 50;
 
 /** One page of the school's staff audit trail, newest first; `before` continues from the previous page. */
-export function fetchAuditPage(filter: AuditFilter, before: number | null, signal?: AbortSignal): Promise<StaffAuditPage> {
+export function fetchAuditPage(filter: AuditFilter, before: number | null, signal?: AbortSignal, background = false): Promise<StaffAuditPage> {
   const query = {
     limit: PAGE_SIZE,
     from: filter.from ?? undefined,
@@ -21,7 +21,7 @@ export function fetchAuditPage(filter: AuditFilter, before: number | null, signa
     actorId: filter.actorId ?? undefined,
     before: before ?? undefined,
   };
-  return callApi(staffAuditEndpoints.page, { query }, { auth: staffAuth, signal });
+  return callApi(staffAuditEndpoints.page, { query }, { auth: staffAuth, signal, background });
 }
 
 export function verifyAuditTrail(signal?: AbortSignal): Promise<StaffAuditVerification> {

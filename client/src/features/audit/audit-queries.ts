@@ -1,4 +1,4 @@
-import { useStaffQuery } from '../../lib/staff/staff-query';
+import { STAFF_REFRESH_MS, useStaffQuery } from '../../lib/staff/staff-query';
 import { fetchAuditPage, type AuditFilter } from './audit-api';
 
 export const auditKeys = {
@@ -7,11 +7,15 @@ export const auditKeys = {
   newest: (filter: AuditFilter) => [...auditKeys.all, 'newest', filter] as const,
 };
 
-/** The newest page for a filter; `enabled: false` while the dates can't be asked for. */
-export const useNewestAudit = (filter: AuditFilter, enabled: boolean) =>
+/**
+ * The newest page for a filter; `enabled: false` while the dates can't be asked for.
+ * `polling: false` while older pages are shown under it: a new action would start the list again.
+ */
+export const useNewestAudit = (filter: AuditFilter, enabled: boolean, polling = true) =>
   useStaffQuery({
     queryKey: auditKeys.newest(filter),
-    queryFn: ({ signal }) => fetchAuditPage(filter, null, signal),
+    queryFn: ({ signal, background }) => fetchAuditPage(filter, null, signal, background),
     enabled,
+    pollMs: polling ? STAFF_REFRESH_MS : false,
     keepPrevious: true,
   });

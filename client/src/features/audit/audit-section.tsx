@@ -5,7 +5,7 @@ import { Notice } from '../../ui/notice';
 import { useSchoolTime, useStaffErrors } from '../../lib/staff/staff-context';
 import { useIntegrityCheck } from '../../lib/staff/use-integrity-check';
 import { type DateRange } from '../../lib/school-time';
-import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
+import { LoadState, StaffSection } from '../../ui/staff-section';
 import { Field, TextField } from '../../ui/field';
 import { fetchAuditPage, verifyAuditTrail, type AuditFilter } from './audit-api';
 import { useNewestAudit } from './audit-queries';
@@ -32,10 +32,10 @@ export function AuditSection() {
     [range, problem, kind, actorId, time],
   );
 
-  // Nothing to ask while the dates are impossible: the problem is explained next to them.
-  const first = useNewestAudit(filter, problem === null);
   // Older pages, appended under the first; a new filter or a new answer starts again from the newest.
   const [older, setOlder] = useState<{ entries: StaffAuditEntry[]; nextBefore: number | null } | null>(null);
+  // Nothing to ask while the dates are impossible: the problem is explained next to them.
+  const first = useNewestAudit(filter, problem === null, older === null);
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [olderProblem, setOlderProblem] = useState<string | null>(null);
   useEffect(() => {
@@ -65,7 +65,6 @@ export function AuditSection() {
       id="staff-audit"
       title="Staff actions"
       testId="audit-section"
-      actions={<RefreshButton onClick={() => void first.refresh()} loading={first.loading} />}
     >
       <p className="staff-muted">
         Who at your school reset a PIN, recorded consent or training, enrolled or removed an iPad, imported students or

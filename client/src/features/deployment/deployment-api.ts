@@ -13,8 +13,8 @@ import { callApi, staffAuth } from '../../lib/api-client';
 export type { CreatedAccount, DeploymentOverview, DeploymentPartnership, DeploymentSchool } from '@peerbridge/shared';
 
 /** Every school (with its coordinators and DSLs) and every partnership: the deployment admin's view. */
-export function fetchDeploymentOverview(signal?: AbortSignal): Promise<DeploymentOverview> {
-  return callApi(deploymentEndpoints.overview, {}, { auth: staffAuth, signal });
+export function fetchDeploymentOverview(signal?: AbortSignal, background = false): Promise<DeploymentOverview> {
+  return callApi(deploymentEndpoints.overview, {}, { auth: staffAuth, signal, background });
 }
 
 export function createSchool(body: CreateSchoolBody): Promise<DeploymentSchool> {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { formatCalendarDate } from '../../lib/school-time';
 import { Button } from '../../ui/button';
-import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
+import { LoadState, StaffSection } from '../../ui/staff-section';
 import type { DeploymentSchool } from './deployment-api';
 import { useDeploymentOverview } from './deployment-queries';
 import { PartnershipForm } from './partnership-form';
@@ -22,7 +22,6 @@ export function DeploymentSection() {
       id="staff-deployment"
       title="Schools and partnerships"
       testId="deployment-section"
-      actions={<RefreshButton onClick={() => void overview.refresh()} loading={overview.loading} />}
     >
       <LoadState loading={overview.loading} error={overview.error} hasData={data !== null} onRetry={() => void overview.refresh()} what="schools" />
 

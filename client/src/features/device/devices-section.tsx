@@ -4,7 +4,7 @@ import { Button } from '../../ui/button';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { Notice } from '../../ui/notice';
 import { useSchoolTime, useStaffErrors } from '../../lib/staff/staff-context';
-import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
+import { LoadState, StaffSection } from '../../ui/staff-section';
 import { Field, TextField } from '../../ui/field';
 import { useInvalidate } from '../../lib/staff/staff-query';
 import { auditKeys } from '../audit/audit-queries';
@@ -66,7 +66,6 @@ export function DevicesSection() {
       id="staff-devices"
       title="iPads"
       testId="devices-section"
-      actions={<RefreshButton onClick={() => void devices.refresh()} loading={devices.loading} />}
     >
       {enrolled ? (
         <EnrolmentCodeCard enrolled={enrolled} onDone={() => setEnrolled(null)} />

@@ -4,8 +4,8 @@ import { callApi, staffAuth } from '../../lib/api-client';
 export type EnrolledDevice = EnrolDeviceResponse;
 
 /** A coordinator's view of their school's iPads. */
-export async function fetchSchoolDevices(signal?: AbortSignal): Promise<DeviceSummary[]> {
-  const { devices } = await callApi(deviceEndpoints.list, {}, { auth: staffAuth, signal });
+export async function fetchSchoolDevices(signal?: AbortSignal, background = false): Promise<DeviceSummary[]> {
+  const { devices } = await callApi(deviceEndpoints.list, {}, { auth: staffAuth, signal, background });
   return devices;
 }
 

@@ -46,7 +46,8 @@ export function PairingBoard({ partnershipId }: { partnershipId: string }) {
     <div className="pairing-board" data-testid="pairing-board">
       <div className="scheduling-panel__head">
         <h3 className="scheduling-panel__title">Suggested pairings</h3>
-        <RefreshButton onClick={() => void board.refresh()} loading={board.loading} />
+        {/* Suggestions are worked out on request, not polled: asking again takes in new students and answers. */}
+        <RefreshButton label="Refresh suggestions" onClick={() => void board.refresh()} loading={board.loading} />
       </div>
       {review.excluded.length + review.locked.length > 0 ? (
         <div className="staff-load-problem">

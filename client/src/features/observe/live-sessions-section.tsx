@@ -1,13 +1,13 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from '../../ui/button';
+import { Notice } from '../../ui/notice';
 import { CalmPulse } from '../../ui/calm-pulse';
 import { EyeIcon } from '../../ui/icons';
 import { describeStudent } from '../safeguarding/session-filters';
 import type { StaffSessionSummary } from '../safeguarding/session-log-api';
 import { safeguardingKeys, useStaffSessions } from '../safeguarding/safeguarding-queries';
-import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
+import { LoadState, StaffSection } from '../../ui/staff-section';
 import { useInvalidate } from '../../lib/staff/staff-query';
-import { useStaffNavigation } from '../../lib/staff/staff-navigation';
 import { describeLiveCounts, joinLiveSessions, unknownSessionIds, type LiveSessionRow } from './live-sessions';
 import { observeKeys, useLiveSessions } from './observe-queries';
 import './live-sessions.css';
@@ -17,13 +17,19 @@ import { useSchoolTime } from '../../lib/staff/staff-context';
 // The watch view carries mediasoup-client: only staff who actually observe download it.
 const ObserveView = lazy(() => import('./observe-view').then((m) => ({ default: m.ObserveView })));
 
+export interface LiveSessionsSectionProps {
+  /** The session the address says to watch (`/staff/observe/:sessionId`), e.g. an alert's "Observe now". */
+  observeSessionId: string | null;
+  onObserve: (sessionId: string) => void;
+  onStopWatching: () => void;
+}
+
 /** Safeguarding leads and supervisors: the sessions happening now, and a way to watch one. */
-export function LiveSessionsSection() {
+export function LiveSessionsSection({ observeSessionId, onObserve, onStopWatching }: LiveSessionsSectionProps) {
   const time = useSchoolTime();
   const invalidate = useInvalidate();
-  const [watching, setWatching] = useState<LiveSessionRow | null>(null);
   // Paused while watching: the watch view has the live picture already.
-  const live = useLiveSessions(watching === null);
+  const live = useLiveSessions(observeSessionId === null);
   // Live sessions are today's; names and times come from the ordinary sessions list (the same cache as the Sessions section).
   const [today] = useState(() => time.dateAt(now()));
   const todayRange = useMemo(() => ({ from: today, to: today }), [today]);
@@ -41,30 +47,31 @@ export function LiveSessionsSection() {
 
   const rows = useMemo(() => joinLiveSessions(live.data ?? [], sessions.data ?? []), [live.data, sessions.data]);
 
-  // "Observe now" from a live alert: bring this section into view and start watching that session once it is
-  // listed (asking for the list again, once, if the alert came before it did). Each request is carried out once.
-  const { focus } = useStaffNavigation();
-  const handledObserve = useRef<number | null>(null);
-  const refreshedFor = useRef<number | null>(null);
+  // Watching is the address's. It starts once the session is listed (asking for the list again, once,
+  // if the alert came before it did); a session that is not live even then is said, not watched. Once
+  // watching, the view stays until stopped, whatever the list says meanwhile.
+  const listed = observeSessionId ? (rows.find((r) => r.sessionId === observeSessionId) ?? null) : null;
+  const [watched, setWatched] = useState<LiveSessionRow | null>(null);
   useEffect(() => {
-    if (focus?.kind !== 'observe' || handledObserve.current === focus.nonce) return;
-    document.getElementById('staff-live')?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
-    const row = rows.find((r) => r.sessionId === focus.sessionId);
-    if (row) {
-      handledObserve.current = focus.nonce;
-      if (watching === null) setWatching(row);
-    } else if (refreshedFor.current !== focus.nonce) {
-      refreshedFor.current = focus.nonce;
-      void invalidate(observeKeys.live());
-    }
-  }, [focus, rows, watching, invalidate]);
+    if (listed && watched?.sessionId !== listed.sessionId) setWatched(listed);
+  }, [listed, watched]);
+  const watching = watched && watched.sessionId === observeSessionId ? watched : null;
+
+  const askedAgain = useRef<string | null>(null);
+  const [checkedFor, setCheckedFor] = useState<string | null>(null);
+  const liveLoaded = live.data !== null;
+  useEffect(() => {
+    if (!observeSessionId || listed || !liveLoaded || askedAgain.current === observeSessionId) return;
+    askedAgain.current = observeSessionId;
+    void invalidate(observeKeys.live()).finally(() => setCheckedFor(observeSessionId));
+  }, [observeSessionId, listed, liveLoaded, invalidate]);
+  const notLive = observeSessionId !== null && !watching && !listed && checkedFor === observeSessionId;
 
   return (
     <StaffSection
       id="staff-live"
       title="Live sessions"
       testId="live-sessions-section"
-      actions={<RefreshButton onClick={() => void live.refresh()} loading={live.loading} />}
     >
       <p className="staff-muted">
         Sessions happening now with a student in the call. When you observe, both students see your name and school for as
@@ -77,6 +84,11 @@ export function LiveSessionsSection() {
         onRetry={() => void live.refresh()}
         what="live sessions"
       />
+      {notLive ? (
+        <Notice tone="info" data-testid="observe-not-live">
+          That session isn’t happening now, so there is nothing to watch.
+        </Notice>
+      ) : null}
       {live.data && rows.length === 0 ? <p className="staff-muted">No sessions are happening right now.</p> : null}
       {rows.length > 0 ? (
         <ul className="staff-list" aria-label="Live sessions">
@@ -91,7 +103,7 @@ export function LiveSessionsSection() {
                 ) : null}
                 <span>{describeLiveCounts(row)}</span>
               </div>
-              <Button data-testid="observe-button" onClick={() => setWatching(row)} disabled={watching !== null}>
+              <Button data-testid="observe-button" onClick={() => onObserve(row.sessionId)} disabled={watching !== null}>
                 <EyeIcon size={22} />
                 Observe
               </Button>
@@ -106,7 +118,7 @@ export function LiveSessionsSection() {
             sessionId={watching.sessionId}
             heading={liveTitle(watching.session)}
             onClose={() => {
-              setWatching(null);
+              onStopWatching();
               void invalidate(observeKeys.live());
             }}
           />

@@ -85,16 +85,21 @@ export function AlertToasts({ alerts, canObserve, onOpenConcern, onOpenSessionLo
   );
 }
 
-/** The tab's title counts the alerts still waiting, and goes back to what it was when none are. */
+/**
+ * The tab's title counts the alerts still waiting, and is the page's own when none are.
+ * The count is a prefix on whatever the title is now (the open area's name changes it).
+ */
 function useAlertsTitle(waiting: number): void {
   useEffect(() => {
-    const base = document.title.replace(/^\(\d+\) Safeguarding alerts? · /, '');
-    document.title = alertsTitle(waiting, base);
+    document.title = alertsTitle(waiting, document.title.replace(ALERTS_TITLE_PREFIX, ''));
     return () => {
-      document.title = base;
+      document.title = document.title.replace(ALERTS_TITLE_PREFIX, '');
     };
   }, [waiting]);
 }
+
+/** What `alertsTitle` puts before the page's own title. */
+export const ALERTS_TITLE_PREFIX = /^\(\d+\) Safeguarding alerts? · /;
 
 const statusWords: Record<AlertsStatus, string> = {
   connecting: 'Live alerts: connecting…',

@@ -1,7 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useSchoolTime, useStaffContext } from '../../lib/staff/staff-context';
-import { useStaffNavigation } from '../../lib/staff/staff-navigation';
-import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
+import { LoadState, StaffSection } from '../../ui/staff-section';
 import { ConcernDetail } from './concern-detail';
 import { describeConcernChildren, groupConcerns, statusWords } from './concern-queue';
 import type { ConcernSummary } from './concerns-api';
@@ -9,39 +8,39 @@ import { useConcernQueue } from './safeguarding-queries';
 import './concerns.css';
 import './safeguarding.css';
 
+export interface ConcernsSectionProps {
+  /** The record the address names (`/staff/concerns/:concernId`), e.g. from an alert. */
+  concernId: string | null;
+  /** A record opened or closed here: the address follows. */
+  onSelect: (concernId: string | null) => void;
+}
+
 /** Safeguarding leads: concerns about their school's children, new first, and each one's record. */
-export function ConcernsSection() {
+export function ConcernsSection({ concernId, onSelect }: ConcernsSectionProps) {
   const { staff } = useStaffContext();
-  const { focus } = useStaffNavigation();
   // Polled, and refetched whenever an alert arrives or a concern is raised elsewhere on this page.
   const concerns = useConcernQueue();
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // The open record is the address's: tapping a row changes the address, and so does the back button.
+  const selectedId = concernId;
+  const tapped = useRef(false);
+  const setSelectedId = (id: string | null) => {
+    tapped.current = true;
+    onSelect(id);
+  };
   const panelRef = useRef<HTMLDivElement>(null);
   const groups = useMemo(() => groupConcerns(concerns.data ?? []), [concerns.data]);
 
-  // A record opened from an alert is brought to the top; one tapped in the queue only into view.
-  const scrollBlock = useRef<ScrollLogicalPosition>('nearest');
+  // A record opened from an alert or a link is brought to the top; one tapped in the queue only into view.
   useEffect(() => {
-    if (selectedId) panelRef.current?.scrollIntoView?.({ behavior: 'smooth', block: scrollBlock.current });
-    scrollBlock.current = 'nearest';
+    if (selectedId) panelRef.current?.scrollIntoView?.({ behavior: 'smooth', block: tapped.current ? 'nearest' : 'start' });
+    tapped.current = false;
   }, [selectedId]);
-
-  // "Open the concern" from an alert. Each request once, even if it names the record already open.
-  const handledFocus = useRef<number | null>(null);
-  useEffect(() => {
-    if (focus?.kind !== 'concern' || handledFocus.current === focus.nonce) return;
-    handledFocus.current = focus.nonce;
-    if (selectedId === focus.concernId) panelRef.current?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
-    scrollBlock.current = 'start';
-    setSelectedId(focus.concernId);
-  }, [focus, selectedId]);
 
   return (
     <StaffSection
       id="staff-concerns"
       title="Concerns"
       testId="concerns-section"
-      actions={<RefreshButton onClick={() => void concerns.refresh()} loading={concerns.loading} />}
     >
       <LoadState
         loading={concerns.loading}

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { DateRange } from '../../lib/school-time';
-import { useInvalidate, useStaffQuery } from '../../lib/staff/staff-query';
+import { STAFF_REFRESH_MS, useInvalidate, useStaffQuery } from '../../lib/staff/staff-query';
 import { fetchChronology, fetchConcern, fetchConcerns, fetchConcernViews } from './concerns-api';
 import { fetchLogViews, fetchSessionLog, fetchStaffSessions } from './session-log-api';
 
@@ -29,8 +29,9 @@ export const safeguardingKeys = {
 export const useStaffSessions = (range: DateRange, enabled = true) =>
   useStaffQuery({
     queryKey: safeguardingKeys.sessions(range),
-    queryFn: ({ signal }) => fetchStaffSessions(range, signal),
+    queryFn: ({ signal, background }) => fetchStaffSessions(range, signal, background),
     enabled,
+    pollMs: STAFF_REFRESH_MS,
     keepPrevious: true,
   });
 

@@ -16,8 +16,8 @@ export type LogEntry = SessionLogEntry;
 export type ChainVerification = ChainVerificationResponse;
 export type LogView = RecordView;
 
-export async function fetchStaffSessions(range: DateRange, signal?: AbortSignal): Promise<StaffSessionSummary[]> {
-  const { sessions } = await callApi(staffSessionEndpoints.list, { query: { from: range.from, to: range.to } }, { auth: staffAuth, signal });
+export async function fetchStaffSessions(range: DateRange, signal?: AbortSignal, background = false): Promise<StaffSessionSummary[]> {
+  const { sessions } = await callApi(staffSessionEndpoints.list, { query: { from: range.from, to: range.to } }, { auth: staffAuth, signal, background });
   return sessions;
 }
 

@@ -4,8 +4,7 @@ import { Chip, type ChipTone } from '../../ui/chip';
 import { Notice } from '../../ui/notice';
 import { useSchoolTime, useStaffContext } from '../../lib/staff/staff-context';
 import { defaultSessionRange, type DateRange } from '../../lib/school-time';
-import { useStaffNavigation } from '../../lib/staff/staff-navigation';
-import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
+import { LoadState, StaffSection } from '../../ui/staff-section';
 import { TextField } from '../../ui/field';
 import { Button } from '../../ui/button';
 import { canRaiseConcerns, canReadSessionLogs, sectionTitle } from '../../lib/staff/staff-sections';
@@ -32,11 +31,17 @@ const statusChips: Record<StaffSessionStatus, { tone: ChipTone; words: string }>
  * one's log; everyone who may raise a concern (coordinators, supervisors,
  * leads) raises it from here.
  */
-export function SessionsSection() {
+export interface SessionsSectionProps {
+  /** The session the address names (`/staff/sessions/:sessionId`), e.g. from an alert or a concern. */
+  sessionId: string | null;
+  /** A session opened or closed here: the address follows. */
+  onSelect: (sessionId: string | null) => void;
+}
+
+export function SessionsSection({ sessionId, onSelect }: SessionsSectionProps) {
   const time = useSchoolTime();
   const id = useId();
   const { staff } = useStaffContext();
-  const { focus } = useStaffNavigation();
   const readsLogs = canReadSessionLogs(staff.roles);
   const raises = canRaiseConcerns(staff.roles);
   const [missingFocus, setMissingFocus] = useState(false);
@@ -44,7 +49,13 @@ export function SessionsSection() {
   const [nameFilter, setNameFilter] = useState('');
   const [flaggedOnly, setFlaggedOnly] = useState(false);
   const [showCancelled, setShowCancelled] = useState(false);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // The open session is the address's: tapping a row changes the address, and so does the back button.
+  const selectedId = sessionId;
+  const tapped = useRef(false);
+  const setSelectedId = (id: string | null) => {
+    tapped.current = true;
+    onSelect(id);
+  };
   const panelRef = useRef<HTMLDivElement>(null);
   const problem = rangeProblem(range);
 
@@ -59,44 +70,41 @@ export function SessionsSection() {
   const showToday = () => setRange({ from: today, to: today });
   const selected = sessions.data?.find((session) => session.id === selectedId) ?? null;
 
-  // A log opened from an alert or a concern is brought to the top; one tapped in the list only into view.
-  const scrollBlock = useRef<ScrollLogicalPosition>('nearest');
+  // A session named by the address (an alert, a concern, a link) is opened at the top of the page,
+  // with the filters cleared so its row shows. Alerts are about sessions happening now, which the
+  // default dates include; one outside the dates shown is said, and opened once the dates include it.
+  // One tapped in the list is only brought into view.
+  const loadedSessions = sessions.data;
+  const pending = useRef<string | null>(null);
+  const scrollBlock = useRef<ScrollLogicalPosition>('start');
+  useEffect(() => {
+    const fromTap = tapped.current;
+    tapped.current = false;
+    scrollBlock.current = fromTap ? 'nearest' : 'start';
+    pending.current = fromTap ? null : sessionId;
+    if (sessionId === null) setMissingFocus(false);
+  }, [sessionId]);
+  useEffect(() => {
+    if (!sessionId || pending.current !== sessionId || !loadedSessions) return;
+    const found = loadedSessions.some((session) => session.id === sessionId);
+    setMissingFocus(!found);
+    if (!found) return;
+    pending.current = null;
+    setNameFilter('');
+    setFlaggedOnly(false);
+    setShowCancelled(true);
+  }, [sessionId, loadedSessions]);
+  const shownId = selected?.id ?? null;
   useEffect(() => {
     // Stacked layout (portrait iPad): the log opens below the list, so bring it into view.
-    if (selectedId) panelRef.current?.scrollIntoView?.({ behavior: 'smooth', block: scrollBlock.current });
-    scrollBlock.current = 'nearest';
-  }, [selectedId]);
-
-  // "Open the session log" from an alert or a concern. Alerts are about sessions happening now,
-  // which the default dates include; one outside the dates shown is said, and found once the
-  // dates are changed to include it. Each request is carried out once.
-  const loadedSessions = sessions.data;
-  const handledFocus = useRef<number | null>(null);
-  const scrolledFocus = useRef<number | null>(null);
-  useEffect(() => {
-    if (focus?.kind !== 'session' || !loadedSessions || handledFocus.current === focus.nonce) return;
-    const found = loadedSessions.some((session) => session.id === focus.sessionId);
-    setMissingFocus(!found);
-    if (found) {
-      handledFocus.current = focus.nonce;
-      setNameFilter('');
-      setFlaggedOnly(false);
-      setShowCancelled(true);
-      if (selectedId === focus.sessionId) panelRef.current?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
-      scrollBlock.current = 'start';
-      setSelectedId(focus.sessionId);
-    } else if (scrolledFocus.current !== focus.nonce) {
-      scrolledFocus.current = focus.nonce;
-      document.getElementById('staff-sessions')?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
-    }
-  }, [focus, loadedSessions, selectedId]);
+    if (shownId) panelRef.current?.scrollIntoView?.({ behavior: 'smooth', block: scrollBlock.current });
+  }, [shownId]);
 
   return (
     <StaffSection
       id="staff-sessions"
       title={sectionTitle('sessions', staff.roles)}
       testId="sessions-section"
-      actions={<RefreshButton onClick={() => void sessions.refresh()} loading={sessions.loading} />}
     >
       <div className="session-filters">
         <TextField

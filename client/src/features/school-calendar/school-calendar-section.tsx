@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
+import { LoadState, StaffSection } from '../../ui/staff-section';
 import { now } from '../../lib/clock';
 import { useSchoolTime } from '../../lib/staff/staff-context';
 import { CalendarForm } from './calendar-form';
@@ -24,7 +24,6 @@ export function SchoolCalendarSection() {
       id="staff-calendar"
       title="School calendar"
       testId="school-calendar-section"
-      actions={<RefreshButton onClick={() => void calendar.refresh()} loading={calendar.loading} />}
     >
       <LoadState loading={calendar.loading} error={calendar.error} hasData={data !== null} onRetry={() => void calendar.refresh()} what="calendar" />
       {saved ? (

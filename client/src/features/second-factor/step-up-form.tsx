@@ -1,4 +1,6 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'wouter';
+import { areaPaths } from '../../lib/staff/staff-sections';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
 import { TextField } from '../../ui/field';
@@ -23,8 +25,11 @@ export function StepUpForm({ need, onDone }: StepUpFormProps) {
   if (!need.enrolled) {
     return (
       <Notice tone="info" data-testid="step-up-enrol-first">
-        Safeguarding records need a code from an authenticator app. Set one up under “Your account” at the bottom of this page, then
-        come back.
+        Safeguarding records need a code from an authenticator app. Set one up in{' '}
+        <Link href={areaPaths.account} data-testid="step-up-enrol-link">
+          Your account
+        </Link>
+        , then come back.
       </Notice>
     );
   }

@@ -1,4 +1,4 @@
-import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
+import { LoadState, StaffSection } from '../../ui/staff-section';
 import type { CoordinatorNotice } from './notices-api';
 import { useNotices } from './students-queries';
 import { useSchoolTime } from '../../lib/staff/staff-context';
@@ -19,7 +19,6 @@ export function NoticesSection() {
       id="staff-notices"
       title="Notices"
       testId="notices-section"
-      actions={<RefreshButton onClick={() => void notices.refresh()} loading={notices.loading} />}
     >
       <LoadState
         loading={notices.loading}

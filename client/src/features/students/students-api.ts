@@ -6,8 +6,8 @@ export type { PinCard, RecordMethod, SchoolStudent } from '@peerbridge/shared';
 
 export type EligibilityChange = z.input<typeof EligibilityRequest>;
 
-export async function fetchSchoolStudents(signal?: AbortSignal): Promise<SchoolStudent[]> {
-  const { students } = await callApi(studentEndpoints.list, {}, { auth: staffAuth, signal });
+export async function fetchSchoolStudents(signal?: AbortSignal, background = false): Promise<SchoolStudent[]> {
+  const { students } = await callApi(studentEndpoints.list, {}, { auth: staffAuth, signal, background });
   return students;
 }
 

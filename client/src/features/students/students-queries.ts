@@ -1,4 +1,4 @@
-import { useStaffQuery } from '../../lib/staff/staff-query';
+import { STAFF_REFRESH_MS, useStaffQuery } from '../../lib/staff/staff-query';
 import { fetchMatchingProfile, fetchOwnCalendar } from './free-periods-api';
 import { fetchNotices } from './notices-api';
 import { fetchArchivedStudents, fetchSchoolStudents } from './students-api';
@@ -15,9 +15,9 @@ export const studentKeys = {
 };
 
 export const useSchoolStudents = () =>
-  useStaffQuery({ queryKey: studentKeys.list(), queryFn: ({ signal }) => fetchSchoolStudents(signal) });
+  useStaffQuery({ queryKey: studentKeys.list(), queryFn: ({ signal, background }) => fetchSchoolStudents(signal, background), pollMs: STAFF_REFRESH_MS });
 
-export const useNotices = () => useStaffQuery({ queryKey: studentKeys.notices(), queryFn: ({ signal }) => fetchNotices(signal) });
+export const useNotices = () => useStaffQuery({ queryKey: studentKeys.notices(), queryFn: ({ signal, background }) => fetchNotices(signal, background), pollMs: STAFF_REFRESH_MS });
 
 export const useMatchingProfile = (studentId: string) =>
   useStaffQuery({ queryKey: studentKeys.profile(studentId), queryFn: ({ signal }) => fetchMatchingProfile(studentId, signal) });

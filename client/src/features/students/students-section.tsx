@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { CsvImportPanel } from '../../ui/csv-import-panel';
-import { LoadState, RefreshButton, StaffSection } from '../../ui/staff-section';
+import { LoadState, StaffSection } from '../../ui/staff-section';
 import { useInvalidate } from '../../lib/staff/staff-query';
 import { auditKeys } from '../audit/audit-queries';
 import { ImportProfileChanges } from './import-profile-changes';
@@ -37,7 +37,6 @@ export function StudentsSection() {
       id="staff-students"
       title="Students"
       testId="students-section"
-      actions={<RefreshButton onClick={() => void students.refresh()} loading={students.loading} />}
     >
       <p className="staff-muted">
         Mentees need parental consent and mentors need their training recorded before they can join a session. Each

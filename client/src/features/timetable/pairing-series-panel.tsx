@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
 import { TextField } from '../../ui/field';
-import { LoadState, RefreshButton } from '../../ui/staff-section';
+import { LoadState } from '../../ui/staff-section';
 import { now } from '../../lib/clock';
 import { useSchoolTime } from '../../lib/staff/staff-context';
 import { useInvalidate } from '../../lib/staff/staff-query';
@@ -40,7 +40,6 @@ export function PairingSeriesPanel({ pairingId }: { pairingId: string }) {
     <div className="scheduling-panel pairing-series" data-testid="pairing-series">
       <div className="scheduling-panel__head">
         <h3 className="scheduling-panel__title">{data ? `${pairNames(data.mentor, data.mentee)}: sessions` : 'Sessions'}</h3>
-        <RefreshButton onClick={() => void series.refresh()} loading={series.loading} />
       </div>
       {result ? (
         <Notice tone="info" data-testid="lifecycle-result">

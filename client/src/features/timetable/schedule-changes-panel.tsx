@@ -1,8 +1,10 @@
+import { Link } from 'wouter';
+import { areaPaths } from '../../lib/staff/staff-sections';
 import { useState } from 'react';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
 import { useSchoolTime, useStaffErrors } from '../../lib/staff/staff-context';
-import { LoadState, RefreshButton } from '../../ui/staff-section';
+import { LoadState } from '../../ui/staff-section';
 import { useInvalidate, type StaffQuery } from '../../lib/staff/staff-query';
 import { auditKeys } from '../audit/audit-queries';
 import { acceptReplacement, type ScheduleChange } from './timetable-api';
@@ -19,10 +21,9 @@ export function ScheduleChangesPanel({ changes }: { changes: StaffQuery<Schedule
     <div className="schedule-changes" data-testid="schedule-changes">
       <div className="scheduling-panel__head">
         <h3 className="scheduling-panel__title">Changes to sessions</h3>
-        <RefreshButton onClick={() => void changes.refresh()} loading={changes.loading} />
       </div>
       <p className="staff-muted">
-        INSET days and other closures are added, and undone, in <a href="#staff-calendar">School calendar</a>, which says first which sessions they cancel.
+        INSET days and other closures are added, and undone, in <Link href={areaPaths.calendar}>School calendar</Link>, which says first which sessions they cancel.
       </p>
       <LoadState
         loading={changes.loading}

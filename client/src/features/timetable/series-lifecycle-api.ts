@@ -5,8 +5,8 @@ import { callApi, staffAuth } from '../../lib/api-client';
 
 export type { LifecycleResult, PairingSeriesResponse, SeriesSession } from '@peerbridge/shared';
 
-export function fetchPairingSeries(pairingId: string, signal?: AbortSignal): Promise<PairingSeriesResponse> {
-  return callApi(endpoints.pairingSeries, { params: { id: pairingId } }, { auth: staffAuth, signal });
+export function fetchPairingSeries(pairingId: string, signal?: AbortSignal, background = false): Promise<PairingSeriesResponse> {
+  return callApi(endpoints.pairingSeries, { params: { id: pairingId } }, { auth: staffAuth, signal, background });
 }
 
 export function cancelSession(sessionId: string, reason: string): Promise<LifecycleResult> {

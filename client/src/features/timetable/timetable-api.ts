@@ -39,8 +39,8 @@ export type PairRef = PairRequest;
 /** What `PUT …/programme` takes (weekly being the only frequency, it may be left out). */
 export type ProgrammeInput = z.input<typeof ProgrammeBody>;
 
-export async function fetchPartnerships(signal?: AbortSignal): Promise<Partnership[]> {
-  return (await callApi(calendarEndpoints.partnerships, {}, { auth: staffAuth, signal })).partnerships;
+export async function fetchPartnerships(signal?: AbortSignal, background = false): Promise<Partnership[]> {
+  return (await callApi(calendarEndpoints.partnerships, {}, { auth: staffAuth, signal, background })).partnerships;
 }
 
 export async function fetchTimetables(partnershipId: string, signal?: AbortSignal): Promise<SchoolTimetable[]> {
@@ -65,8 +65,8 @@ export async function createSeries(pairingId: string, candidateId: string): Prom
   return callApi(schedulingEndpoints.createSeries, { params: { id: pairingId }, body: { candidateId } }, { auth: staffAuth });
 }
 
-export async function fetchScheduleChanges(signal?: AbortSignal): Promise<ScheduleChange[]> {
-  return (await callApi(schedulingEndpoints.changes, {}, { auth: staffAuth, signal })).changes;
+export async function fetchScheduleChanges(signal?: AbortSignal, background = false): Promise<ScheduleChange[]> {
+  return (await callApi(schedulingEndpoints.changes, {}, { auth: staffAuth, signal, background })).changes;
 }
 
 /** Book the replacement a closure proposed; the server checks for clashes again (409 with its reason). */

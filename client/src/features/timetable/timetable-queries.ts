@@ -1,4 +1,4 @@
-import { useStaffQuery } from '../../lib/staff/staff-query';
+import { STAFF_REFRESH_MS, useStaffQuery } from '../../lib/staff/staff-query';
 import { fetchPairingSeries } from './series-lifecycle-api';
 import { fetchCandidates, fetchPartnerships, fetchProgramme, fetchScheduleChanges, fetchTimetables } from './timetable-api';
 
@@ -18,10 +18,10 @@ export const timetableKeys = {
 };
 
 export const usePartnerships = () =>
-  useStaffQuery({ queryKey: timetableKeys.partnerships(), queryFn: ({ signal }) => fetchPartnerships(signal) });
+  useStaffQuery({ queryKey: timetableKeys.partnerships(), queryFn: ({ signal, background }) => fetchPartnerships(signal, background), pollMs: STAFF_REFRESH_MS });
 
 export const useScheduleChanges = () =>
-  useStaffQuery({ queryKey: timetableKeys.changes(), queryFn: ({ signal }) => fetchScheduleChanges(signal) });
+  useStaffQuery({ queryKey: timetableKeys.changes(), queryFn: ({ signal, background }) => fetchScheduleChanges(signal, background), pollMs: STAFF_REFRESH_MS });
 
 export const useTimetables = (partnershipId: string | null) =>
   useStaffQuery({
@@ -48,6 +48,7 @@ export const useCandidates = (pairingId: string | null) =>
 export const usePairingSeries = (pairingId: string | null) =>
   useStaffQuery({
     queryKey: timetableKeys.series(pairingId),
-    queryFn: ({ signal }) => (pairingId ? fetchPairingSeries(pairingId, signal) : Promise.reject(new Error('no pairing'))),
+    queryFn: ({ signal, background }) => (pairingId ? fetchPairingSeries(pairingId, signal, background) : Promise.reject(new Error('no pairing'))),
     enabled: pairingId !== null,
+    pollMs: STAFF_REFRESH_MS,
   });

@@ -35,7 +35,9 @@ export function TimetableSection() {
   const programme = useProgramme(partnershipId);
   const candidates = useCandidates(pairingId);
 
-  const refreshAll = () => {
+  // The partnerships and changes refresh themselves; the timetables, programme and possible times
+  // don't (the programme form would be reset under someone's typing), so they have a button.
+  const refreshTimetables = () => {
     for (const query of [partnerships, timetables, programme, candidates, changes]) void query.refresh();
   };
 
@@ -44,7 +46,7 @@ export function TimetableSection() {
       id="staff-timetable"
       title="Timetable"
       testId="timetable-section"
-      actions={<RefreshButton onClick={refreshAll} loading={partnerships.loading} />}
+      actions={<RefreshButton label="Refresh timetables" onClick={refreshTimetables} loading={partnerships.loading} />}
     >
       <LoadState
         loading={partnerships.loading}

@@ -1,27 +1,22 @@
 import { createContext, useContext } from 'react';
 
 /**
- * A request from one part of the staff area to another: an alert opens a
- * concern or a session's log. `nonce` makes the same request twice still a
- * new request. (What changed after a write travels through the query cache.)
+ * What one part of the staff area asks of the page around it: an alert or a
+ * concern opens a record at its own address, and the observe view says while
+ * it is watching. (What changed after a write travels through the query cache.)
  */
-export type StaffFocus =
-  | { kind: 'concern'; concernId: string; nonce: number }
-  | { kind: 'session'; sessionId: string; nonce: number }
-  /** "Observe now" from a live alert: start watching that session. */
-  | { kind: 'observe'; sessionId: string; nonce: number };
-
 export interface StaffNavigation {
-  focus: StaffFocus | null;
+  /** To `/staff/concerns/:concernId`. */
   openConcern: (concernId: string) => void;
+  /** To `/staff/sessions/:sessionId`, the session's log (or details, for staff who don't read logs). */
   openSessionLog: (sessionId: string) => void;
+  /** "Observe now" from a live alert: to `/staff/observe/:sessionId`. */
   observeSession: (sessionId: string) => void;
   /** Watching a live session counts as using the page: no idle sign-out mid-observation. */
   setWatching: (watching: boolean) => void;
 }
 
 const noNavigation: StaffNavigation = {
-  focus: null,
   openConcern: () => undefined,
   openSessionLog: () => undefined,
   observeSession: () => undefined,

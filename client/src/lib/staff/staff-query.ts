@@ -2,6 +2,15 @@ import { hashKey, keepPreviousData, useQuery, useQueryClient, type QueryClient, 
 import { useCallback, useState } from 'react';
 import { toPeerbridgeError, type PeerbridgeError } from '../peerbridge-error';
 
+/**
+ * How often a staff list refreshes itself while the page is visible (it
+ * also refreshes when the tab is shown again and when its area is opened):
+ * fresh enough that nobody needs a Refresh button, rare enough to cost the
+ * server little with many staff tabs open. Forms' data (a calendar, a
+ * programme) is not polled, so nobody's typing is reset under them.
+ */
+export const STAFF_REFRESH_MS = 25_000;
+
 export interface StaffQuery<T> {
   data: T | null;
   /** The last failure; stale data stays in `data` under a failed refresh. */

@@ -87,3 +87,116 @@ export function emptyAreaNote(roles: readonly StaffRole[]): string | null {
   if (sectionsFor(roles).length > 0) return null;
   return 'This account has no staff roles yet. Ask your Peerbridge administrator.';
 }
+
+/*
+ * The staff area's addresses, all under `/staff`. Each area has its own
+ * page; this table is the one place that says which address is which area
+ * and who may open it (the navigation, the not-available page and the
+ * alerts' links all read it). The server still refuses what a role may not
+ * see; this only decides what to show.
+ */
+
+/** A page of the staff area: the home, one of the sections, or the signed-in person's own account. */
+export type StaffArea = 'home' | Exclude<StaffSection, 'notices'> | 'account';
+
+/** Where in the staff area someone is, with the record the address names, if any. */
+export type StaffPlace =
+  | { area: 'concerns'; concernId: string | null }
+  | { area: 'sessions'; sessionId: string | null }
+  /** `observeSessionId`: watching that session (`/staff/observe/:sessionId`). */
+  | { area: 'live'; observeSessionId: string | null }
+  | { area: Exclude<StaffArea, 'concerns' | 'sessions' | 'live'> };
+
+export type StaffRoute =
+  | { status: 'open'; place: StaffPlace }
+  /** A real area the roles don't include: said plainly, never an empty page. */
+  | { status: 'not-available'; area: StaffArea }
+  | { status: 'not-found' };
+
+/** Every area's address below `/staff` (short, and the same words as the code uses). */
+export const areaPaths: Readonly<Record<StaffArea, string>> = {
+  home: '/',
+  concerns: '/concerns',
+  live: '/live',
+  sessions: '/sessions',
+  timetable: '/timetable',
+  calendar: '/calendar',
+  students: '/students',
+  devices: '/devices',
+  accounts: '/accounts',
+  audit: '/audit',
+  keywords: '/keywords',
+  deployment: '/deployment',
+  account: '/account',
+};
+
+const areaByPath = new Map(Object.entries(areaPaths).map(([area, path]) => [path, area as StaffArea]));
+
+/** The base every address in the table is under. */
+export const STAFF_BASE = '/staff';
+
+/** The areas a person may open, in the navigation's order: home first, their own account last. */
+export function areasFor(roles: readonly StaffRole[]): StaffArea[] {
+  const sections = sectionsFor(roles).filter((section): section is Exclude<StaffSection, 'notices'> => section !== 'notices');
+  return ['home', ...sections, 'account'];
+}
+
+export function mayOpen(area: StaffArea, roles: readonly StaffRole[]): boolean {
+  return areasFor(roles).includes(area);
+}
+
+export function areaTitle(area: StaffArea, roles: readonly StaffRole[]): string {
+  if (area === 'home') return 'Home';
+  if (area === 'account') return 'Your account';
+  return sectionTitle(area, roles);
+}
+
+/**
+ * Which page an address (below `/staff`, e.g. `/concerns/abc`) shows to
+ * someone with these roles. The record id is taken as written; the page
+ * asks the server for it, and the server says if it is not theirs.
+ */
+export function resolveStaffPath(path: string, roles: readonly StaffRole[]): StaffRoute {
+  const segments = path.split('/').filter(Boolean).map(decodeSegment);
+  if (segments.some((segment) => segment === null)) return { status: 'not-found' };
+  const [first, id, ...rest] = segments as string[];
+  if (rest.length > 0) return { status: 'not-found' };
+
+  const place = placeFor(first, id);
+  if (!place) return { status: 'not-found' };
+  return mayOpen(place.area, roles) ? { status: 'open', place } : { status: 'not-available', area: place.area };
+}
+
+function placeFor(first: string | undefined, id: string | undefined): StaffPlace | null {
+  if (first === undefined) return { area: 'home' };
+  if (first === 'observe') return id === undefined ? null : { area: 'live', observeSessionId: id };
+  const area = areaByPath.get(`/${first}`);
+  if (!area) return null;
+  if (area === 'concerns') return { area, concernId: id ?? null };
+  if (area === 'sessions') return { area, sessionId: id ?? null };
+  if (id !== undefined) return null;
+  if (area === 'live') return { area, observeSessionId: null };
+  return { area } as StaffPlace;
+}
+
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/** The address (below `/staff`) of a place: what links and the alerts navigate to. */
+export function staffPath(place: StaffPlace): string {
+  switch (place.area) {
+    case 'concerns':
+      return place.concernId ? `${areaPaths.concerns}/${encodeURIComponent(place.concernId)}` : areaPaths.concerns;
+    case 'sessions':
+      return place.sessionId ? `${areaPaths.sessions}/${encodeURIComponent(place.sessionId)}` : areaPaths.sessions;
+    case 'live':
+      return place.observeSessionId ? `/observe/${encodeURIComponent(place.observeSessionId)}` : areaPaths.live;
+    default:
+      return areaPaths[place.area];
+  }
+}

@@ -101,4 +101,14 @@ describe.each(testDatabaseKinds())('response headers on %s', (kind) => {
     expect(css.headers['cache-control']).toBe('public, max-age=3600');
     expect(page.headers['cache-control']).not.toContain('max-age=3600');
   });
+
+  it("serves the page for the staff area's own addresses, so a deep link from an alert or an email opens (the API stays JSON)", async () => {
+    for (const address of ['/staff', '/staff/concerns/0b6c1f4e-9f7a-4c4e-8a55-3d2f1c0e9a11', '/staff/timetable', '/staff/no-such-area']) {
+      const page = await request(server.url).get(address).expect(200);
+      expect(page.headers['content-type']).toContain('text/html');
+      expect(page.text).toContain('<div id="root">');
+    }
+    const api = await request(server.url).get('/api/no-such-area').expect(404);
+    expect(api.headers['content-type']).toContain('application/json');
+  });
 });
