@@ -25,4 +25,5 @@ export const callRecord: SessionRecord = {
   mentor: student('mentor'),
   mentee: student('mentee'),
   chatKeywords: null,
+  endedByStaff: false,
 };

@@ -115,6 +115,19 @@ describe('describeLogEntry', () => {
     );
   });
 
+  it('names who ended a session early, their role and school, and why, quoting their note', () => {
+    const logged = entry(
+      'SessionEnded',
+      { reason: 'ended_by_staff', endReason: 'safeguarding_concern', note: 'Asked to meet.', name: 'Ms Grace Adeyemi', role: 'dsl', schoolName: 'Riverside High School' },
+      MS_JONES,
+    );
+    const ended = describeLogEntry(logged, peopleInLog([logged], null));
+    expect(ended.text).toBe('Ms Grace Adeyemi (safeguarding lead, Riverside High School) ended the session early for everyone: Safeguarding concern');
+    expect(ended.quote).toBe('Asked to meet.');
+    expect(ended.attention).toBe(true);
+    expect(ended.facts).toEqual([]);
+  });
+
   it('shows an entry type it does not know yet, in readable form', () => {
     expect(describeLogEntry(entry('TargetAgreed', { target: 'read a poem' }, null), names)).toMatchObject({
       text: 'Target Agreed',

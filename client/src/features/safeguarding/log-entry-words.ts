@@ -1,4 +1,4 @@
-import { LeaveReason, NetworkCheckResult, networkDetailLine, networkVerdict, type NetworkVerdict } from '@peerbridge/shared';
+import { LeaveReason, NetworkCheckResult, StaffEndReason, staffEndReasonWords, networkDetailLine, networkVerdict, type NetworkVerdict } from '@peerbridge/shared';
 import type { LogEntry, StaffSessionSummary } from './session-log-api';
 
 /**
@@ -24,7 +24,7 @@ export function peopleInLog(entries: readonly LogEntry[], session: StaffSessionS
   // An observer's name is on their ObserverJoined entry; their ObserverLeft carries only the id.
   for (const entry of entries) {
     const name = text(entry.detail.name);
-    if (entry.type === 'ObserverJoined' && entry.actor && name) names.set(entry.actor, name);
+    if ((entry.type === 'ObserverJoined' || entry.type === 'SessionEnded') && entry.actor && name) names.set(entry.actor, name);
   }
   return names;
 }
@@ -41,7 +41,19 @@ const leaveReasons: Record<LeaveReason, string> = {
   server_shutdown: 'Peerbridge restarted',
   server_stopped: 'Peerbridge stopped unexpectedly',
   students_left: 'both students had left',
+  ended_by_staff: 'a member of staff ended it',
 };
+
+const staffRoles: Record<string, string> = { dsl: 'safeguarding lead', supervisor: 'supervisor' };
+
+/** "Ms Adeyemi (safeguarding lead, Riverside High School) ended the session early: Safeguarding concern". */
+function staffEnded(_reason: unknown, who: string, role: unknown, school: unknown, endReason: unknown): string {
+  const roleWords = typeof role === 'string' ? (staffRoles[role] ?? role) : undefined;
+  const where = [roleWords, text(school)].filter(Boolean).join(', ');
+  const known = StaffEndReason.safeParse(endReason);
+  const why = known.success ? staffEndReasonWords[known.data] : text(endReason)?.replace(/_/g, ' ');
+  return `${who}${where ? ` (${where})` : ''} ended the session early for everyone${why ? `: ${why}` : ''}`;
+}
 
 /** A reason this screen has words for; any other (a chat filter's, a newer server's) is shown as it is. */
 function leaveWords(reason: string): string | undefined {
@@ -115,7 +127,13 @@ export function describeLogEntry(entry: LogEntry, names: ReadonlyMap<string, str
       words = `${staff()} stopped observing${because(take('reason'))}`;
       break;
     case 'SessionEnded':
-      words = `The session ended${because(take('reason'))}`;
+      if (entry.detail.reason === 'ended_by_staff') {
+        words = staffEnded(take('reason'), staff(), take('role'), take('schoolName'), take('endReason'));
+        quote = text(take('note'));
+        attention = true;
+      } else {
+        words = `The session ended${because(take('reason'))}`;
+      }
       break;
     case 'VideoPausedForBandwidth':
       take('receiver');

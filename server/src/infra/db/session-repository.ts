@@ -29,6 +29,8 @@ export interface SessionRecord {
   mentee: SessionStudent;
   /** The chat keyword list for this session (both schools' lists); null means the default list. */
   chatKeywords: string[] | null;
+  /** A DSL or supervisor ended it early: its log holds that SessionEnded entry, so nobody joins it again. */
+  endedByStaff: boolean;
 }
 
 const mentor = alias(students, 'mentor');
@@ -52,6 +54,8 @@ export class SessionRepository {
         chatKeywords: partnerships.chatKeywords,
         mentorSchoolKeywords: mentorSchool.chatKeywords,
         menteeSchoolKeywords: menteeSchool.chatKeywords,
+        // The log is the record of it (append-only, signed), so there is no second place it could disagree with.
+        endedByStaff: sql<boolean>`exists (select 1 from ${sessionEvents} where ${sessionEvents.occurrenceId} = ${sessionOccurrences.id} and ${sessionEvents.type} = 'SessionEnded' and ${sessionEvents.detail} ->> 'reason' = 'ended_by_staff')`,
         mentor: {
           id: mentor.id,
           schoolId: mentor.schoolId,
@@ -135,6 +139,7 @@ function toRecord(row: Row): SessionRecord {
     mentor: toStudent(row.mentor),
     mentee: toStudent(row.mentee),
     chatKeywords: keywordsForSession([row.mentorSchoolKeywords, row.menteeSchoolKeywords], row.chatKeywords),
+    endedByStaff: row.endedByStaff === true || String(row.endedByStaff) === 't',
   };
 }
 

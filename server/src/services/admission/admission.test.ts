@@ -24,6 +24,7 @@ const record = (over: Partial<SessionRecord> = {}): SessionRecord => ({
   mentor: student('mentor', 'school-a', 'mentor'),
   mentee: student('mentee', 'school-b', 'mentee'),
   chatKeywords: null,
+  endedByStaff: false,
   ...over,
 });
 const dsl = (schoolId: string): StaffIdentity => ({
