@@ -99,7 +99,6 @@ function DeviceApp() {
       deviceToken={token}
       onOpenSession={(session, school) => setRoute({ name: 'sign-in', session, school, message: null })}
       onUnauthorized={onUnauthorized}
-      onForgetDevice={() => forget(null)}
     />
   );
 }
