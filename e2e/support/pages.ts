@@ -49,9 +49,10 @@ export class SchoolDevice {
     return this.page.locator(`[data-testid="session-card"][data-session-id="${sessionId}"]`);
   }
 
-  /** Taps the session and types the student's PIN. */
+  /** Taps the session, answers "Are you …?" with yes, and types the student's PIN. */
   async signIn(sessionId: string, pin = DEMO_PIN): Promise<void> {
     await this.sessionCard(sessionId).click();
+    await this.page.getByTestId('pin-confirm-yes').click();
     await expect(this.page.getByTestId('pin-entry')).toBeVisible();
     await this.page.getByTestId('pin-input').fill(pin);
     await this.page.getByTestId('pin-submit').click();

@@ -63,6 +63,7 @@ import { requireStaff } from './transport/http/staff-session.js';
 import { staffRoutes } from './transport/http/staff.routes.js';
 import { staffDeploymentRoutes } from './transport/http/staff-deployment.routes.js';
 import type { DeploymentSetup } from './services/deployment/deployment-setup.js';
+import type { SessionEnding } from './services/sessions/session-ending.js';
 
 export interface AppDeps {
   log: Logger;
@@ -104,6 +105,8 @@ export interface AppDeps {
   deploymentSetup: DeploymentSetup;
   /** Live sessions involving a school's students, for staff who may observe. */
   liveSessions: (schoolId: string) => { sessionId: string; students: number; observers: number }[];
+  /** An observer ending a session early, for everyone. */
+  sessionEnding: SessionEnding;
   pingDatabase: () => Promise<void>;
   mediaHealth: () => MediaHealth;
   /** Built tablet client to serve at `/`, when present. */

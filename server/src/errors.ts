@@ -50,6 +50,7 @@ const statusByCode: Record<ErrorCode, number> = {
   session_not_open: 409,
   session_over: 409,
   session_cancelled: 409,
+  session_ended_by_staff: 409,
   not_participant: 403,
   not_joined: 409,
   payload_too_large: 413,

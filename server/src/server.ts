@@ -70,6 +70,7 @@ import type { Ed25519KeyRing } from './infra/signing/ed25519-key-ring.js';
 import { SessionLogEvidence } from './services/session-log/session-log-evidence.js';
 import { SessionLogReader } from './services/session-log/session-log-reader.js';
 import { StaffSessionList } from './services/sessions/staff-session-list.js';
+import { SessionEnding } from './services/sessions/session-ending.js';
 import { SchoolDevices } from './services/devices/school-devices.js';
 import { Chronologies } from './services/concerns/chronology.js';
 import { systemClock } from './infra/time/system-clock.js';
@@ -289,6 +290,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       studentArchive: new StudentArchive({ lifecycle, series: seriesLifecycle, clock, audit }),
       matchingService: new MatchingService({ matching, calendars, partnerships, audit }),
       liveSessions: (schoolId: string) => calls.liveSessionsFor(schoolId),
+      sessionEnding: new SessionEnding({ sessions, timeline, notices: noticeRepository, endCall: (id) => calls.endByStaff(id), clock }),
       deviceTokens,
       enrolment,
       schoolDevices: new SchoolDevices({

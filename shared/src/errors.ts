@@ -16,6 +16,8 @@ export const errorCodes = [
   'session_not_open',
   'session_over',
   'session_cancelled',
+  /** A DSL or supervisor ended the session early: it cannot be joined again. */
+  'session_ended_by_staff',
   'not_participant',
   'not_joined',
   'payload_too_large',

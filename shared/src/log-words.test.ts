@@ -38,7 +38,8 @@ const asWritten: Record<SessionEventType, { detail: Record<string, unknown>; act
 };
 
 const UUID_LIKE = /[0-9a-f]{8}(-?[0-9a-f]{4}){0,3}/i;
-const CAMEL_CASE = /\b[a-z]+[A-Z][a-zA-Z]*\b/;
+// `iPad` is a word a DSL reads, not a detail key.
+const CAMEL_CASE = /\b(?!iPad\b)[a-z]+[A-Z][a-zA-Z]*\b/;
 const BOOLEAN = /\b(true|false)\b/;
 
 describe('describeLogEntry', () => {
@@ -57,6 +58,22 @@ describe('describeLogEntry', () => {
         expect(text).not.toMatch(BOOLEAN);
       }
     }
+  });
+
+  it('says who ended a session early for everyone, as what, where, why, and keeps their note as the quote', () => {
+    const ended = describeLogEntry(
+      entry(
+        'SessionEnded',
+        { reason: 'ended_by_staff', endReason: 'safeguarding_concern', note: 'Asked to meet.', name: 'Ms Grace Adeyemi', role: 'dsl', schoolName: 'Riverside High School' },
+        MS_JONES,
+      ),
+      names,
+    );
+    expect(ended).toEqual({
+      text: 'Ms Grace Adeyemi (safeguarding lead, Riverside High School) ended the session early for everyone: Safeguarding concern',
+      quote: 'Asked to meet.',
+      attention: true,
+    });
   });
 
   it('says which device was turned on or off, and when the iPad paused it in the background', () => {

@@ -1,4 +1,5 @@
 import { LeaveReason } from './http/session-logs.js';
+import { StaffEndReason, staffEndReasonWords } from './http/staff-sessions.js';
 import { NetworkCheckResult, networkDetailLine, networkVerdict, type NetworkVerdict } from './realtime/network-check.js';
 
 /**
@@ -34,6 +35,7 @@ const leaveReasons: Record<LeaveReason, string> = {
   server_shutdown: 'Peerbridge restarted',
   server_stopped: 'Peerbridge stopped unexpectedly',
   students_left: 'both students had left',
+  ended_by_staff: 'a member of staff ended it',
 };
 
 const contactWords: Record<string, string> = {
@@ -124,7 +126,13 @@ export function describeLogEntry(entry: LogEntryFacts, names: ReadonlyMap<string
       words = `${text(d.name) ?? named ?? 'A member of staff'} stopped observing${because(d.reason)}`;
       break;
     case 'SessionEnded':
-      words = `The session ended${because(d.reason)}`;
+      if (d.reason === 'ended_by_staff') {
+        words = staffEnded(text(d.name) ?? named ?? 'A member of staff', d);
+        quote = text(d.note);
+        attention = true;
+      } else {
+        words = `The session ended${because(d.reason)}`;
+      }
       break;
     case 'VideoPausedForBandwidth':
       words = `${named ?? 'Someone'}'s connection was too slow for video, so their incoming video was paused to keep the voices clear${kbps(d.availableKbps)}`;
@@ -164,6 +172,14 @@ function mediaWords(student: string, d: Record<string, unknown>): string {
   }
   if (!what || on === null) return `${student} turned their microphone or camera on or off`;
   return `${student} turned their ${what} ${on ? 'on' : 'off'}`;
+}
+
+/** An observer ended the session for everyone: who, as what, where, and the reason they chose. */
+function staffEnded(who: string, d: Record<string, unknown>): string {
+  const about = [roleWords[String(d.role)], text(d.schoolName)].filter(Boolean).join(', ');
+  const known = StaffEndReason.safeParse(d.endReason);
+  const why = known.success ? staffEndReasonWords[known.data] : text(d.endReason)?.replace(/_/g, ' ');
+  return `${who}${about ? ` (${about})` : ''} ended the session early for everyone${why ? `: ${why}` : ''}`;
 }
 
 function keywordWords(value: unknown): string {

@@ -102,7 +102,6 @@ function DeviceApp() {
       onOpenSession={(session, school) => setRoute({ name: 'sign-in', session, school, message: null })}
       onRejoin={(session, school, joinToken) => setRoute({ name: 'session', session, school, joinToken, rejoin: true })}
       onUnauthorized={onUnauthorized}
-      onForgetDevice={() => forget(null)}
     />
   );
 }

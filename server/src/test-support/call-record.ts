@@ -27,4 +27,5 @@ export const callRecord: SessionRecord = {
   chatKeywords: null,
   focus: '',
   nextStartsAt: null,
+  endedByStaff: false,
 };

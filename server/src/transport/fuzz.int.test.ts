@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { openFreshSession } from '../test-support/open-session.js';
 import { connectDevice, type DeviceSocket } from '../test-support/device-socket.js';
 import { listRoutes } from '../test-support/fuzz/express-routes.js';
 import { httpRoutes, type Fixture, type Principal } from '../test-support/fuzz/http-catalogue.js';
@@ -115,6 +116,7 @@ describe.each(testDatabaseKinds())('fuzzing every route and socket event on %s',
       partnershipId: partnerships[0]!.id,
       pairingId: partnerships[0]!.pairings[0]!.id,
       revocableDeviceId: (await enrol('Fuzz iPad to revoke')).device.id,
+      endableSessionId: (await openFreshSession(server)).sessionId,
       feedFile: new URL(feed.url).pathname.split('/').at(-1)!,
       schoolId: hillcrest.id,
     };

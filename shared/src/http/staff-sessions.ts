@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { endpoint } from './endpoint.js';
 import { IsoInstant, Uuid } from '../ids.js';
 import { SessionStatus } from './device-sessions.js';
+import { IdParams } from './params.js';
+import { freeText } from '../text.js';
 
 /** `GET /api/staff/sessions?from=&to=`: local dates, in the school's own zone. */
 export const SessionListQuery = z.strictObject({
@@ -51,6 +53,27 @@ export type LiveSession = z.infer<typeof LiveSession>;
 
 export const LiveSessionList = z.object({ sessions: z.array(LiveSession) });
 
+/** Why an observer ended a session early; the children are never told which. */
+export const StaffEndReason = z.enum(['safeguarding_concern', 'inappropriate_behaviour', 'technical_problem', 'other']);
+export type StaffEndReason = z.infer<typeof StaffEndReason>;
+
+/** The words staff read for each reason, on the button list and in the log. */
+export const staffEndReasonWords: Record<StaffEndReason, string> = {
+  safeguarding_concern: 'Safeguarding concern',
+  inappropriate_behaviour: 'Inappropriate behaviour',
+  technical_problem: 'Technical problem',
+  other: 'Other',
+};
+
+/** `POST /api/staff/sessions/:id/end`: a reason from the list and, if wanted, a short note for the record. */
+export const EndSessionRequest = z.strictObject({
+  reason: StaffEndReason,
+  note: freeText({ max: 500, multiline: true }).optional(),
+});
+export type EndSessionRequest = z.infer<typeof EndSessionRequest>;
+
+export const EndSessionResponse = z.object({ endedAt: IsoInstant });
+
 export const staffSessionEndpoints = {
   list: endpoint({
     method: 'GET',
@@ -68,5 +91,16 @@ export const staffSessionEndpoints = {
     audience: 'staff',
     summary: 'The sessions involving the school that are live now, for DSLs and supervisors to observe.',
     response: LiveSessionList,
+  }),
+  /** A DSL or supervisor of either school ends a session happening now, for everyone, with a reason. */
+  end: endpoint({
+    method: 'POST',
+    path: '/api/staff/sessions/:id/end',
+    tag: 'sessions',
+    audience: 'staff',
+    summary: 'End a session happening now for everyone (DSL or supervisor of either school), with a reason; it cannot be joined again.',
+    params: IdParams,
+    body: EndSessionRequest,
+    response: EndSessionResponse,
   }),
 };

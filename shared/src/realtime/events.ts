@@ -241,7 +241,8 @@ export type ClientToServerEvents = {
 
 // ---- server → client pushes --------------------------------------------
 
-export const SessionEndReason = z.enum(['time_up', 'media_lost', 'server_shutdown', 'replaced', 'device_revoked']);
+/** `ended_by_staff`: an observer ended the session early; the session cannot be joined again. */
+export const SessionEndReason = z.enum(['time_up', 'media_lost', 'server_shutdown', 'replaced', 'device_revoked', 'ended_by_staff']);
 export type SessionEndReason = z.infer<typeof SessionEndReason>;
 
 /** Every server → client push and what it carries. */

@@ -36,5 +36,13 @@ describe('end screen wording', () => {
     expect(endReasonForError('session_over')).toBe('time_up');
     expect(endReasonForError('shutting_down')).toBe('server_shutdown');
     expect(endReasonForError('timeout')).toBe('connection_lost');
+    expect(endReasonForError('session_ended_by_staff')).toBe('ended_by_staff');
+  });
+
+  it('closes a session staff ended kindly, with no reason and no blame', () => {
+    expect(endTitle('ended_by_staff')).toBe('A member of staff has ended this session');
+    const detail = endDetail({ reason: 'ended_by_staff', message: 'Safeguarding concern' });
+    expect(detail).toMatch(/haven't done anything wrong/);
+    expect(detail).not.toMatch(/Safeguarding/);
   });
 });

@@ -79,6 +79,8 @@ export function endTitle(reason: CallEndReason): string {
       return 'You left the session';
     case 'device_revoked':
       return 'This iPad has been removed from Peerbridge';
+    case 'ended_by_staff':
+      return 'A member of staff has ended this session';
   }
 }
 
@@ -98,6 +100,9 @@ export function endDetail(end: CallEnd): string {
       return '';
     case 'device_revoked':
       return 'Your school has removed this iPad. Ask your coordinator if you need it set up again.';
+    case 'ended_by_staff':
+      // The same kind words whoever ended it and why: no blame, no details.
+      return "You haven't done anything wrong by seeing this message. Your coordinator will talk to you about what happens next.";
     case 'media_lost':
     case 'connection_lost':
       return end.message || 'Check the Wi-Fi, then go back and join again.';
@@ -111,6 +116,8 @@ export function endReasonForError(code: PeerbridgeErrorCode): CallEndReason {
       return 'time_up';
     case 'shutting_down':
       return 'server_shutdown';
+    case 'session_ended_by_staff':
+      return 'ended_by_staff';
     default:
       return 'connection_lost';
   }

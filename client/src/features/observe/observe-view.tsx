@@ -5,6 +5,7 @@ import { EyeIcon } from '../../ui/icons';
 import { describeObserver, listInWords } from '../../lib/remote-room/observers';
 import { useSchoolTime, useStaffContext } from '../../lib/staff/staff-context';
 import { useStaffNavigation } from '../../lib/staff/staff-navigation';
+import { EndSessionDialog } from './end-session-dialog';
 import { ObservedStudentTile } from './observed-student-tile';
 import { useObserveClient } from './use-observe-client';
 import './observe.css';
@@ -28,6 +29,8 @@ export function ObserveView({ sessionId, heading, onClose }: ObserveViewProps) {
   const { setWatching } = useStaffNavigation();
   const { client, state } = useObserveClient(sessionId);
   const [stopping, setStopping] = useState(false);
+  const [ending, setEnding] = useState(false);
+  const endButtonRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const titleRef = useRef<HTMLHeadingElement>(null);
   const watching = state.phase !== 'ended';
@@ -69,15 +72,33 @@ export function ObserveView({ sessionId, heading, onClose }: ObserveViewProps) {
           </p>
         </div>
         {watching ? (
-          <Button variant="danger" data-testid="observe-stop" onClick={() => void stop()} disabled={stopping}>
-            {stopping ? 'Stopping…' : 'Stop observing'}
-          </Button>
+          <div className="observe__actions">
+            <Button variant="secondary" data-testid="observe-stop" onClick={() => void stop()} disabled={stopping}>
+              {stopping ? 'Stopping…' : 'Stop observing'}
+            </Button>
+            {/* Ends it for everyone (the server checks who may): a separate, deliberate step with a reason. */}
+            <Button ref={endButtonRef} variant="danger" data-testid="observe-end-session" onClick={() => setEnding(true)} disabled={stopping}>
+              End this session
+            </Button>
+          </div>
         ) : (
           <Button variant="secondary" data-testid="observe-close" onClick={onClose}>
             Back to live sessions
           </Button>
         )}
       </header>
+
+      {ending && watching ? (
+        <EndSessionDialog
+          sessionId={sessionId}
+          // The server's session:ended push closes the watch; the view then says so.
+          onEnded={() => setEnding(false)}
+          onCancel={() => {
+            setEnding(false);
+            endButtonRef.current?.focus();
+          }}
+        />
+      ) : null}
 
       {state.phase === 'joining' ? (
         <div className="observe__message" aria-busy="true">

@@ -21,7 +21,7 @@ export function namesInLog(
   // An observer's name is on their ObserverJoined entry; their ObserverLeft carries only the id.
   for (const entry of entries) {
     const name = entry.detail.name;
-    if (entry.type === 'ObserverJoined' && entry.actor && typeof name === 'string' && name.trim()) names.set(entry.actor, name);
+    if ((entry.type === 'ObserverJoined' || entry.type === 'SessionEnded') && entry.actor && typeof name === 'string' && name.trim()) names.set(entry.actor, name);
   }
   return names;
 }

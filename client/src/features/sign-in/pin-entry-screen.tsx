@@ -28,6 +28,9 @@ export function PinEntryScreen({ deviceToken, session, school, message, onSigned
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [pin, setPin] = useState('');
+  // "Are you Aisha?" first, so a child who tapped someone else's card goes back before typing a PIN
+  // there. Asked again after a sign-in ran out (`message`), it is the same child: no question then.
+  const [confirmed, setConfirmed] = useState(message !== null);
   const { submit, busy, error, clearError } = useStudentSignIn(deviceToken, session, onSignedIn, message);
 
   // Keyboards (a laptop, an iPad keyboard case) can type at once. On touch
@@ -35,7 +38,7 @@ export function PinEntryScreen({ deviceToken, session, school, message, onSigned
   const focusForKeyboards = () => {
     if (window.matchMedia?.('(pointer: fine)').matches) inputRef.current?.focus();
   };
-  useEffect(focusForKeyboards, []);
+  useEffect(focusForKeyboards, [confirmed]);
 
   const change = (next: string) => {
     setPin(next);
@@ -54,6 +57,29 @@ export function PinEntryScreen({ deviceToken, session, school, message, onSigned
   };
 
   const partner = session.partner.firstName;
+  const name = session.participant.firstName;
+
+  if (!confirmed) {
+    return (
+      <Screen data-testid="pin-confirm" className="pin-entry">
+        <div className="pin-entry__bar">
+          <span className="pin-entry__when">{schoolTime(school.timeZone).timeRange(session.startsAt, session.endsAt)}</span>
+        </div>
+        <div className="pin-entry__confirm">
+          <h1 className="pin-entry__title">Are you {name}?</h1>
+          <p className="pin-entry__lead">This is {name}’s session with {partner}.</p>
+          <div className="pin-entry__confirm-actions">
+            <Button size="large" wide data-testid="pin-confirm-yes" onClick={() => setConfirmed(true)}>
+              Yes, I’m {name}
+            </Button>
+            <Button size="large" wide variant="secondary" data-testid="pin-confirm-no" onClick={onBack}>
+              No, that’s not me
+            </Button>
+          </div>
+        </div>
+      </Screen>
+    );
+  }
 
   return (
     <Screen data-testid="pin-entry" className="pin-entry">

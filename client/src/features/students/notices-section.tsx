@@ -7,6 +7,7 @@ const kindLabels: Record<string, string> = {
   consent_missing: 'Consent or training missing',
   consent_withdrawn: 'Parental consent withdrawn',
   schedule_changed: 'Sessions changed',
+  session_ended_by_staff: 'Session ended by staff',
 };
 
 /** Coordinators: what Peerbridge needs them to fix, e.g. a session refused for missing consent. */

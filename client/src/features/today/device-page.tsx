@@ -1,7 +1,6 @@
 import type { DeviceSchool, TodaySession } from '@peerbridge/shared';
 import { useEffect, useState } from 'react';
 import { Button } from '../../ui/button';
-import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { Notice } from '../../ui/notice';
 import { Screen } from '../../ui/screen';
 import { RejoinOffer } from './rejoin-offer';
@@ -18,7 +17,6 @@ export interface DevicePageProps {
   /** Back into the call after a reload, without the PIN (the rejoin offer). */
   onRejoin: (session: TodaySession, school: DeviceSchool, joinToken: string) => void;
   onUnauthorized: (message: string) => void;
-  onForgetDevice: () => void;
 }
 
 /** Today's date and the time now at the school (by the server's clock), so "Come back at 09:30" means something. */
@@ -37,9 +35,8 @@ function DeviceClock({ timeZone }: { timeZone: string }) {
 }
 
 /** The iPad's home screen: today's sessions at this school. */
-export function DevicePage({ deviceToken, onOpenSession, onRejoin, onUnauthorized, onForgetDevice }: DevicePageProps) {
+export function DevicePage({ deviceToken, onOpenSession, onRejoin, onUnauthorized }: DevicePageProps) {
   const { data, error, loading, loadedAt, refresh } = useTodaySessions(deviceToken, onUnauthorized);
-  const [confirmingForget, setConfirmingForget] = useState(false);
   const school = data?.school;
 
   return (
@@ -91,25 +88,11 @@ export function DevicePage({ deviceToken, onOpenSession, onRejoin, onUnauthorize
         </ul>
       ) : null}
 
-      <footer className="device-page__footer">
-        {data ? <span>{data.device.label}</span> : null}
-        <Button variant="quiet" data-testid="forget-device" onClick={() => setConfirmingForget(true)}>
-          Forget this iPad
-        </Button>
-      </footer>
-
-      {confirmingForget ? (
-        <ConfirmDialog
-          title="Forget this iPad?"
-          confirmLabel="Forget it"
-          cancelLabel="Keep it"
-          onConfirm={onForgetDevice}
-          onCancel={() => setConfirmingForget(false)}
-          confirmTestId="forget-device-confirm"
-        >
-          Nobody can use Peerbridge on this iPad until a member of staff enters the setup code again.
-        </ConfirmDialog>
-      ) : null}
+      {/*
+        No "Forget this iPad" here: a child could use it on a shared iPad. Staff remove an iPad from
+        the staff area (iPads → Remove), which revokes its token; this page then hears 401 and forgets it.
+      */}
+      <footer className="device-page__footer">{data ? <span>{data.device.label}</span> : null}</footer>
     </Screen>
   );
 }

@@ -12,11 +12,16 @@ export interface LockoutPolicy {
 }
 
 export const STAFF_LOGIN_LOCKOUT: LockoutPolicy = { maxFailures: 5, lockFor: Temporal.Duration.from({ minutes: 15 }) };
-export const STUDENT_PIN_LOCKOUT: LockoutPolicy = { maxFailures: 5, lockFor: Temporal.Duration.from({ minutes: 10 }) };
 /**
- * A shared iPad locks later than one student does: one child forgetting their
- * PIN must not lock out everyone else at that device, but someone cycling
- * through names is stopped.
+ * Wrong PINs are counted first against the iPad they were typed on (DEVICE_PIN_LOCKOUT): that is
+ * what bounds guessing from one iPad. A child's own count is a backstop against guessing one child
+ * from several iPads, and sits above the iPad's, so one iPad's run of wrong PINs (someone tapping
+ * another child's card, or guessing at it) locks that iPad for a while, never the other child.
+ */
+export const STUDENT_PIN_LOCKOUT: LockoutPolicy = { maxFailures: 15, lockFor: Temporal.Duration.from({ minutes: 10 }) };
+/**
+ * One child forgetting their PIN must not lock out everyone else at a shared iPad for long, but
+ * someone cycling through names, or guessing one name, is stopped there.
  */
 export const DEVICE_PIN_LOCKOUT: LockoutPolicy = { maxFailures: 10, lockFor: Temporal.Duration.from({ minutes: 10 }) };
 

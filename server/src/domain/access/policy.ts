@@ -23,6 +23,7 @@ export type StaffAction =
   | 'session-log:read' // a session's event log (DSL), every view itself recorded
   | 'session-log:verify'
   | 'sessions:observe' // join a live session as an observer
+  | 'sessions:end' // end a live session early for everyone, with a reason (whoever may observe it)
   | 'concerns:raise'
   | 'concerns:handle' // read, amend, export concerns
   | 'notices:read' // what a coordinator must fix (e.g. missing consent)
@@ -52,6 +53,7 @@ const grants: Record<StaffRole, readonly StaffAction[]> = {
     'session-log:read',
     'session-log:verify',
     'sessions:observe',
+    'sessions:end',
     'concerns:raise',
     'concerns:handle',
     'keywords:manage',
@@ -59,7 +61,7 @@ const grants: Record<StaffRole, readonly StaffAction[]> = {
     'audit:read',
     'staff:accounts',
   ],
-  supervisor: ['sessions:read', 'sessions:observe', 'concerns:raise'],
+  supervisor: ['sessions:read', 'sessions:observe', 'sessions:end', 'concerns:raise'],
   // Runs the deployment; no access to children's records by default.
   admin: ['deployment:manage'],
 };

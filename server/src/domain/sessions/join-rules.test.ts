@@ -44,6 +44,19 @@ describe('join window', () => {
   });
 });
 
+describe('a session staff ended', () => {
+  it('refuses both students for the rest of its window', () => {
+    const ended = { ...session, endedByStaff: true };
+    expect(decideJoin({ session: ended, studentId: 'mentor', deviceSchoolId: 'school-a', now: at(10) })).toEqual({ allowed: false, reason: 'ended_by_staff' });
+    expect(decideJoin({ session: ended, studentId: 'mentee', deviceSchoolId: 'school-b', now: at(30, -1) })).toEqual({ allowed: false, reason: 'ended_by_staff' });
+  });
+
+  it('still tells an outsider only that it is not theirs', () => {
+    const ended = { ...session, endedByStaff: true };
+    expect(decideJoin({ session: ended, studentId: 'someone-else', deviceSchoolId: 'school-a', now: at(10) })).toEqual({ allowed: false, reason: 'not_participant' });
+  });
+});
+
 describe('who may join', () => {
   it('admits each of the two students from their own school, with the other as partner', () => {
     const mentee = decideJoin({ session, studentId: 'mentee', deviceSchoolId: 'school-b', now: at(0) });

@@ -19,6 +19,8 @@ export interface SessionForJoin {
   endsAt: Temporal.Instant;
   mentor: SessionParticipant;
   mentee: SessionParticipant;
+  /** A DSL or supervisor ended it early (its log says so): nobody joins it again. */
+  endedByStaff?: boolean;
 }
 
 export type JoinRefusal =
@@ -26,6 +28,7 @@ export type JoinRefusal =
   | { reason: 'not_open_yet'; opensAt: Temporal.Instant }
   | { reason: 'over'; endedAt: Temporal.Instant }
   | { reason: 'not_participant' }
+  | { reason: 'ended_by_staff' }
   | { reason: 'consent_missing'; missing: MissingConsent[] };
 
 export interface MissingConsent {
@@ -90,6 +93,7 @@ export function decideJoin(input: {
     case 'ended':
       return { allowed: false, reason: 'over', endedAt: session.endsAt };
     case 'open': {
+      if (session.endedByStaff) return { allowed: false, reason: 'ended_by_staff' };
       const missing = missingConsents(session);
       if (missing.length > 0) return { allowed: false, reason: 'consent_missing', missing };
       return { allowed: true, participant, partner };

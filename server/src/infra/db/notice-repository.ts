@@ -8,7 +8,7 @@ export interface NewNotice {
   occurrenceId: string | null;
   studentId: string;
   /** `schedule_changed`: the partner school's coordinator cancelled, moved or ended sessions, or unpaired. */
-  kind: 'consent_missing' | 'consent_withdrawn' | 'schedule_changed';
+  kind: 'consent_missing' | 'consent_withdrawn' | 'schedule_changed' | 'session_ended_by_staff';
   message: string;
 }
 

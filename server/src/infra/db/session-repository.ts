@@ -33,6 +33,8 @@ export interface SessionRecord {
   focus: string;
   /** The next session of the same pair after this one that is not cancelled, if one is timetabled. */
   nextStartsAt: Temporal.Instant | null;
+  /** A DSL or supervisor ended it early: its log holds that SessionEnded entry, so nobody joins it again. */
+  endedByStaff: boolean;
 }
 
 const mentor = alias(students, 'mentor');
@@ -59,6 +61,8 @@ export class SessionRepository {
         nextStartsAt: sql<Date | string | null>`(select min(next.starts_at) from ${sessionOccurrences} as next where next.pairing_id = ${sessionOccurrences.pairingId} and next.starts_at > ${sessionOccurrences.startsAt} and next.status <> 'cancelled')`,
         mentorSchoolKeywords: mentorSchool.chatKeywords,
         menteeSchoolKeywords: menteeSchool.chatKeywords,
+        // The log is the record of it (append-only, signed), so there is no second place it could disagree with.
+        endedByStaff: sql<boolean>`exists (select 1 from ${sessionEvents} where ${sessionEvents.occurrenceId} = ${sessionOccurrences.id} and ${sessionEvents.type} = 'SessionEnded' and ${sessionEvents.detail} ->> 'reason' = 'ended_by_staff')`,
         mentor: {
           id: mentor.id,
           schoolId: mentor.schoolId,
@@ -146,6 +150,7 @@ function toRecord(row: Row): SessionRecord {
     focus: row.focus ?? '',
     // A raw subquery comes back as the driver's text, not a Date.
     nextStartsAt: row.nextStartsAt === null ? null : toInstant(new Date(row.nextStartsAt)),
+    endedByStaff: row.endedByStaff === true || String(row.endedByStaff) === 't',
   };
 }
 

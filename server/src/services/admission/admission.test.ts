@@ -26,6 +26,7 @@ const record = (over: Partial<SessionRecord> = {}): SessionRecord => ({
   chatKeywords: null,
   focus: '',
   nextStartsAt: null,
+  endedByStaff: false,
   ...over,
 });
 const dsl = (schoolId: string): StaffIdentity => ({

@@ -21,6 +21,11 @@ export function joinRefusalError(refusal: JoinRefusal, schoolTimeZone: string): 
         "This session can't start yet: your school still needs to record something before you can meet. Your coordinator has been told.",
         { missing: refusal.missing },
       );
+    case 'ended_by_staff':
+      return new AppError(
+        'session_ended_by_staff',
+        "A member of staff has ended this session, so it can't be joined again. Your coordinator will talk to you about what happens next.",
+      );
     case 'over':
       return new AppError(
         'session_over',

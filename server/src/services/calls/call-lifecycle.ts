@@ -25,7 +25,12 @@ export const endMessages: Record<SessionEndReason, string> = {
   server_shutdown: 'Peerbridge is restarting. We will reconnect you as soon as it is back.',
   replaced: 'You joined this session from another iPad.',
   device_revoked: 'This iPad has been removed from Peerbridge by your school.',
+  ended_by_staff:
+    "A member of staff has ended this session. You haven't done anything wrong by seeing this message. Your coordinator will talk to you about what happens next.",
 };
+
+/** What the staff watching read when one of them ended the session (the children read `endMessages`). */
+const OBSERVERS_TOLD_STAFF_ENDED = 'The session has been ended for everyone. Both schools’ coordinators have been told.';
 
 /** Leavings that were not the student's choice: coming back is a reconnection. */
 const DROP_REASONS: ReadonlySet<LeaveReason> = new Set<LeaveReason>(['disconnected', 'media_lost', 'replaced', 'rejoined']);
@@ -127,6 +132,17 @@ export class CallLifecycle {
       this.deps.sink.send(connectionId, 'session:ended', { reason: 'device_revoked', message: endMessages.device_revoked });
       await this.leave(connectionId, 'device_revoked');
     }
+  }
+
+  /**
+   * A DSL or supervisor ended the session (the log already says so): everyone in it is told,
+   * their media closed and their leaving logged. Nobody is kept a place to come back to.
+   */
+  async endByStaff(sessionId: string): Promise<void> {
+    await this.queue.run(sessionId, async () => {
+      await this.endSession(sessionId, 'ended_by_staff');
+      this.drops.forgetSession(sessionId);
+    });
   }
 
   /** Tells everyone in every call, logs their leaving and closes every room. */
@@ -365,10 +381,13 @@ export class CallLifecycle {
   private async endSession(sessionId: string, reason: SessionEndReason): Promise<void> {
     const session = this.deps.registry.get(sessionId);
     if (!session) return;
-    for (const participant of [...session.participants.values()]) {
-      this.deps.sink.send(participant.connectionId, 'session:ended', { reason, message: endMessages[reason] });
-      await this.removeParticipant(sessionId, participant.id, reason, participant.connectionId);
+    const everyone = [...session.participants.values()];
+    // Everyone hears why before anyone is removed (an observer would otherwise hear only "Both students have left").
+    for (const participant of everyone) {
+      const message = participant.kind === 'observer' && reason === 'ended_by_staff' ? OBSERVERS_TOLD_STAFF_ENDED : endMessages[reason];
+      this.deps.sink.send(participant.connectionId, 'session:ended', { reason, message });
     }
+    for (const participant of everyone) await this.removeParticipant(sessionId, participant.id, reason, participant.connectionId);
     this.closeLiveSession(session);
     if (reason === 'time_up') {
       // Nobody can join a session after its end time: nothing about its drops is worth keeping.

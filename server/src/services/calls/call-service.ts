@@ -115,6 +115,11 @@ export class CallService {
     return this.deps.media.setPaused(connectionId, input);
   }
 
+  /** Ends a live session for everyone in it, after staff ended it (nothing to do when nobody is in it). */
+  endByStaff(sessionId: string): Promise<void> {
+    return this.deps.lifecycle.endByStaff(sessionId);
+  }
+
   removeDevice(deviceId: string): Promise<void> {
     return this.deps.lifecycle.removeDevice(deviceId);
   }

@@ -1,4 +1,4 @@
-import type { LeaveReason, MediaKind, NetworkCheckResult, ObserverInfo } from '@peerbridge/shared';
+import type { LeaveReason, MediaKind, NetworkCheckResult, ObserverInfo, StaffEndReason } from '@peerbridge/shared';
 import type { Temporal } from 'temporal-polyfill';
 import type { ContactKind } from '../../domain/safeguarding/contact-details.js';
 import type { Clock } from '../../domain/time/clock.js';
@@ -176,6 +176,34 @@ export class SessionTimeline {
   /** The session reached its end time (the repository seals the log's head with it). */
   async sessionEnded(sessionId: string, reason: 'time_up'): Promise<void> {
     await this.deps.events.append({ occurrenceId: sessionId, type: 'SessionEnded', at: this.deps.clock.now(), detail: { reason } });
+  }
+
+  /**
+   * A DSL or supervisor ended the session early: who (by name, role and school, as they were then),
+   * the reason from the list and their note. Written before anyone in the call is told; it is also what
+   * refuses every later join (the repository seals the log's head with it).
+   */
+  async sessionEndedByStaff(
+    sessionId: string,
+    by: ObserverInfo,
+    why: { reason: StaffEndReason; note?: string | undefined },
+  ): Promise<Temporal.Instant> {
+    const at = this.deps.clock.now();
+    await this.deps.events.append({
+      occurrenceId: sessionId,
+      type: 'SessionEnded',
+      actor: by.observerId,
+      at,
+      detail: {
+        reason: 'ended_by_staff',
+        endReason: why.reason,
+        ...(why.note ? { note: why.note } : {}),
+        name: by.name,
+        role: by.role,
+        schoolName: by.schoolName,
+      },
+    });
+    return at;
   }
 
   /** Both students have gone (they may rejoin, but this part of the log is complete): seal its head. */

@@ -18,7 +18,8 @@ import { verifySecret } from '../staff/passwords.js';
 /**
  * On a shared school iPad a student picks their name from the sessions
  * happening now and confirms with their 4-digit PIN. Guessing is limited per
- * student and per device; the result is a join token for that one session.
+ * iPad first and per student as a backstop (see login-lockout.ts); the result is
+ * a join token for that one session.
  */
 export class StudentSignIn {
   constructor(
@@ -48,9 +49,8 @@ export class StudentSignIn {
     if (!student?.pinHash) {
       throw new AppError('forbidden', "You don't have a Peerbridge PIN yet. Ask your coordinator to set one.");
     }
-    for (const state of [student, deviceState]) {
-      if (isLocked(state, now)) throw tooManyGuesses(state, device.school.timeZone);
-    }
+    if (isLocked(deviceState, now)) throw tooManyGuesses(deviceState, device.school.timeZone, 'ipad');
+    if (isLocked(student, now)) throw tooManyGuesses(student, device.school.timeZone, 'student');
     if (!(await verifySecret(student.pinHash, input.pin))) {
       const studentNext = afterFailure(student, STUDENT_PIN_LOCKOUT, now);
       const deviceNext = afterFailure(deviceState, DEVICE_PIN_LOCKOUT, now);
@@ -58,9 +58,10 @@ export class StudentSignIn {
         this.deps.students.savePinState(input.studentId, studentNext),
         this.deps.students.saveDeviceGuessState(device.deviceId, deviceNext),
       ]);
-      const locked = [studentNext, deviceNext].find((s) => isLocked(s, now));
-      if (locked) throw tooManyGuesses(locked, device.school.timeZone);
-      const left = STUDENT_PIN_LOCKOUT.maxFailures - studentNext.failures;
+      if (isLocked(deviceNext, now)) throw tooManyGuesses(deviceNext, device.school.timeZone, 'ipad');
+      if (isLocked(studentNext, now)) throw tooManyGuesses(studentNext, device.school.timeZone, 'student');
+      // What this iPad has left (the child's own backstop is higher, so it is the iPad's count that shows).
+      const left = Math.min(DEVICE_PIN_LOCKOUT.maxFailures - deviceNext.failures, STUDENT_PIN_LOCKOUT.maxFailures - studentNext.failures);
       throw AppError.unauthenticated(`That PIN isn't right. You have ${left} ${left === 1 ? 'try' : 'tries'} left.`);
     }
     const cleared = { failures: 0, lockedUntil: null };
@@ -77,10 +78,11 @@ export class StudentSignIn {
   }
 }
 
-function tooManyGuesses(state: LockoutState, timeZone: string): AppError {
+/** `ipad`: this iPad waits (the child may use another); `student`: that child's own backstop. */
+function tooManyGuesses(state: LockoutState, timeZone: string, which: 'ipad' | 'student'): AppError {
   return new AppError(
     'rate_limited',
-    `Too many wrong PINs. Try again at ${localClockTime(state.lockedUntil!, timeZone)}, or ask a teacher for help.`,
+    `Too many wrong PINs${which === 'ipad' ? ' on this iPad' : ''}. Try again at ${localClockTime(state.lockedUntil!, timeZone)}, or ask a teacher for help.`,
     { lockedUntil: state.lockedUntil!.toString() },
   );
 }

@@ -22,6 +22,8 @@ export interface Fixture {
   pairingId: string;
   /** A device made for the fuzzer to revoke, never one the sockets use. */
   revocableDeviceId: string;
+  /** A session happening now made for the fuzzer to end, never the one the sockets use. */
+  endableSessionId: string;
   feedFile: string;
   /** A school the deployment admin may add staff to. */
   schoolId: string;
@@ -59,6 +61,7 @@ export const httpRoutes: Record<string, RouteSpec> = Object.fromEntries(
 /** The real thing a path's `:id` (or `:file`) may name, by route. */
 export function realParam(route: string, f: Fixture): string {
   if (route.includes('/calendar/:file')) return f.feedFile;
+  if (route.includes('/sessions/:id/end')) return f.endableSessionId;
   if (route.includes('/sessions/:id')) return f.sessionId;
   if (route.includes('/concerns/:id')) return f.concernId;
   if (route.includes('/students/:id')) return f.studentId;

@@ -12,6 +12,7 @@ import { typicalCalendar } from '../../test-support/calendar-fixtures.js';
 import { cancelledSessionChange } from '../../test-support/cancelled-session.js';
 
 import { freshPairing } from '../../test-support/fresh-pairing.js';
+import { openFreshSession } from '../../test-support/open-session.js';
 import { lifecycleCases, type LifecycleFixture } from './lifecycle-matrix-cases.js';
 
 /*
@@ -43,6 +44,8 @@ interface Fixture extends LifecycleFixture {
   /** A Northgate closure, made once (undoing it is only previewed), and a logged cancellation with no replacement proposed. */
   closureId: () => Promise<string>;
   scheduleChangeId: () => Promise<number>;
+  /** A new session happening now, for ending (which can be done once). */
+  openSession: () => Promise<string>;
   /** Creating is not repeatable (URNs and emails are unique): each call a new number. */
   unique: () => number;
 }
@@ -243,6 +246,14 @@ const routes: RouteCase[] = [
     allowedMeansNotRefused: true,
   },
   ...lifecycleCases,
+  {
+    // Ending is done once: each call gets its own session happening now (a Northgate mentor with a Riverside mentee).
+    name: 'end a session happening now',
+    method: 'post',
+    path: async (f) => `/api/staff/sessions/${await f.openSession()}/end`,
+    body: { reason: 'safeguarding_concern', note: 'Matrix case.' },
+    allowed: all(['dsl', 'supervisor'], ['own', 'partner']),
+  },
 ];
 
 const principals: { scope: Scope; role: Role }[] = (['own', 'partner', 'other'] as const).flatMap((scope) =>
@@ -300,6 +311,7 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (kind) => {
       northgateId: demo.schools.find((s) => s.role === 'mentor')!.id,
       hillcrestId: hillcrest.id,
       unique: () => ++counter,
+      openSession: async () => (await openFreshSession(server)).sessionId,
       closureId: () => (closureMade ??= own.post('/api/staff/calendar/closures').send({ date: '2027-06-29', reason: 'Matrix closure' }).expect(201).then((r) => r.body.closureId as string)),
       scheduleChangeId: () => (changeMade ??= cancelledSessionChange(server, fixture.partnershipId, fixture.pairingId)),
       demoPair: { mentorId: now.mentor.id, menteeId: now.mentee.id },

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { sessionEvents, students } from '../../test-support/stored-rows.js';
 import { asDatabaseOwner } from '../../test-support/database-owner.js';
 import { connectDevice } from '../../test-support/device-socket.js';
+import { enrolIPads } from '../../test-support/enrolled-ipads.js';
 import { signInStaff } from '../../test-support/staff-agent.js';
 import { testDatabaseKinds } from '../../test-support/test-databases.js';
 import { startTestServer, stopTestServer, type TestServer } from '../../test-support/test-server.js';
@@ -54,21 +55,26 @@ describe.each(testDatabaseKinds())('safeguarding flows on %s', (kind) => {
   });
 
   describe('student sign-in with a PIN', () => {
-    it('counts down wrong PINs, then locks the student, with messages a student understands', async () => {
+    it("counts down wrong PINs, then locks the iPad they were typed on (not the child), with messages a student understands", async () => {
       const session = nowSession();
-      const device = await connectDevice(server.url, deviceToken('mentee'));
-      for (const left of [4, 3, 2, 1]) {
+      const coordinator = await signInStaff(server, 'coordinator@riverside.example');
+      const [spare] = await enrolIPads(server, coordinator, 1, 'Spare iPad');
+      const device = await connectDevice(server.url, spare!.deviceToken);
+      for (const left of [9, 8, 7, 6, 5, 4, 3, 2, 1]) {
         const wrong = await device.signIn(session.id, session.mentee.id, '0000');
         expect(wrong).toMatchObject({ ok: false, error: { code: 'unauthenticated', message: `That PIN isn't right. You have ${left} ${left === 1 ? 'try' : 'tries'} left.` } });
       }
-      expect(await device.signIn(session.id, session.mentee.id, '0000')).toMatchObject({ ok: false, error: { code: 'rate_limited', message: expect.stringMatching(/Try again at \d\d:\d\d/) } });
+      expect(await device.signIn(session.id, session.mentee.id, '0000')).toMatchObject({
+        ok: false,
+        error: { code: 'rate_limited', message: expect.stringMatching(/^Too many wrong PINs on this iPad\. Try again at \d\d:\d\d/) },
+      });
       expect(await device.signIn(session.id, session.mentee.id, '1234')).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
-
-      // The coordinator can reset it by setting a new PIN.
-      const coordinator = await signInStaff(server, 'coordinator@riverside.example');
-      await coordinator.put(`/api/staff/students/${session.mentee.id}/pin`).send({ pin: '1234' }).expect(204);
-      expect((await device.signIn(session.id, session.mentee.id, '1234')).ok).toBe(true);
       device.close();
+
+      // The child is not locked: on the school's other iPad their PIN works.
+      const usual = await connectDevice(server.url, deviceToken('mentee'));
+      expect((await usual.signIn(session.id, session.mentee.id, '1234')).ok).toBe(true);
+      usual.close();
     });
 
     it('refuses a session outside its window before looking at the PIN', async () => {

@@ -5,8 +5,9 @@ import { testDatabaseKinds } from '../../test-support/test-databases.js';
 import { startTestServer, stopTestServer, type TestServer } from '../../test-support/test-server.js';
 
 /*
- * A school reaches Peerbridge from one address. Guessing is stopped per student
- * and per iPad, so one pupil cannot lock out the rest of the school.
+ * A school reaches Peerbridge from one address. Guessing is stopped per iPad
+ * first, and per student as a backstop above it, so one pupil can lock out
+ * neither the rest of the school nor the child whose card they tapped.
  */
 describe.each(testDatabaseKinds())('student sign-in from one school address on %s', (kind) => {
   let server: TestServer;
@@ -35,23 +36,33 @@ describe.each(testDatabaseKinds())('student sign-in from one school address on %
     expect(started.until(server.clock.now()).total('seconds')).toBeLessThan(60);
   });
 
-  it('one pupil guessing PINs locks only the student guessed at and the iPad used, nobody else', async () => {
-    const [guessed, ...others] = await addClassInSessionNow(server, 12);
-    const ipad = guessed!;
-    // Five wrong PINs for one student lock that student.
-    for (let i = 0; i < 4; i++) expect((await signIn(guessed!, '0000')).status).toBe(401);
-    expect((await signIn(guessed!, '0000')).body.error).toMatchObject({ code: 'rate_limited' });
-    // Five more, one each at other names, on the same iPad: ten on one iPad lock the iPad.
-    const sprayed = others.slice(0, 5);
-    for (const [i, victim] of sprayed.entries()) {
-      const res = await signIn(victim, '0000', ipad);
-      expect(res.status, `guess ${i + 6}`).toBe(i < 4 ? 401 : 429);
+  it("wrong PINs typed on someone else's card lock the iPad they were typed on, never that other child", async () => {
+    const [aisha, sam, ...others] = await addClassInSessionNow(server, 12);
+    const samsIpad = sam!;
+    // Sam taps Aisha's card and types his own PIN, again and again: each says what this iPad has left.
+    for (let i = 1; i <= 9; i++) {
+      const res = await signIn(aisha!, '0000', samsIpad);
+      expect(res.status, `guess ${i}`).toBe(401);
+      expect(res.body.error.message).toBe(`That PIN isn't right. You have ${10 - i} ${10 - i === 1 ? 'try' : 'tries'} left.`);
     }
+    // The tenth locks Sam's iPad for a while: it takes nobody, Sam included.
+    expect((await signIn(aisha!, '0000', samsIpad)).body.error).toMatchObject({ code: 'rate_limited' });
+    expect((await signIn(sam!, '1234', samsIpad)).body.error).toMatchObject({ code: 'rate_limited' });
+    // Aisha is not locked: she signs in on her own iPad with her PIN.
+    expect((await signIn(aisha!, '1234')).status).toBe(200);
+    // Nobody else was touched.
+    for (const pupil of others.slice(0, 3)) expect((await signIn(pupil, '1234')).status).toBe(200);
+  });
 
-    // The locked student cannot get in anywhere, even with the right PIN; the locked iPad takes nobody.
-    expect((await signIn(guessed!, '1234', others[6])).body.error).toMatchObject({ code: 'rate_limited' });
-    expect((await signIn(others[7]!, '1234', ipad)).body.error).toMatchObject({ code: 'rate_limited' });
-    // Everyone else, including those whose names were tried once, signs in on their own iPads.
-    for (const pupil of others) expect((await signIn(pupil, '1234')).status).toBe(200);
+  it('guessing one child from several iPads is stopped by that child’s own backstop, and only that child', async () => {
+    const [guessed, ...others] = await addClassInSessionNow(server, 12);
+    // Ten on one iPad lock that iPad; five more on a second reach the child's backstop of fifteen.
+    for (let i = 0; i < 10; i++) await signIn(guessed!, '0000', others[0]);
+    for (let i = 0; i < 4; i++) expect((await signIn(guessed!, '0000', others[1])).status, `guess ${i + 11}`).toBe(401);
+    expect((await signIn(guessed!, '0000', others[1])).body.error).toMatchObject({ code: 'rate_limited' });
+    // The guessed child cannot get in anywhere for now, even with the right PIN; everyone else can, on their own iPads.
+    expect((await signIn(guessed!, '1234', others[2])).body.error).toMatchObject({ code: 'rate_limited' });
+    expect((await signIn(guessed!, '1234')).body.error).toMatchObject({ code: 'rate_limited' });
+    for (const pupil of others.slice(1)) expect((await signIn(pupil, '1234')).status).toBe(200);
   });
 });
