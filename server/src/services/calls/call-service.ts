@@ -5,7 +5,8 @@ import type { CallMedia } from '../call-media/call-media.js';
 import type { LiveRegistry } from '../live-registry/live-registry.js';
 import type { LiveSessionSummary } from '../live-registry/live-sessions-view.js';
 import type { CallConnection } from './call-connection.js';
-import { endMessages, type CallLifecycle } from './call-lifecycle.js';
+import type { CallLifecycle } from './call-lifecycle.js';
+import { endMessages } from './leaving-rules.js';
 
 /**
  * What the socket handlers call for a live session: admission decides who may
