@@ -141,6 +141,9 @@ test('the children’s screens, the observer view and the concern record have no
 
     await checkStudentScreen(mentor.page, 'device page');
     await mentor.sessionCard(session.id).click();
+    await expect(mentor.page.getByTestId('pin-confirm')).toBeVisible();
+    await checkStudentScreen(mentor.page, 'Are you …? before the PIN');
+    await mentor.page.getByTestId('pin-confirm-yes').click();
     await expect(mentor.page.getByTestId('pin-entry')).toBeVisible();
     await checkStudentScreen(mentor.page, 'PIN');
     // Too few numbers: the screen's own message (no try at the student's PIN is used up).

@@ -3,7 +3,7 @@ import { joinBoth, SchoolDevice } from '../support/pages.js';
 import { readServerClock } from '../support/server-clock.js';
 import { unlockRecords } from '../support/records-unlock.js';
 import { demoSession, serverInfo } from '../support/server-info.js';
-import { DEMO_STAFF_PASSWORD, StaffSignIn } from '../support/staff-pages.js';
+import { DEMO_STAFF_PASSWORD, StaffArea, StaffSignIn } from '../support/staff-pages.js';
 
 const UUID_LIKE = /[0-9a-f]{8}-?[0-9a-f]{4}/i;
 
@@ -31,11 +31,13 @@ test('a concern record reads in names, lists who viewed it, opens the chronology
     const signIn = new StaffSignIn(page);
     await signIn.open();
     await signIn.signIn('dsl@riverside.example', DEMO_STAFF_PASSWORD);
-    const row = page.getByTestId('concern-row').first();
-    await row.click();
+    const staffArea = new StaffArea(page);
+    await staffArea.open('Concerns');
+    await page.getByTestId('concern-row').first().click();
     // The record needs the second factor: set the app up here, or answer its code if a spec before this one did.
     await unlockRecords(page, 'dsl@riverside.example', serverNowSeconds);
-    await page.reload();
+    await staffArea.reload();
+    await staffArea.open('Concerns');
     await page.getByTestId('concern-row').first().click();
 
     const detail = page.getByTestId('concern-detail');

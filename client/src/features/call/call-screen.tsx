@@ -43,8 +43,16 @@ export interface CallScreenProps {
   onBackToSessions: () => void;
 }
 
+/*
+ * The message can be longer than a portrait stage is tall (the waiting words and the pair's focus), so it
+ * scrolls; a scrolling box must be reachable from the keyboard to be read there, hence the tab stop and name.
+ */
 function StageMessage({ children }: { children: ReactNode }) {
-  return <div className="call__message">{children}</div>;
+  return (
+    <div className="call__message" tabIndex={0} role="region" aria-label="Message">
+      {children}
+    </div>
+  );
 }
 
 /** Why the child is on their own, if they are: the phases in which the partner is not in the call. */
