@@ -3,14 +3,14 @@ import { joinBoth, SchoolDevice } from '../support/pages.js';
 import { readServerClock } from '../support/server-clock.js';
 import { unlockRecords } from '../support/records-unlock.js';
 import { demoSession, serverInfo } from '../support/server-info.js';
-import { DEMO_STAFF_PASSWORD, StaffSignIn } from '../support/staff-pages.js';
+import { DEMO_STAFF_PASSWORD, StaffArea, StaffSignIn } from '../support/staff-pages.js';
 
 const UUID_LIKE = /[0-9a-f]{8}-?[0-9a-f]{4}/i;
 
 /*
  * A concern's record in plain words: the log excerpt names the children as the
  * full log does, nothing internal shows, who viewed it lists the reader, the
- * child's chronology opens, and the CSV carries names.
+ * child's chronology opens (with the session as a line of its own), and the CSV carries names.
  */
 test('a concern record reads in names, lists who viewed it, opens the chronology and exports names', async ({ browser }) => {
   const session = demoSession('now');
@@ -31,11 +31,14 @@ test('a concern record reads in names, lists who viewed it, opens the chronology
     const signIn = new StaffSignIn(page);
     await signIn.open();
     await signIn.signIn('dsl@riverside.example', DEMO_STAFF_PASSWORD);
+    // Concerns are their own area of the staff app.
+    await new StaffArea(page).open('Concerns');
     const row = page.getByTestId('concern-row').first();
     await row.click();
     // The record needs the second factor: set the app up here, or answer its code if a spec before this one did.
     await unlockRecords(page, 'dsl@riverside.example', serverNowSeconds);
     await page.reload();
+    await new StaffArea(page).open('Concerns');
     await page.getByTestId('concern-row').first().click();
 
     const detail = page.getByTestId('concern-detail');
@@ -53,6 +56,10 @@ test('a concern record reads in names, lists who viewed it, opens the chronology
     await detail.getByTestId('open-chronology').click();
     const chronology = detail.getByTestId('child-chronology');
     await expect(chronology.getByTestId('chronology-entry').filter({ hasText: `${session.mentee.firstName} (Riverside High School) pressed “I’m worried”` }).first()).toBeVisible();
+    // The session itself is a line too, labelled, with the partner by first name, year and school only.
+    const sessionLine = chronology.locator('[data-testid="chronology-entry"][data-source="session"]').filter({ hasText: `Held: ${session.mentee.firstName} joined the session with ${session.mentor.firstName} (Year 12, Northgate Academy)` }).first();
+    await expect(sessionLine).toBeVisible();
+    await expect(sessionLine.getByTestId('chronology-label')).toHaveText('Session');
 
     const href = await detail.getByTestId('concern-export-csv').getAttribute('href');
     const csv = await (await page.request.get(`${serverInfo().url}${href}`)).text();
