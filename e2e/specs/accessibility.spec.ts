@@ -203,9 +203,12 @@ test('the children’s screens, the observer view and the concern record have no
     const serverNow = await readServerClock('dsl@riverside.example', DEMO_STAFF_PASSWORD);
     await openFirstConcern(dsl.page);
     await expect(dsl.page.getByTestId('step-up-enrol-first')).toBeVisible();
+    await checkStaffScreen(dsl.page, 'concern locked', '[data-testid="concern-detail"]');
+    // Set-up lives in Your account; the locked record links there.
+    await dsl.page.getByTestId('step-up-enrol-link').click();
     await dsl.page.getByTestId('enrolment-start').click();
     const secret = (await dsl.page.getByTestId('enrolment-secret').textContent())!.trim();
-    await checkStaffScreen(dsl.page, 'concern locked, authenticator set-up', '[data-testid="concern-detail"], [data-testid="enrolment-form"]');
+    await checkStaffScreen(dsl.page, 'authenticator set-up', '[data-testid="enrolment-form"]');
     const enrolledAt = serverNow();
     await dsl.page.getByTestId('enrolment-code').fill(await generate({ secret, epoch: enrolledAt }));
     await dsl.page.getByTestId('enrolment-confirm').click();

@@ -10,7 +10,7 @@ const UUID_LIKE = /[0-9a-f]{8}-?[0-9a-f]{4}/i;
 /*
  * A concern's record in plain words: the log excerpt names the children as the
  * full log does, nothing internal shows, who viewed it lists the reader, the
- * child's chronology opens, and the CSV carries names.
+ * child's chronology opens (with the session as a line of its own), and the CSV carries names.
  */
 test('a concern record reads in names, lists who viewed it, opens the chronology and exports names', async ({ browser }) => {
   const session = demoSession('now');
@@ -55,6 +55,10 @@ test('a concern record reads in names, lists who viewed it, opens the chronology
     await detail.getByTestId('open-chronology').click();
     const chronology = detail.getByTestId('child-chronology');
     await expect(chronology.getByTestId('chronology-entry').filter({ hasText: `${session.mentee.firstName} (Riverside High School) pressed “I’m worried”` }).first()).toBeVisible();
+    // The session itself is a line too, labelled, with the partner by first name, year and school only.
+    const sessionLine = chronology.locator('[data-testid="chronology-entry"][data-source="session"]').filter({ hasText: `Held: ${session.mentee.firstName} joined the session with ${session.mentor.firstName} (Year 12, Northgate Academy)` }).first();
+    await expect(sessionLine).toBeVisible();
+    await expect(sessionLine.getByTestId('chronology-label')).toHaveText('Session');
 
     const href = await detail.getByTestId('concern-export-csv').getAttribute('href');
     const csv = await (await page.request.get(`${serverInfo().url}${href}`)).text();

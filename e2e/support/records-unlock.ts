@@ -41,7 +41,7 @@ function recall(email: string): Authenticator {
 /**
  * With a locked record on screen, set the account's app up (the first time in
  * a run) or answer its code (after that). `serverNow` is the server's clock in
- * seconds (server-clock.ts). Leaves the page where the record can be opened.
+ * seconds (server-clock.ts). After a set-up the page is on Your account: reopen the record.
  */
 export async function unlockRecords(page: Page, email: string, serverNow: () => number): Promise<'enrolled' | 'stepped-up'> {
   const enrolFirst = page.getByTestId('step-up-enrol-first');
@@ -49,6 +49,8 @@ export async function unlockRecords(page: Page, email: string, serverNow: () => 
   await expect(enrolFirst.or(stepUp).first()).toBeVisible();
 
   if (await enrolFirst.isVisible()) {
+    // Set-up lives in Your account; the notice links there.
+    await page.getByTestId('step-up-enrol-link').click();
     await page.getByTestId('enrolment-start').click();
     const secret = (await page.getByTestId('enrolment-secret').textContent())!.trim();
     const at = serverNow();

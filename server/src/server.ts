@@ -273,7 +273,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       }),
       sessionList: new StaffSessionList({ sessions, clock }),
       concerns,
-      chronologies: new Chronologies({ students, concerns }),
+      chronologies: new Chronologies({ students, concerns, sessions, events, clock }),
       audit,
       safeguardingKeywords: new SafeguardingKeywords({ keywords: new SafeguardingKeywordRepository(database.db), audit }),
       studentRecords,

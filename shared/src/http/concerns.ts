@@ -128,8 +128,9 @@ export const ConcernRecord = z.object({
 export type ConcernRecord = z.infer<typeof ConcernRecord>;
 export const ConcernEnvelope = z.object({ concern: ConcernRecord });
 
-/** One line of a child's chronology: every amendment of every concern about them, oldest first. */
-export const ChronologyEntry = z.object({
+/** A concern line of a child's chronology: one amendment of a concern about them. */
+export const ConcernChronologyEntry = z.object({
+  source: z.literal('concern'),
   concernId: Uuid,
   seq: z.number().int(),
   at: IsoInstant,
@@ -143,7 +144,40 @@ export const ChronologyEntry = z.object({
   /** The action taken, or the status the entry left the concern in. */
   actionOrStatus: z.string(),
 });
+
+/** How a session went for this child: held (they joined), missed (they never joined), ended early. */
+export const ChronologySessionOutcome = z.enum(['held', 'missed', 'ended_early']);
+export type ChronologySessionOutcome = z.infer<typeof ChronologySessionOutcome>;
+
+/** A session line: one session the child was timetabled for, at its start, in words with the partner named. */
+export const SessionChronologyEntry = z.object({
+  source: z.literal('session'),
+  sessionId: Uuid,
+  at: IsoInstant,
+  kind: knownOrNewer(ChronologySessionOutcome),
+  summary: z.string(),
+});
+
+/** What in a session's log is a flag: chat blocked for contact details, chat matching safeguarding words. */
+export const ChronologyFlagKind = z.enum(['chat_blocked', 'chat_flagged']);
+
+/** A flag line: one such session log entry, in the session log's own words. */
+export const FlagChronologyEntry = z.object({
+  source: z.literal('flag'),
+  sessionId: Uuid,
+  at: IsoInstant,
+  kind: knownOrNewer(ChronologyFlagKind),
+  summary: z.string(),
+  /** The child's own words, where the log keeps them. */
+  quote: z.string().nullable(),
+});
+
+/** One line of a child's chronology: concerns, sessions and flags, oldest first. */
+export const ChronologyEntry = z.discriminatedUnion('source', [ConcernChronologyEntry, SessionChronologyEntry, FlagChronologyEntry]);
 export type ChronologyEntry = z.infer<typeof ChronologyEntry>;
+export type ConcernChronologyEntry = z.infer<typeof ConcernChronologyEntry>;
+export type SessionChronologyEntry = z.infer<typeof SessionChronologyEntry>;
+export type FlagChronologyEntry = z.infer<typeof FlagChronologyEntry>;
 export const ChronologyResponse = z.object({ chronology: z.array(ChronologyEntry) });
 
 const TAG = 'concerns';
@@ -226,7 +260,7 @@ export const concernEndpoints = {
     path: '/api/staff/students/:id/chronology',
     tag: TAG,
     audience: 'staff',
-    summary: "A child's chronology: every amendment of every concern about them, oldest first (the read is recorded).",
+    summary: "A child's chronology: every amendment of every concern about them, their sessions (held, missed, ended early) and the flags in those sessions' logs, oldest first (the read is recorded).",
     params: IdParams,
     response: ChronologyResponse,
   }),

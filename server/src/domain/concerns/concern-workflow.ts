@@ -174,7 +174,7 @@ export function dslRecipients(concern: Pick<Concern, 'schoolIds'>, dslsBySchool:
   return concern.schoolIds.map((schoolId) => ({ schoolId, staffIds: unique(dslsBySchool.get(schoolId) ?? []) }));
 }
 
-/** Everything recorded about one child across concerns, oldest first. */
+/** Everything recorded about one child across concerns, oldest first; the words are the export's (`amendmentWords`). */
 export function childChronology(concerns: Concern[], studentId: string): ChronologyEntry[] {
   const entries = concerns
     .filter((c) => c.children.some((child) => child.studentId === studentId))
@@ -193,43 +193,7 @@ export function childChronology(concerns: Concern[], studentId: string): Chronol
     kind: a.kind,
     byStaffId: a.byStaffId,
     byStudentId: a.byStudentId,
-    summary: oneLine(summarise(concern, a)),
   }));
-}
-
-const SUMMARY_MAX_CHARS = 140;
-
-function summarise(concern: Concern, a: ConcernAmendment): string {
-  switch (a.kind) {
-    case 'raised': {
-      const who =
-        concern.source.kind === 'student'
-          ? `by ${describeStudent(concern, concern.source.studentId)}`
-          : `by staff ${concern.source.staffId}`;
-      return a.text ? `Concern raised ${who}: "${a.text}"` : `Concern raised ${who} (no words given)`;
-    }
-    case 'status_changed':
-      return `Status ${a.fromStatus ?? '?'} → ${a.toStatus ?? '?'}`;
-    case 'note':
-      return `Note: ${a.text ?? ''}`;
-    case 'action':
-      return `Action: ${a.text ?? ''}`;
-    case 'decision':
-      return `Decision: ${a.text ?? ''} (reason: ${a.reason ?? ''})`;
-    case 'closed':
-      return `Closed. Outcome: ${a.closing?.outcome ?? ''}`;
-  }
-}
-
-function describeStudent(concern: Concern, studentId: string): string {
-  const child = concern.children.find((c) => c.studentId === studentId);
-  return child ? `${child.firstName} (${child.schoolId})` : `student ${studentId}`;
-}
-
-function oneLine(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const chars = [...flat];
-  return chars.length <= SUMMARY_MAX_CHARS ? flat : `${chars.slice(0, SUMMARY_MAX_CHARS - 1).join('')}…`;
 }
 
 function actorIds(actor: ConcernActor): { byStaffId: string | null; byStudentId: string | null } {

@@ -109,8 +109,6 @@ export interface ChronologyEntry {
   kind: ConcernAmendmentKind;
   byStaffId: string | null;
   byStudentId: string | null;
-  /** One line, no line breaks, shortened: the full text stays on the concern. */
-  summary: string;
 }
 
 /** Raised by `raiseConcern` for input a caller should have validated; lists every problem at once. */

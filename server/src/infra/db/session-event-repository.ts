@@ -1,4 +1,4 @@
-import { asc, desc, eq, gte } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray } from 'drizzle-orm';
 import type { SessionEventType } from '@peerbridge/shared';
 import type { Temporal } from 'temporal-polyfill';
 import { entryHash, GENESIS_HASH, type ChainEntryContent } from '../../domain/audit/hash-chain.js';
@@ -102,6 +102,17 @@ export class SessionEventRepository {
       .from(sessionEvents)
       .where(gte(sessionEvents.at, new Date(since.epochMilliseconds)));
     return rows.map((r) => r.occurrenceId);
+  }
+
+  /** The entries of the given kinds across many sessions in one query (a child's chronology), oldest first per session. */
+  async listOfTypes(occurrenceIds: string[], types: SessionEventType[]): Promise<Array<{ sessionId: string; at: string; type: string; actor: string | null; detail: Record<string, unknown> }>> {
+    if (occurrenceIds.length === 0 || types.length === 0) return [];
+    const rows = await this.db
+      .select({ sessionId: sessionEvents.occurrenceId, at: sessionEvents.at, type: sessionEvents.type, actor: sessionEvents.actor, detail: sessionEvents.detail })
+      .from(sessionEvents)
+      .where(and(inArray(sessionEvents.occurrenceId, occurrenceIds), inArray(sessionEvents.type, types)))
+      .orderBy(asc(sessionEvents.occurrenceId), asc(sessionEvents.seq));
+    return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
   }
 
   async list(occurrenceId: string): Promise<SignedEntry[]> {

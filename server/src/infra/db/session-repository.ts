@@ -1,4 +1,4 @@
-import { and, count, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { Temporal } from 'temporal-polyfill';
 import type { StudentRole } from '@peerbridge/shared';
@@ -113,6 +113,14 @@ export class SessionRepository {
     return [...asMentorSchool, ...asMenteeSchool]
       .map(toRecord)
       .sort((a, b) => Temporal.Instant.compare(a.startsAt, b.startsAt));
+  }
+
+  /** Every session a student is timetabled for, as mentor or mentee, oldest first, in one query. */
+  async listForStudent(studentId: string): Promise<SessionRecord[]> {
+    const rows = await this.selectSessions()
+      .where(or(eq(mentor.id, studentId), eq(mentee.id, studentId)))
+      .orderBy(sessionOccurrences.startsAt);
+    return rows.map(toRecord);
   }
 
   /**

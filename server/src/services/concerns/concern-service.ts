@@ -211,7 +211,7 @@ export class ConcernService {
       const amendment = amendments.find((a) => a.seq === entry.seq)!;
       const status = currentStatus({ amendments: amendments.filter((a) => a.seq <= entry.seq) });
       const words = amendmentWords(concern, amendment, names.get(concern.id) ?? {}, status);
-      return { ...entry, summary: words.what, byName: words.recordedBy, actionOrStatus: words.actionOrStatus };
+      return { source: 'concern' as const, ...entry, summary: words.what, byName: words.recordedBy, actionOrStatus: words.actionOrStatus };
     });
   }
 
