@@ -43,8 +43,10 @@ test('a concern record reads in names, lists who viewed it, opens the chronology
     const detail = page.getByTestId('concern-detail');
     await expect(detail.getByTestId('concern-status')).toBeVisible();
     const excerpt = detail.getByTestId('concern-log-excerpt-entry');
-    await expect(excerpt.filter({ hasText: `${session.mentee.firstName} joined` })).toHaveCount(1);
-    await expect(excerpt.filter({ hasText: `${session.mentor.firstName} joined` })).toHaveCount(1);
+    // The shared server's "now" session has been joined by earlier specs too, so each name shows at least once.
+    await expect(excerpt.filter({ hasText: `${session.mentee.firstName} joined` }).first()).toBeVisible();
+    await expect(excerpt.filter({ hasText: `${session.mentor.firstName} joined` }).first()).toBeVisible();
+    await expect(excerpt.filter({ hasText: 'A student joined' })).toHaveCount(0);
     const words = (await detail.innerText()).replace(/Download (CSV|JSON)/g, '');
     expect(words).not.toMatch(UUID_LIKE);
     expect(words).not.toMatch(/\b(true|false)\b|contactKinds|device:/);
