@@ -48,7 +48,9 @@ test('a 10 s link cut at one school is healed by an ICE restart, without a rejoi
     await Promise.all(devices.map((device) => device.join()));
     for (const device of devices) {
       await expect(device.callState()).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
-      await expect.poll(async () => (await inboundMedia(device.page)).videoFramesDecoded, { timeout: 30_000 }).toBeGreaterThan(10);
+      // The call established before the cut, not a measured figure: on a loaded machine the first bandwidth
+      // estimate can be low enough for audio first to hold video back for half a minute before it resumes.
+      await expect.poll(async () => (await inboundMedia(device.page)).videoFramesDecoded, { timeout: 60_000 }).toBeGreaterThan(10);
     }
     const via = (url: string, init: Parameters<NetLab['fetch']>[1]) => lab.fetch(url, init);
     const joinsBefore = (await readSessionLog(server.url, session.id, { via })).filter((e) => e.type === 'SessionJoined').length;
