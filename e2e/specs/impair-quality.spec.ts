@@ -106,7 +106,9 @@ test('150 kbit/s at one school: that student’s incoming video pauses, audio go
     // starts high) and the server pauses it once the estimate has stayed low.
     await lab.impair(0, { capKbit: 150 });
     await joinCall(devices);
-    await expect(notice).toHaveText('Video paused to keep your voice clear', { timeout: 30_000 });
+    // That it pauses is the check here, not how fast (the resume time below is the figure); the estimate
+    // settles more slowly on a loaded machine, so the wait allows a minute.
+    await expect(notice).toHaveText('Video paused to keep your voice clear', { timeout: 60_000 });
     // The server paused the consumer (its log says so, for this receiver only), and the browser decodes no more frames.
     expect(bandwidthDecisions(server, session.mentor.id)).toEqual(['VideoPausedForBandwidth']);
     expect(bandwidthDecisions(server, session.mentee.id)).toEqual([]);
