@@ -8,7 +8,8 @@ export interface NewNotice {
   occurrenceId: string | null;
   studentId: string;
   /** `schedule_changed`: the partner school's coordinator cancelled, moved or ended sessions, or unpaired. */
-  kind: 'consent_missing' | 'consent_withdrawn' | 'schedule_changed' | 'session_ended_by_staff';
+  /** `repeated_absence`: a student missed the school's set number of consecutive sessions (attendance). */
+  kind: 'consent_missing' | 'consent_withdrawn' | 'schedule_changed' | 'session_ended_by_staff' | 'repeated_absence';
   message: string;
 }
 

@@ -12,3 +12,4 @@ export * from './schema/devices.js';
 export * from './schema/session-log.js';
 export * from './schema/safeguarding.js';
 export * from './schema/staff-audit.js';
+export * from './schema/programme.js';
