@@ -2,6 +2,7 @@ import { and, eq, gt, lt } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { DeviceTokens } from '../services/devices/device-tokens.js';
 import { hashSecret } from '../services/staff/passwords.js';
+import { seedDemoProgramme } from './demo-programme.js';
 import { seedDemoScheduling } from './demo-scheduling.js';
 import { schoolDayAt } from '../domain/time/school-day.js';
 import type { Db } from '../infra/db/database.js';
@@ -103,6 +104,13 @@ export async function seedDemo(db: Db, now: Temporal.Instant, tokens: DeviceToke
       endsAt: occurrence.endsAt.toISOString(),
     });
   }
+
+  await seedDemoProgramme(db, now, {
+    partnershipId,
+    mentorSchoolId: schoolRows.mentorSchool.id,
+    menteeSchoolId: schoolRows.menteeSchool.id,
+    pairings: pairingRows.map((p) => ({ id: p.id, mentor: p.mentor, mentee: p.mentee })),
+  });
 
   return {
     schools: [

@@ -1,11 +1,14 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { StaffAccountsSection } from '../../features/accounts/staff-accounts-section';
+import { AttendanceSection } from '../../features/attendance/attendance-section';
 import { AuditSection } from '../../features/audit/audit-section';
 import { DeploymentSection } from '../../features/deployment/deployment-section';
 import { DevicesSection } from '../../features/device/devices-section';
+import { ExitsSection } from '../../features/exits/exits-section';
 import { LiveSessionsSection } from '../../features/observe/live-sessions-section';
 import { useLiveSessions } from '../../features/observe/observe-queries';
+import { ReferralsSection } from '../../features/referrals/referrals-section';
 import { ConcernsSection } from '../../features/safeguarding/concerns-section';
 import { useConcernQueue } from '../../features/safeguarding/safeguarding-queries';
 import { SessionsSection } from '../../features/safeguarding/sessions-section';
@@ -14,6 +17,7 @@ import { SchoolCalendarSection } from '../../features/school-calendar/school-cal
 import { AccountSection } from '../../features/second-factor/account-section';
 import { NoticesSection } from '../../features/students/notices-section';
 import { StudentsSection } from '../../features/students/students-section';
+import { TargetsSection } from '../../features/targets/targets-section';
 import { TimetableSection } from '../../features/timetable/timetable-section';
 import { useStaffContext } from '../../lib/staff/staff-context';
 import {
@@ -29,6 +33,9 @@ import {
 } from '../../lib/staff/staff-sections';
 import { Notice } from '../../ui/notice';
 import { StaffSection } from '../../ui/staff-section';
+
+// Reports carry the charting library: loaded only when a coordinator opens them, never on a child's path.
+const ReportsSection = lazy(() => import('../../features/reports/reports-section').then((m) => ({ default: m.ReportsSection })));
 
 /** The page for the current address: an area, "not available for your role", or "nothing here". */
 export function StaffRoutePage({ route }: { route: StaffRoute }) {
@@ -68,6 +75,20 @@ function AreaPage({ place }: { place: StaffPlace }) {
           onObserve={(sessionId) => navigate(staffPath({ area: 'live', observeSessionId: sessionId }))}
           onStopWatching={() => navigate(staffPath({ area: 'live', observeSessionId: null }), { replace: true })}
         />
+      );
+    case 'referrals':
+      return <ReferralsSection />;
+    case 'targets':
+      return <TargetsSection />;
+    case 'attendance':
+      return <AttendanceSection />;
+    case 'exits':
+      return <ExitsSection />;
+    case 'reports':
+      return (
+        <Suspense fallback={<p data-testid="reports-loading">Loading reports…</p>}>
+          <ReportsSection />
+        </Suspense>
       );
     case 'timetable':
       return <TimetableSection />;

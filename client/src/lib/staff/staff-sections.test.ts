@@ -13,8 +13,8 @@ import {
 } from './staff-sections';
 
 describe('sectionsFor', () => {
-  it('gives a coordinator the notices, sessions (to raise concerns), timetable, school calendar, students, iPads, staff accounts and staff actions', () => {
-    expect(sectionsFor(['coordinator'])).toEqual(['notices', 'sessions', 'timetable', 'calendar', 'students', 'devices', 'accounts', 'audit']);
+  it('gives a coordinator the notices, sessions (to raise concerns), the mentoring programme (referrals to reports), timetable, school calendar, students, iPads, staff accounts and staff actions', () => {
+    expect(sectionsFor(['coordinator'])).toEqual(['notices', 'sessions', 'referrals', 'targets', 'attendance', 'exits', 'reports', 'timetable', 'calendar', 'students', 'devices', 'accounts', 'audit']);
     expect(sectionTitle('audit', ['coordinator'])).toBe('Staff actions');
     expect(sectionTitle('accounts', ['coordinator'])).toBe('Staff accounts');
     expect(sectionTitle('timetable', ['coordinator'])).toBe('Timetable');
@@ -37,6 +37,11 @@ describe('sectionsFor', () => {
       'concerns',
       'live',
       'sessions',
+      'referrals',
+      'targets',
+      'attendance',
+      'exits',
+      'reports',
       'timetable',
       'calendar',
       'students',
@@ -78,7 +83,7 @@ describe('what each role may do in the sessions list', () => {
 
 describe('the staff area\'s navigation', () => {
   it('shows a coordinator home, their sections (the notices are on the home) and their own account', () => {
-    expect(areasFor(['coordinator'])).toEqual(['home', 'sessions', 'timetable', 'calendar', 'students', 'devices', 'accounts', 'audit', 'account']);
+    expect(areasFor(['coordinator'])).toEqual(['home', 'sessions', 'referrals', 'targets', 'attendance', 'exits', 'reports', 'timetable', 'calendar', 'students', 'devices', 'accounts', 'audit', 'account']);
   });
 
   it('shows a safeguarding lead concerns and live sessions but no timetable, students or iPads', () => {

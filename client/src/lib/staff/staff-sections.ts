@@ -5,7 +5,24 @@ import type { StaffRole } from '@peerbridge/shared';
  * split (see its access policy); this only avoids showing doors that would
  * answer "no access".
  */
-export type StaffSection = 'notices' | 'concerns' | 'live' | 'sessions' | 'timetable' | 'calendar' | 'students' | 'devices' | 'accounts' | 'audit' | 'keywords' | 'deployment';
+export type StaffSection =
+  | 'notices'
+  | 'concerns'
+  | 'live'
+  | 'sessions'
+  | 'referrals'
+  | 'targets'
+  | 'attendance'
+  | 'exits'
+  | 'reports'
+  | 'timetable'
+  | 'calendar'
+  | 'students'
+  | 'devices'
+  | 'accounts'
+  | 'audit'
+  | 'keywords'
+  | 'deployment';
 
 const sectionsByRole: Record<StaffRole, readonly StaffSection[]> = {
   // Notices first: they are the things a coordinator has to fix today. The
@@ -14,7 +31,8 @@ const sectionsByRole: Record<StaffRole, readonly StaffSection[]> = {
   // The staff audit trail last: it is looked back at, not worked from. Supervisors
   // only observe, so they have no need to see their colleagues' actions.
   // The school calendar (bell times, terms, closures) is what the timetable is built from.
-  coordinator: ['notices', 'sessions', 'timetable', 'calendar', 'students', 'devices', 'accounts', 'audit'],
+  // The mentoring programme (referrals to reports) sits beside the timetable it feeds.
+  coordinator: ['notices', 'sessions', 'referrals', 'targets', 'attendance', 'exits', 'reports', 'timetable', 'calendar', 'students', 'devices', 'accounts', 'audit'],
   // Safeguarding leads manage safeguarding-lead accounts (the server lists only those to them).
   dsl: ['concerns', 'live', 'sessions', 'accounts', 'audit', 'keywords'],
   supervisor: ['live', 'sessions'],
@@ -23,7 +41,17 @@ const sectionsByRole: Record<StaffRole, readonly StaffSection[]> = {
 };
 
 // Concerns before anything else: a child waiting to be heard comes first.
-const order: readonly StaffSection[] = ['notices', 'concerns', 'live', 'sessions', 'timetable', 'calendar', 'students', 'devices', 'accounts', 'audit', 'keywords', 'deployment'];
+const order: readonly StaffSection[] = [
+  'notices',
+  'concerns',
+  'live',
+  'sessions',
+  'referrals',
+  'targets',
+  'attendance',
+  'exits',
+  'reports',
+  'timetable', 'calendar', 'students', 'devices', 'accounts', 'audit', 'keywords', 'deployment'];
 
 export function sectionsFor(roles: readonly StaffRole[]): StaffSection[] {
   const wanted = new Set(roles.flatMap((role) => sectionsByRole[role]));
@@ -59,6 +87,16 @@ export function sectionTitle(section: StaffSection, roles: readonly StaffRole[])
       return 'Live sessions';
     case 'sessions':
       return canReadSessionLogs(roles) ? 'Sessions and logs' : 'Sessions';
+    case 'referrals':
+      return 'Referrals';
+    case 'targets':
+      return 'Targets';
+    case 'attendance':
+      return 'Attendance';
+    case 'exits':
+      return 'Exits';
+    case 'reports':
+      return 'Programme reports';
     case 'timetable':
       return 'Timetable';
     case 'calendar':
@@ -119,6 +157,11 @@ export const areaPaths: Readonly<Record<StaffArea, string>> = {
   concerns: '/concerns',
   live: '/live',
   sessions: '/sessions',
+  referrals: '/referrals',
+  targets: '/targets',
+  attendance: '/attendance',
+  exits: '/exits',
+  reports: '/reports',
   timetable: '/timetable',
   calendar: '/calendar',
   students: '/students',
