@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
+import compression from 'compression';
+import { clientAssetRoutes } from './transport/http/client-assets.js';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { DeviceEnrolment } from './services/devices/device-enrolment.js';
@@ -153,6 +155,8 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(securityHeaders({ production: deps.production === true }));
   app.use(['/api', '/calendar'], noStore);
+  // JSON answers over a kilobyte go compressed (lists of sessions, students, logs); small ones are not worth the CPU.
+  app.use(['/api', '/calendar'], compression({ threshold: 1024 }));
   // The server's clock decides what is open; screens label "today" and "come back at 09:30" by it, not by the iPad's.
   app.use('/api', (_req, res, next) => {
     res.setHeader(SERVER_TIME_HEADER, deps.clock.now().toString());
@@ -212,9 +216,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', notFoundHandler);
 
   if (deps.clientDist && fs.existsSync(path.join(deps.clientDist, 'index.html'))) {
-    const dist = deps.clientDist;
-    app.use(express.static(dist, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => res.sendFile(path.join(dist, 'index.html')));
+    app.use(clientAssetRoutes(deps.clientDist));
   }
 
   app.use(notFoundHandler);

@@ -98,8 +98,8 @@ describe.each(testDatabaseKinds())('response headers on %s', (kind) => {
     }
     // The client's own hashed files may be cached; only answers with children's data may not.
     const css = await request(server.url).get('/assets/app.css').expect(200);
-    expect(css.headers['cache-control']).toBe('public, max-age=3600');
-    expect(page.headers['cache-control']).not.toContain('max-age=3600');
+    expect(css.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(page.headers['cache-control']).not.toContain('max-age=');
   });
 
   it("serves the page for the staff area's own addresses, so a deep link from an alert or an email opens (the API stays JSON)", async () => {
