@@ -1,10 +1,8 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { SchoolDevice } from '../support/pages.js';
+import { expect, test } from '@playwright/test';
 import { inboundMedia } from '../support/rtc-stats.js';
 import { JOURNEY_ADMIN, startJourneyServer, type JourneyServer } from '../support/journey-server.js';
-import { SchoolCalendarPage } from '../support/school-calendar-page.js';
-import { StudentsPage } from '../support/students-page.js';
-import { DevicesScreen, StudentsScreen, TimetableScreen } from '../support/school-setup-pages.js';
+import { TimetableScreen } from '../support/school-setup-pages.js';
+import { menteeSchool, mentorSchool, PROGRAMME, setUpSchool, staffPage, type SchoolPlan } from '../support/school-journey.js';
 import { DeploymentSetUp, StaffSignIn } from '../support/staff-pages.js';
 
 /*
@@ -20,51 +18,6 @@ import { DeploymentSetUp, StaffSignIn } from '../support/staff-pages.js';
  * Period 2 starts at 10:00, so the series' first session opens to join on booking.
  */
 
-const IPAD = { viewport: { width: 1024, height: 768 } };
-const PROGRAMME = { start: '2027-01-04', end: '2027-07-16' };
-
-interface SchoolPlan {
-  name: string;
-  urn: string;
-  contactEmail: string;
-  coordinator: { fullName: string; email: string; password: string };
-  ipad: { label: string; room: string };
-  student: { admissionNumber: string; firstName: string; surname: string; year: number; subjects: string[] };
-}
-
-const mentorSchool: SchoolPlan = {
-  name: 'Hillcrest Sixth Form',
-  urn: '318001',
-  contactEmail: 'office@hillcrest.example',
-  coordinator: { fullName: 'Priya Shah', email: 'priya.shah@hillcrest.example', password: 'hillcrest coordinator password' },
-  ipad: { label: 'Library iPad', room: 'Library' },
-  student: { admissionNumber: 'H1201', firstName: 'Amira', surname: 'Khan', year: 12, subjects: ['maths', 'physics'] },
-};
-
-const menteeSchool: SchoolPlan = {
-  name: 'Meadow Park School',
-  urn: '318002',
-  contactEmail: 'office@meadowpark.example',
-  coordinator: { fullName: 'Tom Reed', email: 'tom.reed@meadowpark.example', password: 'meadow park coordinator password' },
-  ipad: { label: 'Maths iPad', room: 'Room 12' },
-  student: { admissionNumber: 'M0917', firstName: 'Leo', surname: 'Baker', year: 11, subjects: ['maths'] },
-};
-
-/** Both schools' year: five one-hour periods a day, Week A/B from 4 January, the spring and summer terms. */
-const PERIODS = [
-  { name: 'P1', start: '09:00', end: '10:00' },
-  { name: 'P2', start: '10:00', end: '11:00' },
-  { name: 'P3', start: '11:20', end: '12:20' },
-  { name: 'P4', start: '13:10', end: '14:10' },
-  { name: 'P5', start: '14:10', end: '15:10' },
-];
-const WEEK_A_MONDAY = '2027-01-04';
-const TERMS = [
-  { name: 'Spring 1', start: '2027-01-04', end: '2027-02-12' },
-  { name: 'Spring 2', start: '2027-02-22', end: '2027-03-26' },
-  { name: 'Summer', start: '2027-04-12', end: '2027-07-16' },
-];
-
 let server: JourneyServer;
 
 test.beforeAll(async () => {
@@ -74,70 +27,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.stop();
 });
-
-/** A staff member's own tablet: a browser context of its own. */
-async function staffPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext(IPAD);
-  return context.newPage();
-}
-
-/** The School calendar screen: bell times, Week A/B and terms; the preview shows today in Week B, open. */
-async function setCalendar(page: Page): Promise<void> {
-  const calendar = new SchoolCalendarPage(page);
-  await calendar.open();
-  await calendar.setBellTimes(PERIODS);
-  await calendar.setCycle(2, WEEK_A_MONDAY);
-  await calendar.clearTerms();
-  for (const term of TERMS) await calendar.addTerm(term.name, term.start, term.end);
-  await calendar.previewWeekOf('2027-01-13');
-  await expect(calendar.previewDay('2027-01-13')).toHaveAttribute('data-week', 'B');
-  await expect(calendar.previewDay('2027-01-13')).toHaveAttribute('data-status', 'open');
-  // Nothing is booked yet, so the save has nothing to cancel and asks nothing.
-  expect((await calendar.save()).asked).toBeNull();
-}
-
-/** A coordinator's first morning: password, calendar, an iPad, the students, consent or training, PINs. */
-async function setUpSchool(browser: Browser, school: SchoolPlan, setupCode: string, role: 'mentor' | 'mentee') {
-  const page = await staffPage(browser);
-  const signIn = new StaffSignIn(page, server.url);
-  await signIn.open();
-  await signIn.useSetupCode(setupCode, school.coordinator.password);
-  await signIn.signIn(school.coordinator.email, school.coordinator.password);
-  await expect(page.getByTestId('staff-home')).toContainText(school.name);
-
-  await setCalendar(page);
-
-  const devices = new DevicesScreen(page);
-  const code = await devices.issueCode(school.ipad.label, school.ipad.room);
-  const ipad = await SchoolDevice.enrol(browser, server.url, code);
-  await devices.expectEnrolled(school.ipad.label, '1 iPad is set up');
-
-  // The MIS export with two more columns: the periods the student is free (both weeks) and their subjects.
-  const s = school.student;
-  const csv = [
-    'Admission No,Legal Forename,Legal Surname,Year,Reg Group,Free periods,Subjects',
-    `${s.admissionNumber},${s.firstName},${s.surname},${s.year},${s.year}A,Wed:P2,${s.subjects.join('; ')}`,
-  ].join('\n');
-  const importing = new StudentsPage(page);
-  expect(await importing.importCsv(csv, { name: `${school.name} students.csv` })).toContain('1 new student');
-  const fullName = `${s.firstName} ${s.surname}`;
-  await importing.openStudent(fullName);
-  expect(await importing.isFree('both', 'Wed', 'P2')).toBe(true);
-  expect(await importing.isFree('both', 'Wed', 'P1')).toBe(false);
-  await expect(importing.subjects()).toHaveCount(s.subjects.length);
-
-  const students = new StudentsScreen(page);
-  const coordinator = school.coordinator.fullName;
-  if (role === 'mentee') await students.record(fullName, 'consent', 'form', coordinator, 'on the form');
-  else await students.record(fullName, 'training', 'email', coordinator, 'by email');
-  await expect(students.row(fullName).getByTestId('student-readiness')).not.toContainText("can't");
-
-  const pins = await students.classPins([fullName]);
-  const pin = pins.get(`${s.firstName} ${s.surname[0]}`);
-  expect(pin).toMatch(/^\d{4}$/);
-  await expect(students.row(fullName)).toContainText('PIN: set');
-  return { page, ipad, pin: pin! };
-}
 
 test('a new deployment, from an empty database to two students in a call, through the screens alone', async ({ browser }) => {
   test.setTimeout(300_000);
@@ -159,8 +48,8 @@ test('a new deployment, from an empty database to two students in a call, throug
   await admin.context().close();
 
   // 2. Each coordinator sets up their school.
-  const mentor = await setUpSchool(browser, mentorSchool, codes.get(mentorSchool)!, 'mentor');
-  const mentee = await setUpSchool(browser, menteeSchool, codes.get(menteeSchool)!, 'mentee');
+  const mentor = await setUpSchool(browser, server.url, mentorSchool, codes.get(mentorSchool)!, 'mentor');
+  const mentee = await setUpSchool(browser, server.url, menteeSchool, codes.get(menteeSchool)!, 'mentee');
 
   // 3. The mentee school's coordinator accepts the board's suggestion and books it every week.
   const timetable = new TimetableScreen(mentee.page);
