@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { tmpDir } from './server-info.js';
-import { createAdmin, freePort, serverEnv, startServer, type RunningServer } from './start-server.js';
+import { createAdmin, freePort, serverEnv, startServer, waitUntilReady, type RunningServer } from './start-server.js';
 
 /*
  * A journey's own server on an EMPTY embedded database whose clock the spec moves on: each
@@ -47,6 +47,9 @@ export class ClockedJourneyServer {
   }
 
   private async start(): Promise<void> {
-    this.running = await startServer(this.env, path.join(this.dir, `server-${++this.starts}.log`));
+    // Generous, as RestartableServer's: a cold start on a loaded CI machine has taken over 15 s.
+    this.running = await startServer(this.env, path.join(this.dir, `server-${++this.starts}.log`), {
+      waitReady: (url, child) => waitUntilReady(url, child, 60_000),
+    });
   }
 }
