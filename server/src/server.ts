@@ -107,7 +107,7 @@ export interface RunningServer {
   logKeys: Ed25519KeyRing;
   retention: RetentionJob;
   /** Notification email's sender and escalation sweep (undefined without SMTP_URL), for tests to drive. */
-  email: Pick<EmailJobs, 'sendDue' | 'escalate'> | undefined;
+  email: Pick<EmailJobs, 'sendDue' | 'escalate' | 'emails'> | undefined;
   demo: DemoManifest | undefined;
   /** No deployment admin yet (and no demo data): how to make the first is printed at start-up. */
   needsFirstAdmin: boolean;
