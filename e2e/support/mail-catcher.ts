@@ -48,7 +48,8 @@ export class MailCatcher {
   ) {}
 
   static async start(port = 0): Promise<MailCatcher> {
-    let catcher: MailCatcher | undefined;
+    // The server's handler needs the catcher, which needs the server's port: filled in once listening.
+    const holder: { catcher?: MailCatcher } = {};
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
@@ -57,13 +58,13 @@ export class MailCatcher {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
-          if (catcher?.refuse) {
+          if (holder.catcher?.refuse) {
             callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
             return;
           }
           const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
           const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-          catcher?.received(parse(Buffer.concat(chunks).toString('utf8'), to, from));
+          holder.catcher?.received(parse(Buffer.concat(chunks).toString('utf8'), to, from));
           callback();
         });
       },
@@ -72,8 +73,8 @@ export class MailCatcher {
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => resolve());
     });
-    catcher = new MailCatcher(server, (server.server.address() as AddressInfo).port);
-    return catcher;
+    holder.catcher = new MailCatcher(server, (server.server.address() as AddressInfo).port);
+    return holder.catcher;
   }
 
   /** What Peerbridge's SMTP_URL should be to send here. */
