@@ -27,13 +27,15 @@ const toDate = (i: Temporal.Instant) => new Date(i.epochMilliseconds);
 export class EmailOutboxRepository {
   constructor(private readonly db: Db) {}
 
-  /** Queued now (due at `at`); one already queued for the same thing and address is left as it is. */
-  async enqueue(emails: readonly OutboxEmail[], at: Temporal.Instant, tx: Db = this.db): Promise<void> {
-    if (emails.length === 0) return;
-    await tx
+  /** Queued now (due at `at`); one already queued for the same thing and address is left as it is. How many are new. */
+  async enqueue(emails: readonly OutboxEmail[], at: Temporal.Instant, tx: Db = this.db): Promise<number> {
+    if (emails.length === 0) return 0;
+    const added = await tx
       .insert(emailOutbox)
       .values(emails.map((e) => ({ ...e, nextAttemptAt: toDate(at) })))
-      .onConflictDoNothing();
+      .onConflictDoNothing()
+      .returning({ id: emailOutbox.id });
+    return added.length;
   }
 
   /**

@@ -7,8 +7,8 @@ describe('withAlertEmails', () => {
     const pushed: string[] = [];
     const mailed: { schoolId: string; kind: string; concernId?: string }[] = [];
     const inner: RealtimeSink = {
-      send: (connectionId, event) => void pushed.push(`${connectionId}:${event}`),
-      toSchoolDsls: (schoolId, event) => void pushed.push(`${schoolId}:${event}`),
+      send: (connectionId, event, ..._payload) => void pushed.push(`${connectionId}:${event}`),
+      toSchoolDsls: (schoolId, event, ..._payload) => void pushed.push(`${schoolId}:${event}`),
     };
     const sink = withAlertEmails(inner, { alert: (schoolId, alert) => void mailed.push({ schoolId, kind: alert.kind, concernId: alert.concernId }) });
     const at = '2026-11-25T10:20:00Z';

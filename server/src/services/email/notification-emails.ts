@@ -92,8 +92,8 @@ export class NotificationEmails {
   private async queue(addresses: string[], content: EmailContent, kind: string, subjectRef: string, tx?: Db): Promise<void> {
     if (addresses.length === 0) return;
     const rows = addresses.map((toAddress) => ({ toAddress, subject: content.subject, bodyText: content.text, kind, subjectRef }));
-    await this.deps.outbox.enqueue(rows, this.deps.clock.now(), tx);
-    this.deps.queued();
+    // A sweep finding the same concern again queues nothing new, and need not wake the sender.
+    if ((await this.deps.outbox.enqueue(rows, this.deps.clock.now(), tx)) > 0) this.deps.queued();
   }
 
   private link(path: string): string {
