@@ -289,7 +289,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       studentRecords,
       coordinatorNotices: new CoordinatorNotices({ notices: noticeRepository, clock }),
       studentImport: new StudentImport({ imports: studentImports, records: studentRecords, calendars }),
-      staffImport: new StaffImport({ imports: staffImports, clock, audit }),
+      staffImport: new StaffImport({ imports: staffImports, clock, audit, setupCodeEmails: email?.emails }),
       deploymentSetup: new DeploymentSetup({ deployment, accounts: staffImports, audit, clock, setupCodeEmails: email?.emails }),
       calendarFeeds: new CalendarFeeds({ feeds: new CalendarFeedRepository(database.db), staff: staffRecords, sessions, clock }),
       schoolCalendars: new SchoolCalendars({ calendars, scheduling, partnerships, students, audit, clock }),

@@ -53,6 +53,16 @@ describe.each(testDatabaseKinds())('notification email on %s', (kind) => {
     await expect.poll(async () => (await outboxRows('setup_code')).map((r) => [r.status, r.bodyText])).toEqual([['sent', '']]);
   });
 
+  it('mails each account of a staff CSV import its own set-up code', async () => {
+    const dana = await signInStaff(server, 'coordinator@northgate.example');
+    const csv = 'Forename,Surname,Email,Role\nJo,Ward,jo.ward@northgate.example,coordinator\nKai,Lund,kai.lund@northgate.example,coordinator\n';
+    const done = await dana.post('/api/staff/import/staff').type('text/csv').send(csv).expect(200);
+    for (const created of done.body.created as { email: string; setupCode: string }[]) {
+      const message = await mail.waitFor((m) => m.to.includes(created.email));
+      expect(message.text).toContain(created.setupCode);
+    }
+  });
+
   it("mails the school's first staff, made by the deployment admin, their set-up code", async () => {
     await addOtherSchoolAndAdmin(server);
     const admin = await signInStaff(server, 'admin@peerbridge.example');
@@ -100,9 +110,11 @@ describe.each(testDatabaseKinds())('notification email on %s', (kind) => {
     expect(message.text).toContain(`${PUBLIC_URL}/staff`);
     expectNoChild([message]);
     const rows = (await outboxRows('dsl_escalation')).filter((r) => r.subjectRef.startsWith(raised.body.concernId));
-    // Northgate's coordinators (the demo's and the one invited above), once each; nobody at Riverside.
+    // Northgate's coordinators (the demo's and those invited and imported above), once each; nobody at Riverside.
     expect(rows.map((r) => [r.subjectRef, r.toAddress]).sort()).toEqual([
       [ref('mentor'), 'coordinator@northgate.example'],
+      [ref('mentor'), 'jo.ward@northgate.example'],
+      [ref('mentor'), 'kai.lund@northgate.example'],
       [ref('mentor'), 'nina.newcomer@northgate.example'],
     ]);
   });
