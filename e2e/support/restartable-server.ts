@@ -22,13 +22,14 @@ export class RestartableServer {
     private readonly dir: string,
   ) {}
 
-  static async create(name: string): Promise<RestartableServer> {
+  /** `smtpUrl`: where its notification emails go (a MailCatcher's url); none by default. */
+  static async create(name: string, options: { smtpUrl?: string } = {}): Promise<RestartableServer> {
     const dir = path.join(tmpDir, name);
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
     const port = await freePort();
     // Staff read the session log over the API here without the second factor (it has its own spec).
-    const env = { ...serverEnv({ dataDir: path.join(dir, 'data'), port, clockStart: e2eInstant }), STAFF_STEP_UP: 'off' };
+    const env = { ...serverEnv({ dataDir: path.join(dir, 'data'), port, clockStart: e2eInstant, smtpUrl: options.smtpUrl }), STAFF_STEP_UP: 'off' };
     const manifestFile = path.join(dir, 'manifest.json');
     const seeded = spawnSync(tsx, ['server/src/infra/db/seed-cli.ts', '--manifest', manifestFile], { cwd: repoRoot, env, stdio: 'inherit' });
     if (seeded.status !== 0) throw new Error(`seeding the demo data failed (exit ${seeded.status})`);

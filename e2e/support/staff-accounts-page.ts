@@ -6,8 +6,9 @@ import { DEMO_STAFF_PASSWORD, StaffArea } from './staff-pages.js';
 export class StaffAccountsPage {
   constructor(readonly page: Page) {}
 
-  static async signIn(page: Page, email: string, password = DEMO_STAFF_PASSWORD): Promise<StaffAccountsPage> {
-    await page.goto(`${serverInfo().url}/staff`);
+  /** `baseUrl`: a spec's own server instead of the shared demo one. */
+  static async signIn(page: Page, email: string, password = DEMO_STAFF_PASSWORD, baseUrl = serverInfo().url): Promise<StaffAccountsPage> {
+    await page.goto(`${baseUrl}/staff`);
     await page.getByTestId('staff-email').fill(email);
     await page.getByTestId('staff-password').fill(password);
     await page.getByTestId('staff-login-submit').click();

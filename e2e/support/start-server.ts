@@ -34,9 +34,11 @@ export async function waitUntilReady(url: string, server: ChildProcess, deadline
 }
 
 /** The environment the browser runs give the real server: its data directory, port and the instant its clock starts at. */
-export function serverEnv(options: { dataDir: string; port: number; clockStart: string }): NodeJS.ProcessEnv {
+export function serverEnv(options: { dataDir: string; port: number; clockStart: string; smtpUrl?: string }): NodeJS.ProcessEnv {
   return {
     ...process.env,
+    // Notification email goes to the spec's own SMTP server (mail-catcher.ts) when it names one, else nowhere.
+    ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl, PUBLIC_URL: `http://127.0.0.1:${options.port}` } : { SMTP_URL: '' }),
     NODE_ENV: 'test',
     DATA_DIR: options.dataDir,
     HOST: '127.0.0.1',

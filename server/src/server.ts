@@ -19,7 +19,9 @@ import { seedDemo, type DemoManifest } from './demo/demo-data.js';
 import { DeviceEnrolment } from './services/devices/device-enrolment.js';
 import { DeviceTokens } from './services/devices/device-tokens.js';
 import type { Clock } from './domain/time/clock.js';
-import { openDatabase, type Database } from './infra/db/database.js';
+import { openDatabase, type Database, type Db } from './infra/db/database.js';
+import { createEmail, type EmailJobs } from './services/email/create-email.js';
+import { withAlertEmails } from './services/email/alert-email-sink.js';
 import { DeviceRepository } from './infra/db/device-repository.js';
 import { SessionEventRepository } from './infra/db/session-event-repository.js';
 import { RecordViewRepository } from './infra/db/record-view-repository.js';
@@ -35,7 +37,7 @@ import { CoordinatorNotices } from './services/students/coordinator-notices.js';
 import { CalendarFeeds } from './services/calendar-feed/calendar-feeds.js';
 import { SchoolCalendars } from './services/scheduling/school-calendars.js';
 import { TodaySessions } from './services/devices/today-sessions.js';
-import { NoticeRepository } from './infra/db/notice-repository.js';
+import { NoticeRepository, type RaisedNotice } from './infra/db/notice-repository.js';
 import { StudentRepository } from './infra/db/student-repository.js';
 import { StaffAuth } from './services/staff/staff-auth.js';
 import { CallChat } from './services/calls/call-chat.js';
@@ -104,6 +106,8 @@ export interface RunningServer {
   /** The session-log signing keys: what tests verify evidence files against. */
   logKeys: Ed25519KeyRing;
   retention: RetentionJob;
+  /** Notification email's sender and escalation sweep (undefined without SMTP_URL), for tests to drive. */
+  email: Pick<EmailJobs, 'sendDue' | 'escalate' | 'emails'> | undefined;
   demo: DemoManifest | undefined;
   /** No deployment admin yet (and no demo data): how to make the first is printed at start-up. */
   needsFirstAdmin: boolean;
@@ -156,7 +160,11 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     const deviceTokens = new DeviceTokens(secret, devices, clock);
     const joinTokens = new JoinTokens(secret, clock);
     const students = new StudentRepository(database.db);
-    const noticeRepository = new NoticeRepository(database.db);
+    // Notification email (SMTP_URL): notices of the emailed kinds queue their emails in their own transaction.
+    const email = config.mail ? createEmail(config.mail, { db: database.db, clock, timers: realTimers, log: log.child({ area: 'email' }) }) : undefined;
+    if (email) cleanups.push(() => email.stop());
+    const noticesRaised = email ? (tx: Db, raised: RaisedNotice[]) => email.emails.noticesRaised(tx, raised) : undefined;
+    const noticeRepository = new NoticeRepository(database.db, noticesRaised);
     const consentNotices = new ConsentNotices(noticeRepository);
     const demo = config.demo ? await seedDemo(database.db, clock.now(), deviceTokens) : undefined;
 
@@ -171,7 +179,8 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       log.info('SocketRedisAdapterReady');
     }
 
-    const sink = socketEventSink(io);
+    // Every safeguarding alert to DSLs is also emailed to them (when SMTP_URL is set).
+    const sink = email ? withAlertEmails(socketEventSink(io), email.emails) : socketEventSink(io);
     const { calls, live, timeline, admission, rejoinGrants, recordGapAfterStop } = createCalls({
       sessions,
       events,
@@ -186,7 +195,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     const staffRecords = new StaffRepository(database.db);
     const calendars = new CalendarRepository(database.db);
     const scheduling = new SchedulingRepository(database.db);
-    const lifecycle = new SeriesLifecycleRepository(database.db);
+    const lifecycle = new SeriesLifecycleRepository(database.db, noticesRaised);
     const matching = new MatchingRepository(database.db);
     const partnerships = new PartnershipRepository(database.db);
     const staffAuth = new StaffAuth(staffRecords, clock, {
@@ -219,6 +228,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       audit,
       clock,
       log: log.child({ area: 'staff-accounts' }),
+      setupCodeEmails: email?.emails,
     });
     const chat = new CallChat({ live, timeline, sink, clock, log: log.child({ area: 'chat' }) });
     const concerns = new ConcernService({
@@ -279,8 +289,8 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       studentRecords,
       coordinatorNotices: new CoordinatorNotices({ notices: noticeRepository, clock }),
       studentImport: new StudentImport({ imports: studentImports, records: studentRecords, calendars }),
-      staffImport: new StaffImport({ imports: staffImports, clock, audit }),
-      deploymentSetup: new DeploymentSetup({ deployment, accounts: staffImports, audit, clock }),
+      staffImport: new StaffImport({ imports: staffImports, clock, audit, setupCodeEmails: email?.emails }),
+      deploymentSetup: new DeploymentSetup({ deployment, accounts: staffImports, audit, clock, setupCodeEmails: email?.emails }),
       calendarFeeds: new CalendarFeeds({ feeds: new CalendarFeedRepository(database.db), staff: staffRecords, sessions, clock }),
       schoolCalendars: new SchoolCalendars({ calendars, scheduling, partnerships, students, audit, clock }),
       schedulingService: new SchedulingService({ calendars, scheduling, changeNames: new ScheduleChangeNames(database.db), clock, audit }),
@@ -348,7 +358,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
         log.info('ShutdownFinished');
       })());
 
-    return { url, port, app, database, deviceTokens, calls, probes, media, events, logKeys, retention, demo, needsFirstAdmin, close };
+    return { url, port, app, database, deviceTokens, calls, probes, media, events, logKeys, retention, email, demo, needsFirstAdmin, close };
   } catch (error) {
     await unwind();
     throw error;

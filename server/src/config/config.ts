@@ -105,6 +105,45 @@ const EnvSchema = z
     STAFF_STEP_UP: z.enum(['required', 'off']).optional(),
     /** How long one step-up lasts within the session. */
     STAFF_STEP_UP_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    /**
+     * The mail server notifications go through, e.g. smtp://user:pass@mail.school.example:587 or smtps://…:465.
+     * Unset: no email is sent; notifications stay in the app's notice lists and live alerts.
+     */
+    SMTP_URL: optionalText.pipe(
+      z
+        .string()
+        .refine((v) => {
+          try {
+            const url = new URL(v);
+            return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+          } catch {
+            return false;
+          }
+        }, 'must be a URL such as smtp://user:password@mail.example.org:587 or smtps://mail.example.org:465')
+        .optional(),
+    ),
+    /** Who notification emails come from: an address, or "Name <address>". */
+    MAIL_FROM: optionalText.pipe(
+      z
+        .string()
+        .regex(/^(?:[^<>@\r\n]+<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an address such as peerbridge@school.example or "Peerbridge <peerbridge@school.example>"')
+        .optional(),
+    ),
+    /** The address staff open Peerbridge at (the links in emails), e.g. https://peerbridge.school.example. */
+    PUBLIC_URL: optionalText.pipe(
+      z
+        .string()
+        .refine((v) => {
+          try {
+            const url = new URL(v);
+            return ['http:', 'https:'].includes(url.protocol) && url.search === '' && url.hash === '';
+          } catch {
+            return false;
+          }
+        }, 'must be an http(s) address such as https://peerbridge.school.example')
+        .transform((v) => v.replace(/\/+$/, ''))
+        .optional(),
+    ),
     /** Tests only: the instant the server's clock starts at (it then moves with real time). */
     CLOCK_START: optionalText.pipe(
       z
@@ -157,6 +196,10 @@ const EnvSchema = z
       // Children's safeguarding records behind a password alone is not an option a live school may choose.
       ctx.addIssue({ code: 'custom', path: ['STAFF_STEP_UP'], message: 'cannot be off in production' });
     }
+    if (env.SMTP_URL && !env.PUBLIC_URL) {
+      // An email that cannot say where to look is a worry, not a notification.
+      ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required with SMTP_URL (the links in emails)' });
+    }
     if (env.MEDIA_RTC_PORT + env.MEDIA_WORKERS - 1 > 65535) {
       ctx.addIssue({ code: 'custom', path: ['MEDIA_RTC_PORT'], message: 'leaves no room for one port per worker' });
     }
@@ -201,6 +244,8 @@ export interface Config {
     stepUpRequired: boolean;
     stepUpLasts: Temporal.Duration;
   };
+  /** Notification email (SMTP_URL); undefined: none is sent. */
+  mail: { smtpUrl: string; from: string; publicUrl: string } | undefined;
   /** Set only under NODE_ENV=test: the server's clock starts here instead of at the wall clock. */
   clockStart: Temporal.Instant | undefined;
 }
@@ -262,6 +307,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       stepUpRequired: (env.STAFF_STEP_UP ?? (env.NODE_ENV === 'production' ? 'required' : 'off')) === 'required',
       stepUpLasts: Temporal.Duration.from({ minutes: env.STAFF_STEP_UP_MINUTES }),
     },
+    mail:
+      env.SMTP_URL && env.PUBLIC_URL
+        ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM ?? `Peerbridge <peerbridge@${new URL(env.PUBLIC_URL).hostname}>`, publicUrl: env.PUBLIC_URL }
+        : undefined,
     clockStart: env.CLOCK_START,
   };
 }

@@ -13,15 +13,38 @@ export interface NewNotice {
   message: string;
 }
 
+/** A notice just written, as what follows it (its email) needs it. */
+export interface RaisedNotice {
+  id: string;
+  schoolId: string;
+  kind: string;
+}
+
+/** More to do in the transaction that raised notices (queue their emails): both kept or neither. */
+export type OnNoticesRaised = (tx: Db, notices: RaisedNotice[]) => Promise<void>;
+
 export class NoticeRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly onRaised?: OnNoticesRaised,
+  ) {}
 
   /**
    * One open notice per session, student and kind: a child tapping Join again does not pile them up.
    * `tx`: raised inside the transaction of the change it is about (a withdrawal), so both are kept or neither.
    */
-  async raise(notice: NewNotice, tx: Db = this.db): Promise<void> {
-    await tx.insert(coordinatorNotices).values(notice).onConflictDoNothing();
+  async raise(notice: NewNotice, tx?: Db): Promise<void> {
+    const write = async (db: Db) => {
+      const raised = await db
+        .insert(coordinatorNotices)
+        .values(notice)
+        .onConflictDoNothing()
+        .returning({ id: coordinatorNotices.id, schoolId: coordinatorNotices.schoolId, kind: coordinatorNotices.kind });
+      // Only a notice that is new: one already open was emailed when it was raised.
+      if (raised.length > 0) await this.onRaised?.(db, raised);
+    };
+    if (tx || !this.onRaised) await write(tx ?? this.db);
+    else await this.db.transaction((own) => write(own as unknown as Db));
   }
 
   /** Marks a school's notice dealt with; false when there is no such open notice at that school. */

@@ -2,7 +2,7 @@ import { and, asc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 import type { Temporal } from 'temporal-polyfill';
 import type { Db } from './database.js';
 import type { AlsoInTransaction } from './in-transaction.js';
-import type { NewNotice } from './notice-repository.js';
+import type { NewNotice, OnNoticesRaised } from './notice-repository.js';
 import { coordinatorNotices, pairings, scheduleChanges, schools, sessionOccurrences, sessionSeries, students } from './schema.js';
 
 const toDate = (i: Temporal.Instant) => new Date(i.epochMilliseconds);
@@ -25,7 +25,11 @@ export interface LifecycleWrite {
 
 /** A pairing's series and sessions as the lifecycle actions read and end them. */
 export class SeriesLifecycleRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** The schedule_changed notices a change raised, in its transaction (their emails to both coordinators). */
+    private readonly onNoticesRaised?: OnNoticesRaised,
+  ) {}
 
   async pairingState(pairingId: string) {
     const [row] = await this.db
@@ -134,7 +138,14 @@ export class SeriesLifecycleRepository {
           detail: change.detail(bookedId),
         });
       }
-      if (write.notices.length > 0) await tx.insert(coordinatorNotices).values(write.notices).onConflictDoNothing();
+      if (write.notices.length > 0) {
+        const raised = await tx
+          .insert(coordinatorNotices)
+          .values(write.notices)
+          .onConflictDoNothing()
+          .returning({ id: coordinatorNotices.id, schoolId: coordinatorNotices.schoolId, kind: coordinatorNotices.kind });
+        if (raised.length > 0) await this.onNoticesRaised?.(tx as unknown as Db, raised);
+      }
       await also?.(tx as unknown as Db, bookedId);
       return bookedId;
     });

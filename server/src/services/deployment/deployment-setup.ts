@@ -12,7 +12,9 @@ import type { Clock } from '../../domain/time/clock.js';
 import { AppError } from '../../errors.js';
 import type { DeploymentRepository } from '../../infra/db/deployment-repository.js';
 import type { StaffImportRepository } from '../../infra/db/staff-import-repository.js';
+import { bothInTransaction } from '../../infra/db/in-transaction.js';
 import type { StaffAuditTrail } from '../audit/staff-audit-trail.js';
+import type { NotificationEmails } from '../email/notification-emails.js';
 import { newSetupCode, SETUP_CODE_LIFETIME, setupCodeHash } from '../staff/setup-codes.js';
 import type { StaffIdentity } from '../staff/staff-auth.js';
 
@@ -32,6 +34,8 @@ export class DeploymentSetup {
       accounts: Pick<StaffImportRepository, 'existingEmails' | 'createWithCodes'>;
       audit: Pick<StaffAuditTrail, 'recordingOn'>;
       clock: Clock;
+      /** Mails the new coordinator or DSL their set-up code (absent without SMTP_URL). */
+      setupCodeEmails?: Pick<NotificationEmails, 'setupCode'>;
     },
   ) {}
 
@@ -93,6 +97,7 @@ export class DeploymentSetup {
     }
     const code = newSetupCode();
     const codeHash = setupCodeHash(code);
+    const mail = this.deps.setupCodeEmails;
     const expiresAt = this.deps.clock.now().add(SETUP_CODE_LIFETIME);
     const account = { email, fullName: body.fullName, roles: [body.role] };
     await this.deps.accounts.createWithCodes(
@@ -100,8 +105,11 @@ export class DeploymentSetup {
       [{ account, codeHash }],
       expiresAt,
       // The record of who gave whom which rights, on the school's own trail.
-      this.deps.audit.recordingOn(admin, (created) =>
-        created.map((a) => ({ schoolId: school.id, action: { kind: 'StaffAccountCreated', account: { id: a.id, fullName: a.fullName, roles: a.roles } } })),
+      bothInTransaction(
+        this.deps.audit.recordingOn(admin, (created) =>
+          created.map((a) => ({ schoolId: school.id, action: { kind: 'StaffAccountCreated', account: { id: a.id, fullName: a.fullName, roles: a.roles } } })),
+        ),
+        mail ? (tx) => mail.setupCode(tx, { email, fullName: body.fullName, code, codeHash, expiresAt }) : undefined,
       ),
     );
     return { ...account, setupCode: code, expiresAt: expiresAt.toString() };

@@ -7,6 +7,10 @@ import { AppError } from '../../errors.js';
 import type { StaffAccountRow, StaffAccountsRepository } from '../../infra/db/staff-accounts-repository.js';
 import type { StaffRepository } from '../../infra/db/staff-repository.js';
 import type { StaffAuditTrail } from '../audit/staff-audit-trail.js';
+import type { Temporal } from 'temporal-polyfill';
+import type { Db } from '../../infra/db/database.js';
+import { bothInTransaction } from '../../infra/db/in-transaction.js';
+import type { NotificationEmails } from '../email/notification-emails.js';
 import { newSetupCode, SETUP_CODE_LIFETIME, setupCodeHash } from './setup-codes.js';
 import type { StaffAuth, StaffIdentity } from './staff-auth.js';
 import { schoolOf } from './staff-school.js';
@@ -30,6 +34,8 @@ export class StaffAccounts {
       audit: StaffAuditTrail;
       clock: Clock;
       log: Logger;
+      /** Mails a new person their set-up code (absent without SMTP_URL: the code is only shown on screen). */
+      setupCodeEmails?: Pick<NotificationEmails, 'setupCode'>;
     },
   ) {}
 
@@ -50,10 +56,13 @@ export class StaffAccounts {
     const account = await this.deps.accounts.invite(
       { schoolId, email: input.email, fullName: input.fullName, roles: input.roles },
       stored,
-      this.deps.audit.recording(actor, (created: StaffAccountRow) => ({
-        kind: 'StaffAccountInvited',
-        account: { id: created.id, fullName: created.fullName, roles: schoolRoles(created.roles) },
-      })),
+      bothInTransaction(
+        this.deps.audit.recording(actor, (created: StaffAccountRow) => ({
+          kind: 'StaffAccountInvited',
+          account: { id: created.id, fullName: created.fullName, roles: schoolRoles(created.roles) },
+        })),
+        this.mailCode(input, code, stored),
+      ),
     );
     if (!account) throw new AppError('conflict', `${input.email} already has a Peerbridge account.`, { field: 'email' });
     this.deps.log.info({ staffId: account.id, by: actor.staffId }, 'StaffAccountInvited');
@@ -126,10 +135,20 @@ export class StaffAccounts {
       target.id,
       stored,
       { resetPassword },
-      this.deps.audit.recording(actor, () => (resetPassword ? { kind: 'StaffPasswordReset', account } : { kind: 'StaffSetupCodeReissued', account })),
+      bothInTransaction(
+        this.deps.audit.recording(actor, () => (resetPassword ? { kind: 'StaffPasswordReset', account } : { kind: 'StaffSetupCodeReissued', account })),
+        // A new code for someone not yet set up goes to them as the first did; a reset is handed over in person.
+        resetPassword ? undefined : this.mailCode(target, code, stored),
+      ),
     );
     this.deps.log.info({ staffId: target.id, by: actor.staffId }, resetPassword ? 'StaffPasswordReset' : 'StaffSetupCodeReissued');
     return { account: this.summary(actor, (await this.deps.accounts.find(target.id))!), setupCode: code, expiresAt };
+  }
+
+  private mailCode(to: { email: string; fullName: string }, code: string, stored: { codeHash: string; expiresAt: Temporal.Instant }) {
+    const mail = this.deps.setupCodeEmails;
+    if (!mail) return undefined;
+    return (tx: Db) => mail.setupCode(tx, { email: to.email, fullName: to.fullName, code, codeHash: stored.codeHash, expiresAt: stored.expiresAt });
   }
 
   private freshCode() {

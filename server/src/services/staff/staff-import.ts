@@ -3,19 +3,28 @@ import { readStaffRows, type ImportableRole } from '../../domain/import/staff-ro
 import type { StaffAuditTrail } from '../audit/staff-audit-trail.js';
 import type { Clock } from '../../domain/time/clock.js';
 import { AppError } from '../../errors.js';
+import { bothInTransaction } from '../../infra/db/in-transaction.js';
 import type { StaffImportRepository } from '../../infra/db/staff-import-repository.js';
+import type { NotificationEmails } from '../email/notification-emails.js';
 import { hashSecret } from './passwords.js';
 import { newSetupCode as newCode, SETUP_CODE_LIFETIME, setupCodeHash as hash } from './setup-codes.js';
 import type { StaffIdentity } from './staff-auth.js';
 import { schoolOf } from './staff-school.js';
 
 /**
- * Staff accounts from the school's MIS export. No email can be sent from
- * here, so each new account gets a one-time set-up code, shown once to the
- * coordinator who hands it on; the person chooses their own password with it.
+ * Staff accounts from the school's MIS export. Each new account gets a one-time
+ * set-up code, shown once to the coordinator who hands it on, and (with
+ * SMTP_URL) emailed to the person; they choose their own password with it.
  */
 export class StaffImport {
-  constructor(private readonly deps: { imports: StaffImportRepository; clock: Clock; audit: StaffAuditTrail }) {}
+  constructor(
+    private readonly deps: {
+      imports: StaffImportRepository;
+      clock: Clock;
+      audit: StaffAuditTrail;
+      setupCodeEmails?: Pick<NotificationEmails, 'setupCode'>;
+    },
+  ) {}
 
   async import(importer: StaffIdentity, csv: string, dryRun: boolean) {
     let records;
@@ -33,12 +42,22 @@ export class StaffImport {
     if (problems.length > 0 || dryRun) return { ...summary, written: false, created: [] };
     const expiresAt = this.deps.clock.now().add(SETUP_CODE_LIFETIME);
     const withCodes = fresh.map((row) => ({ row, code: newCode() }));
+    const mail = this.deps.setupCodeEmails;
     await this.deps.imports.createWithCodes(
       schoolOf(importer),
       withCodes.map(({ row, code }) => ({ account: { email: row.email, fullName: `${row.firstName} ${row.surname}`, roles: row.roles }, codeHash: hash(code) })),
       expiresAt,
-      // Accounts and the roles they were granted: the record of who gave whom which rights.
-      this.deps.audit.recording(importer, (accounts) => (accounts.length > 0 ? { kind: 'StaffAccountsImported', accounts } : null)),
+      bothInTransaction(
+        // Accounts and the roles they were granted: the record of who gave whom which rights.
+        this.deps.audit.recording(importer, (accounts) => (accounts.length > 0 ? { kind: 'StaffAccountsImported', accounts } : null)),
+        mail
+          ? async (tx) => {
+              for (const { row, code } of withCodes) {
+                await mail.setupCode(tx, { email: row.email, fullName: `${row.firstName} ${row.surname}`, code, codeHash: hash(code), expiresAt });
+              }
+            }
+          : undefined,
+      ),
     );
     return {
       ...summary,
