@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { parseCsv } from '../../server/src/domain/import/csv.js';
 import { StaffArea } from './staff-pages.js';
 
 /** The report tables' ids (shared/src/http/programme-reports.ts ReportTableId). */
@@ -12,27 +13,6 @@ export type ReportTableId =
   | 'targets'
   | 'exits_by_reason'
   | 'questionnaire';
-
-/** Parses the CSV the screen writes (quoted fields, doubled quotes, CRLF rows). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\n') row.push(field), rows.push(row), (row = []), (field = '');
-    else if (ch !== '\r') field += ch;
-  }
-  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
-  return rows;
-}
 
 /** A coordinator's Programme reports page: its filters, each table as shown, and each table's CSV download. */
 export class ReportsPage {
@@ -72,7 +52,7 @@ export class ReportsPage {
   async downloadCsv(id: ReportTableId): Promise<{ fileName: string; rows: string[][] }> {
     const [download] = await Promise.all([this.page.waitForEvent('download'), this.table(id).getByTestId(`report-csv-${id}`).click()]);
     const path = await download.path();
-    return { fileName: download.suggestedFilename(), rows: parseCsv(await readFile(path, 'utf8')) };
+    return { fileName: download.suggestedFilename(), rows: parseCsv(await readFile(path, 'utf8')).map((r) => r.fields) };
   }
 
   async chooseScope(label: string): Promise<void> {
