@@ -5,9 +5,10 @@ import type { ReportTable } from './reports-api';
 
 const HEIGHT = 200;
 
-/** Short x-axis labels: a pairing's full label would not fit under its bar. */
-function axisLabel(label: string): string {
-  return label.length > 14 ? `${label.slice(0, 13)}…` : label;
+/** Short x-axis labels, cut to the room each bar has (about 7 px a character): the table gives them in full. */
+function axisLabel(label: string, plotWidth: number, bars: number): string {
+  const room = Math.max(3, Math.floor((plotWidth - 60) / Math.max(1, bars) / 7));
+  return label.length > room ? `${label.slice(0, room - 1)}…` : label;
 }
 
 /**
@@ -34,7 +35,7 @@ export function ReportChart({ table }: { table: ReportTable }) {
         cursor: { show: false },
         scales: { x: { time: false, range: [-0.5, rows.length - 0.5] }, y: { range: (_u, _min, max) => [0, Math.max(1, max ?? 0)] } },
         axes: [
-          { splits: () => xs, values: (_u, splits) => splits.map((i) => axisLabel(rows[i]?.label ?? '')), size: 40 },
+          { splits: () => xs, values: (u, splits) => splits.map((i) => axisLabel(rows[i]?.label ?? '', u.width, rows.length)), size: 40 },
           { size: 44 },
         ],
         series: [{}, { label: table.columns[at + 1] ?? '', fill: 'rgba(36, 99, 160, 0.75)', stroke: 'rgb(36, 99, 160)', paths: bars, points: { show: false } }],
