@@ -9,7 +9,7 @@ import { DEMO_STAFF_PASSWORD, StaffSignIn } from '../support/staff-pages.js';
  */
 const tables: ReportTableId[] = ['referrals_by_reason', 'referrals_by_status', 'students_mentored', 'sessions', 'attendance_by_pairing', 'targets', 'exits_by_reason', 'questionnaire'];
 
-test('the programme report and its CSVs agree, on an iPad held upright', async ({ browser }) => {
+test('the programme report and its CSVs agree, on an iPad upright and sideways', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, acceptDownloads: true });
   const page = await context.newPage();
   try {
@@ -34,6 +34,11 @@ test('the programme report and its CSVs agree, on an iPad held upright', async (
     for (const [label] of pairings.slice(1, -1)) expect(label).toMatch(/^\S+ \(Northgate Academy, Y1[23]\) with /);
     const partnershipCsv = await reports.downloadCsv('attendance_by_pairing');
     expect(partnershipCsv.rows).toEqual(pairings);
+
+    // Turned sideways, the page still fits without scrolling sideways.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await expect(reports.table('sessions')).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   } finally {
     await context.close();
   }
