@@ -26,6 +26,8 @@ test('the programme report and its CSVs agree, on an iPad upright and sideways',
       expect(csv.fileName).toMatch(new RegExp(`^report-riverside-high-school-all-time-${id}\\.csv$`));
     }
     expect(await reports.row('sessions', 'Planned')).toHaveLength(1);
+    // Every "<5" on screen is explained in the list of hidden figures, one note each.
+    expect(await reports.suppressedNotes()).toHaveLength(await reports.hiddenCells());
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
     // The partnership's report: Northgate's mentors appear as first name, school and year.

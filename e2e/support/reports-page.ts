@@ -55,6 +55,18 @@ export class ReportsPage {
     return { fileName: download.suggestedFilename(), rows: parseCsv(await readFile(path, 'utf8')).map((r) => r.fields) };
   }
 
+  /** The notes saying which figures were hidden and why ("Referrals by status, New (Referrals): fewer than 5…"). */
+  async suppressedNotes(): Promise<string[]> {
+    const list = this.section.getByTestId('report-suppressed');
+    if ((await list.count()) === 0) return [];
+    return (await list.locator('li').allTextContents()).map((t) => t.trim());
+  }
+
+  /** How many cells of all the tables show a hidden figure. */
+  async hiddenCells(): Promise<number> {
+    return this.section.locator('[data-testid^="report-table-"] td.report-grid__suppressed').count();
+  }
+
   async chooseScope(label: string): Promise<void> {
     await this.section.getByTestId('report-scope').selectOption({ label });
     await expect(this.section.getByTestId('report-summary')).toContainText(label.replace(/^Partnership: /, ''));
