@@ -64,6 +64,8 @@ import { staffSessionListRoutes } from './transport/http/staff-sessions.routes.j
 import { requireStaff } from './transport/http/staff-session.js';
 import { staffRoutes } from './transport/http/staff.routes.js';
 import { staffDeploymentRoutes } from './transport/http/staff-deployment.routes.js';
+import { staffReportRoutes } from './transport/http/staff-reports.routes.js';
+import type { ProgrammeReports } from './services/reports/programme-reports.js';
 import type { DeploymentSetup } from './services/deployment/deployment-setup.js';
 import type { SessionEnding } from './services/sessions/session-ending.js';
 
@@ -109,6 +111,8 @@ export interface AppDeps {
   liveSessions: (schoolId: string) => { sessionId: string; students: number; observers: number }[];
   /** An observer ending a session early, for everyone. */
   sessionEnding: SessionEnding;
+  /** Programme reports for coordinators (their school, their partnerships). */
+  programmeReports: ProgrammeReports;
   pingDatabase: () => Promise<void>;
   mediaHealth: () => MediaHealth;
   /** Built tablet client to serve at `/`, when present. */
@@ -210,6 +214,7 @@ export function createApp(deps: AppDeps): Express {
     staffAuditRoutes(deps),
     staffKeywordRoutes(deps),
     staffDeploymentRoutes(deps),
+    staffReportRoutes(deps),
   );
   app.use('/calendar', perMinuteLimit(deps.calendarFeedRateLimitPerMinute, 'Too many calendar requests. Please wait a minute.'));
   app.use(publicCalendarFeedRoutes(deps));

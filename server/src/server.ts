@@ -51,6 +51,9 @@ import { StaffImport } from './services/staff/staff-import.js';
 import { CalendarFeedRepository } from './infra/db/calendar-feed-repository.js';
 import { CalendarRepository } from './infra/db/calendar-repository.js';
 import { PartnershipRepository } from './infra/db/partnership-repository.js';
+import { ProgrammeReportRepository } from './infra/db/programme-report-repository.js';
+import { ProgrammeSettingsRepository } from './infra/db/programme-settings-repository.js';
+import { ProgrammeReports } from './services/reports/programme-reports.js';
 import { SchedulingRepository } from './infra/db/scheduling-repository.js';
 import { SchedulingService } from './services/scheduling/scheduling-service.js';
 import { CalendarReflow } from './services/scheduling/calendar-reflow.js';
@@ -297,6 +300,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       calendarReflow: new CalendarReflow(reflowDeps),
       closureUndo: new ClosureUndo(reflowDeps),
       seriesLifecycle,
+      programmeReports: new ProgrammeReports({ figures: new ProgrammeReportRepository(database.db), settings: new ProgrammeSettingsRepository(database.db), clock }),
       studentArchive: new StudentArchive({ lifecycle, series: seriesLifecycle, clock, audit }),
       matchingService: new MatchingService({ matching, calendars, partnerships, audit }),
       liveSessions: (schoolId: string) => calls.liveSessionsFor(schoolId),

@@ -32,6 +32,7 @@ export type StaffAction =
   | 'audit:read' // the school's staff-action audit trail: who did what, when
   | 'keywords:manage' // the school's safeguarding keyword list for chat
   | 'staff:accounts' // the staff accounts screen: roles, set-up codes, resets, deactivation (whose: staff-account-rules.ts)
+  | 'reports:read' // the programme reports of the school and of its partnerships (coordinators)
   | 'deployment:manage'; // schools, partnerships, each school's first coordinator and DSL (no school of its own)
 
 const grants: Record<StaffRole, readonly StaffAction[]> = {
@@ -46,6 +47,7 @@ const grants: Record<StaffRole, readonly StaffAction[]> = {
     'staff:import',
     'audit:read',
     'staff:accounts',
+    'reports:read',
   ],
   dsl: [
     'students:read',

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns.js';
 
 // Schools and the partnerships between them, with what each partnership runs.
@@ -35,6 +35,8 @@ export const partnerships = pgTable(
   (t) => [
     check('partnerships_two_schools', sql`${t.mentorSchoolId} <> ${t.menteeSchoolId}`),
     unique('partnerships_school_pair').on(t.mentorSchoolId, t.menteeSchoolId),
+    // A school's partnerships as the mentee school (the unique pair above serves the mentor school); 0019.
+    index('partnerships_mentee_school_idx').on(t.menteeSchoolId),
   ],
 );
 

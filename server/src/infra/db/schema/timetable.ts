@@ -20,7 +20,8 @@ export const pairings = pgTable(
     endedBy: uuid('ended_by').references(() => staff.id),
     endReason: text('end_reason'),
   },
-  (t) => [unique('pairings_mentor_mentee').on(t.mentorId, t.menteeId)],
+  // The partnership index is for the programme reports (migration 0019).
+  (t) => [unique('pairings_mentor_mentee').on(t.mentorId, t.menteeId), index('pairings_partnership_idx').on(t.partnershipId)],
 );
 
 export const occurrenceStatus = pgEnum('occurrence_status', ['scheduled', 'cancelled']);
