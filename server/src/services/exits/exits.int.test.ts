@@ -34,6 +34,16 @@ describe.each(testDatabaseKinds())('exits on %s', (kind) => {
   });
   afterAll(() => stopTestServer(server));
 
+  it('seeds the demo with one exited pairing and both students’ answers, once however often it starts', async () => {
+    const demoExits = (await riverside.get('/api/staff/exits').expect(200)).body.pairings.filter((p: { mentee: { firstName: string } }) => p.mentee.firstName === 'Leo');
+    expect(demoExits).toHaveLength(1);
+    expect(demoExits[0]).toMatchObject({ state: 'exited', exit: { reason: 'targets_met', kind: 'planned' }, mentee: { lastName: 'Grant' }, mentor: { firstName: 'Maya', ownSchool: false } });
+    expect(demoExits[0].mentor).not.toHaveProperty('lastName');
+    expect(demoExits[0].answers).toHaveLength(2);
+    // Five weeks ago: past what the iPad offers, so the demo iPads' home screens are unchanged.
+    expect((await request(server.url).get('/api/device/exits').set('authorization', device('mentee')).expect(200)).body.students).toEqual([]);
+  });
+
   it('exits a pairing at once: later sessions cancelled through unpair, the exit recorded, both schools see it', async () => {
     const pair = await freshPairing(server);
     await hillcrest.post(`/api/staff/pairings/${pair.pairingId}/exit`).send({ reason: 'targets_met', note: '', mode: 'immediate', questionnaire: true }).expect(403);
