@@ -329,7 +329,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       staffAuth,
       secondFactor,
       staffAccounts,
-      todaySessions: new TodaySessions({ sessions, clock }),
+      todaySessions: new TodaySessions({ sessions, clock, finalReviews: (ids) => exitsRepository.finalReviewsAmong(ids) }),
       signIn,
       pairingExits,
       exitQuestionnaires,

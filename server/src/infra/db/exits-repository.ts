@@ -115,10 +115,14 @@ export class ExitsRepository {
     return rows.map((r) => ({ ...r, answered: (studentId: string) => done.has(`${r.pairingId}:${studentId}`) }));
   }
 
-  /** The date of a session, for the final review's date (the mentee school's clock is applied by the caller). */
-  async occurrence(id: string) {
-    const [row] = await this.db.select({ id: sessionOccurrences.id, startsAt: sessionOccurrences.startsAt, endsAt: sessionOccurrences.endsAt }).from(sessionOccurrences).where(eq(sessionOccurrences.id, id));
-    return row;
+  /** Which of these sessions are a gradual exit's final review. */
+  async finalReviewsAmong(sessionIds: string[]): Promise<Set<string>> {
+    if (sessionIds.length === 0) return new Set();
+    const rows = await this.db
+      .select({ id: pairingExits.finalReviewOccurrenceId })
+      .from(pairingExits)
+      .where(inArray(pairingExits.finalReviewOccurrenceId, sessionIds));
+    return new Set(rows.map((r) => r.id!));
   }
 
   /** The school's coordinators' names: who a student can go to once mentoring ends. */

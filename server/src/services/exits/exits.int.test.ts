@@ -8,6 +8,7 @@ import { addOtherSchoolAndAdmin } from '../../test-support/other-school.js';
 import { signInStaff } from '../../test-support/staff-agent.js';
 import { testDatabaseKinds } from '../../test-support/test-databases.js';
 import { startTestServer, stopTestServer, type TestServer } from '../../test-support/test-server.js';
+import { seedDemoExits } from '../../demo/demo-exits.js';
 import { hashSecret } from '../staff/passwords.js';
 
 type Agent = Awaited<ReturnType<typeof signInStaff>>;
@@ -35,6 +36,10 @@ describe.each(testDatabaseKinds())('exits on %s', (kind) => {
   afterAll(() => stopTestServer(server));
 
   it('seeds the demo with one exited pairing and both students’ answers, once however often it starts', async () => {
+    const schoolOf = (role: 'mentor' | 'mentee') => server.demo!.schools.find((s) => s.role === role)!.id;
+    const partnershipId = (await db().query.partnerships.findFirst())!.id;
+    // The demo seeds on every start: a second run adds nothing.
+    await seedDemoExits(db(), server.clock.now(), { partnershipId, mentorSchoolId: schoolOf('mentor'), menteeSchoolId: schoolOf('mentee'), pairings: [] });
     const demoExits = (await riverside.get('/api/staff/exits').expect(200)).body.pairings.filter((p: { mentee: { firstName: string } }) => p.mentee.firstName === 'Leo');
     expect(demoExits).toHaveLength(1);
     expect(demoExits[0]).toMatchObject({ state: 'exited', exit: { reason: 'targets_met', kind: 'planned' }, mentee: { lastName: 'Grant' }, mentor: { firstName: 'Maya', ownSchool: false } });
@@ -142,6 +147,14 @@ describe.each(testDatabaseKinds())('exits on %s', (kind) => {
     const opened = await request(server.url).post('/api/device/exits/open').set('authorization', device('mentor')).send({ studentId: pair.mentorId, pin: '1357' }).expect(200);
     expect(opened.body).toMatchObject({ state: 'winding_down', form: null, finalReviewOn: dateOf(finalReview.startsAt) });
     expect(opened.body.support.message).toContain('is coming to an end');
+    // On the day, both iPads' home screens mark it as the final review.
+    server.clock.jumpTo(Temporal.Instant.fromEpochMilliseconds(finalReview.startsAt.getTime() - 3_600_000));
+    for (const role of ['mentor', 'mentee'] as const) {
+      const today = await request(server.url).get('/api/device/sessions/today').set('authorization', device(role)).expect(200);
+      const card = today.body.sessions.find((s: { id: string }) => s.id === finalReview.id);
+      expect(card).toMatchObject({ finalReview: true });
+      expect(today.body.sessions.filter((s: { finalReview?: boolean }) => s.finalReview)).toHaveLength(1);
+    }
     // Once the final review has ended, the next read of exits finishes it through the unpair path.
     server.clock.jumpTo(Temporal.Instant.fromEpochMilliseconds(finalReview.endsAt.getTime() + 60_000));
     // (A staff sign-in does not last two months: sign in again.)
