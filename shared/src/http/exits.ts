@@ -11,6 +11,17 @@ import { ExitKind, ExitQuestionnaireForm, ExitReason, ExitStatus } from './progr
  * and the questionnaire a student answers on the iPad after their PIN.
  */
 
+/** Each exit reason as screens and records name it. */
+export const EXIT_REASON_LABELS: Record<ExitReason, string> = {
+  programme_finished: 'Programme finished',
+  targets_met: 'Targets met',
+  student_choice: 'Student’s choice',
+  moved_school: 'Moved school',
+  safeguarding: 'Safeguarding',
+  no_shows: 'Repeated no-shows',
+  other: 'Other',
+};
+
 /** A student as a coordinator sees them here: their own school's in full, the partner's as first name, school and year only. */
 export const ExitPerson = z.object({
   id: Uuid,

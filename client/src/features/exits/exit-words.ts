@@ -1,14 +1,4 @@
-import { exitReasonKind, type ExitPerson, type ExitReason, type PairingExitState } from '@peerbridge/shared';
-
-export const EXIT_REASON_LABELS: Record<ExitReason, string> = {
-  programme_finished: 'Programme finished',
-  targets_met: 'Targets met',
-  student_choice: 'Student’s choice',
-  moved_school: 'Moved school',
-  safeguarding: 'Safeguarding',
-  no_shows: 'Repeated no-shows',
-  other: 'Other',
-};
+import { EXIT_REASON_LABELS, exitReasonKind, type ExitPerson, type ExitReason, type PairingExitState } from '@peerbridge/shared';
 
 /** The reasons grouped as the coordinator chooses them: planned first, then early. */
 export function reasonOptions(): { group: string; reasons: { value: ExitReason; label: string }[] }[] {

@@ -1,19 +1,9 @@
-import { exitReasonKind, type ExitKind, type ExitQuestionnaireForm, type ExitReason } from '@peerbridge/shared';
+import { EXIT_REASON_LABELS, exitReasonKind, type ExitKind, type ExitQuestionnaireForm, type ExitReason } from '@peerbridge/shared';
 
 /*
  * The rules of ending a pairing: which kind an exit reason makes, which sessions a gradual exit keeps,
  * whether a questionnaire's answers fit the form asked, and the words a student reads afterwards.
  */
-
-export const EXIT_REASON_WORDS: Record<ExitReason, string> = {
-  programme_finished: 'Programme finished',
-  targets_met: 'Targets met',
-  student_choice: 'Student’s choice',
-  moved_school: 'Moved school',
-  safeguarding: 'Safeguarding',
-  no_shows: 'Repeated no-shows',
-  other: 'Other',
-};
 
 export function exitKindOf(reason: ExitReason): ExitKind {
   return exitReasonKind[reason];
@@ -21,7 +11,7 @@ export function exitKindOf(reason: ExitReason): ExitKind {
 
 /** What the pairing's end is recorded as: "Targets met (planned exit): <note>". */
 export function exitEndReason(reason: ExitReason, note: string): string {
-  const head = `${EXIT_REASON_WORDS[reason]} (${exitKindOf(reason)} exit)`;
+  const head = `${EXIT_REASON_LABELS[reason]} (${exitKindOf(reason)} exit)`;
   return note ? `${head}: ${note}` : head;
 }
 

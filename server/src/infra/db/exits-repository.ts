@@ -1,5 +1,5 @@
 import type { ExitQuestionnaireForm } from '@peerbridge/shared';
-import { and, arrayContains, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, gte, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Temporal } from 'temporal-polyfill';
 import type { Db } from './database.js';
@@ -39,7 +39,7 @@ export class ExitsRepository {
     return row;
   }
 
-  private pairingsWhere(where: ReturnType<typeof eq> | undefined) {
+  private pairingsWhere(where: SQL | undefined) {
     return this.db
       .select({
         id: pairings.id,
@@ -90,26 +90,13 @@ export class ExitsRepository {
    * (the questionnaire if asked and not answered, and the support words).
    */
   async endingFor(schoolId: string, since: Temporal.Instant) {
-    const rows = await this.db
-      .select({
-        pairingId: pairings.id,
-        mentor: person(mentor, mentorSchool),
-        mentee: person(mentee, menteeSchool),
-        exit: pairingExits,
-      })
-      .from(pairingExits)
-      .innerJoin(pairings, eq(pairings.id, pairingExits.pairingId))
-      .innerJoin(mentor, eq(mentor.id, pairings.mentorId))
-      .innerJoin(mentee, eq(mentee.id, pairings.menteeId))
-      .innerJoin(mentorSchool, eq(mentorSchool.id, mentor.schoolId))
-      .innerJoin(menteeSchool, eq(menteeSchool.id, mentee.schoolId))
-      .where(
-        and(
-          or(eq(mentor.schoolId, schoolId), eq(mentee.schoolId, schoolId)),
-          or(eq(pairingExits.status, 'winding_down'), gte(pairingExits.exitedAt, toDate(since))),
-        ),
-      )
-      .orderBy(asc(pairingExits.startedAt));
+    const found = await this.pairingsWhere(
+      and(or(eq(mentor.schoolId, schoolId), eq(mentee.schoolId, schoolId)), or(eq(pairingExits.status, 'winding_down'), gte(pairingExits.exitedAt, toDate(since)))),
+    );
+    // Earliest exit first: the iPad's latest ending for a student is the last.
+    const rows = found
+      .flatMap(({ exit, ...rest }) => (exit ? [{ ...rest, pairingId: rest.id, exit }] : []))
+      .sort((a, b) => a.exit.startedAt.getTime() - b.exit.startedAt.getTime());
     const answered = await this.answersFor(rows.map((r) => r.pairingId));
     const done = new Set(answered.map((a) => `${a.pairingId}:${a.studentId}`));
     return rows.map((r) => ({ ...r, answered: (studentId: string) => done.has(`${r.pairingId}:${studentId}`) }));

@@ -111,7 +111,7 @@ export class ExitQuestionnaires {
         { own: ending.mentor, partner: ending.mentee },
         { own: ending.mentee, partner: ending.mentor },
       ];
-      return sides.filter((s) => s.own.schoolId === device.school.id && !s.own.archivedAt).map((s) => ({ ending: ending as Ending & { exit: NonNullable<Ending['exit']> }, ...s }));
+      return sides.filter((s) => s.own.schoolId === device.school.id && !s.own.archivedAt).map((s) => ({ ending, ...s }));
     });
   }
 
