@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitQuestionnaireAnswers, pairingExits, pairings, sessionOccurrences, students } from '../../infra/db/schema.js';
 import { freshPairing } from '../../test-support/fresh-pairing.js';
 import { addOtherSchoolAndAdmin } from '../../test-support/other-school.js';
+import { collect, connectStaff } from '../../test-support/staff-socket.js';
 import { signInStaff } from '../../test-support/staff-agent.js';
 import { testDatabaseKinds } from '../../test-support/test-databases.js';
 import { startTestServer, stopTestServer, type TestServer } from '../../test-support/test-server.js';
@@ -97,8 +98,17 @@ describe.each(testDatabaseKinds())('exits on %s', (kind) => {
     expect(blocked.body).toMatchObject({ saved: false, explanation: expect.stringContaining('phone numbers') });
     expect(await db().select().from(exitQuestionnaireAnswers).where(eq(exitQuestionnaireAnswers.studentId, pair.menteeId))).toEqual([]);
     await request(server.url).post('/api/device/exits/answer').set('authorization', device('mentor')).send({ token: opened.body.token, scaled: answers, freeText: '' }).expect(401);
-    const saved = await answer({ scaled: answers, freeText: 'It helped. Sometimes I want to hurt myself when exams come.' }).expect(200);
-    expect(saved.body.saved).toBe(true);
+    // Both schools' safeguarding leads hear of a keyword match at once.
+    const leads = await Promise.all(['dsl@northgate.example', 'dsl@riverside.example'].map((email) => connectStaff(server.url, email)));
+    const alerts = leads.map((lead) => collect<{ kind: string; keywords?: string[]; child?: { firstName: string } }>(lead, 'safeguarding:alert'));
+    try {
+      const saved = await answer({ scaled: answers, freeText: 'It helped. Sometimes I want to hurt myself when exams come.' }).expect(200);
+      expect(saved.body.saved).toBe(true);
+      await expect.poll(() => alerts.map((a) => a.length), { timeout: 5000 }).toEqual([1, 1]);
+      for (const got of alerts) expect(got[0]).toMatchObject({ kind: 'questionnaire_flagged', keywords: ['hurt myself'], child: { firstName: expect.stringMatching(/^Fresh/) } });
+    } finally {
+      for (const lead of leads) lead.close();
+    }
     await answer({ scaled: answers, freeText: 'Again' }).expect(409);
     const [stored] = await db().select().from(exitQuestionnaireAnswers).where(eq(exitQuestionnaireAnswers.studentId, pair.menteeId));
     expect(stored).toMatchObject({ scaled: answers, flaggedKeywords: ['hurt myself'] });
