@@ -39,6 +39,8 @@ test('a coordinator exits a pairing with the questionnaire; the student answers 
     const message = await exits.exit(pair.pairingId, { reason: 'targets_met', note: 'Both targets met', questionnaire: true });
     expect(message).toContain('Exited Omar (Northgate Academy) and Tia (Riverside High School) (Targets met (planned exit): Both targets met)');
     await expect(exits.pairing(pair.pairingId)).toHaveAttribute('data-state', 'exited');
+    // The section fits a portrait iPad: no sideways scrolling.
+    expect(await riverside.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
     // Northgate sees the exit too, with Tia by first name, year and school only.
     const partner = new ExitsPage(northgate);
