@@ -39,11 +39,16 @@ async function importOne(api: APIRequestContext, row: string): Promise<string> {
   return list.students.find((s) => s.firstName === row.split(',')[1])!.id;
 }
 
-export async function bookLifecyclePair(northgate: APIRequestContext, riverside: APIRequestContext) {
+/** `rows`: the two students' import rows (Adno,Forename,Surname,Year), for a spec that needs a pair of its own names. */
+export async function bookLifecyclePair(
+  northgate: APIRequestContext,
+  riverside: APIRequestContext,
+  rows = { mentor: 'E2E-L1,Ezra,Lindqvist,12', mentee: 'E2E-L2,Noor,Haddad,11' },
+) {
   const url = serverInfo().url;
   const json = (data: object) => ({ headers: { origin: url }, data });
-  const mentorId = await importOne(northgate, 'E2E-L1,Ezra,Lindqvist,12');
-  const menteeId = await importOne(riverside, 'E2E-L2,Noor,Haddad,11');
+  const mentorId = await importOne(northgate, rows.mentor);
+  const menteeId = await importOne(riverside, rows.mentee);
   for (const [api, id] of [[northgate, mentorId], [riverside, menteeId]] as const) {
     await ok(api.put(`${url}/api/staff/calendar`, json(calendar)));
     await ok(api.put(`${url}/api/staff/students/${id}/availability`, json(free)));

@@ -51,6 +51,10 @@ import type { CallRejoin } from './services/calls/call-rejoin.js';
 import type { MediaHealth } from './media/media-port.js';
 import { deviceEnrolmentRoutes } from './transport/http/device-enrolment.routes.js';
 import { deviceRoutes } from './transport/http/device.routes.js';
+import { deviceExitRoutes } from './transport/http/device-exits.routes.js';
+import { staffExitRoutes } from './transport/http/staff-exits.routes.js';
+import type { PairingExits } from './services/exits/pairing-exits.js';
+import type { ExitQuestionnaires } from './services/exits/exit-questionnaires.js';
 import { errorHandler, notFoundHandler } from './transport/http/error-handler.js';
 import { healthRoutes } from './transport/http/health.routes.js';
 import { docsRoutes } from './transport/http/docs.routes.js';
@@ -105,6 +109,9 @@ export interface AppDeps {
   /** Cancelling, moving and ending sessions, unpairing, and archiving a leaver. */
   seriesLifecycle: SeriesLifecycle;
   studentArchive: StudentArchive;
+  /** Ending pairings (planned, early, gradual) and the exit questionnaire, for coordinators and on the iPad. */
+  pairingExits: PairingExits;
+  exitQuestionnaires: ExitQuestionnaires;
   /** The deployment admin's schools, partnerships and first staff. */
   deploymentSetup: DeploymentSetup;
   /** Live sessions involving a school's students, for staff who may observe. */
@@ -178,6 +185,7 @@ export function createApp(deps: AppDeps): Express {
     deviceEnrolmentRoutes(deps),
     studentSignInRoutes({ ...deps, studentSignInAddressLimitPerMinute: deps.signInAddressLimits.studentPerMinute }),
     deviceRoutes(deps),
+    deviceExitRoutes({ ...deps, studentPinLimitPerMinute: deps.signInAddressLimits.studentPerMinute }),
   );
   app.use(
     '/api/staff',
@@ -210,6 +218,7 @@ export function createApp(deps: AppDeps): Express {
     staffCalendarRoutes(deps),
     staffSchedulingRoutes(deps),
     staffSeriesLifecycleRoutes(deps),
+    staffExitRoutes(deps),
     staffMatchingRoutes(deps),
     staffAuditRoutes(deps),
     staffKeywordRoutes(deps),

@@ -67,6 +67,11 @@ import { MatchingService } from './services/scheduling/matching-service.js';
 import { MatchingRepository } from './infra/db/matching-repository.js';
 import { RetentionJob } from './services/retention/retention-job.js';
 import { JoinTokens } from './services/admission/join-tokens.js';
+import { ExitsRepository } from './infra/db/exits-repository.js';
+import { ProgrammeSettingsRepository } from './infra/db/programme-settings-repository.js';
+import { ExitTokens } from './services/exits/exit-tokens.js';
+import { PairingExits } from './services/exits/pairing-exits.js';
+import { ExitQuestionnaires } from './services/exits/exit-questionnaires.js';
 import { StudentSignIn } from './services/students/student-sign-in.js';
 import { ConsentNotices } from './services/admission/consent-notices.js';
 import { loadSessionSecret } from './infra/session-secret.js';
@@ -220,6 +225,26 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     const audit = new StaffAuditTrail({ audit: new StaffAuditRepository(database.db), clock });
     const reflowDeps = { unit: new CalendarChangeUnit(database.db), partnerships, clock, audit };
     const seriesLifecycle = new SeriesLifecycle({ calendars, scheduling, lifecycle, clock, audit });
+    const exitsRepository = new ExitsRepository(database.db);
+    const programmeSettings = new ProgrammeSettingsRepository(database.db);
+    const pairingExits = new PairingExits({ exits: exitsRepository, lifecycle, series: seriesLifecycle, settings: programmeSettings, staff: staffRecords, audit, clock });
+    const signIn = new StudentSignIn({ admission, students, joinTokens, clock });
+    const exitQuestionnaires = new ExitQuestionnaires({
+      exits: exitsRepository,
+      settings: programmeSettings,
+      keywords: new SafeguardingKeywordRepository(database.db),
+      signIn,
+      tokens: new ExitTokens(secret, clock),
+      sink,
+      pairingExits,
+      clock,
+    });
+    // Gradual exits end once their final review is over; reading exits also finishes any that are due.
+    if (config.env !== 'test') {
+      const exitSweep = setInterval(() => void pairingExits.finishDue().catch((err: unknown) => log.error({ err }, 'ExitSweepFailed')), 60_000);
+      exitSweep.unref();
+      cleanups.push(async () => clearInterval(exitSweep));
+    }
     const studentImports = new StudentImportRepository(database.db);
     const staffImports = new StaffImportRepository(database.db);
     const deployment = new DeploymentRepository(database.db);
@@ -318,8 +343,10 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       staffAuth,
       secondFactor,
       staffAccounts,
-      todaySessions: new TodaySessions({ sessions, clock }),
-      signIn: new StudentSignIn({ admission, students, joinTokens, clock }),
+      todaySessions: new TodaySessions({ sessions, clock, finalReviews: (ids) => exitsRepository.finalReviewsAmong(ids) }),
+      signIn,
+      pairingExits,
+      exitQuestionnaires,
       rejoin: new CallRejoin({ grants: rejoinGrants, admission, joinTokens }),
       pingDatabase: () => database.ping(),
       mediaHealth: () => media.health(),

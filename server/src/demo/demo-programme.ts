@@ -1,5 +1,6 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { Db } from '../infra/db/database.js';
+import { seedDemoExits } from './demo-exits.js';
 
 /** What the programme's demo seeders build on: the demo partnership, its schools and pairings. */
 export interface DemoProgrammeBase {
@@ -14,6 +15,7 @@ export interface DemoProgrammeBase {
  * an exited pairing), so the programme's screens and reports show something on first start. Each part
  * is idempotent, like the rest of the demo.
  */
-export async function seedDemoProgramme(_db: Db, _now: Temporal.Instant, _base: DemoProgrammeBase): Promise<void> {
+export async function seedDemoProgramme(db: Db, now: Temporal.Instant, base: DemoProgrammeBase): Promise<void> {
   // Each area's seeder is called from here, one line each.
+  await seedDemoExits(db, now, base);
 }

@@ -26,6 +26,8 @@ export const TodaySession = z.object({
   focus: z.string().optional(),
   /** When this pair meet next after this session, if it is timetabled. */
   nextStartsAt: IsoInstant.optional(),
+  /** This is the pair's final review session: a gradual exit ends their mentoring after it. */
+  finalReview: z.literal(true).optional(),
 });
 export type TodaySession = z.infer<typeof TodaySession>;
 

@@ -20,6 +20,7 @@ import { staffSessionEndpoints } from './staff-sessions.js';
 import { deploymentEndpoints } from './deployment.js';
 import { safeguardingKeywordEndpoints } from './safeguarding-keywords.js';
 import { programmeReportEndpoints } from './programme-reports.js';
+import { exitEndpoints } from './exits.js';
 
 /**
  * Every endpoint the server serves, by area. The server's tests fail when it
@@ -47,6 +48,7 @@ export const endpointGroups: Record<string, Record<string, Endpoint>> = {
   deployment: deploymentEndpoints,
   safeguardingKeywords: safeguardingKeywordEndpoints,
   programmeReports: programmeReportEndpoints,
+  exits: exitEndpoints,
 };
 
 export const allEndpoints: readonly Endpoint[] = Object.values(endpointGroups).flatMap((group) => Object.values(group));

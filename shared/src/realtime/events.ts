@@ -177,7 +177,7 @@ export const AlertChild = z.object({ firstName: z.string(), yearGroup: z.number(
 export type AlertChild = z.infer<typeof AlertChild>;
 
 export const SafeguardingAlert = z.object({
-  kind: z.enum(['concern_raised', 'chat_flagged']),
+  kind: z.enum(['concern_raised', 'chat_flagged', 'questionnaire_flagged']),
   sessionId: Uuid.nullable(),
   concernId: Uuid.optional(),
   summary: z.string(),

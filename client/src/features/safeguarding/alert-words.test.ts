@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertHeadline, alertsTitle } from './alert-words';
+import { alertHeadline, alertsTitle, alertTitle } from './alert-words';
 
 const sam = { firstName: 'Sam', yearGroup: 11, schoolName: 'Riverside High School' };
 const priya = { firstName: 'Priya', yearGroup: 12, schoolName: 'Northgate Academy' };
@@ -25,5 +25,14 @@ describe('alert words', () => {
     expect(alertsTitle(0, 'Peerbridge staff')).toBe('Peerbridge staff');
     expect(alertsTitle(1, 'Peerbridge staff')).toBe('(1) Safeguarding alert · Peerbridge staff');
     expect(alertsTitle(3, 'Peerbridge staff')).toBe('(3) Safeguarding alerts · Peerbridge staff');
+  });
+
+  it('says when an exit questionnaire answer matched, and titles each kind', () => {
+    expect(alertHeadline({ kind: 'questionnaire_flagged', summary: 'x', child: sam, partner: priya, keywords: ['secret'] })).toBe(
+      'An exit questionnaire answer from Sam (Year 11, Riverside High School) (mentoring with Priya (Year 12, Northgate Academy)) matched the safeguarding words (secret).',
+    );
+    expect(alertTitle('questionnaire_flagged')).toBe('Questionnaire answer flagged');
+    expect(alertTitle('chat_flagged')).toBe('Chat message flagged');
+    expect(alertTitle('concern_raised')).toBe('New concern');
   });
 });

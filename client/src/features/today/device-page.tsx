@@ -10,6 +10,8 @@ import { sortByStart } from './session-format';
 import { useTodaySessions } from './use-today-sessions';
 import './schedule.css';
 import { now } from '../../lib/clock';
+import { DeviceExitFlow } from '../exits/device-exit-flow';
+import { DeviceExitsCard, type EndingStudent } from '../exits/device-exits-card';
 
 export interface DevicePageProps {
   deviceToken: string;
@@ -38,6 +40,9 @@ function DeviceClock({ timeZone }: { timeZone: string }) {
 export function DevicePage({ deviceToken, onOpenSession, onRejoin, onUnauthorized }: DevicePageProps) {
   const { data, error, loading, loadedAt, refresh } = useTodaySessions(deviceToken, onUnauthorized);
   const school = data?.school;
+  // A student whose mentoring is ending, after tapping their name: their PIN, questionnaire and support words.
+  const [ending, setEnding] = useState<EndingStudent | null>(null);
+  if (ending && school) return <DeviceExitFlow deviceToken={deviceToken} student={ending} timeZone={school.timeZone} onDone={() => setEnding(null)} />;
 
   return (
     <Screen data-testid="device-page" className="device-page" aria-busy={loading}>
@@ -87,6 +92,8 @@ export function DevicePage({ deviceToken, onOpenSession, onRejoin, onUnauthorize
           ))}
         </ul>
       ) : null}
+
+      {data ? <DeviceExitsCard deviceToken={deviceToken} onOpen={setEnding} /> : null}
 
       {/*
         No "Forget this iPad" here: a child could use it on a shared iPad. Staff remove an iPad from

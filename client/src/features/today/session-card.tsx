@@ -27,6 +27,11 @@ export function SessionCard({ session, timeZone, onOpen }: SessionCardProps) {
       <span className="session-card__main">
         <span className="session-card__student">{session.participant.firstName}</span>
         <span className="session-card__partner">{partnerLine(session.partner)}</span>
+        {session.finalReview ? (
+          <span className="session-card__final" data-testid="session-final-review">
+            Final review: your last mentoring session together
+          </span>
+        ) : null}
       </span>
       <span className="session-card__side">
         <Chip tone={session.status}>{statusLabel(session, time)}</Chip>

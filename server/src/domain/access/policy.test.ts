@@ -47,6 +47,12 @@ describe('can', () => {
     }
   });
 
+  it('lets only coordinators end pairings and run the exit questionnaire, at their own school', () => {
+    expect(can(staff(['coordinator']), 'exits:manage', ['a'])).toBe(true);
+    expect(can(staff(['coordinator']), 'exits:manage', ['b'])).toBe(false);
+    for (const roles of [['dsl'], ['supervisor'], ['admin']] as const) expect(hasRoleFor(staff(roles), 'exits:manage')).toBe(false);
+  });
+
   it('lets supervisors observe but not read logs', () => {
     expect(can(staff(['supervisor']), 'sessions:observe', ['a'])).toBe(true);
     expect(can(staff(['supervisor']), 'session-log:read', ['a'])).toBe(false);

@@ -28,6 +28,7 @@ export type StaffAction =
   | 'concerns:handle' // read, amend, export concerns
   | 'notices:read' // what a coordinator must fix (e.g. missing consent)
   | 'schedule:manage' // calendars, availability, programmes, series, pairings
+  | 'exits:manage' // ending pairings (planned, early, gradual), the exit questionnaire and its answers
   | 'staff:import' // staff accounts from the MIS export (granting only roles the importer holds)
   | 'audit:read' // the school's staff-action audit trail: who did what, when
   | 'keywords:manage' // the school's safeguarding keyword list for chat
@@ -44,6 +45,7 @@ const grants: Record<StaffRole, readonly StaffAction[]> = {
     'concerns:raise',
     'notices:read',
     'schedule:manage',
+    'exits:manage',
     'staff:import',
     'audit:read',
     'staff:accounts',

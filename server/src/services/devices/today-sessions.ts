@@ -7,17 +7,25 @@ import type { DeviceIdentity } from './device-tokens.js';
 
 /** What a school iPad shows on its home screen: today's sessions at its school, in the school's own day. */
 export class TodaySessions {
-  constructor(private readonly deps: { sessions: Pick<SessionRepository, 'listForSchool'>; clock: Clock }) {}
+  constructor(
+    private readonly deps: {
+      sessions: Pick<SessionRepository, 'listForSchool'>;
+      clock: Clock;
+      /** Which of these sessions are a gradual exit's final review (the students are told). */
+      finalReviews?: (sessionIds: string[]) => Promise<Set<string>>;
+    },
+  ) {}
 
   async forDevice(device: DeviceIdentity): Promise<TodaySessionsResponse> {
     const now = this.deps.clock.now();
     const day = schoolDayAt(now, device.school.timeZone);
     const records = await this.deps.sessions.listForSchool(device.school.id, day.start, day.end);
+    const finalReviews = (await this.deps.finalReviews?.(records.map((r) => r.id))) ?? new Set<string>();
     return {
       school: device.school,
       device: { id: device.deviceId, label: device.label },
       date: day.date.toString(),
-      sessions: records.map((r) => toTodaySession(r, device.school.id, now)),
+      sessions: records.map((r) => ({ ...toTodaySession(r, device.school.id, now), ...(finalReviews.has(r.id) ? { finalReview: true as const } : {}) })),
     };
   }
 }

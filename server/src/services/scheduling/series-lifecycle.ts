@@ -6,6 +6,7 @@ import type { Clock } from '../../domain/time/clock.js';
 import { AppError } from '../../errors.js';
 import type { CalendarRepository } from '../../infra/db/calendar-repository.js';
 import type { SchedulingRepository } from '../../infra/db/scheduling-repository.js';
+import type { AlsoInTransaction } from '../../infra/db/in-transaction.js';
 import type { LifecycleWrite, SeriesLifecycleRepository } from '../../infra/db/series-lifecycle-repository.js';
 import type { StaffAuditTrail } from '../audit/staff-audit-trail.js';
 import type { StaffIdentity } from '../staff/staff-auth.js';
@@ -180,14 +181,16 @@ export class SeriesLifecycle {
     return { message: `Ended the weekly sessions of ${pairWords(pair)} from ${dateWords(body.from)}: ${sessionsWords(sessions.length)} cancelled. ${told}`, cancelled: sessions.length, bookedSessionId: null };
   }
 
-  async unpair(staff: StaffIdentity, pairingId: string, reason: string): Promise<LifecycleResult> {
+  /** `also` runs in the same transaction (an exit records itself with the ending). */
+  async unpair(staff: StaffIdentity, pairingId: string, reason: string, also?: AlsoInTransaction<string | null>): Promise<LifecycleResult> {
     const pair = await this.namedPair(pairingId, staff);
     const state = await this.deps.lifecycle.pairingState(pairingId);
     if (state?.endedAt) throw new AppError('conflict', `${pairWords(pair)} are already unpaired.`);
     const ending = await this.endingOf(pair, reason, staff);
+    const audit = this.deps.audit.recording<string | null>(staff, () => ({ kind: 'PairingEnded', pairingId, ...auditRefs(pair), reason, cancelled: ending.cancelled }));
     await this.deps.lifecycle.apply(
       { at: this.deps.clock.now(), by: staff.staffId, ...ending.write, endPairings: { ids: [pairingId], reason } },
-      this.deps.audit.recording(staff, () => ({ kind: 'PairingEnded', pairingId, ...auditRefs(pair), reason, cancelled: ending.cancelled })),
+      also ? async (tx, written) => (await audit(tx, written), await also(tx, written)) : audit,
     );
     return { message: `Unpaired ${pairWords(pair)}: ${sessionsWords(ending.cancelled)} cancelled. ${told}`, cancelled: ending.cancelled, bookedSessionId: null };
   }

@@ -39,8 +39,24 @@ export class StudentSignIn {
       throw await this.deps.admission.refusal(session, decision, device.school.timeZone);
     }
 
+    await this.checkPin(device, input.studentId, input.pin, now);
+
+    // Consent is checked after the PIN so that only the real student hears about it, and the coordinator is told.
+    if (!decision.allowed) throw await this.deps.admission.refusal(session, decision, device.school.timeZone);
+    const joinToken = await this.deps.joinTokens.issue(
+      { studentId: input.studentId, sessionId: session.id, deviceId: device.deviceId },
+      { opensAt: joinOpensAt(session.startsAt), endsAt: session.endsAt },
+    );
+    return { joinToken, expiresAt: session.endsAt.toString() };
+  }
+
+  /**
+   * The PIN check on its own, with the same guards against guessing (per iPad, per student): for what a
+   * student opens on the iPad outside a session (their exit questionnaire).
+   */
+  async checkPin(device: DeviceIdentity, studentId: string, pin: string, now = this.deps.clock.now()): Promise<void> {
     const [student, deviceState] = await Promise.all([
-      this.deps.students.pinState(input.studentId),
+      this.deps.students.pinState(studentId),
       this.deps.students.deviceGuessState(device.deviceId),
     ]);
     if (student?.archived) {
@@ -51,11 +67,11 @@ export class StudentSignIn {
     }
     if (isLocked(deviceState, now)) throw tooManyGuesses(deviceState, device.school.timeZone, 'ipad');
     if (isLocked(student, now)) throw tooManyGuesses(student, device.school.timeZone, 'student');
-    if (!(await verifySecret(student.pinHash, input.pin))) {
+    if (!(await verifySecret(student.pinHash, pin))) {
       const studentNext = afterFailure(student, STUDENT_PIN_LOCKOUT, now);
       const deviceNext = afterFailure(deviceState, DEVICE_PIN_LOCKOUT, now);
       await Promise.all([
-        this.deps.students.savePinState(input.studentId, studentNext),
+        this.deps.students.savePinState(studentId, studentNext),
         this.deps.students.saveDeviceGuessState(device.deviceId, deviceNext),
       ]);
       if (isLocked(deviceNext, now)) throw tooManyGuesses(deviceNext, device.school.timeZone, 'ipad');
@@ -65,16 +81,8 @@ export class StudentSignIn {
       throw AppError.unauthenticated(`That PIN isn't right. You have ${left} ${left === 1 ? 'try' : 'tries'} left.`);
     }
     const cleared = { failures: 0, lockedUntil: null };
-    if (student.failures > 0) await this.deps.students.savePinState(input.studentId, cleared);
+    if (student.failures > 0) await this.deps.students.savePinState(studentId, cleared);
     if (deviceState.failures > 0) await this.deps.students.saveDeviceGuessState(device.deviceId, cleared);
-
-    // Consent is checked after the PIN so that only the real student hears about it, and the coordinator is told.
-    if (!decision.allowed) throw await this.deps.admission.refusal(session, decision, device.school.timeZone);
-    const joinToken = await this.deps.joinTokens.issue(
-      { studentId: input.studentId, sessionId: session.id, deviceId: device.deviceId },
-      { opensAt: joinOpensAt(session.startsAt), endsAt: session.endsAt },
-    );
-    return { joinToken, expiresAt: session.endsAt.toString() };
   }
 }
 

@@ -15,6 +15,7 @@ import { freshPairing } from '../../test-support/fresh-pairing.js';
 import { openFreshSession } from '../../test-support/open-session.js';
 import { lifecycleCases, type LifecycleFixture } from './lifecycle-matrix-cases.js';
 import { reportCases } from './reports-matrix-cases.js';
+import { exitCases } from './exits-matrix-cases.js';
 
 /*
  * Every staff route and socket event × every role × own school / partner
@@ -248,6 +249,7 @@ const routes: RouteCase[] = [
   },
   ...lifecycleCases,
   ...reportCases,
+  ...exitCases,
   {
     // Ending is done once: each call gets its own session happening now (a Northgate mentor with a Riverside mentee).
     name: 'end a session happening now',
