@@ -68,7 +68,6 @@ import { MatchingRepository } from './infra/db/matching-repository.js';
 import { RetentionJob } from './services/retention/retention-job.js';
 import { JoinTokens } from './services/admission/join-tokens.js';
 import { ExitsRepository } from './infra/db/exits-repository.js';
-import { ProgrammeSettingsRepository } from './infra/db/programme-settings-repository.js';
 import { ExitTokens } from './services/exits/exit-tokens.js';
 import { PairingExits } from './services/exits/pairing-exits.js';
 import { ExitQuestionnaires } from './services/exits/exit-questionnaires.js';
@@ -325,7 +324,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       calendarReflow: new CalendarReflow(reflowDeps),
       closureUndo: new ClosureUndo(reflowDeps),
       seriesLifecycle,
-      programmeReports: new ProgrammeReports({ figures: new ProgrammeReportRepository(database.db), settings: new ProgrammeSettingsRepository(database.db), clock }),
+      programmeReports: new ProgrammeReports({ figures: new ProgrammeReportRepository(database.db), settings: programmeSettings, clock }),
       studentArchive: new StudentArchive({ lifecycle, series: seriesLifecycle, clock, audit }),
       matchingService: new MatchingService({ matching, calendars, partnerships, audit }),
       liveSessions: (schoolId: string) => calls.liveSessionsFor(schoolId),
