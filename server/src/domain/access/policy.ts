@@ -32,7 +32,9 @@ export type StaffAction =
   | 'audit:read' // the school's staff-action audit trail: who did what, when
   | 'keywords:manage' // the school's safeguarding keyword list for chat
   | 'staff:accounts' // the staff accounts screen: roles, set-up codes, resets, deactivation (whose: staff-account-rules.ts)
-  | 'deployment:manage'; // schools, partnerships, each school's first coordinator and DSL (no school of its own)
+  | 'deployment:manage' // schools, partnerships, each school's first coordinator and DSL (no school of its own)
+  | 'referrals:manage' // the school's referral queue and mentor applications (a school's own record)
+  | 'programme:settings'; // the school's programme settings (referral reasons, lateness, absence notices, escalation)
 
 const grants: Record<StaffRole, readonly StaffAction[]> = {
   coordinator: [
@@ -46,6 +48,8 @@ const grants: Record<StaffRole, readonly StaffAction[]> = {
     'staff:import',
     'audit:read',
     'staff:accounts',
+    'referrals:manage',
+    'programme:settings',
   ],
   dsl: [
     'students:read',
