@@ -10,7 +10,7 @@ import type {
   UpdateProgrammeSettingsRequest,
 } from '@peerbridge/shared';
 import { can } from '../../domain/access/policy.js';
-import { advance, checkOpen, checkReasons, checkReferable, checkTransition, type ReferralFacts, type RuleAnswer } from '../../domain/referrals/referral-rules.js';
+import { advance, checkOpen, isClosed, checkReasons, checkReferable, checkTransition, type ReferralFacts, type RuleAnswer } from '../../domain/referrals/referral-rules.js';
 import type { Clock } from '../../domain/time/clock.js';
 import { AppError } from '../../errors.js';
 import type { ProgrammeSettingsRepository } from '../../infra/db/programme-settings-repository.js';
@@ -130,7 +130,10 @@ export class ReferralService {
 
   async setStatus(staff: StaffIdentity, id: string, to: ReferralStatus, reason: string | undefined): Promise<Referral> {
     const referral = await this.own(staff, id);
-    orConflict(checkTransition(facts(referral), to, reason));
+    const answer = checkTransition(facts(referral), to, reason);
+    // A missing reason is the request's fault (400); everything else is the referral's state (409).
+    if (!answer.ok && (to === 'declined' || to === 'withdrawn') && !reason?.trim() && !isClosed(referral.status)) throw AppError.badRequest(answer.reason);
+    orConflict(answer);
     const at = this.now();
     const closing = to === 'declined' || to === 'withdrawn';
     await this.deps.referrals.update(id, { status: to, statusChangedAt: at, statusReason: closing ? reason!.trim() : null });

@@ -13,7 +13,9 @@ import { cancelledSessionChange } from '../../test-support/cancelled-session.js'
 
 import { freshPairing } from '../../test-support/fresh-pairing.js';
 import { openFreshSession } from '../../test-support/open-session.js';
-import { lifecycleCases, type LifecycleFixture } from './lifecycle-matrix-cases.js';
+import { lifecycleCases } from './lifecycle-matrix-cases.js';
+import { referralCases, type ReferralFixture } from './referral-matrix-cases.js';
+import { freshReferral } from '../../test-support/fresh-referral.js';
 
 /*
  * Every staff route and socket event × every role × own school / partner
@@ -25,7 +27,7 @@ type Scope = 'own' | 'partner' | 'other';
 type Role = 'coordinator' | 'dsl' | 'supervisor';
 const emailDomain: Record<Scope, string> = { own: 'northgate', partner: 'riverside', other: 'hillcrest' };
 
-interface Fixture extends LifecycleFixture {
+interface Fixture extends ReferralFixture {
   studentId: string;
   deviceId: () => Promise<string>;
   sessionId: string;
@@ -246,6 +248,7 @@ const routes: RouteCase[] = [
     allowedMeansNotRefused: true,
   },
   ...lifecycleCases,
+  ...referralCases,
   {
     // Ending is done once: each call gets its own session happening now (a Northgate mentor with a Riverside mentee).
     name: 'end a session happening now',
@@ -316,6 +319,7 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (kind) => {
       scheduleChangeId: () => (changeMade ??= cancelledSessionChange(server, fixture.partnershipId, fixture.pairingId)),
       demoPair: { mentorId: now.mentor.id, menteeId: now.mentee.id },
       freshPairing: () => freshPairing(server),
+      freshReferral: () => freshReferral(server),
     };
   });
   afterAll(async () => {
