@@ -102,7 +102,9 @@ export class ReferralRepository {
     };
   }
 
+  /** Nothing to change (a fact that did not move the referral on) writes nothing. */
   async update(id: string, change: ReferralChange, tx: Db = this.db): Promise<void> {
+    if (Object.keys(change).length === 0) return;
     await tx.update(referrals).set(change).where(eq(referrals.id, id));
   }
 

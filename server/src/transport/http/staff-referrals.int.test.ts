@@ -130,6 +130,16 @@ describe.each(testDatabaseKinds())('referrals and programme settings on %s', (ki
     expect(students.find((s) => s.id === studentId)!.trainingRecord).toMatchObject({ recordedBy: 'Ms Dana Hill', method: 'in_person' });
   });
 
+  it('records consent or training that does not yet make the referral ready (no opt-in yet)', async () => {
+    const mentee = await freshStudent(server, 'mentee');
+    const referral = referralOf(await refer(owen, mentee.studentId).expect(201));
+    expect(referralOf(await owen.post(`/api/staff/referrals/${referral.id}/consent`).send({ method: 'email' }).expect(200))).toMatchObject({ status: 'new', consent: { method: 'email' } });
+    const mentor = await freshStudent(server, 'mentor');
+    const applied = referralOf(await dana.post('/api/staff/referrals').send({ studentId: mentor.studentId, kind: 'mentor', source: 'staff', reasons: [] }).expect(201));
+    const trained = referralOf(await dana.post(`/api/staff/referrals/${applied.id}/training`).send({ course: 'Confidentiality', completedOn: '2026-09-01' }).expect(200));
+    expect(trained).toMatchObject({ status: 'new', training: [{ course: 'Confidentiality' }], trained: { method: null } });
+  });
+
   it("writes the parents' letter from the programme, naming no partner child", async () => {
     const { studentId, firstName } = await freshStudent(server, 'mentee');
     const created = referralOf(await refer(owen, studentId).expect(201));
