@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoInstant, Uuid } from '../ids.js';
+import { freeText } from '../text.js';
 import { endpoint } from './endpoint.js';
 import { IdParams } from './params.js';
 import { ProgrammeSettings, ReferralKind, ReferralSource, ReferralStatus } from './programme-vocabulary.js';
@@ -10,8 +11,9 @@ import { EligibilityRecord, RecordMethod } from './students.js';
  * applications (a Year 12/13 student), each a school's own record: only its own coordinators see it.
  */
 
-const Note = z.string().trim().max(2000, 'a note is at most 2,000 characters');
-const Reason = z.string().trim().min(1).max(200, 'a reason is at most 200 characters');
+// Free text passes the same cleaning as every other field (no controls, no invisible characters, nothing the database refuses).
+const Note = freeText({ max: 2000, multiline: true, required: false });
+const Reason = freeText({ max: 60 });
 
 /** A member of the coordinator's own school's staff, as a referral names them. */
 export const ReferralStaff = z.object({ id: Uuid, name: z.string() });
@@ -78,7 +80,7 @@ export const RecordReferralConsentRequest = z.strictObject({ method: RecordMetho
 
 /** `POST /api/staff/referrals/:id/training`: a mentor's training course and when it was completed. */
 export const RecordTrainingRequest = z.strictObject({
-  course: z.string().trim().min(2, 'name the course').max(120, 'a course name is at most 120 characters'),
+  course: freeText({ max: 120 }),
   completedOn: z.iso.date(),
   method: RecordMethod.optional(),
 });
@@ -86,13 +88,13 @@ export const RecordTrainingRequest = z.strictObject({
 /** `POST /api/staff/referrals/:id/status` */
 export const ReferralStatusRequest = z.strictObject({
   to: ReferralStatus,
-  reason: z.string().trim().max(500, 'a reason is at most 500 characters').optional(),
+  reason: freeText({ max: 500, required: false }).optional(),
 });
 export type ReferralStatusRequest = z.infer<typeof ReferralStatusRequest>;
 
 /** `POST /api/staff/referrals/:id/pass-to-dsl`: what makes it look beyond the programme's remit. */
 export const PassToDslRequest = z.strictObject({
-  whatHappened: z.string().trim().min(10, 'say in a sentence why this needs the safeguarding lead').max(4000),
+  whatHappened: freeText({ max: 4000, multiline: true }).refine((t) => t.length >= 10, 'say in a sentence why this needs the safeguarding lead'),
 });
 
 /** The parents' information letter: the programme as the school runs it, and nothing about the partner's children. */
@@ -117,7 +119,13 @@ export type ReferralProgrammeSettings = z.infer<typeof ReferralProgrammeSettings
 export const ProgrammeSettingsResponse = z.object({ settings: ReferralProgrammeSettings });
 
 /** `PUT /api/staff/programme-settings`: only the settings named change. */
-export const UpdateProgrammeSettingsRequest = ReferralProgrammeSettings.partial()
+export const UpdateProgrammeSettingsRequest = ReferralProgrammeSettings.extend({
+  referralReasons: z
+    .array(freeText({ max: 60 }).refine((r) => r.length >= 2, 'a reason is at least 2 characters'))
+    .min(1, 'keep at least one reason')
+    .max(20, 'at most 20 reasons'),
+})
+  .partial()
   .strict()
   .refine((b) => Object.keys(b).length > 0, 'say which setting to change')
   .refine((b) => !b.referralReasons || new Set(b.referralReasons.map((r) => r.toLowerCase())).size === b.referralReasons.length, {

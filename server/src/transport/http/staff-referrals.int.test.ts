@@ -140,6 +140,19 @@ describe.each(testDatabaseKinds())('referrals and programme settings on %s', (ki
     expect(trained).toMatchObject({ status: 'new', training: [{ course: 'Confidentiality' }], trained: { method: null } });
   });
 
+  it('cleans free text as every other field does: nothing unseen is stored, nothing answers 500', async () => {
+    const { studentId } = await freshStudent(server, 'mentee');
+    const note = 'before\u0000after \u202Eevil\u202C zero\u200Bwidth';
+    const created = referralOf(await refer(owen, studentId, { note }).expect(201));
+    expect(created.note).toBe('beforeafter evil zerowidth');
+    await refer(owen, studentId, { reasons: ['Exam\u0000 stress'] }).expect(409);
+    await owen.post(`/api/staff/referrals/${created.id}/status`).send({ to: 'declined', reason: '\u0000\u200B' }).expect(400);
+    await owen.post(`/api/staff/referrals/${created.id}/pass-to-dsl`).send({ whatHappened: 'x'.repeat(5000) }).expect(400);
+    const settings = await dana.put('/api/staff/programme-settings').send({ referralReasons: ['Attain\u0000ment', 'Other'] }).expect(200);
+    expect(ProgrammeSettingsResponse.parse(settings.body).settings.referralReasons).toEqual(['Attainment', 'Other']);
+    await dana.put('/api/staff/programme-settings').send({ referralReasons: ['\u200B'] }).expect(400);
+  });
+
   it("writes the parents' letter from the programme, naming no partner child", async () => {
     const { studentId, firstName } = await freshStudent(server, 'mentee');
     const created = referralOf(await refer(owen, studentId).expect(201));
