@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { expectAccessible, expectTouchTargets } from '../support/accessibility.js';
 import { ReferralsPage } from '../support/referrals-page.js';
 import { serverInfo } from '../support/server-info.js';
 
@@ -50,6 +51,13 @@ test("a coordinator refers a student, records their opt-in and the parents' cons
     // The consent is on the student's own record, as the Students screen shows it.
     const students = (await (await page.request.get(`${serverInfo().url}/api/staff/students`)).json()) as { students: { id: string; parentalConsentRecord: { method: string } | null }[] };
     expect(students.students.find((s) => s.id === studentId)?.parentalConsentRecord?.method).toBe('letter');
+
+    // The screen with a referral and the settings open: no serious accessibility problem, every target finger-sized.
+    await referrals.openRow('Rosa Quinlan');
+    await referrals.section().getByTestId('programme-settings-open').click();
+    await expect(referrals.section().getByTestId('settings-reasons')).toBeVisible();
+    await expectAccessible(page, 'referrals');
+    await expectTouchTargets(page, 'referrals');
 
     // Nothing overflows sideways on an upright iPad.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
