@@ -286,6 +286,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
         studentRecords,
         concerns,
         settings: new ProgrammeSettingsRepository(database.db),
+        audit,
         clock,
       }),
       studentImport: new StudentImport({ imports: studentImports, records: studentRecords, calendars }),

@@ -61,11 +61,11 @@ export class ReferralRepository {
   /** The student a referral would be of, with their school, for the own-school and who-may-be-referred checks. */
   async studentToRefer(studentId: string) {
     const [row] = await this.db
-      .select({ id: students.id, schoolId: students.schoolId, role: students.role, yearGroup: students.yearGroup, archivedAt: students.archivedAt })
+      .select({ id: students.id, schoolId: students.schoolId, firstName: students.firstName, lastName: students.lastName, role: students.role, yearGroup: students.yearGroup, archivedAt: students.archivedAt })
       .from(students)
       .where(eq(students.id, studentId))
       .limit(1);
-    return row ? { id: row.id, schoolId: row.schoolId, role: row.role, yearGroup: row.yearGroup, archived: row.archivedAt !== null } : undefined;
+    return row ? { ...row, archived: row.archivedAt !== null } : undefined;
   }
 
   /** Inserts a referral; a second open one of a kind for a student breaks `referrals_one_open`. */

@@ -10,12 +10,14 @@ import type {
   UpdateProgrammeSettingsRequest,
 } from '@peerbridge/shared';
 import { can } from '../../domain/access/policy.js';
+import { studentLabel } from '../../domain/audit/staff-audit.js';
 import { advance, checkOpen, isClosed, checkReasons, checkReferable, checkTransition, type ReferralFacts, type RuleAnswer } from '../../domain/referrals/referral-rules.js';
 import type { Clock } from '../../domain/time/clock.js';
 import { AppError } from '../../errors.js';
 import type { ProgrammeSettingsRepository } from '../../infra/db/programme-settings-repository.js';
 import type { ReferralChange, ReferralRepository, StoredReferral } from '../../infra/db/referral-repository.js';
 import { isUniqueViolation } from '../../infra/db/unique-violation.js';
+import type { StaffAuditTrail } from '../audit/staff-audit-trail.js';
 import type { ConcernService } from '../concerns/concern-service.js';
 import type { StaffIdentity } from '../staff/staff-auth.js';
 import { schoolOf } from '../staff/staff-school.js';
@@ -38,6 +40,7 @@ export class ReferralService {
       studentRecords: Pick<StudentRecords, 'setEligibility'>;
       concerns: Pick<ConcernService, 'raiseAboutStudent'>;
       settings: Pick<ProgrammeSettingsRepository, 'forSchool' | 'update'>;
+      audit: Pick<StaffAuditTrail, 'recording'>;
       clock: Clock;
     },
   ) {}
@@ -64,7 +67,12 @@ export class ReferralService {
     const at = this.now();
     let id: string;
     try {
-      id = await this.deps.referrals.insert({ schoolId, studentId: student.id, kind: body.kind, source: body.source, referredBy: staff.staffId, reasons: body.reasons, note: body.note, at });
+      const audited = this.deps.audit.recording(staff, () => ({ kind: 'ReferralRecorded', student: { id: student.id, name: studentLabel(student.firstName, student.lastName) }, referralKind: body.kind, source: body.source }));
+      id = '';
+      await this.deps.referrals.transaction(async (tx) => {
+        id = await this.deps.referrals.insert({ schoolId, studentId: student.id, kind: body.kind, source: body.source, referredBy: staff.staffId, reasons: body.reasons, note: body.note, at }, tx);
+        await audited(tx);
+      });
     } catch (error) {
       if (isUniqueViolation(error, 'referrals_one_open')) {
         throw new AppError('conflict', body.kind === 'mentee' ? 'That student already has an open referral.' : 'That student already has an open application to mentor.');
@@ -85,7 +93,7 @@ export class ReferralService {
     }
     const at = this.now();
     const status = advance({ ...facts(referral), optedIn: true }, referral.consentRequestedAt !== null);
-    await this.deps.referrals.update(id, { optInAt: at, optInAskedBy: asker, optInRecordedBy: staff.staffId, ...moved(referral, status, at) });
+    await this.updateAudited(staff, referral, 'opt_in', status, { optInAt: at, optInAskedBy: asker, optInRecordedBy: staff.staffId, ...moved(referral, status, at) });
     return this.view(referral.schoolId, id);
   }
 
@@ -96,7 +104,7 @@ export class ReferralService {
     if (referral.student.consented) throw new AppError('conflict', "The parents' consent is already on record.");
     const at = this.now();
     const status = advance(facts(referral), true);
-    await this.deps.referrals.update(id, { consentRequestedAt: at, consentRequestedBy: staff.staffId, ...moved(referral, status, at) });
+    await this.updateAudited(staff, referral, 'consent_requested', status, { consentRequestedAt: at, consentRequestedBy: staff.staffId, ...moved(referral, status, at) });
     return this.view(referral.schoolId, id);
   }
 
@@ -136,7 +144,7 @@ export class ReferralService {
     orConflict(answer);
     const at = this.now();
     const closing = to === 'declined' || to === 'withdrawn';
-    await this.deps.referrals.update(id, { status: to, statusChangedAt: at, statusReason: closing ? reason!.trim() : null });
+    await this.updateAudited(staff, referral, 'status', to, { status: to, statusChangedAt: at, statusReason: closing ? reason!.trim() : null });
     return this.view(referral.schoolId, id);
   }
 
@@ -148,9 +156,11 @@ export class ReferralService {
     const s = referral.student;
     const child = { studentId: s.id, schoolId: referral.schoolId, firstName: s.firstName, lastName: s.lastName, yearGroup: s.yearGroup, schoolName: staff.schoolName ?? '' };
     // The concern's id is known inside its own transaction, where the referral names it.
-    await this.deps.concerns.raiseAboutStudent(staff, child, whatHappened, (tx, concernId) =>
-      this.deps.referrals.update(id, { passedToDslAt: at, passedToDslBy: staff.staffId, concernId }, tx),
-    );
+    const audited = this.auditOf(staff, referral, 'passed_to_dsl', referral.status);
+    await this.deps.concerns.raiseAboutStudent(staff, child, whatHappened, async (tx, concernId) => {
+      await this.deps.referrals.update(id, { passedToDslAt: at, passedToDslBy: staff.staffId, concernId }, tx);
+      await audited(tx);
+    });
     return this.view(referral.schoolId, id);
   }
 
@@ -174,8 +184,27 @@ export class ReferralService {
 
   async updateSettings(staff: StaffIdentity, change: UpdateProgrammeSettingsRequest): Promise<ReferralProgrammeSettings> {
     const schoolId = this.ownSchool(staff, 'programme:settings');
-    const { exitQuestionnaire: _kept, ...rest } = await this.deps.settings.update(schoolId, change, this.now());
-    return rest;
+    const audited = this.deps.audit.recording(staff, () => ({ kind: 'ProgrammeSettingsChanged', settings: Object.keys(change) }));
+    let saved: ReferralProgrammeSettings | undefined;
+    await this.deps.referrals.transaction(async (tx) => {
+      const { exitQuestionnaire: _kept, ...rest } = await this.deps.settings.update(schoolId, change, this.now(), tx);
+      saved = rest;
+      await audited(tx);
+    });
+    return saved!;
+  }
+
+  private auditOf(staff: StaffIdentity, r: StoredReferral, change: 'opt_in' | 'consent_requested' | 'status' | 'passed_to_dsl', status: ReferralStatus) {
+    return this.deps.audit.recording(staff, () => ({ kind: 'ReferralUpdated', student: { id: r.student.id, name: studentLabel(r.student.firstName, r.student.lastName) }, change, status }));
+  }
+
+  /** A step on a referral and its audit entry, together. */
+  private async updateAudited(staff: StaffIdentity, r: StoredReferral, change: Parameters<ReferralService['auditOf']>[2], status: ReferralStatus, write: ReferralChange) {
+    const audited = this.auditOf(staff, r, change, status);
+    await this.deps.referrals.transaction(async (tx) => {
+      await this.deps.referrals.update(r.id, write, tx);
+      await audited(tx);
+    });
   }
 
   private ownSchool(staff: StaffIdentity, action: 'referrals:manage' | 'programme:settings'): string {

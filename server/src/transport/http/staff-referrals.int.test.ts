@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProgrammeSettingsResponse, ReferralLetter, ReferralQueueResponse, ReferralResponse, StudentListResponse, type Referral } from '@peerbridge/shared';
+import { ProgrammeSettingsResponse, ReferralLetter, ReferralQueueResponse, ReferralResponse, StaffAuditPage, StudentListResponse, type Referral } from '@peerbridge/shared';
 import { freshStudent } from '../../test-support/fresh-referral.js';
 import { signInStaff } from '../../test-support/staff-agent.js';
 import { testDatabaseKinds } from '../../test-support/test-databases.js';
@@ -57,6 +57,11 @@ describe.each(testDatabaseKinds())('referrals and programme settings on %s', (ki
     const students = StudentListResponse.parse((await owen.get('/api/staff/students').expect(200)).body).students;
     expect(students.find((s) => s.id === studentId)).toMatchObject({ parentalConsentRecord: { recordedBy: 'Mr Owen Price', method: 'letter' } });
     expect(students.find((s) => s.id === studentId)!.parentalConsentAt).not.toBeNull();
+
+    // Each step is on the school's audit trail, the consent as the students screen would have put it, and the chain still verifies.
+    const trail = StaffAuditPage.parse((await owen.get('/api/staff/audit').expect(200)).body).entries.filter((e) => 'student' in e.action && e.action.student.id === studentId);
+    expect(trail.map((e) => e.action.kind).reverse()).toEqual(['ReferralRecorded', 'ReferralUpdated', 'ReferralUpdated', 'ParentalConsentChanged']);
+    expect((await owen.get('/api/staff/audit/verify').expect(200)).body.ok).toBe(true);
   });
 
   it("keeps each school's referrals to itself", async () => {
