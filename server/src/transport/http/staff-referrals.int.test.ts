@@ -107,6 +107,9 @@ describe.each(testDatabaseKinds())('referrals and programme settings on %s', (ki
     const concernId = passed.passedToDsl!.concernId!;
     const listed = (await riversideDsl.get('/api/staff/concerns').expect(200)).body.concerns as { id: string; children: { firstName: string }[] }[];
     expect(listed.find((c) => c.id === concernId)?.children).toEqual([expect.objectContaining({ firstName })]);
+    // The DSL opens it like any concern: the referral's words, no session.
+    const opened = await riversideDsl.get(`/api/staff/concerns/${concernId}`).expect(200);
+    expect(opened.body.concern).toMatchObject({ sessionId: null, whatHappened: 'The referral mentions problems at home beyond mentoring.' });
     const theirs = (await northgateDsl.get('/api/staff/concerns').expect(200)).body.concerns as { id: string }[];
     expect(theirs.map((c) => c.id)).not.toContain(concernId);
     await owen.post(`/api/staff/referrals/${created.id}/pass-to-dsl`).send({ whatHappened: 'Again, the same worry as before.' }).expect(409);
