@@ -46,6 +46,8 @@ import { staffMatchingRoutes } from './transport/http/staff-matching.routes.js';
 import { publicCalendarFeedRoutes, staffCalendarFeedRoutes } from './transport/http/calendar-feed.routes.js';
 import { liveSessionRoutes } from './transport/http/staff-live.routes.js';
 import { staffStudentRoutes } from './transport/http/staff-students.routes.js';
+import { staffReferralRoutes } from './transport/http/staff-referrals.routes.js';
+import type { ReferralService } from './services/referrals/referral-service.js';
 import { studentSignInRoutes } from './transport/http/student-sign-in.routes.js';
 import type { CallRejoin } from './services/calls/call-rejoin.js';
 import type { MediaHealth } from './media/media-port.js';
@@ -97,6 +99,8 @@ export interface AppDeps {
   safeguardingKeywords: SafeguardingKeywords;
   studentRecords: StudentRecords;
   coordinatorNotices: CoordinatorNotices;
+  /** The referral queue, mentor applications and programme settings. */
+  referrals: ReferralService;
   studentImport: StudentImport;
   staffImport: StaffImport;
   calendarFeeds: CalendarFeeds;
@@ -224,6 +228,7 @@ export function createApp(deps: AppDeps): Express {
     staffKeywordRoutes(deps),
     staffDeploymentRoutes(deps),
     staffReportRoutes(deps),
+    staffReferralRoutes(deps),
   );
   app.use('/calendar', perMinuteLimit(deps.calendarFeedRateLimitPerMinute, 'Too many calendar requests. Please wait a minute.'));
   app.use(publicCalendarFeedRoutes(deps));

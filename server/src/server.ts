@@ -43,6 +43,9 @@ import { StaffAuth } from './services/staff/staff-auth.js';
 import { CallChat } from './services/calls/call-chat.js';
 import { ConcernService } from './services/concerns/concern-service.js';
 import { ConcernRepository } from './infra/db/concern-repository.js';
+import { ProgrammeSettingsRepository } from './infra/db/programme-settings-repository.js';
+import { ReferralRepository } from './infra/db/referral-repository.js';
+import { ReferralService } from './services/referrals/referral-service.js';
 import { RetentionRepository } from './infra/db/retention-repository.js';
 import { StudentImportRepository } from './infra/db/student-import-repository.js';
 import { StaffImportRepository } from './infra/db/staff-import-repository.js';
@@ -52,7 +55,6 @@ import { CalendarFeedRepository } from './infra/db/calendar-feed-repository.js';
 import { CalendarRepository } from './infra/db/calendar-repository.js';
 import { PartnershipRepository } from './infra/db/partnership-repository.js';
 import { ProgrammeReportRepository } from './infra/db/programme-report-repository.js';
-import { ProgrammeSettingsRepository } from './infra/db/programme-settings-repository.js';
 import { ProgrammeReports } from './services/reports/programme-reports.js';
 import { SchedulingRepository } from './infra/db/scheduling-repository.js';
 import { SchedulingService } from './services/scheduling/scheduling-service.js';
@@ -315,6 +317,14 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       safeguardingKeywords: new SafeguardingKeywords({ keywords: new SafeguardingKeywordRepository(database.db), audit }),
       studentRecords,
       coordinatorNotices: new CoordinatorNotices({ notices: noticeRepository, clock }),
+      referrals: new ReferralService({
+        referrals: new ReferralRepository(database.db),
+        studentRecords,
+        concerns,
+        settings: programmeSettings,
+        audit,
+        clock,
+      }),
       studentImport: new StudentImport({ imports: studentImports, records: studentRecords, calendars }),
       staffImport: new StaffImport({ imports: staffImports, clock, audit, setupCodeEmails: email?.emails }),
       deploymentSetup: new DeploymentSetup({ deployment, accounts: staffImports, audit, clock, setupCodeEmails: email?.emails }),

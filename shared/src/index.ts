@@ -19,6 +19,7 @@ export * from './http/matching.js';
 export * from './http/students.js';
 export * from './http/programme-vocabulary.js';
 export * from './http/programme-reports.js';
+export * from './http/referrals.js';
 export * from './http/imports.js';
 export * from './http/params.js';
 export * from './http/staff-audit.js';

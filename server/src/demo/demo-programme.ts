@@ -1,6 +1,7 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { Db } from '../infra/db/database.js';
 import { seedDemoExits } from './demo-exits.js';
+import { seedDemoReferrals } from './demo-referrals.js';
 
 /** What the programme's demo seeders build on: the demo partnership, its schools and pairings. */
 export interface DemoProgrammeBase {
@@ -18,4 +19,5 @@ export interface DemoProgrammeBase {
 export async function seedDemoProgramme(db: Db, now: Temporal.Instant, base: DemoProgrammeBase): Promise<void> {
   // Each area's seeder is called from here, one line each.
   await seedDemoExits(db, now, base);
+  await seedDemoReferrals(db, now, base);
 }

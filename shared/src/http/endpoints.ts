@@ -21,6 +21,7 @@ import { deploymentEndpoints } from './deployment.js';
 import { safeguardingKeywordEndpoints } from './safeguarding-keywords.js';
 import { programmeReportEndpoints } from './programme-reports.js';
 import { exitEndpoints } from './exits.js';
+import { referralEndpoints } from './referrals.js';
 
 /**
  * Every endpoint the server serves, by area. The server's tests fail when it
@@ -49,6 +50,7 @@ export const endpointGroups: Record<string, Record<string, Endpoint>> = {
   safeguardingKeywords: safeguardingKeywordEndpoints,
   programmeReports: programmeReportEndpoints,
   exits: exitEndpoints,
+  referrals: referralEndpoints,
 };
 
 export const allEndpoints: readonly Endpoint[] = Object.values(endpointGroups).flatMap((group) => Object.values(group));

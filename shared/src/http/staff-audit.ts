@@ -3,6 +3,7 @@ import { IsoInstant, Uuid } from '../ids.js';
 import { endpoint } from './endpoint.js';
 import { StaffRole } from './staff-sign-in.js';
 import { RecordMethod } from './students.js';
+import { ReferralKind, ReferralSource, ReferralStatus } from './programme-vocabulary.js';
 
 /**
  * The staff-action audit trail: who did what, when, for a school. Each action
@@ -20,6 +21,16 @@ export const StaffAuditAction = z.discriminatedUnion('kind', [
   /** `method`: how it reached the school, when the coordinator said (entries before it was asked for have none). */
   z.object({ kind: z.literal('ParentalConsentChanged'), student: OwnStudent, given: z.boolean(), method: RecordMethod.optional() }),
   z.object({ kind: z.literal('TrainingChanged'), student: OwnStudent, completed: z.boolean(), method: RecordMethod.optional() }),
+  /** A referral (or mentor application) filed, and each step recorded on it (consent and training have their own entries). */
+  z.object({ kind: z.literal('ReferralRecorded'), student: OwnStudent, referralKind: ReferralKind, source: ReferralSource }),
+  z.object({
+    kind: z.literal('ReferralUpdated'),
+    student: OwnStudent,
+    change: z.enum(['opt_in', 'consent_requested', 'status', 'passed_to_dsl']),
+    status: ReferralStatus,
+  }),
+  /** Which of the school's programme settings were saved. */
+  z.object({ kind: z.literal('ProgrammeSettingsChanged'), settings: z.array(z.string()) }),
   /** New PINs for several students at once, printed as cards; the PINs themselves are never on the trail. */
   z.object({ kind: z.literal('PinsGenerated'), students: z.array(OwnStudent) }),
   z.object({ kind: z.literal('DeviceEnrolled'), device: Device }),

@@ -22,6 +22,11 @@ describe('auditSentence', () => {
     expect(say({ kind: 'ParentalConsentChanged', student: { id, name: 'Sam R' }, given: true, method: 'letter' })).toBe(
       'Ms Dana Hill recorded parental consent for Sam R (by letter)',
     );
+    expect(say({ kind: 'ReferralRecorded', student: { id, name: 'Sam R' }, referralKind: 'mentee', source: 'self' })).toBe('Ms Dana Hill recorded a self-referral by Sam R');
+    expect(say({ kind: 'ReferralUpdated', student: { id, name: 'Sam R' }, change: 'consent_requested', status: 'waiting_for_consent' })).toBe(
+      'Ms Dana Hill asked for parental consent for Sam R (now waiting for consent)',
+    );
+    expect(say({ kind: 'ProgrammeSettingsChanged', settings: ['referralReasons', 'lateAfterMinutes'] })).toBe('Ms Dana Hill changed the programme settings (referral reasons, lateness)');
     expect(say({ kind: 'PinsGenerated', students: [{ id, name: 'Sam R' }, { id, name: 'Ana K' }] })).toBe(
       'Ms Dana Hill set new PINs for 2 students: Sam R, Ana K',
     );

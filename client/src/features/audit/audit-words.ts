@@ -32,6 +32,14 @@ export function auditSentence(entry: Pick<StaffAuditEntry, 'actor' | 'action'>):
       return action.completed
         ? `${who} recorded ${action.student.name}'s mentor training as completed${how(action.method)}`
         : `${who} marked ${action.student.name}'s mentor training as not completed${how(action.method)}`;
+    case 'ReferralRecorded':
+      return action.referralKind === 'mentor'
+        ? `${who} recorded ${action.student.name}'s application to mentor`
+        : `${who} recorded ${action.source === 'self' ? 'a self-referral by' : 'a referral of'} ${action.student.name}`;
+    case 'ReferralUpdated':
+      return `${who} ${referralChangeWords[action.change]} for ${action.student.name} (now ${action.status.replace(/_/g, ' ')})`;
+    case 'ProgrammeSettingsChanged':
+      return `${who} changed the programme settings (${action.settings.map((k) => settingWords[k] ?? k).join(', ')})`;
     case 'PinsGenerated':
       return `${who} set new PINs for ${plural(action.students.length, 'student', 'students')}: ${action.students.map((s) => s.name).join(', ')}`;
     case 'DeviceEnrolled':
@@ -116,12 +124,29 @@ function keywordsSentence(who: string, change: { added: string[]; removed: strin
   return change.usingDefault ? `${who} put the safeguarding words back to the default list${what}` : `${who} changed the safeguarding words${what}`;
 }
 
+const referralChangeWords = {
+  opt_in: "recorded the student's agreement",
+  consent_requested: 'asked for parental consent',
+  status: 'changed the referral',
+  passed_to_dsl: 'passed the referral to the safeguarding lead',
+} as const;
+
+const settingWords: Record<string, string> = {
+  referralReasons: 'referral reasons',
+  lateAfterMinutes: 'lateness',
+  absenceNoticeAfter: 'absence notices',
+  dslEscalationMinutes: 'DSL escalation',
+};
+
 /** The filter's choices, in the order a coordinator thinks of them. */
 export const auditKindChoices: readonly { kind: StaffAuditKind; label: string }[] = [
   { kind: 'PinReset', label: 'PIN resets' },
   { kind: 'PinsGenerated', label: 'PINs set for a class' },
   { kind: 'ParentalConsentChanged', label: 'Parental consent' },
   { kind: 'TrainingChanged', label: 'Mentor training' },
+  { kind: 'ReferralRecorded', label: 'Referrals and mentor applications' },
+  { kind: 'ReferralUpdated', label: 'Referral steps' },
+  { kind: 'ProgrammeSettingsChanged', label: 'Programme settings' },
   { kind: 'DeviceEnrolled', label: 'iPads enrolled' },
   { kind: 'DeviceRevoked', label: 'iPads removed' },
   { kind: 'DeviceCodeIssued', label: 'iPad set-up codes' },

@@ -26,6 +26,15 @@ describe('can', () => {
     expect(can(staff(['coordinator']), 'concerns:handle', ['a'])).toBe(false);
   });
 
+  it("keeps a school's referrals and programme settings to its own coordinators", () => {
+    for (const action of ['referrals:manage', 'programme:settings'] as const) {
+      expect(can(staff(['coordinator']), action, ['a'])).toBe(true);
+      expect(can(staff(['coordinator'], 'b'), action, ['a'])).toBe(false);
+      expect(can(staff(['dsl', 'supervisor']), action, ['a'])).toBe(false);
+      expect(can(staff(['admin'], null), action, ['a'])).toBe(false);
+    }
+  });
+
   it('never lets staff act for another school, whatever their roles', () => {
     expect(can(staff(['coordinator', 'dsl', 'supervisor']), 'students:read', ['b'])).toBe(false);
   });

@@ -34,7 +34,9 @@ export type StaffAction =
   | 'keywords:manage' // the school's safeguarding keyword list for chat
   | 'staff:accounts' // the staff accounts screen: roles, set-up codes, resets, deactivation (whose: staff-account-rules.ts)
   | 'reports:read' // the programme reports of the school and of its partnerships (coordinators)
-  | 'deployment:manage'; // schools, partnerships, each school's first coordinator and DSL (no school of its own)
+  | 'deployment:manage' // schools, partnerships, each school's first coordinator and DSL (no school of its own)
+  | 'referrals:manage' // the school's referral queue and mentor applications (a school's own record)
+  | 'programme:settings'; // the school's programme settings (referral reasons, lateness, absence notices, escalation)
 
 const grants: Record<StaffRole, readonly StaffAction[]> = {
   coordinator: [
@@ -50,6 +52,8 @@ const grants: Record<StaffRole, readonly StaffAction[]> = {
     'audit:read',
     'staff:accounts',
     'reports:read',
+    'referrals:manage',
+    'programme:settings',
   ],
   dsl: [
     'students:read',

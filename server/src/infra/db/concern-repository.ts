@@ -1,13 +1,15 @@
 import { and, arrayOverlaps, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Concern, ConcernAmendment } from '../../domain/concerns/concern.js';
 import type { Db } from './database.js';
+import type { AlsoInTransaction } from './in-transaction.js';
 import { concernAmendments, concerns, staff } from './schema.js';
 
 /** Concerns and their amendments. Nothing here updates or deletes: history only grows. */
 export class ConcernRepository {
   constructor(private readonly db: Db) {}
 
-  async insert(concern: Concern): Promise<void> {
+  /** `also` joins the transaction (a referral recording the concern it became). */
+  async insert(concern: Concern, also?: AlsoInTransaction<string>): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.insert(concerns).values({
         id: concern.id,
@@ -21,6 +23,7 @@ export class ConcernRepository {
         logExcerpt: concern.logExcerpt,
       });
       await tx.insert(concernAmendments).values(concern.amendments.map((a) => amendmentRow(concern.id, a)));
+      await also?.(tx as unknown as Db, concern.id);
     });
   }
 

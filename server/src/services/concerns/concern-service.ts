@@ -10,6 +10,7 @@ import { ConcernInputError } from '../../domain/concerns/concern.js';
 import type { Clock } from '../../domain/time/clock.js';
 import { AppError } from '../../errors.js';
 import type { ConcernRepository } from '../../infra/db/concern-repository.js';
+import type { AlsoInTransaction } from '../../infra/db/in-transaction.js';
 import type { RecordAccess, RecordViewRepository } from '../../infra/db/record-view-repository.js';
 import type { SessionEventRepository } from '../../infra/db/session-event-repository.js';
 import type { SessionRecord, SessionRepository } from '../../infra/db/session-repository.js';
@@ -145,6 +146,46 @@ export class ConcernService {
     const children = childrenOf(record).filter((c) => input.studentIds.includes(c.studentId));
     if (children.length !== input.studentIds.length) throw AppError.badRequest('Every child named must be one of the session’s two students.');
     const concern = await this.raise(record, { kind: 'staff', staffId: staff.staffId }, children, input.whatHappened, [`${staff.fullName} (staff)`]);
+    return { concernId: concern.id };
+  }
+
+  /**
+   * A concern about one of the staff member's own students that no session produced (a referral
+   * that looks beyond the programme's remit): filed, and alerted to that school's DSLs, exactly as
+   * a session's concern is. `also` runs in the concern's transaction (the referral notes it).
+   */
+  async raiseAboutStudent(
+    staff: StaffIdentity,
+    child: ConcernChild & { yearGroup: number; schoolName: string },
+    whatHappened: string,
+    also?: AlsoInTransaction<string>,
+  ): Promise<{ concernId: string }> {
+    if (!can(staff, 'concerns:raise', [child.schoolId])) throw new AppError('forbidden', 'Your account cannot raise concerns about this student.');
+    const now = this.deps.clock.now();
+    const { yearGroup, schoolName, ...named } = child;
+    let concern: Concern;
+    try {
+      const input = { id: randomUUID(), sessionId: null, source: { kind: 'staff', staffId: staff.staffId } as const, children: [named], whatHappened, presentAtTime: [`${staff.fullName} (staff)`], logExcerpt: [] };
+      concern = raiseConcern(input, now.toString());
+    } catch (error) {
+      if (error instanceof ConcernInputError) throw AppError.badRequest(error.message);
+      throw error;
+    }
+    await this.deps.concerns.insert(concern, also);
+    for (const { schoolId, staffIds } of dslRecipients(concern, await this.deps.concerns.dslsOf(concern.schoolIds))) {
+      if (staffIds.length === 0) this.deps.log.error({ concernId: concern.id, schoolId }, 'ConcernHasNoDslAtSchool');
+      this.deps.sink.toSchoolDsls(schoolId, 'safeguarding:alert', {
+        kind: 'concern_raised',
+        sessionId: null,
+        concernId: concern.id,
+        summary: 'A member of staff passed a referral to you as beyond the mentoring programme’s remit.',
+        at: now.toString(),
+        child: { firstName: child.firstName, yearGroup, schoolName },
+        live: false,
+        raisedBy: 'staff',
+      });
+    }
+    this.deps.log.warn({ concernId: concern.id }, 'ConcernRaised');
     return { concernId: concern.id };
   }
 

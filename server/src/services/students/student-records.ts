@@ -8,6 +8,7 @@ import { studentLabel } from '../../domain/audit/staff-audit.js';
 import type { ProfileRow, StudentRow } from '../../domain/import/student-rows.js';
 import type { Clock } from '../../domain/time/clock.js';
 import { AppError } from '../../errors.js';
+import type { AlsoInTransaction } from '../../infra/db/in-transaction.js';
 import type { NoticeRepository } from '../../infra/db/notice-repository.js';
 import type { StudentImportRepository } from '../../infra/db/student-import-repository.js';
 import type { EligibilityChange, StudentRepository } from '../../infra/db/student-repository.js';
@@ -81,9 +82,10 @@ export class StudentRecords {
    * Records consent or training with who and how. Withdrawing consent that was
    * on record tells the school's coordinators, in the same transaction, how
    * many booked sessions the child now cannot join (the join rules refuse them
-   * until consent is recorded again; the sessions stay booked).
+   * until consent is recorded again; the sessions stay booked). `also` joins the same
+   * transaction (a referral recording the consent it asked for).
    */
-  async setEligibility(staff: StaffIdentity, studentId: string, change: EligibilityChange) {
+  async setEligibility(staff: StaffIdentity, studentId: string, change: EligibilityChange, also?: AlsoInTransaction) {
     const student = await this.ownStudent(staff, studentId);
     const method = change.method === undefined ? {} : { method: change.method };
     const actions: StaffAuditAction[] = [];
@@ -95,6 +97,7 @@ export class StudentRecords {
     const audited = this.deps.audit.recording(staff, () => actions);
     await this.deps.students.setEligibility(student.id, change, now, staff.staffId, async (tx) => {
       await audited(tx);
+      await also?.(tx);
       if (withdrawn) {
         await this.deps.notices.raise(
           consentWithdrawnNotice({ schoolId: student.schoolId, studentId: student.id, name: student.ref.name, by: staff.fullName, method: change.method, upcoming }),

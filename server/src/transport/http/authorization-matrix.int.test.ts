@@ -16,6 +16,8 @@ import { openFreshSession } from '../../test-support/open-session.js';
 import { lifecycleCases, type LifecycleFixture } from './lifecycle-matrix-cases.js';
 import { reportCases } from './reports-matrix-cases.js';
 import { exitCases } from './exits-matrix-cases.js';
+import { referralCases, type ReferralFixture } from './referral-matrix-cases.js';
+import { freshReferral } from '../../test-support/fresh-referral.js';
 
 /*
  * Every staff route and socket event × every role × own school / partner
@@ -27,7 +29,7 @@ type Scope = 'own' | 'partner' | 'other';
 type Role = 'coordinator' | 'dsl' | 'supervisor';
 const emailDomain: Record<Scope, string> = { own: 'northgate', partner: 'riverside', other: 'hillcrest' };
 
-interface Fixture extends LifecycleFixture {
+interface Fixture extends ReferralFixture {
   studentId: string;
   deviceId: () => Promise<string>;
   sessionId: string;
@@ -250,6 +252,7 @@ const routes: RouteCase[] = [
   ...lifecycleCases,
   ...reportCases,
   ...exitCases,
+  ...referralCases,
   {
     // Ending is done once: each call gets its own session happening now (a Northgate mentor with a Riverside mentee).
     name: 'end a session happening now',
@@ -320,6 +323,7 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (kind) => {
       scheduleChangeId: () => (changeMade ??= cancelledSessionChange(server, fixture.partnershipId, fixture.pairingId)),
       demoPair: { mentorId: now.mentor.id, menteeId: now.mentee.id },
       freshPairing: () => freshPairing(server),
+      freshReferral: () => freshReferral(server),
     };
   });
   afterAll(async () => {

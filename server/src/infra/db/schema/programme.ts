@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns.js';
 import { schools } from './schools.js';
 import { staff } from './staff.js';
@@ -70,6 +70,10 @@ export const referrals = pgTable(
     index('referrals_school_status_idx').on(t.schoolId, t.status),
     index('referrals_student_idx').on(t.studentId),
     check('referrals_status', sql`${t.status} in ('new', 'waiting_for_consent', 'ready_to_pair', 'declined', 'withdrawn')`),
+    // 0015: one open referral (or application) per student at a time.
+    uniqueIndex('referrals_one_open')
+      .on(t.studentId, t.kind)
+      .where(sql`${t.status} in ('new', 'waiting_for_consent', 'ready_to_pair')`),
   ],
 );
 
