@@ -64,6 +64,8 @@ import { staffRoutes } from './transport/http/staff.routes.js';
 import { staffDeploymentRoutes } from './transport/http/staff-deployment.routes.js';
 import type { DeploymentSetup } from './services/deployment/deployment-setup.js';
 import type { SessionEnding } from './services/sessions/session-ending.js';
+import type { AttendanceViews } from './services/attendance/attendance-views.js';
+import { staffAttendanceRoutes } from './transport/http/staff-attendance.routes.js';
 
 export interface AppDeps {
   log: Logger;
@@ -107,6 +109,8 @@ export interface AppDeps {
   liveSessions: (schoolId: string) => { sessionId: string; students: number; observers: number }[];
   /** An observer ending a session early, for everyone. */
   sessionEnding: SessionEnding;
+  /** Attendance computed from the session log, and who is being mentored. */
+  attendanceViews: AttendanceViews;
   pingDatabase: () => Promise<void>;
   mediaHealth: () => MediaHealth;
   /** Built tablet client to serve at `/`, when present. */
@@ -206,6 +210,7 @@ export function createApp(deps: AppDeps): Express {
     staffAuditRoutes(deps),
     staffKeywordRoutes(deps),
     staffDeploymentRoutes(deps),
+    staffAttendanceRoutes(deps),
   );
   app.use('/calendar', perMinuteLimit(deps.calendarFeedRateLimitPerMinute, 'Too many calendar requests. Please wait a minute.'));
   app.use(publicCalendarFeedRoutes(deps));

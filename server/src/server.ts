@@ -10,7 +10,7 @@ import { createClient } from 'redis';
 import type { Express } from 'express';
 import { createApp } from './app.js';
 import type { CallService } from './services/calls/call-service.js';
-import { createCalls } from './services/calls/create-calls.js';
+import { createCalls, type CallsDeps } from './services/calls/create-calls.js';
 import { turnIceServers } from './services/call-media/ice-servers.js';
 import { NetworkProbes } from './services/network-probe/network-probes.js';
 import { realTimers } from './services/calls/timers.js';
@@ -61,6 +61,10 @@ import { StudentArchive } from './services/students/student-archive.js';
 import { MatchingService } from './services/scheduling/matching-service.js';
 import { MatchingRepository } from './infra/db/matching-repository.js';
 import { RetentionJob } from './services/retention/retention-job.js';
+import { AttendanceRepository } from './infra/db/attendance-repository.js';
+import { ProgrammeSettingsRepository } from './infra/db/programme-settings-repository.js';
+import { AttendanceRecorder } from './services/attendance/attendance-recorder.js';
+import { AttendanceViews } from './services/attendance/attendance-views.js';
 import { JoinTokens } from './services/admission/join-tokens.js';
 import { StudentSignIn } from './services/students/student-sign-in.js';
 import { ConsentNotices } from './services/admission/consent-notices.js';
@@ -104,6 +108,8 @@ export interface RunningServer {
   /** The session-log signing keys: what tests verify evidence files against. */
   logKeys: Ed25519KeyRing;
   retention: RetentionJob;
+  /** Attendance from the log: tests run its sweep on the test clock. */
+  attendance: AttendanceRecorder;
   demo: DemoManifest | undefined;
   /** No deployment admin yet (and no demo data): how to make the first is printed at start-up. */
   needsFirstAdmin: boolean;
@@ -172,9 +178,29 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     }
 
     const sink = socketEventSink(io);
+    const attendanceRecords = new AttendanceRepository(database.db);
+    const attendance = new AttendanceRecorder({
+      attendance: attendanceRecords,
+      events,
+      settings: new ProgrammeSettingsRepository(database.db),
+      notices: noticeRepository,
+      clock,
+      log: log.child({ area: 'attendance' }),
+    });
+    // Once a session's end is on its log (time up, or ended by staff) the log is complete: its attendance is computed then.
+    const callEvents: CallsDeps['events'] = {
+      append: async (event) => {
+        const entry = await events.append(event);
+        if (event.type === 'SessionEnded') attendance.sessionEnded(event.occurrenceId);
+        return entry;
+      },
+      checkpoint: (...args) => events.checkpoint(...args),
+      list: (id) => events.list(id),
+      sessionsWithEntriesSince: (since) => events.sessionsWithEntriesSince(since),
+    };
     const { calls, live, timeline, admission, rejoinGrants, recordGapAfterStop } = createCalls({
       sessions,
-      events,
+      events: callEvents,
       media,
       clock,
       log: log.child({ area: 'calls' }),
@@ -237,6 +263,8 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     const retention = new RetentionJob({ retention: new RetentionRepository(database.db), events, clock, log: log.child({ area: 'retention' }) });
     if (config.env !== 'test') retention.startDaily();
     cleanups.push(async () => retention.stop());
+    if (config.env !== 'test') attendance.startSweeping();
+    cleanups.push(async () => attendance.stop());
     const probes = new NetworkProbes({
       media,
       clock,
@@ -290,6 +318,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       studentArchive: new StudentArchive({ lifecycle, series: seriesLifecycle, clock, audit }),
       matchingService: new MatchingService({ matching, calendars, partnerships, audit }),
       liveSessions: (schoolId: string) => calls.liveSessionsFor(schoolId),
+      attendanceViews: new AttendanceViews({ attendance: attendanceRecords, clock }),
       sessionEnding: new SessionEnding({ sessions, timeline, notices: noticeRepository, endCall: (id) => calls.endByStaff(id), clock }),
       deviceTokens,
       enrolment,
@@ -348,7 +377,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
         log.info('ShutdownFinished');
       })());
 
-    return { url, port, app, database, deviceTokens, calls, probes, media, events, logKeys, retention, demo, needsFirstAdmin, close };
+    return { url, port, app, database, deviceTokens, calls, probes, media, events, logKeys, retention, attendance, demo, needsFirstAdmin, close };
   } catch (error) {
     await unwind();
     throw error;

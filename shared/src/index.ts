@@ -18,6 +18,7 @@ export * from './http/calendar-feed.js';
 export * from './http/matching.js';
 export * from './http/students.js';
 export * from './http/programme-vocabulary.js';
+export * from './http/attendance.js';
 export * from './http/imports.js';
 export * from './http/params.js';
 export * from './http/staff-audit.js';

@@ -31,6 +31,7 @@ export type StaffAction =
   | 'staff:import' // staff accounts from the MIS export (granting only roles the importer holds)
   | 'audit:read' // the school's staff-action audit trail: who did what, when
   | 'keywords:manage' // the school's safeguarding keyword list for chat
+  | 'attendance:read' // attendance computed from the session log, and the list of who is being mentored (either school of a pairing)
   | 'staff:accounts' // the staff accounts screen: roles, set-up codes, resets, deactivation (whose: staff-account-rules.ts)
   | 'deployment:manage'; // schools, partnerships, each school's first coordinator and DSL (no school of its own)
 
@@ -46,6 +47,7 @@ const grants: Record<StaffRole, readonly StaffAction[]> = {
     'staff:import',
     'audit:read',
     'staff:accounts',
+    'attendance:read',
   ],
   dsl: [
     'students:read',

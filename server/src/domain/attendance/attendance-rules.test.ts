@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { absenceRunsReached, closureWindows, computeAttendance, type AttendanceEntry, type AttendanceInput } from './attendance-rules.js';
+import { absenceRunsReached, closureWindows, computeAttendance, countAttendance, type AttendanceEntry, type AttendanceInput } from './attendance-rules.js';
 
 const START = Temporal.Instant.from('2026-11-25T10:00:00Z');
 const at = (minute: number) => START.add({ seconds: Math.round(minute * 60) });
@@ -134,20 +134,36 @@ describe('computeAttendance', () => {
 
 describe('absenceRunsReached', () => {
   const h = (...sides: string[]) => sides.map((side, i) => ({ occurrenceId: `o${i}`, side: side as never }));
+  const reached = (history: ReturnType<typeof h>, after: number) => absenceRunsReached(history, after).map((r) => r.reachedAt);
 
   it('names the occurrence a run of absences reached the threshold at, once per run', () => {
-    expect(absenceRunsReached(h('absent', 'absent', 'absent'), 2)).toEqual(['o1']);
-    expect(absenceRunsReached(h('absent', 'present', 'absent', 'absent', 'late', 'absent', 'absent'), 2)).toEqual(['o3', 'o6']);
+    expect(reached(h('absent', 'absent', 'absent'), 2)).toEqual(['o1']);
+    expect(absenceRunsReached(h('present', 'absent', 'not_expected', 'absent'), 2)).toEqual([{ reachedAt: 'o3', missed: ['o1', 'o3'] }]);
+    expect(reached(h('absent', 'present', 'absent', 'absent', 'late', 'absent', 'absent'), 2)).toEqual(['o3', 'o6']);
   });
 
   it('lets sessions not held neither count nor break a run', () => {
-    expect(absenceRunsReached(h('absent', 'not_expected', 'absent'), 2)).toEqual(['o2']);
-    expect(absenceRunsReached(h('not_expected', 'not_expected'), 1)).toEqual([]);
+    expect(reached(h('absent', 'not_expected', 'absent'), 2)).toEqual(['o2']);
+    expect(reached(h('not_expected', 'not_expected'), 1)).toEqual([]);
   });
 
   it('breaks a run on any attendance, a failed connection included, and never fires when off', () => {
-    expect(absenceRunsReached(h('absent', 'technical_failure', 'absent'), 2)).toEqual([]);
-    expect(absenceRunsReached(h('absent', 'absent'), 0)).toEqual([]);
-    expect(absenceRunsReached(h('absent'), 1)).toEqual(['o0']);
+    expect(reached(h('absent', 'technical_failure', 'absent'), 2)).toEqual([]);
+    expect(reached(h('absent', 'absent'), 0)).toEqual([]);
+    expect(reached(h('absent'), 1)).toEqual(['o0']);
+  });
+});
+
+describe('countAttendance', () => {
+  it('counts expected sessions apart from those not held, late and early leaving within attended', () => {
+    expect(countAttendance(['present', 'late', 'late_and_left_early', 'left_early', 'absent', 'technical_failure', 'not_expected'])).toEqual({
+      expected: 6,
+      attended: 4,
+      absent: 1,
+      late: 2,
+      leftEarly: 2,
+      technicalFailure: 1,
+      notHeld: 1,
+    });
   });
 });

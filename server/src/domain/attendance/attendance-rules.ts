@@ -187,19 +187,43 @@ export interface StudentAttendanceHistory {
   side: SideAttendance;
 }
 
+/** A run of consecutive absences that reached the threshold: the occurrences missed, the last one reaching it. */
+export interface AbsenceRun {
+  reachedAt: string;
+  missed: string[];
+}
+
 /**
- * The occurrences at which a run of consecutive absences reached `after` (0: never). Sessions not
- * held neither count nor break a run; any attendance (even late or a failed connection) breaks it.
- * Recomputing gives the same occurrences, so the notice raised for each is raised once.
+ * The runs of consecutive absences that reached `after` (0: never), each named by the occurrence it
+ * reached it at. Sessions not held neither count nor break a run; any attendance (even late or a
+ * failed connection) breaks it. Recomputing gives the same runs, so the notice for each is raised once.
  */
-export function absenceRunsReached(history: readonly StudentAttendanceHistory[], after: number): string[] {
+export function absenceRunsReached(history: readonly StudentAttendanceHistory[], after: number): AbsenceRun[] {
   if (after <= 0) return [];
-  const reached: string[] = [];
-  let run = 0;
+  const reached: AbsenceRun[] = [];
+  let run: string[] = [];
   for (const h of history) {
     if (h.side === 'not_expected') continue;
-    run = h.side === 'absent' ? run + 1 : 0;
-    if (run === after) reached.push(h.occurrenceId);
+    run = h.side === 'absent' ? [...run, h.occurrenceId] : [];
+    if (run.length === after) reached.push({ reachedAt: h.occurrenceId, missed: run });
   }
   return reached;
+}
+
+/** Counts over one student's sessions (their side of each record). */
+export function countAttendance(sides: readonly SideAttendance[]) {
+  const counts = { expected: 0, attended: 0, absent: 0, late: 0, leftEarly: 0, technicalFailure: 0, notHeld: 0 };
+  for (const side of sides) {
+    if (side === 'not_expected') {
+      counts.notHeld++;
+      continue;
+    }
+    counts.expected++;
+    if (side === 'absent') counts.absent++;
+    else if (side === 'technical_failure') counts.technicalFailure++;
+    else counts.attended++;
+    if (side === 'late' || side === 'late_and_left_early') counts.late++;
+    if (side === 'left_early' || side === 'late_and_left_early') counts.leftEarly++;
+  }
+  return counts;
 }
