@@ -77,7 +77,7 @@ export class AttendancePage {
 
   /** On the staff home: the coordinator's repeated-absence notices, optionally about one student (first name). */
   async absenceNotices(firstName?: string): Promise<Locator> {
-    await new StaffArea(this.page).open('Notices');
+    await new StaffArea(this.page).open('Home');
     const notices = this.page.getByTestId('notices-section').getByTestId('notice-row').filter({ hasText: 'Missed sessions in a row' });
     return firstName ? notices.filter({ hasText: `${firstName} has missed` }) : notices;
   }

@@ -65,7 +65,7 @@ import { AttendanceRepository } from './infra/db/attendance-repository.js';
 import { ProgrammeSettingsRepository } from './infra/db/programme-settings-repository.js';
 import { AttendanceRecorder } from './services/attendance/attendance-recorder.js';
 import { AttendanceViews } from './services/attendance/attendance-views.js';
-import { seedDemoAttendance } from './demo/demo-attendance.js';
+import { seedDemoAttendanceHistory } from './demo/demo-attendance.js';
 import { JoinTokens } from './services/admission/join-tokens.js';
 import { StudentSignIn } from './services/students/student-sign-in.js';
 import { ConsentNotices } from './services/admission/consent-notices.js';
@@ -189,7 +189,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       log: log.child({ area: 'attendance' }),
     });
     // The demo's weeks of history: real logs, then attendance computed from them (see demo-attendance.ts).
-    if (demo) await seedDemoAttendance({ db: database.db, events, recorder: attendance, now: clock.now(), pairs: demo.sessions.map((s) => ({ mentorId: s.mentor.id, menteeId: s.mentee.id })) });
+    if (demo) await seedDemoAttendanceHistory(database.db, events, clock.now(), demo, log.child({ area: 'demo' }));
     // Once a session's end is on its log (time up, or ended by staff) the log is complete: its attendance is computed then.
     const callEvents: CallsDeps['events'] = {
       append: async (event) => {

@@ -1,10 +1,15 @@
 import { and, eq, lt } from 'drizzle-orm';
+import pino, { type Logger } from 'pino';
 import { Temporal } from 'temporal-polyfill';
 import { schoolDayAt } from '../domain/time/school-day.js';
+import { AttendanceRepository } from '../infra/db/attendance-repository.js';
 import type { Db } from '../infra/db/database.js';
+import { NoticeRepository } from '../infra/db/notice-repository.js';
+import { ProgrammeSettingsRepository } from '../infra/db/programme-settings-repository.js';
 import { pairings, sessionOccurrences } from '../infra/db/schema.js';
 import type { NewSessionEvent, SessionEventRepository } from '../infra/db/session-event-repository.js';
-import type { AttendanceRecorder } from '../services/attendance/attendance-recorder.js';
+import { AttendanceRecorder } from '../services/attendance/attendance-recorder.js';
+import type { DemoManifest } from './demo-data.js';
 
 /*
  * A few weeks of attendance history for the demo pairings, made the way real history is: past
@@ -23,6 +28,22 @@ const HISTORY: Week[][] = [
 ];
 const SESSION_MINUTES = 30;
 const ZONE = 'Europe/London';
+
+/**
+ * The history for a seeded demo (the server's start with DEMO, and `npm run seed`): through the
+ * given log writer, computed by a recorder of its own on the demo's `now`.
+ */
+export async function seedDemoAttendanceHistory(db: Db, events: Pick<SessionEventRepository, 'append' | 'list'>, now: Temporal.Instant, demo: DemoManifest, log: Logger = pino({ level: 'silent' })) {
+  const recorder = new AttendanceRecorder({
+    attendance: new AttendanceRepository(db),
+    events,
+    settings: new ProgrammeSettingsRepository(db),
+    notices: new NoticeRepository(db),
+    clock: { now: () => now },
+    log,
+  });
+  await seedDemoAttendance({ db, events, recorder, now, pairs: demo.sessions.map((s) => ({ mentorId: s.mentor.id, menteeId: s.mentee.id })) });
+}
 
 export async function seedDemoAttendance(deps: {
   db: Db;
