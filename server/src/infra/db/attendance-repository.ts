@@ -177,9 +177,9 @@ export class AttendanceRepository {
       .orderBy(asc(pairings.createdAt));
   }
 
-  async student(studentId: string): Promise<AttendanceStudent | undefined> {
+  async student(studentId: string): Promise<(AttendanceStudent & { role: 'mentor' | 'mentee' }) | undefined> {
     const [row] = await this.db
-      .select(mentorColumns)
+      .select({ ...mentorColumns, role: mentor.role })
       .from(mentor)
       .innerJoin(mentorSchool, eq(mentorSchool.id, mentor.schoolId))
       .where(eq(mentor.id, studentId));

@@ -43,10 +43,9 @@ export class AttendanceViews {
       const asMentor = pairing.mentor.id === studentId;
       return { ...this.row(staff, r, pairing), side: asMentor ? r.mentor : r.mentee, partnerFirstName: (asMentor ? pairing.mentee : pairing.mentor).firstName };
     });
-    const role = pairings[0] && pairings[0].mentee.id === studentId ? 'mentee' : 'mentor';
     return {
       student: personFor(staff, student),
-      role: pairings.length > 0 ? role : student.yearGroup <= 11 ? 'mentee' : 'mentor',
+      role: student.role,
       pairings: pairings.map((p) => ({ pairingId: p.pairingId, partner: personFor(staff, p.mentor.id === studentId ? p.mentee : p.mentor), ended: p.endedAt !== null })),
       records: rows.reverse(),
       counts: countAttendance(rows.map((r) => r.side)),

@@ -105,6 +105,12 @@ describe.each(testDatabaseKinds())('attendance from the session log on %s', (kin
       for (const days of [14, 7]) await server.attendance.compute((await pastSession(pair.pairingId, 60 * 24 * days)).id);
       const student = StudentAttendanceResponse.parse((await (await signInStaff(server, 'coordinator@riverside.example')).get(`/api/staff/students/${pair.menteeId}/attendance`).expect(200)).body);
       expect(student.counts).toMatchObject({ expected: 2, absent: 2 });
+      expect(student).toMatchObject({ role: 'mentee', student: { lastName: 'Mentee', ownSchool: true } });
+      // The partner school reads the same sessions, with the child by first name, school and year only.
+      const partnerView = StudentAttendanceResponse.parse((await (await signInStaff(server, 'coordinator@northgate.example')).get(`/api/staff/students/${pair.menteeId}/attendance`).expect(200)).body);
+      expect(partnerView.student.lastName).toBeUndefined();
+      expect(partnerView.pairings[0]!.partner).toMatchObject({ lastName: 'Mentor', ownSchool: true });
+      expect(partnerView.records.map((r) => r.side)).toEqual(['absent', 'absent']);
       expect((await noticesOf('coordinator@riverside.example')).filter((n) => n.studentId === pair.menteeId)).toEqual([]);
     } finally {
       await settings.update(riversideId, { absenceNoticeAfter: 2 }, new Date(server.clock.now().epochMilliseconds));
