@@ -74,6 +74,8 @@ import { staffReportRoutes } from './transport/http/staff-reports.routes.js';
 import type { ProgrammeReports } from './services/reports/programme-reports.js';
 import type { DeploymentSetup } from './services/deployment/deployment-setup.js';
 import type { SessionEnding } from './services/sessions/session-ending.js';
+import type { AttendanceViews } from './services/attendance/attendance-views.js';
+import { staffAttendanceRoutes } from './transport/http/staff-attendance.routes.js';
 
 export interface AppDeps {
   log: Logger;
@@ -124,6 +126,8 @@ export interface AppDeps {
   sessionEnding: SessionEnding;
   /** Programme reports for coordinators (their school, their partnerships). */
   programmeReports: ProgrammeReports;
+  /** Attendance computed from the session log, and who is being mentored. */
+  attendanceViews: AttendanceViews;
   pingDatabase: () => Promise<void>;
   mediaHealth: () => MediaHealth;
   /** Built tablet client to serve at `/`, when present. */
@@ -229,6 +233,7 @@ export function createApp(deps: AppDeps): Express {
     staffDeploymentRoutes(deps),
     staffReportRoutes(deps),
     staffReferralRoutes(deps),
+    staffAttendanceRoutes(deps),
   );
   app.use('/calendar', perMinuteLimit(deps.calendarFeedRateLimitPerMinute, 'Too many calendar requests. Please wait a minute.'));
   app.use(publicCalendarFeedRoutes(deps));

@@ -10,7 +10,7 @@ import { createClient } from 'redis';
 import type { Express } from 'express';
 import { createApp } from './app.js';
 import type { CallService } from './services/calls/call-service.js';
-import { createCalls } from './services/calls/create-calls.js';
+import { createCalls, type CallsDeps } from './services/calls/create-calls.js';
 import { turnIceServers } from './services/call-media/ice-servers.js';
 import { NetworkProbes } from './services/network-probe/network-probes.js';
 import { realTimers } from './services/calls/timers.js';
@@ -68,6 +68,11 @@ import { StudentArchive } from './services/students/student-archive.js';
 import { MatchingService } from './services/scheduling/matching-service.js';
 import { MatchingRepository } from './infra/db/matching-repository.js';
 import { RetentionJob } from './services/retention/retention-job.js';
+import { AttendanceRepository } from './infra/db/attendance-repository.js';
+import { ProgrammeSettingsRepository } from './infra/db/programme-settings-repository.js';
+import { AttendanceRecorder } from './services/attendance/attendance-recorder.js';
+import { AttendanceViews } from './services/attendance/attendance-views.js';
+import { seedDemoAttendanceHistory } from './demo/demo-attendance.js';
 import { JoinTokens } from './services/admission/join-tokens.js';
 import { ExitsRepository } from './infra/db/exits-repository.js';
 import { ExitTokens } from './services/exits/exit-tokens.js';
@@ -117,6 +122,8 @@ export interface RunningServer {
   retention: RetentionJob;
   /** Notification email's sender and escalation sweep (undefined without SMTP_URL), for tests to drive. */
   email: Pick<EmailJobs, 'sendDue' | 'escalate' | 'emails'> | undefined;
+  /** Attendance from the log: tests run its sweep on the test clock. */
+  attendance: AttendanceRecorder;
   demo: DemoManifest | undefined;
   /** No deployment admin yet (and no demo data): how to make the first is printed at start-up. */
   needsFirstAdmin: boolean;
@@ -190,9 +197,32 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
 
     // Every safeguarding alert to DSLs is also emailed to them (when SMTP_URL is set).
     const sink = email ? withAlertEmails(socketEventSink(io), email.emails) : socketEventSink(io);
+    const sink = socketEventSink(io);
+    const attendanceRecords = new AttendanceRepository(database.db);
+    const attendance = new AttendanceRecorder({
+      attendance: attendanceRecords,
+      events,
+      settings: new ProgrammeSettingsRepository(database.db),
+      notices: noticeRepository,
+      clock,
+      log: log.child({ area: 'attendance' }),
+    });
+    // The demo's weeks of history: real logs, then attendance computed from them (see demo-attendance.ts).
+    if (demo) await seedDemoAttendanceHistory(database.db, events, clock.now(), demo, log.child({ area: 'demo' }));
+    // Once a session's end is on its log (time up, or ended by staff) the log is complete: its attendance is computed then.
+    const callEvents: CallsDeps['events'] = {
+      append: async (event) => {
+        const entry = await events.append(event);
+        if (event.type === 'SessionEnded') attendance.sessionEnded(event.occurrenceId);
+        return entry;
+      },
+      checkpoint: (...args) => events.checkpoint(...args),
+      list: (id) => events.list(id),
+      sessionsWithEntriesSince: (since) => events.sessionsWithEntriesSince(since),
+    };
     const { calls, live, timeline, admission, rejoinGrants, recordGapAfterStop } = createCalls({
       sessions,
-      events,
+      events: callEvents,
       media,
       clock,
       log: log.child({ area: 'calls' }),
@@ -276,6 +306,8 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     const retention = new RetentionJob({ retention: new RetentionRepository(database.db), events, clock, log: log.child({ area: 'retention' }) });
     if (config.env !== 'test') retention.startDaily();
     cleanups.push(async () => retention.stop());
+    if (config.env !== 'test') attendance.startSweeping();
+    cleanups.push(async () => attendance.stop());
     const probes = new NetworkProbes({
       media,
       clock,
@@ -338,6 +370,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       studentArchive: new StudentArchive({ lifecycle, series: seriesLifecycle, clock, audit }),
       matchingService: new MatchingService({ matching, calendars, partnerships, audit }),
       liveSessions: (schoolId: string) => calls.liveSessionsFor(schoolId),
+      attendanceViews: new AttendanceViews({ attendance: attendanceRecords, clock }),
       sessionEnding: new SessionEnding({ sessions, timeline, notices: noticeRepository, endCall: (id) => calls.endByStaff(id), clock }),
       deviceTokens,
       enrolment,
@@ -399,6 +432,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       })());
 
     return { url, port, app, database, deviceTokens, calls, probes, media, events, logKeys, retention, email, demo, needsFirstAdmin, close };
+    return { url, port, app, database, deviceTokens, calls, probes, media, events, logKeys, retention, attendance, demo, needsFirstAdmin, close };
   } catch (error) {
     await unwind();
     throw error;

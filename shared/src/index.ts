@@ -20,6 +20,7 @@ export * from './http/students.js';
 export * from './http/programme-vocabulary.js';
 export * from './http/programme-reports.js';
 export * from './http/referrals.js';
+export * from './http/attendance.js';
 export * from './http/imports.js';
 export * from './http/params.js';
 export * from './http/staff-audit.js';

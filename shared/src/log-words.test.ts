@@ -32,6 +32,7 @@ const asWritten: Record<SessionEventType, { detail: Record<string, unknown>; act
     detail: { after: 'page_reload', placeKept: true },
     says: 'Sam rejoined after the iPad reloaded (same iPad, within a few minutes, no PIN needed)',
   },
+  MediaFlowing: { detail: { kind: 'audio' }, says: "Sam's microphone started reaching the call" },
   ParticipantDropped: { detail: { reason: 'server_stopped' }, says: 'Sam dropped out of the call (Peerbridge stopped unexpectedly)' },
   VideoPausedForBandwidth: { detail: { receiver: 'student', availableKbps: 120 }, says: "Sam's connection was too slow for video, so their incoming video was paused to keep the voices clear (about 120 kbit/s)" },
   VideoResumedForBandwidth: { detail: { receiver: 'observer', availableKbps: 410 }, says: "Sam's connection recovered and their incoming video came back (about 410 kbit/s)" },

@@ -86,6 +86,9 @@ export function describeLogEntry(entry: LogEntryFacts, names: ReadonlyMap<string
     case 'SessionRejoined':
       words = `${student} rejoined after the iPad reloaded (same iPad, within a few minutes, no PIN needed)`;
       break;
+    case 'MediaFlowing':
+      words = `${student}'s ${d.kind === 'video' ? 'camera' : 'microphone'} started reaching the call`;
+      break;
     case 'ParticipantDropped':
       words = `${student} dropped out of the call${because(d.reason)}`;
       break;

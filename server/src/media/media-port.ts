@@ -43,6 +43,11 @@ export interface MediaPeer {
   /** Whether any video is meant to reach this peer now (resumed by it, its sender's camera on): only then does its bandwidth say anything about video. */
   receivesVideo(): boolean;
   setProducerPaused(producerId: string, paused: boolean): Promise<void>;
+  /**
+   * Settles once the SFU first scores media arriving on one of this peer's producers (true), or
+   * when that producer closes before any did (false). Attendance reads it: joined, but did media flow?
+   */
+  whenMediaFlows(producerId: string): Promise<boolean>;
   /** Producer ids this peer owns, so the call can announce them. */
   producerIds(): string[];
   /** Closes the peer's transports and with them its producers and consumers. */

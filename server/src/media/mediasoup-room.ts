@@ -130,6 +130,21 @@ export class MediasoupPeer implements MediaPeer {
     return { producerId: producer.id };
   }
 
+  whenMediaFlows(producerId: string): Promise<boolean> {
+    const producer = this.producers.get(producerId);
+    if (!producer) return Promise.resolve(false);
+    if (producer.score.some((s) => s.score > 0)) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const onScore = (scores: types.ProducerScore[]) => {
+        if (!scores.some((s) => s.score > 0)) return;
+        producer.off('score', onScore);
+        resolve(true);
+      };
+      producer.on('score', onScore);
+      producer.observer.once('close', () => resolve(false));
+    });
+  }
+
   async consume(producerId: string, rtpCapabilities: unknown): Promise<ConsumerDescription> {
     this.assertOpen();
     const recv = [...this.transports.values()].find((t) => t.direction === 'recv');

@@ -48,6 +48,12 @@ describe('a media peer on plain RTP', () => {
     const alice = room.addPeer('alice');
     const send = await alice.createPlainTransport('send', LOOPBACK);
     const { producerId } = await alice.produce(send.id, 'audio', { codecs: [OPUS], encodings: [{ ssrc: SSRC }] });
+    // Settles only when the SFU scores media arriving (what the log's MediaFlowing entry waits for).
+    let flowed: boolean | undefined;
+    void alice.whenMediaFlows(producerId).then((v) => (flowed = v));
+    expect(await alice.whenMediaFlows('no-such-producer')).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(flowed).toBeUndefined();
     const bob = room.addPeer('bob');
     await bob.createPlainTransport('recv', LOOPBACK, { ip: LOOPBACK, port: sink.address().port });
     const consumer = await bob.consume(producerId, room.rtpCapabilities);
@@ -70,6 +76,7 @@ describe('a media peer on plain RTP', () => {
       })
       .toBeGreaterThan(0);
     expect(forwarded[0]!.readUInt32BE(8)).toBe(consumerSsrc);
+    await expect.poll(() => flowed, { timeout: 5_000 }).toBe(true);
   });
 
   it('refuses a browser-style connect on a plain connection', async () => {

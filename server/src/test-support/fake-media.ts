@@ -112,6 +112,11 @@ export class FakePeer implements MediaPeer {
     return { producerId };
   }
 
+  /** Fake media always arrives the moment it is produced. */
+  async whenMediaFlows(producerId: string): Promise<boolean> {
+    return this.producers.has(producerId);
+  }
+
   async consume(producerId: string): Promise<ConsumerDescription> {
     this.consumedVideo++;
     return { consumerId: this.media.nextId('consumer'), producerId, kind: 'video', rtpParameters: {}, producerPaused: false };

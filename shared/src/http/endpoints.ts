@@ -22,6 +22,7 @@ import { safeguardingKeywordEndpoints } from './safeguarding-keywords.js';
 import { programmeReportEndpoints } from './programme-reports.js';
 import { exitEndpoints } from './exits.js';
 import { referralEndpoints } from './referrals.js';
+import { attendanceEndpoints } from './attendance.js';
 
 /**
  * Every endpoint the server serves, by area. The server's tests fail when it
@@ -51,6 +52,7 @@ export const endpointGroups: Record<string, Record<string, Endpoint>> = {
   programmeReports: programmeReportEndpoints,
   exits: exitEndpoints,
   referrals: referralEndpoints,
+  attendance: attendanceEndpoints,
 };
 
 export const allEndpoints: readonly Endpoint[] = Object.values(endpointGroups).flatMap((group) => Object.values(group));

@@ -32,6 +32,8 @@ export const SessionEventType = z.enum([
   'VideoResumedForBandwidth',
   /** Back in the call on the same iPad after its page reloaded, by the rejoin grant (no PIN), within its few minutes. */
   'SessionRejoined',
+  /** The server first received a student's microphone or camera in this stay in the call: their media flowed (attendance reads it). */
+  'MediaFlowing',
 ]);
 export type SessionEventType = z.infer<typeof SessionEventType>;
 

@@ -8,6 +8,7 @@ const kindLabels: Record<string, string> = {
   consent_withdrawn: 'Parental consent withdrawn',
   schedule_changed: 'Sessions changed',
   session_ended_by_staff: 'Session ended by staff',
+  repeated_absence: 'Missed sessions in a row',
 };
 
 /** Coordinators: what Peerbridge needs them to fix, e.g. a session refused for missing consent. */

@@ -32,6 +32,7 @@ export type StaffAction =
   | 'staff:import' // staff accounts from the MIS export (granting only roles the importer holds)
   | 'audit:read' // the school's staff-action audit trail: who did what, when
   | 'keywords:manage' // the school's safeguarding keyword list for chat
+  | 'attendance:read' // attendance computed from the session log, and the list of who is being mentored (either school of a pairing)
   | 'staff:accounts' // the staff accounts screen: roles, set-up codes, resets, deactivation (whose: staff-account-rules.ts)
   | 'reports:read' // the programme reports of the school and of its partnerships (coordinators)
   | 'deployment:manage' // schools, partnerships, each school's first coordinator and DSL (no school of its own)
@@ -54,6 +55,7 @@ const grants: Record<StaffRole, readonly StaffAction[]> = {
     'reports:read',
     'referrals:manage',
     'programme:settings',
+    'attendance:read',
   ],
   dsl: [
     'students:read',

@@ -1,9 +1,9 @@
-import type { ClientAckData, ClientPayload, JoinResult, ProducerInfo } from '@peerbridge/shared';
+import type { ClientAckData, ClientPayload, JoinResult, MediaKind, ProducerInfo } from '@peerbridge/shared';
 import type { Logger } from 'pino';
 import { AppError } from '../../errors.js';
 import type { MediaPeer, MediaPort } from '../../media/media-port.js';
 import type { LiveRegistry } from '../live-registry/live-registry.js';
-import type { LiveSession } from '../live-registry/live-session.js';
+import type { LiveSession, StudentParticipant } from '../live-registry/live-session.js';
 import type { RealtimeSink } from '../notifications/realtime-sink.js';
 import type { SessionTimeline } from '../session-timeline/session-timeline.js';
 
@@ -18,7 +18,7 @@ export class CallMedia {
       registry: Pick<LiveRegistry, 'whereIs'>;
       media: Pick<MediaPort, 'routerRtpCapabilities'>;
       sink: RealtimeSink;
-      timeline: Pick<SessionTimeline, 'mediaToggled'>;
+      timeline: Pick<SessionTimeline, 'mediaToggled' | 'mediaFlowing'>;
       log: Logger;
       /** TURN credentials for one device or member of staff. */
       iceServers: (who: string) => JoinResult['iceServers'];
@@ -66,6 +66,7 @@ export class CallMedia {
       await this.deps.timeline.mediaToggled(session.record.id, participant, { kind: input.kind, on: false });
     }
     participant.producers.set(producerId, { kind: input.kind, paused });
+    if (participant.kind === 'student') this.noteWhenMediaFlows(session.record.id, participant, producerId, input.kind);
     const announced = { producerId, participantId: participant.id, kind: input.kind, paused };
     for (const other of session.others(participant.id)) {
       this.deps.sink.send(other.connectionId, 'producer:added', announced);
@@ -109,6 +110,21 @@ export class CallMedia {
    * Consumers for the partner's media, made during the join. One that cannot
    * be made is left out: the client then asks for it the ordinary way.
    */
+  /**
+   * Off the join's path: the answer to produce does not wait for media. The first producer whose
+   * media arrives writes the one MediaFlowing of this stay; attendance tells a failed connection from it.
+   */
+  private noteWhenMediaFlows(sessionId: string, participant: StudentParticipant, producerId: string, kind: MediaKind): void {
+    void participant.peer
+      .whenMediaFlows(producerId)
+      .then(async (flowed) => {
+        if (!flowed || participant.mediaFlowing) return;
+        participant.mediaFlowing = true;
+        await this.deps.timeline.mediaFlowing(sessionId, participant, kind);
+      })
+      .catch((err: unknown) => this.deps.log.error({ err, sessionId }, 'MediaFlowingNotRecorded'));
+  }
+
   private async prepareConsumers(peer: MediaPeer, producers: ProducerInfo[], rtpCapabilities: unknown) {
     const made = await Promise.all(
       producers.map((producer) =>

@@ -82,6 +82,16 @@ describe('CallService with a fake media port', () => {
     await expect(calls.consume('conn-mentee', { producerId, rtpCapabilities: {} })).resolves.toMatchObject({ participantId: 'mentor' });
   });
 
+  it("logs once, off the produce answer, that a student's media reached the server", async () => {
+    const mentor = await join(mentorConn(), 'mentor');
+    await join(menteeConn, 'mentee');
+    await calls.produce('conn-mentor', { transportId: mentor.sendTransport.id, kind: 'audio', rtpParameters: { codecs: [{}] } });
+    await calls.produce('conn-mentor', { transportId: mentor.sendTransport.id, kind: 'video', rtpParameters: { codecs: [{}] } });
+    await vi.waitFor(() => expect(logged.some((e) => e.type === 'MediaFlowing')).toBe(true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(logged.filter((e) => e.type === 'MediaFlowing').map((e) => [e.actor, e.detail])).toEqual([['mentor', { kind: 'audio' }]]);
+  });
+
   it('logs a camera turned off and on, before acknowledging it', async () => {
     const mentor = await join(mentorConn(), 'mentor');
     await join(menteeConn, 'mentee');

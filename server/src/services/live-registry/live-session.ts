@@ -20,6 +20,8 @@ export interface StudentParticipant extends ParticipantBase {
    * restart on them); the timer drops them when the grace period runs out.
    */
   lost?: { graceTimer: { cancel(): void } } | undefined;
+  /** The log already says their media reached the server in this stay (MediaFlowing is written once per join). */
+  mediaFlowing?: boolean;
 }
 
 /** Staff watching: receives, never sends, and is always shown to the students. */

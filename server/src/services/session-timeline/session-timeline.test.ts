@@ -68,12 +68,14 @@ describe('SessionTimeline', () => {
   it('records media, concerns and the end, and seals the head when the call closes', async () => {
     const { t, appended, checkpoints } = timeline();
     await t.mediaToggled('s1', student, { kind: 'audio', on: false });
+    await t.mediaFlowing('s1', student, 'video');
     await t.concernRaised('s1', student, { concernId: 'c1' });
     await t.concernRaised('s1', student, { concernId: 'c2', wordsNotKept: 'too_long' });
     await t.sessionEnded('s1', 'time_up');
     await t.callClosed('s1');
     expect(appended.map((e) => [e.type, e.actor ?? null, e.detail])).toEqual([
       ['MediaToggled', 'stu-1', { kind: 'audio', on: false }],
+      ['MediaFlowing', 'stu-1', { kind: 'video' }],
       ['ConcernRaised', 'stu-1', { concernId: 'c1' }],
       ['ConcernRaised', 'stu-1', { concernId: 'c2', wordsNotKept: 'too_long' }],
       ['SessionEnded', null, { reason: 'time_up' }],

@@ -104,6 +104,18 @@ export class SessionTimeline {
     });
   }
 
+  /** The server first received this student's media in this stay in the call (see CallMedia). */
+  async mediaFlowing(sessionId: string, student: TimelineActor, kind: MediaKind): Promise<void> {
+    await this.deps.events.append({
+      occurrenceId: sessionId,
+      type: 'MediaFlowing',
+      actor: student.id,
+      deviceId: student.deviceId,
+      at: this.deps.clock.now(),
+      detail: { kind },
+    });
+  }
+
   /**
    * Audio first: the server paused (or brought back) the video `receiver` gets, because of
    * the bandwidth its link had (`availableKbps`). Written before the receiver is told.

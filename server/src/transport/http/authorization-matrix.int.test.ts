@@ -18,6 +18,7 @@ import { reportCases } from './reports-matrix-cases.js';
 import { exitCases } from './exits-matrix-cases.js';
 import { referralCases, type ReferralFixture } from './referral-matrix-cases.js';
 import { freshReferral } from '../../test-support/fresh-referral.js';
+import { attendanceCases } from './attendance-matrix-cases.js';
 
 /*
  * Every staff route and socket event × every role × own school / partner
@@ -253,6 +254,7 @@ const routes: RouteCase[] = [
   ...reportCases,
   ...exitCases,
   ...referralCases,
+  ...attendanceCases,
   {
     // Ending is done once: each call gets its own session happening now (a Northgate mentor with a Riverside mentee).
     name: 'end a session happening now',

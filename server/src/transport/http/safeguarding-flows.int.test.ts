@@ -93,18 +93,20 @@ describe.each(testDatabaseKinds())('safeguarding flows on %s', (kind) => {
         device.close();
         const riverside = await signInStaff(server, 'coordinator@riverside.example');
         const notices = await riverside.get('/api/staff/notices').expect(200);
-        expect(notices.body.notices).toEqual([
+        // The demo's attendance history leaves Riverside a repeated-absence notice (Aisha's two misses); that one is not this test's.
+        const besidesDemoAbsence = (list: { id: string; kind: string }[]) => list.filter((n) => n.kind !== 'repeated_absence');
+        expect(besidesDemoAbsence(notices.body.notices)).toEqual([
           expect.objectContaining({ kind: 'consent_missing', studentName: session.mentee.firstName, message: expect.stringMatching(/parental consent is not on record/) }),
         ]);
         // Northgate's coordinator has nothing to fix, sees nothing of Riverside's notice and cannot resolve it.
         const northgate = await signInStaff(server, 'coordinator@northgate.example');
         expect((await northgate.get('/api/staff/notices').expect(200)).body.notices).toEqual([]);
-        const noticeId = notices.body.notices[0].id;
+        const noticeId = besidesDemoAbsence(notices.body.notices)[0]!.id;
         await northgate.post(`/api/staff/notices/${noticeId}/resolve`).expect(404);
         // Recording the consent clears the way.
         await riverside.put(`/api/staff/students/${session.mentee.id}/eligibility`).send({ parentalConsent: true }).expect(204);
         await riverside.post(`/api/staff/notices/${noticeId}/resolve`).expect(204);
-        expect((await riverside.get('/api/staff/notices').expect(200)).body.notices).toEqual([]);
+        expect(besidesDemoAbsence((await riverside.get('/api/staff/notices').expect(200)).body.notices)).toEqual([]);
         const again = await connectDevice(server.url, deviceToken('mentor'));
         expect((await again.signIn(session.id, session.mentor.id)).ok).toBe(true);
         again.close();
