@@ -69,7 +69,6 @@ import { MatchingService } from './services/scheduling/matching-service.js';
 import { MatchingRepository } from './infra/db/matching-repository.js';
 import { RetentionJob } from './services/retention/retention-job.js';
 import { AttendanceRepository } from './infra/db/attendance-repository.js';
-import { ProgrammeSettingsRepository } from './infra/db/programme-settings-repository.js';
 import { AttendanceRecorder } from './services/attendance/attendance-recorder.js';
 import { AttendanceViews } from './services/attendance/attendance-views.js';
 import { seedDemoAttendanceHistory } from './demo/demo-attendance.js';
@@ -197,12 +196,12 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
 
     // Every safeguarding alert to DSLs is also emailed to them (when SMTP_URL is set).
     const sink = email ? withAlertEmails(socketEventSink(io), email.emails) : socketEventSink(io);
-    const sink = socketEventSink(io);
+    const programmeSettings = new ProgrammeSettingsRepository(database.db);
     const attendanceRecords = new AttendanceRepository(database.db);
     const attendance = new AttendanceRecorder({
       attendance: attendanceRecords,
       events,
-      settings: new ProgrammeSettingsRepository(database.db),
+      settings: programmeSettings,
       notices: noticeRepository,
       clock,
       log: log.child({ area: 'attendance' }),
@@ -257,7 +256,6 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     const reflowDeps = { unit: new CalendarChangeUnit(database.db), partnerships, clock, audit };
     const seriesLifecycle = new SeriesLifecycle({ calendars, scheduling, lifecycle, clock, audit });
     const exitsRepository = new ExitsRepository(database.db);
-    const programmeSettings = new ProgrammeSettingsRepository(database.db);
     const pairingExits = new PairingExits({ exits: exitsRepository, lifecycle, series: seriesLifecycle, settings: programmeSettings, staff: staffRecords, audit, clock });
     const signIn = new StudentSignIn({ admission, students, joinTokens, clock });
     const exitQuestionnaires = new ExitQuestionnaires({
@@ -271,7 +269,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       clock,
     });
     // Gradual exits end once their final review is over; reading exits also finishes any that are due.
-    if (config.env !== 'test') {
+    if (config.backgroundJobs) {
       const exitSweep = setInterval(() => void pairingExits.finishDue().catch((err: unknown) => log.error({ err }, 'ExitSweepFailed')), 60_000);
       exitSweep.unref();
       cleanups.push(async () => clearInterval(exitSweep));
@@ -304,9 +302,9 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       staffNames: (ids) => staffRecords.namesOf(ids),
     });
     const retention = new RetentionJob({ retention: new RetentionRepository(database.db), events, clock, log: log.child({ area: 'retention' }) });
-    if (config.env !== 'test') retention.startDaily();
+    if (config.backgroundJobs) retention.startDaily();
     cleanups.push(async () => retention.stop());
-    if (config.env !== 'test') attendance.startSweeping();
+    if (config.backgroundJobs) attendance.startSweeping();
     cleanups.push(async () => attendance.stop());
     const probes = new NetworkProbes({
       media,
@@ -431,8 +429,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
         log.info('ShutdownFinished');
       })());
 
-    return { url, port, app, database, deviceTokens, calls, probes, media, events, logKeys, retention, email, demo, needsFirstAdmin, close };
-    return { url, port, app, database, deviceTokens, calls, probes, media, events, logKeys, retention, attendance, demo, needsFirstAdmin, close };
+    return { url, port, app, database, deviceTokens, calls, probes, media, events, logKeys, retention, email, attendance, demo, needsFirstAdmin, close };
   } catch (error) {
     await unwind();
     throw error;

@@ -103,6 +103,12 @@ const EnvSchema = z
     STAFF_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
     /** Whether DSLs must pass a second factor before reading concerns, chronologies and evidence. */
     STAFF_STEP_UP: z.enum(['required', 'off']).optional(),
+    /**
+     * The periodic jobs (retention purge, attendance sweep, finishing gradual exits). On by default; off by
+     * default under NODE_ENV=test, where integration tests drive each job themselves and a browser journey
+     * that moves the clock on turns them on.
+     */
+    BACKGROUND_JOBS: z.enum(['on', 'off']).optional(),
     /** How long one step-up lasts within the session. */
     STAFF_STEP_UP_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     /**
@@ -246,6 +252,8 @@ export interface Config {
   };
   /** Notification email (SMTP_URL); undefined: none is sent. */
   mail: { smtpUrl: string; from: string; publicUrl: string } | undefined;
+  /** Whether the periodic jobs run (BACKGROUND_JOBS). */
+  backgroundJobs: boolean;
   /** Set only under NODE_ENV=test: the server's clock starts here instead of at the wall clock. */
   clockStart: Temporal.Instant | undefined;
 }
@@ -311,6 +319,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       env.SMTP_URL && env.PUBLIC_URL
         ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM ?? `Peerbridge <peerbridge@${new URL(env.PUBLIC_URL).hostname}>`, publicUrl: env.PUBLIC_URL }
         : undefined,
+    backgroundJobs: (env.BACKGROUND_JOBS ?? (env.NODE_ENV === 'test' ? 'off' : 'on')) === 'on',
     clockStart: env.CLOCK_START,
   };
 }
