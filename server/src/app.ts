@@ -64,6 +64,9 @@ import { staffRoutes } from './transport/http/staff.routes.js';
 import { staffDeploymentRoutes } from './transport/http/staff-deployment.routes.js';
 import type { DeploymentSetup } from './services/deployment/deployment-setup.js';
 import type { SessionEnding } from './services/sessions/session-ending.js';
+import type { DeviceTargets } from './services/targets/device-targets.js';
+import type { StaffTargets } from './services/targets/staff-targets.js';
+import { deviceTargetRoutes, staffTargetRoutes } from './transport/http/targets.routes.js';
 
 export interface AppDeps {
   log: Logger;
@@ -107,6 +110,9 @@ export interface AppDeps {
   liveSessions: (schoolId: string) => { sessionId: string; students: number; observers: number }[];
   /** An observer ending a session early, for everyone. */
   sessionEnding: SessionEnding;
+  /** Targets and session notes: staff's overview and seeding, the student's own view and the mentor's note. */
+  staffTargets: StaffTargets;
+  deviceTargets: DeviceTargets;
   pingDatabase: () => Promise<void>;
   mediaHealth: () => MediaHealth;
   /** Built tablet client to serve at `/`, when present. */
@@ -170,6 +176,7 @@ export function createApp(deps: AppDeps): Express {
     deviceEnrolmentRoutes(deps),
     studentSignInRoutes({ ...deps, studentSignInAddressLimitPerMinute: deps.signInAddressLimits.studentPerMinute }),
     deviceRoutes(deps),
+    deviceTargetRoutes(deps),
   );
   app.use(
     '/api/staff',
@@ -206,6 +213,7 @@ export function createApp(deps: AppDeps): Express {
     staffAuditRoutes(deps),
     staffKeywordRoutes(deps),
     staffDeploymentRoutes(deps),
+    staffTargetRoutes(deps),
   );
   app.use('/calendar', perMinuteLimit(deps.calendarFeedRateLimitPerMinute, 'Too many calendar requests. Please wait a minute.'));
   app.use(publicCalendarFeedRoutes(deps));

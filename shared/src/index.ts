@@ -32,3 +32,4 @@ export * from './http/endpoint.js';
 export * from './http/endpoints.js';
 export * from './http/docs.js';
 export * from './log-words.js';
+export * from './http/targets.js';

@@ -19,6 +19,7 @@ import { sessionLogEndpoints } from './session-logs.js';
 import { staffSessionEndpoints } from './staff-sessions.js';
 import { deploymentEndpoints } from './deployment.js';
 import { safeguardingKeywordEndpoints } from './safeguarding-keywords.js';
+import { targetEndpoints } from './targets.js';
 
 /**
  * Every endpoint the server serves, by area. The server's tests fail when it
@@ -45,6 +46,7 @@ export const endpointGroups: Record<string, Record<string, Endpoint>> = {
   staffSessions: staffSessionEndpoints,
   deployment: deploymentEndpoints,
   safeguardingKeywords: safeguardingKeywordEndpoints,
+  targets: targetEndpoints,
 };
 
 export const allEndpoints: readonly Endpoint[] = Object.values(endpointGroups).flatMap((group) => Object.values(group));

@@ -32,6 +32,10 @@ export const SessionEventType = z.enum([
   'VideoResumedForBandwidth',
   /** Back in the call on the same iPad after its page reloaded, by the rejoin grant (no PIN), within its few minutes. */
   'SessionRejoined',
+  /** The mentor added a target for the pair in the call. */
+  'TargetSet',
+  /** The mentor recorded a target's review in the call: its new status, progress and next step. */
+  'TargetReviewed',
 ]);
 export type SessionEventType = z.infer<typeof SessionEventType>;
 

@@ -32,6 +32,9 @@ export type StaffAction =
   | 'audit:read' // the school's staff-action audit trail: who did what, when
   | 'keywords:manage' // the school's safeguarding keyword list for chat
   | 'staff:accounts' // the staff accounts screen: roles, set-up codes, resets, deactivation (whose: staff-account-rules.ts)
+  | 'targets:read' // a pairing's targets and reviews (either school of the pairing)
+  | 'targets:seed' // seed a target for a pair (the mentee's school)
+  | 'session-notes:read' // mentors' notes after sessions (who, of which side: domain/targets/note-readers.ts)
   | 'deployment:manage'; // schools, partnerships, each school's first coordinator and DSL (no school of its own)
 
 const grants: Record<StaffRole, readonly StaffAction[]> = {
@@ -46,6 +49,9 @@ const grants: Record<StaffRole, readonly StaffAction[]> = {
     'staff:import',
     'audit:read',
     'staff:accounts',
+    'targets:read',
+    'targets:seed',
+    'session-notes:read',
   ],
   dsl: [
     'students:read',
@@ -57,6 +63,7 @@ const grants: Record<StaffRole, readonly StaffAction[]> = {
     'concerns:raise',
     'concerns:handle',
     'keywords:manage',
+    'session-notes:read',
     'staff:import',
     'audit:read',
     'staff:accounts',
