@@ -1,5 +1,6 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { Db } from '../infra/db/database.js';
+import { seedDemoTargets } from './demo-targets.js';
 
 /** What the programme's demo seeders build on: the demo partnership, its schools and pairings. */
 export interface DemoProgrammeBase {
@@ -16,4 +17,5 @@ export interface DemoProgrammeBase {
  */
 export async function seedDemoProgramme(_db: Db, _now: Temporal.Instant, _base: DemoProgrammeBase): Promise<void> {
   // Each area's seeder is called from here, one line each.
+  await seedDemoTargets(_db, _now, _base);
 }
