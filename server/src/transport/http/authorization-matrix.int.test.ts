@@ -14,6 +14,7 @@ import { cancelledSessionChange } from '../../test-support/cancelled-session.js'
 import { freshPairing } from '../../test-support/fresh-pairing.js';
 import { openFreshSession } from '../../test-support/open-session.js';
 import { lifecycleCases, type LifecycleFixture } from './lifecycle-matrix-cases.js';
+import { targetsCases } from './targets-matrix-cases.js';
 
 /*
  * Every staff route and socket event × every role × own school / partner
@@ -246,6 +247,7 @@ const routes: RouteCase[] = [
     allowedMeansNotRefused: true,
   },
   ...lifecycleCases,
+  ...targetsCases,
   {
     // Ending is done once: each call gets its own session happening now (a Northgate mentor with a Riverside mentee).
     name: 'end a session happening now',
