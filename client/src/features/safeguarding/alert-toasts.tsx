@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Button } from '../../ui/button';
-import { alertHeadline, alertsTitle } from './alert-words';
+import { alertHeadline, alertsTitle, alertTitles } from './alert-words';
 import type { AlertsStatus, ShownAlert } from './safeguarding-alerts';
 import './concerns.css';
 import { useSchoolTime } from '../../lib/staff/staff-context';
@@ -39,7 +39,7 @@ export function AlertToasts({ alerts, canObserve, onOpenConcern, onOpenSessionLo
           <div key={alert.key} className="alert-toast" role="alert" data-testid="alert-toast" data-kind={alert.kind}>
             <div className="alert-toast__words">
               <strong className="alert-toast__title">
-                {alert.kind === 'concern_raised' ? 'New concern' : 'Chat message flagged'} ·{' '}
+                {alertTitles[alert.kind]} ·{' '}
                 <time dateTime={alert.at}>{time.time(alert.at)}</time>
                 {alert.live ? (
                   <span className="alert-toast__live" data-testid="alert-live">

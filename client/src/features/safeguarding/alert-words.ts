@@ -14,8 +14,16 @@ export function alertHeadline(alert: Pick<SafeguardingAlert, 'kind' | 'summary' 
     return alert.raisedBy === 'staff' ? `A member of staff raised a concern about ${child(alert.child)}${withPartner}.` : `${child(alert.child)} pressed “I’m worried”${withPartner}.`;
   }
   const matched = alert.keywords?.length ? ` (${alert.keywords.join(', ')})` : '';
-  return `A chat message from ${child(alert.child)}${withPartner} matched the safeguarding words${matched}.`;
+  const what = alert.kind === 'session_note_flagged' ? 'A session note written by' : 'A chat message from';
+  return `${what} ${child(alert.child)}${withPartner} matched the safeguarding words${matched}.`;
 }
+
+/** A toast's title: what kind of thing needs a look. */
+export const alertTitles: Record<SafeguardingAlert['kind'], string> = {
+  concern_raised: 'New concern',
+  chat_flagged: 'Chat message flagged',
+  session_note_flagged: 'Session note flagged',
+};
 
 /** The tab's title while alerts wait: a lead working in another tab still sees one arrive. */
 export function alertsTitle(waiting: number, base: string): string {
