@@ -6,6 +6,27 @@ import { Field } from '../../ui/field';
 import { Notice } from '../../ui/notice';
 import { addDays, reviewStatuses, targetStatusWords } from './targets-words';
 
+/** What went wrong (if anything), then Cancel and the form's own Save. */
+function FormEnd(props: { problem: string | null; problemTestId: string; saving: boolean; saveTestId: string; saveLabel: string; onCancel: () => void }) {
+  return (
+    <>
+      {props.problem ? (
+        <Notice tone="error" data-testid={props.problemTestId}>
+          {props.problem}
+        </Notice>
+      ) : null}
+      <div className="targets-form__actions">
+        <Button variant="secondary" onClick={props.onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" data-testid={props.saveTestId} disabled={props.saving} aria-busy={props.saving}>
+          {props.saveLabel}
+        </Button>
+      </div>
+    </>
+  );
+}
+
 export interface ReviewInput {
   targetId: string;
   status: TargetStatus;
@@ -73,19 +94,7 @@ export function TargetReviewForm({
           {(c) => <input {...c} type="date" data-testid="review-next-date" min={sessionDate} value={nextReviewOn} onChange={(e) => setNextReviewOn(e.target.value)} />}
         </Field>
       )}
-      {problem ? (
-        <Notice tone="error" data-testid="review-problem">
-          {problem}
-        </Notice>
-      ) : null}
-      <div className="targets-form__actions">
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" data-testid="review-save" disabled={saving} aria-busy={saving}>
-          Save review
-        </Button>
-      </div>
+      <FormEnd problem={problem} problemTestId="review-problem" saving={saving} saveTestId="review-save" saveLabel="Save review" onCancel={onCancel} />
     </form>
   );
 }
@@ -136,19 +145,7 @@ export function NewTargetForm({ sessionDate, onSave, onCancel }: { sessionDate: 
       <Field label="Review on">
         {(c) => <input {...c} type="date" data-testid="new-target-review-on" min={sessionDate} value={reviewOn} onChange={(e) => setReviewOn(e.target.value)} />}
       </Field>
-      {problem ? (
-        <Notice tone="error" data-testid="new-target-problem">
-          {problem}
-        </Notice>
-      ) : null}
-      <div className="targets-form__actions">
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" data-testid="new-target-save" disabled={saving} aria-busy={saving}>
-          Add target
-        </Button>
-      </div>
+      <FormEnd problem={problem} problemTestId="new-target-problem" saving={saving} saveTestId="new-target-save" saveLabel="Add target" onCancel={onCancel} />
     </form>
   );
 }

@@ -2,21 +2,15 @@ import { and, asc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { TargetOrigin, TargetStatus } from '@peerbridge/shared';
 import type { Db } from './database.js';
+import type { SessionStudent } from './session-repository.js';
 import { pairings, partnerships, schools, sessionNotes, sessionOccurrences, students, targetReviews, targets } from './schema.js';
 
 export type TargetRow = typeof targets.$inferSelect;
 export type TargetReviewRow = typeof targetReviews.$inferSelect;
 export type SessionNoteRow = typeof sessionNotes.$inferSelect & { sessionStartsAt: Date; pairingId: string };
 
-export interface PairingStudentRow {
-  id: string;
-  schoolId: string;
-  schoolName: string;
-  schoolTimeZone: string;
-  firstName: string;
-  lastName: string;
-  yearGroup: number;
-}
+/** A student of a pairing, as a session's students are read (without what only the call needs). */
+export type PairingStudentRow = Omit<SessionStudent, 'role' | 'eligible'>;
 
 export interface PairingRow {
   id: string;

@@ -1,13 +1,13 @@
 import type { ClientAckData, ClientPayload } from '@peerbridge/shared';
 import { Temporal } from 'temporal-polyfill';
-import { callOrder, dateAt, nextReviewDate, reviewProblemWords } from '../../domain/targets/target-rules.js';
+import { dateAt, nextReviewDate, reviewProblemWords } from '../../domain/targets/target-rules.js';
 import type { Clock } from '../../domain/time/clock.js';
 import { AppError } from '../../errors.js';
 import type { TargetsRepository } from '../../infra/db/targets-repository.js';
 import type { LiveSessionsView, LiveSessionView, StudentView } from '../live-registry/live-sessions-view.js';
 import type { RealtimeSink } from '../notifications/realtime-sink.js';
 import type { SessionTimeline } from '../session-timeline/session-timeline.js';
-import { callTargetView } from './target-views.js';
+import { callTargetView, inCallOrder, newTargetRow } from './target-views.js';
 
 type Repo = Pick<TargetsRepository, 'pairingOfSession' | 'targetsOf' | 'target' | 'addTarget' | 'review'>;
 
@@ -30,23 +30,13 @@ export class CallTargets {
   async list(connectionId: string): Promise<ClientAckData['targets:list']> {
     const { day, pairingId } = await this.place(connectionId);
     const rows = await this.deps.targets.targetsOf([pairingId]);
-    const views = rows.map((r) => ({ ...callTargetView(r, day), createdAt: r.createdAt.toISOString() }));
-    return { sessionDate: day, targets: callOrder(views, day).map(({ createdAt: _c, ...t }) => t) };
+    return { sessionDate: day, targets: inCallOrder(rows, day, (r) => callTargetView(r, day)) };
   }
 
   async add(connectionId: string, input: ClientPayload<'targets:add'>): Promise<ClientAckData['targets:add']> {
     const { session, student, day, pairingId } = await this.place(connectionId, 'mentor');
     if (input.reviewOn < day) throw AppError.badRequest('The review date has to be today or later.', { field: 'reviewOn' });
-    const row = await this.deps.targets.addTarget({
-      pairingId,
-      what: input.what,
-      why: input.why ?? '',
-      measure: input.measure ?? '',
-      reviewOn: input.reviewOn,
-      origin: 'pair',
-      seededBy: null,
-      at: new Date(this.deps.clock.now().epochMilliseconds),
-    });
+    const row = await this.deps.targets.addTarget(newTargetRow(input, pairingId, { origin: 'pair', seededBy: null, at: this.deps.clock.now() }));
     await this.deps.timeline.targetSet(session.record.id, student, { targetId: row.id, what: row.what, reviewOn: row.reviewOn });
     const target = callTargetView(row, day);
     this.tellOthers(session, student, { change: 'set', target });

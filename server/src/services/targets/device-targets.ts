@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { DEFAULT_SAFEGUARDING_KEYWORDS } from '../../domain/safeguarding/default-keywords.js';
 import { moderateChatMessage } from '../../domain/safeguarding/chat-filter.js';
 import { noteBlockedWords } from '../../domain/targets/note-words.js';
-import { callOrder, dateAt } from '../../domain/targets/target-rules.js';
+import { dateAt } from '../../domain/targets/target-rules.js';
 import type { Clock } from '../../domain/time/clock.js';
 import { AppError } from '../../errors.js';
 import type { SessionRecord, SessionRepository } from '../../infra/db/session-repository.js';
@@ -13,7 +13,7 @@ import type { JoinTokens } from '../admission/join-tokens.js';
 import type { DeviceIdentity } from '../devices/device-tokens.js';
 import { alertChildren } from '../notifications/alert-children.js';
 import type { RealtimeSink } from '../notifications/realtime-sink.js';
-import { callTargetView } from './target-views.js';
+import { callTargetView, inCallOrder } from './target-views.js';
 
 /** A mentor may write their note until this long after the session's end (the call-ended screen). */
 export const NOTE_AFTER_END_SECONDS = 30 * 60;
@@ -46,12 +46,12 @@ export class DeviceTargets {
       pairings: pairings.map((p) => {
         const partner = p.mentor.id === input.studentId ? p.mentee : p.mentor;
         const day = dateAt(now, p.mentee.schoolTimeZone);
-        const own = targets.filter((t) => t.pairingId === p.id).map((t) => ({ ...callTargetView(t, day), createdAt: t.createdAt.toISOString() }));
+        const own = targets.filter((t) => t.pairingId === p.id);
         const nextAt = next.get(p.id);
         return {
           partner: { firstName: partner.firstName, schoolName: partner.schoolName, yearGroup: partner.yearGroup },
           ...(nextAt ? { nextSessionStartsAt: nextAt.toISOString() } : {}),
-          targets: callOrder(own, day).map(({ createdAt: _c, ...t }) => t),
+          targets: inCallOrder(own, day, (t) => callTargetView(t, day)),
         };
       }),
     };

@@ -1,12 +1,12 @@
 import type { NewTarget, PairingStudent, PairingTargets, SessionNotesResponse, TargetsOverviewResponse, TargetView } from '@peerbridge/shared';
 import { can } from '../../domain/access/policy.js';
 import { mayReadSessionNotes } from '../../domain/targets/note-readers.js';
-import { callOrder, dateAt } from '../../domain/targets/target-rules.js';
+import { dateAt } from '../../domain/targets/target-rules.js';
 import type { Clock } from '../../domain/time/clock.js';
 import { AppError } from '../../errors.js';
 import type { PairingRow, PairingStudentRow, SessionNoteRow, TargetsRepository } from '../../infra/db/targets-repository.js';
 import type { StaffIdentity } from '../staff/staff-auth.js';
-import { targetView } from './target-views.js';
+import { inCallOrder, newTargetRow, targetView } from './target-views.js';
 
 const schoolsOf = (p: PairingRow) => ({ mentorSchoolId: p.mentor.schoolId, menteeSchoolId: p.mentee.schoolId });
 
@@ -41,16 +41,7 @@ export class StaffTargets {
     }
     const day = this.today(pairing.mentee.schoolTimeZone);
     if (input.reviewOn < day) throw AppError.badRequest('The review date has to be today or later.', { field: 'reviewOn' });
-    const row = await this.deps.targets.addTarget({
-      pairingId,
-      what: input.what,
-      why: input.why ?? '',
-      measure: input.measure ?? '',
-      reviewOn: input.reviewOn,
-      origin: 'school',
-      seededBy: staff.staffId,
-      at: new Date(this.deps.clock.now().epochMilliseconds),
-    });
+    const row = await this.deps.targets.addTarget(newTargetRow(input, pairingId, { origin: 'school', seededBy: staff.staffId, at: this.deps.clock.now() }));
     return { target: targetView(row, [], { day, mentorId: pairing.mentor.id, timeZone: pairing.mentee.schoolTimeZone }) };
   }
 
@@ -83,13 +74,13 @@ export class StaffTargets {
     const reviews = await this.deps.targets.reviewsOf(targets.map((t) => t.id));
     return pairings.map((p) => {
       const ctx = { day: this.today(p.mentee.schoolTimeZone), mentorId: p.mentor.id, timeZone: p.mentee.schoolTimeZone };
-      const own = targets.filter((t) => t.pairingId === p.id).map((t) => ({ ...targetView(t, reviews, ctx), createdAt: t.createdAt.toISOString() }));
+      const own = targets.filter((t) => t.pairingId === p.id);
       return {
         pairingId: p.id,
         mentor: studentFor(staff, p.mentor),
         mentee: studentFor(staff, p.mentee),
         canSeed: can(staff, 'targets:seed', [p.mentee.schoolId]),
-        targets: callOrder(own, ctx.day).map(({ createdAt: _c, ...t }) => t),
+        targets: inCallOrder(own, ctx.day, (t) => targetView(t, reviews, ctx)),
         notes: mayReadSessionNotes(staff, schoolsOf(p)) ? notes.filter((n) => n.pairingId === p.id).map(noteView) : [],
       };
     });
