@@ -6,7 +6,8 @@ import { signInStaff } from '../../test-support/staff-agent.js';
 import { collect, connectStaff } from '../../test-support/staff-socket.js';
 import { testDatabaseKinds } from '../../test-support/test-databases.js';
 import { startTestServer, stopTestServer, type TestServer } from '../../test-support/test-server.js';
-import { sessionNotes, sessionOccurrences, targetReviews } from '../../infra/db/schema.js';
+import { pairings, sessionNotes, sessionOccurrences, targetReviews, targets } from '../../infra/db/schema.js';
+import { seedDemoTargets } from '../../demo/demo-targets.js';
 
 describe.each(testDatabaseKinds())('targets in the call, for staff and on the iPad, and session notes on %s', (kind) => {
   let server: TestServer;
@@ -78,6 +79,21 @@ describe.each(testDatabaseKinds())('targets in the call, for staff and on the iP
     const log = await server.events.list(session().id);
     expect(log.filter((e) => e.type === 'TargetReviewed').at(-1)?.detail).toMatchObject({ targetId: target.id, status: 'on_track', progress: 'Four out of four on time' });
     expect(log.filter((e) => e.type === 'TargetSet').at(-1)?.detail).toMatchObject({ what: 'Sleep by ten' });
+  });
+
+  it('seeds the demo targets once: starting the demo again adds none', async () => {
+    const db = server.database.db;
+    const before = await db.select({ id: targets.id }).from(targets);
+    const rows = await db.select().from(pairings);
+    const ids = (id: string) => ({ id, firstName: '' });
+    const schools = server.demo!.schools;
+    await seedDemoTargets(db, server.clock.now(), {
+      partnershipId: rows[0]!.partnershipId,
+      mentorSchoolId: schools.find((s) => s.role === 'mentor')!.id,
+      menteeSchoolId: schools.find((s) => s.role === 'mentee')!.id,
+      pairings: rows.map((p) => ({ id: p.id, mentor: ids(p.mentorId), mentee: ids(p.menteeId) })),
+    });
+    expect((await db.select({ id: targets.id }).from(targets)).length).toBe(before.length);
   });
 
   it('refuses targets to a device that is not in the call', async () => {
