@@ -76,6 +76,9 @@ import type { DeploymentSetup } from './services/deployment/deployment-setup.js'
 import type { SessionEnding } from './services/sessions/session-ending.js';
 import type { AttendanceViews } from './services/attendance/attendance-views.js';
 import { staffAttendanceRoutes } from './transport/http/staff-attendance.routes.js';
+import type { DeviceTargets } from './services/targets/device-targets.js';
+import type { StaffTargets } from './services/targets/staff-targets.js';
+import { deviceTargetRoutes, staffTargetRoutes } from './transport/http/targets.routes.js';
 
 export interface AppDeps {
   log: Logger;
@@ -128,6 +131,9 @@ export interface AppDeps {
   programmeReports: ProgrammeReports;
   /** Attendance computed from the session log, and who is being mentored. */
   attendanceViews: AttendanceViews;
+  /** Targets and session notes: staff's overview and seeding, the student's own view and the mentor's note. */
+  staffTargets: StaffTargets;
+  deviceTargets: DeviceTargets;
   pingDatabase: () => Promise<void>;
   mediaHealth: () => MediaHealth;
   /** Built tablet client to serve at `/`, when present. */
@@ -194,6 +200,7 @@ export function createApp(deps: AppDeps): Express {
     studentSignInRoutes({ ...deps, studentSignInAddressLimitPerMinute: deps.signInAddressLimits.studentPerMinute }),
     deviceRoutes(deps),
     deviceExitRoutes({ ...deps, studentPinLimitPerMinute: deps.signInAddressLimits.studentPerMinute }),
+    deviceTargetRoutes(deps),
   );
   app.use(
     '/api/staff',
@@ -234,6 +241,7 @@ export function createApp(deps: AppDeps): Express {
     staffReportRoutes(deps),
     staffReferralRoutes(deps),
     staffAttendanceRoutes(deps),
+    staffTargetRoutes(deps),
   );
   app.use('/calendar', perMinuteLimit(deps.calendarFeedRateLimitPerMinute, 'Too many calendar requests. Please wait a minute.'));
   app.use(publicCalendarFeedRoutes(deps));

@@ -41,6 +41,10 @@ import { NoticeRepository, type RaisedNotice } from './infra/db/notice-repositor
 import { StudentRepository } from './infra/db/student-repository.js';
 import { StaffAuth } from './services/staff/staff-auth.js';
 import { CallChat } from './services/calls/call-chat.js';
+import { TargetsRepository } from './infra/db/targets-repository.js';
+import { CallTargets } from './services/targets/call-targets.js';
+import { DeviceTargets } from './services/targets/device-targets.js';
+import { StaffTargets } from './services/targets/staff-targets.js';
 import { ConcernService } from './services/concerns/concern-service.js';
 import { ConcernRepository } from './infra/db/concern-repository.js';
 import { ProgrammeSettingsRepository } from './infra/db/programme-settings-repository.js';
@@ -288,6 +292,8 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       setupCodeEmails: email?.emails,
     });
     const chat = new CallChat({ live, timeline, sink, clock, log: log.child({ area: 'chat' }) });
+    const targetRecords = new TargetsRepository(database.db);
+    const callTargets = new CallTargets({ live, targets: targetRecords, timeline, sink, clock });
     const concerns = new ConcernService({
       concerns: new ConcernRepository(database.db),
       sessions,
@@ -316,6 +322,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     const stopSweep = attachCallHandlers(io, {
       calls,
       chat,
+      targets: callTargets,
       concerns,
       probes,
       deviceTokens,
@@ -369,6 +376,8 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       matchingService: new MatchingService({ matching, calendars, partnerships, audit }),
       liveSessions: (schoolId: string) => calls.liveSessionsFor(schoolId),
       attendanceViews: new AttendanceViews({ attendance: attendanceRecords, clock }),
+      staffTargets: new StaffTargets({ targets: targetRecords, clock }),
+      deviceTargets: new DeviceTargets({ targets: targetRecords, sessions, joinTokens, sink, clock, log: log.child({ area: 'targets' }) }),
       sessionEnding: new SessionEnding({ sessions, timeline, notices: noticeRepository, endCall: (id) => calls.endByStaff(id), clock }),
       deviceTokens,
       enrolment,

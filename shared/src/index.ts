@@ -36,3 +36,4 @@ export * from './http/endpoints.js';
 export * from './http/docs.js';
 export * from './log-words.js';
 export * from './http/exits.js';
+export * from './http/targets.js';

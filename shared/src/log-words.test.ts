@@ -36,6 +36,11 @@ const asWritten: Record<SessionEventType, { detail: Record<string, unknown>; act
   ParticipantDropped: { detail: { reason: 'server_stopped' }, says: 'Sam dropped out of the call (Peerbridge stopped unexpectedly)' },
   VideoPausedForBandwidth: { detail: { receiver: 'student', availableKbps: 120 }, says: "Sam's connection was too slow for video, so their incoming video was paused to keep the voices clear (about 120 kbit/s)" },
   VideoResumedForBandwidth: { detail: { receiver: 'observer', availableKbps: 410 }, says: "Sam's connection recovered and their incoming video came back (about 410 kbit/s)" },
+  TargetSet: { detail: { what: 'Hand in homework on time', reviewOn: '2027-02-03' }, says: 'Sam added a target: Hand in homework on time (to review on 2027-02-03)' },
+  TargetReviewed: {
+    detail: { what: 'Read for 20 minutes a day', status: 'on_track', progress: 'Four days out of five', nextStep: 'Every day next week' },
+    says: 'Sam reviewed the target “Read for 20 minutes a day”: on track; progress: Four days out of five; next step: Every day next week',
+  },
 };
 
 const UUID_LIKE = /[0-9a-f]{8}(-?[0-9a-f]{4}){0,3}/i;

@@ -58,6 +58,19 @@ const verdictWords: Record<NetworkVerdict, string> = {
   not_possible: 'the network check could not reach the call',
 };
 
+const targetStatusWords: Record<string, string> = {
+  not_started: 'not started',
+  on_track: 'on track',
+  met: 'met',
+  not_met: 'not met',
+  dropped: 'dropped',
+};
+
+function reviewWords(value: unknown): string {
+  const day = text(value);
+  return day ? ` (to review on ${day})` : '';
+}
+
 /** `names`: actor id → first name (students) or full name (staff). */
 export function describeLogEntry(entry: LogEntryFacts, names: ReadonlyMap<string, string>): LogEntryWords {
   const d = entry.detail;
@@ -142,6 +155,14 @@ export function describeLogEntry(entry: LogEntryFacts, names: ReadonlyMap<string
       break;
     case 'VideoResumedForBandwidth':
       words = `${named ?? 'Someone'}'s connection recovered and their incoming video came back${kbps(d.availableKbps)}`;
+      break;
+    case 'TargetSet':
+      words = `${student} added a target: ${text(d.what) ?? 'a new target'}${reviewWords(d.reviewOn)}`;
+      break;
+    case 'TargetReviewed':
+      words = `${student} reviewed the target “${text(d.what) ?? 'a target'}”: ${targetStatusWords[String(d.status)] ?? 'status recorded'}`;
+      words += text(d.progress) ? `; progress: ${text(d.progress)}` : '';
+      words += text(d.nextStep) ? `; next step: ${text(d.nextStep)}` : '';
       break;
     default:
       // A kind of entry this version does not know yet still shows, in readable words, without its details.

@@ -2,6 +2,7 @@ import type { Temporal } from 'temporal-polyfill';
 import type { Db } from '../infra/db/database.js';
 import { seedDemoExits } from './demo-exits.js';
 import { seedDemoReferrals } from './demo-referrals.js';
+import { seedDemoTargets } from './demo-targets.js';
 
 /** What the programme's demo seeders build on: the demo partnership, its schools and pairings. */
 export interface DemoProgrammeBase {
@@ -20,4 +21,5 @@ export async function seedDemoProgramme(db: Db, now: Temporal.Instant, base: Dem
   // Each area's seeder is called from here, one line each.
   await seedDemoExits(db, now, base);
   await seedDemoReferrals(db, now, base);
+  await seedDemoTargets(db, now, base);
 }

@@ -23,6 +23,7 @@ import { programmeReportEndpoints } from './programme-reports.js';
 import { exitEndpoints } from './exits.js';
 import { referralEndpoints } from './referrals.js';
 import { attendanceEndpoints } from './attendance.js';
+import { targetEndpoints } from './targets.js';
 
 /**
  * Every endpoint the server serves, by area. The server's tests fail when it
@@ -53,6 +54,7 @@ export const endpointGroups: Record<string, Record<string, Endpoint>> = {
   exits: exitEndpoints,
   referrals: referralEndpoints,
   attendance: attendanceEndpoints,
+  targets: targetEndpoints,
 };
 
 export const allEndpoints: readonly Endpoint[] = Object.values(endpointGroups).flatMap((group) => Object.values(group));

@@ -34,6 +34,10 @@ export const SessionEventType = z.enum([
   'SessionRejoined',
   /** The server first received a student's microphone or camera in this stay in the call: their media flowed (attendance reads it). */
   'MediaFlowing',
+  /** The mentor added a target for the pair in the call. */
+  'TargetSet',
+  /** The mentor recorded a target's review in the call: its new status, progress and next step. */
+  'TargetReviewed',
 ]);
 export type SessionEventType = z.infer<typeof SessionEventType>;
 

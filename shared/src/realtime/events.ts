@@ -12,6 +12,7 @@ import {
 } from './media-params.js';
 import { freeText } from '../text.js';
 import { NetworkCheckResult } from './network-check.js';
+import { TargetChanged, targetsAckSchemas, targetsClientPayloads } from '../http/targets.js';
 
 /** Longest chat message, in characters. */
 export const CHAT_MAX_CHARS = 500;
@@ -116,6 +117,8 @@ export const clientPayloads = {
     text: isRecord(payload) ? payload.text : undefined,
     concernId: isRecord(payload) ? payload.concernId : undefined,
   })),
+  /** Targets in the call: both students list them; only the mentor adds or reviews (see http/targets.ts). */
+  ...targetsClientPayloads,
 } as const;
 
 export type ClientEventName = keyof typeof clientPayloads;
@@ -177,7 +180,7 @@ export const AlertChild = z.object({ firstName: z.string(), yearGroup: z.number(
 export type AlertChild = z.infer<typeof AlertChild>;
 
 export const SafeguardingAlert = z.object({
-  kind: z.enum(['concern_raised', 'chat_flagged', 'questionnaire_flagged']),
+  kind: z.enum(['concern_raised', 'chat_flagged', 'session_note_flagged', 'questionnaire_flagged']),
   sessionId: Uuid.nullable(),
   concernId: Uuid.optional(),
   summary: z.string(),
@@ -230,6 +233,7 @@ export const ackSchemas = {
   'chat:send': z.object({ delivered: z.boolean(), explanation: z.string().optional() }),
   /** `wordsNotKept`: said to the child when their words could not be kept; the concern was filed without them. */
   'concern:raise': z.object({ concernId: Uuid, wordsNotKept: z.string().optional() }),
+  ...targetsAckSchemas,
 } satisfies Record<ClientEventName, z.ZodType>;
 
 type AckData<S extends z.ZodType> = [keyof z.infer<S>] extends [never] ? Record<string, never> : z.infer<S>;
@@ -268,6 +272,8 @@ export const pushSchemas = {
   'chat:message': ChatMessage,
   /** To signed-in safeguarding leads of the schools involved. */
   'safeguarding:alert': SafeguardingAlert,
+  /** The mentor set or reviewed a target: to the other student in the call. */
+  'targets:changed': TargetChanged,
 } as const;
 
 export type PushName = keyof typeof pushSchemas;

@@ -1,4 +1,4 @@
-import type { ClientAckData, NetworkCheckResult, SessionEndReason } from '@peerbridge/shared';
+import type { ClientAckData, ClientPayload, NetworkCheckResult, SessionEndReason, TargetChanged } from '@peerbridge/shared';
 import { now } from '../../lib/clock';
 import { PeerbridgeError } from '../../lib/peerbridge-error';
 import { noRemoteMedia } from '../../lib/remote-room/remote-producers';
@@ -49,6 +49,14 @@ export interface CallClientOptions {
  * older generation checks it and drops its result, so a slow reply from a
  * torn-down attempt can never resurrect stale media.
  */
+/** What the targets panel may do in the call (see `CallClient.targets`). */
+export interface CallTargetsChannel {
+  list(): Promise<ClientAckData['targets:list']>;
+  add(target: ClientPayload<'targets:add'>): Promise<ClientAckData['targets:add']>;
+  review(review: ClientPayload<'targets:review'>): Promise<ClientAckData['targets:review']>;
+  onChanged(listener: (push: TargetChanged) => void): () => void;
+}
+
 export class CallClient {
   private readonly socket: DeviceSocket;
   private readonly store = new StateStore<CallState>(initialCallState);
@@ -169,6 +177,23 @@ export class CallClient {
     const payload = { ...(words ? { text: words } : {}), ...(concernId ? { concernId } : {}) };
     const { concernId: raised, wordsNotKept } = await request(this.socket, 'concern:raise', payload);
     return wordsNotKept ? { concernId: raised, wordsNotKept } : { concernId: raised };
+  }
+
+  /**
+   * The pair's targets in the call, for the targets panel (loaded lazily once the call is up, never on the
+   * join's path). Only the mentor's add and review are accepted by the server.
+   */
+  targets(): CallTargetsChannel {
+    const socket = this.socket;
+    return {
+      list: () => request(socket, 'targets:list', {}),
+      add: (target) => request(socket, 'targets:add', target),
+      review: (review) => request(socket, 'targets:review', review),
+      onChanged: (listener) => {
+        socket.on('targets:changed', listener);
+        return () => void socket.off('targets:changed', listener);
+      },
+    };
   }
 
   /** Pre-join: whether the partner is in the call already; asked with this student's join token. */

@@ -41,6 +41,10 @@ export interface CallScreenProps {
   onRaiseConcern: (text?: string, concernId?: string) => Promise<RaisedConcern>;
   onLeave: () => void;
   onBackToSessions: () => void;
+  /** Loaded after the call is up, from outside the call's own code (the targets panel). */
+  inCallExtra?: ReactNode;
+  /** Under the end screen (the mentor's session note). */
+  afterEndExtra?: ReactNode;
 }
 
 /*
@@ -86,6 +90,8 @@ export function CallScreen({
   onRaiseConcern,
   onLeave,
   onBackToSessions,
+  inCallExtra,
+  afterEndExtra,
 }: CallScreenProps) {
   const [confirmingLeave, setConfirmingLeave] = useState(false);
   const selfRef = useSelfVideo(localStream);
@@ -108,6 +114,7 @@ export function CallScreen({
           context={{ partnerName: state.partner?.firstName ?? partnerName, nextStartsAt: session.nextStartsAt, timeZone, nowMs: nowMs() }}
           onBack={onBackToSessions}
         />
+        {afterEndExtra}
       </main>
     );
   }
@@ -214,6 +221,8 @@ export function CallScreen({
         <video ref={selfRef} data-testid="self-video" className="mirrored" autoPlay muted playsInline />
         {state.cameraEnabled ? null : <div className="call__self-off">Your camera is off</div>}
       </div>
+
+      {inCallExtra}
 
       {chat.open ? (
         <ChatPanel

@@ -1,4 +1,5 @@
 import type { DeviceSchool, TodaySession } from '@peerbridge/shared';
+import type { ReactNode } from 'react';
 import { Button } from '../../ui/button';
 import { BackIcon } from '../../ui/icons';
 import { Notice } from '../../ui/notice';
@@ -30,6 +31,8 @@ export interface PrejoinScreenProps {
   onToggleCamera: () => void;
   onJoin: () => void;
   onBack: () => void;
+  /** Beside pre-join, never waited for (the student's own targets). */
+  extra?: ReactNode;
 }
 
 /** Check camera, sound and the network, then join. Nothing is sent to anyone until Join (the network check talks only to the media server). */
@@ -48,6 +51,7 @@ export function PrejoinScreen({
   onToggleCamera,
   onJoin,
   onBack,
+  extra,
 }: PrejoinScreenProps) {
   const previewRef = useSelfVideo(media.stream);
   const hasVideo = (media.stream?.getVideoTracks().length ?? 0) > 0;
@@ -134,6 +138,7 @@ export function PrejoinScreen({
           >
             {joining ? 'Joining…' : 'Join'}
           </Button>
+          {extra}
         </div>
       </div>
     </Screen>

@@ -1,5 +1,5 @@
 import type { DeviceSchool, TodaySession } from '@peerbridge/shared';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { PeerbridgeError, toPeerbridgeError } from '../../lib/peerbridge-error';
 import { CalmPulse } from '../../ui/calm-pulse';
 import { Screen } from '../../ui/screen';
@@ -14,6 +14,11 @@ import { useCallClient } from './use-call-client';
 import { useLocalMedia } from './use-local-media';
 import { useNetworkCheck } from './use-network-check';
 import { usePartnerPresence } from './use-partner-presence';
+
+// Targets are their own chunks, fetched once they are needed: never on the join's path, and the call bundle stays lean.
+const CallTargetsPanel = lazy(() => import('../targets/call-targets-panel'));
+const SessionNoteForm = lazy(() => import('../targets/session-note-form'));
+const MyTargets = lazy(() => import('../targets/my-targets'));
 
 export interface SessionViewProps {
   deviceToken: string;
@@ -45,6 +50,9 @@ export function SessionView({ deviceToken, session, school, joinToken, autoJoin 
   useEffect(() => audioUnlock.listen(document), []);
   const [joinError, setJoinError] = useState<string | null>(null);
   const [leaving, setLeaving] = useState(false);
+  const isMentor = session.participant.role === 'mentor';
+  const targets = useMemo(() => client?.targets() ?? null, [client]);
+  const who = useMemo(() => ({ deviceToken, sessionId: session.id, studentId: session.participant.id, joinToken }), [deviceToken, session, joinToken]);
   const partnerHere = usePartnerPresence(client, { sessionId: session.id, studentId: session.participant.id, joinToken }, state.phase === 'idle');
 
   const join = async () => {
@@ -126,6 +134,11 @@ export function SessionView({ deviceToken, session, school, joinToken, autoJoin 
         }}
         onJoin={() => void join()}
         onBack={onExit}
+        extra={
+          <Suspense fallback={null}>
+            <MyTargets who={who} timeZone={school.timeZone} />
+          </Suspense>
+        }
       />
     );
   }
@@ -144,6 +157,20 @@ export function SessionView({ deviceToken, session, school, joinToken, autoJoin 
       onRaiseConcern={raiseConcern}
       onLeave={() => void leave()}
       onBackToSessions={onExit}
+      inCallExtra={
+        targets && state.phase !== 'joining' ? (
+          <Suspense fallback={null}>
+            <CallTargetsPanel channel={targets} isMentor={isMentor} partnerName={session.partner.firstName} />
+          </Suspense>
+        ) : null
+      }
+      afterEndExtra={
+        isMentor ? (
+          <Suspense fallback={null}>
+            <SessionNoteForm who={who} />
+          </Suspense>
+        ) : null
+      }
     />
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertHeadline, alertsTitle, alertTitle } from './alert-words';
+import { alertHeadline, alertsTitle, alertTitle, alertTitles } from './alert-words';
 
 const sam = { firstName: 'Sam', yearGroup: 11, schoolName: 'Riverside High School' };
 const priya = { firstName: 'Priya', yearGroup: 12, schoolName: 'Northgate Academy' };
@@ -15,6 +15,13 @@ describe('alert words', () => {
     expect(alertHeadline({ kind: 'concern_raised', summary: 'A member of staff raised a concern.', child: sam, raisedBy: 'staff' })).toBe(
       'A member of staff raised a concern about Sam (Year 11, Riverside High School).',
     );
+  });
+
+  it("says a flagged session note is the mentor's note, not a chat message", () => {
+    expect(alertHeadline({ kind: 'session_note_flagged', summary: 'A session note matched.', child: priya, partner: sam, keywords: ['kms'] })).toBe(
+      'A session note written by Priya (Year 12, Northgate Academy) in a session with Sam (Year 11, Riverside High School) matched the safeguarding words (kms).',
+    );
+    expect(alertTitles.session_note_flagged).toBe('Session note flagged');
   });
 
   it('keeps the summary of an alert that names nobody', () => {

@@ -14,16 +14,24 @@ export function alertHeadline(alert: Pick<SafeguardingAlert, 'kind' | 'summary' 
     return alert.raisedBy === 'staff' ? `A member of staff raised a concern about ${child(alert.child)}${withPartner}.` : `${child(alert.child)} pressed “I’m worried”${withPartner}.`;
   }
   const matched = alert.keywords?.length ? ` (${alert.keywords.join(', ')})` : '';
-  if (alert.kind === 'questionnaire_flagged') {
+if (alert.kind === 'questionnaire_flagged') {
     return `An exit questionnaire answer from ${child(alert.child)} (mentoring with ${alert.partner ? child(alert.partner) : 'their partner'}) matched the safeguarding words${matched}.`;
   }
-  return `A chat message from ${child(alert.child)}${withPartner} matched the safeguarding words${matched}.`;
+  const what = alert.kind === 'session_note_flagged' ? 'A session note written by' : 'A chat message from';
+  return `${what} ${child(alert.child)}${withPartner} matched the safeguarding words${matched}.`;
 }
+
+/** A toast's title: what kind of thing needs a look. */
+export const alertTitles: Record<SafeguardingAlert['kind'], string> = {
+  concern_raised: 'New concern',
+  chat_flagged: 'Chat message flagged',
+  session_note_flagged: 'Session note flagged',
+  questionnaire_flagged: 'Questionnaire answer flagged',
+};
 
 /** The toast's title for each kind of alert. */
 export function alertTitle(kind: SafeguardingAlert['kind']): string {
-  if (kind === 'concern_raised') return 'New concern';
-  return kind === 'questionnaire_flagged' ? 'Questionnaire answer flagged' : 'Chat message flagged';
+  return alertTitles[kind];
 }
 
 /** The tab's title while alerts wait: a lead working in another tab still sees one arrive. */

@@ -37,7 +37,10 @@ export type StaffAction =
   | 'reports:read' // the programme reports of the school and of its partnerships (coordinators)
   | 'deployment:manage' // schools, partnerships, each school's first coordinator and DSL (no school of its own)
   | 'referrals:manage' // the school's referral queue and mentor applications (a school's own record)
-  | 'programme:settings'; // the school's programme settings (referral reasons, lateness, absence notices, escalation)
+  | 'programme:settings' // the school's programme settings (referral reasons, lateness, absence notices, escalation)
+  | 'targets:read' // a pairing's targets and reviews (either school of the pairing)
+  | 'targets:seed' // seed a target for a pair (the mentee's school)
+  | 'session-notes:read'; // mentors' notes after sessions (who, of which side: domain/targets/note-readers.ts)
 
 const grants: Record<StaffRole, readonly StaffAction[]> = {
   coordinator: [
@@ -56,6 +59,9 @@ const grants: Record<StaffRole, readonly StaffAction[]> = {
     'referrals:manage',
     'programme:settings',
     'attendance:read',
+    'targets:read',
+    'targets:seed',
+    'session-notes:read',
   ],
   dsl: [
     'students:read',
@@ -67,6 +73,7 @@ const grants: Record<StaffRole, readonly StaffAction[]> = {
     'concerns:raise',
     'concerns:handle',
     'keywords:manage',
+    'session-notes:read',
     'staff:import',
     'audit:read',
     'staff:accounts',

@@ -41,8 +41,11 @@ export class JoinTokens {
       .sign(this.key);
   }
 
-  /** The grant, if the token is genuine, in its window, and for exactly this student, session and device. */
-  async verify(token: string, expected: JoinGrant): Promise<void> {
+  /**
+   * The grant, if the token is genuine, in its window, and for exactly this student, session and device.
+   * `afterEndSeconds`: still accepted this long after its window (the mentor's note on the call-ended screen).
+   */
+  async verify(token: string, expected: JoinGrant, options: { afterEndSeconds?: number } = {}): Promise<void> {
     let claims: z.infer<typeof Claims>;
     try {
       const { payload } = await jwtVerify(token, this.key, {
@@ -50,6 +53,7 @@ export class JoinTokens {
         audience: AUDIENCE,
         algorithms: ['HS256'],
         currentDate: new Date(this.clock.now().epochMilliseconds),
+        ...(options.afterEndSeconds ? { clockTolerance: options.afterEndSeconds } : {}),
       });
       claims = Claims.parse(payload);
     } catch {

@@ -162,6 +162,34 @@ export class SessionTimeline {
     });
   }
 
+  /** The mentor added a target for the pair in the call. */
+  async targetSet(sessionId: string, student: TimelineActor, target: { targetId: string; what: string; reviewOn: string }) {
+    await this.deps.events.append({
+      occurrenceId: sessionId,
+      type: 'TargetSet',
+      actor: student.id,
+      deviceId: student.deviceId,
+      at: this.deps.clock.now(),
+      detail: { ...target },
+    });
+  }
+
+  /** The mentor recorded a target's review in the call. */
+  async targetReviewed(
+    sessionId: string,
+    student: TimelineActor,
+    review: { targetId: string; what: string; status: string; progress: string; nextStep: string; dueOn: string; reviewOn: string },
+  ) {
+    await this.deps.events.append({
+      occurrenceId: sessionId,
+      type: 'TargetReviewed',
+      actor: student.id,
+      deviceId: student.deviceId,
+      at: this.deps.clock.now(),
+      detail: { ...review },
+    });
+  }
+
   async concernRaised(sessionId: string, student: TimelineActor, concern: { concernId: string; wordsNotKept?: WordsNotKept | undefined }) {
     await this.deps.events.append({
       occurrenceId: sessionId,

@@ -19,6 +19,7 @@ import { exitCases } from './exits-matrix-cases.js';
 import { referralCases, type ReferralFixture } from './referral-matrix-cases.js';
 import { freshReferral } from '../../test-support/fresh-referral.js';
 import { attendanceCases } from './attendance-matrix-cases.js';
+import { targetsCases } from './targets-matrix-cases.js';
 
 /*
  * Every staff route and socket event × every role × own school / partner
@@ -255,6 +256,7 @@ const routes: RouteCase[] = [
   ...exitCases,
   ...referralCases,
   ...attendanceCases,
+  ...targetsCases,
   {
     // Ending is done once: each call gets its own session happening now (a Northgate mentor with a Riverside mentee).
     name: 'end a session happening now',

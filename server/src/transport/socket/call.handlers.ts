@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import type { CallChat } from '../../services/calls/call-chat.js';
 import type { CallConnection } from '../../services/calls/call-connection.js';
 import type { CallService } from '../../services/calls/call-service.js';
+import type { CallTargets } from '../../services/targets/call-targets.js';
 import type { ConcernService } from '../../services/concerns/concern-service.js';
 import type { NetworkProbes } from '../../services/network-probe/network-probes.js';
 import { AppError, toErrorBody } from '../../errors.js';
@@ -41,6 +42,9 @@ const deviceEvents: ReadonlySet<ClientEventName> = new Set<ClientEventName>([
   'probe:finish',
   'chat:send',
   'concern:raise',
+  'targets:list',
+  'targets:add',
+  'targets:review',
 ]);
 const staffEvents: ReadonlySet<ClientEventName> = new Set<ClientEventName>([
   'media:capabilities',
@@ -59,7 +63,7 @@ const staffEvents: ReadonlySet<ClientEventName> = new Set<ClientEventName>([
  */
 const ANSWERED_AT_ANY_SIZE: ReadonlySet<ClientEventName> = new Set<ClientEventName>(['concern:raise']);
 
-function handlersFor(deps: { calls: CallService; chat: CallChat; concerns: ConcernService; probes: NetworkProbes }): Handlers {
+function handlersFor(deps: { calls: CallService; chat: CallChat; targets: CallTargets; concerns: ConcernService; probes: NetworkProbes }): Handlers {
   const { calls, probes } = deps;
   return {
     'media:capabilities': async () => calls.capabilities(),
@@ -82,6 +86,9 @@ function handlersFor(deps: { calls: CallService; chat: CallChat; concerns: Conce
     'probe:finish': (conn, p) => probes.finish(conn, p),
     'chat:send': (conn, p) => deps.chat.send(conn.connectionId, p.text),
     'concern:raise': (conn, p) => deps.concerns.raiseFromCall(conn.connectionId, p.text, p.concernId),
+    'targets:list': (conn) => deps.targets.list(conn.connectionId),
+    'targets:add': (conn, p) => deps.targets.add(conn.connectionId, p),
+    'targets:review': (conn, p) => deps.targets.review(conn.connectionId, p),
   };
 }
 
@@ -104,6 +111,7 @@ export function registerCallHandlers(
   deps: {
     calls: CallService;
     chat: CallChat;
+    targets: CallTargets;
     concerns: ConcernService;
     probes: NetworkProbes;
     staffAuth: StaffAuth;

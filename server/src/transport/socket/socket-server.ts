@@ -3,6 +3,7 @@ import { DeviceHandshake } from '@peerbridge/shared';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import type { CallChat } from '../../services/calls/call-chat.js';
+import type { CallTargets } from '../../services/targets/call-targets.js';
 import type { RealtimeSink } from '../../services/notifications/realtime-sink.js';
 import type { CallService } from '../../services/calls/call-service.js';
 import type { ConcernService } from '../../services/concerns/concern-service.js';
@@ -81,6 +82,7 @@ export function attachCallHandlers(
   deps: {
     calls: CallService;
     chat: CallChat;
+    targets: CallTargets;
     concerns: ConcernService;
     probes: NetworkProbes;
     deviceTokens: DeviceTokens;
