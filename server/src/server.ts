@@ -10,7 +10,7 @@ import { createClient } from 'redis';
 import type { Express } from 'express';
 import { createApp } from './app.js';
 import type { CallService } from './services/calls/call-service.js';
-import { createCalls, type CallsDeps } from './services/calls/create-calls.js';
+import { createCalls } from './services/calls/create-calls.js';
 import { turnIceServers } from './services/call-media/ice-servers.js';
 import { NetworkProbes } from './services/network-probe/network-probes.js';
 import { realTimers } from './services/calls/timers.js';
@@ -39,7 +39,6 @@ import { SchoolCalendars } from './services/scheduling/school-calendars.js';
 import { TodaySessions } from './services/devices/today-sessions.js';
 import { NoticeRepository, type RaisedNotice } from './infra/db/notice-repository.js';
 import { StudentRepository } from './infra/db/student-repository.js';
-import { StaffAuth } from './services/staff/staff-auth.js';
 import { CallChat } from './services/calls/call-chat.js';
 import { TargetsRepository } from './infra/db/targets-repository.js';
 import { CallTargets } from './services/targets/call-targets.js';
@@ -72,15 +71,10 @@ import { StudentArchive } from './services/students/student-archive.js';
 import { MatchingService } from './services/scheduling/matching-service.js';
 import { MatchingRepository } from './infra/db/matching-repository.js';
 import { RetentionJob } from './services/retention/retention-job.js';
-import { AttendanceRepository } from './infra/db/attendance-repository.js';
-import { AttendanceRecorder } from './services/attendance/attendance-recorder.js';
-import { AttendanceViews } from './services/attendance/attendance-views.js';
 import { seedDemoAttendanceHistory } from './demo/demo-attendance.js';
+import { composeAttendance, composeExits } from './programme-composition.js';
+import { composeStaffAuth } from './staff-composition.js';
 import { JoinTokens } from './services/admission/join-tokens.js';
-import { ExitsRepository } from './infra/db/exits-repository.js';
-import { ExitTokens } from './services/exits/exit-tokens.js';
-import { PairingExits } from './services/exits/pairing-exits.js';
-import { ExitQuestionnaires } from './services/exits/exit-questionnaires.js';
 import { StudentSignIn } from './services/students/student-sign-in.js';
 import { ConsentNotices } from './services/admission/consent-notices.js';
 import { loadSessionSecret } from './infra/session-secret.js';
@@ -94,9 +88,6 @@ import { SchoolDevices } from './services/devices/school-devices.js';
 import { Chronologies } from './services/concerns/chronology.js';
 import { systemClock } from './infra/time/system-clock.js';
 import { MediasoupMedia } from './media/mediasoup-media.js';
-import { SecondFactorRepository } from './infra/db/second-factor-repository.js';
-import { SecondFactor } from './services/staff/second-factor.js';
-import { SecretBox } from './services/staff/secret-box.js';
 import { StaffAccounts } from './services/staff/staff-accounts.js';
 import { DeploymentSetup } from './services/deployment/deployment-setup.js';
 import { DeploymentRepository } from './infra/db/deployment-repository.js';
@@ -126,7 +117,7 @@ export interface RunningServer {
   /** Notification email's sender and escalation sweep (undefined without SMTP_URL), for tests to drive. */
   email: Pick<EmailJobs, 'sendDue' | 'escalate' | 'emails'> | undefined;
   /** Attendance from the log: tests run its sweep on the test clock. */
-  attendance: AttendanceRecorder;
+  attendance: ReturnType<typeof composeAttendance>['attendance'];
   demo: DemoManifest | undefined;
   /** No deployment admin yet (and no demo data): how to make the first is printed at start-up. */
   needsFirstAdmin: boolean;
@@ -201,28 +192,9 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     // Every safeguarding alert to DSLs is also emailed to them (when SMTP_URL is set).
     const sink = email ? withAlertEmails(socketEventSink(io), email.emails) : socketEventSink(io);
     const programmeSettings = new ProgrammeSettingsRepository(database.db);
-    const attendanceRecords = new AttendanceRepository(database.db);
-    const attendance = new AttendanceRecorder({
-      attendance: attendanceRecords,
-      events,
-      settings: programmeSettings,
-      notices: noticeRepository,
-      clock,
-      log: log.child({ area: 'attendance' }),
-    });
+    const { attendance, attendanceViews, callEvents } = composeAttendance({ db: database.db, events, settings: programmeSettings, notices: noticeRepository, clock, log });
     // The demo's weeks of history: real logs, then attendance computed from them (see demo-attendance.ts).
     if (demo) await seedDemoAttendanceHistory(database.db, events, clock.now(), demo, log.child({ area: 'demo' }));
-    // Once a session's end is on its log (time up, or ended by staff) the log is complete: its attendance is computed then.
-    const callEvents: CallsDeps['events'] = {
-      append: async (event) => {
-        const entry = await events.append(event);
-        if (event.type === 'SessionEnded') attendance.sessionEnded(event.occurrenceId);
-        return entry;
-      },
-      checkpoint: (...args) => events.checkpoint(...args),
-      list: (id) => events.list(id),
-      sessionsWithEntriesSince: (since) => events.sessionsWithEntriesSince(since),
-    };
     const { calls, live, timeline, admission, rejoinGrants, recordGapAfterStop } = createCalls({
       sessions,
       events: callEvents,
@@ -240,44 +212,17 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     const lifecycle = new SeriesLifecycleRepository(database.db, noticesRaised);
     const matching = new MatchingRepository(database.db);
     const partnerships = new PartnershipRepository(database.db);
-    const staffAuth = new StaffAuth(staffRecords, clock, {
-      log: log.child({ area: 'staff-auth' }),
-      idleTimeout: config.staffSessions.idleTimeout,
-      ended: staffSessionsEndedSink(io),
-    });
-    const secondFactor = new SecondFactor({
-      factors: new SecondFactorRepository(database.db),
-      staff: staffRecords,
-      staffAuth,
-      box: new SecretBox(secret, 'staff second factor'),
-      clock,
-      log: log.child({ area: 'second-factor' }),
-      required: config.staffSessions.stepUpRequired,
-      stepUpLasts: config.staffSessions.stepUpLasts,
-    });
+    const staffSessions = { sessions: config.staffSessions, ended: staffSessionsEndedSink(io) };
+    const { staffAuth, secondFactor } = composeStaffAuth({ db: database.db, staff: staffRecords, secret, ...staffSessions, clock, log });
     const views = new RecordViewRepository(database.db);
     const audit = new StaffAuditTrail({ audit: new StaffAuditRepository(database.db), clock });
     const reflowDeps = { unit: new CalendarChangeUnit(database.db), partnerships, clock, audit };
     const seriesLifecycle = new SeriesLifecycle({ calendars, scheduling, lifecycle, clock, audit });
-    const exitsRepository = new ExitsRepository(database.db);
-    const pairingExits = new PairingExits({ exits: exitsRepository, lifecycle, series: seriesLifecycle, settings: programmeSettings, staff: staffRecords, audit, clock });
     const signIn = new StudentSignIn({ admission, students, joinTokens, clock });
-    const exitQuestionnaires = new ExitQuestionnaires({
-      exits: exitsRepository,
-      settings: programmeSettings,
-      keywords: new SafeguardingKeywordRepository(database.db),
-      signIn,
-      tokens: new ExitTokens(secret, clock),
-      sink,
-      pairingExits,
-      clock,
-    });
-    // Gradual exits end once their final review is over; reading exits also finishes any that are due.
-    if (config.backgroundJobs) {
-      const exitSweep = setInterval(() => void pairingExits.finishDue().catch((err: unknown) => log.error({ err }, 'ExitSweepFailed')), 60_000);
-      exitSweep.unref();
-      cleanups.push(async () => clearInterval(exitSweep));
-    }
+    const { pairingExits, exitQuestionnaires, finalReviews } = composeExits(
+      { db: database.db, lifecycle, series: seriesLifecycle, settings: programmeSettings, staff: staffRecords, audit, signIn, secret, sink, clock, log },
+      { sweep: config.backgroundJobs, cleanups },
+    );
     const studentImports = new StudentImportRepository(database.db);
     const staffImports = new StaffImportRepository(database.db);
     const deployment = new DeploymentRepository(database.db);
@@ -375,7 +320,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       studentArchive: new StudentArchive({ lifecycle, series: seriesLifecycle, clock, audit }),
       matchingService: new MatchingService({ matching, calendars, partnerships, audit }),
       liveSessions: (schoolId: string) => calls.liveSessionsFor(schoolId),
-      attendanceViews: new AttendanceViews({ attendance: attendanceRecords, clock }),
+      attendanceViews,
       staffTargets: new StaffTargets({ targets: targetRecords, clock }),
       deviceTargets: new DeviceTargets({ targets: targetRecords, sessions, joinTokens, sink, clock, log: log.child({ area: 'targets' }) }),
       sessionEnding: new SessionEnding({ sessions, timeline, notices: noticeRepository, endCall: (id) => calls.endByStaff(id), clock }),
@@ -392,7 +337,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       staffAuth,
       secondFactor,
       staffAccounts,
-      todaySessions: new TodaySessions({ sessions, clock, finalReviews: (ids) => exitsRepository.finalReviewsAmong(ids) }),
+      todaySessions: new TodaySessions({ sessions, clock, finalReviews }),
       signIn,
       pairingExits,
       exitQuestionnaires,

@@ -13,7 +13,7 @@ import { cancelledSessionChange } from '../../test-support/cancelled-session.js'
 
 import { freshPairing } from '../../test-support/fresh-pairing.js';
 import { openFreshSession } from '../../test-support/open-session.js';
-import { lifecycleCases, type LifecycleFixture } from './lifecycle-matrix-cases.js';
+import { lifecycleCases } from './lifecycle-matrix-cases.js';
 import { reportCases } from './reports-matrix-cases.js';
 import { exitCases } from './exits-matrix-cases.js';
 import { referralCases, type ReferralFixture } from './referral-matrix-cases.js';
