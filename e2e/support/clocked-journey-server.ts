@@ -20,12 +20,12 @@ export class ClockedJourneyServer {
     private readonly dir: string,
   ) {}
 
-  static async create(name: string, options: { clockStart: string; admin: { email: string; name: string }; env?: NodeJS.ProcessEnv }) {
+  static async create(name: string, options: { clockStart: string; admin: { email: string; name: string }; smtpUrl?: string; env?: NodeJS.ProcessEnv }) {
     const dir = path.join(tmpDir, name);
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
     const port = await freePort();
-    const env = { ...serverEnv({ dataDir: path.join(dir, 'data'), port, clockStart: options.clockStart }), ...options.env };
+    const env = { ...serverEnv({ dataDir: path.join(dir, 'data'), port, clockStart: options.clockStart, ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}) }), ...options.env };
     // As an operator starts: the admin first (the command's own clock is the server's), then the server.
     const adminSetupCode = createAdmin(env, options.admin);
     const server = new ClockedJourneyServer(`http://127.0.0.1:${port}`, adminSetupCode, env, dir);

@@ -71,7 +71,8 @@ describe('a lost student keeps their place for the grace period', () => {
   });
 
   const join = (conn: ReturnType<typeof mentorConn>, studentId: string) => calls.join(conn, { sessionId: record.id, studentId, joinToken: 'signed-in' });
-  const presence = () => logged.filter((e) => e.type !== 'MediaToggled').map((e) => [e.type, e.actor, e.detail?.reason ?? e.detail?.how]);
+  // Who was in the call: media entries (toggles, the first media arriving) are not presence.
+  const presence = () => logged.filter((e) => e.type !== 'MediaToggled' && e.type !== 'MediaFlowing').map((e) => [e.type, e.actor, e.detail?.reason ?? e.detail?.how]);
 
   it('logs the loss at once, tells the partner, and keeps the transports open', async () => {
     await join(mentorConn(), 'mentor');
