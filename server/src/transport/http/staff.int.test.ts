@@ -52,7 +52,7 @@ describe.each(testDatabaseKinds())('staff sign-in on %s', (kind) => {
   it('keeps signed-in staff to their own school', async () => {
     const northgate = await signInStaff(server, 'coordinator@northgate.example');
     const students = await northgate.get('/api/staff/students').expect(200);
-    expect(students.body.students.map((s: { firstName: string }) => s.firstName).sort()).toEqual(['Ellie', 'Priya', 'Tom']);
+    expect(students.body.students.map((s: { firstName: string }) => s.firstName).sort()).toEqual(['Ellie', 'Maya', 'Priya', 'Tom']);
     const riversideStudent = server.demo!.sessions[0]!.mentee.id;
     await northgate.put(`/api/staff/students/${riversideStudent}/pin`).send({ pin: '9999' }).expect(403);
   });
