@@ -2,8 +2,7 @@ import { expect, test } from '@playwright/test';
 import { inboundMedia } from '../support/rtc-stats.js';
 import { JOURNEY_ADMIN, startJourneyServer, type JourneyServer } from '../support/journey-server.js';
 import { TimetableScreen } from '../support/school-setup-pages.js';
-import { menteeSchool, mentorSchool, PROGRAMME, setUpSchool, staffPage, type SchoolPlan } from '../support/school-journey.js';
-import { DeploymentSetUp, StaffSignIn } from '../support/staff-pages.js';
+import { menteeSchool, mentorSchool, setUpDeployment, setUpSchool } from '../support/school-journey.js';
 
 /*
  * A real deployment from nothing to its first call, through the screens alone, on
@@ -32,20 +31,7 @@ test('a new deployment, from an empty database to two students in a call, throug
   test.setTimeout(300_000);
 
   // 1. The deployment admin: two schools, their partnership, a coordinator for each.
-  const admin = await staffPage(browser);
-  const adminSignIn = new StaffSignIn(admin, server.url);
-  await adminSignIn.open();
-  await adminSignIn.useSetupCode(server.adminSetupCode, 'the operations admin password');
-  await adminSignIn.signIn(JOURNEY_ADMIN.email, 'the operations admin password');
-  const setUp = new DeploymentSetUp(admin);
-  await setUp.open();
-  for (const school of [mentorSchool, menteeSchool]) await setUp.addSchool(school);
-  await setUp.partner(mentorSchool.name, menteeSchool.name, PROGRAMME.start, PROGRAMME.end);
-  const codes = new Map<SchoolPlan, string>();
-  for (const school of [mentorSchool, menteeSchool]) {
-    codes.set(school, await setUp.addStaff(school.name, { fullName: school.coordinator.fullName, email: school.coordinator.email, role: 'coordinator' }));
-  }
-  await admin.context().close();
+  const codes = await setUpDeployment(browser, server.url, { email: JOURNEY_ADMIN.email, setupCode: server.adminSetupCode, password: 'the operations admin password' });
 
   // 2. Each coordinator sets up their school.
   const mentor = await setUpSchool(browser, server.url, mentorSchool, codes.get(mentorSchool)!, 'mentor');

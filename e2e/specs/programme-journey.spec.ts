@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { AttendancePage } from '../support/attendance-page.js';
 import { ClockedJourneyServer } from '../support/clocked-journey-server.js';
 import { DeviceExitQuestionnaire, ExitsPage } from '../support/exits-page.js';
@@ -8,8 +8,8 @@ import { ReferralsPage } from '../support/referrals-page.js';
 import { ReportsPage, type ReportTableId } from '../support/reports-page.js';
 import { inboundMedia } from '../support/rtc-stats.js';
 import { TimetableScreen } from '../support/school-setup-pages.js';
-import { menteeSchool, mentorSchool, PROGRAMME, setUpSchool, staffPage, type SchoolPlan } from '../support/school-journey.js';
-import { DeploymentSetUp, StaffSignIn } from '../support/staff-pages.js';
+import { menteeSchool, mentorSchool, setUpDeployment, setUpSchool, type SchoolPlan } from '../support/school-journey.js';
+import { StaffSignIn } from '../support/staff-pages.js';
 import { CallTargetsPanel } from '../support/targets-page.js';
 
 /*
@@ -66,24 +66,6 @@ async function joinToday(device: SchoolDevice, pin: string, partner: string): Pr
   await device.join();
 }
 
-async function setUpDeployment(browser: Browser): Promise<Map<SchoolPlan, string>> {
-  const admin = await staffPage(browser);
-  const adminSignIn = new StaffSignIn(admin, server.url);
-  await adminSignIn.open();
-  await adminSignIn.useSetupCode(server.adminSetupCode, ADMIN_PASSWORD);
-  await adminSignIn.signIn(ADMIN.email, ADMIN_PASSWORD);
-  const setUp = new DeploymentSetUp(admin);
-  await setUp.open();
-  for (const school of [mentorSchool, menteeSchool]) await setUp.addSchool(school);
-  await setUp.partner(mentorSchool.name, menteeSchool.name, PROGRAMME.start, PROGRAMME.end);
-  const codes = new Map<SchoolPlan, string>();
-  for (const school of [mentorSchool, menteeSchool]) {
-    codes.set(school, await setUp.addStaff(school.name, { fullName: school.coordinator.fullName, email: school.coordinator.email, role: 'coordinator' }));
-  }
-  await admin.context().close();
-  return codes;
-}
-
 test('a referral to the programme report: consent, a target reviewed in the call, two absences noticed and emailed, an exit with its questionnaire', async ({
   browser,
 }) => {
@@ -92,7 +74,7 @@ test('a referral to the programme report: consent, a target reviewed in the call
   const amira = mentorSchool.student.firstName;
 
   // Tuesday: both schools set up; Leo is imported without consent, which comes through his referral.
-  const codes = await setUpDeployment(browser);
+  const codes = await setUpDeployment(browser, server.url, { email: ADMIN.email, setupCode: server.adminSetupCode, password: ADMIN_PASSWORD });
   const mentor = await setUpSchool(browser, server.url, mentorSchool, codes.get(mentorSchool)!, 'mentor');
   const mentee = await setUpSchool(browser, server.url, menteeSchool, codes.get(menteeSchool)!, 'mentee', { consent: 'later' });
   const tom = mentee.page;

@@ -3,7 +3,7 @@ import { SchoolDevice } from './pages.js';
 import { SchoolCalendarPage } from './school-calendar-page.js';
 import { StudentsPage } from './students-page.js';
 import { DevicesScreen, StudentsScreen } from './school-setup-pages.js';
-import { StaffSignIn } from './staff-pages.js';
+import { DeploymentSetUp, StaffSignIn } from './staff-pages.js';
 
 /*
  * A school set up from nothing through the screens, as a coordinator does on their first
@@ -130,4 +130,30 @@ export async function setUpSchool(
   expect(pin).toMatch(/^\d{4}$/);
   await expect(students.row(fullName)).toContainText('PIN: set');
   return { page, ipad, pin: pin! };
+}
+
+/**
+ * The deployment admin's first morning: sign in with the set-up code, add both schools, partner them for
+ * the programme and add a coordinator for each; answers each coordinator's set-up code.
+ */
+export async function setUpDeployment(
+  browser: Browser,
+  serverUrl: string,
+  admin: { email: string; setupCode: string; password: string },
+): Promise<Map<SchoolPlan, string>> {
+  const page = await staffPage(browser);
+  const adminSignIn = new StaffSignIn(page, serverUrl);
+  await adminSignIn.open();
+  await adminSignIn.useSetupCode(admin.setupCode, admin.password);
+  await adminSignIn.signIn(admin.email, admin.password);
+  const setUp = new DeploymentSetUp(page);
+  await setUp.open();
+  for (const school of [mentorSchool, menteeSchool]) await setUp.addSchool(school);
+  await setUp.partner(mentorSchool.name, menteeSchool.name, PROGRAMME.start, PROGRAMME.end);
+  const codes = new Map<SchoolPlan, string>();
+  for (const school of [mentorSchool, menteeSchool]) {
+    codes.set(school, await setUp.addStaff(school.name, { fullName: school.coordinator.fullName, email: school.coordinator.email, role: 'coordinator' }));
+  }
+  await page.context().close();
+  return codes;
 }
