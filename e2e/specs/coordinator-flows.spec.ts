@@ -30,6 +30,11 @@ test("a coordinator's main tasks, each at its own address", async ({ browser }) 
     await expect(staff.nav().getByRole('link')).toHaveText([
       'Home',
       'Sessions',
+      'Referrals',
+      'Targets',
+      'Attendance',
+      'Exits',
+      'Programme reports',
       'Timetable',
       'School calendar',
       'Students',
