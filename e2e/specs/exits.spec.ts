@@ -1,9 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { DeviceExitQuestionnaire, ExitsPage } from '../support/exits-page.js';
 import { SchoolDevice } from '../support/pages.js';
 import { serverInfo } from '../support/server-info.js';
 import { bookLifecyclePair, keepDemoTimetable } from '../support/series-lifecycle-setup.js';
-import { DEMO_STAFF_PASSWORD, StaffSignIn } from '../support/staff-pages.js';
+import { signInDemoStaff } from '../support/staff-pages.js';
 
 /*
  * An exit with the questionnaire, on iPads: Riverside's coordinator ends a pairing (targets met) and
@@ -11,11 +11,6 @@ import { DEMO_STAFF_PASSWORD, StaffSignIn } from '../support/staff-pages.js';
  * PIN, is refused kindly for a phone number, sends their answers, and is told who at school can still
  * help; the coordinator sees the answers.
  */
-async function coordinator(page: Page, email: string) {
-  const signIn = new StaffSignIn(page);
-  await signIn.open();
-  await signIn.signIn(email, DEMO_STAFF_PASSWORD);
-}
 
 test('a coordinator exits a pairing with the questionnaire; the student answers it on the iPad after the PIN', async ({ browser }) => {
   const riversideContext = await browser.newContext({ viewport: { width: 768, height: 1024 } });
@@ -25,8 +20,8 @@ test('a coordinator exits a pairing with the questionnaire; the student answers 
   try {
     const riverside = await riversideContext.newPage();
     const northgate = await northgateContext.newPage();
-    await coordinator(riverside, 'coordinator@riverside.example');
-    await coordinator(northgate, 'coordinator@northgate.example');
+    await signInDemoStaff(riverside, 'coordinator@riverside.example');
+    await signInDemoStaff(northgate, 'coordinator@northgate.example');
     putBack = await keepDemoTimetable(northgate.request, riverside.request);
     const pair = await bookLifecyclePair(northgate.request, riverside.request, { mentor: 'E2E-X1,Omar,Fielding,12', mentee: 'E2E-X2,Tia,Marsh,11' });
     const url = serverInfo().url;

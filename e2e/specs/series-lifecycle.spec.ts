@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO_STAFF_PASSWORD, StaffArea, StaffSignIn } from '../support/staff-pages.js';
+import { expect, test } from '@playwright/test';
+import { signInDemoStaff, StaffArea } from '../support/staff-pages.js';
 import { bookLifecyclePair, keepDemoTimetable } from '../support/series-lifecycle-setup.js';
 
 /*
@@ -8,11 +8,6 @@ import { bookLifecyclePair, keepDemoTimetable } from '../support/series-lifecycl
  * them; the change log names the children, the session's date and who did it; and the
  * mentor, who has left, is archived and found again under "Show archived students".
  */
-async function coordinator(page: Page, email: string) {
-  const signIn = new StaffSignIn(page);
-  await signIn.open();
-  await signIn.signIn(email, DEMO_STAFF_PASSWORD);
-}
 
 test('cancel, refused move, unpair and archive, each named in the change log', async ({ browser }) => {
   const riversideContext = await browser.newContext({ viewport: { width: 768, height: 1024 } });
@@ -21,8 +16,8 @@ test('cancel, refused move, unpair and archive, each named in the change log', a
   try {
     const riverside = await riversideContext.newPage();
     const northgate = await northgateContext.newPage();
-    await coordinator(riverside, 'coordinator@riverside.example');
-    await coordinator(northgate, 'coordinator@northgate.example');
+    await signInDemoStaff(riverside, 'coordinator@riverside.example');
+    await signInDemoStaff(northgate, 'coordinator@northgate.example');
     putBack = await keepDemoTimetable(northgate.request, riverside.request);
     await bookLifecyclePair(northgate.request, riverside.request);
 

@@ -36,6 +36,13 @@ export class StaffSignIn {
   }
 }
 
+/** Signs a demo member of staff in on this page, at the staff home. */
+export async function signInDemoStaff(page: Page, email: string): Promise<void> {
+  const signIn = new StaffSignIn(page);
+  await signIn.open();
+  await signIn.signIn(email, DEMO_STAFF_PASSWORD);
+}
+
 /**
  * The signed-in staff area's one navigation: each area is its own page under
  * `/staff` (`/staff/timetable`, `/staff/concerns/:id`, ...).
