@@ -90,6 +90,7 @@ export async function buildTopology(names: LabNames): Promise<void> {
   await ip(['netns', 'add', srv]);
   await ip(['-n', srv, 'link', 'set', 'lo', 'up']);
   await ip(['-n', srv, 'link', 'add', 'br0', 'type', 'bridge']);
+  await ip(['-n', srv, 'link', 'set', 'dev', 'br0', 'gso_max_segs', '1', 'gso_max_size', '1500']);
   await ip(['-n', srv, 'addr', 'add', `${APP_IP}/24`, 'dev', 'br0']);
   await ip(['-n', srv, 'addr', 'add', `${TURN_IP}/24`, 'dev', 'br0']);
   await ip(['-n', srv, 'link', 'set', 'br0', 'up']);
@@ -98,6 +99,14 @@ export async function buildTopology(names: LabNames): Promise<void> {
     await ip(['-n', ns, 'link', 'set', 'lo', 'up']);
     // Both ends are born inside the lab's namespaces: no interface ever appears in the root namespace.
     await ip(['-n', srv, 'link', 'add', serverPortIf(i), 'type', 'veth', 'peer', 'name', SCHOOL_IF, 'netns', ns]);
+    // Packets at wire size, as on a real link: the cap's tbf splits a 64 KB GSO packet into ~43 at once
+    // and its queue of a few packets drops most of them, so TCP through it crawled at a fraction of the cap.
+    for (const [where, dev] of [
+      [srv, serverPortIf(i)],
+      [ns, SCHOOL_IF],
+    ] as const) {
+      await ip(['-n', where, 'link', 'set', 'dev', dev, 'gso_max_segs', '1', 'gso_max_size', '1500']);
+    }
     await ip(['-n', srv, 'link', 'set', serverPortIf(i), 'master', 'br0', 'up']);
     await ip(['-n', ns, 'addr', 'add', `${schoolIp(i)}/24`, 'dev', SCHOOL_IF]);
     await ip(['-n', ns, 'link', 'set', SCHOOL_IF, 'up']);
