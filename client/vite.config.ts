@@ -30,6 +30,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    // dist/.vite/manifest.json: the chunk graph the bundle bench walks (bench/client-bundles.bench.ts).
+    manifest: true,
     rolldownOptions: {
       output: {
         // Modules run in import order even across shared chunks: zod-config must run before any
