@@ -12,6 +12,8 @@ export interface RejoinOfferProps {
   sessions: readonly TodaySession[];
   school: DeviceSchool;
   onRejoin: (session: TodaySession, school: DeviceSchool, joinToken: string) => void;
+  /** Told once the offer is shown, so the call can start loading before the tap. */
+  onOffered?: (() => void) | undefined;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface RejoinOfferProps {
  * locking), for the few minutes the server still allows, without the PIN. Shown only when this tab kept
  * a rejoin grant (never after Leave or the end) and the server says it still works; gone once it doesn't.
  */
-export function RejoinOffer({ deviceToken, sessions, school, onRejoin }: RejoinOfferProps) {
+export function RejoinOffer({ deviceToken, sessions, school, onRejoin, onOffered }: RejoinOfferProps) {
   const [stored] = useState<StoredRejoin | null>(() => readRejoin());
   const [offer, setOffer] = useState<RejoinOfferResponse | null>(null);
   const [busy, setBusy] = useState(false);
@@ -48,6 +50,11 @@ export function RejoinOffer({ deviceToken, sessions, school, onRejoin }: RejoinO
     }, Math.max(0, new Date(offer.until).getTime() - nowMs()));
     return () => clearTimeout(timer);
   }, [offer]);
+
+  const shown = offer !== null && session !== undefined;
+  useEffect(() => {
+    if (shown) onOffered?.();
+  }, [shown, onOffered]);
 
   if (problem) return <Notice tone="info">{problem}</Notice>;
   if (!stored || !offer || !session) return null;
