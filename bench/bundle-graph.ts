@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /** One row of Vite's build manifest (`build.manifest: true` → dist/.vite/manifest.json). */
 export interface ManifestChunk {
@@ -91,15 +91,15 @@ function servedSize(path: string, encoding: '.br' | '.gz'): number {
 }
 
 /**
- * The source modules bundled into the JavaScript files among `files`, read from their source maps
+ * The source modules (absolute paths) bundled into the JavaScript files among `files`, read from their source maps
  * (a chunk the build wrote no map for is only a few bytes of glue importing other chunks).
  */
 export function modulesIn(dist: string, files: Iterable<string>): Set<string> {
   const modules = new Set<string>();
   for (const file of files) {
     if (!file.endsWith('.js') || !existsSync(join(dist, `${file}.map`))) continue;
-    const map = JSON.parse(readFileSync(join(dist, `${file}.map`), 'utf8')) as { sources: string[] };
-    for (const source of map.sources) modules.add(source);
+    const map = JSON.parse(readFileSync(join(dist, `${file}.map`), 'utf8')) as { sources: string[]; sourceRoot?: string };
+    for (const source of map.sources) modules.add(resolve(dist, dirname(file), map.sourceRoot ?? '', source));
   }
   return modules;
 }

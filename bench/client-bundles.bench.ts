@@ -22,9 +22,15 @@ const clientDir = join(root, 'client');
 /** The iPad app's dynamic imports a student's browser takes from the device page to the end of a call. */
 const STUDENT_DYNAMIC_ENTRIES = ['src/features/call/session-view.tsx'];
 
-/** Staff code, which must never reach a child's iPad: the staff shell, its sections and staff-only features. */
-const STAFF_MODULE =
-  /\/src\/(app\/staff|lib\/staff|features\/(accounts|attendance|audit|calendar-feed|deployment|matching|observe|referrals|reports|safeguarding|safeguarding-words|school-calendar|second-factor|students|timetable))\/|-section\.tsx$/;
+/**
+ * Staff code, which must never reach a child's iPad: the staff shell, its sections and staff-only
+ * features, and the contract's staff-only schemas (the barrel import used to bring them all).
+ */
+const STAFF_CLIENT_MODULE =
+  /\/client\/src\/(app\/staff|lib\/staff|features\/(accounts|attendance|audit|calendar-feed|deployment|matching|observe|referrals|reports|safeguarding|safeguarding-words|school-calendar|second-factor|students|timetable))\/|-section\.tsx$/;
+const STAFF_CONTRACT_MODULE =
+  /\/shared\/src\/(log-words|http\/(attendance|calendar|calendar-feed|concerns|deployment|docs|endpoints|imports|matching|programme-reports|record-views|referrals|safeguarding-keywords|scheduling|series-lifecycle|session-log-evidence|session-logs|staff-account|staff-accounts|staff-audit|staff-sessions|staff-sign-in|students))\.ts$/;
+const isStaffModule = (module: string) => STAFF_CLIENT_MODULE.test(module) || STAFF_CONTRACT_MODULE.test(module);
 
 const dist = process.env.CLIENT_DIST ? resolve(process.env.CLIENT_DIST) : build();
 const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Manifest;
@@ -47,7 +53,7 @@ const floor = await reactFloor(root);
 console.log(`client-bundle-floor react-dom kb=${kb(floor.brotli)} gzip_kb=${kb(floor.gzip)}`);
 
 const missing = STUDENT_DYNAMIC_ENTRIES.filter((key) => !(key in manifest));
-const staffInStudentPath = [...modulesIn(dist, studentFiles)].filter((module) => STAFF_MODULE.test(module));
+const staffInStudentPath = [...modulesIn(dist, studentFiles)].filter(isStaffModule);
 if (missing.length > 0) fail(`the build has no chunk for ${missing.join(', ')}: the student path is measured wrong`);
 if (staffInStudentPath.length > 0) fail(`staff code is in the student path:\n  ${staffInStudentPath.join('\n  ')}`);
 
