@@ -103,3 +103,16 @@ export function modulesIn(dist: string, files: Iterable<string>): Set<string> {
   }
   return modules;
 }
+
+/**
+ * The manifest key of the chunk holding `module` (a path from the client's root): the module's own
+ * key when it is a chunk of its own, otherwise the chunk whose source map lists it (Vite names a
+ * chunk that is both imported and dynamically imported by a hash, not by its module).
+ */
+export function keyOfModule(manifest: Manifest, dist: string, clientRoot: string, module: string): string {
+  if (module in manifest) return module;
+  const wanted = resolve(clientRoot, module);
+  const key = Object.keys(manifest).find((k) => modulesIn(dist, [manifest[k]!.file]).has(wanted));
+  if (!key) throw new Error(`no chunk of the build holds ${module}`);
+  return key;
+}

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { compressedSize, modulesIn, reachableFiles, staticFiles, staticKeys, type Manifest, type PathSize } from './bundle-graph.js';
+import { compressedSize, keyOfModule, modulesIn, reachableFiles, staticFiles, staticKeys, type Manifest, type PathSize } from './bundle-graph.js';
 import { reactFloor } from './react-floor.js';
 
 /*
@@ -9,6 +9,8 @@ import { reactFloor } from './react-floor.js';
  * walked from the build manifest's chunk graph:
  *  - device: the device page's first paint, i.e. index.html and every file it loads before the app
  *    runs (the entry chunk, its static imports transitively, their CSS);
+ *  - device-sessions: that, and what the device page then imports by itself to show today's sessions
+ *    (the calls to the server, with zod and the contract's schemas);
  *  - student: a student's whole way through a call: the device page, then every chunk the iPad app
  *    imports on the way (PIN screen, pre-join, call, chat, targets), transitively, dynamic imports too.
  * The baseline in the same run is the floor no page can go under: React and react-dom alone,
@@ -19,8 +21,10 @@ import { reactFloor } from './react-floor.js';
 const root = resolve(import.meta.dirname, '..');
 const clientDir = join(root, 'client');
 
-/** The iPad app's dynamic imports a student's browser takes from the device page to the end of a call. */
-const STUDENT_DYNAMIC_ENTRIES = ['src/features/call/session-view.tsx'];
+/** What the device page imports by itself once it is up: the today list's and the exits card's calls to the server. */
+const DEVICE_PAGE_IMPORTS = ['src/features/today/today-api.ts', 'src/features/exits/exits-api.ts'];
+/** The iPad app's further dynamic imports on a student's way through a call: the PIN's sign-in, then the call. */
+const STUDENT_IMPORTS = [...DEVICE_PAGE_IMPORTS, 'src/features/sign-in/sign-in-api.ts', 'src/features/call/session-view.tsx'];
 
 /**
  * Staff code, which must never reach a child's iPad: the staff shell, its sections and staff-only
@@ -35,27 +39,31 @@ const isStaffModule = (module: string) => STAFF_CLIENT_MODULE.test(module) || ST
 const dist = process.env.CLIENT_DIST ? resolve(process.env.CLIENT_DIST) : build();
 const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Manifest;
 
-const deviceFiles = new Set(['index.html', ...staticFiles(manifest, ['index.html'])]);
-const studentEntries = STUDENT_DYNAMIC_ENTRIES.filter((key) => key in manifest);
+// Module paths are the client's, relative to the workspace the build came from (dist's parent).
+const keysOf = (modules: string[]) => modules.map((module) => keyOfModule(manifest, dist, resolve(dist, '..'), module));
 const deviceChunks = staticKeys(manifest, ['index.html']);
-const studentFiles = new Set([...deviceFiles, ...reachableFiles(manifest, studentEntries, deviceChunks)]);
+const deviceFiles = new Set(['index.html', ...staticFiles(manifest, ['index.html'])]);
+const deviceSessionsFiles = new Set([...deviceFiles, ...staticFiles(manifest, keysOf(DEVICE_PAGE_IMPORTS))]);
+const studentFiles = new Set([...deviceFiles, ...reachableFiles(manifest, keysOf(STUDENT_IMPORTS), deviceChunks)]);
 const allFiles = new Set(['index.html', ...reachableFiles(manifest, ['index.html'])]);
 const staffOnlyFiles = [...allFiles].filter((file) => !studentFiles.has(file));
 
 const kb = (bytes: number) => (bytes / 1000).toFixed(1);
 const line = (label: string, size: PathSize) =>
-  console.log(`${label} kb=${kb(size.brotli)} gzip_kb=${kb(size.gzip)} files=${size.files}`);
+  process.stdout.write(`${label} kb=${kb(size.brotli)} gzip_kb=${kb(size.gzip)} files=${size.files}\n`);
 
 line('client-bundle path=device', compressedSize(dist, deviceFiles));
+line('client-bundle path=device-sessions', compressedSize(dist, deviceSessionsFiles));
 line('client-bundle path=student', compressedSize(dist, studentFiles));
 line('client-bundle path=staff-only', compressedSize(dist, staffOnlyFiles));
 const floor = await reactFloor(root);
-console.log(`client-bundle-floor react-dom kb=${kb(floor.brotli)} gzip_kb=${kb(floor.gzip)}`);
+process.stdout.write(`client-bundle-floor react-dom kb=${kb(floor.brotli)} gzip_kb=${kb(floor.gzip)}\n`);
 
-const missing = STUDENT_DYNAMIC_ENTRIES.filter((key) => !(key in manifest));
 const staffInStudentPath = [...modulesIn(dist, studentFiles)].filter(isStaffModule);
-if (missing.length > 0) fail(`the build has no chunk for ${missing.join(', ')}: the student path is measured wrong`);
 if (staffInStudentPath.length > 0) fail(`staff code is in the student path:\n  ${staffInStudentPath.join('\n  ')}`);
+// zod and the schemas come after the first paint (client/src/lib/zod-config.ts says how it is still configured first).
+const schemasInFirstPaint = [...modulesIn(dist, deviceFiles)].filter((module) => /\/node_modules\/zod\/|\/shared\/src\/http\//.test(module));
+if (schemasInFirstPaint.length > 0) fail(`zod or the contract's schemas are in the device page's first paint:\n  ${schemasInFirstPaint.slice(0, 5).join('\n  ')}`);
 
 function build(): string {
   execFileSync('npx', ['--no-install', 'vite', 'build', '--logLevel', 'warn'], { cwd: clientDir, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -63,6 +71,6 @@ function build(): string {
 }
 
 function fail(message: string): never {
-  console.error(`client-bundles: ${message}`);
+  process.stderr.write(`client-bundles: ${message}\n`);
   process.exit(1);
 }

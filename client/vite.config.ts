@@ -34,8 +34,9 @@ export default defineConfig({
     manifest: true,
     rolldownOptions: {
       output: {
-        // Modules run in import order even across shared chunks: zod-config must run before any
-        // schema is built (a schema built first probes eval, which the CSP reports as a violation).
+        // Modules run in import order even across shared chunks: zod-config (main.tsx's first
+        // import) must run before any schema is built (a schema built first probes eval, which the
+        // CSP reports as a violation); zod itself arrives later, in the chunks that call the server.
         strictExecutionOrder: true,
       },
     },

@@ -1,6 +1,5 @@
-import { deviceSessionEndpoints, type DeviceSchool, type RejoinOfferResponse, type TodaySession } from '@peerbridge/shared';
+import type { DeviceSchool, RejoinOfferResponse, TodaySession } from '@peerbridge/shared';
 import { useEffect, useState } from 'react';
-import { callApi, deviceAuth } from '../../lib/api-client';
 import { nowMs } from '../../lib/clock';
 import { toPeerbridgeError } from '../../lib/peerbridge-error';
 import { clearRejoin, readRejoin, type StoredRejoin } from '../call/rejoin-grant-store';
@@ -31,7 +30,8 @@ export function RejoinOffer({ deviceToken, sessions, school, onRejoin, onOffered
   useEffect(() => {
     if (!stored) return;
     const controller = new AbortController();
-    callApi(deviceSessionEndpoints.rejoinOffer, { body: stored }, { auth: deviceAuth(deviceToken), signal: controller.signal }).then(
+    // The API module brings zod and the contract's schemas: loaded once the screen is up, not before its first paint.
+    import('./today-api').then(({ fetchRejoinOffer }) => fetchRejoinOffer(deviceToken, stored, controller.signal)).then(
       setOffer,
       () => {
         // Refused (left, too long, over) or unanswerable: the PIN is the way back in.
@@ -63,7 +63,8 @@ export function RejoinOffer({ deviceToken, sessions, school, onRejoin, onOffered
     setBusy(true);
     setProblem(null);
     try {
-      const { joinToken } = await callApi(deviceSessionEndpoints.rejoin, { body: stored }, { auth: deviceAuth(deviceToken) });
+      const { rejoinWithGrant } = await import('./today-api');
+      const joinToken = await rejoinWithGrant(deviceToken, stored);
       clearRejoin();
       onRejoin(session, school, joinToken);
     } catch (error) {
