@@ -50,7 +50,7 @@ test('the device page does not load the call; the PIN screen fetches it before t
     await page.waitForLoadState('networkidle');
     expect(requested, 'the device page requested the call chunk').not.toContain(callChunk);
     const assets = responses.filter((r) => r.path === '/' || r.path.startsWith('/assets/'));
-    console.log(`client-bundle-browser path=device kb=${kb(assets)} requests=${assets.length}`);
+    console.log(`client-bundle-browser path=device-sessions kb=${kb(assets)} requests=${assets.length}`);
 
     await device.sessionCard(session.id).click();
     await expect(page.getByTestId('pin-confirm')).toBeVisible();
