@@ -30,10 +30,13 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    // dist/.vite/manifest.json: the chunk graph the bundle bench walks (bench/client-bundles.bench.ts).
+    manifest: true,
     rolldownOptions: {
       output: {
-        // Modules run in import order even across shared chunks: zod-config must run before any
-        // schema is built (a schema built first probes eval, which the CSP reports as a violation).
+        // Modules run in import order even across shared chunks: zod-config (main.tsx's first
+        // import) must run before any schema is built (a schema built first probes eval, which the
+        // CSP reports as a violation); zod itself arrives later, in the chunks that call the server.
         strictExecutionOrder: true,
       },
     },

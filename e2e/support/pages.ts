@@ -13,16 +13,31 @@ export class SchoolDevice {
     readonly page: Page,
   ) {}
 
-  /** `viewport`: an iPad's screen (1024x768 landscape, 768x1024 portrait) instead of the suite's default. */
-  static open(browser: Browser, role: 'mentor' | 'mentee', viewport?: { width: number; height: number }): Promise<SchoolDevice> {
-    return SchoolDevice.openAt(browser, serverInfo().url, deviceToken(role), viewport);
+  /**
+   * `viewport`: an iPad's screen (1024x768 landscape, 768x1024 portrait) instead of the suite's default.
+   * `beforeLoad`: given the context before the page first loads (to watch its requests from the start).
+   */
+  static open(
+    browser: Browser,
+    role: 'mentor' | 'mentee',
+    viewport?: { width: number; height: number },
+    beforeLoad?: (context: BrowserContext) => void,
+  ): Promise<SchoolDevice> {
+    return SchoolDevice.openAt(browser, serverInfo().url, deviceToken(role), viewport, beforeLoad);
   }
 
   /** The same, on another server (a network lab's, see support/netlab): its address and the school's device token there. */
-  static async openAt(browser: Browser, baseUrl: string, token: string, viewport?: { width: number; height: number }): Promise<SchoolDevice> {
+  static async openAt(
+    browser: Browser,
+    baseUrl: string,
+    token: string,
+    viewport?: { width: number; height: number },
+    beforeLoad?: (context: BrowserContext) => void,
+  ): Promise<SchoolDevice> {
     const context = await browser.newContext(viewport ? { viewport } : {});
     await recordPeerConnections(context);
     await recordCspViolations(context);
+    beforeLoad?.(context);
     const page = await context.newPage();
     await page.goto(`${baseUrl}/?device=${token}`);
     await expect(page.getByTestId('device-page')).toBeVisible();

@@ -16,3 +16,9 @@ export const StudentRole = z.enum(['mentor', 'mentee']);
 export type StudentRole = z.infer<typeof StudentRole>;
 
 export const IsoInstant = z.iso.datetime({ offset: true });
+
+/**
+ * A date without a time, e.g. 2026-09-07 (calendars, exits, reports). Here, not with the calendar's
+ * schemas, so a module needing only a date does not bundle every calendar schema with it.
+ */
+export const LocalDate = z.iso.date({ message: 'must be a date like 2026-09-07' });

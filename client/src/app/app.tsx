@@ -7,9 +7,12 @@ import { PinEntryScreen } from '../features/sign-in/pin-entry-screen';
 import { CalmPulse } from '../ui/calm-pulse';
 import { Screen } from '../ui/screen';
 
-// The call code (mediasoup-client) is most of the bundle; the device page
-// doesn't need it, so it loads separately and is prefetched once the page is up.
+// The call code (mediasoup-client, socket.io, the call screen) is most of what a student's iPad
+// downloads; the device page doesn't need it, so an iPad left on the device page never fetches it.
+// It is fetched when a way into a call is on screen: the PIN screen (while the child confirms who
+// they are and types the PIN) or the device page's rejoin offer. Vite caches the import's promise.
 const loadSessionView = () => import('../features/call/session-view');
+const prefetchSessionView = () => void loadSessionView().catch(() => undefined);
 const SessionView = lazy(() => loadSessionView().then((m) => ({ default: m.SessionView })));
 
 // Staff pages never load on a child's screen, and the iPad app never carries them.
@@ -58,8 +61,8 @@ function DeviceApp() {
   );
 
   useEffect(() => {
-    if (token) void loadSessionView().catch(() => undefined);
-  }, [token]);
+    if (route.name === 'sign-in') prefetchSessionView();
+  }, [route.name]);
 
   if (!token) return <DeviceSetup message={setupMessage} onSubmit={save} />;
 
@@ -101,6 +104,7 @@ function DeviceApp() {
       deviceToken={token}
       onOpenSession={(session, school) => setRoute({ name: 'sign-in', session, school, message: null })}
       onRejoin={(session, school, joinToken) => setRoute({ name: 'session', session, school, joinToken, rejoin: true })}
+      onRejoinOffered={prefetchSessionView}
       onUnauthorized={onUnauthorized}
     />
   );

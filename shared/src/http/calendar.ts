@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoInstant, Uuid } from '../ids.js';
+import { IsoInstant, LocalDate, Uuid } from '../ids.js';
 import { freeText } from '../text.js';
 import { endpoint } from './endpoint.js';
 import { IdParams } from './params.js';
@@ -8,7 +8,6 @@ import { IdParams } from './params.js';
 export const LocalTime = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 08:40');
-export const LocalDate = z.iso.date({ message: 'must be a date like 2026-09-07' });
 
 const isValidZone = (zone: string) => {
   try {

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { Uuid } from '../ids.js';
+import { LocalDate, Uuid } from '../ids.js';
 import { freeText } from '../text.js';
 import { endpoint } from './endpoint.js';
-import { LocalDate } from './calendar.js';
 import { CreatedAccount } from './imports.js';
 import { IdParams } from './params.js';
 

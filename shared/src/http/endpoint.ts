@@ -8,6 +8,14 @@ export type Audience = 'public' | 'device' | 'staff';
 /** A body that is not JSON: an MIS export sent as `text/csv`. */
 export const CSV_BODY = 'text/csv' as const;
 
+/**
+ * Set on requests the staff screens make by themselves (polling a queue): they show the page is open,
+ * not that anyone is at it, so they do not count towards the server's idle time-out. Here, not with
+ * the staff account's schemas: the one API client sends it, and the iPad's bundle should not carry
+ * those schemas for a header's name.
+ */
+export const BACKGROUND_REQUEST_HEADER = 'x-peerbridge-background';
+
 /** An answer that is a file, not a JSON document. */
 export type FileType = 'text/csv' | 'text/calendar';
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { IsoInstant, Uuid } from '../ids.js';
+import { IsoInstant, LocalDate, Uuid } from '../ids.js';
 import { freeText } from '../text.js';
-import { LocalDate } from './calendar.js';
 import { endpoint } from './endpoint.js';
 import { IdParams } from './params.js';
 import { ExitKind, ExitQuestionnaireForm, ExitReason, ExitStatus } from './programme-vocabulary.js';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { IsoInstant, Uuid } from '../ids.js';
-import { LocalDate } from './calendar.js';
+import { IsoInstant, LocalDate, Uuid } from '../ids.js';
 import { endpoint } from './endpoint.js';
 import { IdParams } from './params.js';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { IsoInstant, Uuid } from '../ids.js';
+import { IsoInstant, LocalDate, Uuid } from '../ids.js';
 import { freeText } from '../text.js';
-import { CancelledSession, DryRunQuery, LocalDate, LocalTime, RestoredSession, SessionPerson } from './calendar.js';
+import { CancelledSession, DryRunQuery, LocalTime, RestoredSession, SessionPerson } from './calendar.js';
 import { endpoint } from './endpoint.js';
 import { IdParams } from './params.js';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { IsoInstant, Uuid } from '../ids.js';
+import { IsoInstant, LocalDate, Uuid } from '../ids.js';
 import { freeText } from '../text.js';
-import { LocalDate, LocalTime, SessionPerson } from './calendar.js';
+import { LocalTime, SessionPerson } from './calendar.js';
 import { endpoint } from './endpoint.js';
 import { IdParams } from './params.js';
 

@@ -16,12 +16,6 @@ export const SetPasswordRequest = z.strictObject({
   password: newPassword,
 });
 
-/**
- * Set on requests the staff screens make by themselves (polling a queue): they show the page is open,
- * not that anyone is at it, so they do not count towards the server's idle time-out.
- */
-export const BACKGROUND_REQUEST_HEADER = 'x-peerbridge-background';
-
 /** `POST /api/staff/password` */
 export const ChangePasswordRequest = z.strictObject({
   currentPassword: z.string().min(1, 'is required').max(200),

@@ -1,6 +1,5 @@
 import { useCallback, useState } from 'react';
 import { toPeerbridgeError } from '../../lib/peerbridge-error';
-import { redeemEnrolmentCode } from './enrolment-api';
 import { classifySetupInput } from './setup-input';
 
 /**
@@ -30,6 +29,8 @@ export function useDeviceSetup(onToken: (token: string) => void) {
       setBusy(true);
       setProblem(null);
       try {
+        // The API module brings zod and the contract's schemas: loaded once the screen is up, not before its first paint.
+        const { redeemEnrolmentCode } = await import('./enrolment-api');
         onToken(await redeemEnrolmentCode(input.code));
         // No state updates after success: the setup screen is gone by now.
       } catch (error) {

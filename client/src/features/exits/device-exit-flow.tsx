@@ -9,7 +9,7 @@ import { Screen } from '../../ui/screen';
 import { appendDigit, PIN_LENGTH, removeLastDigit, sanitisePin } from '../sign-in/pin-code';
 import { PinKeypad } from '../sign-in/pin-keypad';
 import type { EndingStudent } from './device-exits-card';
-import { answerExit, openExit, type OpenExitResponse } from './exits-api';
+import type { OpenExitResponse } from './exits-api';
 import '../sign-in/sign-in.css';
 import './device-exits.css';
 
@@ -38,6 +38,8 @@ function ExitPinScreen({ deviceToken, student, onOpened, onBack }: { deviceToken
     event.preventDefault();
     setBusy(true);
     try {
+      // The API module brings zod and the contract's schemas: loaded once the screen is up, not before its first paint.
+      const { openExit } = await import('./exits-api');
       onOpened(await openExit(deviceToken, student.studentId, pin));
     } catch (cause) {
       setError(toPeerbridgeError(cause).message);
@@ -122,6 +124,7 @@ function QuestionnaireScreen({
     setBusy(true);
     setProblem(null);
     try {
+      const { answerExit } = await import('./exits-api');
       const result = await answerExit(deviceToken, { token: opened.token, scaled, freeText: text });
       if (result.saved) onAnswered(result);
       else setProblem(result.explanation ?? 'Your answers were not saved. Please try again.');

@@ -1,7 +1,6 @@
 import type { DeviceExitsResponse } from '@peerbridge/shared';
 import { useEffect, useState } from 'react';
 import { Button } from '../../ui/button';
-import { fetchDeviceExits } from './exits-api';
 
 export type EndingStudent = DeviceExitsResponse['students'][number];
 
@@ -16,12 +15,15 @@ export function DeviceExitsCard({ deviceToken, onOpen }: { deviceToken: string; 
   const [students, setStudents] = useState<EndingStudent[]>([]);
   useEffect(() => {
     const controller = new AbortController();
+    // The API module brings zod and the contract's schemas: loaded once the screen is up, not before its first paint.
     const load = () =>
-      fetchDeviceExits(deviceToken, controller.signal).then(
-        (r) => setStudents(r.students),
-        // The sessions list shows the iPad's problems; this card simply stays as it was.
-        () => undefined,
-      );
+      import('./exits-api')
+        .then(({ fetchDeviceExits }) => fetchDeviceExits(deviceToken, controller.signal))
+        .then(
+          (r) => setStudents(r.students),
+          // The sessions list shows the iPad's problems; this card simply stays as it was.
+          () => undefined,
+        );
     void load();
     const timer = setInterval(() => void load(), REFRESH_MS);
     return () => {

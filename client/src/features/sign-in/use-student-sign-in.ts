@@ -2,7 +2,6 @@ import type { TodaySession } from '@peerbridge/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { toPeerbridgeError } from '../../lib/peerbridge-error';
 import { isCompletePin } from './pin-code';
-import { signInStudent } from './sign-in-api';
 
 /**
  * Sends the PIN and hands the join token to the caller, who keeps it in
@@ -33,6 +32,8 @@ export function useStudentSignIn(
       setBusy(true);
       setError(null);
       try {
+        // The API module brings zod and the contract's schemas: loaded once the screen is up, not before its first paint.
+        const { signInStudent } = await import('./sign-in-api');
         const { joinToken } = await signInStudent(
           deviceToken,
           { sessionId: session.id, studentId: session.participant.id, pin },

@@ -18,6 +18,8 @@ export interface DevicePageProps {
   onOpenSession: (session: TodaySession, school: DeviceSchool) => void;
   /** Back into the call after a reload, without the PIN (the rejoin offer). */
   onRejoin: (session: TodaySession, school: DeviceSchool, joinToken: string) => void;
+  /** A rejoin offer is on screen: the call is likely next. */
+  onRejoinOffered?: () => void;
   onUnauthorized: (message: string) => void;
 }
 
@@ -37,7 +39,7 @@ function DeviceClock({ timeZone }: { timeZone: string }) {
 }
 
 /** The iPad's home screen: today's sessions at this school. */
-export function DevicePage({ deviceToken, onOpenSession, onRejoin, onUnauthorized }: DevicePageProps) {
+export function DevicePage({ deviceToken, onOpenSession, onRejoin, onRejoinOffered, onUnauthorized }: DevicePageProps) {
   const { data, error, loading, loadedAt, refresh } = useTodaySessions(deviceToken, onUnauthorized);
   const school = data?.school;
   // A student whose mentoring is ending, after tapping their name: their PIN, questionnaire and support words.
@@ -71,7 +73,7 @@ export function DevicePage({ deviceToken, onOpenSession, onRejoin, onUnauthorize
         </Notice>
       ) : null}
 
-      {data ? <RejoinOffer deviceToken={deviceToken} sessions={data.sessions} school={data.school} onRejoin={onRejoin} /> : null}
+      {data ? <RejoinOffer deviceToken={deviceToken} sessions={data.sessions} school={data.school} onRejoin={onRejoin} onOffered={onRejoinOffered} /> : null}
 
       {data && data.sessions.length === 0 ? (
         <div className="device-page__empty">

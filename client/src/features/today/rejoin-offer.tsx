@@ -1,6 +1,5 @@
-import { deviceSessionEndpoints, type DeviceSchool, type RejoinOfferResponse, type TodaySession } from '@peerbridge/shared';
+import type { DeviceSchool, RejoinOfferResponse, TodaySession } from '@peerbridge/shared';
 import { useEffect, useState } from 'react';
-import { callApi, deviceAuth } from '../../lib/api-client';
 import { nowMs } from '../../lib/clock';
 import { toPeerbridgeError } from '../../lib/peerbridge-error';
 import { clearRejoin, readRejoin, type StoredRejoin } from '../call/rejoin-grant-store';
@@ -12,6 +11,8 @@ export interface RejoinOfferProps {
   sessions: readonly TodaySession[];
   school: DeviceSchool;
   onRejoin: (session: TodaySession, school: DeviceSchool, joinToken: string) => void;
+  /** Told once the offer is shown, so the call can start loading before the tap. */
+  onOffered?: (() => void) | undefined;
 }
 
 /**
@@ -19,7 +20,7 @@ export interface RejoinOfferProps {
  * locking), for the few minutes the server still allows, without the PIN. Shown only when this tab kept
  * a rejoin grant (never after Leave or the end) and the server says it still works; gone once it doesn't.
  */
-export function RejoinOffer({ deviceToken, sessions, school, onRejoin }: RejoinOfferProps) {
+export function RejoinOffer({ deviceToken, sessions, school, onRejoin, onOffered }: RejoinOfferProps) {
   const [stored] = useState<StoredRejoin | null>(() => readRejoin());
   const [offer, setOffer] = useState<RejoinOfferResponse | null>(null);
   const [busy, setBusy] = useState(false);
@@ -29,7 +30,8 @@ export function RejoinOffer({ deviceToken, sessions, school, onRejoin }: RejoinO
   useEffect(() => {
     if (!stored) return;
     const controller = new AbortController();
-    callApi(deviceSessionEndpoints.rejoinOffer, { body: stored }, { auth: deviceAuth(deviceToken), signal: controller.signal }).then(
+    // The API module brings zod and the contract's schemas: loaded once the screen is up, not before its first paint.
+    import('./today-api').then(({ fetchRejoinOffer }) => fetchRejoinOffer(deviceToken, stored, controller.signal)).then(
       setOffer,
       () => {
         // Refused (left, too long, over) or unanswerable: the PIN is the way back in.
@@ -49,6 +51,11 @@ export function RejoinOffer({ deviceToken, sessions, school, onRejoin }: RejoinO
     return () => clearTimeout(timer);
   }, [offer]);
 
+  const shown = offer !== null && session !== undefined;
+  useEffect(() => {
+    if (shown) onOffered?.();
+  }, [shown, onOffered]);
+
   if (problem) return <Notice tone="info">{problem}</Notice>;
   if (!stored || !offer || !session) return null;
 
@@ -56,7 +63,8 @@ export function RejoinOffer({ deviceToken, sessions, school, onRejoin }: RejoinO
     setBusy(true);
     setProblem(null);
     try {
-      const { joinToken } = await callApi(deviceSessionEndpoints.rejoin, { body: stored }, { auth: deviceAuth(deviceToken) });
+      const { rejoinWithGrant } = await import('./today-api');
+      const joinToken = await rejoinWithGrant(deviceToken, stored);
       clearRejoin();
       onRejoin(session, school, joinToken);
     } catch (error) {

@@ -1,7 +1,6 @@
 import type { TodaySessionsResponse } from '@peerbridge/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { toPeerbridgeError, type PeerbridgeError } from '../../lib/peerbridge-error';
-import { fetchTodaySessions } from './today-api';
 import { nowMs } from '../../lib/clock';
 
 /** Session states change on the minute; 30 s keeps "Open now" honest without hammering the server. */
@@ -39,6 +38,8 @@ export function useTodaySessions(deviceToken: string, onUnauthorized: (message: 
     inFlight.current = controller;
     setState((s) => ({ ...s, loading: true }));
     try {
+      // The API module brings zod and the contract's schemas: loaded once the screen is up, not before its first paint.
+      const { fetchTodaySessions } = await import('./today-api');
       const data = await fetchTodaySessions(deviceToken, controller.signal);
       if (controller.signal.aborted) return;
       const loadedAt = nowMs();
