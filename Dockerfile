@@ -35,6 +35,7 @@ RUN bash scripts/mediasoup/build-worker.sh \
 
 COPY . .
 RUN npm run build -w @peerbridge/client \
+ && npm run build -w @peerbridge/server \
  && MEDIASOUP_WORKER_BIN=skip npm prune --omit=dev \
  && test -x node_modules/mediasoup/worker/out/Release/mediasoup-worker
 
@@ -61,5 +62,5 @@ EXPOSE 3000/tcp
 # WebRTC media: one UDP+TCP port per mediasoup worker (MEDIA_RTC_PORT + i).
 EXPOSE 40000/udp 40000/tcp 40001/udp 40001/tcp
 
-# The server runs from TypeScript sources with tsx (a runtime dependency).
+# npm start compiles the server to plain JavaScript first (esbuild, under a second) and runs that.
 CMD ["npm", "run", "start", "-w", "@peerbridge/server"]

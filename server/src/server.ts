@@ -4,9 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { createAdapter } from '@socket.io/redis-adapter';
 import type { Logger } from 'pino';
-import { createClient } from 'redis';
 import type { Express } from 'express';
 import { createApp } from './app.js';
 import type { CallService } from './services/calls/call-service.js';
@@ -20,7 +18,7 @@ import { DeviceEnrolment } from './services/devices/device-enrolment.js';
 import { DeviceTokens } from './services/devices/device-tokens.js';
 import type { Clock } from './domain/time/clock.js';
 import { openDatabase, type Database, type Db } from './infra/db/database.js';
-import { createEmail, type EmailJobs } from './services/email/create-email.js';
+import type { EmailJobs } from './services/email/create-email.js';
 import { withAlertEmails } from './services/email/alert-email-sink.js';
 import { DeviceRepository } from './infra/db/device-repository.js';
 import { SessionEventRepository } from './infra/db/session-event-repository.js';
@@ -171,7 +169,10 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     const joinTokens = new JoinTokens(secret, clock);
     const students = new StudentRepository(database.db);
     // Notification email (SMTP_URL): notices of the emailed kinds queue their emails in their own transaction.
-    const email = config.mail ? createEmail(config.mail, { db: database.db, clock, timers: realTimers, log: log.child({ area: 'email' }) }) : undefined;
+    // Imported only when used (as is Redis below): a server without them does not hold their modules in memory.
+    const email = config.mail
+      ? (await import('./services/email/create-email.js')).createEmail(config.mail, { db: database.db, clock, timers: realTimers, log: log.child({ area: 'email' }) })
+      : undefined;
     if (email) cleanups.push(() => email.stop());
     const noticesRaised = email ? (tx: Db, raised: RaisedNotice[]) => email.emails.noticesRaised(tx, raised) : undefined;
     const noticeRepository = new NoticeRepository(database.db, noticesRaised);
@@ -181,6 +182,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     const httpServer = http.createServer();
     const io = createSocketServer(httpServer);
     if (config.redisUrl) {
+      const [{ createClient }, { createAdapter }] = await Promise.all([import('redis'), import('@socket.io/redis-adapter')]);
       const pub = createClient({ url: config.redisUrl });
       const sub = pub.duplicate();
       await Promise.all([pub.connect(), sub.connect()]);

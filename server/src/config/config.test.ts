@@ -9,6 +9,13 @@ describe('loadConfig', () => {
     expect(config.media).toMatchObject({ listenIp: '127.0.0.1', rtcPort: 40000 });
   });
 
+  it('gives the embedded database the buffer pool PGLITE_SHARED_BUFFERS_MB asks for, and initialises a new one in a child process', () => {
+    expect(loadConfig({}).database).toMatchObject({ kind: 'pglite', sharedBuffersMb: undefined, initdbInChildProcess: true });
+    expect(loadConfig({ PGLITE_SHARED_BUFFERS_MB: '64' }).database).toMatchObject({ kind: 'pglite', sharedBuffersMb: 64 });
+    expect(() => loadConfig({ PGLITE_SHARED_BUFFERS_MB: 'lots' })).toThrow(/^ {2}- PGLITE_SHARED_BUFFERS_MB /m);
+    expect(() => loadConfig({ PGLITE_SHARED_BUFFERS_MB: '0' })).toThrow(/PGLITE_SHARED_BUFFERS_MB/);
+  });
+
   it('uses PostgreSQL with two logins: the server as DATABASE_URL, migrations as MIGRATION_DATABASE_URL', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://app@h:5432/db', MIGRATION_DATABASE_URL: 'postgres://owner@h:5432/db' }).database).toEqual({
       kind: 'postgres',

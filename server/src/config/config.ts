@@ -38,6 +38,8 @@ const EnvSchema = z
     /** Development only: let DATABASE_URL be the owner or a superuser (and run the migrations too). */
     ALLOW_PRIVILEGED_DATABASE_LOGIN: flag,
     DATA_DIR: z.string().default(path.join(repoRoot, 'data')),
+    /** The embedded database's buffer pool (PostgreSQL's shared_buffers) in MB; all of it stays resident. */
+    PGLITE_SHARED_BUFFERS_MB: z.coerce.number().int().min(1).max(4096).optional(),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     /** The Ed25519 private key (PEM) that signs session logs; unset: generated in DATA_DIR/log-signing. */
@@ -281,7 +283,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL,
     database: env.DATABASE_URL
       ? { kind: 'postgres', url: env.DATABASE_URL, migrationUrl: env.MIGRATION_DATABASE_URL, allowPrivilegedLogin: env.ALLOW_PRIVILEGED_DATABASE_LOGIN }
-      : { kind: 'pglite', dataDir: path.join(env.DATA_DIR, 'pglite') },
+      : {
+          kind: 'pglite',
+          dataDir: path.join(env.DATA_DIR, 'pglite'),
+          sharedBuffersMb: env.PGLITE_SHARED_BUFFERS_MB,
+          initdbInChildProcess: true,
+        },
     dataDir: env.DATA_DIR,
     redisUrl: env.REDIS_URL,
     sessionSecret: env.SESSION_SECRET,
