@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as baseline from './baseline-scheduler/index.js';
-import type { NetworkFixture } from './scheduling-fixtures.js';
+import type { NetworkFixture, Scheduler } from './scheduling-fixtures.js';
 import { liveScheduler, makeNetwork, placementOf, runNetworkSchedule } from './scheduling-fixtures.js';
 
 /*
@@ -11,7 +11,7 @@ import { liveScheduler, makeNetwork, placementOf, runNetworkSchedule } from './s
  * on different dates (and one that is a day ahead), where local dates and instants part.
  */
 
-const baselineScheduler = { newIndex: () => new baseline.BookingIndex(), findSlots: baseline.findSlots };
+const baselineScheduler: Scheduler<baseline.BookingIndex> = { newIndex: () => new baseline.BookingIndex(), findSlots: baseline.findSlots };
 
 function compareNetwork(network: NetworkFixture) {
   const live = runNetworkSchedule(network, liveScheduler).chosen.map(placementOf);
