@@ -2,7 +2,7 @@ import type { LostDateReason } from '@peerbridge/shared';
 import type { DayPeriod, SchoolDay } from './school-timeline.js';
 import { closureDuring } from './school-timeline.js';
 import type { Pairing, Placement, Side, StudentSide } from './pairing.js';
-import { localMomentOf } from './zone-clock.js';
+import { localEpochDayOf, localMinuteOf } from './zone-clock.js';
 
 /*
  * The rules one session must pass, shared by the slot finder and by rescheduling after a
@@ -39,7 +39,7 @@ function place(side: StudentSide, nearDay: number, startMs: number, endMs: numbe
       }
     }
   }
-  placed.epochDay = localMomentOf(side.timeline.calendar.timeZone, startMs).epochDay;
+  placed.epochDay = localEpochDayOf(side.timeline.calendar.timeZone, startMs);
   placed.period = undefined;
   return placed;
 }
@@ -184,7 +184,7 @@ function overlapsWith(p: Pairing, period: DayPeriod, day: SchoolDay, periods: re
   }
   const { timeZone } = p.mentee.timeline.calendar;
   for (let i = first; i < into.length; i += 2) {
-    // The wall-clock label comes from Temporal (memoised), unless it is the mentee's own bell.
-    into[i + 1] = into[i] === period.startMs ? period.startMinute : localMomentOf(timeZone, into[i]!).minute;
+    // The wall-clock label is Temporal's offset applied (zone-offsets.ts), unless it is the mentee's own bell.
+    into[i + 1] = into[i] === period.startMs ? period.startMinute : localMinuteOf(timeZone, into[i]!);
   }
 }

@@ -1,15 +1,17 @@
 import { Temporal } from 'temporal-polyfill';
 import { timeOfMinute } from './calendar.js';
 import { DayCache } from './day-cache.js';
+import type { ZoneOffsets } from './zone-offsets.js';
+import { offsetAt, steadyOffsetOfDay, zoneOffsets } from './zone-offsets.js';
 
 /*
- * Memoised conversions between a school's wall clock and the absolute timeline.
+ * Conversions between a school's wall clock and the absolute timeline, as Temporal answers them.
  *
- * Every local→instant (and instant→local) conversion is done by Temporal, exactly once per
- * (zone, date, minute); the scheduler then compares plain epoch-millisecond numbers. That
- * keeps Temporal out of the hot loops (a conversion costs microseconds, and a network of
- * 500 schools asks for the same bell times over and over) without any hand-written offset
- * or DST arithmetic. Dates are numbered as days since 1970-01-01 so they can be Map keys.
+ * Away from clock changes they are integer arithmetic with Temporal's own UTC offset, read from
+ * its transitions (zone-offsets.ts): no rule about when clocks change is written here. Days near
+ * a transition keep asking Temporal, memoised per (zone, date, minute), so gaps and overlaps are
+ * exactly Temporal's. The scheduler then compares plain epoch-millisecond numbers. Dates are
+ * numbered as days since 1970-01-01 so they can be array indexes and Map keys.
  */
 
 const EPOCH_DATE = Temporal.PlainDate.from('1970-01-01');
@@ -20,6 +22,8 @@ const MAX_ENTRIES_PER_ZONE = 400_000;
 /** Days of one zone whose wall-clock minutes are held (11.5 kB each); about five school years. */
 const MAX_DAYS_PER_ZONE = 2_000;
 const MINUTES_PER_DAY = 1440;
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
 
 const datesByEpochDay = new Map<number, Temporal.PlainDate>();
 const instants = new Map<number, Temporal.Instant>();
@@ -27,12 +31,13 @@ const instants = new Map<number, Temporal.Instant>();
 const msOfInstants = new WeakMap<Temporal.Instant, number>();
 
 /**
- * One zone's memo. Local→instant answers sit in one array of the day's 1,440 minutes per
- * date, so a lookup in the hot loops is two array reads rather than a hash probe.
+ * One zone's memo. Per date: the day's one UTC offset (ms) when no transition is near, else an
+ * array of the day's 1,440 minutes' instants filled from Temporal as they are asked for.
  */
 interface ZoneMemo {
   timeZone: string;
-  minutesByDay: DayCache<Float64Array>;
+  offsets: ZoneOffsets;
+  byDay: DayCache<number | Float64Array>;
   daysHeld: number;
   moments: Map<number, LocalMoment>;
 }
@@ -44,7 +49,7 @@ function zoneMemo(timeZone: string): ZoneMemo {
   if (lastZone?.timeZone === timeZone) return lastZone;
   let memo = zones.get(timeZone);
   if (!memo) {
-    memo = { timeZone, minutesByDay: new DayCache(), daysHeld: 0, moments: new Map() };
+    memo = { timeZone, offsets: zoneOffsets(timeZone), byDay: new DayCache(), daysHeld: 0, moments: new Map() };
     zones.set(timeZone, memo);
   }
   lastZone = memo;
@@ -90,22 +95,25 @@ export function weekdayOfEpochDay(epochDay: number): number {
 
 /** The instant the school's clocks show `minute` on that date (Temporal's 'compatible' rule in a DST gap). */
 export function localEpochMs(timeZone: string, epochDay: number, minute: number): number {
-  if (!(minute >= 0 && minute < MINUTES_PER_DAY) || !Number.isInteger(minute)) return temporalEpochMs(timeZone, epochDay, minute);
+  if (!(minute >= 0 && minute < MINUTES_PER_DAY) || !Number.isInteger(minute) || !Number.isInteger(epochDay)) {
+    return temporalEpochMs(timeZone, epochDay, minute);
+  }
   const memo = zoneMemo(timeZone);
-  let minutes = memo.minutesByDay.get(epochDay);
-  if (!minutes) {
+  let entry = memo.byDay.get(epochDay);
+  if (entry === undefined) {
     if (memo.daysHeld >= MAX_DAYS_PER_ZONE) {
-      memo.minutesByDay = new DayCache();
+      memo.byDay = new DayCache();
       memo.daysHeld = 0;
     }
-    minutes = new Float64Array(MINUTES_PER_DAY).fill(NaN);
-    memo.minutesByDay.set(epochDay, minutes);
+    entry = steadyOffsetOfDay(memo.offsets, epochDay) ?? new Float64Array(MINUTES_PER_DAY).fill(NaN);
+    memo.byDay.set(epochDay, entry);
     memo.daysHeld++;
   }
-  let ms = minutes[minute]!;
+  if (typeof entry === 'number') return epochDay * DAY_MS + minute * MINUTE_MS - entry;
+  let ms = entry[minute]!;
   if (Number.isNaN(ms)) {
     ms = temporalEpochMs(timeZone, epochDay, minute);
-    minutes[minute] = ms;
+    entry[minute] = ms;
   }
   return ms;
 }
@@ -116,10 +124,36 @@ function temporalEpochMs(timeZone: string, epochDay: number, minute: number): nu
 
 /** The school's local date and wall-clock minute at an instant. */
 export function localMomentOf(timeZone: string, epochMs: number): LocalMoment {
-  const { moments } = zoneMemo(timeZone);
+  const memo = zoneMemo(timeZone);
+  const offset = offsetAt(memo.offsets, epochMs);
+  if (offset === undefined) return temporalMomentOf(memo, epochMs);
+  const local = epochMs + offset;
+  const epochDay = Math.floor(local / DAY_MS);
+  return { epochDay, minute: Math.floor((local - epochDay * DAY_MS) / MINUTE_MS) };
+}
+
+/** `localMomentOf(timeZone, epochMs).epochDay` without the object (hot loops). */
+export function localEpochDayOf(timeZone: string, epochMs: number): number {
+  const memo = zoneMemo(timeZone);
+  const offset = offsetAt(memo.offsets, epochMs);
+  return offset === undefined ? temporalMomentOf(memo, epochMs).epochDay : Math.floor((epochMs + offset) / DAY_MS);
+}
+
+/** `localMomentOf(timeZone, epochMs).minute` without the object (hot loops). */
+export function localMinuteOf(timeZone: string, epochMs: number): number {
+  const memo = zoneMemo(timeZone);
+  const offset = offsetAt(memo.offsets, epochMs);
+  if (offset === undefined) return temporalMomentOf(memo, epochMs).minute;
+  const local = epochMs + offset;
+  return Math.floor((local - Math.floor(local / DAY_MS) * DAY_MS) / MINUTE_MS);
+}
+
+/** Instants the offset table does not cover (far from every date asked about): Temporal, memoised. */
+function temporalMomentOf(memo: ZoneMemo, epochMs: number): LocalMoment {
+  const { moments } = memo;
   let moment = moments.get(epochMs);
   if (!moment) {
-    const zoned = Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(timeZone);
+    const zoned = Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(memo.timeZone);
     moment = { epochDay: epochDayOf(zoned.toPlainDate()), minute: zoned.hour * 60 + zoned.minute };
     if (moments.size > MAX_ENTRIES_PER_ZONE) moments.clear();
     moments.set(epochMs, moment);
