@@ -41,6 +41,18 @@ describe('zone clock', () => {
     expect(epochMsOf(instantOf(1_780_000_000_000))).toBe(1_780_000_000_000);
   });
 
+  it('shares one instant per whole minute and still gives odd milliseconds their own, each equal to Temporal’s', () => {
+    for (const ms of [1_780_000_020_000, 1_780_000_020_001, -60_000, -1, 0, 1_780_000_020_000.5]) {
+      if (!Number.isInteger(ms)) {
+        expect(() => instantOf(ms)).toThrow(RangeError);
+        continue;
+      }
+      expect(instantOf(ms).epochMilliseconds).toBe(ms);
+      expect(instantOf(ms)).toBe(instantOf(ms));
+      expect(instantOf(ms).equals(Temporal.Instant.fromEpochMilliseconds(ms))).toBe(true);
+    }
+  });
+
   it('keeps each zone apart and each minute of a day apart', () => {
     const day = epochDayOf(Temporal.PlainDate.from('2026-06-02'));
     const london = [0, 1, 539, 540, 1439].map((m) => localEpochMs('Europe/London', day, m));
