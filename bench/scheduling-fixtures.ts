@@ -2,6 +2,8 @@ import { Temporal } from 'temporal-polyfill';
 import type {
   Availability,
   AvailabilitySlot,
+  Booking,
+  Candidate,
   Closure,
   Period,
   Programme,
@@ -149,9 +151,10 @@ export interface NetworkFixture {
  * `schools` schools in schools/2 partnerships; each partnership pairs its mentees with a
  * smaller group of mentors (caseload ≤ 3), so students and devices are genuinely shared.
  */
-export function makeNetwork(opts: { schools: number; pairings: number; seed: number }): NetworkFixture {
+export function makeNetwork(opts: { schools: number; pairings: number; seed: number; timeZones?: readonly string[] }): NetworkFixture {
   const random = seededRandom(opts.seed);
-  const schools = Array.from({ length: opts.schools }, (_, i) => makeSchool(random, `school-${i}`));
+  const zones = opts.timeZones ?? ['Europe/London'];
+  const schools = Array.from({ length: opts.schools }, (_, i) => makeSchool(random, `school-${i}`, zones[i % zones.length]));
   const partnerships = Array.from({ length: Math.floor(opts.schools / 2) }, (_, i) => ({
     mentorSchool: schools[2 * i]!,
     menteeSchool: schools[2 * i + 1]!,
@@ -172,18 +175,35 @@ export function makeNetwork(opts: { schools: number; pairings: number; seed: num
   return { schools, partnerships, pairings, programme: ACADEMIC_YEAR };
 }
 
+/** The network the network-schedule bench schedules. */
+export const NETWORK_BENCH = { schools: 500, pairings: 5000, seed: 20250901 };
+
 export interface NetworkScheduleResult {
   scheduled: number;
   unscheduled: number;
   sessions: number;
+  /** Each pairing's chosen slot in network order (undefined: none left), kept by reference so timing builds nothing extra. */
+  chosen: (Candidate | undefined)[];
 }
 
+/** The scheduler a run uses: the live one, or the frozen baseline the bench compares it with. */
+export interface Scheduler<Index extends { add(booking: Booking): void }> {
+  newIndex(): Index;
+  findSlots(search: PairingFixture & { programme: Programme; bookings: Index; limit: number }): readonly Candidate[];
+}
+
+export const liveScheduler: Scheduler<BookingIndex> = { newIndex: () => new BookingIndex(), findSlots };
+
 /** Greedy: each pairing in turn takes its best slot, and its sessions then hold devices and students. */
-export function runNetworkSchedule(network: NetworkFixture): NetworkScheduleResult {
-  const bookings = new BookingIndex();
-  const result = { scheduled: 0, unscheduled: 0, sessions: 0 };
+export function runNetworkSchedule<Index extends { add(booking: Booking): void }>(
+  network: NetworkFixture,
+  scheduler: Scheduler<Index>,
+): NetworkScheduleResult {
+  const bookings = scheduler.newIndex();
+  const result: NetworkScheduleResult = { scheduled: 0, unscheduled: 0, sessions: 0, chosen: [] };
   for (const pairing of network.pairings) {
-    const [best] = findSlots({ ...pairing, programme: network.programme, bookings, limit: 1 });
+    const [best] = scheduler.findSlots({ ...pairing, programme: network.programme, bookings, limit: 1 });
+    result.chosen.push(best);
     if (!best) {
       result.unscheduled++;
       continue;
@@ -194,4 +214,12 @@ export function runNetworkSchedule(network: NetworkFixture): NetworkScheduleResu
     result.sessions += occurrences.length;
   }
   return result;
+}
+
+/** One pairing's placement in words that differ whenever anything about it differs: slot, period, every session and every lost date. */
+export function placementOf(candidate: Candidate | undefined): string {
+  if (!candidate) return 'unscheduled';
+  const sessions = candidate.sessions.map((s) => `${s.date.toString()}@${s.start.epochMilliseconds}-${s.end.epochMilliseconds}`);
+  const lost = candidate.lostDates.map((l) => `${l.date.toString()}:${l.school}:${l.reason}:${l.detail ?? ''}`);
+  return [candidate.weekday, candidate.localStart.toString(), candidate.menteePeriod, candidate.everyWeekSameSlot, sessions.join(','), lost.join(',')].join(' ');
 }

@@ -1,4 +1,5 @@
 import type { Booking } from './calendar.js';
+import { epochMsOf } from './zone-clock.js';
 
 /*
  * Existing bookings, indexed by school (devices) and by student (double-booking), as
@@ -69,7 +70,7 @@ export class BookingIndex {
   }
 
   add(booking: Booking): void {
-    const span = { startMs: booking.start.epochMilliseconds, endMs: booking.end.epochMilliseconds, booking };
+    const span = { startMs: epochMsOf(booking.start), endMs: epochMsOf(booking.end), booking };
     if (span.endMs <= span.startMs) return;
     spansFor(this.bySchool, booking.schoolId).insert(span);
     const students = booking.studentIds.length === 1 ? booking.studentIds : new Set(booking.studentIds);

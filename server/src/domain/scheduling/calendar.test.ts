@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { closuresOn, cycleWeekOf, termContaining } from './calendar.js';
+import { closuresOn, cycleWeekOf, minuteOfDay, termContaining, timeOfMinute } from './calendar.js';
 import { timelineOf } from './school-timeline.js';
 import { closure, date, instant, school, terms } from './test-fixtures.js';
 import { epochDayOf, instantOf as instantOfMs } from './zone-clock.js';
+
+describe('timeOfMinute', () => {
+  it('gives every minute of the day its time, one shared object per minute, and refuses minutes outside a day', () => {
+    for (let minute = 0; minute < 1440; minute++) {
+      expect(minuteOfDay(timeOfMinute(minute))).toBe(minute);
+      expect(timeOfMinute(minute)).toBe(timeOfMinute(minute));
+    }
+    expect(timeOfMinute(8 * 60 + 40).toString()).toBe('08:40:00');
+    expect(() => timeOfMinute(1440)).toThrow(RangeError);
+    expect(() => timeOfMinute(-1)).toThrow(RangeError);
+  });
+});
 
 describe('cycleWeekOf', () => {
   const twoWeek = school('s', { cycle: { weeks: 2, knownWeekAMonday: date('2025-09-01') } });

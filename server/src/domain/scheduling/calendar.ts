@@ -116,8 +116,12 @@ export function minuteOfDay(time: Temporal.PlainTime): number {
   return time.hour * 60 + time.minute;
 }
 
+/** PlainTimes are immutable, and a network's candidates start at the same few minutes: one object per minute of the day. */
+const timesOfMinutes: (Temporal.PlainTime | undefined)[] = [];
+
 export function timeOfMinute(minute: number): Temporal.PlainTime {
-  return new Temporal.PlainTime(Math.floor(minute / 60), minute % 60);
+  if (!(Number.isInteger(minute) && minute >= 0 && minute < 1440)) return new Temporal.PlainTime(Math.floor(minute / 60), minute % 60);
+  return (timesOfMinutes[minute] ??= new Temporal.PlainTime(Math.floor(minute / 60), minute % 60));
 }
 
 export function isWeekday(n: number): n is Weekday {

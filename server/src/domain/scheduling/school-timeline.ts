@@ -57,7 +57,8 @@ const MAX_SHARED_DAYS = 200_000;
 const periodsBySchedule = new Map<string, Map<number, readonly DayPeriod[]>>();
 
 function sharedPeriods(timeZone: string, bells: readonly Period[]): Map<number, readonly DayPeriod[]> {
-  const key = `${timeZone}|${bells.map((p) => `${p.name}@${p.start.toString()}-${p.end.toString()}`).join(',')}`;
+  // A day's periods depend on the zone, each bell's name and its start and end minute, nothing else.
+  const key = JSON.stringify([timeZone, ...bells.map((p) => [p.name, minuteOfDay(p.start), minuteOfDay(p.end)])]);
   let shared = periodsBySchedule.get(key);
   if (!shared) {
     shared = new Map();

@@ -1,4 +1,4 @@
-import { Temporal } from 'temporal-polyfill';
+import type { Temporal } from 'temporal-polyfill';
 import type { Programme, Weekday } from './calendar.js';
 import { DEFAULT_SESSION_MINUTES, isWeekday, timeOfMinute } from './calendar.js';
 import type { Pairing, PairingInput } from './pairing.js';
@@ -59,11 +59,12 @@ interface Pattern {
 export function findSlots(input: SlotSearch): Candidate[] {
   const { programme } = input;
   if (programme.frequency !== 'weekly') throw new RangeError(`Unsupported frequency ${String(programme.frequency)}`);
-  if (Temporal.PlainDate.compare(programme.start, programme.end) > 0) throw new RangeError('The programme ends before it starts');
-  const sessionMinutes = programme.sessionMinutes ?? DEFAULT_SESSION_MINUTES;
-  const pairing = pairingOf({ ...input, sessionMinutes });
+  // Day numbers order dates as PlainDate.compare does (by ISO date), at a fraction of its cost.
   const first = epochDayOf(programme.start);
   const last = epochDayOf(programme.end);
+  if (first > last) throw new RangeError('The programme ends before it starts');
+  const sessionMinutes = programme.sessionMinutes ?? DEFAULT_SESSION_MINUTES;
+  const pairing = pairingOf({ ...input, sessionMinutes });
 
   // Starts are collected from every programme date, not one sample week: each date has its
   // own pair of A/B weeks and, across zones, its own pair of UTC offsets.

@@ -1,8 +1,8 @@
 import type { LostDateReason } from '@peerbridge/shared';
-import type { DayPeriod } from './school-timeline.js';
+import type { DayPeriod, SchoolDay } from './school-timeline.js';
 import { closureDuring } from './school-timeline.js';
 import type { Pairing, Placement, Side, StudentSide } from './pairing.js';
-import { localMomentOf } from './zone-clock.js';
+import { localEpochDayOf, localMinuteOf } from './zone-clock.js';
 
 /*
  * The rules one session must pass, shared by the slot finder and by rescheduling after a
@@ -39,7 +39,7 @@ function place(side: StudentSide, nearDay: number, startMs: number, endMs: numbe
       }
     }
   }
-  placed.epochDay = localMomentOf(side.timeline.calendar.timeZone, startMs).epochDay;
+  placed.epochDay = localEpochDayOf(side.timeline.calendar.timeZone, startMs);
   placed.period = undefined;
   return placed;
 }
@@ -126,18 +126,51 @@ export function startsOn(p: Pairing, menteeDay: number, into: number[]): void {
   const day = mentee.timeline.day(menteeDay);
   if (day.shut || !(mentee.freeAny[day.weekday]! & day.cycleBit)) return;
   const free = mentee.free[day.weekday]!;
-  for (const period of mentee.timeline.periods(menteeDay)) {
+  const periods = mentee.timeline.periods(menteeDay);
+  // The mentor's candidate dates are looked up once per mentee date, not once per free period.
+  const open = openMentorDays(p, menteeDay, periods);
+  if (open === 0) return;
+  for (const period of periods) {
     if (!(free[period.index]! & day.cycleBit)) continue;
-    for (let mentorDay = menteeDay - 1; mentorDay <= menteeDay + 1; mentorDay++) overlapsWith(p, period, mentorDay, into);
+    for (let i = 0; i < open; i++) overlapsWith(p, period, mentorDays[i]!, mentorPeriods[i]!, into);
   }
 }
 
-function overlapsWith(p: Pairing, period: DayPeriod, mentorDay: number, into: number[]): void {
+/** Scratch for `openMentorDays`, reused: `startsOn` runs for each date of every pairing and is never re-entered. */
+const mentorDays: SchoolDay[] = [];
+const mentorPeriods: (readonly DayPeriod[])[] = [];
+
+/**
+ * The mentor's dates either side of the mentee's (zones differ), in date order, on which the
+ * mentor is in school, free in that cycle week and has bells during the mentee's day: left
+ * in the scratch arrays, and their number returned.
+ */
+function openMentorDays(p: Pairing, menteeDay: number, menteePeriods: readonly DayPeriod[]): number {
+  if (menteePeriods.length === 0) return 0;
+  const { mentor } = p;
+  // Bells are in start order, but a long period may end after the last one starts.
+  let dayStart = Infinity;
+  let dayEnd = -Infinity;
+  for (const period of menteePeriods) {
+    dayStart = Math.min(dayStart, period.startMs);
+    dayEnd = Math.max(dayEnd, period.endMs);
+  }
+  let open = 0;
+  for (let mentorDay = menteeDay - 1; mentorDay <= menteeDay + 1; mentorDay++) {
+    const day = mentor.timeline.day(mentorDay);
+    if (day.shut || !(mentor.freeAny[day.weekday]! & day.cycleBit)) continue;
+    const periods = mentor.timeline.periods(mentorDay);
+    if (periods.length === 0 || periods[periods.length - 1]!.endMs <= dayStart || periods[0]!.startMs >= dayEnd) continue;
+    mentorDays[open] = day;
+    mentorPeriods[open] = periods;
+    open++;
+  }
+  return open;
+}
+
+function overlapsWith(p: Pairing, period: DayPeriod, day: SchoolDay, periods: readonly DayPeriod[], into: number[]): void {
   const { mentor, lengthMs } = p;
-  const day = mentor.timeline.day(mentorDay);
-  if (day.shut || !(mentor.freeAny[day.weekday]! & day.cycleBit)) return;
-  const periods = mentor.timeline.periods(mentorDay);
-  if (periods.length === 0 || periods[periods.length - 1]!.endMs <= period.startMs || periods[0]!.startMs >= period.endMs) return;
+  if (periods[periods.length - 1]!.endMs <= period.startMs || periods[0]!.startMs >= period.endMs) return;
   const free = mentor.free[day.weekday]!;
   const first = into.length;
   for (const theirs of periods) {
@@ -151,7 +184,7 @@ function overlapsWith(p: Pairing, period: DayPeriod, mentorDay: number, into: nu
   }
   const { timeZone } = p.mentee.timeline.calendar;
   for (let i = first; i < into.length; i += 2) {
-    // The wall-clock label comes from Temporal (memoised), unless it is the mentee's own bell.
-    into[i + 1] = into[i] === period.startMs ? period.startMinute : localMomentOf(timeZone, into[i]!).minute;
+    // The wall-clock label is Temporal's offset applied (zone-offsets.ts), unless it is the mentee's own bell.
+    into[i + 1] = into[i] === period.startMs ? period.startMinute : localMinuteOf(timeZone, into[i]!);
   }
 }

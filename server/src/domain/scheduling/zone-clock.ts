@@ -1,14 +1,17 @@
 import { Temporal } from 'temporal-polyfill';
 import { timeOfMinute } from './calendar.js';
+import { DayCache } from './day-cache.js';
+import type { ZoneOffsets } from './zone-offsets.js';
+import { offsetAt, steadyOffsetOfDay, zoneOffsets } from './zone-offsets.js';
 
 /*
- * Memoised conversions between a school's wall clock and the absolute timeline.
+ * Conversions between a school's wall clock and the absolute timeline, as Temporal answers them.
  *
- * Every local→instant (and instant→local) conversion is done by Temporal, exactly once per
- * (zone, date, minute); the scheduler then compares plain epoch-millisecond numbers. That
- * keeps Temporal out of the hot loops (a conversion costs microseconds, and a network of
- * 500 schools asks for the same bell times over and over) without any hand-written offset
- * or DST arithmetic. Dates are numbered as days since 1970-01-01 so they can be Map keys.
+ * Away from clock changes they are integer arithmetic with Temporal's own UTC offset, read from
+ * its transitions (zone-offsets.ts): no rule about when clocks change is written here. Days near
+ * a transition keep asking Temporal, memoised per (zone, date, minute), so gaps and overlaps are
+ * exactly Temporal's. The scheduler then compares plain epoch-millisecond numbers. Dates are
+ * numbered as days since 1970-01-01 so they can be array indexes and Map keys.
  */
 
 const EPOCH_DATE = Temporal.PlainDate.from('1970-01-01');
@@ -16,10 +19,42 @@ const EPOCH_DATE = Temporal.PlainDate.from('1970-01-01');
 /** Caches are keyed by small numbers and bounded, so a long-running server cannot grow them without end. */
 const MAX_ENTRIES_PER_ZONE = 400_000;
 
+/** Days of one zone whose wall-clock minutes are held (11.5 kB each); about five school years. */
+const MAX_DAYS_PER_ZONE = 2_000;
+const MINUTES_PER_DAY = 1440;
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+
 const datesByEpochDay = new Map<number, Temporal.PlainDate>();
-const localToMs = new Map<string, Map<number, number>>();
-const msToLocal = new Map<string, Map<number, LocalMoment>>();
 const instants = new Map<number, Temporal.Instant>();
+/** Instants' epoch milliseconds: the polyfill computes them from BigInt nanoseconds on every read. */
+const msOfInstants = new WeakMap<Temporal.Instant, number>();
+
+/**
+ * One zone's memo. Per date: the day's one UTC offset (ms) when no transition is near, else an
+ * array of the day's 1,440 minutes' instants filled from Temporal as they are asked for.
+ */
+interface ZoneMemo {
+  timeZone: string;
+  offsets: ZoneOffsets;
+  byDay: DayCache<number | Float64Array>;
+  daysHeld: number;
+  moments: Map<number, LocalMoment>;
+}
+
+const zones = new Map<string, ZoneMemo>();
+let lastZone: ZoneMemo | undefined;
+
+function zoneMemo(timeZone: string): ZoneMemo {
+  if (lastZone?.timeZone === timeZone) return lastZone;
+  let memo = zones.get(timeZone);
+  if (!memo) {
+    memo = { timeZone, offsets: zoneOffsets(timeZone), byDay: new DayCache(), daysHeld: 0, moments: new Map() };
+    zones.set(timeZone, memo);
+  }
+  lastZone = memo;
+  return memo;
+}
 
 export interface LocalMoment {
   epochDay: number;
@@ -27,8 +62,16 @@ export interface LocalMoment {
   minute: number;
 }
 
+const utcScratch = new Date(0);
+
+/**
+ * Days since 1970-01-01. For ISO dates this is counted by the Date object's proleptic UTC
+ * calendar (no zone, so no clock changes: a test checks it against Temporal), which is many
+ * times cheaper than Temporal's `until`; other calendars go through Temporal.
+ */
 export function epochDayOf(date: Temporal.PlainDate): number {
-  return EPOCH_DATE.until(date, { largestUnit: 'days' }).days;
+  if (date.calendarId !== 'iso8601') return EPOCH_DATE.until(date, { largestUnit: 'days' }).days;
+  return Math.round(utcScratch.setUTCFullYear(date.year, date.month - 1, date.day) / 86_400_000);
 }
 
 export function dateOfEpochDay(epochDay: number): Temporal.PlainDate {
@@ -52,49 +95,114 @@ export function weekdayOfEpochDay(epochDay: number): number {
 
 /** The instant the school's clocks show `minute` on that date (Temporal's 'compatible' rule in a DST gap). */
 export function localEpochMs(timeZone: string, epochDay: number, minute: number): number {
-  const cache = zoneCache(localToMs, timeZone);
-  const key = epochDay * 1440 + minute;
-  let ms = cache.get(key);
-  if (ms === undefined) {
-    ms = dateOfEpochDay(epochDay).toZonedDateTime({ timeZone, plainTime: timeOfMinute(minute) }).epochMilliseconds;
-    cache.set(key, ms);
+  if (!(minute >= 0 && minute < MINUTES_PER_DAY) || !Number.isInteger(minute) || !Number.isInteger(epochDay)) {
+    return temporalEpochMs(timeZone, epochDay, minute);
+  }
+  const memo = zoneMemo(timeZone);
+  let entry = memo.byDay.get(epochDay);
+  if (entry === undefined) {
+    if (memo.daysHeld >= MAX_DAYS_PER_ZONE) {
+      memo.byDay = new DayCache();
+      memo.daysHeld = 0;
+    }
+    entry = steadyOffsetOfDay(memo.offsets, epochDay) ?? new Float64Array(MINUTES_PER_DAY).fill(NaN);
+    memo.byDay.set(epochDay, entry);
+    memo.daysHeld++;
+  }
+  if (typeof entry === 'number') return epochDay * DAY_MS + minute * MINUTE_MS - entry;
+  let ms = entry[minute]!;
+  if (Number.isNaN(ms)) {
+    ms = temporalEpochMs(timeZone, epochDay, minute);
+    entry[minute] = ms;
   }
   return ms;
 }
 
+function temporalEpochMs(timeZone: string, epochDay: number, minute: number): number {
+  return dateOfEpochDay(epochDay).toZonedDateTime({ timeZone, plainTime: timeOfMinute(minute) }).epochMilliseconds;
+}
+
 /** The school's local date and wall-clock minute at an instant. */
 export function localMomentOf(timeZone: string, epochMs: number): LocalMoment {
-  const cache = zoneCache(msToLocal, timeZone);
-  let moment = cache.get(epochMs);
+  const memo = zoneMemo(timeZone);
+  const offset = offsetAt(memo.offsets, epochMs);
+  if (offset === undefined) return temporalMomentOf(memo, epochMs);
+  const local = epochMs + offset;
+  const epochDay = Math.floor(local / DAY_MS);
+  return { epochDay, minute: Math.floor((local - epochDay * DAY_MS) / MINUTE_MS) };
+}
+
+/** `localMomentOf(timeZone, epochMs).epochDay` without the object (hot loops). */
+export function localEpochDayOf(timeZone: string, epochMs: number): number {
+  const memo = zoneMemo(timeZone);
+  const offset = offsetAt(memo.offsets, epochMs);
+  return offset === undefined ? temporalMomentOf(memo, epochMs).epochDay : Math.floor((epochMs + offset) / DAY_MS);
+}
+
+/** `localMomentOf(timeZone, epochMs).minute` without the object (hot loops). */
+export function localMinuteOf(timeZone: string, epochMs: number): number {
+  const memo = zoneMemo(timeZone);
+  const offset = offsetAt(memo.offsets, epochMs);
+  if (offset === undefined) return temporalMomentOf(memo, epochMs).minute;
+  const local = epochMs + offset;
+  return Math.floor((local - Math.floor(local / DAY_MS) * DAY_MS) / MINUTE_MS);
+}
+
+/** Instants the offset table does not cover (far from every date asked about): Temporal, memoised. */
+function temporalMomentOf(memo: ZoneMemo, epochMs: number): LocalMoment {
+  const { moments } = memo;
+  let moment = moments.get(epochMs);
   if (!moment) {
-    const zoned = Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(timeZone);
+    const zoned = Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(memo.timeZone);
     moment = { epochDay: epochDayOf(zoned.toPlainDate()), minute: zoned.hour * 60 + zoned.minute };
-    cache.set(epochMs, moment);
+    if (moments.size > MAX_ENTRIES_PER_ZONE) moments.clear();
+    moments.set(epochMs, moment);
   }
   return moment;
 }
 
-function zoneCache<V>(caches: Map<string, Map<number, V>>, timeZone: string): Map<number, V> {
-  let cache = caches.get(timeZone);
-  if (!cache) {
-    cache = new Map();
-    caches.set(timeZone, cache);
-  } else if (cache.size > MAX_ENTRIES_PER_ZONE) {
-    cache.clear();
-  }
-  return cache;
-}
-
 /**
  * Temporal.Instant for an epoch-millisecond count. Instants are immutable, and a network's
- * sessions start at the same few bell times, so one object per moment is shared.
+ * sessions start at the same few bell times, so one object per moment is shared. Whole minutes
+ * (nearly every session) sit in an array per UTC day: two array reads, not a hash of a double.
  */
 export function instantOf(epochMs: number): Temporal.Instant {
+  const utcDay = Math.floor(epochMs / DAY_MS);
+  const minute = (epochMs - utcDay * DAY_MS) / MINUTE_MS;
+  if (!Number.isInteger(minute)) return instantOfAnyMs(epochMs);
+  let minutes = instantsByUtcDay.get(utcDay);
+  if (!minutes) {
+    if (utcDaysHeld >= MAX_DAYS_PER_ZONE) {
+      instantsByUtcDay = new DayCache();
+      utcDaysHeld = 0;
+    }
+    minutes = [];
+    instantsByUtcDay.set(utcDay, minutes);
+    utcDaysHeld++;
+  }
+  return (minutes[minute] ??= instantOfAnyMs(epochMs));
+}
+
+let instantsByUtcDay = new DayCache<(Temporal.Instant | undefined)[]>();
+let utcDaysHeld = 0;
+
+function instantOfAnyMs(epochMs: number): Temporal.Instant {
   let instant = instants.get(epochMs);
   if (!instant) {
     instant = Temporal.Instant.fromEpochMilliseconds(epochMs);
     if (instants.size > MAX_ENTRIES_PER_ZONE) instants.clear();
     instants.set(epochMs, instant);
+    msOfInstants.set(instant, epochMs);
   }
   return instant;
+}
+
+/** `instant.epochMilliseconds`, read once per instant object (sessions share instants, see `instantOf`). */
+export function epochMsOf(instant: Temporal.Instant): number {
+  let ms = msOfInstants.get(instant);
+  if (ms === undefined) {
+    ms = instant.epochMilliseconds;
+    msOfInstants.set(instant, ms);
+  }
+  return ms;
 }

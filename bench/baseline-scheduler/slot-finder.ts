@@ -1,0 +1,136 @@
+import { Temporal } from 'temporal-polyfill';
+import type { Programme, Weekday } from '../../server/src/domain/scheduling/calendar.js';
+import { DEFAULT_SESSION_MINUTES, isWeekday, timeOfMinute } from '../../server/src/domain/scheduling/calendar.js';
+import type { Pairing, PairingInput } from './pairing.js';
+import { pairingOf } from './pairing.js';
+import type { Loss } from './slot-rules.js';
+import { lossAt, startsOn } from './slot-rules.js';
+import { dateOfEpochDay, epochDayOf, instantOf, localEpochMs, weekdayOfEpochDay } from './zone-clock.js';
+
+/** One session on the absolute timeline; `date` is the mentee school's local date. */
+export interface Occurrence {
+  date: Temporal.PlainDate;
+  start: Temporal.Instant;
+  end: Temporal.Instant;
+}
+
+/** A programme date on which the candidate's slot cannot be used, and whose doing that is. */
+export interface LostDate extends Loss {
+  /** The mentee school's local date. */
+  date: Temporal.PlainDate;
+}
+
+/**
+ * A weekly slot: a weekday and a wall-clock start time at the MENTEE's school (the anchor;
+ * Year 11 timetables are the less flexible side, and the mentor's local time can move when
+ * the two zones change their clocks on different dates).
+ */
+export interface Candidate {
+  anchor: { side: 'mentee'; schoolId: string; timeZone: string };
+  weekday: Weekday;
+  localStart: Temporal.PlainTime;
+  sessionMinutes: number;
+  /** The mentee's period the session sits in ('Tutor', 'P3'). */
+  menteePeriod: string;
+  sessions: Occurrence[];
+  lostDates: LostDate[];
+  /**
+   * The slot works in every week both schools are open, whatever either A/B cycle says:
+   * a coordinator can simply say "Tuesdays at 08:40".
+   */
+  everyWeekSameSlot: boolean;
+}
+
+export interface SlotSearch extends Omit<PairingInput, 'sessionMinutes'> {
+  programme: Programme;
+  /** Only the best `limit` candidates are built in full (the rest are still ranked). */
+  limit?: number;
+}
+
+interface Pattern {
+  weekday: Weekday;
+  minute: number;
+  sessions: { day: number; startMs: number }[];
+  losses: { day: number; loss: Loss }[];
+  everyWeekSameSlot: boolean;
+}
+
+/** Every weekly slot in which the pairing can meet over the programme, best first. */
+export function findSlots(input: SlotSearch): Candidate[] {
+  const { programme } = input;
+  if (programme.frequency !== 'weekly') throw new RangeError(`Unsupported frequency ${String(programme.frequency)}`);
+  if (Temporal.PlainDate.compare(programme.start, programme.end) > 0) throw new RangeError('The programme ends before it starts');
+  const sessionMinutes = programme.sessionMinutes ?? DEFAULT_SESSION_MINUTES;
+  const pairing = pairingOf({ ...input, sessionMinutes });
+  const first = epochDayOf(programme.start);
+  const last = epochDayOf(programme.end);
+
+  // Starts are collected from every programme date, not one sample week: each date has its
+  // own pair of A/B weeks and, across zones, its own pair of UTC offsets.
+  const keys = new Set<number>();
+  const starts: number[] = [];
+  for (let day = first; day <= last; day++) {
+    const weekday = weekdayOfEpochDay(day);
+    if (!isWeekday(weekday)) continue;
+    starts.length = 0;
+    startsOn(pairing, day, starts);
+    for (let i = 1; i < starts.length; i += 2) keys.add(weekday * 1440 + starts[i]!);
+  }
+
+  const patterns: Pattern[] = [];
+  for (const key of keys) {
+    const pattern = evaluate(pairing, Math.floor(key / 1440) as Weekday, key % 1440, first, last);
+    if (pattern.sessions.length > 0) patterns.push(pattern);
+  }
+  patterns.sort(byRank);
+  return patterns.slice(0, input.limit ?? patterns.length).map((p) => materialise(pairing, p, sessionMinutes));
+}
+
+function evaluate(p: Pairing, weekday: Weekday, minute: number, first: number, last: number): Pattern {
+  const { timeZone } = p.mentee.timeline.calendar;
+  const sessions: Pattern['sessions'] = [];
+  const losses: Pattern['losses'] = [];
+  const offset = (weekday - weekdayOfEpochDay(first) + 7) % 7;
+  // Stepping the date by 7 is calendar arithmetic; the instant of each date comes from Temporal.
+  for (let day = first + offset; day <= last; day += 7) {
+    const startMs = localEpochMs(timeZone, day, minute);
+    const loss = lossAt(p, day, startMs);
+    if (loss) losses.push({ day, loss });
+    else sessions.push({ day, startMs });
+  }
+  const everyWeekSameSlot = losses.every(({ loss }) => loss.reason === 'holiday' || loss.reason === 'closure');
+  return { weekday, minute, sessions, losses, everyWeekSameSlot };
+}
+
+/** Same slot every week first, then fewer lost dates, then earlier in the mentee's day; then more sessions, then Monday first. */
+function byRank(a: Pattern, b: Pattern): number {
+  return (
+    Number(b.everyWeekSameSlot) - Number(a.everyWeekSameSlot) ||
+    a.losses.length - b.losses.length ||
+    a.minute - b.minute ||
+    b.sessions.length - a.sessions.length ||
+    a.weekday - b.weekday
+  );
+}
+
+function materialise(p: Pairing, pattern: Pattern, sessionMinutes: number): Candidate {
+  const calendar = p.mentee.timeline.calendar;
+  const firstSession = pattern.sessions[0]!;
+  const period = p.mentee.timeline
+    .periods(firstSession.day)
+    .find((x) => x.startMs <= firstSession.startMs && firstSession.startMs + p.lengthMs <= x.endMs);
+  return {
+    anchor: { side: 'mentee', schoolId: calendar.schoolId, timeZone: calendar.timeZone },
+    weekday: pattern.weekday,
+    localStart: timeOfMinute(pattern.minute),
+    sessionMinutes,
+    menteePeriod: period?.name ?? '',
+    sessions: pattern.sessions.map(({ day, startMs }) => ({
+      date: dateOfEpochDay(day),
+      start: instantOf(startMs),
+      end: instantOf(startMs + p.lengthMs),
+    })),
+    lostDates: pattern.losses.map(({ day, loss }) => ({ date: dateOfEpochDay(day), ...loss })),
+    everyWeekSameSlot: pattern.everyWeekSameSlot,
+  };
+}
