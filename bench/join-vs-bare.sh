@@ -5,6 +5,7 @@
 # worker binary and Chromium), interleaved A, B, A, B so both see the same machine load. Prints one line per
 # round and the ratio's min/median/max:
 #   join-vs-bare round=<i> product_p50=<ms> bare_p50=<ms> ratio=<r>
+#   join-vs-bare-stages round=<i> join-acked=<ms> transports-created=<ms> … first-remote-frame=<ms>
 #   join-vs-bare product_p50=<ms> bare_p50=<ms> ratio=<median> ratio_min=<r> ratio_max=<r> rounds=<n> joins=<n>
 # Needs the built client and worker (the set-up script), and npm registry access the first time (the baseline
 # installs its own mediasoup-client into a temp folder). Usage: ROUNDS=3 JOINS=20 bash bench/join-vs-bare.sh
@@ -32,6 +33,8 @@ for round in $(seq 1 "$rounds"); do
   [ -n "$product" ] && [ -n "$bare" ] || { echo "join-vs-bare: no figure in round $round" >&2; exit 1; }
   ratio="$(node -e "console.log(($product / $bare).toFixed(2))")"
   echo "join-vs-bare round=$round product_p50=$product bare_p50=$bare ratio=$ratio"
+  stages="$(grep -oE 'join-stages p50 .*' "$log/product-$round.txt" | tail -1 | sed 's/^join-stages p50 //')"
+  [ -z "$stages" ] || echo "join-vs-bare-stages round=$round $stages"
   products+=("$product")
   bares+=("$bare")
   ratios+=("$ratio")

@@ -104,6 +104,24 @@ export class SchoolDevice {
     });
   }
 
+  /**
+   * Milliseconds from the tap on Join to each step of the join the app marks (client/src/features/call/latency-marks.ts:
+   * `peerbridge:join-acked`, `peerbridge:consumed-video`, …), by step name without the prefix.
+   */
+  joinStagesMs(): Promise<Record<string, number>> {
+    return this.page.evaluate(() => {
+      const tapped = performance.getEntriesByName('peerbridge:join-tapped').at(-1);
+      if (!tapped) return {};
+      const stages: Record<string, number> = {};
+      for (const mark of performance.getEntriesByType('mark')) {
+        if (mark.name.startsWith('peerbridge:') && mark.name !== 'peerbridge:join-tapped' && mark.startTime >= tapped.startTime) {
+          stages[mark.name.slice('peerbridge:'.length)] ??= mark.startTime - tapped.startTime;
+        }
+      }
+      return stages;
+    });
+  }
+
   /** Content-Security-Policy violations on this iPad's page so far (see csp.ts). */
   cspViolations(): Promise<string[]> {
     return cspViolations(this.page);

@@ -287,9 +287,12 @@ export class CallClient {
     if (joined.rejoinGrant) storeRejoin({ sessionId: params.sessionId, studentId: params.studentId, rejoinGrant: joined.rejoinGrant });
     if (automatic) this.store.update({ rejoins: this.state.rejoins + 1 });
     const partner = joined.peers.find((peer) => peer.participantId !== joined.participantId) ?? null;
-    this.store.update({ phase: partner ? 'connected' : 'waiting', partner, notice: null });
-    // Receiving first: the partner's face is what the child is waiting for.
-    this.room.enter({ ...joined, selfId: joined.participantId, media });
+    // Receiving first: the partner's face is what the child is waiting for. Their tracks' SDP is
+    // started before the call screen renders (which the phase change schedules), so the browser
+    // negotiates while the screen draws; pushes held during the join still apply after the phase.
+    this.room.enter({ ...joined, selfId: joined.participantId, media }, () =>
+      this.store.update({ phase: partner ? 'connected' : 'waiting', partner, notice: null }),
+    );
     void this.publisher.publish(media, params.stream, isCurrent);
   }
 

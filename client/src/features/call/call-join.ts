@@ -3,6 +3,7 @@ import { reportProblem } from '../../lib/diagnostics';
 import { PeerbridgeError, toPeerbridgeError } from '../../lib/peerbridge-error';
 import { leaveRoom } from '../../lib/remote-room/remote-room';
 import { request, waitForConnection, type DeviceSocket } from '../../lib/socket-client';
+import { markJoinStage } from './latency-marks';
 import { MediaSession, type LoadedDevice, type MediaSignalling } from './media-session';
 
 export interface JoinParams {
@@ -44,6 +45,7 @@ export type CreateMediaSession = typeof MediaSession.create;
  */
 export class DevicePreload {
   private pending: Promise<LoadedDevice | null> | null = null;
+  private loaded: LoadedDevice | null = null;
 
   constructor(private readonly socket: DeviceSocket) {}
 
@@ -52,7 +54,8 @@ export class DevicePreload {
       try {
         await waitForConnection(this.socket);
         const { routerRtpCapabilities } = await request(this.socket, 'media:capabilities', {});
-        return await MediaSession.loadDevice(routerRtpCapabilities);
+        this.loaded = await MediaSession.loadDevice(routerRtpCapabilities);
+        return this.loaded;
       } catch (error) {
         reportProblem('could not prepare the media device early', error);
         this.pending = null;
@@ -60,6 +63,11 @@ export class DevicePreload {
       }
     })();
     return this.pending;
+  }
+
+  /** The Device once it has loaded, without waiting a turn: null while it is still loading (or failed). */
+  get ready(): LoadedDevice | null {
+    return this.loaded;
   }
 }
 
@@ -84,8 +92,10 @@ export async function negotiateJoin(deps: {
   onIceRestart?: () => void;
 }): Promise<JoinedMedia | null> {
   const { socket, params, isCurrent } = deps;
-  await waitForConnection(socket);
-  const preloaded = await deps.preload.get();
+  // With the socket up and the Device loaded (the usual case after pre-join) the join goes out in the
+  // same turn as the tap, before the screen re-renders for "Joining…"; otherwise it waits for them.
+  if (!socket.connected) await waitForConnection(socket);
+  const preloaded = deps.preload.ready ?? (await deps.preload.get());
   if (!isCurrent()) return null;
 
   const ack = await request(socket, 'session:join', {
@@ -101,6 +111,7 @@ export async function negotiateJoin(deps: {
     }
     throw error;
   });
+  markJoinStage('join-acked');
   if (!isCurrent()) return null;
   const parsed = JoinResult.safeParse(ack);
   if (!parsed.success) {
@@ -118,6 +129,7 @@ export async function negotiateJoin(deps: {
     void leaveRoom(socket);
     throw error;
   }
+  markJoinStage('transports-created');
   if (!isCurrent()) {
     media.close();
     return null;

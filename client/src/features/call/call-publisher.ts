@@ -3,6 +3,7 @@ import { reportProblem } from '../../lib/diagnostics';
 import { request, type DeviceSocket } from '../../lib/socket-client';
 import type { StateStore } from '../../lib/state-store';
 import type { CallState } from './call-state';
+import { markJoinStage } from './latency-marks';
 import type { MediaSession } from './media-session';
 
 /**
@@ -51,6 +52,7 @@ export class CallPublisher {
       const startedOff = !wanted();
       const producer = await media.produce(track, startedOff);
       if (!isCurrent()) return;
+      markJoinStage(kind === 'audio' ? 'produced-audio' : 'produced-video');
       // The user may have turned it on or off while we were connecting; honour it.
       if (wanted() === startedOff) {
         if (startedOff) producer.resume();

@@ -1,6 +1,7 @@
 import type { ConsumeResult, IceServer, JoinResult, MediaKind, ObserveResult, TransportDescription } from '@peerbridge/shared';
 import { Device, type types } from 'mediasoup-client';
 import { IceRestarter } from './ice-restart';
+import { markJoinStage } from './latency-marks';
 
 /**
  * The media half of one join: a loaded Device, a send transport (students
@@ -145,6 +146,7 @@ export class MediaSession {
       });
       transport.on('connectionstatechange', (state) => {
         if (this.closed) return;
+        if (state === 'connected' && transport === this.recvTransport) markJoinStage('receive-connected');
         if (this.iceRestarter) this.iceRestarter.stateChanged(transport.id, state);
         else if (state === 'failed') onConnectionFailed();
       });
@@ -208,6 +210,7 @@ export class MediaSession {
       throw new Error('media session closed while consuming');
     }
     this.consumers.set(result.producerId, consumer);
+    markJoinStage(result.kind === 'audio' ? 'consumed-audio' : 'consumed-video');
     return consumer;
   }
 

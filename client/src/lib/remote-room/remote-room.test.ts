@@ -46,6 +46,32 @@ describe('RemoteRoom', () => {
     expect(remote.mediaOf(PARTNER)).toMatchObject({ videoTrack: { id: 'v2' }, cameraOff: false });
   });
 
+  it('starts receiving before it tells anyone the room changed, and lets the owner settle before held pushes', () => {
+    const { remote, push } = room();
+    const consumed: string[] = [];
+    const media = Object.assign(fakeMediaSession(), {
+      consume: async (result: ConsumeResult) => {
+        consumed.push(result.producerId);
+        return { track: fakeTrack(result.producerId) };
+      },
+    });
+    const seen: string[] = [];
+    remote.on('change', (what) => seen.push(`${what} after ${consumed.length} consumed`));
+    remote.on('peerLeft', () => seen.push('peer left'));
+    remote.begin();
+    push('peer:left', { participantId: PARTNER });
+    remote.enter(
+      entry({
+        media,
+        producers: [{ producerId: 'v2', participantId: PARTNER, kind: 'video', paused: false }],
+        consumers: [consumeResult('v2')],
+      }),
+      () => seen.push(`owner settled, partner ${remote.peer(PARTNER) ? 'here' : 'gone'}`),
+    );
+    expect(seen.slice(0, 3)).toEqual(['peers after 1 consumed', 'observers after 1 consumed', 'owner settled, partner here']);
+    expect(seen).toContain('peer left');
+  });
+
   it('drops pushes outside a join', () => {
     const { remote, push } = room();
     push('observer:joined', grace);

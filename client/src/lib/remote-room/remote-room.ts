@@ -123,8 +123,11 @@ export class RemoteRoom {
     this.stage = 'joining';
   }
 
-  /** The join's media is ready: take in who is there, receive what they send, then replay what was held. */
-  enter(entry: RoomEntry): void {
+  /**
+   * The join's media is ready: take in who is there, receive what they send, then replay what was held.
+   * `beforeReplay` runs once receiving has started and before the held pushes (the owner's own state for the join).
+   */
+  enter(entry: RoomEntry, beforeReplay?: () => void): void {
     this.receiving = entry.media;
     this.selfId = entry.selfId;
     this.peerMap.clear();
@@ -132,10 +135,13 @@ export class RemoteRoom {
     // Observers as of this join; a rejoin replaces the list, since who watches may have changed meanwhile.
     this.currentObservers = [...entry.observers];
     this.stage = 'live';
-    this.events.emit('change', 'peers');
-    this.events.emit('change', 'observers');
+    // Receiving starts before anyone is told of the change: their re-render then waits behind the
+    // media's first step instead of in front of it.
     const prepared = new Map(entry.consumers.map((c) => [c.producerId, c]));
     for (const producer of entry.producers) this.addProducer(producer, prepared.get(producer.producerId));
+    this.events.emit('change', 'peers');
+    this.events.emit('change', 'observers');
+    beforeReplay?.();
     const held = this.deferred;
     this.deferred = [];
     for (const run of held) run();

@@ -5,7 +5,7 @@ import { RECONNECT_GRACE_MS } from '../../domain/sessions/presence.js';
 import type { Clock } from '../../domain/time/clock.js';
 import { AppError } from '../../errors.js';
 import type { SessionRecord } from '../../infra/db/session-repository.js';
-import type { MediaPort } from '../../media/media-port.js';
+import type { MediaPeer, MediaPort } from '../../media/media-port.js';
 import type { AudioFirstGuard } from '../call-media/audio-first-guard.js';
 import type { CallMedia } from '../call-media/call-media.js';
 import type { LiveRegistry } from '../live-registry/live-registry.js';
@@ -18,6 +18,7 @@ import { KeyedQueue } from './keyed-queue.js';
 import { RecentDrops } from './recent-drops.js';
 import type { RejoinGrants } from './rejoin-grants.js';
 import type { Timers } from './timers.js';
+import { bothSettled } from './both-settled.js';
 import { DROP_REASONS, endMessages, OBSERVERS_TOLD_STAFF_ENDED, REVOKES_REJOIN } from './leaving-rules.js';
 
 /**
@@ -156,14 +157,13 @@ export class CallLifecycle {
     const self = record.mentor.id === studentId ? record.mentor : record.mentee;
     const peer = session.room.addPeer(studentId);
     try {
-      const [sendTransport, recvTransport] = await Promise.all([peer.createTransport('send'), peer.createTransport('recv')]);
-      // The log is written before the student is told they are in (a kept place was logged coming back above).
-      const returning = this.drops.takeReturning(record.id, studentId);
-      if (!comingBack && rejoined) {
-        await this.deps.timeline.participantRejoined(record.id, { id: studentId, deviceId: conn.deviceId }, false);
-      } else if (!comingBack) {
-        await this.deps.timeline.studentJoined(record.id, { id: studentId, deviceId: conn.deviceId }, returning ? 'reconnected' : 'joined', networkCheck);
-      }
+      const others = session.others(studentId);
+      // The log is written before the student is told they are in (a kept place was logged coming back above);
+      // the media is set up meanwhile, since neither waits for the other and both come before the answer.
+      const [sendTransport, recvTransport, { producers, consumers }] = await bothSettled(
+        this.prepareMedia(session, peer, studentId, rtpCapabilities),
+        this.logStudentIn(record.id, { id: studentId, deviceId: conn.deviceId }, { comingBack, rejoined, networkCheck }),
+      );
       const participant: Participant = {
         kind: 'student',
         id: studentId,
@@ -173,8 +173,6 @@ export class CallLifecycle {
         producers: new Map(),
         info: { participantId: studentId, firstName: self.firstName, role: self.role, schoolName: self.schoolName },
       };
-      const others = session.others(studentId);
-      const { producers, consumers } = await this.deps.callMedia.offer(session, peer, studentId, rtpCapabilities);
       this.deps.registry.register(session, participant);
       this.deps.audioFirst.watch(session, participant);
       for (const other of others) this.deps.sink.send(other.connectionId, 'peer:joined', participant.info);
@@ -200,6 +198,20 @@ export class CallLifecycle {
       if (session.participants.size === 0) this.closeLiveSession(session);
       throw error;
     }
+  }
+
+  /** A newcomer's two transports, then consumers of what the others already send (on the receive one). */
+  private async prepareMedia(session: LiveSession, peer: MediaPeer, studentId: string, rtpCapabilities: unknown) {
+    const [sendTransport, recvTransport] = await Promise.all([peer.createTransport('send'), peer.createTransport('recv')]);
+    return [sendTransport, recvTransport, await this.deps.callMedia.offer(session, peer, studentId, rtpCapabilities)] as const;
+  }
+
+  /** The join in the session's log: as a rejoin by grant, a return after a drop, or a first join. */
+  private async logStudentIn(sessionId: string, student: { id: string; deviceId: string | null }, how: { comingBack: boolean; rejoined: boolean; networkCheck?: NetworkCheckResult | undefined }): Promise<void> {
+    const returning = this.drops.takeReturning(sessionId, student.id);
+    if (how.comingBack) return;
+    if (how.rejoined) await this.deps.timeline.participantRejoined(sessionId, student, false);
+    else await this.deps.timeline.studentJoined(sessionId, student, returning ? 'reconnected' : 'joined', how.networkCheck);
   }
 
   private async admitObserver(conn: CallConnection, record: SessionRecord, staff: StaffIdentity, rtpCapabilities: unknown): Promise<ObserveResult> {
@@ -385,3 +397,4 @@ export class CallLifecycle {
     if (!session.room.closed) session.room.close();
   }
 }
+
