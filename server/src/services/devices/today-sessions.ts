@@ -9,10 +9,9 @@ import type { DeviceIdentity } from './device-tokens.js';
 export class TodaySessions {
   constructor(
     private readonly deps: {
+      /** Its sessions come with whether each is a gradual exit's final review (the students are told), in the same query. */
       sessions: Pick<SessionRepository, 'listForSchool'>;
       clock: Clock;
-      /** Which of these sessions are a gradual exit's final review (the students are told). */
-      finalReviews?: (sessionIds: string[]) => Promise<Set<string>>;
     },
   ) {}
 
@@ -20,12 +19,11 @@ export class TodaySessions {
     const now = this.deps.clock.now();
     const day = schoolDayAt(now, device.school.timeZone);
     const records = await this.deps.sessions.listForSchool(device.school.id, day.start, day.end);
-    const finalReviews = (await this.deps.finalReviews?.(records.map((r) => r.id))) ?? new Set<string>();
     return {
       school: device.school,
       device: { id: device.deviceId, label: device.label },
       date: day.date.toString(),
-      sessions: records.map((r) => ({ ...toTodaySession(r, device.school.id, now), ...(finalReviews.has(r.id) ? { finalReview: true as const } : {}) })),
+      sessions: records.map((r) => ({ ...toTodaySession(r, device.school.id, now), ...(r.finalReview ? { finalReview: true as const } : {}) })),
     };
   }
 }
