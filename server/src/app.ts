@@ -164,6 +164,8 @@ const SERVER_TIME_HEADER = 'x-server-time';
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // An ETag of each JSON answer's body, and 304 to a matching If-None-Match: the iPads' 30-second poll of an unchanged day sends no list.
+  app.set('etag', 'weak');
   if (deps.trustProxy) app.set('trust proxy', 1);
 
   app.use(

@@ -86,5 +86,5 @@ export function composeExits(
     exitSweep.unref();
     options.cleanups.push(async () => clearInterval(exitSweep));
   }
-  return { pairingExits, exitQuestionnaires, finalReviews: (ids: string[]) => exits.finalReviewsAmong(ids) };
+  return { pairingExits, exitQuestionnaires };
 }

@@ -221,7 +221,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     const reflowDeps = { unit: new CalendarChangeUnit(database.db), partnerships, clock, audit };
     const seriesLifecycle = new SeriesLifecycle({ calendars, scheduling, lifecycle, clock, audit });
     const signIn = new StudentSignIn({ admission, students, joinTokens, clock });
-    const { pairingExits, exitQuestionnaires, finalReviews } = composeExits(
+    const { pairingExits, exitQuestionnaires } = composeExits(
       { db: database.db, lifecycle, series: seriesLifecycle, settings: programmeSettings, staff: staffRecords, audit, signIn, secret, sink, clock, log },
       { sweep: config.backgroundJobs, cleanups },
     );
@@ -339,7 +339,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       staffAuth,
       secondFactor,
       staffAccounts,
-      todaySessions: new TodaySessions({ sessions, clock, finalReviews }),
+      todaySessions: new TodaySessions({ sessions, clock }),
       signIn,
       pairingExits,
       exitQuestionnaires,

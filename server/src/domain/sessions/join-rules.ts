@@ -67,6 +67,21 @@ export function sessionStatus(
   return 'upcoming';
 }
 
+const JOIN_OPENS_BEFORE_START_MS = JOIN_OPENS_BEFORE_START.total({ unit: 'milliseconds' });
+
+/** `joinOpensAt` on epoch milliseconds, for lists that format many sessions' instants without building them. */
+export function joinOpensAtMs(startsAtMs: number): number {
+  return startsAtMs - JOIN_OPENS_BEFORE_START_MS;
+}
+
+/** `sessionStatus` on epoch milliseconds (whole milliseconds, as the database stores them), same rules. */
+export function sessionStatusMs(session: { cancelled: boolean; startsAtMs: number; endsAtMs: number }, nowMs: number): SessionStatus {
+  if (session.cancelled) return 'cancelled';
+  if (nowMs >= session.endsAtMs) return 'ended';
+  if (nowMs >= joinOpensAtMs(session.startsAtMs)) return 'open';
+  return 'upcoming';
+}
+
 /**
  * Who may join, and when: only one of the session's two students, from a
  * device of that student's own school, from five minutes before the start

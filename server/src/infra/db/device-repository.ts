@@ -23,10 +23,11 @@ function isUniqueViolation(error: unknown): boolean {
 const toInstant = (d: Date | null) => (d ? Temporal.Instant.fromEpochMilliseconds(d.getTime()) : null);
 
 export class DeviceRepository {
-  constructor(private readonly db: Db) {}
+  /** Every request of every school iPad looks its device up: built and named once, not per request. */
+  private readonly deviceById;
 
-  async findById(id: string): Promise<DeviceRecord | undefined> {
-    const [row] = await this.db
+  constructor(private readonly db: Db) {
+    this.deviceById = this.db
       .select({
         id: devices.id,
         label: devices.label,
@@ -36,8 +37,13 @@ export class DeviceRepository {
       })
       .from(devices)
       .innerJoin(schools, eq(schools.id, devices.schoolId))
-      .where(eq(devices.id, id))
-      .limit(1);
+      .where(eq(devices.id, sql.placeholder('id')))
+      .limit(1)
+      .prepare('device_by_id');
+  }
+
+  async findById(id: string): Promise<DeviceRecord | undefined> {
+    const [row] = await this.deviceById.execute({ id });
     return row
       ? { id: row.id, label: row.label, revoked: row.revokedAt !== null, lastUsedAt: toInstant(row.lastUsedAt), school: row.school }
       : undefined;

@@ -102,16 +102,6 @@ export class ExitsRepository {
     return rows.map((r) => ({ ...r, answered: (studentId: string) => done.has(`${r.pairingId}:${studentId}`) }));
   }
 
-  /** Which of these sessions are a gradual exit's final review. */
-  async finalReviewsAmong(sessionIds: string[]): Promise<Set<string>> {
-    if (sessionIds.length === 0) return new Set();
-    const rows = await this.db
-      .select({ id: pairingExits.finalReviewOccurrenceId })
-      .from(pairingExits)
-      .where(inArray(pairingExits.finalReviewOccurrenceId, sessionIds));
-    return new Set(rows.map((r) => r.id!));
-  }
-
   /** The school's coordinators' names: who a student can go to once mentoring ends. */
   async coordinatorNames(schoolId: string): Promise<string[]> {
     const rows = await this.db

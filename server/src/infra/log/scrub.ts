@@ -107,8 +107,15 @@ const COOKIE_PAIR = /\b(pb_[a-z_]+)=[^\s;"',]+/g;
 /** A URL, or a path after a space or quote (e.g. "No such endpoint: GET /api/…"). */
 const URL_OR_PATH = /(?:[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+|(?<=^|[\s"'(=])\/[^\s"'<>]*)/gi;
 
+/**
+ * What every one of the patterns above needs somewhere in the text ("eyJ", Bearer or Basic, "pb_", or a
+ * slash): text without any of them (most header values, every message) is returned as it is, unscanned.
+ */
+const MIGHT_HOLD_SECRET = /eyJ|bearer|basic|pb_|\//i;
+
 /** Free text (messages, reasons, stacks): tokens and URLs inside it are scrubbed. */
 export function scrubText(text: string): string {
+  if (!MIGHT_HOLD_SECRET.test(text)) return text;
   return text
     .replace(JWT, CENSOR)
     .replace(BEARER, (_m, scheme: string) => `${scheme} ${CENSOR}`)
@@ -128,11 +135,27 @@ function normaliseKey(key: string): string {
   return key.toLowerCase().replace(/[-_]/g, '');
 }
 
+/**
+ * Log records use the same few hundred keys over and over (fields, header names); each is normalised once.
+ * Bounded, since a record may carry keys from outside (a header name): past the bound it starts again.
+ */
+const NORMALISED_KEYS_KEPT = 2_000;
+const normalisedKeys = new Map<string, string>();
+function normalisedKey(key: string): string {
+  let normalised = normalisedKeys.get(key);
+  if (normalised === undefined) {
+    if (normalisedKeys.size >= NORMALISED_KEYS_KEPT) normalisedKeys.clear();
+    normalised = normaliseKey(key);
+    normalisedKeys.set(key, normalised);
+  }
+  return normalised;
+}
+
 const MAX_DEPTH = 12;
 
 /** Deep copy of a log record with every secret censored. */
 export function scrubValue(value: unknown, key?: string, depth = 0): unknown {
-  const normalised = key === undefined ? undefined : normaliseKey(key);
+  const normalised = key === undefined ? undefined : normalisedKey(key);
   if (normalised !== undefined && SECRET_KEYS.has(normalised)) {
     return value === undefined || value === null || value === '' ? value : CENSOR;
   }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import type { DeviceRepository } from '../../infra/db/device-repository.js';
 import type { Clock } from '../../domain/time/clock.js';
+import { VerifiedTokens } from './verified-tokens.js';
 import { LAST_USED_RESOLUTION, shouldRecordUse } from '../../domain/devices/device-status.js';
 
 export interface DeviceIdentity {
@@ -13,7 +14,9 @@ export interface DeviceIdentity {
 
 const ISSUER = 'peerbridge';
 const AUDIENCE = 'peerbridge-device';
-const Claims = z.object({ sub: z.uuid(), sch: z.uuid() });
+const Claims = z.object({ sub: z.uuid(), sch: z.uuid(), exp: z.number().optional(), nbf: z.number().optional() });
+/** Far more than a deployment's iPads: a school's whole pool polls without one signature check each. */
+const VERIFIED_TOKENS_KEPT = 10_000;
 
 /**
  * A school iPad carries a signed token naming its device row. The signature
@@ -21,6 +24,7 @@ const Claims = z.object({ sub: z.uuid(), sch: z.uuid() });
  */
 export class DeviceTokens {
   private readonly key: Uint8Array;
+  private readonly verified = new VerifiedTokens(VERIFIED_TOKENS_KEPT);
 
   constructor(
     secret: string,
@@ -41,13 +45,7 @@ export class DeviceTokens {
   }
 
   async authenticate(token: string): Promise<DeviceIdentity> {
-    let claims: z.infer<typeof Claims>;
-    try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], currentDate: new Date(this.clock.now().epochMilliseconds) });
-      claims = Claims.parse(payload);
-    } catch {
-      throw deviceRefused('This iPad’s Peerbridge setup code is not valid. Ask your coordinator to set it up again.');
-    }
+    const claims = this.verified.get(token, this.clock.now().epochMilliseconds) ?? (await this.verify(token));
     const device = await this.devices.findById(claims.sub);
     if (!device || device.school.id !== claims.sch) {
       throw deviceRefused('This iPad is not registered with Peerbridge. Ask your coordinator to set it up.');
@@ -59,6 +57,18 @@ export class DeviceTokens {
     // "Last used" on the coordinator's list; read first so most requests write nothing.
     if (shouldRecordUse(device.lastUsedAt, now)) await this.devices.recordUse(device.id, now, now.subtract(LAST_USED_RESOLUTION));
     return { deviceId: device.id, label: device.label, school: device.school };
+  }
+
+  private async verify(token: string): Promise<z.infer<typeof Claims>> {
+    let claims: z.infer<typeof Claims>;
+    try {
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], currentDate: new Date(this.clock.now().epochMilliseconds) });
+      claims = Claims.parse(payload);
+    } catch {
+      throw deviceRefused('This iPad’s Peerbridge setup code is not valid. Ask your coordinator to set it up again.');
+    }
+    this.verified.remember(token, claims);
+    return claims;
   }
 }
 

@@ -193,7 +193,11 @@ export const pairingExits = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     exitedAt: timestamp('exited_at', { withTimezone: true }),
   },
-  (t) => [check('pairing_exits_reason', sql`${t.reason} in ('programme_finished', 'targets_met', 'student_choice', 'moved_school', 'safeguarding', 'no_shows', 'other')`)],
+  (t) => [
+    check('pairing_exits_reason', sql`${t.reason} in ('programme_finished', 'targets_met', 'student_choice', 'moved_school', 'safeguarding', 'no_shows', 'other')`),
+    // Which of a day's sessions are final reviews, for the iPads' today list (0020).
+    index('pairing_exits_final_review_idx').on(t.finalReviewOccurrenceId).where(sql`${t.finalReviewOccurrenceId} IS NOT NULL`),
+  ],
 );
 
 /** One student's exit questionnaire: scaled answers and one free-text answer (filtered like chat). */

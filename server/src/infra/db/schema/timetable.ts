@@ -20,8 +20,12 @@ export const pairings = pgTable(
     endedBy: uuid('ended_by').references(() => staff.id),
     endReason: text('end_reason'),
   },
-  // The partnership index is for the programme reports (migration 0019).
-  (t) => [unique('pairings_mentor_mentee').on(t.mentorId, t.menteeId), index('pairings_partnership_idx').on(t.partnershipId)],
+  // The partnership index is for the programme reports (migration 0019); the mentee one for a mentee school's session list (0020).
+  (t) => [
+    unique('pairings_mentor_mentee').on(t.mentorId, t.menteeId),
+    index('pairings_partnership_idx').on(t.partnershipId),
+    index('pairings_mentee_idx').on(t.menteeId),
+  ],
 );
 
 export const occurrenceStatus = pgEnum('occurrence_status', ['scheduled', 'cancelled']);
@@ -43,7 +47,8 @@ export const sessionOccurrences = pgTable(
   (t) => [
     check('session_occurrences_order', sql`${t.endsAt} > ${t.startsAt}`),
     index('session_occurrences_starts_idx').on(t.startsAt),
-    index('session_occurrences_pairing_idx').on(t.pairingId),
+    // A pair's sessions by start: the day's window and "the next one after this" in one probe (0020).
+    index('session_occurrences_pairing_starts_idx').on(t.pairingId, t.startsAt),
   ],
 );
 
