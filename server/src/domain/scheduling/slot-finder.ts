@@ -1,10 +1,11 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { Programme, Weekday } from './calendar.js';
-import { DEFAULT_SESSION_MINUTES, isWeekday, timeOfMinute } from './calendar.js';
+import { DEFAULT_SESSION_MINUTES, timeOfMinute } from './calendar.js';
 import type { Pairing, PairingInput } from './pairing.js';
 import { pairingOf } from './pairing.js';
 import type { Loss } from './slot-rules.js';
-import { lossAt, startsOn } from './slot-rules.js';
+import { lossAt } from './slot-rules.js';
+import { addStartKeys } from './start-keys.js';
 import { dateOfEpochDay, epochDayOf, instantOf, localEpochMs, weekdayOfEpochDay } from './zone-clock.js';
 
 /** One session on the absolute timeline; `date` is the mentee school's local date. */
@@ -69,14 +70,7 @@ export function findSlots(input: SlotSearch): Candidate[] {
   // Starts are collected from every programme date, not one sample week: each date has its
   // own pair of A/B weeks and, across zones, its own pair of UTC offsets.
   const keys = new Set<number>();
-  const starts: number[] = [];
-  for (let day = first; day <= last; day++) {
-    const weekday = weekdayOfEpochDay(day);
-    if (!isWeekday(weekday)) continue;
-    starts.length = 0;
-    startsOn(pairing, day, starts);
-    for (let i = 1; i < starts.length; i += 2) keys.add(weekday * 1440 + starts[i]!);
-  }
+  addStartKeys(pairing, first, last, keys);
 
   const patterns: Pattern[] = [];
   for (const key of keys) {

@@ -122,6 +122,45 @@ export function closedDuring(p: Pairing, menteeDay: number, startMs: number, end
  * with gaps too short for another session.
  */
 export function startsOn(p: Pairing, menteeDay: number, into: number[]): void {
+  const windows = windowScratch;
+  windows.length = 0;
+  meetingWindows(p, menteeDay, windows);
+  for (let w = 0; w < windows.length; w += WINDOW_FIELDS) {
+    const first = into.length;
+    const from = windows[w]!;
+    const to = windows[w + 1]!;
+    backToBack(from, to, p.lengthMs, into);
+    p.bookings.endsWithin(p.schoolIds, p.studentIds, from, to - p.lengthMs, into);
+    labelStarts(p, windows[w + 2]!, windows[w + 3]!, into, first);
+  }
+}
+
+/** Scratch for `startsOn`, reused: it runs for each date of every pairing and is never re-entered. */
+const windowScratch: number[] = [];
+
+/** `meetingWindows` appends (from, to, the mentee period's startMs, its startMinute) per window. */
+export const WINDOW_FIELDS = 4;
+
+/** Appends (start, -1) pairs back to back through [from, to): whole sessions only. */
+export function backToBack(from: number, to: number, lengthMs: number, into: number[]): void {
+  for (let at = from; at + lengthMs <= to; at += lengthMs) into.push(at, -1);
+}
+
+/** Fills the wall-clock minute of each start appended since `first` (the pairs' second halves). */
+export function labelStarts(p: Pairing, periodStartMs: number, periodStartMinute: number, into: number[], first: number): void {
+  const { timeZone } = p.mentee.timeline.calendar;
+  for (let i = first; i < into.length; i += 2) {
+    // The wall-clock label is Temporal's offset applied (zone-offsets.ts), unless it is the mentee's own bell.
+    into[i + 1] = into[i] === periodStartMs ? periodStartMinute : localMinuteOf(timeZone, into[i]!);
+  }
+}
+
+/**
+ * Where an available period of the mentee meets one of the mentor's for at least a whole
+ * session on one of the mentee school's dates, bookings aside: appended to `into` as
+ * `WINDOW_FIELDS` numbers each, in the order `startsOn` tries them.
+ */
+export function meetingWindows(p: Pairing, menteeDay: number, into: number[]): void {
   const { mentee } = p;
   const day = mentee.timeline.day(menteeDay);
   if (day.shut || !(mentee.freeAny[day.weekday]! & day.cycleBit)) return;
@@ -136,7 +175,7 @@ export function startsOn(p: Pairing, menteeDay: number, into: number[]): void {
   }
 }
 
-/** Scratch for `openMentorDays`, reused: `startsOn` runs for each date of every pairing and is never re-entered. */
+/** Scratch for `openMentorDays`, reused: `meetingWindows` is never re-entered. */
 const mentorDays: SchoolDay[] = [];
 const mentorPeriods: (readonly DayPeriod[])[] = [];
 
@@ -146,21 +185,13 @@ const mentorPeriods: (readonly DayPeriod[])[] = [];
  * in the scratch arrays, and their number returned.
  */
 function openMentorDays(p: Pairing, menteeDay: number, menteePeriods: readonly DayPeriod[]): number {
-  if (menteePeriods.length === 0) return 0;
   const { mentor } = p;
-  // Bells are in start order, but a long period may end after the last one starts.
-  let dayStart = Infinity;
-  let dayEnd = -Infinity;
-  for (const period of menteePeriods) {
-    dayStart = Math.min(dayStart, period.startMs);
-    dayEnd = Math.max(dayEnd, period.endMs);
-  }
   let open = 0;
   for (let mentorDay = menteeDay - 1; mentorDay <= menteeDay + 1; mentorDay++) {
     const day = mentor.timeline.day(mentorDay);
     if (day.shut || !(mentor.freeAny[day.weekday]! & day.cycleBit)) continue;
     const periods = mentor.timeline.periods(mentorDay);
-    if (periods.length === 0 || periods[periods.length - 1]!.endMs <= dayStart || periods[0]!.startMs >= dayEnd) continue;
+    if (!hasBellsDuring(periods, menteePeriods)) continue;
     mentorDays[open] = day;
     mentorPeriods[open] = periods;
     open++;
@@ -168,23 +199,29 @@ function openMentorDays(p: Pairing, menteeDay: number, menteePeriods: readonly D
   return open;
 }
 
+/** Whether any of `periods` runs during the span from the first to the last of `during`. */
+export function hasBellsDuring(periods: readonly DayPeriod[], during: readonly DayPeriod[]): boolean {
+  if (periods.length === 0 || during.length === 0) return false;
+  // Bells are in start order, but a long period may end after the last one starts.
+  let dayStart = Infinity;
+  let dayEnd = -Infinity;
+  for (const period of during) {
+    dayStart = Math.min(dayStart, period.startMs);
+    dayEnd = Math.max(dayEnd, period.endMs);
+  }
+  return periods[periods.length - 1]!.endMs > dayStart && periods[0]!.startMs < dayEnd;
+}
+
 function overlapsWith(p: Pairing, period: DayPeriod, day: SchoolDay, periods: readonly DayPeriod[], into: number[]): void {
   const { mentor, lengthMs } = p;
   if (periods[periods.length - 1]!.endMs <= period.startMs || periods[0]!.startMs >= period.endMs) return;
   const free = mentor.free[day.weekday]!;
-  const first = into.length;
   for (const theirs of periods) {
     if (theirs.startMs >= period.endMs) break;
     if (theirs.endMs <= period.startMs || !(free[theirs.index]! & day.cycleBit)) continue;
     const from = Math.max(period.startMs, theirs.startMs);
     const to = Math.min(period.endMs, theirs.endMs);
     if (to - from < lengthMs) continue;
-    for (let at = from; at + lengthMs <= to; at += lengthMs) into.push(at, -1);
-    p.bookings.endsWithin(p.schoolIds, p.studentIds, from, to - lengthMs, into);
-  }
-  const { timeZone } = p.mentee.timeline.calendar;
-  for (let i = first; i < into.length; i += 2) {
-    // The wall-clock label is Temporal's offset applied (zone-offsets.ts), unless it is the mentee's own bell.
-    into[i + 1] = into[i] === period.startMs ? period.startMinute : localMinuteOf(timeZone, into[i]!);
+    into.push(from, to, period.startMs, period.startMinute);
   }
 }
