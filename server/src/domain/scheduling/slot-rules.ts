@@ -130,7 +130,7 @@ export function startsOn(p: Pairing, menteeDay: number, into: number[]): void {
     const from = windows[w]!;
     const to = windows[w + 1]!;
     backToBack(from, to, p.lengthMs, into);
-    p.bookings.endsWithin(p.schoolIds, p.studentIds, from, to - p.lengthMs, into);
+    p.bookingEnds.within(from, to - p.lengthMs, into);
     labelStarts(p, windows[w + 2]!, windows[w + 3]!, into, first);
   }
 }
