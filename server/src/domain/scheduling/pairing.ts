@@ -79,15 +79,14 @@ function sideOf(side: Side, availability: Availability, calendar: SchoolCalendar
   const freeAny = [0, 0, 0, 0, 0, 0, 0, 0];
   for (const slot of availability.slots) {
     const bells = timeline.bells(slot.weekday);
-    const bits = (free[slot.weekday] ??= bells.map(() => 0));
+    const bits = (free[slot.weekday] ??= new Array<number>(bells.length).fill(0));
     const bit = slot.week === 'A' ? 1 : slot.week === 'B' ? 2 : 3;
     // A period the bell schedule does not have offers no time to meet.
-    bells.forEach((period, i) => {
-      if (period.name === slot.period) {
-        bits[i]! |= bit;
-        freeAny[slot.weekday]! |= bit;
-      }
-    });
+    for (let i = 0; i < bells.length; i++) {
+      if (bells[i]!.name !== slot.period) continue;
+      bits[i]! |= bit;
+      freeAny[slot.weekday]! |= bit;
+    }
   }
   return {
     side,

@@ -48,11 +48,14 @@ export interface SlotSearch extends Omit<PairingInput, 'sessionMinutes'> {
   limit?: number;
 }
 
+/** A candidate before it is built: parallel arrays of numbers, since most are ranked and dropped. */
 interface Pattern {
   weekday: Weekday;
   minute: number;
-  sessions: { day: number; startMs: number }[];
-  losses: { day: number; loss: Loss }[];
+  sessionDays: number[];
+  sessionStarts: number[];
+  lossDays: number[];
+  losses: Loss[];
   everyWeekSameSlot: boolean;
 }
 
@@ -75,7 +78,7 @@ export function findSlots(input: SlotSearch): Candidate[] {
   const patterns: Pattern[] = [];
   for (const key of keys) {
     const pattern = evaluate(pairing, Math.floor(key / 1440) as Weekday, key % 1440, first, last);
-    if (pattern.sessions.length > 0) patterns.push(pattern);
+    if (pattern.sessionDays.length > 0) patterns.push(pattern);
   }
   patterns.sort(byRank);
   return patterns.slice(0, input.limit ?? patterns.length).map((p) => materialise(pairing, p, sessionMinutes));
@@ -83,18 +86,22 @@ export function findSlots(input: SlotSearch): Candidate[] {
 
 function evaluate(p: Pairing, weekday: Weekday, minute: number, first: number, last: number): Pattern {
   const { timeZone } = p.mentee.timeline.calendar;
-  const sessions: Pattern['sessions'] = [];
-  const losses: Pattern['losses'] = [];
+  const pattern: Pattern = { weekday, minute, sessionDays: [], sessionStarts: [], lossDays: [], losses: [], everyWeekSameSlot: true };
   const offset = (weekday - weekdayOfEpochDay(first) + 7) % 7;
   // Stepping the date by 7 is calendar arithmetic; the instant of each date comes from Temporal.
   for (let day = first + offset; day <= last; day += 7) {
     const startMs = localEpochMs(timeZone, day, minute);
     const loss = lossAt(p, day, startMs);
-    if (loss) losses.push({ day, loss });
-    else sessions.push({ day, startMs });
+    if (loss) {
+      pattern.lossDays.push(day);
+      pattern.losses.push(loss);
+      if (loss.reason !== 'holiday' && loss.reason !== 'closure') pattern.everyWeekSameSlot = false;
+    } else {
+      pattern.sessionDays.push(day);
+      pattern.sessionStarts.push(startMs);
+    }
   }
-  const everyWeekSameSlot = losses.every(({ loss }) => loss.reason === 'holiday' || loss.reason === 'closure');
-  return { weekday, minute, sessions, losses, everyWeekSameSlot };
+  return pattern;
 }
 
 /** Same slot every week first, then fewer lost dates, then earlier in the mentee's day; then more sessions, then Monday first. */
@@ -103,29 +110,29 @@ function byRank(a: Pattern, b: Pattern): number {
     Number(b.everyWeekSameSlot) - Number(a.everyWeekSameSlot) ||
     a.losses.length - b.losses.length ||
     a.minute - b.minute ||
-    b.sessions.length - a.sessions.length ||
+    b.sessionDays.length - a.sessionDays.length ||
     a.weekday - b.weekday
   );
 }
 
 function materialise(p: Pairing, pattern: Pattern, sessionMinutes: number): Candidate {
   const calendar = p.mentee.timeline.calendar;
-  const firstSession = pattern.sessions[0]!;
+  const firstDay = pattern.sessionDays[0]!;
+  const firstStartMs = pattern.sessionStarts[0]!;
   const period = p.mentee.timeline
-    .periods(firstSession.day)
-    .find((x) => x.startMs <= firstSession.startMs && firstSession.startMs + p.lengthMs <= x.endMs);
+    .periods(firstDay)
+    .find((x) => x.startMs <= firstStartMs && firstStartMs + p.lengthMs <= x.endMs);
   return {
     anchor: { side: 'mentee', schoolId: calendar.schoolId, timeZone: calendar.timeZone },
     weekday: pattern.weekday,
     localStart: timeOfMinute(pattern.minute),
     sessionMinutes,
     menteePeriod: period?.name ?? '',
-    sessions: pattern.sessions.map(({ day, startMs }) => ({
-      date: dateOfEpochDay(day),
-      start: instantOf(startMs),
-      end: instantOf(startMs + p.lengthMs),
-    })),
-    lostDates: pattern.losses.map(({ day, loss }) => ({ date: dateOfEpochDay(day), ...loss })),
+    sessions: pattern.sessionDays.map((day, i) => {
+      const startMs = pattern.sessionStarts[i]!;
+      return { date: dateOfEpochDay(day), start: instantOf(startMs), end: instantOf(startMs + p.lengthMs) };
+    }),
+    lostDates: pattern.lossDays.map((day, i) => ({ date: dateOfEpochDay(day), ...pattern.losses[i]! })),
     everyWeekSameSlot: pattern.everyWeekSameSlot,
   };
 }

@@ -52,25 +52,46 @@ function calendarLoss(side: StudentSide, epochDay: number, startMs: number, endM
   return closure ? { reason: 'closure', detail: closure.detail } : undefined;
 }
 
+/**
+ * The losses that carry no detail, shared rather than built per lost date (a year of holiday
+ * weeks for every candidate of every pairing). Frozen: nobody may change a shared answer.
+ */
+function sharedLoss(school: Loss['school'], reason: LostReason): Loss {
+  return Object.freeze({ school, reason });
+}
+const SIDES = ['mentee', 'mentor', 'both'] as const;
+type LossesBySide = Record<(typeof SIDES)[number], Loss>;
+const lossesBySide = (reason: LostReason) => Object.fromEntries(SIDES.map((side) => [side, sharedLoss(side, reason)])) as LossesBySide;
+const HOLIDAY_LOSS = lossesBySide('holiday');
+const NOT_AVAILABLE = lossesBySide('not_available');
+const NOT_IN_CYCLE_WEEK = lossesBySide('not_in_cycle_week');
+const STUDENT_BOOKED = lossesBySide('student_booked');
+const DEVICE_POOL_FULL = lossesBySide('device_pool_full');
+
+function sideShut(school: Side, shut: Omit<Loss, 'school'>): Loss {
+  return shut.reason === 'holiday' && shut.detail === undefined ? HOLIDAY_LOSS[school] : { school, ...shut };
+}
+
 function shutLoss(p: Pairing, menteeDay: number, mentorDay: number, startMs: number, endMs: number): Loss | undefined {
   const menteeShut = calendarLoss(p.mentee, menteeDay, startMs, endMs);
   const mentorShut = calendarLoss(p.mentor, mentorDay, startMs, endMs);
   if (menteeShut && mentorShut) {
     const bothHoliday = menteeShut.reason === 'holiday' && mentorShut.reason === 'holiday';
     const detail = [menteeShut.detail, mentorShut.detail].filter(Boolean).join('; ');
+    if (bothHoliday && !detail) return HOLIDAY_LOSS.both;
     return { school: 'both', reason: bothHoliday ? 'holiday' : 'closure', ...(detail ? { detail } : {}) };
   }
-  if (menteeShut) return { school: 'mentee', ...menteeShut };
-  if (mentorShut) return { school: 'mentor', ...mentorShut };
+  if (menteeShut) return sideShut('mentee', menteeShut);
+  if (mentorShut) return sideShut('mentor', mentorShut);
   return undefined;
 }
 
 function availabilityLoss(side: StudentSide, placement: Placement): Loss | undefined {
-  if (!placement.period) return { school: side.side, reason: 'not_available' };
+  if (!placement.period) return NOT_AVAILABLE[side.side];
   const day = side.timeline.day(placement.epochDay);
   const bits = side.free[day.weekday]?.[placement.period.index] ?? 0;
   if (bits & day.cycleBit) return undefined;
-  return { school: side.side, reason: bits ? 'not_in_cycle_week' : 'not_available' };
+  return bits ? NOT_IN_CYCLE_WEEK[side.side] : NOT_AVAILABLE[side.side];
 }
 
 /**
@@ -93,15 +114,15 @@ export function lossAt(p: Pairing, menteeDay: number, startMs: number): Loss | u
   const loss = calendarLossAt(p, menteeDay, startMs, endMs);
   if (loss) return loss;
 
-  if (p.bookings.studentBookingDuring(p.mentee.studentId, startMs, endMs)) return { school: 'mentee', reason: 'student_booked' };
-  if (p.bookings.studentBookingDuring(p.mentor.studentId, startMs, endMs)) return { school: 'mentor', reason: 'student_booked' };
+  if (p.bookings.studentBookingDuring(p.mentee.studentId, startMs, endMs)) return STUDENT_BOOKED.mentee;
+  if (p.bookings.studentBookingDuring(p.mentor.studentId, startMs, endMs)) return STUDENT_BOOKED.mentor;
   // Two students of one school would need two of its devices.
   const needed = p.mentee.schoolId === p.mentor.schoolId ? 2 : 1;
   if (!p.bookings.devicesFree(p.mentee.schoolId, startMs, endMs, needed, p.mentee.devices)) {
-    return { school: 'mentee', reason: 'device_pool_full' };
+    return DEVICE_POOL_FULL.mentee;
   }
   if (!p.bookings.devicesFree(p.mentor.schoolId, startMs, endMs, needed, p.mentor.devices)) {
-    return { school: 'mentor', reason: 'device_pool_full' };
+    return DEVICE_POOL_FULL.mentor;
   }
   return undefined;
 }
