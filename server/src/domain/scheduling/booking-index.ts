@@ -23,16 +23,55 @@ class SortedSpans {
     this.longestMs = Math.max(this.longestMs, span.endMs - span.startMs);
   }
 
-  /** Calls `visit` for each span overlapping [startMs, endMs), latest start first, until it returns true. */
-  some(startMs: number, endMs: number, visit: (span: Span) => boolean): boolean {
+  /** The overlapping span with the latest start, if any span overlaps [startMs, endMs). */
+  latestOverlapping(startMs: number, endMs: number): Span | undefined {
     // No span is longer than the longest, so nothing starting before this can still be running.
     const earliestStart = startMs - this.longestMs;
     for (let i = this.firstStartingAtOrAfter(endMs) - 1; i >= 0; i--) {
       const span = this.spans[i]!;
       if (span.startMs < earliestStart) break;
-      if (span.endMs > startMs && visit(span)) return true;
+      if (span.endMs > startMs) return span;
     }
-    return false;
+    return undefined;
+  }
+
+  /** How many spans overlap [startMs, endMs). */
+  countOverlapping(startMs: number, endMs: number): number {
+    const earliestStart = startMs - this.longestMs;
+    let count = 0;
+    for (let i = this.firstStartingAtOrAfter(endMs) - 1; i >= 0; i--) {
+      const span = this.spans[i]!;
+      if (span.startMs < earliestStart) break;
+      if (span.endMs > startMs) count++;
+    }
+    return count;
+  }
+
+  /**
+   * The most spans running at any one moment within [startMs, endMs). The count can only rise
+   * where a span starts, so those moments (and the window start) suffice; nothing is built.
+   */
+  peakOverlapping(startMs: number, endMs: number): number {
+    const last = this.firstStartingAtOrAfter(endMs) - 1;
+    // No span is longer than the longest, so nothing starting before this can still be running.
+    const earliestStart = startMs - this.longestMs;
+    let first = last + 1;
+    while (first > 0 && this.spans[first - 1]!.startMs >= earliestStart) first--;
+    let peak = this.runningAt(startMs, first, last);
+    for (let i = first; i <= last; i++) {
+      const at = this.spans[i]!.startMs;
+      if (at > startMs) peak = Math.max(peak, this.runningAt(at, first, last));
+    }
+    return peak;
+  }
+
+  private runningAt(at: number, first: number, last: number): number {
+    let running = 0;
+    for (let j = first; j <= last; j++) {
+      const span = this.spans[j]!;
+      if (span.startMs <= at && at < span.endMs) running++;
+    }
+    return running;
   }
 
   /** Appends (end, -1) for each span ending inside (fromMs, toMs]; the -1 is the caller's label slot. */
@@ -60,6 +99,8 @@ class SortedSpans {
 export class BookingIndex {
   private readonly bySchool = new Map<string, SortedSpans>();
   private readonly byStudent = new Map<string, SortedSpans>();
+  /** Counts additions, so a `BookingEnds` knows when to look its ids up again. */
+  changes = 0;
 
   /** Index a plain list, or pass an index through so callers that keep one pay nothing. */
   static of(bookings: readonly Booking[] | BookingIndex): BookingIndex {
@@ -72,6 +113,7 @@ export class BookingIndex {
   add(booking: Booking): void {
     const span = { startMs: epochMsOf(booking.start), endMs: epochMsOf(booking.end), booking };
     if (span.endMs <= span.startMs) return;
+    this.changes++;
     spansFor(this.bySchool, booking.schoolId).insert(span);
     const students = booking.studentIds.length === 1 ? booking.studentIds : new Set(booking.studentIds);
     for (const studentId of students) spansFor(this.byStudent, studentId).insert(span);
@@ -81,8 +123,7 @@ export class BookingIndex {
   devicesFree(schoolId: string, startMs: number, endMs: number, needed: number, devices: number): boolean {
     const spans = this.bySchool.get(schoolId);
     if (!spans) return needed <= devices;
-    let overlapping = 0;
-    spans.some(startMs, endMs, () => (overlapping++, false));
+    const overlapping = spans.countOverlapping(startMs, endMs);
     // Fast path: even if every overlapping booking ran at once there would be room.
     if (overlapping + needed <= devices) return true;
     return this.peakDevicesInUse(schoolId, startMs, endMs) + needed <= devices;
@@ -90,23 +131,12 @@ export class BookingIndex {
 
   /** The most devices the school has in use at any one moment within [startMs, endMs). */
   peakDevicesInUse(schoolId: string, startMs: number, endMs: number): number {
-    const found: Span[] = [];
-    this.bySchool.get(schoolId)?.some(startMs, endMs, (s) => (found.push(s), false));
-    // The count can only rise where a booking starts, so those moments (and the window start) suffice.
-    let peak = 0;
-    for (const at of [startMs, ...found.map((s) => s.startMs).filter((t) => t > startMs)]) {
-      let inUse = 0;
-      for (const s of found) if (s.startMs <= at && at < s.endMs) inUse++;
-      peak = Math.max(peak, inUse);
-    }
-    return peak;
+    return this.bySchool.get(schoolId)?.peakOverlapping(startMs, endMs) ?? 0;
   }
 
   /** A booking that already holds the student during [startMs, endMs), if any. */
   studentBookingDuring(studentId: string, startMs: number, endMs: number): Booking | undefined {
-    let found: Booking | undefined;
-    this.byStudent.get(studentId)?.some(startMs, endMs, (s) => ((found = s.booking), true));
-    return found;
+    return this.byStudent.get(studentId)?.latestOverlapping(startMs, endMs)?.booking;
   }
 
   /**
@@ -115,8 +145,35 @@ export class BookingIndex {
    * Appended to `into` as (end, -1) pairs, the layout `startsOn` uses.
    */
   endsWithin(schoolIds: readonly string[], studentIds: readonly string[], fromMs: number, toMs: number, into: number[]): void {
-    for (const id of schoolIds) this.bySchool.get(id)?.endsWithin(fromMs, toMs, into);
-    for (const id of studentIds) this.byStudent.get(id)?.endsWithin(fromMs, toMs, into);
+    this.endsFor(schoolIds, studentIds).within(fromMs, toMs, into);
+  }
+
+  /** `endsWithin` for fixed ids, which are looked up once rather than on every question. */
+  endsFor(schoolIds: readonly string[], studentIds: readonly string[]): BookingEnds {
+    return new BookingEnds(() => [
+      ...schoolIds.map((id) => this.bySchool.get(id)),
+      ...studentIds.map((id) => this.byStudent.get(id)),
+    ], this);
+  }
+}
+
+/** Bookings' ends at a few schools and of a few students (see `BookingIndex.endsWithin`). */
+export class BookingEnds {
+  private lists: SortedSpans[] = [];
+  private resolvedAt = -1;
+
+  constructor(
+    private readonly resolve: () => (SortedSpans | undefined)[],
+    private readonly index: BookingIndex,
+  ) {}
+
+  within(fromMs: number, toMs: number, into: number[]): void {
+    // A booking added since the last look may have started a list for one of the ids.
+    if (this.resolvedAt !== this.index.changes) {
+      this.lists = this.resolve().filter((spans) => spans !== undefined);
+      this.resolvedAt = this.index.changes;
+    }
+    for (const spans of this.lists) spans.endsWithin(fromMs, toMs, into);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Availability, Booking, SchoolCalendar } from './calendar.js';
 import { DEFAULT_SESSION_MINUTES } from './calendar.js';
+import type { BookingEnds } from './booking-index.js';
 import { BookingIndex } from './booking-index.js';
 import type { DayPeriod, SchoolTimeline } from './school-timeline.js';
 import { timelineOf } from './school-timeline.js';
@@ -38,6 +39,8 @@ export interface Pairing {
   bookings: BookingIndex;
   schoolIds: readonly string[];
   studentIds: readonly string[];
+  /** Where bookings at either school or of either student end: candidate starts. */
+  bookingEnds: BookingEnds;
 }
 
 export interface PairingInput {
@@ -52,14 +55,18 @@ export interface PairingInput {
 export function pairingOf(input: PairingInput): Pairing {
   const minutes = input.sessionMinutes ?? DEFAULT_SESSION_MINUTES;
   if (!Number.isInteger(minutes) || minutes <= 0) throw new RangeError(`Session length must be whole minutes, got ${minutes}`);
+  const bookings = BookingIndex.of(input.bookings);
+  const schoolIds = [input.mentee.schoolId, input.mentor.schoolId];
+  const studentIds = [input.mentee.studentId, input.mentor.studentId];
   return {
     mentee: sideOf('mentee', input.mentee, input.menteeSchool),
     mentor: sideOf('mentor', input.mentor, input.mentorSchool),
     // A session lasts this much real time, whatever the clocks do.
     lengthMs: minutes * 60_000,
-    bookings: BookingIndex.of(input.bookings),
-    schoolIds: [input.mentee.schoolId, input.mentor.schoolId],
-    studentIds: [input.mentee.studentId, input.mentor.studentId],
+    bookings,
+    schoolIds,
+    studentIds,
+    bookingEnds: bookings.endsFor(schoolIds, studentIds),
   };
 }
 
@@ -72,15 +79,14 @@ function sideOf(side: Side, availability: Availability, calendar: SchoolCalendar
   const freeAny = [0, 0, 0, 0, 0, 0, 0, 0];
   for (const slot of availability.slots) {
     const bells = timeline.bells(slot.weekday);
-    const bits = (free[slot.weekday] ??= bells.map(() => 0));
+    const bits = (free[slot.weekday] ??= new Array<number>(bells.length).fill(0));
     const bit = slot.week === 'A' ? 1 : slot.week === 'B' ? 2 : 3;
     // A period the bell schedule does not have offers no time to meet.
-    bells.forEach((period, i) => {
-      if (period.name === slot.period) {
-        bits[i]! |= bit;
-        freeAny[slot.weekday]! |= bit;
-      }
-    });
+    for (let i = 0; i < bells.length; i++) {
+      if (bells[i]!.name !== slot.period) continue;
+      bits[i]! |= bit;
+      freeAny[slot.weekday]! |= bit;
+    }
   }
   return {
     side,

@@ -1,10 +1,11 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { Programme, Weekday } from './calendar.js';
-import { DEFAULT_SESSION_MINUTES, isWeekday, timeOfMinute } from './calendar.js';
+import { DEFAULT_SESSION_MINUTES, timeOfMinute } from './calendar.js';
 import type { Pairing, PairingInput } from './pairing.js';
 import { pairingOf } from './pairing.js';
 import type { Loss } from './slot-rules.js';
-import { lossAt, startsOn } from './slot-rules.js';
+import { lossAt } from './slot-rules.js';
+import { addStartKeys } from './start-keys.js';
 import { dateOfEpochDay, epochDayOf, instantOf, localEpochMs, weekdayOfEpochDay } from './zone-clock.js';
 
 /** One session on the absolute timeline; `date` is the mentee school's local date. */
@@ -47,11 +48,14 @@ export interface SlotSearch extends Omit<PairingInput, 'sessionMinutes'> {
   limit?: number;
 }
 
+/** A candidate before it is built: parallel arrays of numbers, since most are ranked and dropped. */
 interface Pattern {
   weekday: Weekday;
   minute: number;
-  sessions: { day: number; startMs: number }[];
-  losses: { day: number; loss: Loss }[];
+  sessionDays: number[];
+  sessionStarts: number[];
+  lossDays: number[];
+  losses: Loss[];
   everyWeekSameSlot: boolean;
 }
 
@@ -69,19 +73,12 @@ export function findSlots(input: SlotSearch): Candidate[] {
   // Starts are collected from every programme date, not one sample week: each date has its
   // own pair of A/B weeks and, across zones, its own pair of UTC offsets.
   const keys = new Set<number>();
-  const starts: number[] = [];
-  for (let day = first; day <= last; day++) {
-    const weekday = weekdayOfEpochDay(day);
-    if (!isWeekday(weekday)) continue;
-    starts.length = 0;
-    startsOn(pairing, day, starts);
-    for (let i = 1; i < starts.length; i += 2) keys.add(weekday * 1440 + starts[i]!);
-  }
+  addStartKeys(pairing, first, last, keys);
 
   const patterns: Pattern[] = [];
   for (const key of keys) {
     const pattern = evaluate(pairing, Math.floor(key / 1440) as Weekday, key % 1440, first, last);
-    if (pattern.sessions.length > 0) patterns.push(pattern);
+    if (pattern.sessionDays.length > 0) patterns.push(pattern);
   }
   patterns.sort(byRank);
   return patterns.slice(0, input.limit ?? patterns.length).map((p) => materialise(pairing, p, sessionMinutes));
@@ -89,18 +86,22 @@ export function findSlots(input: SlotSearch): Candidate[] {
 
 function evaluate(p: Pairing, weekday: Weekday, minute: number, first: number, last: number): Pattern {
   const { timeZone } = p.mentee.timeline.calendar;
-  const sessions: Pattern['sessions'] = [];
-  const losses: Pattern['losses'] = [];
+  const pattern: Pattern = { weekday, minute, sessionDays: [], sessionStarts: [], lossDays: [], losses: [], everyWeekSameSlot: true };
   const offset = (weekday - weekdayOfEpochDay(first) + 7) % 7;
   // Stepping the date by 7 is calendar arithmetic; the instant of each date comes from Temporal.
   for (let day = first + offset; day <= last; day += 7) {
     const startMs = localEpochMs(timeZone, day, minute);
     const loss = lossAt(p, day, startMs);
-    if (loss) losses.push({ day, loss });
-    else sessions.push({ day, startMs });
+    if (loss) {
+      pattern.lossDays.push(day);
+      pattern.losses.push(loss);
+      if (loss.reason !== 'holiday' && loss.reason !== 'closure') pattern.everyWeekSameSlot = false;
+    } else {
+      pattern.sessionDays.push(day);
+      pattern.sessionStarts.push(startMs);
+    }
   }
-  const everyWeekSameSlot = losses.every(({ loss }) => loss.reason === 'holiday' || loss.reason === 'closure');
-  return { weekday, minute, sessions, losses, everyWeekSameSlot };
+  return pattern;
 }
 
 /** Same slot every week first, then fewer lost dates, then earlier in the mentee's day; then more sessions, then Monday first. */
@@ -109,29 +110,29 @@ function byRank(a: Pattern, b: Pattern): number {
     Number(b.everyWeekSameSlot) - Number(a.everyWeekSameSlot) ||
     a.losses.length - b.losses.length ||
     a.minute - b.minute ||
-    b.sessions.length - a.sessions.length ||
+    b.sessionDays.length - a.sessionDays.length ||
     a.weekday - b.weekday
   );
 }
 
 function materialise(p: Pairing, pattern: Pattern, sessionMinutes: number): Candidate {
   const calendar = p.mentee.timeline.calendar;
-  const firstSession = pattern.sessions[0]!;
+  const firstDay = pattern.sessionDays[0]!;
+  const firstStartMs = pattern.sessionStarts[0]!;
   const period = p.mentee.timeline
-    .periods(firstSession.day)
-    .find((x) => x.startMs <= firstSession.startMs && firstSession.startMs + p.lengthMs <= x.endMs);
+    .periods(firstDay)
+    .find((x) => x.startMs <= firstStartMs && firstStartMs + p.lengthMs <= x.endMs);
   return {
     anchor: { side: 'mentee', schoolId: calendar.schoolId, timeZone: calendar.timeZone },
     weekday: pattern.weekday,
     localStart: timeOfMinute(pattern.minute),
     sessionMinutes,
     menteePeriod: period?.name ?? '',
-    sessions: pattern.sessions.map(({ day, startMs }) => ({
-      date: dateOfEpochDay(day),
-      start: instantOf(startMs),
-      end: instantOf(startMs + p.lengthMs),
-    })),
-    lostDates: pattern.losses.map(({ day, loss }) => ({ date: dateOfEpochDay(day), ...loss })),
+    sessions: pattern.sessionDays.map((day, i) => {
+      const startMs = pattern.sessionStarts[i]!;
+      return { date: dateOfEpochDay(day), start: instantOf(startMs), end: instantOf(startMs + p.lengthMs) };
+    }),
+    lostDates: pattern.lossDays.map((day, i) => ({ date: dateOfEpochDay(day), ...pattern.losses[i]! })),
     everyWeekSameSlot: pattern.everyWeekSameSlot,
   };
 }

@@ -52,25 +52,46 @@ function calendarLoss(side: StudentSide, epochDay: number, startMs: number, endM
   return closure ? { reason: 'closure', detail: closure.detail } : undefined;
 }
 
+/**
+ * The losses that carry no detail, shared rather than built per lost date (a year of holiday
+ * weeks for every candidate of every pairing). Frozen: nobody may change a shared answer.
+ */
+function sharedLoss(school: Loss['school'], reason: LostReason): Loss {
+  return Object.freeze({ school, reason });
+}
+const SIDES = ['mentee', 'mentor', 'both'] as const;
+type LossesBySide = Record<(typeof SIDES)[number], Loss>;
+const lossesBySide = (reason: LostReason) => Object.fromEntries(SIDES.map((side) => [side, sharedLoss(side, reason)])) as LossesBySide;
+const HOLIDAY_LOSS = lossesBySide('holiday');
+const NOT_AVAILABLE = lossesBySide('not_available');
+const NOT_IN_CYCLE_WEEK = lossesBySide('not_in_cycle_week');
+const STUDENT_BOOKED = lossesBySide('student_booked');
+const DEVICE_POOL_FULL = lossesBySide('device_pool_full');
+
+function sideShut(school: Side, shut: Omit<Loss, 'school'>): Loss {
+  return shut.reason === 'holiday' && shut.detail === undefined ? HOLIDAY_LOSS[school] : { school, ...shut };
+}
+
 function shutLoss(p: Pairing, menteeDay: number, mentorDay: number, startMs: number, endMs: number): Loss | undefined {
   const menteeShut = calendarLoss(p.mentee, menteeDay, startMs, endMs);
   const mentorShut = calendarLoss(p.mentor, mentorDay, startMs, endMs);
   if (menteeShut && mentorShut) {
     const bothHoliday = menteeShut.reason === 'holiday' && mentorShut.reason === 'holiday';
     const detail = [menteeShut.detail, mentorShut.detail].filter(Boolean).join('; ');
+    if (bothHoliday && !detail) return HOLIDAY_LOSS.both;
     return { school: 'both', reason: bothHoliday ? 'holiday' : 'closure', ...(detail ? { detail } : {}) };
   }
-  if (menteeShut) return { school: 'mentee', ...menteeShut };
-  if (mentorShut) return { school: 'mentor', ...mentorShut };
+  if (menteeShut) return sideShut('mentee', menteeShut);
+  if (mentorShut) return sideShut('mentor', mentorShut);
   return undefined;
 }
 
 function availabilityLoss(side: StudentSide, placement: Placement): Loss | undefined {
-  if (!placement.period) return { school: side.side, reason: 'not_available' };
+  if (!placement.period) return NOT_AVAILABLE[side.side];
   const day = side.timeline.day(placement.epochDay);
   const bits = side.free[day.weekday]?.[placement.period.index] ?? 0;
   if (bits & day.cycleBit) return undefined;
-  return { school: side.side, reason: bits ? 'not_in_cycle_week' : 'not_available' };
+  return bits ? NOT_IN_CYCLE_WEEK[side.side] : NOT_AVAILABLE[side.side];
 }
 
 /**
@@ -93,15 +114,15 @@ export function lossAt(p: Pairing, menteeDay: number, startMs: number): Loss | u
   const loss = calendarLossAt(p, menteeDay, startMs, endMs);
   if (loss) return loss;
 
-  if (p.bookings.studentBookingDuring(p.mentee.studentId, startMs, endMs)) return { school: 'mentee', reason: 'student_booked' };
-  if (p.bookings.studentBookingDuring(p.mentor.studentId, startMs, endMs)) return { school: 'mentor', reason: 'student_booked' };
+  if (p.bookings.studentBookingDuring(p.mentee.studentId, startMs, endMs)) return STUDENT_BOOKED.mentee;
+  if (p.bookings.studentBookingDuring(p.mentor.studentId, startMs, endMs)) return STUDENT_BOOKED.mentor;
   // Two students of one school would need two of its devices.
   const needed = p.mentee.schoolId === p.mentor.schoolId ? 2 : 1;
   if (!p.bookings.devicesFree(p.mentee.schoolId, startMs, endMs, needed, p.mentee.devices)) {
-    return { school: 'mentee', reason: 'device_pool_full' };
+    return DEVICE_POOL_FULL.mentee;
   }
   if (!p.bookings.devicesFree(p.mentor.schoolId, startMs, endMs, needed, p.mentor.devices)) {
-    return { school: 'mentor', reason: 'device_pool_full' };
+    return DEVICE_POOL_FULL.mentor;
   }
   return undefined;
 }
@@ -122,6 +143,45 @@ export function closedDuring(p: Pairing, menteeDay: number, startMs: number, end
  * with gaps too short for another session.
  */
 export function startsOn(p: Pairing, menteeDay: number, into: number[]): void {
+  const windows = windowScratch;
+  windows.length = 0;
+  meetingWindows(p, menteeDay, windows);
+  for (let w = 0; w < windows.length; w += WINDOW_FIELDS) {
+    const first = into.length;
+    const from = windows[w]!;
+    const to = windows[w + 1]!;
+    backToBack(from, to, p.lengthMs, into);
+    p.bookingEnds.within(from, to - p.lengthMs, into);
+    labelStarts(p, windows[w + 2]!, windows[w + 3]!, into, first);
+  }
+}
+
+/** Scratch for `startsOn`, reused: it runs for each date of every pairing and is never re-entered. */
+const windowScratch: number[] = [];
+
+/** `meetingWindows` appends (from, to, the mentee period's startMs, its startMinute) per window. */
+export const WINDOW_FIELDS = 4;
+
+/** Appends (start, -1) pairs back to back through [from, to): whole sessions only. */
+export function backToBack(from: number, to: number, lengthMs: number, into: number[]): void {
+  for (let at = from; at + lengthMs <= to; at += lengthMs) into.push(at, -1);
+}
+
+/** Fills the wall-clock minute of each start appended since `first` (the pairs' second halves). */
+export function labelStarts(p: Pairing, periodStartMs: number, periodStartMinute: number, into: number[], first: number): void {
+  const { timeZone } = p.mentee.timeline.calendar;
+  for (let i = first; i < into.length; i += 2) {
+    // The wall-clock label is Temporal's offset applied (zone-offsets.ts), unless it is the mentee's own bell.
+    into[i + 1] = into[i] === periodStartMs ? periodStartMinute : localMinuteOf(timeZone, into[i]!);
+  }
+}
+
+/**
+ * Where an available period of the mentee meets one of the mentor's for at least a whole
+ * session on one of the mentee school's dates, bookings aside: appended to `into` as
+ * `WINDOW_FIELDS` numbers each, in the order `startsOn` tries them.
+ */
+export function meetingWindows(p: Pairing, menteeDay: number, into: number[]): void {
   const { mentee } = p;
   const day = mentee.timeline.day(menteeDay);
   if (day.shut || !(mentee.freeAny[day.weekday]! & day.cycleBit)) return;
@@ -136,7 +196,7 @@ export function startsOn(p: Pairing, menteeDay: number, into: number[]): void {
   }
 }
 
-/** Scratch for `openMentorDays`, reused: `startsOn` runs for each date of every pairing and is never re-entered. */
+/** Scratch for `openMentorDays`, reused: `meetingWindows` is never re-entered. */
 const mentorDays: SchoolDay[] = [];
 const mentorPeriods: (readonly DayPeriod[])[] = [];
 
@@ -146,21 +206,13 @@ const mentorPeriods: (readonly DayPeriod[])[] = [];
  * in the scratch arrays, and their number returned.
  */
 function openMentorDays(p: Pairing, menteeDay: number, menteePeriods: readonly DayPeriod[]): number {
-  if (menteePeriods.length === 0) return 0;
   const { mentor } = p;
-  // Bells are in start order, but a long period may end after the last one starts.
-  let dayStart = Infinity;
-  let dayEnd = -Infinity;
-  for (const period of menteePeriods) {
-    dayStart = Math.min(dayStart, period.startMs);
-    dayEnd = Math.max(dayEnd, period.endMs);
-  }
   let open = 0;
   for (let mentorDay = menteeDay - 1; mentorDay <= menteeDay + 1; mentorDay++) {
     const day = mentor.timeline.day(mentorDay);
     if (day.shut || !(mentor.freeAny[day.weekday]! & day.cycleBit)) continue;
     const periods = mentor.timeline.periods(mentorDay);
-    if (periods.length === 0 || periods[periods.length - 1]!.endMs <= dayStart || periods[0]!.startMs >= dayEnd) continue;
+    if (!hasBellsDuring(periods, menteePeriods)) continue;
     mentorDays[open] = day;
     mentorPeriods[open] = periods;
     open++;
@@ -168,23 +220,29 @@ function openMentorDays(p: Pairing, menteeDay: number, menteePeriods: readonly D
   return open;
 }
 
+/** Whether any of `periods` runs during the span from the first to the last of `during`. */
+export function hasBellsDuring(periods: readonly DayPeriod[], during: readonly DayPeriod[]): boolean {
+  if (periods.length === 0 || during.length === 0) return false;
+  // Bells are in start order, but a long period may end after the last one starts.
+  let dayStart = Infinity;
+  let dayEnd = -Infinity;
+  for (const period of during) {
+    dayStart = Math.min(dayStart, period.startMs);
+    dayEnd = Math.max(dayEnd, period.endMs);
+  }
+  return periods[periods.length - 1]!.endMs > dayStart && periods[0]!.startMs < dayEnd;
+}
+
 function overlapsWith(p: Pairing, period: DayPeriod, day: SchoolDay, periods: readonly DayPeriod[], into: number[]): void {
   const { mentor, lengthMs } = p;
   if (periods[periods.length - 1]!.endMs <= period.startMs || periods[0]!.startMs >= period.endMs) return;
   const free = mentor.free[day.weekday]!;
-  const first = into.length;
   for (const theirs of periods) {
     if (theirs.startMs >= period.endMs) break;
     if (theirs.endMs <= period.startMs || !(free[theirs.index]! & day.cycleBit)) continue;
     const from = Math.max(period.startMs, theirs.startMs);
     const to = Math.min(period.endMs, theirs.endMs);
     if (to - from < lengthMs) continue;
-    for (let at = from; at + lengthMs <= to; at += lengthMs) into.push(at, -1);
-    p.bookings.endsWithin(p.schoolIds, p.studentIds, from, to - lengthMs, into);
-  }
-  const { timeZone } = p.mentee.timeline.calendar;
-  for (let i = first; i < into.length; i += 2) {
-    // The wall-clock label is Temporal's offset applied (zone-offsets.ts), unless it is the mentee's own bell.
-    into[i + 1] = into[i] === period.startMs ? period.startMinute : localMinuteOf(timeZone, into[i]!);
+    into.push(from, to, period.startMs, period.startMinute);
   }
 }

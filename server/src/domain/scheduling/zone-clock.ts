@@ -98,7 +98,18 @@ export function localEpochMs(timeZone: string, epochDay: number, minute: number)
   if (!(minute >= 0 && minute < MINUTES_PER_DAY) || !Number.isInteger(minute) || !Number.isInteger(epochDay)) {
     return temporalEpochMs(timeZone, epochDay, minute);
   }
-  const memo = zoneMemo(timeZone);
+  const entry = dayEntry(zoneMemo(timeZone), epochDay);
+  if (typeof entry === 'number') return epochDay * DAY_MS + minute * MINUTE_MS - entry;
+  let ms = entry[minute]!;
+  if (Number.isNaN(ms)) {
+    ms = temporalEpochMs(timeZone, epochDay, minute);
+    entry[minute] = ms;
+  }
+  return ms;
+}
+
+/** The day's memo: its one UTC offset (ms), or its minutes' instants when a transition is near. */
+function dayEntry(memo: ZoneMemo, epochDay: number): number | Float64Array {
   let entry = memo.byDay.get(epochDay);
   if (entry === undefined) {
     if (memo.daysHeld >= MAX_DAYS_PER_ZONE) {
@@ -109,13 +120,17 @@ export function localEpochMs(timeZone: string, epochDay: number, minute: number)
     memo.byDay.set(epochDay, entry);
     memo.daysHeld++;
   }
-  if (typeof entry === 'number') return epochDay * DAY_MS + minute * MINUTE_MS - entry;
-  let ms = entry[minute]!;
-  if (Number.isNaN(ms)) {
-    ms = temporalEpochMs(timeZone, epochDay, minute);
-    entry[minute] = ms;
-  }
-  return ms;
+  return entry;
+}
+
+/**
+ * Temporal's one UTC offset (ms) for every wall-clock minute of that date, or undefined when a
+ * transition is within a day of it: on such a date `localEpochMs` is `epochDay·day + minute·minute − offset`.
+ */
+export function steadyOffsetOf(timeZone: string, epochDay: number): number | undefined {
+  if (!Number.isInteger(epochDay)) return undefined;
+  const entry = dayEntry(zoneMemo(timeZone), epochDay);
+  return typeof entry === 'number' ? entry : undefined;
 }
 
 function temporalEpochMs(timeZone: string, epochDay: number, minute: number): number {
