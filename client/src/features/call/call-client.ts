@@ -116,9 +116,9 @@ export class CallClient {
   }
 
   /**
-   * Joins the session. Resolves once the call screen can show (transports
-   * ready, partner known); remote media and our own publishing continue in the
-   * background. Rejects with a PeerbridgeError whose message is for the user,
+   * Joins the session. Resolves once the transports are ready and the partner
+   * known; the call screen shows once the partner's tracks are received, and
+   * their media and our own publishing continue in the background. Rejects with a PeerbridgeError whose message is for the user,
    * and returns to `idle` so pre-join can show it.
    */
   async join(params: JoinParams): Promise<void> {
