@@ -116,9 +116,9 @@ export class CallClient {
   }
 
   /**
-   * Joins the session. Resolves once the call screen can show (transports
-   * ready, partner known); remote media and our own publishing continue in the
-   * background. Rejects with a PeerbridgeError whose message is for the user,
+   * Joins the session. Resolves once the transports are ready and the partner
+   * known; the call screen shows once the partner's tracks are received, and
+   * their media and our own publishing continue in the background. Rejects with a PeerbridgeError whose message is for the user,
    * and returns to `idle` so pre-join can show it.
    */
   async join(params: JoinParams): Promise<void> {
@@ -287,11 +287,14 @@ export class CallClient {
     if (joined.rejoinGrant) storeRejoin({ sessionId: params.sessionId, studentId: params.studentId, rejoinGrant: joined.rejoinGrant });
     if (automatic) this.store.update({ rejoins: this.state.rejoins + 1 });
     const partner = joined.peers.find((peer) => peer.participantId !== joined.participantId) ?? null;
-    // Receiving first: the partner's face is what the child is waiting for. Their tracks' SDP is
-    // started before the call screen renders (which the phase change schedules), so the browser
-    // negotiates while the screen draws; pushes held during the join still apply after the phase.
-    this.room.enter({ ...joined, selfId: joined.participantId, media }, () =>
-      this.store.update({ phase: partner ? 'connected' : 'waiting', partner, notice: null }),
+    // Receiving first: the partner's face is what the child is waiting for. On a tapped join the call
+    // screen (which the phase change mounts) renders once their tracks' SDP is done, so it draws while
+    // ICE and DTLS run instead of holding up the SDP; pushes held meanwhile still apply after the phase.
+    // An automatic rejoin goes live at once, as CallReconnect expects when `establish` resolves.
+    this.room.enter(
+      { ...joined, selfId: joined.participantId, media },
+      () => this.store.update({ phase: partner ? 'connected' : 'waiting', partner, notice: null }),
+      { liveAfterReceiving: !automatic },
     );
     void this.publisher.publish(media, params.stream, isCurrent);
   }

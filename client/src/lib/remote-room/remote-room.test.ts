@@ -72,6 +72,54 @@ describe('RemoteRoom', () => {
     expect(seen).toContain('peer left');
   });
 
+  it('with liveAfterReceiving, tells the owner and replays held pushes only once the join\'s tracks are received', async () => {
+    const { remote, push } = room();
+    let finishConsume: () => void = () => {};
+    const media = Object.assign(fakeMediaSession(), {
+      consume: (result: ConsumeResult) =>
+        new Promise<{ track: MediaStreamTrack }>((resolve) => (finishConsume = () => resolve({ track: fakeTrack(result.producerId) }))),
+    });
+    const seen: string[] = [];
+    remote.on('peerLeft', () => seen.push('peer left'));
+    remote.begin();
+    push('peer:left', { participantId: PARTNER });
+    remote.enter(
+      entry({ media, producers: [{ producerId: 'v2', participantId: PARTNER, kind: 'video', paused: false }], consumers: [consumeResult('v2')] }),
+      () => seen.push('owner settled'),
+      { liveAfterReceiving: true },
+    );
+    await flush();
+    expect(remote.isLive).toBe(false);
+    expect(seen).toEqual([]);
+    push('observer:joined', grace);
+    finishConsume();
+    await flush();
+    expect(remote.isLive).toBe(true);
+    expect(seen).toEqual(['owner settled', 'peer left']);
+    expect(remote.observers).toEqual([grace]);
+  });
+
+  it('with liveAfterReceiving and nothing to receive, goes live at once; a reset meanwhile keeps it closed', async () => {
+    const alone = room();
+    alone.remote.begin();
+    alone.remote.enter(entry(), undefined, { liveAfterReceiving: true });
+    expect(alone.remote.isLive).toBe(true);
+
+    const { remote } = room();
+    const media = Object.assign(fakeMediaSession(), { consume: () => Promise.reject(new Error('no SDP')) });
+    const told = vi.fn();
+    remote.begin();
+    remote.enter(
+      entry({ media, producers: [{ producerId: 'v2', participantId: PARTNER, kind: 'video', paused: false }], consumers: [consumeResult('v2')] }),
+      told,
+      { liveAfterReceiving: true },
+    );
+    remote.reset();
+    await flush();
+    expect(remote.isLive).toBe(false);
+    expect(told).not.toHaveBeenCalled();
+  });
+
   it('drops pushes outside a join', () => {
     const { remote, push } = room();
     push('observer:joined', grace);

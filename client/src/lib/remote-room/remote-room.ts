@@ -126,25 +126,35 @@ export class RemoteRoom {
   /**
    * The join's media is ready: take in who is there, receive what they send, then replay what was held.
    * `beforeReplay` runs once receiving has started and before the held pushes (the owner's own state for the join).
+   * With `liveAfterReceiving`, the room goes live (the owner told, the held pushes replayed) only once each of
+   * the join's tracks is received (its SDP done) or has failed: the re-render that follows then shares the
+   * browser with ICE and DTLS, which need the page little, instead of with the SDP the first frame waits for.
    */
-  enter(entry: RoomEntry, beforeReplay?: () => void): void {
+  enter(entry: RoomEntry, beforeReplay?: () => void, options: { liveAfterReceiving?: boolean } = {}): void {
     this.receiving = entry.media;
     this.selfId = entry.selfId;
     this.peerMap.clear();
     for (const peer of entry.peers) if (peer.participantId !== entry.selfId) this.peerMap.set(peer.participantId, peer);
     // Observers as of this join; a rejoin replaces the list, since who watches may have changed meanwhile.
     this.currentObservers = [...entry.observers];
-    this.stage = 'live';
     // Receiving starts before anyone is told of the change: their re-render then waits behind the
     // media's first step instead of in front of it.
     const prepared = new Map(entry.consumers.map((c) => [c.producerId, c]));
-    for (const producer of entry.producers) this.addProducer(producer, prepared.get(producer.producerId));
-    this.events.emit('change', 'peers');
-    this.events.emit('change', 'observers');
-    beforeReplay?.();
-    const held = this.deferred;
-    this.deferred = [];
-    for (const run of held) run();
+    const epoch = this.epoch;
+    const received = entry.producers.map((producer) => this.addProducer(producer, prepared.get(producer.producerId), epoch));
+    const goLive = () => {
+      // Reset or begun again meanwhile: that join's room is not this one.
+      if (epoch !== this.epoch) return;
+      this.stage = 'live';
+      this.events.emit('change', 'peers');
+      this.events.emit('change', 'observers');
+      beforeReplay?.();
+      const held = this.deferred;
+      this.deferred = [];
+      for (const run of held) run();
+    };
+    if (options.liveAfterReceiving && received.length > 0) void Promise.all(received).then(goLive);
+    else goLive();
   }
 
   /** The media is gone (left, ended, about to rejoin): forget it, drop pushes until the next `begin`. */
@@ -168,7 +178,7 @@ export class RemoteRoom {
     const socket = this.socket;
     socket.on('peer:joined', (peer) => this.whenLive(() => this.onPeerJoined(peer)));
     socket.on('peer:left', ({ participantId }) => this.whenLive(() => this.onPeerLeft(participantId)));
-    socket.on('producer:added', (producer) => this.whenLive(() => this.addProducer(producer)));
+    socket.on('producer:added', (producer) => this.whenLive(() => void this.addProducer(producer)));
     socket.on('producer:paused', ({ producerId, paused, reason }) =>
       this.whenLive(() => {
         if (this.remote.setPaused(producerId, paused, reason)) this.events.emit('change', 'media');
@@ -226,15 +236,16 @@ export class RemoteRoom {
 
   // ---- media -------------------------------------------------------------
 
-  private addProducer(info: ProducerInfo, prepared?: ConsumeResult): void {
+  /** Resolves once the producer's track is here (before its resume request) or receiving it has ended; never rejects. */
+  private addProducer(info: ProducerInfo, prepared?: ConsumeResult, epoch = this.epoch): Promise<void> {
     const entry = this.remote.add(info, this.selfId);
-    if (entry) void this.consume(entry, prepared);
+    if (!entry) return Promise.resolve();
+    return new Promise((trackHere) => void this.consume(entry, prepared, epoch, trackHere).finally(trackHere));
   }
 
-  private async consume(entry: RemoteProducer, prepared?: ConsumeResult): Promise<void> {
+  private async consume(entry: RemoteProducer, prepared: ConsumeResult | undefined, epoch: number, trackHere: () => void): Promise<void> {
     const media = this.receiving;
     if (!media) return;
-    const epoch = this.epoch;
     const stillWanted = () => epoch === this.epoch && this.remote.isCurrent(entry);
     try {
       await receiveRemote({
@@ -243,7 +254,10 @@ export class RemoteRoom {
         entry,
         prepared,
         stillWanted,
-        onTrack: () => this.events.emit('change', 'media'),
+        onTrack: () => {
+          this.events.emit('change', 'media');
+          trackHere();
+        },
       });
     } catch (error) {
       if (!stillWanted()) return;
