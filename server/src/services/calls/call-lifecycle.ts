@@ -1,4 +1,4 @@
-import type { JoinResult, LeaveReason, NetworkCheckResult, ObserveResult, ObserverInfo, SessionEndReason } from '@peerbridge/shared';
+import type { JoinResult, LeaveReason, NetworkCheckResult, ObserveResult, ObserverInfo, ProducerInfo, SessionEndReason } from '@peerbridge/shared';
 import type { Logger } from 'pino';
 import type { Temporal } from 'temporal-polyfill';
 import { RECONNECT_GRACE_MS } from '../../domain/sessions/presence.js';
@@ -160,7 +160,7 @@ export class CallLifecycle {
       const others = session.others(studentId);
       // The log is written before the student is told they are in (a kept place was logged coming back above);
       // the media is set up meanwhile, since neither waits for the other and both come before the answer.
-      const [sendTransport, recvTransport, { producers, consumers }] = await bothSettled(
+      const [sendTransport, recvTransport, { consumers }] = await bothSettled(
         this.prepareMedia(session, peer, studentId, rtpCapabilities),
         this.logStudentIn(record.id, { id: studentId, deviceId: conn.deviceId }, { comingBack, rejoined, networkCheck }),
       );
@@ -188,7 +188,7 @@ export class CallLifecycle {
         recvTransport,
         iceServers: this.deps.callMedia.iceServersFor(conn.deviceId ?? studentId),
         peers: session.students().filter((p) => p.id !== studentId).map((p) => p.info),
-        producers,
+        producers: producersOnEntry(session, studentId),
         consumers,
         observers: session.observers().map((o) => o.info),
         ...(rejoinGrant ? { rejoinGrant } : {}),
@@ -232,7 +232,7 @@ export class CallLifecycle {
       };
       await this.deps.timeline.observerJoined(record.id, info);
       const others = session.others(staff.staffId);
-      const { producers, consumers } = await this.deps.callMedia.offer(session, peer, staff.staffId, rtpCapabilities);
+      const { consumers } = await this.deps.callMedia.offer(session, peer, staff.staffId, rtpCapabilities);
       const observer: Participant = { kind: 'observer', id: staff.staffId, connectionId: conn.connectionId, deviceId: null, peer, producers: new Map(), info };
       this.deps.registry.register(session, observer);
       this.deps.audioFirst.watch(session, observer);
@@ -244,7 +244,7 @@ export class CallLifecycle {
         recvTransport,
         iceServers: this.deps.callMedia.iceServersFor(staff.staffId),
         peers: session.students().map((p) => p.info),
-        producers,
+        producers: producersOnEntry(session, staff.staffId),
         consumers,
         observers: session.observers().map((o) => o.info),
       };
@@ -398,3 +398,14 @@ export class CallLifecycle {
   }
 }
 
+/**
+ * What the others send, counted again once the newcomer is registered, not taken from the media offer:
+ * a producer made while the join was being set up (produce does not wait in the session's queue, and
+ * the join awaits its transports, consumers and log entry) was announced only to those registered then,
+ * so the newcomer would never have heard of it. After a restart both iPads come back at once and one of
+ * them starts its camera inside the other's join; that iPad's partner then never received its video.
+ * One without a prepared consumer is consumed the ordinary way by the client (`media:consume`).
+ */
+function producersOnEntry(session: LiveSession, newcomerId: string): ProducerInfo[] {
+  return session.producersOfOthers(newcomerId);
+}

@@ -65,6 +65,11 @@ export class LiveSession implements LiveSessionView {
     }));
   }
 
+  /** What everyone but `id` sends: what a newcomer (a student or staff observing) receives. */
+  producersOfOthers(id: string): ProducerInfo[] {
+    return this.others(id).flatMap((o) => this.producersOf(o));
+  }
+
   /** The participant who owns a producer, if it is anyone in this session. */
   ownerOfProducer(producerId: string): Participant | undefined {
     return [...this.participants.values()].find((p) => p.producers.has(producerId));
