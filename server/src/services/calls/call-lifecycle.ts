@@ -1,4 +1,4 @@
-import type { JoinResult, LeaveReason, NetworkCheckResult, ObserveResult, ObserverInfo, ProducerInfo, SessionEndReason } from '@peerbridge/shared';
+import type { JoinResult, LeaveReason, NetworkCheckResult, ObserveResult, ObserverInfo, SessionEndReason } from '@peerbridge/shared';
 import type { Logger } from 'pino';
 import type { Temporal } from 'temporal-polyfill';
 import { RECONNECT_GRACE_MS } from '../../domain/sessions/presence.js';
@@ -188,7 +188,8 @@ export class CallLifecycle {
         recvTransport,
         iceServers: this.deps.callMedia.iceServersFor(conn.deviceId ?? studentId),
         peers: session.students().filter((p) => p.id !== studentId).map((p) => p.info),
-        producers: producersOnEntry(session, studentId),
+        // As of now, not of the offer: one produced meanwhile was told only to those registered then.
+        producers: session.producersOfOthers(studentId),
         consumers,
         observers: session.observers().map((o) => o.info),
         ...(rejoinGrant ? { rejoinGrant } : {}),
@@ -244,7 +245,7 @@ export class CallLifecycle {
         recvTransport,
         iceServers: this.deps.callMedia.iceServersFor(staff.staffId),
         peers: session.students().map((p) => p.info),
-        producers: producersOnEntry(session, staff.staffId),
+        producers: session.producersOfOthers(staff.staffId), // as of now, as for a student
         consumers,
         observers: session.observers().map((o) => o.info),
       };
@@ -396,16 +397,4 @@ export class CallLifecycle {
     this.deps.registry.remove(session);
     if (!session.room.closed) session.room.close();
   }
-}
-
-/**
- * What the others send, counted again once the newcomer is registered, not taken from the media offer:
- * a producer made while the join was being set up (produce does not wait in the session's queue, and
- * the join awaits its transports, consumers and log entry) was announced only to those registered then,
- * so the newcomer would never have heard of it. After a restart both iPads come back at once and one of
- * them starts its camera inside the other's join; that iPad's partner then never received its video.
- * One without a prepared consumer is consumed the ordinary way by the client (`media:consume`).
- */
-function producersOnEntry(session: LiveSession, newcomerId: string): ProducerInfo[] {
-  return session.producersOfOthers(newcomerId);
 }
