@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { reactToPreact } from './client/react-compat.ts';
 
 export default defineConfig({
   test: {
@@ -6,6 +7,10 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // The client's tests render with what ships: preact/compat in React's place (client/react-compat.ts).
+          alias: reactToPreact,
+          // TanStack Query is loaded through Vite too, so its React imports take the same aliases.
+          server: { deps: { inline: [/@tanstack\/react-query/] } },
           include: ['{server,shared,client}/src/**/*.test.{ts,tsx}', 'bench/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
           environment: 'node',

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { compressedSize, keyOfModule, modulesIn, reachableFiles, staticFiles, staticKeys, type Manifest, type PathSize } from './bundle-graph.js';
+import { reactToPreact } from '../client/react-compat.js';
 import { reactFloor } from './react-floor.js';
 
 /*
@@ -13,8 +14,9 @@ import { reactFloor } from './react-floor.js';
  *    (the calls to the server, with zod and the contract's schemas);
  *  - student: a student's whole way through a call: the device page, then every chunk the iPad app
  *    imports on the way (PIN screen, pre-join, call, chat, targets), transitively, dynamic imports too.
- * The baseline in the same run is the floor no page can go under: React and react-dom alone,
- * rendering one button, built by the same Vite and compressed the same way.
+ * The baselines in the same run are the floors no page can go under: React and react-dom alone,
+ * rendering one button, built by the same Vite and compressed the same way; and that page on
+ * preact/compat, which the client runs on in React's place (client/react-compat.ts).
  * CLIENT_DIST=<dir> measures an existing build (with its manifest and source maps) instead of building.
  */
 
@@ -58,6 +60,12 @@ line('client-bundle path=student', compressedSize(dist, studentFiles));
 line('client-bundle path=staff-only', compressedSize(dist, staffOnlyFiles));
 const floor = await reactFloor(root);
 process.stdout.write(`client-bundle-floor react-dom kb=${kb(floor.brotli)} gzip_kb=${kb(floor.gzip)}\n`);
+const compatFloor = await reactFloor(root, reactToPreact);
+process.stdout.write(`client-bundle-floor preact-compat kb=${kb(compatFloor.brotli)} gzip_kb=${kb(compatFloor.gzip)}\n`);
+
+// React's own runtime must not ship beside Preact's: an import the aliases do not map would bring it back.
+const reactShipped = [...modulesIn(dist, allFiles)].filter((module) => /\/node_modules\/(react|react-dom|scheduler)\//.test(module));
+if (reactShipped.length > 0) fail(`React's runtime is in the build (map its entry point in client/react-compat.ts):\n  ${reactShipped.slice(0, 5).join('\n  ')}`);
 
 const staffInStudentPath = [...modulesIn(dist, studentFiles)].filter(isStaffModule);
 if (staffInStudentPath.length > 0) fail(`staff code is in the student path:\n  ${staffInStudentPath.join('\n  ')}`);

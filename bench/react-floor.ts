@@ -3,14 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { build } from 'vite';
+import { build, type Alias } from 'vite';
 
 /*
  * The smallest page React can paint: React and react-dom rendering one button, built by the same
  * Vite and React plugin as the client and compressed as the client's build compresses (brotli at
- * quality 11, gzip at level 9). Whatever a page adds on top of this is the page's own.
+ * quality 11, gzip at level 9). Whatever a page adds on top of this is the page's own. With `alias`
+ * (the client's React-to-Preact map), the same page on the runtime the client ships instead.
  */
-export async function reactFloor(repoRoot: string): Promise<{ brotli: number; gzip: number }> {
+export async function reactFloor(repoRoot: string, alias: Alias[] = []): Promise<{ brotli: number; gzip: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'react-floor-'));
   try {
     symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
@@ -23,7 +24,7 @@ import { createRoot } from 'react-dom/client';
 function App() { const [n, setN] = useState(0); return <button onClick={() => setN(n + 1)}>{n}</button>; }
 createRoot(document.getElementById('root')).render(<StrictMode><App /></StrictMode>);`,
     );
-    await build({ root: dir, configFile: false, logLevel: 'silent', plugins: [react()], build: { outDir: 'dist' } });
+    await build({ root: dir, configFile: false, logLevel: 'silent', resolve: { alias }, plugins: [react()], build: { outDir: 'dist' } });
     const files = ['index.html', ...readdirSync(join(dir, 'dist/assets')).map((file) => `assets/${file}`)];
     let brotli = 0;
     let gzip = 0;

@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { reactToPreact } from './react-compat.ts';
 
 // The API server owns /api and /socket.io; in development Vite forwards them so
 // the browser sees one origin, exactly as in production where the server also
@@ -13,8 +14,12 @@ const proxy = {
 };
 
 export default defineConfig({
+  resolve: { alias: reactToPreact },
   plugins: [
-    react(),
+    // JSX and nothing else: React Fast Refresh drives react-dom's internals, which preact/compat
+    // does not have (react-compat.ts says why the client runs on it), so it would accept an edit
+    // and repaint nothing; with it off, the dev server reloads the page on an edit instead.
+    react({ refreshExclude: /./ }),
     // Pre-compressed copies beside every file (brotli at its best, gzip for the rest), served as they
     // are by the server: shared school Wi-Fi carries a fraction of the bytes and no CPU is spent per request.
     compression({

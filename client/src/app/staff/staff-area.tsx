@@ -23,13 +23,18 @@ import './staff.css';
 export function StaffArea() {
   const { state, retry, signIn, signOut, expire } = useStaffSession();
 
+  // The page's own title comes back only when the staff area goes: restoring it on every change of
+  // state would undo the shell's area title on sign-in, as preact/compat runs this component's
+  // cleanup after its children's new effects (React runs every cleanup of a commit first).
   useEffect(() => {
     const previous = document.title;
-    // Signed in, the shell names the open area instead.
-    if (state.status !== 'signed-in') document.title = 'Peerbridge · Staff';
     return () => {
       document.title = previous;
     };
+  }, []);
+  useEffect(() => {
+    // Signed in, the shell names the open area instead.
+    if (state.status !== 'signed-in') document.title = 'Peerbridge · Staff';
   }, [state.status]);
 
   switch (state.status) {

@@ -38,7 +38,7 @@ export class CallMedia {
    * consumers already made when the join carried rtpCapabilities.
    */
   async offer(session: LiveSession, peer: MediaPeer, newcomerId: string, rtpCapabilities: unknown) {
-    const producers = session.others(newcomerId).flatMap((o) => session.producersOf(o));
+    const producers = session.producersOfOthers(newcomerId);
     const consumers = rtpCapabilities ? await this.prepareConsumers(peer, producers, rtpCapabilities) : [];
     return { producers, consumers };
   }

@@ -160,7 +160,7 @@ export class CallLifecycle {
       const others = session.others(studentId);
       // The log is written before the student is told they are in (a kept place was logged coming back above);
       // the media is set up meanwhile, since neither waits for the other and both come before the answer.
-      const [sendTransport, recvTransport, { producers, consumers }] = await bothSettled(
+      const [sendTransport, recvTransport, { consumers }] = await bothSettled(
         this.prepareMedia(session, peer, studentId, rtpCapabilities),
         this.logStudentIn(record.id, { id: studentId, deviceId: conn.deviceId }, { comingBack, rejoined, networkCheck }),
       );
@@ -188,7 +188,8 @@ export class CallLifecycle {
         recvTransport,
         iceServers: this.deps.callMedia.iceServersFor(conn.deviceId ?? studentId),
         peers: session.students().filter((p) => p.id !== studentId).map((p) => p.info),
-        producers,
+        // As of now, not of the offer: one produced meanwhile was told only to those registered then.
+        producers: session.producersOfOthers(studentId),
         consumers,
         observers: session.observers().map((o) => o.info),
         ...(rejoinGrant ? { rejoinGrant } : {}),
@@ -232,7 +233,7 @@ export class CallLifecycle {
       };
       await this.deps.timeline.observerJoined(record.id, info);
       const others = session.others(staff.staffId);
-      const { producers, consumers } = await this.deps.callMedia.offer(session, peer, staff.staffId, rtpCapabilities);
+      const { consumers } = await this.deps.callMedia.offer(session, peer, staff.staffId, rtpCapabilities);
       const observer: Participant = { kind: 'observer', id: staff.staffId, connectionId: conn.connectionId, deviceId: null, peer, producers: new Map(), info };
       this.deps.registry.register(session, observer);
       this.deps.audioFirst.watch(session, observer);
@@ -244,7 +245,7 @@ export class CallLifecycle {
         recvTransport,
         iceServers: this.deps.callMedia.iceServersFor(staff.staffId),
         peers: session.students().map((p) => p.info),
-        producers,
+        producers: session.producersOfOthers(staff.staffId), // as of now, as for a student
         consumers,
         observers: session.observers().map((o) => o.info),
       };
@@ -397,4 +398,3 @@ export class CallLifecycle {
     if (!session.room.closed) session.room.close();
   }
 }
-

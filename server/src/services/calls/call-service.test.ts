@@ -18,6 +18,9 @@ describe('CallService with a fake media port', () => {
   let logged: NewSessionEvent[];
   let sent: { to: string; event: string; payload: unknown }[];
   let appendFails: boolean;
+  /** While set, log writes wait for it (a slow disk), so a test can act in the middle of a join. */
+  let appendGate: Promise<void> | null;
+  let appendsWaiting: number;
   let calls: CallService;
 
   beforeEach(() => {
@@ -25,6 +28,8 @@ describe('CallService with a fake media port', () => {
     logged = [];
     sent = [];
     appendFails = false;
+    appendGate = null;
+    appendsWaiting = 0;
     const sink: RealtimeSink = {
       send: (to, event, payload) => void sent.push({ to, event, payload }),
       toSchoolDsls: (school, event, payload) => void sent.push({ to: `dsl:${school}`, event, payload }),
@@ -34,6 +39,10 @@ describe('CallService with a fake media port', () => {
       events: {
         append: async (e: NewSessionEvent) => {
           if (appendFails) throw new Error('disk full');
+          if (appendGate) {
+            appendsWaiting++;
+            await appendGate;
+          }
           logged.push(e);
         },
         checkpoint: async () => undefined,
@@ -80,6 +89,21 @@ describe('CallService with a fake media port', () => {
     expect(sent).toContainEqual({ to: 'conn-mentee', event: 'producer:added', payload: expect.objectContaining({ producerId, participantId: 'mentor' }) });
     await expect(calls.consume('conn-mentor', { producerId, rtpCapabilities: {} })).rejects.toMatchObject({ code: 'not_found' });
     await expect(calls.consume('conn-mentee', { producerId, rtpCapabilities: {} })).resolves.toMatchObject({ participantId: 'mentor' });
+  });
+
+  it("tells a newcomer of a partner's producer made while the newcomer's join was still being set up", async () => {
+    const mentor = await join(mentorConn(), 'mentor');
+    let logWritten!: () => void;
+    appendGate = new Promise<void>((resolve) => (logWritten = resolve));
+    const joining = join(menteeConn, 'mentee');
+    // The mentee's join waits on its log entry, its media offer already made: the mentor's camera starts now
+    // (both iPads coming back at once after a restart), and is announced to those in the room, not the mentee yet.
+    await vi.waitFor(() => expect(appendsWaiting).toBe(1));
+    const { producerId } = await calls.produce('conn-mentor', { transportId: mentor.sendTransport.id, kind: 'video', rtpParameters: { codecs: [{}] } });
+    logWritten();
+    const mentee = await joining;
+    const toldMentee = sent.filter((s) => s.to === 'conn-mentee' && s.event === 'producer:added').map((s) => (s.payload as { producerId: string }).producerId);
+    expect([...mentee.producers.map((p) => p.producerId), ...toldMentee]).toEqual([producerId]);
   });
 
   it("logs once, off the produce answer, that a student's media reached the server", async () => {

@@ -65,6 +65,18 @@ export class LiveSession implements LiveSessionView {
     }));
   }
 
+  /**
+   * What everyone but `id` sends: what a newcomer (a student or staff observing) receives. A join
+   * lists these once the newcomer is registered, not as its media offer saw them: produce does not
+   * wait in the session's queue, so a producer made while the join awaited its transports, consumers
+   * and log entry was announced only to those registered then, and the newcomer would never hear of
+   * it (after a restart both iPads come back at once and one's camera starts inside the other's join).
+   * One without a prepared consumer the client consumes the ordinary way (`media:consume`).
+   */
+  producersOfOthers(id: string): ProducerInfo[] {
+    return this.others(id).flatMap((o) => this.producersOf(o));
+  }
+
   /** The participant who owns a producer, if it is anyone in this session. */
   ownerOfProducer(producerId: string): Participant | undefined {
     return [...this.participants.values()].find((p) => p.producers.has(producerId));
