@@ -6,7 +6,7 @@ import { DeviceRepository } from '../../infra/db/device-repository.js';
 import { SessionRepository } from '../../infra/db/session-repository.js';
 import { testDatabaseKinds } from '../../test-support/test-databases.js';
 import { TestClock } from '../../test-support/test-clock.js';
-import { A, fixture, id } from '../../test-support/today-fixture.js';
+import { fixture, id } from '../../test-support/today-fixture.js';
 import { startTestServer, stopTestServer, type TestServer } from '../../test-support/test-server.js';
 import { TodaySessions } from './today-sessions.js';
 
