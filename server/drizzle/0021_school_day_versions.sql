@@ -41,74 +41,32 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
-DROP TRIGGER IF EXISTS "session_occurrences_day_insert" ON "session_occurrences";
---> statement-breakpoint
-CREATE TRIGGER "session_occurrences_day_insert" AFTER INSERT ON "session_occurrences" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION school_days_changed('SELECT s.school_id FROM %1$s r JOIN pairings p ON p.id = r.pairing_id JOIN students s ON s.id IN (p.mentor_id, p.mentee_id)');
---> statement-breakpoint
-DROP TRIGGER IF EXISTS "session_occurrences_day_update" ON "session_occurrences";
---> statement-breakpoint
-CREATE TRIGGER "session_occurrences_day_update" AFTER UPDATE ON "session_occurrences" REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION school_days_changed('SELECT s.school_id FROM %1$s r JOIN pairings p ON p.id = r.pairing_id JOIN students s ON s.id IN (p.mentor_id, p.mentee_id)');
---> statement-breakpoint
-DROP TRIGGER IF EXISTS "session_occurrences_day_delete" ON "session_occurrences";
---> statement-breakpoint
-CREATE TRIGGER "session_occurrences_day_delete" AFTER DELETE ON "session_occurrences" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION school_days_changed('SELECT s.school_id FROM %1$s r JOIN pairings p ON p.id = r.pairing_id JOIN students s ON s.id IN (p.mentor_id, p.mentee_id)');
---> statement-breakpoint
-DROP TRIGGER IF EXISTS "pairing_exits_day_insert" ON "pairing_exits";
---> statement-breakpoint
-CREATE TRIGGER "pairing_exits_day_insert" AFTER INSERT ON "pairing_exits" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION school_days_changed('SELECT s.school_id FROM %1$s r JOIN pairings p ON p.id = r.pairing_id JOIN students s ON s.id IN (p.mentor_id, p.mentee_id)');
---> statement-breakpoint
-DROP TRIGGER IF EXISTS "pairing_exits_day_update" ON "pairing_exits";
---> statement-breakpoint
-CREATE TRIGGER "pairing_exits_day_update" AFTER UPDATE ON "pairing_exits" REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION school_days_changed('SELECT s.school_id FROM %1$s r JOIN pairings p ON p.id = r.pairing_id JOIN students s ON s.id IN (p.mentor_id, p.mentee_id)');
---> statement-breakpoint
-DROP TRIGGER IF EXISTS "pairing_exits_day_delete" ON "pairing_exits";
---> statement-breakpoint
-CREATE TRIGGER "pairing_exits_day_delete" AFTER DELETE ON "pairing_exits" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION school_days_changed('SELECT s.school_id FROM %1$s r JOIN pairings p ON p.id = r.pairing_id JOIN students s ON s.id IN (p.mentor_id, p.mentee_id)');
---> statement-breakpoint
-DROP TRIGGER IF EXISTS "pairings_day_insert" ON "pairings";
---> statement-breakpoint
-CREATE TRIGGER "pairings_day_insert" AFTER INSERT ON "pairings" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION school_days_changed('SELECT s.school_id FROM %1$s r JOIN students s ON s.id IN (r.mentor_id, r.mentee_id)');
---> statement-breakpoint
-DROP TRIGGER IF EXISTS "pairings_day_update" ON "pairings";
---> statement-breakpoint
-CREATE TRIGGER "pairings_day_update" AFTER UPDATE ON "pairings" REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION school_days_changed('SELECT s.school_id FROM %1$s r JOIN students s ON s.id IN (r.mentor_id, r.mentee_id)');
---> statement-breakpoint
-DROP TRIGGER IF EXISTS "pairings_day_delete" ON "pairings";
---> statement-breakpoint
-CREATE TRIGGER "pairings_day_delete" AFTER DELETE ON "pairings" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION school_days_changed('SELECT s.school_id FROM %1$s r JOIN students s ON s.id IN (r.mentor_id, r.mentee_id)');
---> statement-breakpoint
-DROP TRIGGER IF EXISTS "students_day_insert" ON "students";
---> statement-breakpoint
-CREATE TRIGGER "students_day_insert" AFTER INSERT ON "students" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION school_days_changed('SELECT r.school_id FROM %1$s r UNION ALL SELECT s.school_id FROM %1$s r JOIN pairings p ON p.mentor_id = r.id JOIN students s ON s.id = p.mentee_id UNION ALL SELECT s.school_id FROM %1$s r JOIN pairings p ON p.mentee_id = r.id JOIN students s ON s.id = p.mentor_id');
---> statement-breakpoint
-DROP TRIGGER IF EXISTS "students_day_update" ON "students";
---> statement-breakpoint
-CREATE TRIGGER "students_day_update" AFTER UPDATE ON "students" REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION school_days_changed('SELECT r.school_id FROM %1$s r UNION ALL SELECT s.school_id FROM %1$s r JOIN pairings p ON p.mentor_id = r.id JOIN students s ON s.id = p.mentee_id UNION ALL SELECT s.school_id FROM %1$s r JOIN pairings p ON p.mentee_id = r.id JOIN students s ON s.id = p.mentor_id');
---> statement-breakpoint
-DROP TRIGGER IF EXISTS "students_day_delete" ON "students";
---> statement-breakpoint
-CREATE TRIGGER "students_day_delete" AFTER DELETE ON "students" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION school_days_changed('SELECT r.school_id FROM %1$s r UNION ALL SELECT s.school_id FROM %1$s r JOIN pairings p ON p.mentor_id = r.id JOIN students s ON s.id = p.mentee_id UNION ALL SELECT s.school_id FROM %1$s r JOIN pairings p ON p.mentee_id = r.id JOIN students s ON s.id = p.mentor_id');
---> statement-breakpoint
-DROP TRIGGER IF EXISTS "schools_day_insert" ON "schools";
---> statement-breakpoint
-CREATE TRIGGER "schools_day_insert" AFTER INSERT ON "schools" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION school_days_changed('SELECT r.id FROM %1$s r UNION ALL SELECT o.school_id FROM %1$s r JOIN students s ON s.school_id = r.id JOIN pairings p ON s.id IN (p.mentor_id, p.mentee_id) JOIN students o ON o.id IN (p.mentor_id, p.mentee_id)');
---> statement-breakpoint
-DROP TRIGGER IF EXISTS "schools_day_update" ON "schools";
---> statement-breakpoint
-CREATE TRIGGER "schools_day_update" AFTER UPDATE ON "schools" REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION school_days_changed('SELECT r.id FROM %1$s r UNION ALL SELECT o.school_id FROM %1$s r JOIN students s ON s.school_id = r.id JOIN pairings p ON s.id IN (p.mentor_id, p.mentee_id) JOIN students o ON o.id IN (p.mentor_id, p.mentee_id)');
---> statement-breakpoint
-DROP TRIGGER IF EXISTS "schools_day_delete" ON "schools";
---> statement-breakpoint
-CREATE TRIGGER "schools_day_delete" AFTER DELETE ON "schools" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION school_days_changed('SELECT r.id FROM %1$s r UNION ALL SELECT o.school_id FROM %1$s r JOIN students s ON s.school_id = r.id JOIN pairings p ON s.id IN (p.mentor_id, p.mentee_id) JOIN students o ON o.id IN (p.mentor_id, p.mentee_id)');
---> statement-breakpoint
-DROP TRIGGER IF EXISTS "programmes_day_insert" ON "programmes";
---> statement-breakpoint
-CREATE TRIGGER "programmes_day_insert" AFTER INSERT ON "programmes" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION school_days_changed('SELECT s.school_id FROM %1$s r JOIN pairings p ON p.partnership_id = r.partnership_id JOIN students s ON s.id IN (p.mentor_id, p.mentee_id)');
---> statement-breakpoint
-DROP TRIGGER IF EXISTS "programmes_day_update" ON "programmes";
---> statement-breakpoint
-CREATE TRIGGER "programmes_day_update" AFTER UPDATE ON "programmes" REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION school_days_changed('SELECT s.school_id FROM %1$s r JOIN pairings p ON p.partnership_id = r.partnership_id JOIN students s ON s.id IN (p.mentor_id, p.mentee_id)');
---> statement-breakpoint
-DROP TRIGGER IF EXISTS "programmes_day_delete" ON "programmes";
---> statement-breakpoint
-CREATE TRIGGER "programmes_day_delete" AFTER DELETE ON "programmes" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION school_days_changed('SELECT s.school_id FROM %1$s r JOIN pairings p ON p.partnership_id = r.partnership_id JOIN students s ON s.id IN (p.mentor_id, p.mentee_id)');
+-- Per table, the schools a change to its rows touches (%1$s: the changed rows), and its three triggers:
+-- transition tables allow one event per trigger.
+DO $$
+DECLARE
+  t record;
+BEGIN
+  FOR t IN SELECT * FROM (VALUES
+    -- A session or an exit: both students' schools, through the pairing.
+    ('session_occurrences', 'SELECT s.school_id FROM %1$s r JOIN pairings p ON p.id = r.pairing_id JOIN students s ON s.id IN (p.mentor_id, p.mentee_id)'),
+    ('pairing_exits', 'SELECT s.school_id FROM %1$s r JOIN pairings p ON p.id = r.pairing_id JOIN students s ON s.id IN (p.mentor_id, p.mentee_id)'),
+    ('pairings', 'SELECT s.school_id FROM %1$s r JOIN students s ON s.id IN (r.mentor_id, r.mentee_id)'),
+    -- A student: their own school, and every school where they are someone's partner.
+    ('students', 'SELECT r.school_id FROM %1$s r UNION ALL SELECT s.school_id FROM %1$s r JOIN pairings p ON p.mentor_id = r.id JOIN students s ON s.id = p.mentee_id UNION ALL SELECT s.school_id FROM %1$s r JOIN pairings p ON p.mentee_id = r.id JOIN students s ON s.id = p.mentor_id'),
+    -- A school (name, zone): itself, and every school whose students are paired with its students.
+    ('schools', 'SELECT r.id FROM %1$s r UNION ALL SELECT o.school_id FROM %1$s r JOIN students s ON s.school_id = r.id JOIN pairings p ON s.id IN (p.mentor_id, p.mentee_id) JOIN students o ON o.id IN (p.mentor_id, p.mentee_id)'),
+    -- A programme's goals are every one of its pairs' focus.
+    ('programmes', 'SELECT s.school_id FROM %1$s r JOIN pairings p ON p.partnership_id = r.partnership_id JOIN students s ON s.id IN (p.mentor_id, p.mentee_id)')
+  ) AS v(name, affected) LOOP
+    FOR e IN 1..3 LOOP
+      EXECUTE format('DROP TRIGGER IF EXISTS %I ON %I', t.name || '_day_' || (ARRAY['insert', 'update', 'delete'])[e], t.name);
+      EXECUTE format('CREATE TRIGGER %I AFTER %s ON %I REFERENCING %s FOR EACH STATEMENT EXECUTE FUNCTION school_days_changed(%L)',
+        t.name || '_day_' || (ARRAY['insert', 'update', 'delete'])[e],
+        (ARRAY['INSERT', 'UPDATE', 'DELETE'])[e],
+        t.name,
+        (ARRAY['NEW TABLE AS new_rows', 'NEW TABLE AS new_rows OLD TABLE AS old_rows', 'OLD TABLE AS old_rows'])[e],
+        t.affected);
+    END LOOP;
+  END LOOP;
+END $$;
