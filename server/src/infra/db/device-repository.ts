@@ -2,7 +2,7 @@ import { and, desc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Db } from './database.js';
 import type { AlsoInTransaction } from './in-transaction.js';
-import { deviceEnrolmentCodes, devices, schools } from './schema.js';
+import { deviceEnrolmentCodes, devices, schoolDayVersions, schools } from './schema.js';
 
 export interface DeviceRecord {
   id: string;
@@ -10,6 +10,8 @@ export interface DeviceRecord {
   revoked: boolean;
   lastUsedAt: Temporal.Instant | null;
   school: { id: string; name: string; timeZone: string };
+  /** The school's today-list change version, read in the same statement as the row: before any list it is checked against. */
+  schoolDayVersion: string;
 }
 
 /** Another of the school's working iPads already has the label (the partial unique index said so). */
@@ -34,6 +36,8 @@ export class DeviceRepository {
         revokedAt: devices.revokedAt,
         lastUsedAt: devices.lastUsedAt,
         school: { id: schools.id, name: schools.name, timeZone: schools.timeZone },
+        // As text: bigint comes back as a string from node-postgres and may not from PGlite.
+        schoolDayVersion: sql<string>`coalesce((select ${schoolDayVersions.version} from ${schoolDayVersions} where ${schoolDayVersions.schoolId} = ${devices.schoolId}), 0)::text`,
       })
       .from(devices)
       .innerJoin(schools, eq(schools.id, devices.schoolId))
@@ -45,7 +49,14 @@ export class DeviceRepository {
   async findById(id: string): Promise<DeviceRecord | undefined> {
     const [row] = await this.deviceById.execute({ id });
     return row
-      ? { id: row.id, label: row.label, revoked: row.revokedAt !== null, lastUsedAt: toInstant(row.lastUsedAt), school: row.school }
+      ? {
+          id: row.id,
+          label: row.label,
+          revoked: row.revokedAt !== null,
+          lastUsedAt: toInstant(row.lastUsedAt),
+          school: row.school,
+          schoolDayVersion: String(row.schoolDayVersion),
+        }
       : undefined;
   }
 

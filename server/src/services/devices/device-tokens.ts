@@ -10,6 +10,8 @@ export interface DeviceIdentity {
   deviceId: string;
   label: string;
   school: { id: string; name: string; timeZone: string };
+  /** The school's today-list change version as read with the device row (absent: nothing may be reused). */
+  schoolDayVersion?: string;
 }
 
 const ISSUER = 'peerbridge';
@@ -56,7 +58,7 @@ export class DeviceTokens {
     const now = this.clock.now();
     // "Last used" on the coordinator's list; read first so most requests write nothing.
     if (shouldRecordUse(device.lastUsedAt, now)) await this.devices.recordUse(device.id, now, now.subtract(LAST_USED_RESOLUTION));
-    return { deviceId: device.id, label: device.label, school: device.school };
+    return { deviceId: device.id, label: device.label, school: device.school, schoolDayVersion: device.schoolDayVersion };
   }
 
   private async verify(token: string): Promise<z.infer<typeof Claims>> {

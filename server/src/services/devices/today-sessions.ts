@@ -6,6 +6,10 @@ import { instantText } from '../../domain/time/instant-text.js';
 import { schoolDayAt } from '../../domain/time/school-day.js';
 import type { SchoolDaySession, SessionRepository } from '../../infra/db/session-repository.js';
 import type { DeviceIdentity } from './device-tokens.js';
+import { KeptSchoolDays, nextStatusChangeMs } from './kept-school-days.js';
+
+/** Well over a deployment's schools (the bench's network has 100); each is about 20 sessions. */
+const KEPT_SCHOOL_DAYS = 2_000;
 
 interface SchoolDay {
   date: string;
@@ -17,6 +21,7 @@ interface SchoolDay {
 export class TodaySessions {
   /** The last day worked out per time zone: every poll of the day falls in it, and a zone's day is costly to work out. */
   private readonly days = new Map<string, SchoolDay>();
+  private readonly kept = new KeptSchoolDays(KEPT_SCHOOL_DAYS);
 
   constructor(
     private readonly deps: {
@@ -29,13 +34,31 @@ export class TodaySessions {
   async forDevice(device: DeviceIdentity): Promise<TodaySessionsResponse> {
     const nowMs = this.deps.clock.now().epochMilliseconds;
     const day = this.dayAt(nowMs, device.school.timeZone);
-    const records = await this.deps.sessions.listDayForSchool(device.school.id, day.startMs, day.endMs);
     return {
       school: device.school,
       device: { id: device.deviceId, label: device.label },
       date: day.date,
-      sessions: records.map((r) => ({ ...toTodaySession(r, device.school.id, nowMs), ...(r.finalReview ? { finalReview: true as const } : {}) })),
+      sessions: await this.sessionsOf(device, day, nowMs),
     };
+  }
+
+  /**
+   * The school's sessions as the list shows them at `nowMs`: kept from an earlier poll while the school's version
+   * (read with the device row, so before this list) has not moved and no status has changed since, else listed.
+   */
+  private async sessionsOf(device: DeviceIdentity, day: SchoolDay, nowMs: number): Promise<TodaySession[]> {
+    const { id: schoolId, timeZone } = device.school;
+    const version = device.schoolDayVersion;
+    const at = version === undefined ? undefined : { version, timeZone, date: day.date, nowMs };
+    const kept = at && this.kept.get(schoolId, at);
+    if (kept) return kept.sessions;
+    const records = await this.deps.sessions.listDayForSchool(schoolId, day.startMs, day.endMs);
+    const sessions = records.map((r) => ({ ...toTodaySession(r, schoolId, nowMs), ...(r.finalReview ? { finalReview: true as const } : {}) }));
+    if (at) {
+      const untilMs = Math.min(day.endMs, nextStatusChangeMs(records, nowMs));
+      this.kept.set(schoolId, { version: at.version, timeZone, date: day.date, fromMs: nowMs, untilMs, sessions });
+    }
+    return sessions;
   }
 
   private dayAt(nowMs: number, timeZone: string): SchoolDay {

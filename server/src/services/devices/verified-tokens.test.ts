@@ -41,7 +41,7 @@ describe('device tokens with verified ones kept', () => {
     let revoked = false;
     const devices = {
       findById: async (id: string) =>
-        id === claims.sub ? { id, label: 'Library iPad', revoked, lastUsedAt: now, school: { id: claims.sch, name: 'Hill', timeZone: 'Europe/London' } } : undefined,
+        id === claims.sub ? { id, label: 'Library iPad', revoked, lastUsedAt: now, school: { id: claims.sch, name: 'Hill', timeZone: 'Europe/London' }, schoolDayVersion: '0' } : undefined,
       recordUse: async () => {},
     };
     const tokens = new DeviceTokens(secret, devices, { now: () => now });

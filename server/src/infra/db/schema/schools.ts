@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns.js';
 
 // Schools and the partnerships between them, with what each partnership runs.
@@ -49,4 +49,13 @@ export const programmes = pgTable('programmes', {
   frequency: text('frequency').notNull().default('weekly'),
   goals: text('goals').notNull().default(''),
   caseloadLimit: integer('caseload_limit').notNull().default(3),
+});
+
+/**
+ * Each school's today-list change version, bumped by triggers (migration 0021) in the same transaction as any
+ * write to what the school's iPads list, so a server may reuse a list while the version it read has not moved.
+ */
+export const schoolDayVersions = pgTable('school_day_versions', {
+  schoolId: uuid('school_id').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
 });
