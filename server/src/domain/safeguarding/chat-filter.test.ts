@@ -267,9 +267,12 @@ describe('performance', () => {
     ['trailing whitespace', `hi${' '.repeat(50_000)}`],
     ['a keyword prefix repeated', 'kil '.repeat(12_000)],
   ])('stays linear on %s', (_label, text) => {
-    // Not a speed target: a backtracking blow-up on crafted input costs hundreds of times an
-    // ordinary message of the same length, so compare with one in the same run (a loaded
-    // machine slows both alike) and take the best of three of each.
+    // Not a speed target: a backtracking blow-up on crafted input of 50,000 characters costs
+    // thousands of times an ordinary message of the same length, so compare with one in the same
+    // run (a loaded machine slows both alike) and take the best of three of each. The bound is
+    // 100 times: linear inputs are not all alike. 50,000 "@" (each a possible "a" and a word
+    // edge) start a bounded keyword attempt at every character, about 20 times an ordinary
+    // message when the machine is quiet, and went past 25 times under a loaded test run.
     const bestOf = (input: string) =>
       Math.min(
         ...[0, 1, 2].map(() => {
@@ -279,7 +282,7 @@ describe('performance', () => {
         }),
       );
     const ordinary = bestOf('hello there, how was the maths test? '.repeat(Math.ceil(text.length / 37)).slice(0, text.length));
-    expect(bestOf(text)).toBeLessThan(Math.max(25 * ordinary, 50));
+    expect(bestOf(text)).toBeLessThan(Math.max(100 * ordinary, 50));
     // Six runs of 50,000 characters: on a machine loaded by the browser tests this outlasts the 5 s default.
   }, 30_000);
 });
