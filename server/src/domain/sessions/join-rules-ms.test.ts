@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Temporal } from 'temporal-polyfill';
-import { joinOpensAt, joinOpensAtMs, sessionStatus, sessionStatusMs } from './join-rules.js';
+import { joinOpensAt, joinOpensAtMs, nextStatusChangeMs, sessionStatus, sessionStatusMs } from './join-rules.js';
 
 const at = (iso: string) => Temporal.Instant.from(iso);
 
@@ -28,5 +28,30 @@ describe('the join rules on epoch milliseconds agree with the rules on instants'
     expect(sessionStatusMs(s, at('2026-12-02T08:55:00.499Z').epochMilliseconds)).toBe('upcoming');
     expect(sessionStatusMs(s, at('2026-12-02T08:55:00.5Z').epochMilliseconds)).toBe('open');
     expect(sessionStatusMs(s, at('2026-12-02T09:30:00Z').epochMilliseconds)).toBe('ended');
+  });
+});
+
+describe('the next instant a list of statuses changes', () => {
+  const ms = (iso: string) => at(iso).epochMilliseconds;
+  const sessions = [
+    { cancelled: false, startsAtMs: ms('2026-12-02T09:00:00Z'), endsAtMs: ms('2026-12-02T09:30:00Z') },
+    { cancelled: false, startsAtMs: ms('2026-12-02T11:00:00Z'), endsAtMs: ms('2026-12-02T11:30:00Z') },
+    { cancelled: true, startsAtMs: ms('2026-12-02T10:00:00Z'), endsAtMs: ms('2026-12-02T10:30:00Z') },
+  ];
+
+  it('is the nearest join opening or end still to come, and no status differs before it', () => {
+    const from = ms('2026-12-02T09:10:00Z');
+    const next = nextStatusChangeMs(sessions, from);
+    expect(next).toBe(ms('2026-12-02T09:30:00Z'));
+    const statuses = (nowMs: number) => sessions.map((s) => sessionStatusMs(s, nowMs));
+    expect(statuses(next - 1)).toEqual(statuses(from));
+    expect(statuses(next)).not.toEqual(statuses(from));
+    // A cancelled session never changes; the next after that end is the second one's join opening.
+    expect(nextStatusChangeMs(sessions, next)).toBe(ms('2026-12-02T10:55:00Z'));
+  });
+
+  it('is never once every session has ended or is cancelled', () => {
+    expect(nextStatusChangeMs(sessions, ms('2026-12-02T11:30:00Z'))).toBe(Infinity);
+    expect(nextStatusChangeMs([], 0)).toBe(Infinity);
   });
 });

@@ -83,6 +83,19 @@ export function sessionStatusMs(session: { cancelled: boolean; startsAtMs: numbe
 }
 
 /**
+ * The first instant after `nowMs` at which `sessionStatusMs` answers differently for one of the sessions
+ * (its join opens, or it ends): a list of statuses worked out at `nowMs` holds until then. Infinity if never.
+ */
+export function nextStatusChangeMs(sessions: readonly { cancelled: boolean; startsAtMs: number; endsAtMs: number }[], nowMs: number): number {
+  let next = Infinity;
+  for (const session of sessions) {
+    if (session.cancelled) continue;
+    for (const at of [joinOpensAtMs(session.startsAtMs), session.endsAtMs]) if (at > nowMs && at < next) next = at;
+  }
+  return next;
+}
+
+/**
  * Who may join, and when: only one of the session's two students, from a
  * device of that student's own school, from five minutes before the start
  * until the end (the end itself is outside the window), and only when both

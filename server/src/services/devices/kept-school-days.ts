@@ -1,6 +1,4 @@
 import type { TodaySession } from '@peerbridge/shared';
-import { joinOpensAtMs } from '../../domain/sessions/join-rules.js';
-import type { SchoolDaySession } from '../../infra/db/session-repository.js';
 
 /** A school's listed day as worked out at `fromMs`, good until its version moves or the clock reaches `untilMs`. */
 export interface KeptSchoolDay {
@@ -10,19 +8,6 @@ export interface KeptSchoolDay {
   fromMs: number;
   untilMs: number;
   sessions: TodaySession[];
-}
-
-/**
- * The first instant after `nowMs` at which one of the sessions' statuses changes (its join opens, or it ends):
- * a list worked out at `nowMs` says the same thing until then. Cancelled sessions stay cancelled.
- */
-export function nextStatusChangeMs(records: readonly SchoolDaySession[], nowMs: number): number {
-  let next = Infinity;
-  for (const record of records) {
-    if (record.cancelled) continue;
-    for (const at of [joinOpensAtMs(record.startsAtMs), record.endsAtMs]) if (at > nowMs && at < next) next = at;
-  }
-  return next;
 }
 
 /**

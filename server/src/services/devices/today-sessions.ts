@@ -1,12 +1,12 @@
 import { Temporal } from 'temporal-polyfill';
 import type { TodaySession, TodaySessionsResponse } from '@peerbridge/shared';
-import { joinOpensAtMs, sessionStatusMs } from '../../domain/sessions/join-rules.js';
+import { joinOpensAtMs, nextStatusChangeMs, sessionStatusMs } from '../../domain/sessions/join-rules.js';
 import type { Clock } from '../../domain/time/clock.js';
 import { instantText } from '../../domain/time/instant-text.js';
 import { schoolDayAt } from '../../domain/time/school-day.js';
 import type { SchoolDaySession, SessionRepository } from '../../infra/db/session-repository.js';
 import type { DeviceIdentity } from './device-tokens.js';
-import { KeptSchoolDays, nextStatusChangeMs } from './kept-school-days.js';
+import { KeptSchoolDays } from './kept-school-days.js';
 
 /** Well over a deployment's schools (the bench's network has 100); each is about 20 sessions. */
 const KEPT_SCHOOL_DAYS = 2_000;
