@@ -34,13 +34,13 @@ export class CallMedia {
   }
 
   /**
-   * What a newcomer receives: the media of everyone else in the session, with
-   * consumers already made when the join carried rtpCapabilities.
+   * Consumers made ahead for a newcomer, of everyone else's media as it is now, when the join carried
+   * rtpCapabilities. The join's answer lists the producers again once the newcomer is registered
+   * (`LiveSession.producersOfOthers`); one made in between is consumed the ordinary way.
    */
   async offer(session: LiveSession, peer: MediaPeer, newcomerId: string, rtpCapabilities: unknown) {
-    const producers = session.producersOfOthers(newcomerId);
-    const consumers = rtpCapabilities ? await this.prepareConsumers(peer, producers, rtpCapabilities) : [];
-    return { producers, consumers };
+    const consumers = rtpCapabilities ? await this.prepareConsumers(peer, session.producersOfOthers(newcomerId), rtpCapabilities) : [];
+    return { consumers };
   }
 
   async connectTransport(connectionId: string, input: ClientPayload<'transport:connect'>) {
