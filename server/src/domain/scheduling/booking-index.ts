@@ -25,11 +25,9 @@ class SortedSpans {
 
   /** The overlapping span with the latest start, if any span overlaps [startMs, endMs). */
   latestOverlapping(startMs: number, endMs: number): Span | undefined {
-    // No span is longer than the longest, so nothing starting before this can still be running.
-    const earliestStart = startMs - this.longestMs;
-    for (let i = this.firstStartingAtOrAfter(endMs) - 1; i >= 0; i--) {
+    const first = this.firstThatMayOverlap(startMs);
+    for (let i = this.firstStartingAtOrAfter(endMs) - 1; i >= first; i--) {
       const span = this.spans[i]!;
-      if (span.startMs < earliestStart) break;
       if (span.endMs > startMs) return span;
     }
     return undefined;
@@ -37,13 +35,9 @@ class SortedSpans {
 
   /** How many spans overlap [startMs, endMs). */
   countOverlapping(startMs: number, endMs: number): number {
-    const earliestStart = startMs - this.longestMs;
+    const end = this.firstStartingAtOrAfter(endMs);
     let count = 0;
-    for (let i = this.firstStartingAtOrAfter(endMs) - 1; i >= 0; i--) {
-      const span = this.spans[i]!;
-      if (span.startMs < earliestStart) break;
-      if (span.endMs > startMs) count++;
-    }
+    for (let i = this.firstThatMayOverlap(startMs); i < end; i++) if (this.spans[i]!.endMs > startMs) count++;
     return count;
   }
 
@@ -52,11 +46,8 @@ class SortedSpans {
    * where a span starts, so those moments (and the window start) suffice; nothing is built.
    */
   peakOverlapping(startMs: number, endMs: number): number {
+    const first = this.firstThatMayOverlap(startMs);
     const last = this.firstStartingAtOrAfter(endMs) - 1;
-    // No span is longer than the longest, so nothing starting before this can still be running.
-    const earliestStart = startMs - this.longestMs;
-    let first = last + 1;
-    while (first > 0 && this.spans[first - 1]!.startMs >= earliestStart) first--;
     let peak = this.runningAt(startMs, first, last);
     for (let i = first; i <= last; i++) {
       const at = this.spans[i]!.startMs;
@@ -76,12 +67,16 @@ class SortedSpans {
 
   /** Appends (end, -1) for each span ending inside (fromMs, toMs]; the -1 is the caller's label slot. */
   endsWithin(fromMs: number, toMs: number, into: number[]): void {
-    const earliestStart = fromMs - this.longestMs;
-    for (let i = this.firstStartingAtOrAfter(toMs) - 1; i >= 0; i--) {
+    const first = this.firstThatMayOverlap(fromMs);
+    for (let i = this.firstStartingAtOrAfter(toMs) - 1; i >= first; i--) {
       const span = this.spans[i]!;
-      if (span.startMs < earliestStart) break;
       if (span.endMs > fromMs && span.endMs <= toMs) into.push(span.endMs, -1);
     }
+  }
+
+  /** No span is longer than the longest, so none before this index can still be running at `startMs`. */
+  private firstThatMayOverlap(startMs: number): number {
+    return this.firstStartingAtOrAfter(startMs - this.longestMs);
   }
 
   private firstStartingAtOrAfter(ms: number): number {
@@ -99,8 +94,12 @@ class SortedSpans {
 export class BookingIndex {
   private readonly bySchool = new Map<string, SortedSpans>();
   private readonly byStudent = new Map<string, SortedSpans>();
+  private additions = 0;
+
   /** Counts additions, so a `BookingEnds` knows when to look its ids up again. */
-  changes = 0;
+  get changes(): number {
+    return this.additions;
+  }
 
   /** Index a plain list, or pass an index through so callers that keep one pay nothing. */
   static of(bookings: readonly Booking[] | BookingIndex): BookingIndex {
@@ -113,7 +112,7 @@ export class BookingIndex {
   add(booking: Booking): void {
     const span = { startMs: epochMsOf(booking.start), endMs: epochMsOf(booking.end), booking };
     if (span.endMs <= span.startMs) return;
-    this.changes++;
+    this.additions++;
     spansFor(this.bySchool, booking.schoolId).insert(span);
     const students = booking.studentIds.length === 1 ? booking.studentIds : new Set(booking.studentIds);
     for (const studentId of students) spansFor(this.byStudent, studentId).insert(span);
