@@ -139,9 +139,25 @@ describe('holding video back for bandwidth on the real media worker', () => {
     const seen: unknown[] = [];
     peer.onBandwidth((reading) => seen.push(reading));
     peer.reportBandwidth(320_000, 0.05);
-    expect(seen).toEqual([{ availableBps: 320_000, loss: 0.05 }]);
+    expect(seen).toEqual([{ availableBps: 320_000, loss: 0.05, linkLimited: true }]);
     peer.close();
     peer.reportBandwidth(100_000);
     expect(seen).toHaveLength(1);
+  });
+
+  it('keeps a trial at the lowest layer whatever the estimate reads, and lets the layer climb once video is back for good', async () => {
+    media = await MediasoupMedia.start(
+      { workers: 1, listenIp: LOOPBACK, announcedAddress: undefined, rtcPort: 41000 + Math.floor(Math.random() * 8000), logLevel: 'warn' },
+      capturingLogger().log,
+    );
+    const peer = (await media.openRoom('session-1')).addPeer('bob');
+    await peer.createTransport('recv');
+    await peer.setVideoHeldForBandwidth(true);
+    await peer.setVideoHeldForBandwidth(false, { lowestLayerOnly: true });
+    peer.reportBandwidth(900_000);
+    expect(peer.videoLayerCeiling).toBe(0);
+    await peer.setVideoHeldForBandwidth(false);
+    peer.reportBandwidth(900_000);
+    expect(peer.videoLayerCeiling).toBe(1);
   });
 });

@@ -17,6 +17,8 @@ export interface ConsumerDescription {
 export interface BandwidthReading {
   availableBps: number;
   loss: number;
+  /** Whether this link, not the sender, is what keeps the peer's incoming video below what is offered (true when it cannot be told). */
+  linkLimited: boolean;
 }
 
 export interface MediaPeer {
@@ -37,9 +39,11 @@ export interface MediaPeer {
   onBandwidth(listener: (reading: BandwidthReading) => void): void;
   /**
    * Audio first: hold back (or let through again) every video stream this peer
-   * receives, keeping its audio. Video let through starts at the lowest layer.
+   * receives, keeping its audio. Video let through starts at the lowest layer;
+   * `lowestLayerOnly` keeps it there whatever the estimate reads (a trial of that
+   * layer), until video is let through for good.
    */
-  setVideoHeldForBandwidth(held: boolean): Promise<void>;
+  setVideoHeldForBandwidth(held: boolean, options?: { lowestLayerOnly?: boolean }): Promise<void>;
   /** Whether any video is meant to reach this peer now (resumed by it, its sender's camera on): only then does its bandwidth say anything about video. */
   receivesVideo(): boolean;
   setProducerPaused(producerId: string, paused: boolean): Promise<void>;

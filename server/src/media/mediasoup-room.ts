@@ -3,6 +3,7 @@ import type { MediaKind, TransportDescription } from '@peerbridge/shared';
 import { AppError } from '../errors.js';
 import { layerForBandwidth, type SpatialLayer } from '../domain/call-quality/video-layer.js';
 import { INITIAL_OUTGOING_BITRATE, MAX_INCOMING_BITRATE } from './codecs.js';
+import { linkHoldsVideoBack } from './link-limit.js';
 import type { BandwidthReading, ConsumerDescription, MediaPeer, MediaRoom } from './media-port.js';
 
 /** Longer than any healthy worker request takes; shorter than a client's wait for its acknowledgement. */
@@ -50,6 +51,7 @@ export class MediasoupPeer implements MediaPeer {
   private videoHeld = false;
   /** The highest simulcast layer this peer's link is given, from its own estimate. */
   private videoLayer: SpatialLayer = 1;
+  private lowestLayerOnly = false;
   private closed = false;
 
   constructor(
@@ -186,8 +188,12 @@ export class MediasoupPeer implements MediaPeer {
     this.bandwidthListeners.push(listener);
   }
 
-  async setVideoHeldForBandwidth(held: boolean): Promise<void> {
-    if (this.closed || held === this.videoHeld) return;
+  async setVideoHeldForBandwidth(held: boolean, options: { lowestLayerOnly?: boolean } = {}): Promise<void> {
+    if (this.closed) return;
+    // A trial is of the lowest layer alone: a high reading in its first burst must not raise the
+    // ceiling (and start mediasoup probing for 360p) on a link that may still be capped.
+    this.lowestLayerOnly = !held && (options.lowestLayerOnly ?? false);
+    if (held === this.videoHeld) return;
     this.videoHeld = held;
     // Let through at the lowest layer: the estimate then climbs with traffic the link can carry.
     if (!held) this.videoLayer = 0;
@@ -199,6 +205,11 @@ export class MediasoupPeer implements MediaPeer {
         return consumer.resume();
       }),
     );
+  }
+
+  /** The highest simulcast layer this peer is offered now (operations and tests). */
+  get videoLayerCeiling(): SpatialLayer {
+    return this.videoLayer;
   }
 
   /** Whether audio first is holding this peer's incoming video back right now. */
@@ -215,25 +226,29 @@ export class MediasoupPeer implements MediaPeer {
    * layer of its video and tells whoever listens. The trace of the receiving
    * transport calls this; so may a test that has no browser to make one.
    */
-  reportBandwidth(availableBps: number, loss = 0): void {
+  reportBandwidth(availableBps: number, loss = 0, linkLimited = true): void {
     if (this.closed) return;
-    const layer = layerForBandwidth(this.videoLayer, availableBps);
+    const layer = this.lowestLayerOnly ? 0 : layerForBandwidth(this.videoLayer, availableBps);
     if (layer !== this.videoLayer) {
       this.videoLayer = layer;
       for (const consumer of this.consumers.values()) {
         if (consumer.type === 'simulcast') void this.setLayer(consumer, layer);
       }
     }
-    for (const listener of this.bandwidthListeners) listener({ availableBps, loss });
+    for (const listener of this.bandwidthListeners) listener({ availableBps, loss, linkLimited });
   }
 
-  /** The worst loss this peer's receiver reports on what it is sent (RTCP receiver reports), 0–1. */
-  private async reportedLoss(): Promise<number> {
+  /**
+   * What this peer's receiver reports on what it is sent: the worst loss (RTCP receiver reports,
+   * 0–1), and whether its link holds its video below what the sender offers (see link-limit.ts).
+   */
+  private async receiverReport(): Promise<{ loss: number; linkLimited: boolean }> {
     const flowing = [...this.consumers.values()].filter((c) => !c.closed && !c.paused && !c.producerPaused);
     const stats = await Promise.all(flowing.map((c) => c.getStats().catch(() => [])));
     // mediasoup gives the receiver report's fraction lost as its 8-bit fixed-point value.
     const lost = stats.flat().map((s) => (s.type === 'outbound-rtp' ? (s.fractionLost ?? 0) / 256 : 0));
-    return Math.max(0, ...lost);
+    const simulcastVideo = stats.filter((_, i) => flowing[i]!.kind === 'video' && flowing[i]!.type === 'simulcast');
+    return { loss: Math.max(0, ...lost), linkLimited: linkHoldsVideoBack(simulcastVideo) };
   }
 
   async setProducerPaused(producerId: string, paused: boolean): Promise<void> {
@@ -265,7 +280,7 @@ export class MediasoupPeer implements MediaPeer {
     transport.on('trace', (trace) => {
       const available = (trace.info as { availableBitrate?: unknown } | undefined)?.availableBitrate;
       if (trace.type !== 'bwe' || typeof available !== 'number') return;
-      void this.reportedLoss().then((loss) => this.reportBandwidth(available, loss));
+      void this.receiverReport().then(({ loss, linkLimited }) => this.reportBandwidth(available, loss, linkLimited));
     });
   }
 

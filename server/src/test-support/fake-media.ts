@@ -127,12 +127,12 @@ export class FakePeer implements MediaPeer {
   }
 
   /** What the SFU's estimate of this peer's link would report. */
-  reportBandwidth(bps: number, loss = 0): void {
+  reportBandwidth(bps: number, loss = 0, linkLimited = true): void {
     if (this.closed) return;
-    for (const listener of this.bandwidthListeners) listener({ availableBps: bps, loss });
+    for (const listener of this.bandwidthListeners) listener({ availableBps: bps, loss, linkLimited });
   }
 
-  async setVideoHeldForBandwidth(held: boolean): Promise<void> {
+  async setVideoHeldForBandwidth(held: boolean, _options?: { lowestLayerOnly?: boolean }): Promise<void> {
     if (held === this.videoHeld) return;
     this.videoHeld = held;
     this.videoHeldChanges.push(held);

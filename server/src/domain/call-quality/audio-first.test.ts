@@ -60,6 +60,24 @@ describe('audio first', () => {
     expect(actions).toEqual([{ kind: 'pause', bps: 80_000 }]);
   });
 
+  it('does not pause a receiver whose link forwards all the sender offers, however low its estimate (a starved sender)', () => {
+    let state = initialAudioFirstState;
+    const actions = [];
+    for (let at = 0; at <= 10_000; at += 500) {
+      const step = onBandwidth(state, 80_000, at, s, 0, false);
+      state = step.state;
+      if (step.action) actions.push(step.action);
+    }
+    expect(actions).toEqual([]);
+    // Once the link is what holds the video back, the same estimate pauses after the delay.
+    for (let at = 10_500; at <= 13_500; at += 500) {
+      const step = onBandwidth(state, 80_000, at, s, 0, true);
+      state = step.state;
+      if (step.action) actions.push(step.action);
+    }
+    expect(actions).toEqual([{ kind: 'pause', bps: 80_000 }]);
+  });
+
   it('does not resume on audio-only readings, however high: only a trial can show room', () => {
     const paused = run(every(0, 3_000, 500, 100_000)).state;
     const { actions } = run(every(3_500, 20_000, 500, 900_000), paused);
@@ -73,6 +91,28 @@ describe('audio first', () => {
     expect(actions.map((a) => a.kind)).toEqual(['trial', 'resume']);
     expect(actions[1]).toMatchObject({ bps: 300_000, at: trialAt + 500 + s.resumeAfterMs });
     expect(state).toEqual({ kind: 'flowing', lowSinceMs: null });
+  });
+
+  it('resumes on a trial whose estimate holds about what the trial itself sends, with no loss (a free link under load)', () => {
+    const paused = run(every(0, 3_000, 500, 100_000)).state;
+    const t = 3_000 + s.trialEveryMs;
+    // Seen on a free link on a busy machine: 188 kbit/s, read once a second, for the whole trial.
+    const { actions } = run([{ tick: t }, ...every(t + 1_170, t + 3_170, 1_000, 188_000)], paused);
+    expect(actions).toEqual([
+      { kind: 'trial', at: t },
+      { kind: 'resume', bps: 188_000, at: t + 3_170 },
+    ]);
+  });
+
+  it("does not count readings from a trial's first burst towards resuming", () => {
+    const paused = run(every(0, 3_000, 500, 100_000)).state;
+    const t = 3_000 + s.trialEveryMs;
+    // A capped link's shaper lets the first burst through: high and clean at first, then it falls.
+    const capped = run([{ tick: t }, { bps: 506_000, at: t + 70 }, { bps: 208_000, at: t + 290 }, { bps: 226_000, at: t + 1_290 }, { bps: 163_000, at: t + 2_290 }, { bps: 99_000, at: t + 3_390, loss: 0.24 }], paused);
+    expect(capped.actions.map((a) => a.kind)).toEqual(['trial', 'trial-failed']);
+    // On a free link the streak counts from the end of the burst, so it resumes resumeAfterMs later.
+    const free = run([{ tick: t }, ...every(t + 100, t + 2_500, 100, 300_000)], paused);
+    expect(free.actions[1]).toEqual({ kind: 'resume', bps: 300_000, at: t + s.trialBurstMs + s.resumeAfterMs });
   });
 
   it('a reading between the thresholds neither resumes nor fails a trial until it runs out', () => {

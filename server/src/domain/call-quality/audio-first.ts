@@ -30,6 +30,8 @@ export interface AudioFirstSettings {
   lossLimitedAbove: number;
   /** A trial reading with more loss than this is a link overflowing with the lowest layer, not room (see `onBandwidth`). */
   trialLossAbove: number;
+  /** Readings this soon after a trial starts do not count towards resuming (see `onBandwidth`). */
+  trialBurstMs: number;
   pauseAfterMs: number;
   resumeAtBps: number;
   resumeAfterMs: number;
@@ -43,17 +45,20 @@ export interface AudioFirstSettings {
  * about 40: below 160 kbit/s for seconds on end even the lowest video layer
  * crowds out the voice. (A healthy link on a busy machine was seen dipping to
  * ~210 kbit/s for a few seconds: the pause threshold stays clear of that.)
- * A trial sends 180p and audio (about 190 kbit/s), and an estimator with only that to measure
- * climbs to about 1.5 times it on a free link: 200 kbit/s held for 1.5 s with no loss reported
- * meanwhile (receivers report about once a second) is a link that carries the lowest layer. On a
- * capped link the trial overflows the queue, which the receiver reports as loss.
+ * A trial sends 180p and audio (about 190 kbit/s). An estimator with only that to measure reads
+ * about what it carries, no more: on a free link it was seen holding 188–195 kbit/s for a whole
+ * trial on a busy machine (and climbing to 1.5 times it on a quiet one). So 185 kbit/s held for
+ * 1.5 s, with no heavy loss reported meanwhile (receivers report about once a second), is a link
+ * that carries the lowest layer. On a capped link the trial overflows the queue: within about two
+ * seconds the estimate falls under the pause threshold and the receiver reports the loss.
  */
 export const defaultAudioFirstSettings: AudioFirstSettings = {
   pauseBelowBps: 160_000,
   lossLimitedAbove: 0.03,
   trialLossAbove: 0.1,
+  trialBurstMs: 500,
   pauseAfterMs: 3_000,
-  resumeAtBps: 200_000,
+  resumeAtBps: 185_000,
   resumeAfterMs: 1_500,
   trialEveryMs: 3_000,
   trialLastsMs: 4_000,
@@ -81,12 +86,16 @@ export const initialAudioFirstState: AudioFirstState = { kind: 'flowing', lowSin
 
 /**
  * A bandwidth estimate for the receiver's link, `bps` bits per second, read at
- * `atMs`, with the share of packets the receiver last reported lost (0–1).
+ * `atMs`, with the share of packets the receiver last reported lost (0–1), and
+ * whether the link is what keeps its video below what the sender offers (false
+ * when the sender itself offers little, for example from a slow upload: an
+ * estimate sits low on a free link that has little to carry, and pausing that
+ * receiver's video would not help its voice).
  */
-export function onBandwidth(state: AudioFirstState, bps: number, atMs: number, settings = defaultAudioFirstSettings, loss = 0): AudioFirstStep {
+export function onBandwidth(state: AudioFirstState, bps: number, atMs: number, settings = defaultAudioFirstSettings, loss = 0, linkLimited = true): AudioFirstStep {
   switch (state.kind) {
     case 'flowing': {
-      if (bps >= settings.pauseBelowBps || loss > settings.lossLimitedAbove) return stay({ kind: 'flowing', lowSinceMs: null });
+      if (bps >= settings.pauseBelowBps || loss > settings.lossLimitedAbove || !linkLimited) return stay({ kind: 'flowing', lowSinceMs: null });
       const lowSinceMs = state.lowSinceMs ?? atMs;
       if (atMs - lowSinceMs >= settings.pauseAfterMs) {
         return { state: pausedAt(atMs, settings), action: { kind: 'pause', bps } };
@@ -101,8 +110,10 @@ export function onBandwidth(state: AudioFirstState, bps: number, atMs: number, s
       // trickled), which can lift the estimate far above what the link carries: seen at 370 kbit/s on
       // a 150 kbit/s link. The receiver then reports the overflow as heavy loss (190 kbit/s into 150
       // loses a fifth), so such a reading does not count towards resuming; the few percent a link
-      // just freed may still lose do not hold video back.
-      if (bps >= settings.resumeAtBps && loss <= settings.trialLossAbove) {
+      // just freed may still lose do not hold video back. Nor do the readings of the burst itself,
+      // before the link's queue has had time to fill: a shaper's burst reads high with no loss yet.
+      const pastBurst = atMs - state.startedAtMs >= settings.trialBurstMs;
+      if (pastBurst && bps >= settings.resumeAtBps && loss <= settings.trialLossAbove) {
         const highSinceMs = state.highSinceMs ?? atMs;
         if (atMs - highSinceMs >= settings.resumeAfterMs) {
           return { state: { kind: 'flowing', lowSinceMs: null }, action: { kind: 'resume', bps } };

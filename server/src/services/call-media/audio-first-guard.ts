@@ -60,17 +60,17 @@ export class AudioFirstGuard {
   watch(session: LiveSession, participant: Participant): void {
     const entry: Watched = { session, participant, state: initialAudioFirstState, lastBps: 0, chain: Promise.resolve(), ticking: undefined };
     this.watched.set(participant.connectionId, entry);
-    participant.peer.onBandwidth(({ availableBps: bps, loss }) => {
+    participant.peer.onBandwidth(({ availableBps: bps, loss, linkLimited }) => {
       // No estimate yet (or any more) is not a weak link.
       if (bps <= 0 || !this.current(entry)) return;
       entry.lastBps = bps;
-      this.deps.log.debug({ participantId: entry.participant.id, availableBps: bps, loss, audioFirst: entry.state.kind }, 'BandwidthReading');
+      this.deps.log.debug({ participantId: entry.participant.id, availableBps: bps, loss, linkLimited, audioFirst: entry.state.kind }, 'BandwidthReading');
       // A link carrying no video (the partner's camera is off) says nothing about whether video fits.
       if (entry.state.kind === 'flowing' && !entry.participant.peer.receivesVideo()) {
         entry.state = initialAudioFirstState;
         return;
       }
-      this.apply(entry, onBandwidth(entry.state, bps, this.nowMs(), this.settings, loss));
+      this.apply(entry, onBandwidth(entry.state, bps, this.nowMs(), this.settings, loss, linkLimited));
     });
   }
 
@@ -128,7 +128,7 @@ export class AudioFirstGuard {
         this.deps.log.info({ ...where, availableBps: action.bps }, 'VideoPausedForBandwidth');
         return;
       case 'trial':
-        await participant.peer.setVideoHeldForBandwidth(false);
+        await participant.peer.setVideoHeldForBandwidth(false, { lowestLayerOnly: true });
         this.deps.log.debug(where, 'VideoBandwidthTrialStarted');
         return;
       case 'trial-failed':
