@@ -145,6 +145,8 @@ test('150 kbit/s at one school: that student’s incoming video pauses, audio go
     expect(growth(after, 'videoFrames')).toBeGreaterThan(20);
     await expect(notice).toHaveCount(0);
     expect(bandwidthDecisions(server, session.mentor.id)).toEqual(['VideoPausedForBandwidth', 'VideoResumedForBandwidth']);
+    // Nor was the partner's video paused at any point: their link is free, though it had little to carry from a capped upload.
+    expect(bandwidthDecisions(server, session.mentee.id)).toEqual([]);
   } finally {
     await lab.destroy();
   }

@@ -8,7 +8,9 @@
  * it measures, so a receiver whose partner is on a slow upload (sending a thin lowest layer) reads
  * a low estimate on a free link. Pausing that receiver's video would help nothing. The difference
  * shows in what is forwarded against what the sender offers: a starved sender's layer goes through
- * whole; a weak receiving link's does not.
+ * whole; a weak receiving link's does not. (mediasoup fits video within the estimate without the
+ * audio beside it, so a layer forwarded whole may still overload a link by the audio's share; that
+ * shows as delay, the estimate falls further, and the layer is no longer forwarded whole.)
  */
 
 /** The two entries of a simulcast consumer's stats that matter here (mediasoup's `consumer.getStats()`). */

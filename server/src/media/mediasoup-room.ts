@@ -51,6 +51,7 @@ export class MediasoupPeer implements MediaPeer {
   private videoHeld = false;
   /** The highest simulcast layer this peer's link is given, from its own estimate. */
   private videoLayer: SpatialLayer = 1;
+  /** A trial is on: the ceiling stays at the lowest layer until video is let through for good. */
   private lowestLayerOnly = false;
   private closed = false;
 
