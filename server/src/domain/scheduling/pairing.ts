@@ -1,6 +1,6 @@
 import type { Availability, Booking, SchoolCalendar } from './calendar.js';
 import { DEFAULT_SESSION_MINUTES } from './calendar.js';
-import type { BookingEnds } from './booking-index.js';
+import type { BookingsOf } from './booking-index.js';
 import { BookingIndex } from './booking-index.js';
 import type { DayPeriod, SchoolTimeline } from './school-timeline.js';
 import { timelineOf } from './school-timeline.js';
@@ -14,6 +14,8 @@ export type Side = 'mentor' | 'mentee';
 
 export interface StudentSide {
   side: Side;
+  /** Where this side's school and student sit in the pairing's `schoolIds`, `studentIds` and `booked`. */
+  position: 0 | 1;
   studentId: string;
   schoolId: string;
   timeline: SchoolTimeline;
@@ -37,10 +39,11 @@ export interface Pairing {
   mentor: StudentSide;
   lengthMs: number;
   bookings: BookingIndex;
+  /** Mentee's first, then mentor's: a side's `position` in both. */
   schoolIds: readonly string[];
   studentIds: readonly string[];
-  /** Where bookings at either school or of either student end: candidate starts. */
-  bookingEnds: BookingEnds;
+  /** The bookings of these two schools and students (where they end: candidate starts). */
+  booked: BookingsOf;
 }
 
 export interface PairingInput {
@@ -59,18 +62,18 @@ export function pairingOf(input: PairingInput): Pairing {
   const schoolIds = [input.mentee.schoolId, input.mentor.schoolId];
   const studentIds = [input.mentee.studentId, input.mentor.studentId];
   return {
-    mentee: sideOf('mentee', input.mentee, input.menteeSchool),
-    mentor: sideOf('mentor', input.mentor, input.mentorSchool),
+    mentee: sideOf('mentee', 0, input.mentee, input.menteeSchool),
+    mentor: sideOf('mentor', 1, input.mentor, input.mentorSchool),
     // A session lasts this much real time, whatever the clocks do.
     lengthMs: minutes * 60_000,
     bookings,
     schoolIds,
     studentIds,
-    bookingEnds: bookings.endsFor(schoolIds, studentIds),
+    booked: bookings.of(schoolIds, studentIds),
   };
 }
 
-function sideOf(side: Side, availability: Availability, calendar: SchoolCalendar): StudentSide {
+function sideOf(side: Side, position: 0 | 1, availability: Availability, calendar: SchoolCalendar): StudentSide {
   if (availability.schoolId !== calendar.schoolId) {
     throw new RangeError(`The ${side}'s availability is for school ${availability.schoolId}, not ${calendar.schoolId}`);
   }
@@ -90,6 +93,7 @@ function sideOf(side: Side, availability: Availability, calendar: SchoolCalendar
   }
   return {
     side,
+    position,
     studentId: availability.studentId,
     schoolId: calendar.schoolId,
     timeline,

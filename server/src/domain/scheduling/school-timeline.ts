@@ -140,8 +140,13 @@ function buildTimeline(calendar: SchoolCalendar): SchoolTimeline {
   // Many schools ring the same bells in the same zone; they share one set of period instants.
   const sharedByWeekday = new Map<number, Map<number, readonly DayPeriod[]>>();
   function periods(epochDay: number): readonly DayPeriod[] {
-    const own = periodsByDay.get(epochDay);
-    if (own) return own;
+    // The cached answer is returned from a function with no inner closure: one capturing
+    // `epochDay` (as building the day's periods does) makes every call allocate a context,
+    // and this runs millions of times per network schedule.
+    return periodsByDay.get(epochDay) ?? periodsOfNewDay(epochDay);
+  }
+
+  function periodsOfNewDay(epochDay: number): readonly DayPeriod[] {
     const weekday = weekdayOfEpochDay(epochDay);
     let shared = sharedByWeekday.get(weekday);
     if (!shared) {

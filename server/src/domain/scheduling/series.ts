@@ -13,10 +13,16 @@ export function bookingsOf(
   mentor: Pick<Availability, 'studentId' | 'schoolId'>,
   mentee: Pick<Availability, 'studentId' | 'schoolId'>,
 ): Booking[] {
-  return occurrences.flatMap(({ start, end }) => [
-    { schoolId: mentor.schoolId, studentIds: [mentor.studentId], start, end },
-    { schoolId: mentee.schoolId, studentIds: [mentee.studentId], start, end },
-  ]);
+  // A series' bookings share one (frozen) id list per student rather than a new one each: a
+  // whole network's schedule makes hundreds of thousands of them.
+  const mentorIds = Object.freeze([mentor.studentId]);
+  const menteeIds = Object.freeze([mentee.studentId]);
+  const bookings: Booking[] = [];
+  for (let i = 0; i < occurrences.length; i++) {
+    const { start, end } = occurrences[i]!;
+    bookings.push({ schoolId: mentor.schoolId, studentIds: mentorIds, start, end }, { schoolId: mentee.schoolId, studentIds: menteeIds, start, end });
+  }
+  return bookings;
 }
 
 export type ClosureImpact = ChangeImpact;

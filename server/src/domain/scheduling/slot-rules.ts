@@ -114,16 +114,13 @@ export function lossAt(p: Pairing, menteeDay: number, startMs: number): Loss | u
   const loss = calendarLossAt(p, menteeDay, startMs, endMs);
   if (loss) return loss;
 
-  if (p.bookings.studentBookingDuring(p.mentee.studentId, startMs, endMs)) return STUDENT_BOOKED.mentee;
-  if (p.bookings.studentBookingDuring(p.mentor.studentId, startMs, endMs)) return STUDENT_BOOKED.mentor;
+  const { booked, mentee, mentor } = p;
+  if (booked.studentBookingDuring(mentee.position, startMs, endMs)) return STUDENT_BOOKED.mentee;
+  if (booked.studentBookingDuring(mentor.position, startMs, endMs)) return STUDENT_BOOKED.mentor;
   // Two students of one school would need two of its devices.
-  const needed = p.mentee.schoolId === p.mentor.schoolId ? 2 : 1;
-  if (!p.bookings.devicesFree(p.mentee.schoolId, startMs, endMs, needed, p.mentee.devices)) {
-    return DEVICE_POOL_FULL.mentee;
-  }
-  if (!p.bookings.devicesFree(p.mentor.schoolId, startMs, endMs, needed, p.mentor.devices)) {
-    return DEVICE_POOL_FULL.mentor;
-  }
+  const needed = mentee.schoolId === mentor.schoolId ? 2 : 1;
+  if (!booked.devicesFree(mentee.position, startMs, endMs, needed, mentee.devices)) return DEVICE_POOL_FULL.mentee;
+  if (!booked.devicesFree(mentor.position, startMs, endMs, needed, mentor.devices)) return DEVICE_POOL_FULL.mentor;
   return undefined;
 }
 
@@ -151,7 +148,7 @@ export function startsOn(p: Pairing, menteeDay: number, into: number[]): void {
     const from = windows[w]!;
     const to = windows[w + 1]!;
     backToBack(from, to, p.lengthMs, into);
-    p.bookingEnds.within(from, to - p.lengthMs, into);
+    p.booked.endsWithin(from, to - p.lengthMs, into);
     labelStarts(p, windows[w + 2]!, windows[w + 3]!, into, first);
   }
 }

@@ -45,7 +45,7 @@ export function addStartKeys(p: Pairing, first: number, last: number, keys: Set<
     }
     for (let w = 0; w < windows.length; w += 2) {
       ends.length = 0;
-      p.bookingEnds.within(midnight + windows[w]!, midnight + windows[w + 1]! - lengthMs, ends);
+      p.booked.endsWithin(midnight + windows[w]!, midnight + windows[w + 1]! - lengthMs, ends);
       for (let i = 0; i < ends.length; i += 2) keys.add(weekday * MINUTES_PER_DAY + localMinuteOf(menteeZone, ends[i]!));
     }
   }
