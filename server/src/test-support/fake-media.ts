@@ -132,7 +132,7 @@ export class FakePeer implements MediaPeer {
     for (const listener of this.bandwidthListeners) listener({ availableBps: bps, loss, linkLimited });
   }
 
-  async setVideoHeldForBandwidth(held: boolean, _options?: { lowestLayerOnly?: boolean }): Promise<void> {
+  async setVideoHeldForBandwidth(held: boolean): Promise<void> {
     if (held === this.videoHeld) return;
     this.videoHeld = held;
     this.videoHeldChanges.push(held);
