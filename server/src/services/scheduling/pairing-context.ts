@@ -51,12 +51,12 @@ export class PairingContexts {
       throw new AppError('forbidden', 'Your account does not have access to that.');
     }
     const names = await this.deps.scheduling.schoolNames([pairing.mentor.schoolId, pairing.mentee.schoolId]);
-    const [mentorSchool, menteeSchool, programme, availability] = await Promise.all([
-      this.deps.calendars.load(pairing.mentor.schoolId),
-      this.deps.calendars.load(pairing.mentee.schoolId),
-      this.deps.calendars.programmeOf(pairing.partnershipId),
-      this.deps.calendars.availabilityOf([pairing.mentor.id, pairing.mentee.id]),
-    ]);
+    // One after another, not Promise.all: re-flow loads inside a transaction, whose one connection
+    // runs a query at a time (pg queues the rest, and is dropping that queue in its next major).
+    const mentorSchool = await this.deps.calendars.load(pairing.mentor.schoolId);
+    const menteeSchool = await this.deps.calendars.load(pairing.mentee.schoolId);
+    const programme = await this.deps.calendars.programmeOf(pairing.partnershipId);
+    const availability = await this.deps.calendars.availabilityOf([pairing.mentor.id, pairing.mentee.id]);
     if (options.unknownAvailabilityIsFree) {
       if (mentorSchool && !availability.has(pairing.mentor.id)) availability.set(pairing.mentor.id, freeInEveryPeriod(pairing.mentor.id, mentorSchool));
       if (menteeSchool && !availability.has(pairing.mentee.id)) availability.set(pairing.mentee.id, freeInEveryPeriod(pairing.mentee.id, menteeSchool));
