@@ -100,7 +100,7 @@ export async function startServer(env: NodeJS.ProcessEnv, logFile: string, optio
     throw error;
   }
   const stop = async () => {
-    if (server.exitCode !== null) throw new Error(`the server had already exited with code ${server.exitCode}; see ${logFile}`);
+    if (server.exitCode !== null) throw new Error(`the server had already exited with code ${server.exitCode}; see ${logFile}${whyItEnded(logFile)}`);
     // A graceful stop is part of what is tested: SIGTERM must end the process cleanly and quickly.
     const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
     server.kill('SIGTERM');
@@ -109,9 +109,26 @@ export async function startServer(env: NodeJS.ProcessEnv, logFile: string, optio
       server.kill('SIGKILL');
       throw new Error('the server did not stop within 20 s of SIGTERM');
     }
-    if (code !== 0) throw new Error(`the server exited with code ${code} on SIGTERM; see ${logFile}`);
+    if (code !== 0) throw new Error(`the server exited with code ${code} on SIGTERM; see ${logFile}${whyItEnded(logFile)}`);
   };
   return { url, pid: server.pid!, stop };
+}
+
+/**
+ * The log's errors and anything not written by the logger (a crash's stack trace), last first
+ * cut: what a failed stop says in the test's own output, since CI keeps that and not the file.
+ */
+function whyItEnded(logFile: string): string {
+  const lines = fs.readFileSync(logFile, 'utf8').split('\n').filter((line) => line.trim() !== '');
+  const telling = lines.filter((line) => {
+    try {
+      return (JSON.parse(line) as { level?: number }).level! >= 50;
+    } catch {
+      return true;
+    }
+  });
+  if (telling.length === 0) return '';
+  return `; its errors:\n${telling.slice(-20).map((line) => `  ${line.slice(0, 600)}`).join('\n')}`;
 }
 
 /** The server process itself, not yet known to be ready (startServer waits; a lab's restart needs the process). */

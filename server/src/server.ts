@@ -1,7 +1,7 @@
 import { CallRejoin } from './services/calls/call-rejoin.js';
 import http from 'node:http';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { connectionDrain } from './infra/http/connection-drain.js';
+import { serverVersion } from './server-version.js';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
@@ -180,6 +180,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     const demo = config.demo ? await seedDemo(database.db, clock.now(), deviceTokens) : undefined;
 
     const httpServer = http.createServer();
+    const drain = connectionDrain(httpServer);
     const io = createSocketServer(httpServer);
     if (config.redisUrl) {
       const [{ createClient }, { createAdapter }] = await Promise.all([import('redis'), import('@socket.io/redis-adapter')]);
@@ -378,9 +379,11 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     const close = () =>
       (closing ??= (async () => {
         log.info('ShutdownStarted');
+        const endDrain = drain.begin();
         await calls.shutdown();
-        // io.close() also closes the HTTP server and waits for it.
+        // io.close() also closes the HTTP server and waits for its last connection.
         await new Promise<void>((resolve) => void io.close(() => resolve()));
+        endDrain();
         await unwind();
         log.info('ShutdownFinished');
       })());
@@ -390,10 +393,4 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     await unwind();
     throw error;
   }
-}
-
-/** The version in server/package.json, for the API reference. */
-function serverVersion(): string {
-  const file = fileURLToPath(new URL('../package.json', import.meta.url));
-  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
