@@ -22,10 +22,9 @@ import { bothSettled } from './both-settled.js';
 import { DROP_REASONS, endMessages, OBSERVERS_TOLD_STAFF_ENDED, REVOKES_REJOIN } from './leaving-rules.js';
 
 /**
- * Who comes into and goes out of each live session, and when a session ends:
- * the room opened for the first arrival and closed after the last student, the
- * end-time timer, the others told, the log written. Every change to one
- * session runs through that session's queue.
+ * Who comes into and goes out of each live session, and when a session ends: the room opened for
+ * the first arrival and closed after the last student, the end-time timer, the others told, the
+ * log written. Every change to one session runs through that session's queue.
  */
 export class CallLifecycle {
   private readonly queue = new KeyedQueue();
@@ -48,7 +47,7 @@ export class CallLifecycle {
     },
   ) {
     this.drops = new RecentDrops({ clock: deps.clock, timers: deps.timers });
-    deps.media.onRoomLost((roomId) => void this.queue.run(roomId, () => this.endSession(roomId, 'media_lost')));
+    deps.media.onRoomLost((roomId) => this.queue.runDetached(roomId, () => this.endSession(roomId, 'media_lost'), (err) => deps.log.error({ err, sessionId: roomId }, 'RoomLostNotEnded')));
   }
 
   /** What is held in memory for calls: nothing once every call is over. */
@@ -262,7 +261,7 @@ export class CallLifecycle {
     const session = new LiveSession(record, room);
     const msUntilEnd = this.deps.clock.now().until(record.endsAt).total('milliseconds');
     session.endTimer = this.deps.timers.after(msUntilEnd, () => {
-      void this.queue.run(record.id, () => this.endSession(record.id, 'time_up'));
+      this.queue.runDetached(record.id, () => this.endSession(record.id, 'time_up'), (err) => this.deps.log.error({ err, sessionId: record.id }, 'TimeUpNotEnded'));
     });
     this.deps.registry.add(session);
     return session;
@@ -277,11 +276,12 @@ export class CallLifecycle {
     }
     if (participant.lost) return;
     const graceTimer = this.deps.timers.after(this.deps.graceMs ?? RECONNECT_GRACE_MS, () => {
-      void this.queue.run(sessionId, async () => {
+      const drop = async () => {
         const now = this.deps.registry.get(sessionId)?.participants.get(participantId);
         if (now !== participant || !participant.lost) return;
         await this.removeParticipant(sessionId, participantId, 'disconnected', connectionId, 'dropped');
-      });
+      };
+      this.queue.runDetached(sessionId, drop, (err) => this.deps.log.error({ err, sessionId, participantId }, 'DroppedNotRemoved'));
     });
     participant.lost = { graceTimer };
     // Not the child's choice: the device page may offer "Rejoin" for a few minutes from now.

@@ -44,6 +44,15 @@ describe('KeyedQueue', () => {
     expect(await next).toBe('next ran');
   });
 
+  it("hands a detached task's failure to its handler, never to the process, and goes on", async () => {
+    const queue = new KeyedQueue();
+    const failures: unknown[] = [];
+    queue.runDetached('s1', async () => Promise.reject(new Error('database closed')), (err) => failures.push(err));
+    expect(await queue.run('s1', async () => 'next ran')).toBe('next ran');
+    await tick();
+    expect(failures).toEqual([new Error('database closed')]);
+  });
+
   it('forgets a key once its queue is empty, so finished sessions hold no memory', async () => {
     const queue = new KeyedQueue();
     await queue.run('s1', async () => undefined);

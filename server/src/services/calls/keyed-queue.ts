@@ -20,4 +20,12 @@ export class KeyedQueue {
     });
     return next;
   }
+
+  /**
+   * `run` for work nobody awaits (a timer's, the media's): its failure goes to `onError`. Left
+   * unhandled, a rejection ends the Node process (a database gone mid-stop would crash the server).
+   */
+  runDetached(key: string, task: () => Promise<unknown>, onError: (err: unknown) => void): void {
+    this.run(key, task).catch(onError);
+  }
 }
