@@ -65,19 +65,30 @@ async function checkOnlyTcpTo(link: Link, allowed: Endpoint[]) {
   if (up + down > 0) await fail(link, `onlyTcpTo lets UDP through (${up}/20 out, ${down}/20 in)`);
 }
 
-/** Observed loss each way must be within five standard deviations (and half a point) of the target. */
+/**
+ * Observed loss each way must be within five standard deviations (and half a point) of the target.
+ * Less loss than that fails at once: the rule is not in force. More is measured again (up to three
+ * times): on a busy machine the receiving agent can be descheduled long enough for its socket
+ * buffer to overflow (11.7 % seen on a 5 % rule), which says nothing about the rule.
+ */
 async function checkLoss(link: Link, percent: number) {
   const n = 2000;
-  const [up, down] = await udpBothWays(link, n);
   const tolerance = 5 * 100 * Math.sqrt(((percent / 100) * (1 - percent / 100)) / n) + 0.5;
-  for (const [direction, received] of [
-    ['school -> server', up],
-    ['server -> school', down],
-  ] as const) {
-    const observed = (100 * (n - received)) / n;
-    if (Math.abs(observed - percent) > tolerance) {
-      await fail(link, `lossPercent ${percent}: observed ${observed.toFixed(2)} % ${direction} (${received}/${n} arrived), outside ±${tolerance.toFixed(2)}`);
-    }
+  for (let tries = 1; ; tries++) {
+    const [up, down] = await udpBothWays(link, n);
+    const observed = (
+      [
+        ['school -> server', up],
+        ['server -> school', down],
+      ] as const
+    ).map(([direction, received]) => ({ direction, received, percent: (100 * (n - received)) / n }));
+    const say = (o: (typeof observed)[number]) =>
+      `lossPercent ${percent}: observed ${o.percent.toFixed(2)} % ${o.direction} (${o.received}/${n} arrived), outside ±${tolerance.toFixed(2)}`;
+    const tooLittle = observed.find((o) => o.percent < percent - tolerance);
+    if (tooLittle) await fail(link, say(tooLittle));
+    const tooMuch = observed.find((o) => o.percent > percent + tolerance);
+    if (!tooMuch) return;
+    if (tries === 3) await fail(link, `${say(tooMuch)} in three measurements`);
   }
 }
 
