@@ -115,8 +115,8 @@ export async function startServer(env: NodeJS.ProcessEnv, logFile: string, optio
 }
 
 /**
- * The log's errors and anything not written by the logger (a crash's stack trace), last first
- * cut: what a failed stop says in the test's own output, since CI keeps that and not the file.
+ * The last 20 of the log's errors and of anything not written by the logger (a crash's stack
+ * trace): what a failed stop says in the test's own output, since CI keeps that and not the file.
  */
 function whyItEnded(logFile: string): string {
   const lines = fs.readFileSync(logFile, 'utf8').split('\n').filter((line) => line.trim() !== '');
