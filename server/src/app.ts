@@ -5,7 +5,7 @@ import express, { type Express } from 'express';
 import compression from 'compression';
 import { clientAssetRoutes } from './transport/http/client-assets.js';
 import { pinoHttp } from 'pino-http';
-import { requestLogLevel } from './transport/http/request-log-level.js';
+import { requestLogging } from './transport/http/request-log-level.js';
 import type { Logger } from 'pino';
 import type { DeviceEnrolment } from './services/devices/device-enrolment.js';
 import type { DeviceTokens } from './services/devices/device-tokens.js';
@@ -178,8 +178,7 @@ export function createApp(deps: AppDeps): Express {
         res.setHeader('x-request-id', id);
         return id;
       },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-      customLogLevel: requestLogLevel(deps.log),
+      ...requestLogging(deps.log),
     }),
   );
   app.use(securityHeaders({ production: deps.production === true }));

@@ -15,13 +15,15 @@ describe('request logging of the iPads\' poll of their day', () => {
   });
   afterAll(() => stopTestServer(server));
 
-  it('leaves out answered polls, and logs a refused poll and every other request', async () => {
+  it('leaves out answered polls and the probes, and logs a refused poll and every other request', async () => {
     const token = server.demo!.schools.find((s) => s.role === 'mentee')!.deviceToken;
     const today = () => request(server.url).get('/api/device/sessions/today');
     const first = await today().set('Authorization', `Bearer ${token}`).expect(200);
     await today().set('Authorization', `Bearer ${token}`).set('If-None-Match', first.headers.etag as string).expect(304);
     await today().set('Authorization', 'Bearer not-a-device').expect(401);
     await request(server.url).get('/api/staff/me').expect(401);
+    // The probes are never logged.
+    await request(server.url).get('/healthz').expect(200);
     // pino-http logs when the answer has finished: wait for the last one.
     await expect.poll(() => requestsLogged().length).toBe(2);
     expect(requestsLogged().map((l) => [l.req.url, l.res.statusCode])).toEqual([
