@@ -33,7 +33,7 @@ try {
     stopping = true;
     log.info({ signal }, 'SignalReceived');
     const force = setTimeout(() => {
-      log.error('ShutdownTimedOut');
+      log.error({ step: server.shutdownStep() }, 'ShutdownTimedOut');
       process.exit(1);
     }, 15_000);
     force.unref();

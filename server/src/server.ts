@@ -121,6 +121,7 @@ export interface RunningServer {
   needsFirstAdmin: boolean;
   /** Graceful stop: no new joins, everyone told and logged out, rooms closed, database closed. */
   close(): Promise<void>;
+  shutdownStep(): string; // where a graceful stop has got to (logged if it runs out of time)
 }
 
 function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
@@ -376,19 +377,21 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     if (needsFirstAdmin) log.warn({ command: 'npm run create-admin -w @peerbridge/server -- --email … --name …' }, 'NoDeploymentAdmin');
 
     let closing: Promise<void> | undefined;
+    let step = 'ending calls'; // read only while a stop runs
     const close = () =>
       (closing ??= (async () => {
         log.info('ShutdownStarted');
         const endDrain = drain.begin();
         await calls.shutdown();
-        // io.close() also closes the HTTP server and waits for its last connection.
+        step = 'closing connections'; // io.close() also closes the HTTP server and waits for its last connection
         await new Promise<void>((resolve) => void io.close(() => resolve()));
         endDrain();
+        step = 'stopping jobs, media and database';
         await unwind();
         log.info('ShutdownFinished');
       })());
 
-    return { url, port, app, database, deviceTokens, calls, probes, media, events, logKeys, retention, email, attendance, demo, needsFirstAdmin, close };
+    return { url, port, app, database, deviceTokens, calls, probes, media, events, logKeys, retention, email, attendance, demo, needsFirstAdmin, close, shutdownStep: () => step };
   } catch (error) {
     await unwind();
     throw error;
