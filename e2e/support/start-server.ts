@@ -110,6 +110,8 @@ export async function startServer(env: NodeJS.ProcessEnv, logFile: string, optio
       throw new Error('the server did not stop within 20 s of SIGTERM');
     }
     if (code !== 0) throw new Error(`the server exited with code ${code} on SIGTERM; see ${logFile}${whyItEnded(logFile)}`);
+    // A step that ran past its budget was cut short and the stop still ended cleanly; said here, since CI keeps only the output.
+    for (const line of logLines(logFile).filter((l) => l.includes('"ShutdownStepOverran"'))) process.stderr.write(`stop overran (${logFile}): ${line}\n`);
   };
   return { url, pid: server.pid!, stop };
 }
@@ -119,7 +121,7 @@ export async function startServer(env: NodeJS.ProcessEnv, logFile: string, optio
  * trace): what a failed stop says in the test's own output, since CI keeps that and not the file.
  */
 function whyItEnded(logFile: string): string {
-  const lines = fs.readFileSync(logFile, 'utf8').split('\n').filter((line) => line.trim() !== '');
+  const lines = logLines(logFile);
   const telling = lines.filter((line) => {
     try {
       return (JSON.parse(line) as { level?: number }).level! >= 50;
@@ -129,6 +131,10 @@ function whyItEnded(logFile: string): string {
   });
   if (telling.length === 0) return '';
   return `; its errors:\n${telling.slice(-20).map((line) => `  ${line.slice(0, 600)}`).join('\n')}`;
+}
+
+function logLines(logFile: string): string[] {
+  return fs.readFileSync(logFile, 'utf8').split('\n').filter((line) => line.trim() !== '');
 }
 
 /** The server process itself, not yet known to be ready (startServer waits; a lab's restart needs the process). */

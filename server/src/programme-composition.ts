@@ -19,6 +19,7 @@ import { PairingExits } from './services/exits/pairing-exits.js';
 import type { RealtimeSink } from './services/notifications/realtime-sink.js';
 import type { SeriesLifecycle } from './services/scheduling/series-lifecycle.js';
 import type { StudentSignIn } from './services/students/student-sign-in.js';
+import type { Cleanups } from './infra/lifecycle/stop-budget.js';
 
 /*
  * The mentoring programme's part of the composition root (server.ts): attendance, which listens to the
@@ -65,7 +66,7 @@ export function composeExits(
     clock: Clock;
     log: Logger;
   },
-  options: { sweep: boolean; cleanups: (() => Promise<unknown>)[] },
+  options: { sweep: boolean; cleanups: Cleanups },
 ) {
   const { db, lifecycle, series, settings, staff, audit, signIn, sink, clock } = deps;
   const exits = new ExitsRepository(db);
@@ -84,7 +85,7 @@ export function composeExits(
   if (options.sweep) {
     const exitSweep = setInterval(() => void pairingExits.finishDue().catch((err: unknown) => deps.log.error({ err }, 'ExitSweepFailed')), 60_000);
     exitSweep.unref();
-    options.cleanups.push(async () => clearInterval(exitSweep));
+    options.cleanups.add('exit sweep', () => clearInterval(exitSweep));
   }
   return { pairingExits, exitQuestionnaires };
 }

@@ -1,7 +1,9 @@
 import { CallRejoin } from './services/calls/call-rejoin.js';
 import http from 'node:http';
 import { connectionDrain } from './infra/http/connection-drain.js';
+import { Cleanups } from './infra/lifecycle/stop-budget.js';
 import { serverVersion } from './server-version.js';
+import { gracefulStop } from './server-stop.js';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
@@ -142,10 +144,8 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
 /** The composition root: config → database → media → app → socket.io → listen. */
 export async function startServer(config: Config, log: Logger, clock: Clock = systemClock): Promise<RunningServer> {
   const database = await openDatabase(config.database, (err) => log.error({ err }, 'DatabaseConnectionLost'));
-  const cleanups: (() => Promise<unknown>)[] = [() => database.close()];
-  const unwind = async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch((err: unknown) => log.error({ err }, 'CleanupFailed'));
-  };
+  const cleanups = new Cleanups(log);
+  cleanups.add('database', () => database.close(), { waitFully: true });
   try {
     log.info({ database: database.kind }, 'DatabaseReady');
     const media = await MediasoupMedia.start(
@@ -158,7 +158,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       },
       log.child({ area: 'media' }),
     );
-    cleanups.push(() => media.close());
+    cleanups.add('media', () => media.close());
 
     const sessions = new SessionRepository(database.db);
     const logKeys = loadLogSigningKeys(config.logSigning);
@@ -174,7 +174,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     const email = config.mail
       ? (await import('./services/email/create-email.js')).createEmail(config.mail, { db: database.db, clock, timers: realTimers, log: log.child({ area: 'email' }) })
       : undefined;
-    if (email) cleanups.push(() => email.stop());
+    if (email) cleanups.add('email', () => email.stop());
     const noticesRaised = email ? (tx: Db, raised: RaisedNotice[]) => email.emails.noticesRaised(tx, raised) : undefined;
     const noticeRepository = new NoticeRepository(database.db, noticesRaised);
     const consentNotices = new ConsentNotices(noticeRepository);
@@ -189,7 +189,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       const sub = pub.duplicate();
       await Promise.all([pub.connect(), sub.connect()]);
       io.adapter(createAdapter(pub, sub));
-      cleanups.push(() => Promise.all([pub.quit(), sub.quit()]));
+      cleanups.add('redis', () => Promise.all([pub.quit(), sub.quit()]));
       log.info('SocketRedisAdapterReady');
     }
 
@@ -258,9 +258,9 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     });
     const retention = new RetentionJob({ retention: new RetentionRepository(database.db), events, clock, log: log.child({ area: 'retention' }) });
     if (config.backgroundJobs) retention.startDaily();
-    cleanups.push(async () => retention.stop());
+    cleanups.add('retention job', () => retention.stop());
     if (config.backgroundJobs) attendance.startSweeping();
-    cleanups.push(async () => attendance.stop());
+    cleanups.add('attendance sweep', () => attendance.stop());
     const probes = new NetworkProbes({
       media,
       clock,
@@ -282,7 +282,7 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
       // As with HTTP answers: in tests an acknowledgement that drifts from the contract fails the test that sees it.
       checkAcks: config.env === 'test',
     });
-    cleanups.push(async () => stopSweep());
+    cleanups.add('socket sweep', stopSweep);
 
     const enrolment = new DeviceEnrolment(devices, deviceTokens, clock, audit);
     const app = createApp({
@@ -376,24 +376,11 @@ export async function startServer(config: Config, log: Logger, clock: Clock = sy
     // Never a default account: whoever runs the server makes the first admin, who gets a one-time code.
     if (needsFirstAdmin) log.warn({ command: 'npm run create-admin -w @peerbridge/server -- --email … --name …' }, 'NoDeploymentAdmin');
 
-    let closing: Promise<void> | undefined;
-    let step = 'ending calls'; // read only while a stop runs
-    const close = () =>
-      (closing ??= (async () => {
-        log.info('ShutdownStarted');
-        const endDrain = drain.begin();
-        await calls.shutdown();
-        step = 'closing connections'; // io.close() also closes the HTTP server and waits for its last connection
-        await new Promise<void>((resolve) => void io.close(() => resolve()));
-        endDrain();
-        step = 'stopping jobs, media and database';
-        await unwind();
-        log.info('ShutdownFinished');
-      })());
+    const stop = gracefulStop({ log, calls, io, drain, cleanups });
 
-    return { url, port, app, database, deviceTokens, calls, probes, media, events, logKeys, retention, email, attendance, demo, needsFirstAdmin, close, shutdownStep: () => step };
+    return { url, port, app, database, deviceTokens, calls, probes, media, events, logKeys, retention, email, attendance, demo, needsFirstAdmin, close: stop.close, shutdownStep: stop.step };
   } catch (error) {
-    await unwind();
+    await cleanups.runAll();
     throw error;
   }
 }

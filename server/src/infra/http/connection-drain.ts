@@ -1,7 +1,19 @@
 import type http from 'node:http';
+import type { Socket } from 'node:net';
 
 /** How often, while the server stops, connections that have gone idle are closed. */
 const IDLE_SWEEP_MS = 100;
+
+export interface ConnectionDrain {
+  /** Starts draining; returns what stops the idle sweep. */
+  begin(): () => void;
+  /**
+   * Destroys every connection still open (answering, upgraded to a WebSocket, or half-closed by a
+   * peer that stopped answering) and says how many there were: the last resort of a stop whose
+   * connections did not close in their time.
+   */
+  cutRemaining(): { open: number; websockets: number };
+}
 
 /**
  * Lets the HTTP server stop promptly while pages hold keep-alive connections. `server.close()`
@@ -12,8 +24,16 @@ const IDLE_SWEEP_MS = 100;
  *
  * Install before the app's own request listener, so the header is set before the app answers.
  */
-export function connectionDrain(server: http.Server): { begin(): () => void } {
+export function connectionDrain(server: http.Server): ConnectionDrain {
   let draining = false;
+  // Every connection, since Node's own list forgets those upgraded to a WebSocket.
+  const open = new Set<Socket>();
+  const upgraded = new WeakSet<Socket>();
+  server.on('connection', (socket: Socket) => {
+    open.add(socket);
+    socket.once('close', () => open.delete(socket));
+  });
+  server.on('upgrade', (_req: http.IncomingMessage, socket: Socket) => upgraded.add(socket));
   server.on('request', (_req: http.IncomingMessage, res: http.ServerResponse) => {
     if (draining && !res.headersSent) res.setHeader('Connection', 'close');
   });
@@ -24,6 +44,11 @@ export function connectionDrain(server: http.Server): { begin(): () => void } {
       const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
       sweep.unref();
       return () => clearInterval(sweep);
+    },
+    cutRemaining() {
+      const sockets = [...open];
+      for (const socket of sockets) socket.destroy();
+      return { open: sockets.length, websockets: sockets.filter((socket) => upgraded.has(socket)).length };
     },
   };
 }
