@@ -24,6 +24,12 @@ import { runNetworkCheck } from './network-check';
 
 export { SignInRequiredError, type CreateMediaSession, type JoinParams } from './call-join';
 
+/**
+ * How long our own tracks wait for the partner's to connect before going anyway: past the usual
+ * ICE + DTLS of a school network (well under half a second), short of anything a partner notices.
+ */
+const RECEIVE_FIRST_MS = 1_000;
+
 /** The concern a press of "I'm worried" raised (words added later go to it), and words that could not be kept. */
 export interface RaisedConcern {
   concernId: string;
@@ -296,7 +302,14 @@ export class CallClient {
       () => this.store.update({ phase: partner ? 'connected' : 'waiting', partner, notice: null }),
       { liveAfterReceiving: !automatic },
     );
-    void this.publisher.publish(media, params.stream, isCurrent);
+    // Our own tracks go once the partner's are connected (or RECEIVE_FIRST_MS on): started together,
+    // the send side's SDP, encoders and DTLS handshake competed with the receive side's for the iPad's
+    // CPU, and the partner's first frame came about 90 ms later (bench/join-vs-bare.sh). The partner
+    // hears us that much later instead; with nothing to receive yet, we send at once.
+    const receiving = joined.consumers.length > 0 ? media.receiveSettled(RECEIVE_FIRST_MS) : Promise.resolve();
+    void receiving.then(() => {
+      if (isCurrent()) return this.publisher.publish(media, params.stream, isCurrent);
+    });
   }
 
   /** The room's changes, in the call's terms: one partner, a phase, the notice when their media fails. */

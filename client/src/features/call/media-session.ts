@@ -153,6 +153,27 @@ export class MediaSession {
     }
   }
 
+  /**
+   * Resolves once the receive transport has connected, failed or closed, or after `withinMs`,
+   * whichever is first; never rejects.
+   */
+  receiveSettled(withinMs: number): Promise<void> {
+    const settled = () => this.closed || this.recvTransport.closed || ['connected', 'failed', 'closed'].includes(this.recvTransport.connectionState);
+    if (settled()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.recvTransport.off('connectionstatechange', onState);
+        resolve();
+      };
+      const onState = () => {
+        if (settled()) done();
+      };
+      const timer = setTimeout(done, withinMs);
+      this.recvTransport.on('connectionstatechange', onState);
+    });
+  }
+
   /** The server can be asked again (the socket reconnected): ICE restarts that waited for it go now. */
   signalAvailable(): void {
     this.iceRestarter?.signalAvailable();
