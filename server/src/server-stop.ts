@@ -31,7 +31,7 @@ export function gracefulStop(deps: {
   const run = async () => {
     log.info('ShutdownStarted');
     const endDrain = drain.begin();
-    // Left behind if it overruns: a call it did not end is logged as cut off at the next start (restart-gap.ts).
+    // Left behind if it overruns: on one node, a call it did not end is logged as cut off at the next start (restart-gap.ts).
     if ((await withinBudget(calls.shutdown(), budgets.endingCallsMs)) === 'overran') overran(budgets.endingCallsMs);
     step = 'closing connections';
     // io.close() also closes the HTTP server, which waits for its last connection to end.
