@@ -26,9 +26,10 @@ export { SignInRequiredError, type CreateMediaSession, type JoinParams } from '.
 
 /**
  * How long our own tracks wait for the partner's to connect before going anyway: past the usual
- * ICE + DTLS of a school network (well under half a second), short of anything a partner notices.
+ * ICE + DTLS (100–250 ms from here on loopback), and short, because where the network is slow
+ * (UDP blocked, TURN over TCP: over a second) the wait would only delay being heard.
  */
-const RECEIVE_FIRST_MS = 1_000;
+const RECEIVE_FIRST_MS = 500;
 
 /** The concern a press of "I'm worried" raised (words added later go to it), and words that could not be kept. */
 export interface RaisedConcern {

@@ -52,7 +52,7 @@ describe('receiving before sending on a join', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { client, session, produced, settle } = await join(true);
     await turns();
-    expect(session.receiveSettled).toHaveBeenCalledWith(1_000);
+    expect(session.receiveSettled).toHaveBeenCalledWith(500);
     expect(produced).toEqual([]);
     settle();
     await turns();
