@@ -65,7 +65,9 @@ async function measureServer(env: Record<string, string>): Promise<IdleFigure> {
   const port = await freePort();
   // Worker i listens on MEDIA_RTC_PORT + i: a random base keeps clear of other servers on this machine.
   const rtcPort = 41_000 + Math.floor(Math.random() * 20_000);
-  const log = fs.openSync(path.join(os.tmpdir(), `idle-memory-${port}.log`), 'w');
+  const logPath = path.join(os.tmpdir(), `idle-memory-${port}.log`);
+  const log = fs.openSync(logPath, 'w');
+  let measured = false;
   const child = spawn('npm', ['run', 'start', '-w', '@peerbridge/server', '--silent'], {
     cwd: root,
     env: { ...process.env, DEMO: '1', STAFF_STEP_UP: 'off', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), MEDIA_RTC_PORT: String(rtcPort), ...env },
@@ -74,7 +76,7 @@ async function measureServer(env: Record<string, string>): Promise<IdleFigure> {
   try {
     const deadline = performance.now() + READY_TIMEOUT_S * 1000;
     while (!(await answers(`http://127.0.0.1:${port}/healthz`))) {
-      if (child.exitCode !== null || performance.now() > deadline) throw new Error(`the server did not start (log: ${os.tmpdir()}/idle-memory-${port}.log)`);
+      if (child.exitCode !== null || performance.now() > deadline) throw new Error(`the server did not start (log: ${logPath})`);
       await sleep(250);
     }
     await sleep(IDLE_S * 1000);
@@ -82,12 +84,15 @@ async function measureServer(env: Record<string, string>): Promise<IdleFigure> {
     if (!found) throw new Error('no mediasoup worker under the server');
     const figure = { serverMb: rssMb(found.server), workersMb: found.workers.reduce((sum, pid) => sum + rssMb(pid), 0), workers: found.workers.length };
     await stop(child, [found.server, child.pid!]);
+    measured = true;
     return figure;
   } catch (error) {
     child.kill('SIGKILL');
     throw error;
   } finally {
     fs.closeSync(log);
+    // Kept only when something went wrong, for the error's reader.
+    if (measured) fs.rmSync(logPath, { force: true });
   }
 }
 
