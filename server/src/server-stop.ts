@@ -3,7 +3,7 @@ import type { Server as SocketServer } from 'socket.io';
 import type { ConnectionDrain } from './infra/http/connection-drain.js';
 import { CLEANUP_BUDGET_MS, withinBudget, type Cleanups } from './infra/lifecycle/stop-budget.js';
 
-/** Budgets of a stop's first two steps; with the cleanups' they stay well inside main.ts's 15 s force exit. */
+/** Budgets of a stop's first two steps: with a few cleanups' 2 s each, a stop where everything overran still ends inside main.ts's 15 s force exit. */
 export const ENDING_CALLS_BUDGET_MS = 5_000;
 export const CLOSING_CONNECTIONS_BUDGET_MS = 3_000;
 
