@@ -160,17 +160,21 @@ export class MediaSession {
   receiveSettled(withinMs: number): Promise<void> {
     const settled = () => this.closed || this.recvTransport.closed || ['connected', 'failed', 'closed'].includes(this.recvTransport.connectionState);
     if (settled()) return Promise.resolve();
+    const transport = this.recvTransport;
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
-        this.recvTransport.off('connectionstatechange', onState);
+        transport.off('connectionstatechange', onState);
+        transport.observer.off('close', done);
         resolve();
       };
       const onState = () => {
         if (settled()) done();
       };
       const timer = setTimeout(done, withinMs);
-      this.recvTransport.on('connectionstatechange', onState);
+      transport.on('connectionstatechange', onState);
+      // Closing (leaving, a newer join) sends no state change: without this the wait ran to its end.
+      transport.observer.on('close', done);
     });
   }
 
