@@ -1,4 +1,5 @@
 import http from 'node:http';
+import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectionDrain } from './connection-drain.js';
@@ -57,4 +58,52 @@ describe('draining connections when the server stops', () => {
       expect(await within(2_000, stop)).toBe(withDrain ? 'closed' : 'still open');
     });
   }
+});
+
+describe('what a stop cuts', () => {
+  const sockets: net.Socket[] = [];
+  const servers: http.Server[] = [];
+  afterEach(() => {
+    for (const socket of sockets.splice(0)) socket.destroy();
+    for (const server of servers.splice(0)) server.closeAllConnections();
+  });
+
+  async function rawPeer(url: string, sends: string) {
+    const { port } = new URL(url);
+    const socket = net.connect(Number(port), '127.0.0.1');
+    sockets.push(socket);
+    await new Promise<void>((resolve) => socket.once('connect', resolve));
+    if (sends) socket.write(sends);
+    return socket;
+  }
+
+  it('says of each connection left what it was doing, the query left out, and closes it', async () => {
+    const server = http.createServer();
+    servers.push(server);
+    server.keepAliveTimeout = 600_000;
+    const drain = connectionDrain(server);
+    // Never answered: a handler waiting on something that does not come.
+    server.on('request', () => undefined);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const answering = await rawPeer(url, 'GET /socket.io/?sid=secret HTTP/1.1\r\nHost: x\r\n\r\n');
+    const halfSent = await rawPeer(url, 'GET /api/dev');
+    const silent = await rawPeer(url, '');
+    await new Promise((r) => setTimeout(r, 100));
+    const silentClosed = new Promise<void>((resolve) => silent.once('close', () => resolve()));
+    const endDrain = drain.begin();
+    await new Promise((r) => setTimeout(r, 300));
+    // A connection that never sent a byte (a browser's preconnect) is closed by the drain: Node's idle list leaves it open.
+    expect(await within(0, silentClosed)).toBe('closed');
+    const cut = drain.cutRemaining();
+    endDrain();
+    expect(cut.open).toBe(2);
+    expect(cut.websockets).toBe(0);
+    expect(cut.connections.find((c) => c.answering)).toMatchObject({ answering: 'GET /socket.io/', requests: 1, websocket: false });
+    expect(cut.connections.find((c) => !c.answering)).toMatchObject({ requests: 0, bytesRead: 'GET /api/dev'.length });
+    for (const c of cut.connections) expect(c.ageMs).toBeGreaterThanOrEqual(300);
+    expect(JSON.stringify(cut)).not.toContain('secret');
+    const ended = (socket: net.Socket) => new Promise<void>((resolve) => (socket.destroyed ? resolve() : socket.once('close', () => resolve())));
+    await Promise.all([ended(answering), ended(halfSent), ended(silent)]);
+  });
 });

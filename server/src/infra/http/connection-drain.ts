@@ -4,15 +4,35 @@ import type { Socket } from 'node:net';
 /** How often, while the server stops, connections that have gone idle are closed. */
 const IDLE_SWEEP_MS = 100;
 
+/** What a connection cut at the end of a stop was doing: what the log needs to say why it did not close. */
+export interface CutConnection {
+  /** Since it was accepted. */
+  ageMs: number;
+  websocket: boolean;
+  /** Requests it carried, the one being answered included. */
+  requests: number;
+  /** The request still being answered, as method and path (never the query: it can carry a session id). */
+  answering?: string;
+  bytesRead: number;
+  bytesWritten: number;
+}
+
 export interface ConnectionDrain {
   /** Starts draining; returns what stops the idle sweep. */
   begin(): () => void;
   /**
    * Destroys every connection still open (answering, upgraded to a WebSocket, or half-closed by a
-   * peer that stopped answering) and says how many there were: the last resort of a stop whose
-   * connections did not close in their time.
+   * peer that stopped answering) and says how many there were and what each was doing: the last
+   * resort of a stop whose connections did not close in their time.
    */
-  cutRemaining(): { open: number; websockets: number };
+  cutRemaining(): { open: number; websockets: number; connections: CutConnection[] };
+}
+
+interface Tracked {
+  acceptedAtMs: number;
+  requests: number;
+  answering?: string;
+  websocket: boolean;
 }
 
 /**
@@ -24,31 +44,57 @@ export interface ConnectionDrain {
  *
  * Install before the app's own request listener, so the header is set before the app answers.
  */
-export function connectionDrain(server: http.Server): ConnectionDrain {
+export function connectionDrain(server: http.Server, now: () => number = () => performance.now()): ConnectionDrain {
   let draining = false;
   // Every connection, since Node's own list forgets those upgraded to a WebSocket.
-  const open = new Set<Socket>();
-  const upgraded = new WeakSet<Socket>();
+  const open = new Map<Socket, Tracked>();
   server.on('connection', (socket: Socket) => {
-    open.add(socket);
+    open.set(socket, { acceptedAtMs: now(), requests: 0, websocket: false });
     socket.once('close', () => open.delete(socket));
   });
-  server.on('upgrade', (_req: http.IncomingMessage, socket: Socket) => upgraded.add(socket));
-  server.on('request', (_req: http.IncomingMessage, res: http.ServerResponse) => {
+  server.on('upgrade', (_req: http.IncomingMessage, socket: Socket) => {
+    const tracked = open.get(socket);
+    if (tracked) tracked.websocket = true;
+  });
+  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (draining && !res.headersSent) res.setHeader('Connection', 'close');
+    const tracked = open.get(req.socket);
+    if (!tracked) return;
+    const answering = `${req.method ?? '?'} ${(req.url ?? '').split('?')[0]}`;
+    tracked.requests += 1;
+    tracked.answering = answering;
+    res.once('close', () => {
+      if (tracked.answering === answering) delete tracked.answering;
+    });
   });
   return {
     begin() {
       draining = true;
-      server.closeIdleConnections();
-      const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
+      const closeIdle = () => {
+        server.closeIdleConnections();
+        // Node's idle list leaves out a connection that has not sent a byte yet (a browser's
+        // speculative preconnect): it would hold the stop until the browser drops it.
+        for (const [socket, tracked] of open) if (tracked.requests === 0 && !tracked.websocket && socket.bytesRead === 0) socket.destroy();
+      };
+      closeIdle();
+      const sweep = setInterval(closeIdle, IDLE_SWEEP_MS);
       sweep.unref();
       return () => clearInterval(sweep);
     },
     cutRemaining() {
-      const sockets = [...open];
-      for (const socket of sockets) socket.destroy();
-      return { open: sockets.length, websockets: sockets.filter((socket) => upgraded.has(socket)).length };
+      const at = now();
+      const connections = [...open].map(([socket, tracked]) => {
+        socket.destroy();
+        return {
+          ageMs: Math.round(at - tracked.acceptedAtMs),
+          websocket: tracked.websocket,
+          requests: tracked.requests,
+          ...(tracked.answering ? { answering: tracked.answering } : {}),
+          bytesRead: socket.bytesRead,
+          bytesWritten: socket.bytesWritten,
+        };
+      });
+      return { open: connections.length, websockets: connections.filter((c) => c.websocket).length, connections };
     },
   };
 }
