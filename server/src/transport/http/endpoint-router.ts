@@ -1,6 +1,7 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
 import { CSV_BODY, type BodyOf, type FileReply, type Endpoint, type ParamsOf, type QueryOf, type ReplyOf } from '@peerbridge/shared';
+import { sendJson } from './json-answer.js';
 import { parseInput } from '../validation.js';
 
 export interface EndpointInput<E extends Endpoint> {
@@ -43,7 +44,7 @@ export function endpointRouter(mountedAt: string, options: ContractOptions = { c
         res,
       };
       const reply = await handler(input);
-      send(endpoint, res, reply, options);
+      send(endpoint, req, res, reply, options);
     });
   };
   return { router, on };
@@ -55,7 +56,7 @@ function readBody(endpoint: Endpoint, body: unknown): unknown {
   return parseInput(endpoint.body, body, 'request');
 }
 
-function send(endpoint: Endpoint, res: Response, reply: unknown, options: ContractOptions): void {
+function send(endpoint: Endpoint, req: Request, res: Response, reply: unknown, options: ContractOptions): void {
   const { response } = endpoint;
   if (response === null) {
     res.status(204).end();
@@ -71,7 +72,7 @@ function send(endpoint: Endpoint, res: Response, reply: unknown, options: Contra
     return;
   }
   if (options.checkResponses) checkReply(endpoint, response, reply);
-  res.status(status).json(reply);
+  sendJson(req, res, status, reply);
 }
 
 function checkReply(endpoint: Endpoint, schema: z.ZodType, reply: unknown): void {
