@@ -29,8 +29,10 @@ try {
   if (server.needsFirstAdmin) process.stdout.write(`${firstAdminHelp(server.url)}\n`);
   // Start-up's garbage and grown young generation would otherwise stay resident for as long as the server is idle.
   const rssBeforeMb = Math.round(process.memoryUsage.rss() / 2 ** 20);
-  await handBackUnusedHeap();
-  log.debug({ rssBeforeMb, rssAfterMb: Math.round(process.memoryUsage.rss() / 2 ** 20) }, 'StartupHeapHandedBack');
+  await handBackUnusedHeap().then(
+    () => log.debug({ rssBeforeMb, rssAfterMb: Math.round(process.memoryUsage.rss() / 2 ** 20) }, 'StartupHeapHandedBack'),
+    (err: unknown) => log.warn({ err }, 'StartupHeapNotHandedBack'),
+  );
 
   let stopping = false;
   const stop = (signal: string) => {

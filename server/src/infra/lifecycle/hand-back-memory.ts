@@ -13,6 +13,8 @@ import { Session } from 'node:inspector/promises';
  * again by itself as the traffic needs it.
  */
 export async function handBackUnusedHeap(): Promise<void> {
+  // A node built without the inspector only keeps the memory; the server runs as well.
+  if (!process.features.inspector) return;
   const session = new Session();
   session.connect();
   try {
