@@ -1,5 +1,6 @@
 import zlib from 'node:zlib';
 import type { Request, Response } from 'express';
+import { RecentCompressed } from './recent-compressed.js';
 
 /** Below this a JSON answer goes as it is (as the compression middleware's threshold): not worth the CPU. */
 export const COMPRESS_FROM_BYTES = 1024;
@@ -14,12 +15,17 @@ export const COMPRESS_AT_ONCE_UP_TO_BYTES = 64 * 1024;
 
 /** The compression middleware's settings, so the bytes are the ones it would send. */
 const BROTLI = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } };
+const COMPRESS = { br: (text: string) => zlib.brotliCompressSync(text, BROTLI), gzip: (text: string) => zlib.gzipSync(text) };
+
+/** About 2,500 iPads' days at 1.6 KB each (each iPad's list names the iPad, so each is its own answer). */
+const recent = new RecentCompressed(4 * 1024 * 1024);
 
 /**
  * Sends `reply` as JSON with the status given. The weak ETag (express's own, over the JSON text) is set
  * first, so a matching If-None-Match is answered 304 before anything is compressed; a body between the
- * thresholds is compressed here with the encoding the request prefers, anything else is left to express
- * and the compression middleware, which skip an answer already encoded.
+ * thresholds is compressed here with the encoding the request prefers (or taken from the answers compressed
+ * lately, when it is one of them); anything else is left to express and the compression middleware, which
+ * skip an answer already encoded.
  */
 export function sendJson(req: Request, res: Response, status: number, reply: unknown): void {
   const body = JSON.stringify(reply);
@@ -35,7 +41,7 @@ export function sendJson(req: Request, res: Response, status: number, reply: unk
   }
   res.vary('Accept-Encoding');
   res.setHeader('Content-Encoding', encoding);
-  res.send(encoding === 'br' ? zlib.brotliCompressSync(body, BROTLI) : zlib.gzipSync(body));
+  res.send(recent.of(encoding, body, COMPRESS[encoding]));
 }
 
 /** Brotli whenever it is accepted, whatever order the request lists them in (Safari sends `gzip, deflate, br`), as the middleware does. */
