@@ -27,12 +27,6 @@ try {
   const server = await startServer(config, log, serverClock(config.clockStart));
   if (server.demo) printDemoWelcome(server.url, server.demo);
   if (server.needsFirstAdmin) process.stdout.write(`${firstAdminHelp(server.url)}\n`);
-  // Start-up's garbage and grown young generation would otherwise stay resident for as long as the server is idle.
-  const rssBeforeMb = Math.round(process.memoryUsage.rss() / 2 ** 20);
-  await handBackUnusedHeap().then(
-    () => log.debug({ rssBeforeMb, rssAfterMb: Math.round(process.memoryUsage.rss() / 2 ** 20) }, 'StartupHeapHandedBack'),
-    (err: unknown) => log.warn({ err }, 'StartupHeapNotHandedBack'),
-  );
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -54,6 +48,14 @@ try {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+
+  // Start-up's garbage and grown young generation would otherwise stay resident for as long as the server is
+  // idle. After the signal handlers, so a stop that comes meanwhile is still a graceful one.
+  const rssBeforeMb = Math.round(process.memoryUsage.rss() / 2 ** 20);
+  await handBackUnusedHeap().then(
+    () => log.debug({ rssBeforeMb, rssAfterMb: Math.round(process.memoryUsage.rss() / 2 ** 20) }, 'StartupHeapHandedBack'),
+    (err: unknown) => log.warn({ err }, 'StartupHeapNotHandedBack'),
+  );
 } catch (error) {
   if (error instanceof DataDirLockedError) {
     process.stderr.write(`Peerbridge cannot start.\n${error.message}\n`);
