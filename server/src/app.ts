@@ -6,6 +6,7 @@ import compression from 'compression';
 import { clientAssetRoutes } from './transport/http/client-assets.js';
 import { pinoHttp } from 'pino-http';
 import { requestLogging } from './transport/http/request-log-level.js';
+import { COMPRESS_FROM_BYTES } from './transport/http/json-answer.js';
 import type { Logger } from 'pino';
 import type { DeviceEnrolment } from './services/devices/device-enrolment.js';
 import type { DeviceTokens } from './services/devices/device-tokens.js';
@@ -183,8 +184,9 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(securityHeaders({ production: deps.production === true }));
   app.use(['/api', '/calendar'], noStore);
-  // JSON answers over a kilobyte go compressed (lists of sessions, students, logs); small ones are not worth the CPU.
-  app.use(['/api', '/calendar'], compression({ threshold: 1024 }));
+  // Answers over a kilobyte go compressed (lists of sessions, students, logs); small ones are not worth the CPU. JSON
+  // up to 64 KB arrives already compressed by json-answer.ts, which the middleware passes on as it is.
+  app.use(['/api', '/calendar'], compression({ threshold: COMPRESS_FROM_BYTES }));
   // The server's clock decides what is open; screens label "today" and "come back at 09:30" by it, not by the iPad's.
   app.use('/api', (_req, res, next) => {
     res.setHeader(SERVER_TIME_HEADER, deps.clock.now().toString());

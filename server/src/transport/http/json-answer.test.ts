@@ -3,13 +3,13 @@ import compression from 'compression';
 import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { COMPRESS_AT_ONCE_UP_TO_BYTES, sendJson } from './json-answer.js';
+import { COMPRESS_AT_ONCE_UP_TO_BYTES, COMPRESS_FROM_BYTES, sendJson } from './json-answer.js';
 
 /** As the app is set up: weak ETags, the compression middleware in front of the answers. */
 function appAnswering(reply: unknown) {
   const app = express();
   app.set('etag', 'weak');
-  app.use(compression({ threshold: 1024 }));
+  app.use(compression({ threshold: COMPRESS_FROM_BYTES }));
   app.get('/', (req, res) => sendJson(req, res, 200, reply));
   return app;
 }
